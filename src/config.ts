@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export type NodeEnv = 'development' | 'production' | 'test';
+
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  /** true only for NODE_ENV=development: stack traces, GraphiQL, pretty errors */
+  isDev: boolean;
+  port: number;
+  host: string;
+  /** null means "start the embedded PGlite database" */
+  databaseUrl: string | null;
+  dataDir: string;
+  dbPoolSize: number;
+  jwtSecret: string;
+  jwtTtlSeconds: number;
+  logLevel: string;
+  maxQueryDepth: number;
+  shutdownTimeoutMs: number;
+  /** seed the demo agency when the database has no agency yet */
+  seedDemoOnEmpty: boolean;
+  /** GraphiQL at GET /graphql; defaults to on in development only */
+  graphiql: boolean;
+}
+
+export class ConfigError extends Error {}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return n;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(`${name} must be a boolean (true/false), got "${raw}"`);
+}
+
+/**
+ * In development a random secret is generated once and kept under DATA_DIR so that tokens
+ * survive restarts; production must be given JWT_SECRET explicitly.
+ */
+function resolveJwtSecret(env: NodeJS.ProcessEnv, nodeEnv: NodeEnv, dataDir: string): string {
+  const given = env.JWT_SECRET;
+  if (given) {
+    if (given.length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters long');
+    return given;
+  }
+  if (nodeEnv === 'production') throw new ConfigError('JWT_SECRET is required when NODE_ENV=production');
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+/** Parses and validates every environment variable once; the rest of the code reads AppConfig. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const rawEnv = env.NODE_ENV ?? 'development';
+  if (!['development', 'production', 'test'].includes(rawEnv)) {
+    throw new ConfigError(`NODE_ENV must be development, production or test, got "${rawEnv}"`);
+  }
+  const nodeEnv = rawEnv as NodeEnv;
+  const dataDir = resolve(env.DATA_DIR || './data');
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must be a postgres:// URL');
+  }
+  return {
+    nodeEnv,
+    isDev: nodeEnv === 'development',
+    port: int(env, 'PORT', 4000, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl,
+    dataDir,
+    dbPoolSize: int(env, 'DB_POOL_SIZE', 10, 1, 200),
+    jwtSecret: resolveJwtSecret(env, nodeEnv, dataDir),
+    jwtTtlSeconds: int(env, 'JWT_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
+    logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
+    maxQueryDepth: int(env, 'MAX_QUERY_DEPTH', 10, 2, 50),
+    shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 120_000),
+    seedDemoOnEmpty: bool(env, 'SEED_DEMO', databaseUrl === null),
+    graphiql: bool(env, 'GRAPHIQL', nodeEnv === 'development'),
+  };
+}

@@ -1,0 +1,43 @@
+import 'reflect-metadata';
+import { types } from 'pg';
+import { DataSource, DataSourceOptions, Logger as TypeOrmLogger } from 'typeorm';
+import { ENTITIES } from '../entities';
+import { MIGRATIONS } from '../../migrations';
+
+// Calendar dates stay 'YYYY-MM-DD' strings: turning them into JS Dates at local midnight shifts
+// them by the server's offset. numeric already arrives as a string (exact money).
+types.setTypeParser(types.builtins.DATE, (v: string) => v);
+
+export interface DataSourceSettings {
+  url: string;
+  poolSize?: number;
+  logger?: TypeOrmLogger;
+  applicationName?: string;
+}
+
+export function dataSourceOptions(s: DataSourceSettings): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: s.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'all',
+    synchronize: false,
+    migrationsRun: false,
+    // gen_random_uuid() is built into PostgreSQL 13+ and PGlite; uuid-ossp is not in PGlite
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    logging: s.logger ? ['query', 'error', 'warn'] : ['error'],
+    logger: s.logger,
+    extra: {
+      max: s.poolSize ?? 10,
+      application_name: s.applicationName ?? 'agency-api',
+      connectionTimeoutMillis: 10_000,
+    },
+  };
+}
+
+export function createDataSource(s: DataSourceSettings): DataSource {
+  return new DataSource(dataSourceOptions(s));
+}

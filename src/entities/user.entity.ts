@@ -1,0 +1,45 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Agency } from './agency.entity';
+import { TenantOwned } from './base';
+import { Client } from './client.entity';
+import { Locale, UserRole } from './enums';
+
+/** A person who logs in: agency staff (OWNER, MANAGER) or a client-portal user bound to one client. */
+@Entity('users')
+@Check('users_client_binding', `("role" = 'CLIENT') = ("clientId" IS NOT NULL)`)
+export class User extends TenantOwned {
+  @ManyToOne(() => Agency, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'agencyId' })
+  agency?: Agency;
+
+  /** stored lower-cased; logins are global, so unique across agencies */
+  @Index('users_email_unique', { unique: true })
+  @Column({ length: 254 })
+  email: string;
+
+  @Column({ length: 200 })
+  passwordHash: string;
+
+  @Column({ length: 200, default: '' })
+  fullName: string;
+
+  @Column({ type: 'enum', enum: UserRole, enumName: 'user_role' })
+  role: UserRole;
+
+  @Index()
+  @Column('uuid', { nullable: true })
+  clientId: string | null;
+
+  @ManyToOne(() => Client, { onDelete: 'CASCADE', nullable: true })
+  @JoinColumn({ name: 'clientId' })
+  client?: Client | null;
+
+  @Column({ type: 'enum', enum: Locale, enumName: 'locale', nullable: true })
+  locale: Locale | null;
+
+  @Column({ default: true })
+  isActive: boolean;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  lastLoginAt: Date | null;
+}
