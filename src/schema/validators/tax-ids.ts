@@ -77,7 +77,7 @@ export function isValidKpp(v: string): boolean {
 /** Russian OGRN (ОГРН, 13 digits, mod 11) or OGRNIP (ОГРНИП, 15 digits, mod 13) state registration number. */
 export function isValidOgrn(v: string): boolean {
   if (typeof v !== 'string') return false;
-  // The prefix exceeds Number.MAX_SAFE_INTEGER for OGRNIP, hence BigInt.
+  // BigInt keeps the remainder exact without relying on the prefix staying below 2^53.
   if (DIGITS_13.test(v)) {
     return (BigInt(v.slice(0, 12)) % BIG_11) % BIG_10 === BigInt(digitAt(v, 12));
   }

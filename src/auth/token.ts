@@ -1,0 +1,47 @@
+import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
+
+export interface TokenClaims {
+  /** user id */
+  sub: string;
+  agencyId: string;
+}
+
+const ISSUER = 'agency-api';
+const AUDIENCE = 'agency-api';
+
+/** HS256 bearer tokens; the user row is re-read on every request, so claims carry only ids. */
+export class TokenService {
+  private readonly key: Uint8Array;
+
+  constructor(secret: string, private readonly ttlSeconds: number) {
+    this.key = new TextEncoder().encode(secret);
+  }
+
+  async issue(claims: TokenClaims, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+    const iat = Math.floor(now.getTime() / 1000);
+    const exp = iat + this.ttlSeconds;
+    const token = await new SignJWT({ agencyId: claims.agencyId })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(claims.sub)
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt(iat)
+      .setExpirationTime(exp)
+      .sign(this.key);
+    return { token, expiresAt: new Date(exp * 1000) };
+  }
+
+  /** Returns the claims, or a reason the token is not acceptable. */
+  async verify(token: string): Promise<{ ok: true; claims: TokenClaims } | { ok: false; reason: string }> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+      if (typeof payload.sub !== 'string' || typeof payload.agencyId !== 'string') {
+        return { ok: false, reason: 'Malformed token' };
+      }
+      return { ok: true, claims: { sub: payload.sub, agencyId: payload.agencyId } };
+    } catch (err) {
+      if (err instanceof joseErrors.JWTExpired) return { ok: false, reason: 'Token expired' };
+      return { ok: false, reason: 'Invalid token' };
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { AppConfig } from './config';
+import type { UserRole } from './entities';
+import type { Loaders } from './loaders';
+import type { Logger } from './logger';
+import type { TokenService } from './auth/token';
+
+/** Who is calling. Absent for anonymous requests. */
+export interface Actor {
+  userId: string;
+  agencyId: string;
+  role: UserRole;
+  /** set only for CLIENT (portal) users: the one client they may see */
+  clientId: string | null;
+}
+
+/** Process-wide things a request needs; built once by createApp. */
+export interface AppServices {
+  config: AppConfig;
+  dataSource: DataSource;
+  tokens: TokenService;
+  logger: Logger;
+}
+
+/** Built once per request by the context function; passed first to every service call. */
+export interface RequestContext {
+  requestId: string;
+  actor: Actor | null;
+  /** why a presented bearer token was not accepted (expired, invalid); reported on first use */
+  authError: string | null;
+  /** the current unit of work: the pool's manager, or a transaction's inside withTransaction */
+  manager: EntityManager;
+  loaders: Loaders;
+  app: AppServices;
+  logger: Logger;
+}
+
+/** The actor, or UNAUTHENTICATED: for services that are only reachable when logged in. */
+export type AuthedContext = RequestContext & { actor: Actor };

@@ -1,0 +1,104 @@
+import { isUUID } from 'class-validator';
+import type { DeepPartial, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { Actor, RequestContext } from '../context';
+import { UserRole } from '../entities/enums';
+import { portalScopeColumn } from '../entities/portal-scope';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
+
+interface TenantRow extends ObjectLiteral {
+  id: string;
+  agencyId: string;
+}
+
+/**
+ * The one place that knows tenancy. Every read adds the actor's agency, and for a client-portal
+ * user also its client (through the entity's @PortalScope column; entities without one are
+ * invisible to portal users). Every write stamps or checks the agency. No other code writes a
+ * tenant condition by hand.
+ */
+export class ScopedRepository<T extends TenantRow> {
+  constructor(
+    private readonly ctx: RequestContext,
+    private readonly entity: EntityTarget<T> & Function,
+  ) {}
+
+  private get actor(): Actor {
+    const actor = this.ctx.actor;
+    if (!actor) throw new UnauthenticatedError(this.ctx.authError ?? undefined);
+    return actor;
+  }
+
+  private get name(): string {
+    return this.entity.name;
+  }
+
+  /** A query builder already narrowed to what the actor may see. */
+  query(alias = 'e'): SelectQueryBuilder<T> {
+    const actor = this.actor;
+    const qb = this.ctx.manager.getRepository(this.entity).createQueryBuilder(alias);
+    qb.where(`${alias}."agencyId" = :__agencyId`, { __agencyId: actor.agencyId });
+    if (actor.role === UserRole.CLIENT) {
+      const column = portalScopeColumn(this.entity);
+      if (!column || !actor.clientId) {
+        qb.andWhere('1 = 0');
+      } else {
+        qb.andWhere(`${alias}."${column}" = :__portalClientId`, { __portalClientId: actor.clientId });
+      }
+    }
+    return qb;
+  }
+
+  /** null for a malformed id, a missing row, another agency's row or one outside the portal. */
+  async findById(id: string, opts: { lock?: boolean } = {}): Promise<T | null> {
+    if (!isUUID(id)) return null;
+    const qb = this.query('e').andWhere('e.id = :__id', { __id: id });
+    if (opts.lock) qb.setLock('pessimistic_write');
+    return qb.getOne();
+  }
+
+  /** Like findById, but NOT_FOUND (naming the input field at fault) when not visible. */
+  async getById(id: string, field = 'id', opts: { lock?: boolean } = {}): Promise<T> {
+    const row = await this.findById(id, opts);
+    if (!row) throw new NotFoundError(this.name, field);
+    return row;
+  }
+
+  async findByIds(ids: readonly string[]): Promise<T[]> {
+    const valid = ids.filter((id) => isUUID(id));
+    if (valid.length === 0) return [];
+    return this.query('e').andWhere('e.id IN (:...__ids)', { __ids: valid }).getMany();
+  }
+
+  /** Inserts a row owned by the actor's agency. Portal users write only where a service allows it. */
+  async insert(values: DeepPartial<T>, opts: { allowPortal?: boolean } = {}): Promise<T> {
+    const actor = this.writer(opts.allowPortal);
+    const repo = this.ctx.manager.getRepository(this.entity);
+    const row = repo.create({ ...values, agencyId: actor.agencyId } as DeepPartial<T>);
+    return repo.save(row);
+  }
+
+  /** Applies a patch to a row previously loaded through this helper. */
+  async update(row: T, patch: DeepPartial<T>, opts: { allowPortal?: boolean } = {}): Promise<T> {
+    const actor = this.writer(opts.allowPortal);
+    if (row.agencyId !== actor.agencyId) throw new NotFoundError(this.name);
+    const repo = this.ctx.manager.getRepository(this.entity);
+    repo.merge(row, { ...patch, agencyId: actor.agencyId } as DeepPartial<T>);
+    return repo.save(row);
+  }
+
+  private writer(allowPortal = false): Actor {
+    const actor = this.actor;
+    if (actor.role === UserRole.CLIENT && !allowPortal) throw new ForbiddenError();
+    return actor;
+  }
+}
+
+export function scoped<T extends TenantRow>(ctx: RequestContext, entity: EntityTarget<T> & Function): ScopedRepository<T> {
+  return new ScopedRepository(ctx, entity);
+}
+
+/** Runs fn in one transaction with a context whose manager (and loaders) belong to it. */
+export async function withTransaction<R>(ctx: RequestContext, fn: (tx: RequestContext) => Promise<R>): Promise<R> {
+  if (ctx.manager.queryRunner?.isTransactionActive) return fn(ctx);
+  return ctx.app.dataSource.transaction(async (manager) => fn({ ...ctx, manager }));
+}
