@@ -3,9 +3,11 @@ import { Agency } from './agency.entity';
 import { TenantOwned } from './base';
 import { Client } from './client.entity';
 import { Locale, UserRole } from './enums';
+import { PortalScope } from './portal-scope';
 
 /** A person who logs in: agency staff (OWNER, MANAGER) or a client-portal user bound to one client. */
 @Entity('users')
+@PortalScope('clientId')
 @Check('users_client_binding', `("role" = 'CLIENT') = ("clientId" IS NOT NULL)`)
 export class User extends TenantOwned {
   @ManyToOne(() => Agency, { onDelete: 'CASCADE' })

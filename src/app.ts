@@ -1,0 +1,141 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { Express, Request } from 'express';
+import depthLimit from 'graphql-depth-limit';
+import { pinoHttp } from 'pino-http';
+import type { DataSource } from 'typeorm';
+import { TokenService } from './auth/token';
+import type { AppConfig } from './config';
+import type { AppServices, RequestContext } from './context';
+import { createFormatError } from './errors';
+import { graphiqlRouter } from './graphiql';
+import { createLoaders } from './loaders';
+import { createLogger, Logger } from './logger';
+import { buildAppSchema } from './schema';
+import { authenticate } from './services/auth.service';
+
+export interface CreatedApp {
+  app: Express;
+  /** the HTTP server the app will listen on (created here so Apollo can drain it on shutdown) */
+  httpServer: http.Server;
+  services: AppServices;
+  /** stops Apollo (draining in-flight requests); the caller closes the data source */
+  stop(): Promise<void>;
+}
+
+/** Logs every GraphQL error with the request id, once, without the client seeing internals. */
+function errorLoggingPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ contextValue, errors, operationName }) {
+          for (const err of errors) {
+            const code = err.extensions?.code;
+            const level = code === undefined || code === 'INTERNAL_SERVER_ERROR' ? 'error' : 'info';
+            contextValue?.logger?.[level]({ code, operationName, path: err.path, msg: err.message }, 'graphql error');
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Builds the Express app with Apollo mounted at /graphql; tests drive it through supertest. */
+export async function createApp(dataSource: DataSource, config: AppConfig, logger?: Logger): Promise<CreatedApp> {
+  const log = logger ?? createLogger(config.logLevel);
+  const services: AppServices = {
+    config,
+    dataSource,
+    tokens: new TokenService(config.jwtSecret, config.jwtTtlSeconds),
+    logger: log,
+  };
+  const app = express();
+  const httpServer = http.createServer(app);
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+
+  app.use(
+    pinoHttp({
+      logger: log,
+      genReqId: (req, res) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && /^[\w.\-]{1,128}$/.test(given) ? given : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+    }),
+  );
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) });
+  });
+  app.get('/ready', async (_req, res) => {
+    const started = Date.now();
+    try {
+      await dataSource.query('SELECT 1');
+      res.json({ status: 'ready', database: 'up', latencyMs: Date.now() - started });
+    } catch {
+      res.status(503).json({ status: 'not ready', database: 'down' });
+    }
+  });
+
+  if (config.graphiql) app.use(graphiqlRouter());
+
+  const apollo = new ApolloServer<RequestContext>({
+    schema: await buildAppSchema(),
+    csrfPrevention: true,
+    // shutdown is ours (src/index.ts): drain HTTP, stop Apollo, then close the pool
+    stopOnTerminationSignals: false,
+    allowBatchedHttpRequests: false,
+    introspection: config.nodeEnv !== 'production',
+    includeStacktraceInErrorResponses: config.isDev,
+    validationRules: [depthLimit(config.maxQueryDepth)],
+    formatError: createFormatError({ isDev: config.isDev, logger: log }),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      errorLoggingPlugin(),
+    ],
+  });
+  await apollo.start();
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }): Promise<RequestContext> => {
+        const { actor, authError } = await authenticate(services, req as Request);
+        const requestId = String((req as Request & { id?: unknown }).id ?? randomUUID());
+        const ctx: RequestContext = {
+          requestId,
+          actor,
+          authError,
+          manager: dataSource.manager,
+          loaders: undefined as never,
+          app: services,
+          logger: log.child({ requestId, userId: actor?.userId, agencyId: actor?.agencyId }),
+        };
+        ctx.loaders = createLoaders(() => ctx);
+        return ctx;
+      },
+    }),
+  );
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: 'NOT_FOUND', message: 'No such route' });
+  });
+
+  return {
+    app,
+    httpServer,
+    services,
+    stop: () => apollo.stop(),
+  };
+}

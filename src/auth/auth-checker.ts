@@ -1,0 +1,17 @@
+import type { AuthChecker } from 'type-graphql';
+import type { RequestContext } from '../context';
+import { UserRole } from '../entities/enums';
+import { ForbiddenError, UnauthenticatedError } from '../errors';
+
+/** Agency staff: everything that is not the client portal. */
+export const STAFF = [UserRole.OWNER, UserRole.MANAGER];
+
+/**
+ * `@Authorized()` = any logged-in user; `@Authorized(roles)` = one of those roles. Throws rather
+ * than returning false so that the client gets UNAUTHENTICATED vs FORBIDDEN precisely.
+ */
+export const authChecker: AuthChecker<RequestContext, UserRole> = ({ context }, roles) => {
+  if (!context.actor) throw new UnauthenticatedError(context.authError ?? undefined);
+  if (roles.length > 0 && !roles.includes(context.actor.role)) throw new ForbiddenError();
+  return true;
+};

@@ -1,0 +1,72 @@
+import 'reflect-metadata';
+import { createApp } from './app';
+import { loadConfig } from './config';
+import { createDataSource } from './db/data-source';
+import { EmbeddedDatabase, startEmbeddedDatabase } from './db/embedded';
+import { createLogger } from './logger';
+import { seedDemoIfEmpty } from './seed/demo';
+
+/** Process entry: config → database (real or embedded) → migrations → demo data → listen. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const t0 = Date.now();
+
+  let embedded: EmbeddedDatabase | null = null;
+  let url = config.databaseUrl;
+  if (!url) {
+    embedded = await startEmbeddedDatabase(config.dataDir);
+    url = embedded.url;
+    logger.info({ port: embedded.port, dataDir: config.dataDir, ms: Date.now() - t0 }, 'embedded PostgreSQL (PGlite) started');
+  }
+
+  // PGlite serves one connection; a real server gets a pool
+  const dataSource = createDataSource({ url, poolSize: embedded ? 1 : config.dbPoolSize });
+  await dataSource.initialize();
+  const applied = await dataSource.runMigrations({ transaction: 'all' });
+  if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+
+  if (config.seedDemoOnEmpty) {
+    const seeded = await seedDemoIfEmpty(dataSource);
+    if (seeded) logger.info({ logins: seeded.logins }, 'demo data created (see README for the logins)');
+  }
+
+  const { httpServer, stop } = await createApp(dataSource, config, logger);
+  await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
+  const address = httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info(
+    { port, startupMs: Date.now() - t0, embedded: Boolean(embedded), graphiql: config.graphiql },
+    `GraphQL API listening on http://localhost:${port}/graphql`,
+  );
+
+  let shuttingDown = false;
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    logger.info({ signal }, 'shutting down: no new connections, finishing in-flight requests');
+    const timer = setTimeout(() => {
+      logger.error('graceful shutdown timed out; exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    timer.unref();
+    try {
+      await stop(); // drains the HTTP server, then stops Apollo
+      await dataSource.destroy();
+      if (embedded) await embedded.stop();
+      logger.info('shutdown complete');
+      process.exit(0);
+    } catch (err) {
+      logger.error({ err }, 'error during shutdown');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((err) => {
+  // the logger may not exist yet (bad config): write one JSON line by hand
+  process.stderr.write(JSON.stringify({ level: 'fatal', msg: 'startup failed', err: String(err?.stack ?? err) }) + '\n');
+  process.exit(1);
+});

@@ -1,0 +1,49 @@
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { AuthedContext, RequestContext } from '../context';
+import type { User } from '../entities';
+import { AgencyType } from '../schema/agency/agency.type';
+import { AuthPayloadType, LoginInput, RegisterAgencyInput } from '../schema/auth/auth.types';
+import { CreateUserInput } from '../schema/user/user.inputs';
+import { UserType } from '../schema/user/user.type';
+import { ClientType } from '../schema/client/client.type';
+import * as auth from '../services/auth.service';
+import * as users from '../services/user.service';
+import { UserRole } from '../entities/enums';
+
+@Resolver()
+export class AuthResolver {
+  @Mutation(() => AuthPayloadType, { description: 'Registers a new agency and its owner; returns a token for the owner.' })
+  registerAgency(@Ctx() ctx: RequestContext, @Arg('input', () => RegisterAgencyInput) input: RegisterAgencyInput) {
+    return auth.registerAgency(ctx, input);
+  }
+
+  @Mutation(() => AuthPayloadType, { description: 'Exchanges email and password for a bearer token. UNAUTHENTICATED when they do not match.' })
+  login(@Ctx() ctx: RequestContext, @Arg('input', () => LoginInput) input: LoginInput) {
+    return auth.login(ctx, input);
+  }
+}
+
+@Resolver(() => UserType)
+export class UserResolver {
+  @Authorized()
+  @Query(() => UserType, { description: 'The logged-in user.' })
+  me(@Ctx() ctx: AuthedContext) {
+    return users.me(ctx);
+  }
+
+  @Authorized(UserRole.OWNER)
+  @Mutation(() => UserType, { description: 'Adds a user to the agency (owner only). CLIENT users need clientId.' })
+  createUser(@Ctx() ctx: AuthedContext, @Arg('input', () => CreateUserInput) input: CreateUserInput) {
+    return users.createUser(ctx, input);
+  }
+
+  @FieldResolver(() => AgencyType, { description: "The user's agency." })
+  agency(@Root() user: User, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.agencyById.load(user.agencyId);
+  }
+
+  @FieldResolver(() => ClientType, { nullable: true, description: 'For CLIENT users: their client.' })
+  client(@Root() user: User, @Ctx() ctx: RequestContext) {
+    return user.clientId ? ctx.loaders.clientById.load(user.clientId) : null;
+  }
+}

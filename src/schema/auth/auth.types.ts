@@ -1,0 +1,73 @@
+import { IsEmail, IsEnum, IsISO31661Alpha2, IsOptional, IsTimeZone, Length, MaxLength } from 'class-validator';
+import { Field, InputType, ObjectType } from 'type-graphql';
+import { CurrencyCode, Locale } from '../../entities/enums';
+import { AgencyType } from '../agency/agency.type';
+import { PASSWORD_MAX, PASSWORD_MIN } from '../user/user.inputs';
+import { UserType } from '../user/user.type';
+
+@ObjectType('AuthPayload', { description: 'A bearer token and who it belongs to.' })
+export class AuthPayloadType {
+  @Field(() => String, { description: 'Send as `Authorization: Bearer <token>`.' })
+  token: string;
+
+  @Field({ description: 'When the token stops being accepted.' })
+  expiresAt: Date;
+
+  @Field(() => UserType, { description: 'The logged-in user.' })
+  user: UserType;
+
+  @Field(() => AgencyType, { description: "The user's agency." })
+  agency: AgencyType;
+}
+
+@InputType({ description: 'Registers a new agency together with its owner.' })
+export class RegisterAgencyInput {
+  @Field(() => String, { description: 'Agency display name.' })
+  @Length(1, 200)
+  agencyName: string;
+
+  @Field(() => String, { description: "Owner's login email." })
+  @IsEmail({}, { message: 'email must be a valid email address' })
+  @MaxLength(254)
+  email: string;
+
+  @Field(() => String, { description: `Owner's password, ${PASSWORD_MIN}–${PASSWORD_MAX} characters.` })
+  @Length(PASSWORD_MIN, PASSWORD_MAX)
+  password: string;
+
+  @Field(() => String, { nullable: true, description: "Owner's full name." })
+  @IsOptional()
+  @Length(1, 200)
+  fullName?: string;
+
+  @Field(() => String, { nullable: true, description: 'IANA time zone, default Europe/Moscow.' })
+  @IsOptional()
+  @IsTimeZone()
+  timeZone?: string;
+
+  @Field(() => Locale, { nullable: true, description: 'Default document language, default ru.' })
+  @IsOptional()
+  @IsEnum(Locale)
+  locale?: Locale;
+
+  @Field(() => CurrencyCode, { nullable: true, description: 'Default currency, default RUB.' })
+  @IsOptional()
+  @IsEnum(CurrencyCode)
+  defaultCurrency?: CurrencyCode;
+
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country of the agency, default RU.' })
+  @IsOptional()
+  @IsISO31661Alpha2()
+  country?: string;
+}
+
+@InputType({ description: 'Email and password.' })
+export class LoginInput {
+  @Field(() => String, { description: 'Login email (case-insensitive).' })
+  @MaxLength(254)
+  email: string;
+
+  @Field(() => String, { description: 'Password.' })
+  @MaxLength(PASSWORD_MAX)
+  password: string;
+}

@@ -1,0 +1,212 @@
+import {
+  IsEnum,
+  IsISO31661Alpha2,
+  IsOptional,
+  IsUrl,
+  IsUUID,
+  Length,
+  MaxLength,
+  Validate,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+  ValidationArguments,
+} from 'class-validator';
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { BrandStrength, CompanyLifeStage, CompanySize, CurrencyCode, LifecycleStage } from '../../entities/enums';
+import { SortDirection } from '../common/enums';
+import { DecimalScalar } from '../common/scalars';
+import { IsBgVatNumber, IsEik, IsInn, IsKpp, IsOgrn } from '../validators/tax-ids';
+
+@ValidatorConstraint({ name: 'nonNegativeMoney' })
+class NonNegativeMoney implements ValidatorConstraintInterface {
+  validate(value: unknown) {
+    return typeof value === 'string' && !value.startsWith('-');
+  }
+  defaultMessage(args: ValidationArguments) {
+    return `${args.property} must not be negative`;
+  }
+}
+
+/** Fields shared by create and update; every one optional here. */
+@InputType('ClientFieldsBase', { description: 'Shared fields (never exposed).' })
+abstract class ClientFields {
+  @Field(() => String, { nullable: true, description: 'Full legal name.' })
+  @IsOptional()
+  @Length(1, 300)
+  legalName?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-2 country.' })
+  @IsOptional()
+  @IsISO31661Alpha2({ message: 'country must be an ISO 3166-1 alpha-2 code, e.g. RU or BG' })
+  country?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'RU ИНН, 10 or 12 digits with a valid checksum.' })
+  @IsOptional()
+  @IsInn()
+  inn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'RU КПП, 9 characters.' })
+  @IsOptional()
+  @IsKpp()
+  kpp?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'RU ОГРН (13) or ОГРНИП (15 digits) with a valid checksum.' })
+  @IsOptional()
+  @IsOgrn()
+  ogrn?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'BG ЕИК / БУЛСТАТ, 9 or 13 digits with a valid checksum.' })
+  @IsOptional()
+  @IsEik()
+  eik?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'BG VAT number, "BG" + 9 or 10 digits.' })
+  @IsOptional()
+  @IsBgVatNumber()
+  vatNumber?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Legal address.' })
+  @IsOptional()
+  @Length(1, 500)
+  address?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Website (http or https URL).' })
+  @IsOptional()
+  @MaxLength(300)
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'website must be an http(s) URL' })
+  website?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Industry.' })
+  @IsOptional()
+  @Length(1, 120)
+  industry?: string | null;
+
+  @Field(() => CompanySize, { nullable: true, description: 'Company size.' })
+  @IsOptional()
+  @IsEnum(CompanySize)
+  companySize?: CompanySize | null;
+
+  @Field(() => BrandStrength, { nullable: true, description: 'Brand strength.' })
+  @IsOptional()
+  @IsEnum(BrandStrength)
+  brandStrength?: BrandStrength | null;
+
+  @Field(() => CompanyLifeStage, { nullable: true, description: "The company's own life stage." })
+  @IsOptional()
+  @IsEnum(CompanyLifeStage)
+  companyLifeStage?: CompanyLifeStage | null;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Monthly advertising budget; give its currency too.' })
+  @IsOptional()
+  @Validate(NonNegativeMoney)
+  advertisingBudget?: string | null;
+
+  @Field(() => CurrencyCode, { nullable: true, description: 'Currency of the advertising budget.' })
+  @IsOptional()
+  @IsEnum(CurrencyCode)
+  advertisingBudgetCurrency?: CurrencyCode | null;
+
+  @Field(() => LifecycleStage, { nullable: true, description: 'Lifecycle stage; ATTRACTION for a new client.' })
+  @IsOptional()
+  @IsEnum(LifecycleStage)
+  lifecycleStage?: LifecycleStage | null;
+
+  @Field(() => ID, { nullable: true, description: 'Responsible account manager (a user of the agency).' })
+  @IsOptional()
+  @IsUUID('all', { message: 'ownerId must be a valid id' })
+  ownerId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Internal notes.' })
+  @IsOptional()
+  @MaxLength(20_000)
+  notes?: string | null;
+}
+
+@InputType({ description: 'A new client.' })
+export class CreateClientInput extends ClientFields {
+  @Field(() => String, { description: 'Short name, 1–200 characters.' })
+  @Length(1, 200, { message: 'name must be 1–200 characters long' })
+  name: string;
+}
+
+@InputType({ description: 'Changes to a client; omitted fields stay, null clears an optional field.' })
+export class UpdateClientInput extends ClientFields {
+  @Field(() => ID, { description: 'The client to change.' })
+  @IsUUID('all', { message: 'id must be a valid id' })
+  id: string;
+
+  @Field(() => String, { nullable: true, description: 'Short name, 1–200 characters (cannot be cleared).' })
+  @IsOptional()
+  @Length(1, 200, { message: 'name must be 1–200 characters long' })
+  name?: string | null;
+}
+
+@InputType({ description: 'Ends cooperation with a client (kept for history and reports).' })
+export class TerminateClientInput {
+  @Field(() => ID, { description: 'The client.' })
+  @IsUUID('all', { message: 'id must be a valid id' })
+  id: string;
+
+  @Field(() => String, { description: 'Why cooperation ended.' })
+  @Length(1, 1000)
+  reason: string;
+}
+
+export enum ClientListStatus {
+  ACTIVE = 'ACTIVE',
+  ARCHIVED = 'ARCHIVED',
+  ALL = 'ALL',
+}
+
+export enum ClientSortField {
+  NAME = 'NAME',
+  CREATED_AT = 'CREATED_AT',
+  UPDATED_AT = 'UPDATED_AT',
+}
+
+registerEnumType(ClientListStatus, { name: 'ClientListStatus', description: 'Archived, not archived, or both.' });
+registerEnumType(ClientSortField, { name: 'ClientSortField', description: 'What clients can be sorted by.' });
+
+@InputType({ description: 'Which clients to list.' })
+export class ClientFilter {
+  @Field(() => String, { nullable: true, description: 'Case-insensitive match in name, legal name, INN or EIK.' })
+  @IsOptional()
+  @Length(1, 200)
+  search?: string;
+
+  @Field(() => [LifecycleStage], { nullable: true, description: 'Only these lifecycle stages.' })
+  @IsOptional()
+  @IsEnum(LifecycleStage, { each: true })
+  lifecycleStages?: LifecycleStage[];
+
+  @Field(() => [CompanySize], { nullable: true, description: 'Only these company sizes.' })
+  @IsOptional()
+  @IsEnum(CompanySize, { each: true })
+  companySizes?: CompanySize[];
+
+  @Field(() => ID, { nullable: true, description: 'Only clients of this account manager.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'ownerId must be a valid id' })
+  ownerId?: string;
+
+  @Field(() => String, { nullable: true, description: 'Only clients from this country (ISO alpha-2).' })
+  @IsOptional()
+  @IsISO31661Alpha2()
+  country?: string;
+
+  @Field(() => ClientListStatus, { nullable: true, defaultValue: ClientListStatus.ACTIVE, description: 'Archived or not; ACTIVE by default.' })
+  @IsOptional()
+  @IsEnum(ClientListStatus)
+  status?: ClientListStatus;
+}
+
+@InputType({ description: 'Sort order of clients.' })
+export class ClientOrder {
+  @Field(() => ClientSortField, { defaultValue: ClientSortField.NAME, description: 'Sort key (ties broken by id).' })
+  @IsEnum(ClientSortField)
+  field: ClientSortField = ClientSortField.NAME;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Direction.' })
+  @IsEnum(SortDirection)
+  direction: SortDirection = SortDirection.ASC;
+}

@@ -1,0 +1,74 @@
+import { ArgsType, ClassType, Field, Int, ObjectType } from 'type-graphql';
+import { IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+export const DEFAULT_PAGE_SIZE = 20;
+export const MAX_PAGE_SIZE = 100;
+
+@ObjectType({ description: 'Relay page information.' })
+export class PageInfo {
+  @Field({ description: 'Whether more items follow the last edge.' })
+  hasNextPage: boolean;
+
+  @Field({ description: 'Whether items precede the first edge (true when `after` was given).' })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first edge.' })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge; pass it as `after` for the next page.' })
+  endCursor: string | null;
+}
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, {
+    defaultValue: DEFAULT_PAGE_SIZE,
+    description: `How many items to return (1–${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}).`,
+  })
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  first: number = DEFAULT_PAGE_SIZE;
+
+  @Field(() => String, { nullable: true, description: 'Return items after this cursor (an `endCursor` of a previous page).' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  after?: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+/** What services return for a list; `totalCount` is a thunk so it is only counted when asked for. */
+export interface ConnectionResult<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount: () => Promise<number>;
+}
+
+/** Builds `<Name>Connection` and `<Name>Edge` object types for a node type. */
+export function Connection<T extends object>(nodeType: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`, { description: `An edge of a ${name} connection.` })
+  class EdgeType {
+    @Field({ description: 'Opaque cursor of this edge.' })
+    cursor: string;
+
+    @Field(() => nodeType, { description: `The ${name}.` })
+    node: T;
+  }
+
+  @ObjectType(`${name}ConnectionBase`, { description: `Base of ${name}Connection (never exposed).` })
+  abstract class ConnectionType {
+    @Field(() => [EdgeType], { description: 'The items of this page, in order.' })
+    edges: EdgeType[];
+
+    @Field(() => PageInfo, { description: 'Where this page stands.' })
+    pageInfo: PageInfo;
+
+    @Field(() => Int, { description: 'How many items match the filter in all pages.' })
+    totalCount: number;
+  }
+  return ConnectionType;
+}

@@ -1,0 +1,16 @@
+import { Field, InterfaceType } from 'type-graphql';
+
+/**
+ * The business-outcome channel: an expected result a client must handle (illegal status change,
+ * policy violation), returned in `data` as a member of the operation's result union.
+ */
+@InterfaceType('ErrorResult', {
+  description: 'An expected business outcome returned in data (not in errors[]). `code` is stable, SCREAMING_SNAKE_CASE.',
+})
+export abstract class ErrorResult {
+  @Field({ description: 'Stable machine-readable code, e.g. ILLEGAL_TRANSITION.' })
+  code: string;
+
+  @Field({ description: 'Human-readable explanation (English).' })
+  message: string;
+}

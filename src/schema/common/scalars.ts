@@ -1,0 +1,45 @@
+import Decimal from 'decimal.js';
+import { GraphQLScalarType, Kind } from 'graphql';
+import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
+
+const DECIMAL_RE = /^-?\d{1,18}(\.\d{1,6})?$/;
+
+function toDecimalString(value: unknown): string {
+  if (value instanceof Decimal) return value.toFixed();
+  if (typeof value === 'string' && DECIMAL_RE.test(value.trim())) return new Decimal(value.trim()).toFixed();
+  throw new TypeError(`Decimal must be a string like "1234.50", got ${JSON.stringify(value)}`);
+}
+
+/**
+ * Exact decimal numbers (money, quantities, rates) travel as strings so no client ever parses
+ * them into a binary float. Input accepts a string only; a JSON number is refused because it may
+ * already have lost precision.
+ */
+export const DecimalScalar = new GraphQLScalarType({
+  name: 'Decimal',
+  description: 'An exact decimal number as a string, e.g. "1234.50" (up to 18 integer and 6 fractional digits). Never a float.',
+  serialize: (value) => {
+    if (typeof value === 'string' || value instanceof Decimal) return new Decimal(value as string).toFixed();
+    if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
+    throw new TypeError('Decimal cannot represent a non-decimal value');
+  },
+  parseValue: (value) => toDecimalString(value),
+  parseLiteral: (ast) => {
+    if (ast.kind !== Kind.STRING) throw new TypeError('Decimal literals must be strings, e.g. "1234.50"');
+    return toDecimalString(ast.value);
+  },
+});
+
+/** Calendar date of a document or a birthday: 'YYYY-MM-DD', no time, no zone. */
+export const DateScalar = new GraphQLScalarType({
+  ...LocalDateResolver.toConfig(),
+  name: 'Date',
+  description: 'A calendar date, ISO-8601 "YYYY-MM-DD" (no time, no time zone).',
+});
+
+/** An instant: ISO-8601 in UTC. */
+export const DateTimeScalar = new GraphQLScalarType({
+  ...DateTimeResolver.toConfig(),
+  name: 'DateTime',
+  description: 'An instant in time, ISO-8601 with time zone, returned in UTC (e.g. "2026-11-22T10:00:00.000Z").',
+});

@@ -1,0 +1,203 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { hashPassword } from '../auth/password';
+import { Agency, Client, Contact, User } from '../entities';
+import {
+  AddressForm,
+  BrandStrength,
+  CompanyLifeStage,
+  CompanySize,
+  ContactChannel,
+  CurrencyCode,
+  LifecycleStage,
+  Locale,
+  UserRole,
+} from '../entities/enums';
+
+/** Logins printed in the README; the demo agency is for local use only. */
+export const DEMO_LOGINS = [
+  { email: 'owner@demo.agency', password: 'demo-owner-2026', role: UserRole.OWNER },
+  { email: 'manager@demo.agency', password: 'demo-manager-2026', role: UserRole.MANAGER },
+  { email: 'client@demo.agency', password: 'demo-client-2026', role: UserRole.CLIENT },
+] as const;
+
+type ClientSeed = Partial<Client> & { contacts: Partial<Contact>[] };
+
+const CLIENTS: ClientSeed[] = [
+  {
+    name: 'Ромашка',
+    legalName: 'ООО «Ромашка»',
+    country: 'RU',
+    inn: '7704123450',
+    kpp: '770401001',
+    ogrn: '1027700123450',
+    address: '119021, г. Москва, ул. Льва Толстого, д. 16',
+    website: 'https://romashka.example.ru',
+    industry: 'Розничная торговля цветами',
+    companySize: CompanySize.SMALL,
+    brandStrength: BrandStrength.EMERGING,
+    companyLifeStage: CompanyLifeStage.GROWTH,
+    advertisingBudget: '350000.00',
+    advertisingBudgetCurrency: CurrencyCode.RUB,
+    lifecycleStage: LifecycleStage.PURCHASE,
+    contacts: [
+      {
+        fullName: 'Смирнова Анна Сергеевна',
+        position: 'Директор по маркетингу',
+        email: 'a.smirnova@romashka.example.ru',
+        phone: '+79161234567',
+        birthday: '1986-03-14',
+        salutation: 'Анна Сергеевна',
+        preferredChannels: [ContactChannel.TELEGRAM, ContactChannel.EMAIL],
+        isPrimary: true,
+      },
+      {
+        fullName: 'Петров Игорь Викторович',
+        position: 'Генеральный директор',
+        email: 'ceo@romashka.example.ru',
+        phone: '+74951234567',
+        salutation: 'Игорь Викторович',
+        preferredChannels: [ContactChannel.PHONE],
+      },
+    ],
+  },
+  {
+    name: 'Северный ветер',
+    legalName: 'АО «Северный ветер»',
+    country: 'RU',
+    inn: '7810543216',
+    kpp: '781001001',
+    ogrn: '1037810543210',
+    address: '190000, г. Санкт-Петербург, Невский пр., д. 28',
+    website: 'https://sever-veter.example.ru',
+    industry: 'Туризм',
+    companySize: CompanySize.LARGE,
+    brandStrength: BrandStrength.ESTABLISHED,
+    companyLifeStage: CompanyLifeStage.PRIME,
+    advertisingBudget: '1200000.00',
+    advertisingBudgetCurrency: CurrencyCode.RUB,
+    lifecycleStage: LifecycleStage.EVALUATION,
+    contacts: [
+      {
+        fullName: 'Кузнецов Дмитрий Андреевич',
+        position: 'Руководитель интернет-маркетинга',
+        email: 'd.kuznetsov@sever-veter.example.ru',
+        phone: '+78121234567',
+        birthday: '1990-11-30',
+        salutation: 'Дмитрий',
+        addressForm: AddressForm.INFORMAL,
+        preferredChannels: [ContactChannel.WHATSAPP, ContactChannel.EMAIL],
+        isPrimary: true,
+      },
+    ],
+  },
+  {
+    name: 'Сибирские окна',
+    legalName: 'ООО «Сибирские окна»',
+    country: 'RU',
+    inn: '5406987651',
+    ogrn: '1055406987657',
+    address: '630099, г. Новосибирск, Красный пр., д. 1',
+    industry: 'Производство окон',
+    companySize: CompanySize.MEDIUM,
+    brandStrength: BrandStrength.UNKNOWN,
+    companyLifeStage: CompanyLifeStage.STABILITY,
+    lifecycleStage: LifecycleStage.ATTRACTION,
+    contacts: [
+      {
+        fullName: 'Волкова Мария Ивановна',
+        position: 'Коммерческий директор',
+        email: 'volkova@sib-okna.example.ru',
+        salutation: 'Мария Ивановна',
+        preferredChannels: [ContactChannel.EMAIL],
+        isPrimary: true,
+      },
+    ],
+  },
+  {
+    name: 'Слънчев бряг Травел',
+    legalName: '„Слънчев бряг Травел“ ЕООД',
+    country: 'BG',
+    eik: '205123457',
+    vatNumber: 'BG205123457',
+    address: 'гр. Варна, бул. „Приморски“ 12',
+    industry: 'Туризъм',
+    companySize: CompanySize.SMALL,
+    brandStrength: BrandStrength.EMERGING,
+    companyLifeStage: CompanyLifeStage.INFANCY,
+    advertisingBudget: '4000.00',
+    advertisingBudgetCurrency: CurrencyCode.EUR,
+    lifecycleStage: LifecycleStage.INTEREST,
+    contacts: [
+      {
+        fullName: 'Георги Димитров',
+        position: 'Управител',
+        email: 'georgi@slanchev.example.bg',
+        phone: '+359888123456',
+        salutation: 'г-н Димитров',
+        preferredChannels: [ContactChannel.VIBER, ContactChannel.PHONE],
+        isPrimary: true,
+      },
+    ],
+  },
+];
+
+async function seed(m: EntityManager): Promise<void> {
+  const agency = await m.save(
+    m.create(Agency, {
+      name: 'Агентство «Вектор»',
+      timeZone: 'Europe/Moscow',
+      locale: Locale.RU,
+      defaultCurrency: CurrencyCode.RUB,
+      country: 'RU',
+    }),
+  );
+  const [ownerLogin, managerLogin, clientLogin] = DEMO_LOGINS;
+  await m.save(
+    m.create(User, {
+      agencyId: agency.id,
+      email: ownerLogin.email,
+      passwordHash: await hashPassword(ownerLogin.password),
+      fullName: 'Орлова Екатерина Павловна',
+      role: UserRole.OWNER,
+    }),
+  );
+  const manager = await m.save(
+    m.create(User, {
+      agencyId: agency.id,
+      email: managerLogin.email,
+      passwordHash: await hashPassword(managerLogin.password),
+      fullName: 'Соколов Алексей Николаевич',
+      role: UserRole.MANAGER,
+    }),
+  );
+  const clients: Client[] = [];
+  for (const { contacts, ...data } of CLIENTS) {
+    const client = await m.save(m.create(Client, { ...data, agencyId: agency.id, ownerId: manager.id }));
+    clients.push(client);
+    for (const c of contacts) await m.save(m.create(Contact, { ...c, agencyId: agency.id, clientId: client.id }));
+  }
+  await m.save(
+    m.create(User, {
+      agencyId: agency.id,
+      email: clientLogin.email,
+      passwordHash: await hashPassword(clientLogin.password),
+      fullName: 'Смирнова Анна Сергеевна',
+      role: UserRole.CLIENT,
+      clientId: clients[0].id,
+    }),
+  );
+}
+
+/** Creates the demo agency unless its owner already exists. Returns what was created. */
+export async function seedDemo(ds: DataSource): Promise<{ logins: string[] } | null> {
+  const exists = await ds.getRepository(User).existsBy({ email: DEMO_LOGINS[0].email });
+  if (exists) return null;
+  await ds.transaction((m) => seed(m));
+  return { logins: DEMO_LOGINS.map((l) => `${l.role}: ${l.email} / ${l.password}`) };
+}
+
+/** The first start on an empty database gets the demo agency; a database with agencies is left alone. */
+export async function seedDemoIfEmpty(ds: DataSource): Promise<{ logins: string[] } | null> {
+  const anyAgency = await ds.getRepository(Agency).exists();
+  return anyAgency ? null : seedDemo(ds);
+}

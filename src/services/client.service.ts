@@ -1,0 +1,173 @@
+import type { AuthedContext, RequestContext } from '../context';
+import { Client, User } from '../entities';
+import { LifecycleStage, UserRole } from '../entities/enums';
+import { BadUserInputError, ConflictError, FieldError, isUniqueViolation } from '../errors';
+import type { ConnectionResult } from '../schema/common/connection';
+import {
+  ClientListStatus,
+  ClientSortField,
+  type CreateClientInput,
+  type TerminateClientInput,
+  type UpdateClientInput,
+} from '../schema/client/client.inputs';
+import type { ClientsArgs } from '../schema/client/client.args';
+import { paginate, SortKey } from './pagination';
+import { scoped, withTransaction } from './scope';
+
+const SORT_KEYS: Record<ClientSortField, Omit<SortKey<Client>, 'direction'>> = {
+  [ClientSortField.NAME]: { column: 'c."name"', value: (c) => c.name },
+  [ClientSortField.CREATED_AT]: { column: 'c."createdAt"', value: (c) => c.createdAt, cast: 'timestamptz' },
+  [ClientSortField.UPDATED_AT]: { column: 'c."updatedAt"', value: (c) => c.updatedAt, cast: 'timestamptz' },
+};
+
+type ClientPatch = Partial<Omit<CreateClientInput, 'name'>> & { name?: string | null };
+
+/** Rules a client must satisfy whatever the operation: paired fields and tax ids by country. */
+function checkClientRules(merged: Partial<Client>): void {
+  const errors: FieldError[] = [];
+  if ((merged.advertisingBudget == null) !== (merged.advertisingBudgetCurrency == null)) {
+    errors.push({
+      path: 'input.advertisingBudgetCurrency',
+      message: 'advertisingBudget and advertisingBudgetCurrency are given together',
+    });
+  }
+  if (merged.country === 'BG' && (merged.inn || merged.kpp || merged.ogrn)) {
+    errors.push({ path: 'input.inn', message: 'INN, KPP and OGRN are Russian tax ids; a Bulgarian client has EIK and a VAT number' });
+  }
+  if (merged.country === 'RU' && (merged.eik || merged.vatNumber)) {
+    errors.push({ path: 'input.eik', message: 'EIK and a BG VAT number are Bulgarian tax ids; a Russian client has INN, KPP and OGRN' });
+  }
+  if (merged.kpp && merged.inn && merged.inn.length === 12) {
+    errors.push({ path: 'input.kpp', message: 'an individual entrepreneur (12-digit INN) has no KPP' });
+  }
+  if (errors.length) throw new BadUserInputError(errors);
+}
+
+async function checkOwner(ctx: AuthedContext, ownerId: string | null | undefined): Promise<void> {
+  if (!ownerId) return;
+  const owner = await scoped(ctx, User).getById(ownerId, 'input.ownerId');
+  if (owner.role === UserRole.CLIENT) {
+    throw new BadUserInputError([{ path: 'input.ownerId', message: 'ownerId must be an agency user, not a portal user' }]);
+  }
+}
+
+function trimOrNull(v: string | null | undefined): string | null | undefined {
+  if (v === undefined) return undefined;
+  if (v === null) return null;
+  const t = v.trim();
+  return t === '' ? null : t;
+}
+
+/** Turns an input into column values: trims text, keeps undefined as "not given". */
+function toColumns(input: ClientPatch): Partial<Client> {
+  const out: Partial<Client> = {};
+  const text = ['legalName', 'address', 'website', 'industry', 'notes'] as const;
+  for (const key of text) if (input[key] !== undefined) out[key] = trimOrNull(input[key]) ?? null;
+  const plain = [
+    'country', 'inn', 'kpp', 'ogrn', 'eik', 'vatNumber', 'companySize', 'brandStrength', 'companyLifeStage',
+    'advertisingBudget', 'advertisingBudgetCurrency', 'ownerId',
+  ] as const;
+  for (const key of plain) if (input[key] !== undefined) (out as Record<string, unknown>)[key] = input[key] ?? null;
+  if (input.lifecycleStage !== undefined) {
+    if (input.lifecycleStage === null) {
+      throw new BadUserInputError([{ path: 'input.lifecycleStage', message: 'lifecycleStage cannot be cleared' }]);
+    }
+    out.lifecycleStage = input.lifecycleStage;
+  }
+  if (input.name !== undefined) {
+    const name = trimOrNull(input.name);
+    if (!name) throw new BadUserInputError([{ path: 'input.name', message: 'name must not be empty' }]);
+    out.name = name;
+  }
+  return out;
+}
+
+function duplicateTaxId(err: unknown): never {
+  if (isUniqueViolation(err, 'clients_agency_inn_unique')) {
+    throw new ConflictError('DUPLICATE_TAX_ID', 'Another client of the agency has this INN', 'input.inn');
+  }
+  if (isUniqueViolation(err, 'clients_agency_eik_unique')) {
+    throw new ConflictError('DUPLICATE_TAX_ID', 'Another client of the agency has this EIK', 'input.eik');
+  }
+  throw err;
+}
+
+/** null when missing, archived-or-not, another agency's, or outside the portal user's client. */
+export function getClient(ctx: RequestContext, id: string): Promise<Client | null> {
+  return scoped(ctx, Client).findById(id);
+}
+
+export async function listClients(ctx: RequestContext, args: ClientsArgs): Promise<ConnectionResult<Client>> {
+  const qb = scoped(ctx, Client).query('c');
+  const f = args.filter;
+  const status = f?.status ?? ClientListStatus.ACTIVE;
+  if (status === ClientListStatus.ACTIVE) qb.andWhere('c."archivedAt" IS NULL');
+  if (status === ClientListStatus.ARCHIVED) qb.andWhere('c."archivedAt" IS NOT NULL');
+  if (f?.search) {
+    const like = '%' + f.search.trim().replace(/[\\%_]/g, (m) => '\\' + m) + '%';
+    qb.andWhere('(c."name" ILIKE :like OR c."legalName" ILIKE :like OR c."inn" LIKE :like OR c."eik" LIKE :like)', { like });
+  }
+  if (f?.lifecycleStages?.length) qb.andWhere('c."lifecycleStage" IN (:...stages)', { stages: f.lifecycleStages });
+  if (f?.companySizes?.length) qb.andWhere('c."companySize" IN (:...sizes)', { sizes: f.companySizes });
+  if (f?.ownerId) qb.andWhere('c."ownerId" = :ownerId', { ownerId: f.ownerId });
+  if (f?.country) qb.andWhere('c."country" = :country', { country: f.country });
+  const order = args.orderBy;
+  const sort = SORT_KEYS[order?.field ?? ClientSortField.NAME];
+  return paginate(qb, args, { ...sort, direction: order?.direction ?? 'ASC' });
+}
+
+export async function createClient(ctx: AuthedContext, input: CreateClientInput): Promise<Client> {
+  const values = toColumns(input);
+  values.lifecycleStage ??= LifecycleStage.ATTRACTION;
+  checkClientRules(values);
+  return withTransaction(ctx, async (tx) => {
+    await checkOwner(tx as AuthedContext, values.ownerId);
+    try {
+      return await scoped(tx, Client).insert(values);
+    } catch (err) {
+      return duplicateTaxId(err);
+    }
+  });
+}
+
+export async function updateClient(ctx: AuthedContext, input: UpdateClientInput): Promise<Client> {
+  const patch = toColumns(input);
+  return withTransaction(ctx, async (tx) => {
+    const client = await scoped(tx, Client).getById(input.id, 'input.id', { lock: true });
+    checkClientRules({ ...client, ...patch });
+    if (patch.ownerId !== undefined) await checkOwner(tx as AuthedContext, patch.ownerId);
+    try {
+      return await scoped(tx, Client).update(client, patch);
+    } catch (err) {
+      return duplicateTaxId(err);
+    }
+  });
+}
+
+/** Archiving hides the client from lists and keeps everything; doing it twice changes nothing. */
+export async function archiveClient(ctx: AuthedContext, id: string): Promise<Client> {
+  return withTransaction(ctx, async (tx) => {
+    const client = await scoped(tx, Client).getById(id, 'id', { lock: true });
+    if (client.archivedAt) return client;
+    return scoped(tx, Client).update(client, { archivedAt: new Date() });
+  });
+}
+
+export async function restoreClient(ctx: AuthedContext, id: string): Promise<Client> {
+  return withTransaction(ctx, async (tx) => {
+    const client = await scoped(tx, Client).getById(id, 'id', { lock: true });
+    if (!client.archivedAt) return client;
+    return scoped(tx, Client).update(client, { archivedAt: null });
+  });
+}
+
+/** Records the end of cooperation; the lifecycle stage at that moment is kept. */
+export async function terminateClient(ctx: AuthedContext, input: TerminateClientInput): Promise<Client> {
+  return withTransaction(ctx, async (tx) => {
+    const client = await scoped(tx, Client).getById(input.id, 'input.id', { lock: true });
+    return scoped(tx, Client).update(client, {
+      terminatedAt: client.terminatedAt ?? new Date(),
+      terminationReason: input.reason.trim(),
+    });
+  });
+}

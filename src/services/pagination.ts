@@ -1,0 +1,86 @@
+import { isUUID } from 'class-validator';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { BadUserInputError } from '../errors';
+import type { ConnectionResult } from '../schema/common/connection';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../schema/common/connection';
+
+export interface SortKey<T> {
+  /** SQL expression of a NOT NULL column, e.g. `e."name"` */
+  column: string;
+  /** the same value read from a loaded row */
+  value: (row: T) => string | number | Date;
+  /** how to cast the cursor's value back in SQL, e.g. 'timestamptz' */
+  cast?: string;
+  direction: 'ASC' | 'DESC';
+}
+
+type CursorValue = string | number;
+
+function encodeCursor(value: string | number | Date, id: string): string {
+  const v: CursorValue = value instanceof Date ? value.toISOString() : value;
+  return Buffer.from(JSON.stringify([v, id]), 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): [CursorValue, string] {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      (typeof parsed[0] === 'string' || typeof parsed[0] === 'number') &&
+      typeof parsed[1] === 'string' &&
+      isUUID(parsed[1])
+    ) {
+      return [parsed[0], parsed[1]];
+    }
+  } catch {
+    /* fall through */
+  }
+  throw new BadUserInputError([{ path: 'after', message: 'after is not a cursor returned by this list' }]);
+}
+
+/**
+ * Keyset pagination over (sort key, id): stable under concurrent inserts and O(page) at any
+ * depth, unlike OFFSET. `qb` must already carry the scope and filters; totalCount is counted
+ * from the same filters only if the client asks for it.
+ */
+export async function paginate<T extends ObjectLiteral & { id: string }>(
+  qb: SelectQueryBuilder<T>,
+  args: { first?: number | null; after?: string | null },
+  sort: SortKey<T>,
+): Promise<ConnectionResult<T>> {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (first < 1 || first > MAX_PAGE_SIZE) {
+    throw new BadUserInputError([{ path: 'first', message: `first must be between 1 and ${MAX_PAGE_SIZE}` }]);
+  }
+  const alias = qb.alias;
+  const countQb = qb.clone();
+  const op = sort.direction === 'ASC' ? '>' : '<';
+  if (args.after) {
+    const [value, id] = decodeCursor(args.after);
+    if (sort.cast === 'timestamptz' && (typeof value !== 'string' || Number.isNaN(Date.parse(value)))) {
+      throw new BadUserInputError([{ path: 'after', message: 'after is not a cursor of this sort order' }]);
+    }
+    const cast = sort.cast ? `::${sort.cast}` : '';
+    qb.andWhere(`(${sort.column}, ${alias}.id) ${op} (:__cursorValue${cast}, :__cursorId::uuid)`, {
+      __cursorValue: value,
+      __cursorId: id,
+    });
+  }
+  qb.orderBy(sort.column, sort.direction).addOrderBy(`${alias}.id`, sort.direction).take(undefined).limit(first + 1);
+  const rows = await qb.getMany();
+  const hasNextPage = rows.length > first;
+  const page = hasNextPage ? rows.slice(0, first) : rows;
+  const edges = page.map((node) => ({ node, cursor: encodeCursor(sort.value(node), node.id) }));
+  let counted: Promise<number> | null = null;
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage: Boolean(args.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    totalCount: () => (counted ??= countQb.getCount()),
+  };
+}
