@@ -1,0 +1,172 @@
+import { SignJWT } from 'jose';
+import { startTestApp, TestApp } from '../support/app';
+import { CREATE_USER, LOGIN, ME, REGISTER_AGENCY } from '../support/documents';
+import { createClient, login, PASSWORD, registerAgency, uniqueEmail } from '../support/factories';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+describe('registerAgency and login', () => {
+  it('registers an agency with its owner and returns a working token', async () => {
+    const email = uniqueEmail('Owner').toUpperCase();
+    const res = await t.gql(REGISTER_AGENCY, {
+      input: { agencyName: 'Агентство «Тест»', email, password: PASSWORD, timeZone: 'Europe/Sofia', locale: 'BG' },
+    });
+    expect(res.body.errors).toBeUndefined();
+    const p = res.body.data.registerAgency;
+    expect(p.user).toMatchObject({ email: email.toLowerCase(), role: 'OWNER' });
+    expect(p.agency).toMatchObject({ name: 'Агентство «Тест»', timeZone: 'Europe/Sofia' });
+    expect(new Date(p.expiresAt).getTime()).toBeGreaterThan(Date.now());
+
+    const me = await t.gql(ME, {}, p.token);
+    expect(me.body.data.me).toMatchObject({ id: p.user.id, role: 'OWNER', agency: { id: p.agency.id }, client: null });
+  });
+
+  it('accepts the fragment form `... on AuthPayload` as well', async () => {
+    const a = await registerAgency(t);
+    const res = await t.gql(
+      `mutation { login(input: { email: "${a.ownerEmail}", password: "${PASSWORD}" }) { ... on AuthPayload { token user { id email role } agency { id name } } } }`,
+    );
+    expect(res.body.data.login.user.id).toBe(a.ownerId);
+  });
+
+  it('refuses a second registration with the same email (any case) and writes nothing', async () => {
+    const a = await registerAgency(t);
+    const before = await t.ds.query('SELECT count(*)::int AS n FROM agencies');
+    const res = await t.gql(REGISTER_AGENCY, {
+      input: { agencyName: 'Дубликат', email: a.ownerEmail.toUpperCase(), password: PASSWORD },
+    });
+    expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'EMAIL_TAKEN', field: 'input.email' });
+    const after = await t.ds.query('SELECT count(*)::int AS n FROM agencies');
+    expect(after[0].n).toBe(before[0].n);
+  });
+
+  it.each([
+    [{ agencyName: '' }, 'input.agencyName'],
+    [{ agencyName: 'x'.repeat(201) }, 'input.agencyName'],
+    [{ email: 'not-an-email' }, 'input.email'],
+    [{ password: 'short' }, 'input.password'],
+    [{ timeZone: 'Mars/Olympus' }, 'input.timeZone'],
+    [{ country: 'XX' }, 'input.country'],
+  ])('rejects bad input %j with BAD_USER_INPUT naming %s', async (override, field) => {
+    const email = uniqueEmail();
+    const res = await t.gql(REGISTER_AGENCY, { input: { agencyName: 'Агентство', email, password: PASSWORD, ...override } });
+    expect(res.body.data).toBeNull();
+    expect(res.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(res.body.errors?.[0].extensions?.fields.map((f: any) => f.path)).toContain(field);
+    const users = await t.ds.query('SELECT count(*)::int AS n FROM users WHERE email = $1', [email]);
+    expect(users[0].n).toBe(0);
+  });
+
+  it('rejects an unknown enum value as BAD_USER_INPUT', async () => {
+    const res = await t.gql(REGISTER_AGENCY, { input: { agencyName: 'A', email: uniqueEmail(), password: PASSWORD, locale: 'fr' } });
+    expect(res.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('gives the same UNAUTHENTICATED answer for a wrong password and an unknown email', async () => {
+    const a = await registerAgency(t);
+    const wrong = await t.gql(LOGIN, { input: { email: a.ownerEmail, password: 'wrong-password-123' } });
+    const unknown = await t.gql(LOGIN, { input: { email: uniqueEmail(), password: PASSWORD } });
+    for (const res of [wrong, unknown]) {
+      expect(res.body.errors?.[0]).toMatchObject({ message: 'Invalid email or password', extensions: { code: 'UNAUTHENTICATED' } });
+    }
+  });
+
+  it('logs in case-insensitively by email', async () => {
+    const a = await registerAgency(t);
+    expect(await login(t, a.ownerEmail.toUpperCase())).toEqual(expect.any(String));
+  });
+});
+
+describe('bearer tokens', () => {
+  it('requires a token for me', async () => {
+    const res = await t.gql(ME);
+    expect(res.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses an expired token with UNAUTHENTICATED and says why', async () => {
+    const a = await registerAgency(t);
+    const key = new TextEncoder().encode(process.env.JWT_SECRET!);
+    const past = Math.floor(Date.now() / 1000) - 3600;
+    const expired = await new SignJWT({ agencyId: a.agencyId })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(a.ownerId)
+      .setIssuer('agency-api')
+      .setAudience('agency-api')
+      .setIssuedAt(past - 60)
+      .setExpirationTime(past)
+      .sign(key);
+    const res = await t.gql(ME, {}, expired);
+    expect(res.body.errors?.[0]).toMatchObject({ message: 'Token expired', extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
+  it('refuses a token signed with another secret, and a malformed header', async () => {
+    const a = await registerAgency(t);
+    const forged = await new SignJWT({ agencyId: a.agencyId })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(a.ownerId)
+      .setIssuer('agency-api')
+      .setAudience('agency-api')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode('another-secret-another-secret-another-secret'));
+    expect((await t.gql(ME, {}, forged)).body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const res = await t.gql(ME, {}, 'garbage');
+    expect(res.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('stops accepting the token of a deactivated user at once', async () => {
+    const a = await registerAgency(t);
+    await t.ds.query('UPDATE users SET "isActive" = false WHERE id = $1', [a.ownerId]);
+    const res = await t.gql(ME, {}, a.ownerToken);
+    expect(res.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
+
+describe('createUser', () => {
+  it('lets the owner add a manager and a portal user bound to a client', async () => {
+    const a = await registerAgency(t);
+    const client = await createClient(t, a.ownerToken);
+    const manager = await t.gql(CREATE_USER, { input: { email: uniqueEmail(), password: PASSWORD, role: 'MANAGER' } }, a.ownerToken);
+    expect(manager.body.data.createUser).toMatchObject({ role: 'MANAGER', clientId: null });
+    const portal = await t.gql(
+      CREATE_USER,
+      { input: { email: uniqueEmail(), password: PASSWORD, role: 'CLIENT', clientId: client.id } },
+      a.ownerToken,
+    );
+    expect(portal.body.data.createUser).toMatchObject({ role: 'CLIENT', clientId: client.id });
+  });
+
+  it('refuses a CLIENT user without clientId and a MANAGER with one', async () => {
+    const a = await registerAgency(t);
+    const client = await createClient(t, a.ownerToken);
+    const noClient = await t.gql(CREATE_USER, { input: { email: uniqueEmail(), password: PASSWORD, role: 'CLIENT' } }, a.ownerToken);
+    expect(noClient.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'input.clientId' }] });
+    const withClient = await t.gql(
+      CREATE_USER,
+      { input: { email: uniqueEmail(), password: PASSWORD, role: 'MANAGER', clientId: client.id } },
+      a.ownerToken,
+    );
+    expect(withClient.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it("refuses to bind a portal user to another agency's client (NOT_FOUND) and writes nothing", async () => {
+    const a = await registerAgency(t);
+    const b = await registerAgency(t);
+    const clientOfB = await createClient(t, b.ownerToken);
+    const email = uniqueEmail();
+    const res = await t.gql(CREATE_USER, { input: { email, password: PASSWORD, role: 'CLIENT', clientId: clientOfB.id } }, a.ownerToken);
+    expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.clientId' });
+    expect((await t.ds.query('SELECT count(*)::int AS n FROM users WHERE email = $1', [email]))[0].n).toBe(0);
+  });
+
+  it('is for owners only: a manager gets FORBIDDEN', async () => {
+    const a = await registerAgency(t);
+    const managerRes = await t.gql(CREATE_USER, { input: { email: uniqueEmail(), password: PASSWORD, role: 'MANAGER' } }, a.ownerToken);
+    const managerToken = await login(t, managerRes.body.data.createUser.email);
+    const res = await t.gql(CREATE_USER, { input: { email: uniqueEmail(), password: PASSWORD, role: 'OWNER' } }, managerToken);
+    expect(res.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});

@@ -1,0 +1,62 @@
+import 'reflect-metadata';
+import request from 'supertest';
+import type { Express } from 'express';
+import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
+import { createApp } from '../../src/app';
+import { loadConfig } from '../../src/config';
+import { createDataSource } from '../../src/db/data-source';
+import { workerDatabaseUrl } from './databases';
+
+export interface GqlResponse<T = any> {
+  status: number;
+  body: { data?: T; errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, any> }> };
+}
+
+export interface TestApp {
+  app: Express;
+  ds: DataSource;
+  /** POST /graphql as a client would, with an optional bearer token */
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GqlResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** Counts the SQL statements TypeORM sends, to prove batching. */
+export class CountingLogger implements TypeOrmLogger {
+  count = 0;
+  statements: string[] = [];
+  logQuery(query: string) {
+    this.count++;
+    this.statements.push(query);
+  }
+  logQueryError() {}
+  logQuerySlow() {}
+  logSchemaBuild() {}
+  logMigration() {}
+  log() {}
+  reset() {
+    this.count = 0;
+    this.statements = [];
+  }
+}
+
+/** The real app on this worker's real PostgreSQL database. */
+export async function startTestApp(opts: { logger?: TypeOrmLogger; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const config = loadConfig({ ...process.env, DATABASE_URL: workerDatabaseUrl(), ...opts.env });
+  const ds = createDataSource({ url: workerDatabaseUrl(), poolSize: 5, logger: opts.logger, applicationName: 'jest' });
+  await ds.initialize();
+  const { app, stop } = await createApp(ds, config);
+  return {
+    app,
+    ds,
+    async gql(query, variables, token) {
+      const req = request(app).post('/graphql').set('content-type', 'application/json');
+      if (token) req.set('authorization', `Bearer ${token}`);
+      const res = await req.send({ query, variables });
+      return { status: res.status, body: res.body };
+    },
+    async close() {
+      await stop();
+      await ds.destroy();
+    },
+  };
+}
