@@ -13,12 +13,12 @@ import { UserRole } from '../entities/enums';
 @Resolver()
 export class AuthResolver {
   @Mutation(() => AuthPayloadType, { description: 'Registers a new agency and its owner; returns a token for the owner.' })
-  registerAgency(@Ctx() ctx: RequestContext, @Arg('input', () => RegisterAgencyInput) input: RegisterAgencyInput) {
+  registerAgency(@Ctx() ctx: RequestContext, @Arg('input', () => RegisterAgencyInput, { description: 'The operation input.' }) input: RegisterAgencyInput) {
     return auth.registerAgency(ctx, input);
   }
 
   @Mutation(() => AuthPayloadType, { description: 'Exchanges email and password for a bearer token. UNAUTHENTICATED when they do not match.' })
-  login(@Ctx() ctx: RequestContext, @Arg('input', () => LoginInput) input: LoginInput) {
+  login(@Ctx() ctx: RequestContext, @Arg('input', () => LoginInput, { description: 'The operation input.' }) input: LoginInput) {
     return auth.login(ctx, input);
   }
 }
@@ -33,7 +33,7 @@ export class UserResolver {
 
   @Authorized(UserRole.OWNER)
   @Mutation(() => UserType, { description: 'Adds a user to the agency (owner only). CLIENT users need clientId.' })
-  createUser(@Ctx() ctx: AuthedContext, @Arg('input', () => CreateUserInput) input: CreateUserInput) {
+  createUser(@Ctx() ctx: AuthedContext, @Arg('input', () => CreateUserInput, { description: 'The operation input.' }) input: CreateUserInput) {
     return users.createUser(ctx, input);
   }
 

@@ -13,7 +13,7 @@ import * as clients from '../services/client.service';
 export class ClientResolver {
   @Authorized()
   @Query(() => ClientType, { nullable: true, description: 'A client by id; null when it does not exist or is not yours to see.' })
-  client(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
+  client(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'Id of the record.' }) id: string) {
     return clients.getClient(ctx, id);
   }
 
@@ -25,31 +25,31 @@ export class ClientResolver {
 
   @Authorized(STAFF)
   @Mutation(() => ClientType, { description: 'Creates a client.' })
-  createClient(@Ctx() ctx: AuthedContext, @Arg('input', () => CreateClientInput) input: CreateClientInput) {
+  createClient(@Ctx() ctx: AuthedContext, @Arg('input', () => CreateClientInput, { description: 'The operation input.' }) input: CreateClientInput) {
     return clients.createClient(ctx, input);
   }
 
   @Authorized(STAFF)
   @Mutation(() => ClientType, { description: 'Changes a client; omitted fields stay as they are.' })
-  updateClient(@Ctx() ctx: AuthedContext, @Arg('input', () => UpdateClientInput) input: UpdateClientInput) {
+  updateClient(@Ctx() ctx: AuthedContext, @Arg('input', () => UpdateClientInput, { description: 'The operation input.' }) input: UpdateClientInput) {
     return clients.updateClient(ctx, input);
   }
 
   @Authorized(STAFF)
   @Mutation(() => ClientType, { description: 'Archives a client (hidden from lists, nothing deleted). Idempotent.' })
-  archiveClient(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string) {
+  archiveClient(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'Id of the record.' }) id: string) {
     return clients.archiveClient(ctx, id);
   }
 
   @Authorized(STAFF)
   @Mutation(() => ClientType, { description: 'Brings an archived client back. Idempotent.' })
-  restoreClient(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string) {
+  restoreClient(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'Id of the record.' }) id: string) {
     return clients.restoreClient(ctx, id);
   }
 
   @Authorized(STAFF)
   @Mutation(() => ClientType, { description: 'Marks the end of cooperation with a client, with the reason.' })
-  terminateClient(@Ctx() ctx: AuthedContext, @Arg('input', () => TerminateClientInput) input: TerminateClientInput) {
+  terminateClient(@Ctx() ctx: AuthedContext, @Arg('input', () => TerminateClientInput, { description: 'The operation input.' }) input: TerminateClientInput) {
     return clients.terminateClient(ctx, input);
   }
 

@@ -11,19 +11,19 @@ import * as contacts from '../services/contact.service';
 export class ContactResolver {
   @Authorized(STAFF)
   @Mutation(() => ContactType, { description: 'Adds a contact person to a client.' })
-  createContact(@Ctx() ctx: AuthedContext, @Arg('input', () => CreateContactInput) input: CreateContactInput) {
+  createContact(@Ctx() ctx: AuthedContext, @Arg('input', () => CreateContactInput, { description: 'The operation input.' }) input: CreateContactInput) {
     return contacts.createContact(ctx, input);
   }
 
   @Authorized(STAFF)
   @Mutation(() => ContactType, { description: 'Changes a contact person; omitted fields stay as they are.' })
-  updateContact(@Ctx() ctx: AuthedContext, @Arg('input', () => UpdateContactInput) input: UpdateContactInput) {
+  updateContact(@Ctx() ctx: AuthedContext, @Arg('input', () => UpdateContactInput, { description: 'The operation input.' }) input: UpdateContactInput) {
     return contacts.updateContact(ctx, input);
   }
 
   @Authorized(STAFF)
   @Mutation(() => ContactType, { description: 'Archives a contact person (kept for history). Idempotent.' })
-  archiveContact(@Ctx() ctx: AuthedContext, @Arg('id', () => ID) id: string) {
+  archiveContact(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'Id of the record.' }) id: string) {
     return contacts.archiveContact(ctx, id);
   }
 
