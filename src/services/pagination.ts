@@ -81,6 +81,9 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
-    totalCount: () => (counted ??= countQb.getCount()),
+    // a getter: the COUNT query runs only when a client selects totalCount
+    get totalCount() {
+      return (counted ??= countQb.getCount());
+    },
   };
 }

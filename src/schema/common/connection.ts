@@ -41,11 +41,11 @@ export interface Edge<T> {
   node: T;
 }
 
-/** What services return for a list; `totalCount` is a thunk so it is only counted when asked for. */
+/** What services return for a list; `totalCount` is a lazy getter, counted only when selected. */
 export interface ConnectionResult<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  totalCount: () => Promise<number>;
+  readonly totalCount: Promise<number>;
 }
 
 /** Builds `<Name>Connection` and `<Name>Edge` object types for a node type. */
