@@ -1,0 +1,226 @@
+import 'reflect-metadata';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Logger as TypeOrmLogger } from 'typeorm';
+import { createApp } from '../src/app';
+import { loadConfig } from '../src/config';
+import { createDataSource } from '../src/db/data-source';
+import { startEmbeddedDatabase } from '../src/db/embedded';
+import { dropDatabase, recreateDatabase, withDatabase } from './db-admin';
+
+/**
+ * `npm run bench`: every performance figure of the project, one scenario per capability, printed
+ * as one table. Runs against the real PostgreSQL (DATABASE_URL, default the local server) on a
+ * scratch database, and spawns the built server for the embedded-database figures.
+ */
+
+interface Row {
+  scenario: string;
+  metric: string;
+  value: string;
+  note?: string;
+}
+const rows: Row[] = [];
+const BASE_URL = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+const ENTRY = join(__dirname, '..', 'src', 'index.js');
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+async function freePort(): Promise<number> {
+  const net = await import('node:net');
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, () => {
+      const port = (s.address() as AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitReady(port: number, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/ready`);
+      if (r.ok) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('server did not become ready');
+}
+
+/** Starts the built server as `npm start` would; returns ms to /ready and idle RSS. */
+async function startServer(env: Record<string, string | undefined>): Promise<{ readyMs: number; rss: number; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const t0 = Date.now();
+  const child = spawn(process.execPath, [ENTRY], {
+    env: { ...process.env, ...env, PORT: String(port), NODE_ENV: 'production', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  await waitReady(port);
+  const readyMs = Date.now() - t0;
+  await new Promise((r) => setTimeout(r, 3000)); // let start-up garbage settle: "idle"
+  const rss = rssMb(child.pid!);
+  return {
+    readyMs,
+    rss,
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+async function embeddedScenario(): Promise<void> {
+  const pgliteDir = mkdtempSync(join(tmpdir(), 'agency-bench-pglite-'));
+  try {
+    for (const label of ['cold (new DATA_DIR)', 'warm (existing DATA_DIR)']) {
+      const t0 = performance.now();
+      const db = await startEmbeddedDatabase(pgliteDir);
+      rows.push({ scenario: 'embedded start', metric: `PGlite + wire server up, ${label}`, value: `${(performance.now() - t0).toFixed(0)} ms` });
+      await db.stop();
+    }
+  } finally {
+    rmSync(pgliteDir, { recursive: true, force: true });
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'agency-bench-'));
+  try {
+    const env = { DATABASE_URL: undefined, DATA_DIR: dir, SEED_DEMO: 'true' };
+    const cold = await startServer(env);
+    await cold.stop();
+    const warm = await startServer(env);
+    rows.push({ scenario: 'embedded start', metric: 'first start to /ready (initdb, migrations, demo seed)', value: `${cold.readyMs} ms` });
+    rows.push({ scenario: 'embedded start', metric: 'restart to /ready (existing DATA_DIR)', value: `${warm.readyMs} ms` });
+    rows.push({ scenario: 'idle RSS', metric: 'server on embedded PGlite, idle', value: `${warm.rss.toFixed(0)} MiB`, note: 'includes the WASM PostgreSQL' });
+    await warm.stop();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const db = `bench_idle_${process.pid}`;
+  await recreateDatabase(BASE_URL, db);
+  try {
+    const real = await startServer({ DATABASE_URL: withDatabase(BASE_URL, db), SEED_DEMO: 'true' });
+    rows.push({ scenario: 'idle RSS', metric: 'server on PostgreSQL, idle', value: `${real.rss.toFixed(0)} MiB` });
+    rows.push({ scenario: 'start', metric: 'start to /ready on PostgreSQL (migrations, seed)', value: `${real.readyMs} ms` });
+    await real.stop();
+  } finally {
+    await dropDatabase(BASE_URL, db);
+  }
+}
+
+class CountingLogger implements TypeOrmLogger {
+  count = 0;
+  logQuery() {
+    this.count++;
+  }
+  logQueryError() {}
+  logQuerySlow() {}
+  logSchemaBuild() {}
+  logMigration() {}
+  log() {}
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function clientsListScenario(): Promise<void> {
+  const db = `bench_clients_${process.pid}`;
+  await recreateDatabase(BASE_URL, db);
+  const url = withDatabase(BASE_URL, db);
+  const counter = new CountingLogger();
+  const ds = createDataSource({ url, poolSize: 10, logger: counter });
+  await ds.initialize();
+  try {
+    await ds.runMigrations();
+    const config = loadConfig({ ...process.env, NODE_ENV: 'production', DATABASE_URL: url, JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42', LOG_LEVEL: 'silent' });
+    const { httpServer, stop } = await createApp(ds, config);
+    await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));
+    const port = (httpServer.address() as AddressInfo).port;
+    const post = async (query: string, variables: object, token?: string) => {
+      const r = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return r.json() as Promise<any>;
+    };
+    const reg = await post(
+      'mutation($i: RegisterAgencyInput!) { registerAgency(input: $i) { token agency { id } user { id } } }',
+      { i: { agencyName: 'Bench', email: `bench-${process.pid}@example.test`, password: 'bench-password-1' } },
+    );
+    const { token, agency, user } = reg.data.registerAgency;
+    await ds.query(
+      `INSERT INTO clients ("agencyId", name, "ownerId") SELECT $1, 'Клиент ' || lpad(i::text, 3, '0'), $2 FROM generate_series(1, 50) i`,
+      [agency.id, user.id],
+    );
+    await ds.query(
+      `INSERT INTO contacts ("agencyId", "clientId", "fullName") SELECT c."agencyId", c.id, 'Контакт ' || n FROM clients c, generate_series(1, 2) n`,
+    );
+    const query = '{ clients(first: 50) { totalCount edges { node { id name owner { email } contacts { fullName client { id } } } } } }';
+    await post(query, {}, token); // warm-up
+    counter.count = 0;
+    const res = await post(query, {}, token);
+    if (res.data.clients.edges.length !== 50) throw new Error('expected 50 clients');
+    rows.push({
+      scenario: 'clients list',
+      metric: 'SQL statements: 50 clients + owner + 2 contacts each + contact.client',
+      value: String(counter.count),
+      note: 'auth, page, count, 3 loader batches',
+    });
+    const timings: number[] = [];
+    const n = 300;
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) {
+      const s = performance.now();
+      await post(query, {}, token);
+      timings.push(performance.now() - s);
+    }
+    const total = performance.now() - t0;
+    timings.sort((a, b) => a - b);
+    rows.push({ scenario: 'clients list', metric: 'latency p50 / p95 (sequential, 1 client)', value: `${percentile(timings, 50).toFixed(1)} / ${percentile(timings, 95).toFixed(1)} ms` });
+    rows.push({ scenario: 'clients list', metric: 'throughput (sequential)', value: `${((n / total) * 1000).toFixed(0)} req/s` });
+    await stop();
+  } finally {
+    await ds.destroy();
+    await dropDatabase(BASE_URL, db);
+  }
+}
+
+function printTable(): void {
+  const headers = ['scenario', 'metric', 'value', 'note'];
+  const data = rows.map((r) => [r.scenario, r.metric, r.value, r.note ?? '']);
+  const widths = headers.map((h, i) => Math.max(h.length, ...data.map((d) => d[i].length)));
+  const line = (cells: string[]) => '| ' + cells.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |';
+  process.stdout.write(line(headers) + '\n' + '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|\n');
+  for (const d of data) process.stdout.write(line(d) + '\n');
+}
+
+async function main(): Promise<void> {
+  const only = process.argv[2];
+  const scenarios: Record<string, () => Promise<void>> = {
+    embedded: embeddedScenario,
+    clients: clientsListScenario,
+  };
+  for (const [name, run] of Object.entries(scenarios)) {
+    if (only && only !== name) continue;
+    process.stderr.write(`bench: ${name}…\n`);
+    await run();
+  }
+  process.stdout.write(`\nmachine: ${(await import('node:os')).cpus().length} cores, node ${process.version}\n\n`);
+  printTable();
+}
+
+main().catch((err) => {
+  process.stderr.write(`bench failed: ${err?.stack ?? err}\n`);
+  process.exit(1);
+});
