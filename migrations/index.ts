@@ -1,4 +1,5 @@
 /** Every migration, in order. The app runs them on start; `npm run migrate` runs them alone. */
 import { Foundation1795388750004 } from './1795388750004-Foundation';
+import { Pipeline1795389626333 } from './1795389626333-Pipeline';
 
-export const MIGRATIONS: Function[] = [Foundation1795388750004];
+export const MIGRATIONS: Function[] = [Foundation1795388750004, Pipeline1795389626333];

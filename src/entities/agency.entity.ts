@@ -24,6 +24,18 @@ export class Agency {
   @Column({ length: 2, default: 'RU' })
   country: string;
 
+  /** allowed deviation of each 70/20/10 share, in percentage points */
+  @Column({ type: 'numeric', precision: 5, scale: 2, default: '5' })
+  toolMixTolerancePp: string;
+
+  /** a client not contacted for longer than this is a control point */
+  @Column({ type: 'int', default: 30 })
+  maxContactIntervalDays: number;
+
+  /** the meeting protocol is due this many days after the meeting */
+  @Column({ type: 'int', default: 1 })
+  protocolDueDays: number;
+
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })
   createdAt: Date;
 

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { Agency } from './agency.entity';
 import { TenantOwned } from './base';
-import { BrandStrength, CompanyLifeStage, CompanySize, CurrencyCode, LifecycleStage } from './enums';
+import { BrandStrength, CompanyLifeStage, CompanySize, CurrencyCode, LifecycleStage, RelationshipStage } from './enums';
 import { PortalScope } from './portal-scope';
 import { User } from './user.entity';
 
@@ -69,6 +69,27 @@ export class Client extends TenantOwned {
 
   @Column({ type: 'enum', enum: LifecycleStage, enumName: 'lifecycle_stage', default: LifecycleStage.ATTRACTION })
   lifecycleStage: LifecycleStage;
+
+  /** when the current lifecycle stage began (time-in-stage) */
+  @Column({ type: 'timestamptz', precision: 3, default: () => 'now()' })
+  stageChangedAt: Date;
+
+  @Column({ type: 'enum', enum: RelationshipStage, enumName: 'relationship_stage', nullable: true })
+  relationshipStage: RelationshipStage | null;
+
+  /** "development" state between deals: the next contact's date, goal and product */
+  @Column({ type: 'date', nullable: true })
+  nextContactOn: string | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  nextContactGoal: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  nextContactProduct: string | null;
+
+  /** the latest logged interaction, kept here so the contact-interval control point is one query */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  lastContactAt: Date | null;
 
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   terminatedAt: Date | null;

@@ -67,3 +67,88 @@ export enum CurrencyCode {
   BGN = 'BGN',
   USD = 'USD',
 }
+
+/** Relationship stage (F. Buttle), kept next to the CLM stage for segmentation. */
+export enum RelationshipStage {
+  AWARENESS = 'AWARENESS',
+  EXPLORATION = 'EXPLORATION',
+  EXPANSION = 'EXPANSION',
+  COMMITMENT = 'COMMITMENT',
+  DISSOLUTION = 'DISSOLUTION',
+}
+
+export enum InteractionKind {
+  CALL = 'CALL',
+  EMAIL = 'EMAIL',
+  MEETING = 'MEETING',
+  MESSAGE = 'MESSAGE',
+  VISIT = 'VISIT',
+  OTHER = 'OTHER',
+}
+
+export enum MarketingKnowledge {
+  NONE = 'NONE',
+  BASIC = 'BASIC',
+  INTERMEDIATE = 'INTERMEDIATE',
+  EXPERT = 'EXPERT',
+}
+
+export enum KpiDirection {
+  INCREASE = 'INCREASE',
+  DECREASE = 'DECREASE',
+  MAINTAIN = 'MAINTAIN',
+}
+
+/** 70/20/10: proven tools, tools the agency is not sure about, experiments. */
+export enum ToolCategory {
+  PROVEN = 'PROVEN',
+  UNCERTAIN = 'UNCERTAIN',
+  EXPERIMENTAL = 'EXPERIMENTAL',
+}
+
+export enum ProposalStatus {
+  DRAFT = 'DRAFT',
+  SENT = 'SENT',
+  ACCEPTED = 'ACCEPTED',
+  REJECTED = 'REJECTED',
+  EXPIRED = 'EXPIRED',
+}
+
+export enum RejectionReason {
+  PRICE = 'PRICE',
+  TIMING = 'TIMING',
+  COMPETITOR = 'COMPETITOR',
+  SCOPE = 'SCOPE',
+  NO_BUDGET = 'NO_BUDGET',
+  NO_RESPONSE = 'NO_RESPONSE',
+  NO_NEED = 'NO_NEED',
+  DISSATISFIED = 'DISSATISFIED',
+  OTHER = 'OTHER',
+}
+
+/** The seed's simplified sales process. */
+export enum DealStage {
+  PRESENTATION = 'PRESENTATION',
+  PROPOSAL = 'PROPOSAL',
+  CONTRACT = 'CONTRACT',
+  PAYMENT = 'PAYMENT',
+  DELIVERY = 'DELIVERY',
+  CLOSING = 'CLOSING',
+}
+
+export enum DealStatus {
+  OPEN = 'OPEN',
+  WON = 'WON',
+  LOST = 'LOST',
+}
+
+/** The seed's real-life deviations from the straight sales path. */
+export enum DealDeviationKind {
+  PRESENTATION_REFUSED = 'PRESENTATION_REFUSED',
+  PROPOSAL_TO_REFINE = 'PROPOSAL_TO_REFINE',
+  APPROVAL_REQUIRED = 'APPROVAL_REQUIRED',
+  PARTIAL_PAYMENT = 'PARTIAL_PAYMENT',
+  REFUND = 'REFUND',
+  PREPARATION_APPROVAL = 'PREPARATION_APPROVAL',
+  CLIENT_DISSATISFIED = 'CLIENT_DISSATISFIED',
+}

@@ -1,9 +1,47 @@
 import { Agency } from './agency.entity';
+import { Brief, BriefVersion } from './brief.entity';
+import { ClientStageChange } from './client-stage-change.entity';
 import { Client } from './client.entity';
 import { Contact } from './contact.entity';
+import { Deal, DealDeviation, DealStageChange } from './deal.entity';
+import { Interaction } from './interaction.entity';
+import { Meeting } from './meeting.entity';
+import { Proposal, ProposalLine, ProposalRevision } from './proposal.entity';
 import { User } from './user.entity';
 
-export { Agency, Client, Contact, User };
+export {
+  Agency,
+  Brief,
+  BriefVersion,
+  Client,
+  ClientStageChange,
+  Contact,
+  Deal,
+  DealDeviation,
+  DealStageChange,
+  Interaction,
+  Meeting,
+  Proposal,
+  ProposalLine,
+  ProposalRevision,
+  User,
+};
 export * from './enums';
 
-export const ENTITIES = [Agency, User, Client, Contact];
+export const ENTITIES = [
+  Agency,
+  User,
+  Client,
+  Contact,
+  ClientStageChange,
+  Interaction,
+  Brief,
+  BriefVersion,
+  Meeting,
+  Proposal,
+  ProposalLine,
+  ProposalRevision,
+  Deal,
+  DealStageChange,
+  DealDeviation,
+];

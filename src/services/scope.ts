@@ -2,7 +2,7 @@ import { isUUID } from 'class-validator';
 import type { DeepPartial, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { Actor, RequestContext } from '../context';
 import { UserRole } from '../entities/enums';
-import { portalScopeColumn } from '../entities/portal-scope';
+import { portalScopeOf } from '../entities/portal-scope';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
 
 interface TenantRow extends ObjectLiteral {
@@ -38,11 +38,12 @@ export class ScopedRepository<T extends TenantRow> {
     const qb = this.ctx.manager.getRepository(this.entity).createQueryBuilder(alias);
     qb.where(`${alias}."agencyId" = :__agencyId`, { __agencyId: actor.agencyId });
     if (actor.role === UserRole.CLIENT) {
-      const column = portalScopeColumn(this.entity);
-      if (!column || !actor.clientId) {
+      const rule = portalScopeOf(this.entity);
+      if (!rule || !actor.clientId) {
         qb.andWhere('1 = 0');
       } else {
-        qb.andWhere(`${alias}."${column}" = :__portalClientId`, { __portalClientId: actor.clientId });
+        qb.andWhere(`${alias}."${rule.column}" = :__portalClientId`, { __portalClientId: actor.clientId });
+        if (rule.where) qb.andWhere(rule.where(alias));
       }
     }
     return qb;
