@@ -10,16 +10,43 @@ export interface Loaders {
   agencyById: DataLoader<string, Agency | null>;
   /** active (not archived) contacts of each client, primary first, then by name */
   contactsByClient: DataLoader<string, Contact[]>;
+  /**
+   * A feature's own loader, created on first use in this request and reused after:
+   * `ctx.loaders.named('proposalLines', ids => …)`. Keeps feature loaders next to their feature.
+   */
+  named<K, V>(name: string, batch: DataLoader.BatchLoadFn<K, V>): DataLoader<K, V>;
 }
 
-function byId<T extends { id: string }>(ids: readonly string[], rows: T[]): (T | null)[] {
+/** Orders rows to match the keys (null where missing). */
+export function byId<T extends { id: string }>(ids: readonly string[], rows: T[]): (T | null)[] {
   const map = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => map.get(id) ?? null);
 }
 
+/** Groups rows under the keys (an empty list where none). */
+export function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
+  const grouped = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = keyOf(row);
+    const list = grouped.get(k);
+    if (list) list.push(row);
+    else grouped.set(k, [row]);
+  }
+  return keys.map((k) => grouped.get(k) ?? []);
+}
+
 /** `ctx` is read lazily, so the loaders always use the request's current manager. */
 export function createLoaders(ctx: () => RequestContext): Loaders {
+  const named = new Map<string, DataLoader<unknown, unknown>>();
   return {
+    named<K, V>(name: string, batch: DataLoader.BatchLoadFn<K, V>): DataLoader<K, V> {
+      let loader = named.get(name) as DataLoader<K, V> | undefined;
+      if (!loader) {
+        loader = new DataLoader<K, V>(batch);
+        named.set(name, loader as DataLoader<unknown, unknown>);
+      }
+      return loader;
+    },
     clientById: new DataLoader(async (ids) => byId(ids, await scoped(ctx(), Client).findByIds(ids))),
     userById: new DataLoader(async (ids) => byId(ids, await scoped(ctx(), User).findByIds(ids))),
     agencyById: new DataLoader(async (ids) => {
@@ -38,13 +65,7 @@ export function createLoaders(ctx: () => RequestContext): Loaders {
         .addOrderBy('c."fullName"', 'ASC')
         .addOrderBy('c.id', 'ASC')
         .getMany();
-      const grouped = new Map<string, Contact[]>();
-      for (const row of rows) {
-        const list = grouped.get(row.clientId) ?? [];
-        list.push(row);
-        grouped.set(row.clientId, list);
-      }
-      return clientIds.map((id) => grouped.get(id) ?? []);
+      return groupBy(clientIds, rows, (r) => r.clientId);
     }),
   };
 }

@@ -1,6 +1,21 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { AuthResolver, UserResolver } from './auth.resolver';
+import { BriefResolver } from './brief.resolver';
 import { ClientResolver } from './client.resolver';
 import { ContactResolver } from './contact.resolver';
+import { ControlPointResolver } from './control-point.resolver';
+import { DealResolver } from './deal.resolver';
+import { MeetingResolver } from './meeting.resolver';
+import { ProposalResolver } from './proposal.resolver';
 
-export const RESOLVERS: NonEmptyArray<Function> = [AuthResolver, UserResolver, ClientResolver, ContactResolver];
+export const RESOLVERS: NonEmptyArray<Function> = [
+  AuthResolver,
+  UserResolver,
+  ClientResolver,
+  ContactResolver,
+  ControlPointResolver,
+  BriefResolver,
+  MeetingResolver,
+  ProposalResolver,
+  DealResolver,
+];

@@ -449,14 +449,14 @@ describe('updateClient', () => {
   });
 
   describe('a refused update leaves the client exactly as it was', () => {
-    const cases: Array<[string, Record<string, unknown>, string, string?]> = [
+    const cases: Array<[string, Record<string, unknown>, string, string]> = [
       ['name: null', { name: null }, 'BAD_USER_INPUT', 'input.name'],
       ['an empty name', { name: '' }, 'BAD_USER_INPUT', 'input.name'],
       ['a whitespace-only name', { name: '   ' }, 'BAD_USER_INPUT', 'input.name'],
       ['an INN with a bad checksum', { inn: '7704123451', name: 'Новое имя' }, 'BAD_USER_INPUT', 'input.inn'],
       ['lifecycleStage: null', { lifecycleStage: null, name: 'Новое имя' }, 'BAD_USER_INPUT', 'input.lifecycleStage'],
       ['country BG on a client that has an INN', { country: 'BG', name: 'Новое имя' }, 'BAD_USER_INPUT', 'input.inn'],
-      ['a budget cleared without its currency', { advertisingBudget: null, name: 'Новое имя' }, 'BAD_USER_INPUT'],
+      ['a budget cleared without its currency', { advertisingBudget: null, name: 'Новое имя' }, 'BAD_USER_INPUT', 'input.advertisingBudget*'],
       ['a website that is not http(s)', { website: 'javascript:alert(1)', name: 'Новое имя' }, 'BAD_USER_INPUT', 'input.website'],
     ];
 
@@ -468,7 +468,10 @@ describe('updateClient', () => {
       expect(before.updatedAt).toBe(withInn.updatedAt);
       const res = await t.gql(UPDATE_CLIENT, { input: { id: c.id, ...patch } }, a.ownerToken);
       expectCode(res, code);
-      if (path) expect(fieldPaths(res)).toContain(path);
+      // "input.x*" names any field of the x… pair
+      const paths = fieldPaths(res);
+      if (path.endsWith('*')) expect(paths.some((q) => q.startsWith(path.slice(0, -1)))).toBe(true);
+      else expect(paths).toContain(path);
       const after = await readClient(c.id, a.ownerToken);
       expect(after).toEqual(before);
     });
@@ -626,7 +629,7 @@ describe('clients pagination', () => {
     const ids: string[] = [];
     const pageSizes: number[] = [];
     let after: string | null = null;
-    for (let page = 0; page < 20; page++) {
+    for (let page = 0; page <= TOTAL; page++) {
       const res = await t.gql(LIST_CLIENTS, { first, after, orderBy }, p.ownerToken);
       const conn = expectOk(res).clients;
       expect(conn.totalCount).toBe(TOTAL);

@@ -1,6 +1,16 @@
 import { registerEnumType } from 'type-graphql';
 import {
   AddressForm,
+  DealDeviationKind,
+  DealStage,
+  DealStatus,
+  InteractionKind,
+  KpiDirection,
+  MarketingKnowledge,
+  ProposalStatus,
+  RejectionReason,
+  RelationshipStage,
+  ToolCategory,
   BrandStrength,
   CompanyLifeStage,
   CompanySize,
@@ -46,6 +56,38 @@ registerEnumType(AddressForm, {
 });
 registerEnumType(Locale, { name: 'Locale', description: 'Language of documents and messages.' });
 registerEnumType(CurrencyCode, { name: 'CurrencyCode', description: 'ISO 4217 currency code.' });
+
+registerEnumType(RelationshipStage, { name: 'RelationshipStage', description: 'Relationship stage (F. Buttle).' });
+registerEnumType(InteractionKind, { name: 'InteractionKind', description: 'Kind of a touch with the client.' });
+registerEnumType(MarketingKnowledge, {
+  name: 'MarketingKnowledge',
+  description: "The client's level of marketing knowledge (to speak their language).",
+});
+registerEnumType(KpiDirection, { name: 'KpiDirection', description: 'Whether a KPI should go up, down or hold.' });
+registerEnumType(ToolCategory, {
+  name: 'ToolCategory',
+  description: '70/20/10 category of a media-plan tool.',
+  valuesConfig: {
+    PROVEN: { description: 'Delivers the client result (target 70% of the budget).' },
+    UNCERTAIN: { description: 'The agency is not sure about it (target 20%).' },
+    EXPERIMENTAL: { description: 'An experiment (target 10%).' },
+  },
+});
+registerEnumType(ProposalStatus, {
+  name: 'ProposalStatus',
+  description: 'Status of a commercial offer.',
+  valuesConfig: {
+    DRAFT: { description: 'Being prepared; invisible to the client.' },
+    SENT: { description: 'Sent to the client, within validity.' },
+    ACCEPTED: { description: 'Accepted by the client.' },
+    REJECTED: { description: 'Rejected, with a reason.' },
+    EXPIRED: { description: 'Sent, but its validity date has passed (end of that day, agency time zone).' },
+  },
+});
+registerEnumType(RejectionReason, { name: 'RejectionReason', description: 'Why a proposal was rejected or a deal lost.' });
+registerEnumType(DealStage, { name: 'DealStage', description: 'Stage of the simplified sales process.' });
+registerEnumType(DealStatus, { name: 'DealStatus', description: 'Open, won or lost.' });
+registerEnumType(DealDeviationKind, { name: 'DealDeviationKind', description: 'A real-life deviation from the straight sales path.' });
 
 export enum SortDirection {
   ASC = 'ASC',

@@ -1,0 +1,23 @@
+import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { STAFF } from '../auth/auth-checker';
+import type { AuthedContext, RequestContext } from '../context';
+import { ClientType } from '../schema/client/client.type';
+import { ControlPointConnection, ControlPointsArgs, ControlPointType } from '../schema/control-point/control-point.types';
+import { listControlPoints, ControlPointView } from '../services/control-points/control-point.service';
+
+@Resolver(() => ControlPointType)
+export class ControlPointResolver {
+  @Authorized(STAFF)
+  @Query(() => ControlPointConnection, {
+    description:
+      'Every dated obligation (protocols to send, proposal validity, retries, corrections, next contacts, contact intervals, birthdays…), by due date.',
+  })
+  controlPoints(@Ctx() ctx: AuthedContext, @Args(() => ControlPointsArgs) args: ControlPointsArgs) {
+    return listControlPoints(ctx, args);
+  }
+
+  @FieldResolver(() => ClientType, { nullable: true, description: 'The client it concerns.' })
+  client(@Root() item: ControlPointView, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.clientById.load(item.clientId);
+  }
+}

@@ -1,0 +1,25 @@
+import { Field, ObjectType } from 'type-graphql';
+import { ErrorResult } from './error-result';
+
+@ObjectType('IllegalTransitionError', {
+  implements: ErrorResult,
+  description: 'The requested status change is not allowed from the current status. Nothing was changed.',
+})
+export class IllegalTransitionErrorType extends ErrorResult {
+  @Field({ description: 'What kind of record, e.g. Proposal.' })
+  entity: string;
+
+  @Field({ description: 'The current status.' })
+  from: string;
+
+  @Field({ description: 'The requested status.' })
+  to: string;
+}
+
+/**
+ * Resolves a result union member by the `__typename` the service put on its error results;
+ * anything without one is the success type.
+ */
+export function resolveResultType(successType: string) {
+  return (value: { __typename?: string }) => value.__typename ?? successType;
+}

@@ -1,0 +1,2 @@
+// Control points of the deal aggregate are registered here (registerControlPointSource).
+export {};

@@ -1,0 +1,5 @@
+// Every control-point source registers itself on import; add a line for a new source file.
+import './client.source';
+import './meeting.source';
+import './proposal.source';
+import './deal.source';

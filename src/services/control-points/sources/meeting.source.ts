@@ -1,0 +1,2 @@
+// Control points of the meeting aggregate are registered here (registerControlPointSource).
+export {};

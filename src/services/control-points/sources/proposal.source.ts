@@ -1,0 +1,2 @@
+// Control points of the proposal aggregate are registered here (registerControlPointSource).
+export {};

@@ -1,0 +1,73 @@
+/**
+ * Calendar arithmetic in the agency's time zone, with Intl only. Due dates are calendar dates
+ * ('YYYY-MM-DD'); "overdue" and "expired" mean the agency's local day has passed.
+ */
+
+const partsCache = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = partsCache.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    partsCache.set(timeZone, f);
+  }
+  return f;
+}
+
+function localParts(instant: Date, timeZone: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const p of formatter(timeZone).formatToParts(instant)) if (p.type !== 'literal') out[p.type] = Number(p.value);
+  return out;
+}
+
+/** The calendar date it is at `instant` in `timeZone`. */
+export function localDate(instant: Date, timeZone: string): string {
+  const p = localParts(instant, timeZone);
+  return `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
+}
+
+/** Offset of the zone from UTC at `instant`, in milliseconds. */
+function offsetMs(instant: Date, timeZone: string): number {
+  const p = localParts(instant, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(date + 'T00:00:00Z');
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The instant local midnight of `date` begins in `timeZone` (DST-safe). */
+export function startOfLocalDay(date: string, timeZone: string): Date {
+  const naive = new Date(date + 'T00:00:00Z').getTime();
+  let guess = naive - offsetMs(new Date(naive), timeZone);
+  // a second pass settles days on which the offset changes
+  guess = naive - offsetMs(new Date(guess), timeZone);
+  return new Date(guess);
+}
+
+/** The first instant after the whole of `date` in `timeZone`. */
+export function endOfLocalDay(date: string, timeZone: string): Date {
+  return startOfLocalDay(addDays(date, 1), timeZone);
+}
+
+/** True once the agency's local day `date` is over. */
+export function isPastLocalDay(date: string, timeZone: string, now: Date = new Date()): boolean {
+  return now.getTime() >= endOfLocalDay(date, timeZone).getTime();
+}
+
+/** Whole days between two calendar dates (b − a). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((new Date(b + 'T00:00:00Z').getTime() - new Date(a + 'T00:00:00Z').getTime()) / 86_400_000);
+}
