@@ -8,6 +8,7 @@ export interface Loaders {
   clientById: DataLoader<string, Client | null>;
   userById: DataLoader<string, User | null>;
   agencyById: DataLoader<string, Agency | null>;
+  contactById: DataLoader<string, Contact | null>;
   /** active (not archived) contacts of each client, primary first, then by name */
   contactsByClient: DataLoader<string, Contact[]>;
   /**
@@ -48,6 +49,7 @@ export function createLoaders(ctx: () => RequestContext): Loaders {
       return loader;
     },
     clientById: new DataLoader(async (ids) => byId(ids, await scoped(ctx(), Client).findByIds(ids))),
+    contactById: new DataLoader(async (ids) => byId(ids, await scoped(ctx(), Contact).findByIds(ids))),
     userById: new DataLoader(async (ids) => byId(ids, await scoped(ctx(), User).findByIds(ids))),
     agencyById: new DataLoader(async (ids) => {
       // the agency is the tenant itself: only the actor's own agency is ever visible

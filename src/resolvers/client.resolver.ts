@@ -1,13 +1,30 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, createUnionType, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { STAFF } from '../auth/auth-checker';
 import type { AuthedContext, RequestContext } from '../context';
-import type { Client } from '../entities';
+import type { Client, ClientStageChange } from '../entities';
+import { groupBy } from '../loaders';
 import { ClientsArgs } from '../schema/client/client.args';
-import { CreateClientInput, TerminateClientInput, UpdateClientInput } from '../schema/client/client.inputs';
-import { ClientConnection, ClientType } from '../schema/client/client.type';
+import {
+  ChangeClientStageInput,
+  CreateClientInput,
+  ReactivateClientInput,
+  SetNextContactInput,
+  TerminateClientInput,
+  UpdateClientInput,
+} from '../schema/client/client.inputs';
+import { ClientConnection, ClientStageChangeType, ClientType, StageDurationType } from '../schema/client/client.type';
+import { IllegalTransitionErrorType, resolveResultType } from '../schema/common/error-results';
+import { timeInStages } from '../services/lifecycle';
 import { ContactType } from '../schema/contact/contact.type';
 import { UserType } from '../schema/user/user.type';
 import * as clients from '../services/client.service';
+
+const ClientStageResult = createUnionType({
+  name: 'ClientStageResult',
+  description: 'The client after the change, or why the change is not allowed.',
+  types: () => [ClientType, IllegalTransitionErrorType] as const,
+  resolveType: resolveResultType('Client'),
+});
 
 @Resolver(() => ClientType)
 export class ClientResolver {
@@ -53,6 +70,38 @@ export class ClientResolver {
     return clients.terminateClient(ctx, input);
   }
 
+  @Authorized(STAFF)
+  @Mutation(() => ClientStageResult, {
+    description: 'Moves a client to another lifecycle stage (recorded with time and actor). ILLEGAL_TRANSITION for the same stage or a terminated client.',
+  })
+  changeClientStage(@Ctx() ctx: AuthedContext, @Arg('input', () => ChangeClientStageInput, { description: 'The operation input.' }) input: ChangeClientStageInput) {
+    return clients.changeClientStage(ctx, input);
+  }
+
+  @Authorized(STAFF)
+  @Mutation(() => ClientStageResult, { description: 'Resumes cooperation with a terminated client. ILLEGAL_TRANSITION if it is not terminated.' })
+  reactivateClient(@Ctx() ctx: AuthedContext, @Arg('input', () => ReactivateClientInput, { description: 'The operation input.' }) input: ReactivateClientInput) {
+    return clients.reactivateClient(ctx, input);
+  }
+
+  @Authorized(STAFF)
+  @Mutation(() => ClientType, { description: "Sets the client's development state: date, goal and product of the next contact." })
+  setNextContact(@Ctx() ctx: AuthedContext, @Arg('input', () => SetNextContactInput, { description: 'The operation input.' }) input: SetNextContactInput) {
+    return clients.setNextContact(ctx, input);
+  }
+
+  @Authorized(STAFF)
+  @FieldResolver(() => [ClientStageChangeType], { description: 'Lifecycle history, oldest first (agency users only).' })
+  stageHistory(@Root() client: Client, @Ctx() ctx: RequestContext) {
+    return stageHistory(ctx, client.id);
+  }
+
+  @Authorized(STAFF)
+  @FieldResolver(() => [StageDurationType], { description: 'Time spent in each lifecycle stage (agency users only).' })
+  async timeInStages(@Root() client: Client, @Ctx() ctx: RequestContext) {
+    return timeInStages(await stageHistory(ctx, client.id), new Date());
+  }
+
   @FieldResolver(() => [ContactType], { description: 'Active contact persons, primary first.' })
   contacts(@Root() client: Client, @Ctx() ctx: RequestContext) {
     return ctx.loaders.contactsByClient.load(client.id);
@@ -62,4 +111,12 @@ export class ClientResolver {
   owner(@Root() client: Client, @Ctx() ctx: RequestContext) {
     return client.ownerId ? ctx.loaders.userById.load(client.ownerId) : null;
   }
+}
+
+function stageHistory(ctx: RequestContext, clientId: string) {
+  return ctx.loaders
+    .named<string, ClientStageChange[]>('clientStageHistory', async (ids) =>
+      groupBy(ids, await clients.stageHistoryByClient(ctx, ids), (h) => h.clientId),
+    )
+    .load(clientId);
 }

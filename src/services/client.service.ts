@@ -1,17 +1,22 @@
 import type { AuthedContext, RequestContext } from '../context';
-import { Client, User } from '../entities';
+import { Client, ClientStageChange, User } from '../entities';
 import { LifecycleStage, UserRole } from '../entities/enums';
 import { BadUserInputError, ConflictError, FieldError, isUniqueViolation } from '../errors';
 import type { ConnectionResult } from '../schema/common/connection';
 import {
   ClientListStatus,
   ClientSortField,
+  type ChangeClientStageInput,
   type CreateClientInput,
+  type ReactivateClientInput,
+  type SetNextContactInput,
   type TerminateClientInput,
   type UpdateClientInput,
 } from '../schema/client/client.inputs';
 import type { ClientsArgs } from '../schema/client/client.args';
+import { LIFECYCLE_TRANSITIONS } from './lifecycle';
 import { paginate, SortKey } from './pagination';
+import { checkTransition, illegalTransition, IllegalTransition } from './transitions';
 import { scoped, withTransaction } from './scope';
 
 const SORT_KEYS: Record<ClientSortField, Omit<SortKey<Client>, 'direction'>> = {
@@ -65,7 +70,7 @@ function toColumns(input: ClientPatch): Partial<Client> {
   for (const key of text) if (input[key] !== undefined) out[key] = trimOrNull(input[key]) ?? null;
   const plain = [
     'country', 'inn', 'kpp', 'ogrn', 'eik', 'vatNumber', 'companySize', 'brandStrength', 'companyLifeStage',
-    'advertisingBudget', 'advertisingBudgetCurrency', 'ownerId',
+    'advertisingBudget', 'advertisingBudgetCurrency', 'ownerId', 'relationshipStage',
   ] as const;
   for (const key of plain) if (input[key] !== undefined) (out as Record<string, unknown>)[key] = input[key] ?? null;
   if (input.lifecycleStage !== undefined) {
@@ -108,6 +113,7 @@ export async function listClients(ctx: RequestContext, args: ClientsArgs): Promi
     qb.andWhere('(c."name" ILIKE :like OR c."legalName" ILIKE :like OR c."inn" LIKE :like OR c."eik" LIKE :like)', { like });
   }
   if (f?.lifecycleStages?.length) qb.andWhere('c."lifecycleStage" IN (:...stages)', { stages: f.lifecycleStages });
+  if (f?.relationshipStages?.length) qb.andWhere('c."relationshipStage" IN (:...rstages)', { rstages: f.relationshipStages });
   if (f?.companySizes?.length) qb.andWhere('c."companySize" IN (:...sizes)', { sizes: f.companySizes });
   if (f?.ownerId) qb.andWhere('c."ownerId" = :ownerId', { ownerId: f.ownerId });
   if (f?.country) qb.andWhere('c."country" = :country', { country: f.country });
@@ -122,11 +128,14 @@ export async function createClient(ctx: AuthedContext, input: CreateClientInput)
   checkClientRules(values);
   return withTransaction(ctx, async (tx) => {
     await checkOwner(tx as AuthedContext, values.ownerId);
+    let client: Client;
     try {
-      return await scoped(tx, Client).insert(values);
+      client = await scoped(tx, Client).insert({ ...values, stageChangedAt: new Date() });
     } catch (err) {
       return duplicateTaxId(err);
     }
+    await recordStage(tx as AuthedContext, client, null, client.lifecycleStage, client.stageChangedAt, { note: 'created' });
+    return client;
   });
 }
 
@@ -136,11 +145,17 @@ export async function updateClient(ctx: AuthedContext, input: UpdateClientInput)
     const client = await scoped(tx, Client).getById(input.id, 'input.id', { lock: true });
     checkClientRules({ ...client, ...patch });
     if (patch.ownerId !== undefined) await checkOwner(tx as AuthedContext, patch.ownerId);
+    const fromStage = client.lifecycleStage;
+    const stageChanged = patch.lifecycleStage !== undefined && patch.lifecycleStage !== fromStage;
+    if (stageChanged) patch.stageChangedAt = new Date();
+    let saved: Client;
     try {
-      return await scoped(tx, Client).update(client, patch);
+      saved = await scoped(tx, Client).update(client, patch);
     } catch (err) {
       return duplicateTaxId(err);
     }
+    if (stageChanged) await recordStage(tx as AuthedContext, saved, fromStage, saved.lifecycleStage, saved.stageChangedAt);
+    return saved;
   });
 }
 
@@ -165,9 +180,98 @@ export async function restoreClient(ctx: AuthedContext, id: string): Promise<Cli
 export async function terminateClient(ctx: AuthedContext, input: TerminateClientInput): Promise<Client> {
   return withTransaction(ctx, async (tx) => {
     const client = await scoped(tx, Client).getById(input.id, 'input.id', { lock: true });
-    return scoped(tx, Client).update(client, {
+    const already = client.terminatedAt !== null;
+    const saved = await scoped(tx, Client).update(client, {
       terminatedAt: client.terminatedAt ?? new Date(),
       terminationReason: input.reason.trim(),
     });
+    if (!already) {
+      await recordStage(tx as AuthedContext, saved, saved.lifecycleStage, saved.lifecycleStage, saved.terminatedAt!, {
+        terminated: true,
+        note: saved.terminationReason,
+      });
+    }
+    return saved;
   });
+}
+
+async function recordStage(
+  tx: AuthedContext,
+  client: Client,
+  fromStage: LifecycleStage | null,
+  toStage: LifecycleStage,
+  changedAt: Date,
+  opts: { terminated?: boolean; note?: string | null } = {},
+): Promise<void> {
+  await scoped(tx, ClientStageChange).insert({
+    clientId: client.id,
+    fromStage,
+    toStage,
+    changedAt,
+    terminated: opts.terminated ?? false,
+    actorId: tx.actor.userId,
+    note: opts.note ?? null,
+  });
+}
+
+/**
+ * Moves a client to another lifecycle stage through the transition map; the change is kept in
+ * the client's history with time and actor. A terminated client must be reactivated first.
+ */
+export async function changeClientStage(ctx: AuthedContext, input: ChangeClientStageInput): Promise<Client | IllegalTransition> {
+  return withTransaction(ctx, async (tx) => {
+    const client = await scoped(tx, Client).getById(input.clientId, 'input.clientId', { lock: true });
+    if (client.terminatedAt) return illegalTransition('Client', 'TERMINATED', input.stage);
+    const illegal = checkTransition('Client', LIFECYCLE_TRANSITIONS, client.lifecycleStage, input.stage);
+    if (illegal) return illegal;
+    const fromStage = client.lifecycleStage;
+    const saved = await scoped(tx, Client).update(client, { lifecycleStage: input.stage, stageChangedAt: new Date() });
+    await recordStage(tx as AuthedContext, saved, fromStage, input.stage, saved.stageChangedAt, { note: input.note?.trim() || null });
+    return saved;
+  });
+}
+
+/** Resumes cooperation: clears the termination and records the re-entry in the history. */
+export async function reactivateClient(ctx: AuthedContext, input: ReactivateClientInput): Promise<Client | IllegalTransition> {
+  return withTransaction(ctx, async (tx) => {
+    const client = await scoped(tx, Client).getById(input.id, 'input.id', { lock: true });
+    const stage = input.stage ?? client.lifecycleStage;
+    if (!client.terminatedAt) return illegalTransition('Client', client.lifecycleStage, stage);
+    const fromStage = client.lifecycleStage;
+    const saved = await scoped(tx, Client).update(client, {
+      terminatedAt: null,
+      terminationReason: null,
+      lifecycleStage: stage,
+      stageChangedAt: new Date(),
+    });
+    await recordStage(tx as AuthedContext, saved, fromStage, stage, saved.stageChangedAt, {
+      note: input.note?.trim() || 'reactivated',
+    });
+    return saved;
+  });
+}
+
+/** The development state between deals: when, why and about what to contact the client next. */
+export async function setNextContact(ctx: AuthedContext, input: SetNextContactInput): Promise<Client> {
+  if (input.on == null && (input.goal || input.product)) {
+    throw new BadUserInputError([{ path: 'input.on', message: 'give the date of the next contact with its goal and product' }]);
+  }
+  return withTransaction(ctx, async (tx) => {
+    const client = await scoped(tx, Client).getById(input.clientId, 'input.clientId', { lock: true });
+    return scoped(tx, Client).update(client, {
+      nextContactOn: input.on ?? null,
+      nextContactGoal: input.on ? input.goal?.trim() || null : null,
+      nextContactProduct: input.on ? input.product?.trim() || null : null,
+    });
+  });
+}
+
+/** The lifecycle history of many clients at once (for the per-request loader). */
+export async function stageHistoryByClient(ctx: RequestContext, clientIds: readonly string[]): Promise<ClientStageChange[]> {
+  return scoped(ctx, ClientStageChange)
+    .query('h')
+    .andWhere('h."clientId" IN (:...clientIds)', { clientIds: [...clientIds] })
+    .orderBy('h."changedAt"', 'ASC')
+    .addOrderBy('h."createdAt"', 'ASC')
+    .getMany();
 }

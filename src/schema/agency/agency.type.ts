@@ -1,4 +1,5 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { DecimalScalar } from '../common/scalars';
 import { CurrencyCode, Locale } from '../../entities/enums';
 
 @ObjectType('Agency', { description: 'The tenant: an advertising or digital agency.' })
@@ -20,6 +21,15 @@ export class AgencyType {
 
   @Field({ description: 'ISO 3166-1 alpha-2 country of the agency legal entity.' })
   country: string;
+
+  @Field(() => DecimalScalar, { description: 'Allowed deviation of each 70/20/10 share, in percentage points (default 5).' })
+  toolMixTolerancePp: string;
+
+  @Field(() => Int, { description: 'A client not contacted for longer than this many days becomes a control point (default 30).' })
+  maxContactIntervalDays: number;
+
+  @Field(() => Int, { description: 'The meeting protocol is due this many days after the meeting (default 1).' })
+  protocolDueDays: number;
 
   @Field({ description: 'When the agency registered.' })
   createdAt: Date;

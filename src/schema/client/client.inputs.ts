@@ -1,5 +1,6 @@
 import {
   IsEnum,
+  IsISO8601,
   IsISO31661Alpha2,
   IsOptional,
   IsUrl,
@@ -12,9 +13,9 @@ import {
   ValidationArguments,
 } from 'class-validator';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
-import { BrandStrength, CompanyLifeStage, CompanySize, CurrencyCode, LifecycleStage } from '../../entities/enums';
+import { BrandStrength, CompanyLifeStage, CompanySize, CurrencyCode, LifecycleStage, RelationshipStage } from '../../entities/enums';
 import { SortDirection } from '../common/enums';
-import { DecimalScalar } from '../common/scalars';
+import { DateScalar, DecimalScalar } from '../common/scalars';
 import { IsBgVatNumber, IsEik, IsInn, IsKpp, IsOgrn } from '../validators/tax-ids';
 
 @ValidatorConstraint({ name: 'nonNegativeMoney' })
@@ -111,6 +112,11 @@ abstract class ClientFields {
   @IsEnum(LifecycleStage)
   lifecycleStage?: LifecycleStage | null;
 
+  @Field(() => RelationshipStage, { nullable: true, description: 'Relationship stage (F. Buttle).' })
+  @IsOptional()
+  @IsEnum(RelationshipStage)
+  relationshipStage?: RelationshipStage | null;
+
   @Field(() => ID, { nullable: true, description: 'Responsible account manager (a user of the agency).' })
   @IsOptional()
   @IsUUID('all', { message: 'ownerId must be a valid id' })
@@ -152,6 +158,61 @@ export class TerminateClientInput {
   reason: string;
 }
 
+@InputType({ description: 'Moves a client to another lifecycle stage (recorded with time and actor).' })
+export class ChangeClientStageInput {
+  @Field(() => ID, { description: 'The client.' })
+  @IsUUID('all', { message: 'clientId must be a valid id' })
+  clientId: string;
+
+  @Field(() => LifecycleStage, { description: 'The new stage.' })
+  @IsEnum(LifecycleStage)
+  stage: LifecycleStage;
+
+  @Field(() => String, { nullable: true, description: 'Why, in a few words.' })
+  @IsOptional()
+  @Length(1, 1000)
+  note?: string | null;
+}
+
+@InputType({ description: 'Resumes cooperation with a terminated client.' })
+export class ReactivateClientInput {
+  @Field(() => ID, { description: 'The client.' })
+  @IsUUID('all', { message: 'id must be a valid id' })
+  id: string;
+
+  @Field(() => LifecycleStage, { nullable: true, description: 'Stage to resume at; the stage it had by default.' })
+  @IsOptional()
+  @IsEnum(LifecycleStage)
+  stage?: LifecycleStage | null;
+
+  @Field(() => String, { nullable: true, description: 'Why.' })
+  @IsOptional()
+  @Length(1, 1000)
+  note?: string | null;
+}
+
+@InputType({ description: "Sets the client's development state: the next contact's date, goal and product." })
+export class SetNextContactInput {
+  @Field(() => ID, { description: 'The client.' })
+  @IsUUID('all', { message: 'clientId must be a valid id' })
+  clientId: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Date of the next contact; null clears the plan.' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'on must be a date YYYY-MM-DD' })
+  on?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Goal of the next contact.' })
+  @IsOptional()
+  @Length(1, 500)
+  goal?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Product / service to discuss.' })
+  @IsOptional()
+  @Length(1, 200)
+  product?: string | null;
+}
+
 export enum ClientListStatus {
   ACTIVE = 'ACTIVE',
   ARCHIVED = 'ARCHIVED',
@@ -178,6 +239,11 @@ export class ClientFilter {
   @IsOptional()
   @IsEnum(LifecycleStage, { each: true })
   lifecycleStages?: LifecycleStage[];
+
+  @Field(() => [RelationshipStage], { nullable: true, description: 'Only these relationship stages.' })
+  @IsOptional()
+  @IsEnum(RelationshipStage, { each: true })
+  relationshipStages?: RelationshipStage[];
 
   @Field(() => [CompanySize], { nullable: true, description: 'Only these company sizes.' })
   @IsOptional()

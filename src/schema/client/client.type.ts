@@ -1,7 +1,7 @@
-import { Field, ID, ObjectType } from 'type-graphql';
-import { BrandStrength, CompanyLifeStage, CompanySize, CurrencyCode, LifecycleStage } from '../../entities/enums';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { BrandStrength, CompanyLifeStage, CompanySize, CurrencyCode, LifecycleStage, RelationshipStage } from '../../entities/enums';
 import { Connection } from '../common/connection';
-import { DecimalScalar } from '../common/scalars';
+import { DateScalar, DecimalScalar } from '../common/scalars';
 
 @ObjectType('Client', { description: "A client company of the agency (the tenant's customer)." })
 export class ClientType {
@@ -59,6 +59,24 @@ export class ClientType {
   @Field(() => LifecycleStage, { description: 'Lifecycle (CLM) stage.' })
   lifecycleStage: LifecycleStage;
 
+  @Field({ description: 'When the current lifecycle stage began.' })
+  stageChangedAt: Date;
+
+  @Field(() => RelationshipStage, { nullable: true, description: 'Relationship stage (F. Buttle), for segmentation.' })
+  relationshipStage: RelationshipStage | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Development state: date of the next planned contact.' })
+  nextContactOn: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Development state: goal of the next contact.' })
+  nextContactGoal: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Development state: product / service to discuss at the next contact.' })
+  nextContactProduct: string | null;
+
+  @Field(() => Date, { nullable: true, description: 'The latest logged interaction.' })
+  lastContactAt: Date | null;
+
   @Field(() => Date, { nullable: true, description: 'When cooperation was terminated; null while it goes on.' })
   terminatedAt: Date | null;
 
@@ -80,3 +98,39 @@ export class ClientType {
 
 @ObjectType('ClientConnection', { description: 'A page of clients.' })
 export class ClientConnection extends Connection(ClientType, 'Client') {}
+
+@ObjectType('ClientStageChange', { description: 'One change of a client lifecycle stage (or its termination / reactivation).' })
+export class ClientStageChangeType {
+  @Field(() => ID, { description: 'Id.' })
+  id: string;
+
+  @Field(() => LifecycleStage, { nullable: true, description: 'Stage before; null for the first entry.' })
+  fromStage: LifecycleStage | null;
+
+  @Field(() => LifecycleStage, { description: 'Stage after.' })
+  toStage: LifecycleStage;
+
+  @Field({ description: 'True for the entry recording termination of cooperation.' })
+  terminated: boolean;
+
+  @Field({ description: 'When.' })
+  changedAt: Date;
+
+  @Field(() => ID, { nullable: true, description: 'Who made the change.' })
+  actorId: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why, in a few words.' })
+  note: string | null;
+}
+
+@ObjectType('StageDuration', { description: 'Time a client spent in one lifecycle stage, over all its stays.' })
+export class StageDurationType {
+  @Field(() => LifecycleStage, { description: 'The stage.' })
+  stage: LifecycleStage;
+
+  @Field(() => Int, { description: 'Total seconds spent in the stage (the current stay counts up to now).' })
+  seconds: number;
+
+  @Field(() => Int, { description: 'How many times the client entered the stage.' })
+  stays: number;
+}

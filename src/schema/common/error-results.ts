@@ -21,5 +21,5 @@ export class IllegalTransitionErrorType extends ErrorResult {
  * anything without one is the success type.
  */
 export function resolveResultType(successType: string) {
-  return (value: { __typename?: string }) => value.__typename ?? successType;
+  return (value: object): string => (value as { __typename?: string }).__typename ?? successType;
 }

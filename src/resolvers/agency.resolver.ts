@@ -1,0 +1,24 @@
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import type { AuthedContext } from '../context';
+import { UserRole } from '../entities/enums';
+import { UpdateAgencySettingsInput } from '../schema/agency/agency.inputs';
+import { AgencyType } from '../schema/agency/agency.type';
+import * as agencies from '../services/agency.service';
+
+@Resolver(() => AgencyType)
+export class AgencyResolver {
+  @Authorized()
+  @Query(() => AgencyType, { description: "The logged-in user's agency." })
+  agency(@Ctx() ctx: AuthedContext) {
+    return agencies.getOwnAgency(ctx);
+  }
+
+  @Authorized(UserRole.OWNER)
+  @Mutation(() => AgencyType, { description: 'Changes agency settings: time zone, defaults, 70/20/10 tolerance, contact interval (owner only).' })
+  updateAgencySettings(
+    @Ctx() ctx: AuthedContext,
+    @Arg('input', () => UpdateAgencySettingsInput, { description: 'The operation input.' }) input: UpdateAgencySettingsInput,
+  ) {
+    return agencies.updateAgencySettings(ctx, input);
+  }
+}

@@ -1,0 +1,54 @@
+import type { AuthedContext, RequestContext } from '../context';
+import { Client, Contact, Interaction } from '../entities';
+import { BadUserInputError } from '../errors';
+import type { InteractionsArgs, LogInteractionInput } from '../schema/interaction/interaction.types';
+import { paginate } from './pagination';
+import { scoped, withTransaction } from './scope';
+
+/** Logs a touch, keeps the client's lastContactAt current, and optionally plans the next contact. */
+export async function logInteraction(ctx: AuthedContext, input: LogInteractionInput, now: Date = new Date()): Promise<Interaction> {
+  const occurredAt = input.occurredAt ?? now;
+  if (occurredAt.getTime() > now.getTime() + 60_000) {
+    throw new BadUserInputError([{ path: 'input.occurredAt', message: 'occurredAt cannot be in the future' }]);
+  }
+  if (!input.nextContactOn && (input.nextContactGoal || input.nextContactProduct)) {
+    throw new BadUserInputError([{ path: 'input.nextContactOn', message: 'give the date of the next contact with its goal and product' }]);
+  }
+  return withTransaction(ctx, async (tx) => {
+    const client = await scoped(tx, Client).getById(input.clientId, 'input.clientId', { lock: true });
+    if (input.contactId) {
+      const contact = await scoped(tx, Contact).getById(input.contactId, 'input.contactId');
+      if (contact.clientId !== client.id) {
+        throw new BadUserInputError([{ path: 'input.contactId', message: 'the contact belongs to another client' }]);
+      }
+    }
+    const interaction = await scoped(tx, Interaction).insert({
+      clientId: client.id,
+      contactId: input.contactId ?? null,
+      userId: tx.actor!.userId,
+      kind: input.kind,
+      occurredAt,
+      durationMinutes: input.durationMinutes ?? null,
+      summary: input.summary.trim(),
+    });
+    const patch: Partial<Client> = {};
+    if (!client.lastContactAt || client.lastContactAt < occurredAt) patch.lastContactAt = occurredAt;
+    if (input.nextContactOn) {
+      patch.nextContactOn = input.nextContactOn;
+      patch.nextContactGoal = input.nextContactGoal?.trim() || null;
+      patch.nextContactProduct = input.nextContactProduct?.trim() || null;
+    }
+    if (Object.keys(patch).length) await scoped(tx, Client).update(client, patch);
+    return interaction;
+  });
+}
+
+export async function listInteractions(ctx: RequestContext, args: InteractionsArgs) {
+  const qb = scoped(ctx, Interaction).query('i');
+  const f = args.filter;
+  if (f?.clientId) qb.andWhere('i."clientId" = :clientId', { clientId: f.clientId });
+  if (f?.contactId) qb.andWhere('i."contactId" = :contactId', { contactId: f.contactId });
+  if (f?.userId) qb.andWhere('i."userId" = :userId', { userId: f.userId });
+  if (f?.kinds?.length) qb.andWhere('i.kind IN (:...kinds)', { kinds: f.kinds });
+  return paginate(qb, args, { column: 'i."occurredAt"', value: (i) => i.occurredAt, cast: 'timestamptz', direction: 'DESC' });
+}
