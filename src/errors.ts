@@ -124,6 +124,18 @@ export function createFormatError(opts: { isDev: boolean; logger: Logger }) {
       return { ...formatted, extensions };
     }
 
+    // SQLSTATE class 22 (data exception): a value validation let through; the caller's input is at fault
+    const sqlState = (original as { driverError?: { code?: string }; code?: string } | undefined)?.driverError?.code ?? (original as { code?: string } | undefined)?.code;
+    if (typeof sqlState === 'string' && /^22[0-9A-Z]{3}$/.test(sqlState)) {
+      opts.logger.warn({ err: original, path: formatted.path }, 'data exception from the database mapped to BAD_USER_INPUT');
+      return {
+        message: 'A value is out of range or malformed',
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: 'BAD_USER_INPUT', fields: [] },
+      };
+    }
+
     opts.logger.error({ err: original ?? error, path: formatted.path }, 'unexpected error in GraphQL operation');
     return {
       message: opts.isDev && original?.message ? original.message : 'Internal server error',

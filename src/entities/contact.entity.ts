@@ -8,6 +8,7 @@ import { PortalScope } from './portal-scope';
 @Entity('contacts')
 @PortalScope('clientId')
 @Index('contacts_agency_client', ['agencyId', 'clientId'])
+@Index('contacts_one_primary', ['clientId'], { unique: true, where: '"isPrimary" AND "archivedAt" IS NULL' })
 export class Contact extends TenantOwned {
   @Column('uuid')
   clientId: string;

@@ -152,3 +152,65 @@ export enum DealDeviationKind {
   PREPARATION_APPROVAL = 'PREPARATION_APPROVAL',
   CLIENT_DISSATISFIED = 'CLIENT_DISSATISFIED',
 }
+
+export enum ContractStatus {
+  DRAFT = 'DRAFT',
+  ON_APPROVAL = 'ON_APPROVAL',
+  SIGNED = 'SIGNED',
+  COMPLETED = 'COMPLETED',
+  TERMINATED = 'TERMINATED',
+}
+
+export enum ApprovalDecision {
+  PENDING = 'PENDING',
+  APPROVED = 'APPROVED',
+  RETURNED = 'RETURNED',
+}
+
+/** When a payment-schedule item falls due. */
+export enum PaymentTrigger {
+  ON_SIGNING = 'ON_SIGNING',
+  AFTER_DELIVERY = 'AFTER_DELIVERY',
+  ON_DATE = 'ON_DATE',
+  MILESTONE = 'MILESTONE',
+}
+
+export enum InvoiceKind {
+  STANDARD = 'STANDARD',
+  PREPAYMENT = 'PREPAYMENT',
+  FINAL = 'FINAL',
+}
+
+export enum InvoiceStatus {
+  DRAFT = 'DRAFT',
+  ISSUED = 'ISSUED',
+  PARTIALLY_PAID = 'PARTIALLY_PAID',
+  PAID = 'PAID',
+  CANCELLED = 'CANCELLED',
+}
+
+export enum PaymentKind {
+  PAYMENT = 'PAYMENT',
+  REFUND = 'REFUND',
+}
+
+export enum PaymentMethod {
+  BANK_TRANSFER = 'BANK_TRANSFER',
+  CARD = 'CARD',
+  CASH = 'CASH',
+  OTHER = 'OTHER',
+}
+
+export enum ActStatus {
+  DRAFT = 'DRAFT',
+  ISSUED = 'ISSUED',
+  SIGNED = 'SIGNED',
+  DISPUTED = 'DISPUTED',
+}
+
+/** What the numbering service numbers. */
+export enum DocumentKind {
+  INVOICE = 'INVOICE',
+  ACT = 'ACT',
+  CONTRACT = 'CONTRACT',
+}

@@ -1,16 +1,32 @@
+import { Act, ActLine } from './act.entity';
+import { AgencyRequisites } from './agency-requisites.entity';
 import { Agency } from './agency.entity';
 import { Brief, BriefVersion } from './brief.entity';
 import { ClientStageChange } from './client-stage-change.entity';
 import { Client } from './client.entity';
 import { Contact } from './contact.entity';
+import { Contract, ContractApproval, ContractPaymentItem } from './contract.entity';
 import { Deal, DealDeviation, DealStageChange } from './deal.entity';
+import { DocumentCounter } from './document-counter.entity';
 import { Interaction } from './interaction.entity';
+import { IdempotencyKey, Invoice, InvoiceLine, Payment } from './invoice.entity';
 import { Meeting } from './meeting.entity';
 import { Proposal, ProposalLine, ProposalRevision } from './proposal.entity';
 import { User } from './user.entity';
 
 export {
+  Act,
+  ActLine,
   Agency,
+  AgencyRequisites,
+  Contract,
+  ContractApproval,
+  ContractPaymentItem,
+  DocumentCounter,
+  IdempotencyKey,
+  Invoice,
+  InvoiceLine,
+  Payment,
   Brief,
   BriefVersion,
   Client,
@@ -44,4 +60,15 @@ export const ENTITIES = [
   Deal,
   DealStageChange,
   DealDeviation,
+  AgencyRequisites,
+  DocumentCounter,
+  Contract,
+  ContractPaymentItem,
+  ContractApproval,
+  Invoice,
+  InvoiceLine,
+  Payment,
+  IdempotencyKey,
+  Act,
+  ActLine,
 ];

@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import type { AuthedContext } from '../context';
 import { Agency } from '../entities';
 import { NotFoundError } from '../errors';
@@ -21,6 +22,8 @@ export async function updateAgencySettings(ctx: AuthedContext, input: UpdateAgen
       const value = input[key];
       if (value !== undefined && value !== null) (agency as unknown as Record<string, unknown>)[key] = typeof value === 'string' ? value.trim() : value;
     }
+    // numeric(5,2): answer with the stored scale
+    agency.toolMixTolerancePp = new Decimal(agency.toolMixTolerancePp).toFixed(2);
     const saved = await repo.save(agency);
     ctx.loaders.agencyById.clear(saved.id).prime(saved.id, saved);
     return saved;

@@ -1,3 +1,4 @@
+import Decimal from 'decimal.js';
 import type { AuthedContext, RequestContext } from '../context';
 import { Client, ClientStageChange, User } from '../entities';
 import { LifecycleStage, UserRole } from '../entities/enums';
@@ -73,6 +74,8 @@ function toColumns(input: ClientPatch): Partial<Client> {
     'advertisingBudget', 'advertisingBudgetCurrency', 'ownerId', 'relationshipStage',
   ] as const;
   for (const key of plain) if (input[key] !== undefined) (out as Record<string, unknown>)[key] = input[key] ?? null;
+  // stored as numeric(18,2): answer with the stored scale ("100" → "100.00")
+  if (typeof out.advertisingBudget === 'string') out.advertisingBudget = new Decimal(out.advertisingBudget).toFixed(2);
   if (input.lifecycleStage !== undefined) {
     if (input.lifecycleStage === null) {
       throw new BadUserInputError([{ path: 'input.lifecycleStage', message: 'lifecycleStage cannot be cleared' }]);
@@ -181,9 +184,11 @@ export async function terminateClient(ctx: AuthedContext, input: TerminateClient
   return withTransaction(ctx, async (tx) => {
     const client = await scoped(tx, Client).getById(input.id, 'input.id', { lock: true });
     const already = client.terminatedAt !== null;
+    const reason = input.reason.trim();
+    if (!reason) throw new BadUserInputError([{ path: 'input.reason', message: 'reason must not be empty' }]);
     const saved = await scoped(tx, Client).update(client, {
       terminatedAt: client.terminatedAt ?? new Date(),
-      terminationReason: input.reason.trim(),
+      terminationReason: reason,
     });
     if (!already) {
       await recordStage(tx as AuthedContext, saved, saved.lifecycleStage, saved.lifecycleStage, saved.terminatedAt!, {

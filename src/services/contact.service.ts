@@ -42,22 +42,24 @@ function toColumns(input: ContactPatch): Partial<Contact> {
   return out;
 }
 
-/** At most one primary contact per client: making one primary demotes the others. */
-async function demoteOtherPrimaries(tx: AuthedContext, contact: Contact): Promise<void> {
-  const others = await scoped(tx, Contact)
-    .query('c')
-    .andWhere('c."clientId" = :clientId AND c."isPrimary" AND c.id <> :id', { clientId: contact.clientId, id: contact.id })
-    .getMany();
+/**
+ * At most one primary contact per client (also a partial unique index): making one primary
+ * demotes the others first. Callers hold the client's row lock.
+ */
+async function demoteOtherPrimaries(tx: AuthedContext, clientId: string, exceptId: string | null): Promise<void> {
+  const qb = scoped(tx, Contact).query('c').andWhere('c."clientId" = :clientId AND c."isPrimary"', { clientId });
+  if (exceptId) qb.andWhere('c.id <> :exceptId', { exceptId });
+  const others = await qb.getMany();
   for (const other of others) await scoped(tx, Contact).update(other, { isPrimary: false });
 }
 
 export async function createContact(ctx: AuthedContext, input: CreateContactInput): Promise<Contact> {
   const values = toColumns(input);
   return withTransaction(ctx, async (tx) => {
-    const client = await scoped(tx, Client).getById(input.clientId, 'input.clientId');
-    const contact = await scoped(tx, Contact).insert({ ...values, clientId: client.id });
-    if (contact.isPrimary) await demoteOtherPrimaries(tx as AuthedContext, contact);
-    return contact;
+    // the client row lock serialises "make me primary" requests of one client
+    const client = await scoped(tx, Client).getById(input.clientId, 'input.clientId', { lock: Boolean(values.isPrimary) });
+    if (values.isPrimary) await demoteOtherPrimaries(tx as AuthedContext, client.id, null);
+    return scoped(tx, Contact).insert({ ...values, clientId: client.id });
   });
 }
 
@@ -65,9 +67,11 @@ export async function updateContact(ctx: AuthedContext, input: UpdateContactInpu
   const patch = toColumns(input);
   return withTransaction(ctx, async (tx) => {
     const contact = await scoped(tx, Contact).getById(input.id, 'input.id', { lock: true });
-    const saved = await scoped(tx, Contact).update(contact, patch);
-    if (patch.isPrimary) await demoteOtherPrimaries(tx as AuthedContext, saved);
-    return saved;
+    if (patch.isPrimary && !contact.isPrimary) {
+      await scoped(tx, Client).getById(contact.clientId, 'input.id', { lock: true });
+      await demoteOtherPrimaries(tx as AuthedContext, contact.clientId, contact.id);
+    }
+    return scoped(tx, Contact).update(contact, patch);
   });
 }
 

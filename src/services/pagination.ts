@@ -16,6 +16,11 @@ export interface SortKey<T> {
 
 type CursorValue = string | number;
 
+function isIsoInstant(v: string): boolean {
+  const d = new Date(v);
+  return !Number.isNaN(d.getTime()) && d.toISOString() === v;
+}
+
 function encodeCursor(value: string | number | Date, id: string): string {
   const v: CursorValue = value instanceof Date ? value.toISOString() : value;
   return Buffer.from(JSON.stringify([v, id]), 'utf8').toString('base64url');
@@ -29,7 +34,8 @@ function decodeCursor(cursor: string): [CursorValue, string] {
       parsed.length === 2 &&
       (typeof parsed[0] === 'string' || typeof parsed[0] === 'number') &&
       typeof parsed[1] === 'string' &&
-      isUUID(parsed[1])
+      isUUID(parsed[1]) &&
+      !(typeof parsed[0] === 'string' && parsed[0].includes('\u0000'))
     ) {
       return [parsed[0], parsed[1]];
     }
@@ -58,7 +64,8 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   const op = sort.direction === 'ASC' ? '>' : '<';
   if (args.after) {
     const [value, id] = decodeCursor(args.after);
-    if (sort.cast === 'timestamptz' && (typeof value !== 'string' || Number.isNaN(Date.parse(value)))) {
+    // exactly what encodeCursor wrote, or PostgreSQL would be the one to reject it
+    if (sort.cast === 'timestamptz' && (typeof value !== 'string' || !isIsoInstant(value))) {
       throw new BadUserInputError([{ path: 'after', message: 'after is not a cursor of this sort order' }]);
     }
     const cast = sort.cast ? `::${sort.cast}` : '';

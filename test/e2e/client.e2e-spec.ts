@@ -317,7 +317,9 @@ describe('createClient', () => {
         expectCode(res, 'BAD_USER_INPUT');
         expect(await clientsNamed(a.agencyId, name)).toBe(0);
       } else {
+        // the answer and what was stored must both be the exact amount given
         expect(res.body.data.createClient.advertisingBudget).toBe('100.125');
+        expect((await readClient(res.body.data.createClient.id, a.ownerToken)).advertisingBudget).toBe('100.125');
       }
     });
 
@@ -630,8 +632,8 @@ describe('clients pagination', () => {
     const pageSizes: number[] = [];
     let after: string | null = null;
     for (let page = 0; page <= TOTAL; page++) {
-      const res = await t.gql(LIST_CLIENTS, { first, after, orderBy }, p.ownerToken);
-      const conn = expectOk(res).clients;
+      const res: GqlResponse = await t.gql(LIST_CLIENTS, { first, after, orderBy }, p.ownerToken);
+      const conn: any = expectOk(res).clients;
       expect(conn.totalCount).toBe(TOTAL);
       expect(conn.pageInfo.hasPreviousPage).toBe(page > 0);
       expect(conn.edges.length).toBeLessThanOrEqual(first);

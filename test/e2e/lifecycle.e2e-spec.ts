@@ -218,7 +218,7 @@ describe('interactions and the next contact', () => {
 describe('agency settings', () => {
   it('lets the owner change the tolerance and intervals; a manager is refused', async () => {
     const res = await t.gql(SETTINGS, { input: { toolMixTolerancePp: '7.5', maxContactIntervalDays: 14, timeZone: 'Europe/Sofia' } }, a.ownerToken);
-    expect(res.body.data.updateAgencySettings).toMatchObject({ toolMixTolerancePp: '7.5', maxContactIntervalDays: 14, timeZone: 'Europe/Sofia' });
+    expect(res.body.data.updateAgencySettings).toMatchObject({ toolMixTolerancePp: '7.50', maxContactIntervalDays: 14, timeZone: 'Europe/Sofia' });
     const refused = await t.gql(SETTINGS, { input: { maxContactIntervalDays: 1 } }, manager.token);
     expect(refused.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     for (const bad of [{ toolMixTolerancePp: '51' }, { maxContactIntervalDays: 0 }, { timeZone: 'Nowhere/Land' }]) {
@@ -226,7 +226,7 @@ describe('agency settings', () => {
       expect(r.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     }
     const after = await t.gql(`{ agency { toolMixTolerancePp maxContactIntervalDays timeZone } }`, {}, a.ownerToken);
-    expect(after.body.data.agency).toEqual({ toolMixTolerancePp: '7.5', maxContactIntervalDays: 14, timeZone: 'Europe/Sofia' });
+    expect(after.body.data.agency).toEqual({ toolMixTolerancePp: '7.50', maxContactIntervalDays: 14, timeZone: 'Europe/Sofia' });
     await t.gql(SETTINGS, { input: { timeZone: 'Europe/Moscow', maxContactIntervalDays: 30 } }, a.ownerToken);
   });
 });

@@ -7,26 +7,13 @@ import {
   IsUUID,
   Length,
   MaxLength,
-  Validate,
-  ValidatorConstraint,
-  ValidatorConstraintInterface,
-  ValidationArguments,
 } from 'class-validator';
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { BrandStrength, CompanyLifeStage, CompanySize, CurrencyCode, LifecycleStage, RelationshipStage } from '../../entities/enums';
 import { SortDirection } from '../common/enums';
 import { DateScalar, DecimalScalar } from '../common/scalars';
+import { IsMoney } from '../validators/money';
 import { IsBgVatNumber, IsEik, IsInn, IsKpp, IsOgrn } from '../validators/tax-ids';
-
-@ValidatorConstraint({ name: 'nonNegativeMoney' })
-class NonNegativeMoney implements ValidatorConstraintInterface {
-  validate(value: unknown) {
-    return typeof value === 'string' && !value.startsWith('-');
-  }
-  defaultMessage(args: ValidationArguments) {
-    return `${args.property} must not be negative`;
-  }
-}
 
 /** Fields shared by create and update; every one optional here. */
 @InputType('ClientFieldsBase', { description: 'Shared fields (never exposed).' })
@@ -99,7 +86,7 @@ abstract class ClientFields {
 
   @Field(() => DecimalScalar, { nullable: true, description: 'Monthly advertising budget; give its currency too.' })
   @IsOptional()
-  @Validate(NonNegativeMoney)
+  @IsMoney()
   advertisingBudget?: string | null;
 
   @Field(() => CurrencyCode, { nullable: true, description: 'Currency of the advertising budget.' })

@@ -4,9 +4,10 @@ import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
 
 const DECIMAL_RE = /^-?\d{1,18}(\.\d{1,6})?$/;
 
+/** Keeps the digits as written ("350000.50" stays "350000.50"): trailing zeros carry the scale. */
 function toDecimalString(value: unknown): string {
   if (value instanceof Decimal) return value.toFixed();
-  if (typeof value === 'string' && DECIMAL_RE.test(value.trim())) return new Decimal(value.trim()).toFixed();
+  if (typeof value === 'string' && DECIMAL_RE.test(value.trim())) return value.trim();
   throw new TypeError(`Decimal must be a string like "1234.50", got ${JSON.stringify(value)}`);
 }
 
@@ -19,7 +20,9 @@ export const DecimalScalar = new GraphQLScalarType({
   name: 'Decimal',
   description: 'An exact decimal number as a string, e.g. "1234.50" (up to 18 integer and 6 fractional digits). Never a float.',
   serialize: (value) => {
-    if (typeof value === 'string' || value instanceof Decimal) return new Decimal(value as string).toFixed();
+    // numeric columns arrive as exact strings with their scale ("350000.50"): pass them through
+    if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value)) return value;
+    if (value instanceof Decimal) return value.toFixed();
     if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
     throw new TypeError('Decimal cannot represent a non-decimal value');
   },

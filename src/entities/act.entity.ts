@@ -1,0 +1,125 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { TenantOwned } from './base';
+import { Client } from './client.entity';
+import { Contract } from './contract.entity';
+import { ActStatus, CurrencyCode } from './enums';
+import { PortalScope } from './portal-scope';
+
+/** Act of completed work (акт): issued by the agency, signed or disputed by the client. */
+@Entity('acts')
+@PortalScope('clientId', { where: (a) => `${a}."status" <> 'DRAFT'` })
+@Index('acts_client', ['agencyId', 'clientId'])
+@Index('acts_number_unique', ['agencyId', 'number'], { unique: true, where: '"number" IS NOT NULL' })
+export class Act extends TenantOwned {
+  @Column('uuid')
+  clientId: string;
+
+  @ManyToOne(() => Client, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'clientId' })
+  client?: Client;
+
+  @Column('uuid', { nullable: true })
+  contractId: string | null;
+
+  @ManyToOne(() => Contract, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'contractId' })
+  contract?: Contract | null;
+
+  /** invoices this act closes */
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
+  invoiceIds: string[];
+
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  number: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  actDate: string | null;
+
+  @Column({ type: 'date' })
+  periodStart: string;
+
+  @Column({ type: 'date' })
+  periodEnd: string;
+
+  @Column({ type: 'enum', enum: CurrencyCode, enumName: 'currency_code' })
+  currency: CurrencyCode;
+
+  @Column({ type: 'enum', enum: ActStatus, enumName: 'act_status', default: ActStatus.DRAFT })
+  status: ActStatus;
+
+  @Column({ type: 'numeric', precision: 18, scale: 2, default: '0' })
+  subtotal: string;
+
+  @Column({ type: 'numeric', precision: 18, scale: 2, default: '0' })
+  vatTotal: string;
+
+  @Column({ type: 'numeric', precision: 18, scale: 2, default: '0' })
+  total: string;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  issuedAt: Date | null;
+
+  @Column({ type: 'date', nullable: true })
+  signedOn: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  signedBy: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  disputeReason: string | null;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  disputedAt: Date | null;
+
+  /** RU: the VAT invoice (счёт-фактура) issued with the act */
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  vatInvoiceNumber: string | null;
+
+  @Column({ type: 'date', nullable: true })
+  vatInvoiceDate: string | null;
+
+  @Column('uuid', { nullable: true })
+  createdById: string | null;
+}
+
+@Entity('act_lines')
+@PortalScope('clientId')
+@Index('act_lines_act', ['agencyId', 'actId', 'position'])
+export class ActLine extends TenantOwned {
+  @Column('uuid')
+  actId: string;
+
+  @ManyToOne(() => Act, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'actId' })
+  act?: Act;
+
+  @Column('uuid')
+  clientId: string;
+
+  @Column({ type: 'int' })
+  position: number;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  @Column({ type: 'numeric', precision: 18, scale: 3 })
+  quantity: string;
+
+  @Column({ type: 'varchar', length: 20, default: 'усл.' })
+  unit: string;
+
+  @Column({ type: 'numeric', precision: 18, scale: 2 })
+  unitPrice: string;
+
+  @Column({ type: 'numeric', precision: 5, scale: 2, nullable: true })
+  vatRate: string | null;
+
+  @Column({ type: 'numeric', precision: 18, scale: 2 })
+  net: string;
+
+  @Column({ type: 'numeric', precision: 18, scale: 2 })
+  vat: string;
+
+  @Column({ type: 'numeric', precision: 18, scale: 2 })
+  gross: string;
+}

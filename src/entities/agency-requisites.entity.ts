@@ -1,0 +1,83 @@
+import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Agency } from './agency.entity';
+
+/** What goes on the agency's documents: legal entity, bank, signatory, VAT status, numbering. */
+@Entity('agency_requisites')
+export class AgencyRequisites {
+  @PrimaryColumn('uuid')
+  agencyId: string;
+
+  @OneToOne(() => Agency, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'agencyId' })
+  agency?: Agency;
+
+  @Column({ type: 'varchar', length: 300, nullable: true })
+  legalName: string | null;
+
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  inn: string | null;
+
+  @Column({ type: 'varchar', length: 9, nullable: true })
+  kpp: string | null;
+
+  @Column({ type: 'varchar', length: 15, nullable: true })
+  ogrn: string | null;
+
+  @Column({ type: 'varchar', length: 13, nullable: true })
+  eik: string | null;
+
+  @Column({ type: 'varchar', length: 15, nullable: true })
+  vatNumber: string | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  address: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  bankName: string | null;
+
+  /** RU: 9-digit БИК; BG: SWIFT/BIC */
+  @Column({ type: 'varchar', length: 11, nullable: true })
+  bic: string | null;
+
+  /** RU: расчётный счёт (20 digits) */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  settlementAccount: string | null;
+
+  /** RU: корреспондентский счёт (20 digits) */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  correspondentAccount: string | null;
+
+  /** BG (and EU): IBAN */
+  @Column({ type: 'varchar', length: 34, nullable: true })
+  iban: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  signatoryName: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  signatoryPosition: string | null;
+
+  @Column({ default: true })
+  vatPayer: boolean;
+
+  /** numbering patterns: {YYYY} {YY} {N:k}; a pattern with a year restarts numbering every year */
+  @Column({ length: 60, default: '{YYYY}-{N:6}' })
+  invoiceNumberPattern: string;
+
+  @Column({ length: 60, default: 'АКТ-{YYYY}-{N:6}' })
+  actNumberPattern: string;
+
+  @Column({ length: 60, default: 'Д-{YYYY}-{N:4}' })
+  contractNumberPattern: string;
+
+  /** an issued act still unsigned this many days later is a control point */
+  @Column({ type: 'int', default: 5 })
+  actSignDays: number;
+
+  /** a contract waiting for approvals this many days is a control point */
+  @Column({ type: 'int', default: 3 })
+  approvalWaitDays: number;
+
+  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
+  updatedAt: Date;
+}

@@ -1,0 +1,207 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { TenantOwned } from './base';
+import { Client } from './client.entity';
+import { Contract, ContractPaymentItem } from './contract.entity';
+import { CurrencyCode, InvoiceKind, InvoiceStatus, PaymentKind, PaymentMethod } from './enums';
+import { PortalScope } from './portal-scope';
+
+/** Request for payment. Numbered only when issued; immutable after that. */
+@Entity('invoices')
+@PortalScope('clientId', { where: (a) => `${a}."status" <> 'DRAFT'` })
+@Index('invoices_client', ['agencyId', 'clientId'])
+@Index('invoices_status_due', ['agencyId', 'status', 'dueDate'])
+@Index('invoices_number_unique', ['agencyId', 'number'], { unique: true, where: '"number" IS NOT NULL' })
+export class Invoice extends TenantOwned {
+  @Column('uuid')
+  clientId: string;
+
+  @ManyToOne(() => Client, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'clientId' })
+  client?: Client;
+
+  @Column('uuid', { nullable: true })
+  contractId: string | null;
+
+  @ManyToOne(() => Contract, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'contractId' })
+  contract?: Contract | null;
+
+  @Column('uuid', { nullable: true })
+  scheduleItemId: string | null;
+
+  @ManyToOne(() => ContractPaymentItem, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'scheduleItemId' })
+  scheduleItem?: ContractPaymentItem | null;
+
+  @Column({ type: 'enum', enum: InvoiceKind, enumName: 'invoice_kind', default: InvoiceKind.STANDARD })
+  kind: InvoiceKind;
+
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  number: string | null;
+
+  @Column({ type: 'enum', enum: InvoiceStatus, enumName: 'invoice_status', default: InvoiceStatus.DRAFT })
+  status: InvoiceStatus;
+
+  @Column({ type: 'enum', enum: CurrencyCode, enumName: 'currency_code' })
+  currency: CurrencyCode;
+
+  /** set when issued */
+  @Column({ type: 'date', nullable: true })
+  issueDate: string | null;
+
+  /** date of supply (chooses the VAT rate); the issue date when not given */
+  @Column({ type: 'date', nullable: true })
+  supplyDate: string | null;
+
+  /** payment due / expiry date (a control point) */
+  @Column({ type: 'date' })
+  dueDate: string;
+
+  @Column({ type: 'numeric', precision: 18, scale: 2, default: '0' })
+  subtotal: string;
+
+  @Column({ type: 'numeric', precision: 18, scale: 2, default: '0' })
+  vatTotal: string;
+
+  @Column({ type: 'numeric', precision: 18, scale: 2, default: '0' })
+  total: string;
+
+  /** FINAL invoices: prepayments received on the contract, deducted from the total */
+  @Column({ type: 'numeric', precision: 18, scale: 2, default: '0' })
+  prepaymentDeducted: string;
+
+  /** what the client owes on this invoice: total − prepaymentDeducted */
+  @Column({ type: 'numeric', precision: 18, scale: 2, default: '0' })
+  amountDue: string;
+
+  /** Σ payments − Σ refunds, kept in step with the payments table in the same transaction */
+  @Column({ type: 'numeric', precision: 18, scale: 2, default: '0' })
+  paidAmount: string;
+
+  @Column({ type: 'text', nullable: true })
+  notes: string | null;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  issuedAt: Date | null;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  cancelledAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  cancelReason: string | null;
+
+  /** the invoice this one corrects (a cancelled one) */
+  @Column('uuid', { nullable: true })
+  replacesInvoiceId: string | null;
+
+  @Column('uuid', { nullable: true })
+  createdById: string | null;
+}
+
+@Entity('invoice_lines')
+@PortalScope('clientId')
+@Index('invoice_lines_invoice', ['agencyId', 'invoiceId', 'position'])
+export class InvoiceLine extends TenantOwned {
+  @Column('uuid')
+  invoiceId: string;
+
+  @ManyToOne(() => Invoice, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'invoiceId' })
+  invoice?: Invoice;
+
+  @Column('uuid')
+  clientId: string;
+
+  @Column({ type: 'int' })
+  position: number;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  @Column({ type: 'numeric', precision: 18, scale: 3 })
+  quantity: string;
+
+  @Column({ type: 'varchar', length: 20, default: 'усл.' })
+  unit: string;
+
+  @Column({ type: 'numeric', precision: 18, scale: 2 })
+  unitPrice: string;
+
+  /** percent; null = without VAT */
+  @Column({ type: 'numeric', precision: 5, scale: 2, nullable: true })
+  vatRate: string | null;
+
+  @Column({ type: 'numeric', precision: 18, scale: 2 })
+  net: string;
+
+  @Column({ type: 'numeric', precision: 18, scale: 2 })
+  vat: string;
+
+  @Column({ type: 'numeric', precision: 18, scale: 2 })
+  gross: string;
+}
+
+/** Money received (PAYMENT) or returned (REFUND) against an invoice. Amounts are positive. */
+@Entity('payments')
+@PortalScope('clientId')
+@Index('payments_invoice', ['agencyId', 'invoiceId'])
+export class Payment extends TenantOwned {
+  @Column('uuid')
+  invoiceId: string;
+
+  @ManyToOne(() => Invoice, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'invoiceId' })
+  invoice?: Invoice;
+
+  @Column('uuid')
+  clientId: string;
+
+  @Column({ type: 'enum', enum: PaymentKind, enumName: 'payment_kind', default: PaymentKind.PAYMENT })
+  kind: PaymentKind;
+
+  @Column({ type: 'numeric', precision: 18, scale: 2 })
+  amount: string;
+
+  @Column({ type: 'date' })
+  paidAt: string;
+
+  @Column({ type: 'enum', enum: PaymentMethod, enumName: 'payment_method', default: PaymentMethod.BANK_TRANSFER })
+  method: PaymentMethod;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  reference: string | null;
+
+  /** for refunds: the payment being returned */
+  @Column('uuid', { nullable: true })
+  refundOfId: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
+
+  @Column('uuid', { nullable: true })
+  actorId: string | null;
+}
+
+/** Remembers money mutations by the caller's idempotency key: same key + same input = same result. */
+@Entity('idempotency_keys')
+export class IdempotencyKey {
+  @Column({ type: 'uuid', primary: true })
+  agencyId: string;
+
+  @Column({ type: 'varchar', length: 200, primary: true })
+  key: string;
+
+  @Column({ length: 60 })
+  operation: string;
+
+  /** sha256 of the canonical input */
+  @Column({ length: 64 })
+  requestHash: string;
+
+  /** what the first call produced (ids to re-read the result) */
+  @Column({ type: 'jsonb' })
+  result: Record<string, unknown>;
+
+  @Column({ type: 'timestamptz', precision: 3, default: () => 'now()' })
+  createdAt: Date;
+}
