@@ -17,6 +17,9 @@ registerEnumType(ControlPointKind, {
     NEXT_CONTACT: { description: "The client's planned next contact (development state between deals)." },
     CONTACT_INTERVAL_EXCEEDED: { description: 'The client has not been contacted within the agency maximum interval.' },
     CONTACT_BIRTHDAY: { description: "A contact person's birthday (congratulations)." },
+    INVOICE_DUE: { description: 'An issued invoice not fully paid: its payment due / expiry date.' },
+    CONTRACT_APPROVAL_WAITING: { description: "A contract waiting for the client's approvals longer than the agency allows." },
+    ACT_UNSIGNED: { description: 'An issued act of completed work not signed by the client after the allowed days.' },
   },
 });
 

@@ -3,3 +3,6 @@ import './client.source';
 import './meeting.source';
 import './proposal.source';
 import './deal.source';
+import './invoice.source';
+import './contract.source';
+import './act.source';

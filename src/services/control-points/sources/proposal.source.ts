@@ -1,2 +1,58 @@
-// Control points of the proposal aggregate are registered here (registerControlPointSource).
-export {};
+// Control points of the proposal aggregate: the validity date of a sent offer and the planned
+// date of a correction. The responsible manager is the client's owner.
+import type { RequestContext } from '../../../context';
+import { Client, Proposal } from '../../../entities';
+import { ProposalStatus } from '../../../entities/enums';
+import { scoped } from '../../scope';
+import { ControlPointItem, ControlPointKind, ControlPointQuery, registerControlPointSource } from '../registry';
+
+async function toItems(
+  ctx: RequestContext,
+  q: ControlPointQuery,
+  rows: Proposal[],
+  item: (p: Proposal) => Omit<ControlPointItem, 'managerId' | 'clientId' | 'objectType' | 'objectId'>,
+): Promise<ControlPointItem[]> {
+  const clients = await ctx.loaders.clientById.loadMany(rows.map((p) => p.clientId));
+  return rows.flatMap((p, i) => {
+    const client = clients[i];
+    const c = client && !(client instanceof Error) ? (client as Client) : null;
+    if (!c) return [];
+    if (q.managerId && c.ownerId !== q.managerId) return [];
+    return [{ ...item(p), clientId: p.clientId, objectType: 'Proposal', objectId: p.id, managerId: c.ownerId }];
+  });
+}
+
+// A sent offer's validity date. Stored SENT includes offers already past it but neither accepted
+// nor rejected nor revised: they stay listed, overdue, until someone resolves them.
+registerControlPointSource({
+  kinds: [ControlPointKind.PROPOSAL_VALIDITY_ENDING],
+  async fetch(ctx, q) {
+    const qb = scoped(ctx, Proposal).query('p').andWhere('p."status" = :sent', { sent: ProposalStatus.SENT });
+    if (q.dueBefore) qb.andWhere('p."validUntil" <= :dueBefore', { dueBefore: q.dueBefore });
+    if (q.clientId) qb.andWhere('p."clientId" = :clientId', { clientId: q.clientId });
+    const rows = await qb.getMany();
+    return toItems(ctx, q, rows, (p) => ({
+      kind: ControlPointKind.PROPOSAL_VALIDITY_ENDING,
+      dueOn: p.validUntil,
+      title: `${p.validUntil < q.today ? 'Proposal expired' : 'Proposal valid until'} ${p.validUntil}: ${p.title}`,
+    }));
+  },
+});
+
+// "Date of corrections to the proposal": set by reviseProposal, cleared when the corrected offer is sent.
+registerControlPointSource({
+  kinds: [ControlPointKind.PROPOSAL_CORRECTION],
+  async fetch(ctx, q) {
+    const qb = scoped(ctx, Proposal)
+      .query('p')
+      .andWhere('p."correctionDueOn" IS NOT NULL AND p."status" <> :accepted', { accepted: ProposalStatus.ACCEPTED });
+    if (q.dueBefore) qb.andWhere('p."correctionDueOn" <= :dueBefore', { dueBefore: q.dueBefore });
+    if (q.clientId) qb.andWhere('p."clientId" = :clientId', { clientId: q.clientId });
+    const rows = await qb.getMany();
+    return toItems(ctx, q, rows, (p) => ({
+      kind: ControlPointKind.PROPOSAL_CORRECTION,
+      dueOn: p.correctionDueOn!,
+      title: `Correction of proposal (revision ${p.revision}) due: ${p.title}`,
+    }));
+  },
+});

@@ -1,0 +1,2 @@
+// Control points of the act aggregate are registered here (registerControlPointSource).
+export {};

@@ -1,0 +1,2 @@
+// Control points of the contract aggregate are registered here (registerControlPointSource).
+export {};

@@ -1,0 +1,2 @@
+// Control points of the invoice aggregate are registered here (registerControlPointSource).
+export {};

@@ -1,0 +1,37 @@
+/**
+ * VAT rates by country and date. The rate of a supply is the one in force on its supply date
+ * (the issue date when no supply date is given). A non-payer agency invoices "without VAT".
+ */
+interface RatePeriod {
+  from: string; // inclusive
+  to: string | null; // inclusive
+  rate: string; // percent
+}
+
+export const VAT_TABLE: Record<string, RatePeriod[]> = {
+  // Russia: 20% from 2019; 22% from 2026-01-01 (Federal Law 425-FZ of 28.11.2025)
+  RU: [
+    { from: '2019-01-01', to: '2025-12-31', rate: '20.00' },
+    { from: '2026-01-01', to: null, rate: '22.00' },
+  ],
+  // Bulgaria: standard rate 20%
+  BG: [{ from: '2007-01-01', to: null, rate: '20.00' }],
+};
+
+/** The standard rate in `country` on `date`, or null (without VAT) for a non-payer or unknown country. */
+export function standardVatRate(country: string, date: string, vatPayer: boolean): string | null {
+  if (!vatPayer) return null;
+  const periods = VAT_TABLE[country];
+  if (!periods) return null;
+  const p = periods.find((r) => r.from <= date && (r.to === null || date <= r.to));
+  return p ? p.rate : null;
+}
+
+/** Bulgaria joined the euro area on 2026-01-01; BGN is refused for documents dated from then. */
+export const BG_EURO_CHANGEOVER = '2026-01-01';
+/** the irrevocably fixed conversion rate, for the BGN equivalents shown on EUR documents in 2026 */
+export const BGN_PER_EUR = '1.95583';
+
+export function currencyAllowed(agencyCountry: string, currency: string, date: string): boolean {
+  return !(agencyCountry === 'BG' && currency === 'BGN' && date >= BG_EURO_CHANGEOVER);
+}

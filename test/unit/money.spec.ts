@@ -1,0 +1,68 @@
+import fc from 'fast-check';
+import Decimal from 'decimal.js';
+import { lineAmounts, sumTotals } from '../../src/services/money/totals';
+import { currencyAllowed, standardVatRate } from '../../src/services/money/vat';
+import { formatNumber, patternRestartsYearly, validatePattern } from '../../src/services/numbering';
+
+describe('VAT by date', () => {
+  it('uses 20% in Russia until 2025-12-31 and 22% from 2026-01-01', () => {
+    expect(standardVatRate('RU', '2025-12-31', true)).toBe('20.00');
+    expect(standardVatRate('RU', '2026-01-01', true)).toBe('22.00');
+  });
+  it('uses 20% in Bulgaria, and no VAT for a non-payer', () => {
+    expect(standardVatRate('BG', '2026-06-01', true)).toBe('20.00');
+    expect(standardVatRate('RU', '2026-06-01', false)).toBeNull();
+  });
+  it('refuses BGN for Bulgarian documents from the euro changeover', () => {
+    expect(currencyAllowed('BG', 'BGN', '2025-12-31')).toBe(true);
+    expect(currencyAllowed('BG', 'BGN', '2026-01-01')).toBe(false);
+    expect(currencyAllowed('BG', 'EUR', '2026-01-01')).toBe(true);
+    expect(currencyAllowed('RU', 'BGN', '2026-01-01')).toBe(true);
+  });
+});
+
+describe('line amounts and totals', () => {
+  it('rounds each line half-up to cents, VAT from the rounded net', () => {
+    expect(lineAmounts({ quantity: '3', unitPrice: '33.335', vatRate: '20' })).toEqual({ net: '100.01', vat: '20.00', gross: '120.01' });
+    expect(lineAmounts({ quantity: '1', unitPrice: '0.125', vatRate: null })).toEqual({ net: '0.13', vat: '0.00', gross: '0.13' });
+    expect(lineAmounts({ quantity: '1', unitPrice: '10.25', vatRate: '22' })).toEqual({ net: '10.25', vat: '2.26', gross: '12.51' });
+  });
+
+  const money = fc.bigInt({ min: 0n, max: 10n ** 10n }).map((c) => new Decimal(c.toString()).dividedBy(100).toFixed(2));
+  const qty = fc.integer({ min: 1, max: 100_000 }).map((q) => new Decimal(q).dividedBy(1000).toFixed(3));
+  const rate = fc.constantFrom<string | null>('20', '22', '9', '0', null);
+  const line = fc.record({ quantity: qty, unitPrice: money, vatRate: rate });
+
+  it('Σ lines = totals, total = subtotal + VAT, exactly, for thousands of random invoices', () => {
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 30 }), (lines) => {
+        const amounts = lines.map(lineAmounts);
+        const t = sumTotals(amounts);
+        const sum = (k: 'net' | 'vat' | 'gross') => amounts.reduce((s, a) => s.plus(a[k]), new Decimal(0));
+        expect(sum('net').toFixed(2)).toBe(t.subtotal);
+        expect(sum('vat').toFixed(2)).toBe(t.vatTotal);
+        expect(sum('gross').toFixed(2)).toBe(t.total);
+        expect(new Decimal(t.subtotal).plus(t.vatTotal).toFixed(2)).toBe(t.total);
+        for (const a of amounts) expect(new Decimal(a.net).plus(a.vat).toFixed(2)).toBe(a.gross);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('numbering patterns', () => {
+  it('formats the default and the Bulgarian 10-digit pattern', () => {
+    expect(formatNumber('{YYYY}-{N:6}', 123, 2026)).toBe('2026-000123');
+    expect(formatNumber('{N:10}', 42, 2026)).toBe('0000000042');
+    expect(formatNumber('АКТ-{YY}/{N}', 7, 2026)).toBe('АКТ-26/7');
+  });
+  it('restarts yearly only when the pattern has a year', () => {
+    expect(patternRestartsYearly('{YYYY}-{N:6}')).toBe(true);
+    expect(patternRestartsYearly('{N:10}')).toBe(false);
+  });
+  it('validates patterns', () => {
+    expect(validatePattern('{YYYY}-{N:6}')).toBeNull();
+    expect(validatePattern('INV-{YYYY}')).toMatch(/must contain/);
+    expect(validatePattern('{MM}-{N}')).toMatch(/unknown token/);
+  });
+});
