@@ -1,6 +1,6 @@
 /** Every migration, in order. The app runs them on start; `npm run migrate` runs them alone. */
 import { Foundation1795388750004 } from './1795388750004-Foundation';
 import { Pipeline1795389626333 } from './1795389626333-Pipeline';
-import { Money1795390167367 } from './1795390167367-Money';
+import { Money1795390357665 } from './1795390357665-Money';
 
-export const MIGRATIONS: Function[] = [Foundation1795388750004, Pipeline1795389626333, Money1795390167367];
+export const MIGRATIONS: Function[] = [Foundation1795388750004, Pipeline1795389626333, Money1795390357665];

@@ -114,6 +114,10 @@ export class ActLine extends TenantOwned {
   @Column({ type: 'numeric', precision: 5, scale: 2, nullable: true })
   vatRate: string | null;
 
+  /** true when the rate came from the dated VAT table (re-read at issue, for the supply date) */
+  @Column({ default: false })
+  vatRateAuto: boolean;
+
   @Column({ type: 'numeric', precision: 18, scale: 2 })
   net: string;
 

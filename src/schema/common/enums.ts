@@ -1,6 +1,15 @@
 import { registerEnumType } from 'type-graphql';
 import {
+  ActStatus,
   AddressForm,
+  ApprovalDecision,
+  ContractStatus,
+  DocumentKind,
+  InvoiceKind,
+  InvoiceStatus,
+  PaymentKind,
+  PaymentMethod,
+  PaymentTrigger,
   DealDeviationKind,
   DealStage,
   DealStatus,
@@ -88,6 +97,53 @@ registerEnumType(RejectionReason, { name: 'RejectionReason', description: 'Why a
 registerEnumType(DealStage, { name: 'DealStage', description: 'Stage of the simplified sales process.' });
 registerEnumType(DealStatus, { name: 'DealStatus', description: 'Open, won or lost.' });
 registerEnumType(DealDeviationKind, { name: 'DealDeviationKind', description: 'A real-life deviation from the straight sales path.' });
+
+registerEnumType(ContractStatus, {
+  name: 'ContractStatus',
+  description: 'Status of a contract.',
+  valuesConfig: {
+    DRAFT: { description: 'Being prepared; no number yet; invisible to the client portal.' },
+    ON_APPROVAL: { description: "Numbered and waiting for the client's approvers." },
+    SIGNED: { description: 'Signed by both sides.' },
+    COMPLETED: { description: 'Fulfilled.' },
+    TERMINATED: { description: 'Ended early.' },
+  },
+});
+registerEnumType(ApprovalDecision, { name: 'ApprovalDecision', description: 'A client-side approver decision.' });
+registerEnumType(PaymentTrigger, { name: 'PaymentTrigger', description: 'When a payment-schedule item falls due.' });
+registerEnumType(InvoiceKind, {
+  name: 'InvoiceKind',
+  description: 'Kind of invoice.',
+  valuesConfig: {
+    STANDARD: { description: 'An ordinary invoice.' },
+    PREPAYMENT: { description: 'Invoice for a prepayment; deducted from the FINAL invoice of the same contract.' },
+    FINAL: { description: 'Final invoice of a contract: prepayments received are deducted from what is due.' },
+  },
+});
+registerEnumType(InvoiceStatus, {
+  name: 'InvoiceStatus',
+  description: 'Status of an invoice.',
+  valuesConfig: {
+    DRAFT: { description: 'Being prepared; no number; invisible to the client portal.' },
+    ISSUED: { description: 'Numbered, immutable, nothing paid yet.' },
+    PARTIALLY_PAID: { description: 'Part of the amount due is paid.' },
+    PAID: { description: 'Fully paid.' },
+    CANCELLED: { description: 'Cancelled (only possible while nothing is paid); corrections are a new invoice.' },
+  },
+});
+registerEnumType(PaymentKind, { name: 'PaymentKind', description: 'Money in (PAYMENT) or back to the client (REFUND).' });
+registerEnumType(PaymentMethod, { name: 'PaymentMethod', description: 'How money moved.' });
+registerEnumType(ActStatus, {
+  name: 'ActStatus',
+  description: 'Status of an act of completed work.',
+  valuesConfig: {
+    DRAFT: { description: 'Being prepared; no number.' },
+    ISSUED: { description: 'Numbered and sent to the client for signature.' },
+    SIGNED: { description: 'Signed by the client.' },
+    DISPUTED: { description: "The client objects (the seed's 'not fully satisfied'); the objection is kept." },
+  },
+});
+registerEnumType(DocumentKind, { name: 'DocumentKind', description: 'A kind of numbered document.' });
 
 export enum SortDirection {
   ASC = 'ASC',
