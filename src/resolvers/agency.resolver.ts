@@ -1,4 +1,7 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver } from 'type-graphql';
+import { STAFF } from '../auth/auth-checker';
+import { AgencyRequisitesType, UpdateAgencyRequisitesInput } from '../schema/requisites/requisites.types';
+import * as requisites from '../services/requisites.service';
 import type { AuthedContext } from '../context';
 import { UserRole } from '../entities/enums';
 import { UpdateAgencySettingsInput } from '../schema/agency/agency.inputs';
@@ -20,5 +23,22 @@ export class AgencyResolver {
     @Arg('input', () => UpdateAgencySettingsInput, { description: 'The operation input.' }) input: UpdateAgencySettingsInput,
   ) {
     return agencies.updateAgencySettings(ctx, input);
+  }
+
+  @Authorized(UserRole.OWNER)
+  @Mutation(() => AgencyRequisitesType, {
+    description: 'Changes the agency requisites printed on documents (legal entity, bank, signatory, VAT payer, numbering patterns). Owner only.',
+  })
+  updateAgencyRequisites(
+    @Ctx() ctx: AuthedContext,
+    @Arg('input', () => UpdateAgencyRequisitesInput, { description: 'The operation input.' }) input: UpdateAgencyRequisitesInput,
+  ) {
+    return requisites.updateAgencyRequisites(ctx, input);
+  }
+
+  @Authorized(STAFF)
+  @FieldResolver(() => AgencyRequisitesType, { description: 'Requisites printed on documents (agency users only).' })
+  requisites(@Ctx() ctx: AuthedContext) {
+    return requisites.getRequisites(ctx);
   }
 }

@@ -1,5 +1,7 @@
 import type { AuthedContext, RequestContext } from '../context';
-import { AgencyRequisites } from '../entities';
+import { Agency, AgencyRequisites } from '../entities';
+import type { UpdateAgencyRequisitesInput } from '../schema/requisites/requisites.types';
+import { withTransaction } from './scope';
 
 /** The agency's requisites row, or the defaults when it has never been saved. */
 export async function getRequisites(ctx: RequestContext): Promise<AgencyRequisites> {
@@ -14,4 +16,35 @@ export async function getRequisitesForUpdate(tx: AuthedContext): Promise<AgencyR
   const agencyId = tx.actor.agencyId;
   await tx.manager.query(`INSERT INTO agency_requisites ("agencyId") VALUES ($1) ON CONFLICT DO NOTHING`, [agencyId]);
   return repo.findOneOrFail({ where: { agencyId }, lock: { mode: 'pessimistic_write' } });
+}
+
+const REQUISITE_KEYS = [
+  'legalName', 'inn', 'kpp', 'ogrn', 'eik', 'vatNumber', 'address', 'bankName', 'bic', 'settlementAccount',
+  'correspondentAccount', 'iban', 'signatoryName', 'signatoryPosition',
+] as const;
+const REQUIRED_KEYS = ['vatPayer', 'invoiceNumberPattern', 'actNumberPattern', 'contractNumberPattern', 'actSignDays', 'approvalWaitDays'] as const;
+
+/** Owner edits what goes on documents; currency, time zone and language live on the agency row. */
+export async function updateAgencyRequisites(ctx: AuthedContext, input: UpdateAgencyRequisitesInput): Promise<AgencyRequisites> {
+  return withTransaction(ctx, async (tx) => {
+    const req = await getRequisitesForUpdate(tx as AuthedContext);
+    for (const key of REQUISITE_KEYS) {
+      const v = input[key];
+      if (v !== undefined) (req as unknown as Record<string, unknown>)[key] = typeof v === 'string' ? v.trim() || null : null;
+    }
+    for (const key of REQUIRED_KEYS) {
+      const v = input[key];
+      if (v !== undefined && v !== null) (req as unknown as Record<string, unknown>)[key] = v;
+    }
+    const saved = await tx.manager.getRepository(AgencyRequisites).save(req);
+    const agencyPatch: Partial<Agency> = {};
+    if (input.defaultCurrency) agencyPatch.defaultCurrency = input.defaultCurrency;
+    if (input.timeZone) agencyPatch.timeZone = input.timeZone;
+    if (input.documentLanguage) agencyPatch.locale = input.documentLanguage;
+    if (Object.keys(agencyPatch).length) {
+      await tx.manager.getRepository(Agency).update({ id: tx.actor!.agencyId }, agencyPatch);
+      ctx.loaders.agencyById.clear(tx.actor!.agencyId);
+    }
+    return saved;
+  });
 }

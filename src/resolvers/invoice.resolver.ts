@@ -1,0 +1,166 @@
+import { Arg, Args, Authorized, createUnionType, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { STAFF } from '../auth/auth-checker';
+import type { AuthedContext, RequestContext } from '../context';
+import type { Client, Invoice, InvoiceLine, Payment } from '../entities';
+import { groupBy } from '../loaders';
+import { ClientType } from '../schema/client/client.type';
+import { IllegalTransitionErrorType, resolveResultType } from '../schema/common/error-results';
+import {
+  CancelInvoiceInput,
+  ClientBalanceType,
+  CreateInvoiceInput,
+  EmptyInvoiceErrorType,
+  InvoiceConnection,
+  InvoiceHasPaymentsErrorType,
+  InvoiceLineType,
+  InvoiceNotPayableErrorType,
+  InvoiceOverpaymentErrorType,
+  InvoicesArgs,
+  InvoiceType,
+  IssueInvoiceInput,
+  PaymentType,
+  RecordPaymentInput,
+  RefundExceedsPaymentErrorType,
+  RefundPaymentInput,
+} from '../schema/invoice/invoice.types';
+import * as invoices from '../services/invoice.service';
+import { scoped } from '../services/scope';
+import { InvoiceLine as InvoiceLineEntity, Payment as PaymentEntity } from '../entities';
+import { sub } from '../services/money/totals';
+
+const IssueInvoiceResult = createUnionType({
+  name: 'IssueInvoiceResult',
+  description: 'The issued invoice, or why it cannot be issued.',
+  types: () => [InvoiceType, IllegalTransitionErrorType, EmptyInvoiceErrorType] as const,
+  resolveType: resolveResultType('Invoice'),
+});
+
+const CancelInvoiceResult = createUnionType({
+  name: 'CancelInvoiceResult',
+  description: 'The cancelled invoice, or why it cannot be cancelled.',
+  types: () => [InvoiceType, IllegalTransitionErrorType, InvoiceHasPaymentsErrorType] as const,
+  resolveType: resolveResultType('Invoice'),
+});
+
+const RecordPaymentResult = createUnionType({
+  name: 'RecordPaymentResult',
+  description: 'The invoice with the payment applied, or why it was refused (INVOICE_OVERPAYMENT, INVOICE_NOT_PAYABLE).',
+  types: () => [InvoiceType, InvoiceOverpaymentErrorType, InvoiceNotPayableErrorType, IllegalTransitionErrorType] as const,
+  resolveType: resolveResultType('Invoice'),
+});
+
+const RefundPaymentResult = createUnionType({
+  name: 'RefundPaymentResult',
+  description: 'The invoice with the refund applied (its balance reopened), or why it was refused.',
+  types: () => [InvoiceType, RefundExceedsPaymentErrorType, InvoiceNotPayableErrorType] as const,
+  resolveType: resolveResultType('Invoice'),
+});
+
+function linesOf(ctx: RequestContext, invoiceId: string) {
+  return ctx.loaders
+    .named<string, InvoiceLine[]>('invoiceLines', async (ids) =>
+      groupBy(
+        ids,
+        await scoped(ctx, InvoiceLineEntity).query('l').andWhere('l."invoiceId" IN (:...ids)', { ids: [...ids] }).orderBy('l.position').getMany(),
+        (l) => l.invoiceId,
+      ),
+    )
+    .load(invoiceId);
+}
+
+function paymentsOf(ctx: RequestContext, invoiceId: string) {
+  return ctx.loaders
+    .named<string, Payment[]>('invoicePayments', async (ids) =>
+      groupBy(
+        ids,
+        await scoped(ctx, PaymentEntity)
+          .query('p')
+          .andWhere('p."invoiceId" IN (:...ids)', { ids: [...ids] })
+          .orderBy('p."paidAt"')
+          .addOrderBy('p."createdAt"')
+          .getMany(),
+        (p) => p.invoiceId,
+      ),
+    )
+    .load(invoiceId);
+}
+
+@Resolver(() => InvoiceType)
+export class InvoiceResolver {
+  @Authorized()
+  @Query(() => InvoiceType, { nullable: true, description: 'An invoice by id; null when missing or not yours (portal users see issued ones of their client).' })
+  invoice(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'Id of the record.' }) id: string) {
+    return invoices.getInvoice(ctx, id);
+  }
+
+  @Authorized()
+  @Query(() => InvoiceConnection, { description: 'Invoices, newest first.' })
+  invoices(@Ctx() ctx: RequestContext, @Args(() => InvoicesArgs) args: InvoicesArgs) {
+    return invoices.listInvoices(ctx, args);
+  }
+
+  @Authorized(STAFF)
+  @Mutation(() => InvoiceType, { description: 'Creates a draft invoice (no number). Safe to retry with an idempotencyKey.' })
+  createInvoice(@Ctx() ctx: AuthedContext, @Arg('input', () => CreateInvoiceInput, { description: 'The operation input.' }) input: CreateInvoiceInput) {
+    return invoices.createInvoice(ctx, input);
+  }
+
+  @Authorized(STAFF)
+  @Mutation(() => IssueInvoiceResult, { description: 'Issues a draft: legal number, issue date, VAT by the supply date, totals; immutable afterwards.' })
+  issueInvoice(@Ctx() ctx: AuthedContext, @Arg('input', () => IssueInvoiceInput, { description: 'The operation input.' }) input: IssueInvoiceInput) {
+    return invoices.issueInvoice(ctx, input);
+  }
+
+  @Authorized(STAFF)
+  @Mutation(() => CancelInvoiceResult, { description: 'Cancels an invoice on which nothing is paid (INVOICE_HAS_PAYMENTS otherwise).' })
+  cancelInvoice(@Ctx() ctx: AuthedContext, @Arg('input', () => CancelInvoiceInput, { description: 'The operation input.' }) input: CancelInvoiceInput) {
+    return invoices.cancelInvoice(ctx, input);
+  }
+
+  @Authorized(STAFF)
+  @Mutation(() => RecordPaymentResult, { description: 'Records money received against an invoice. Safe to retry with an idempotencyKey.' })
+  recordPayment(@Ctx() ctx: AuthedContext, @Arg('input', () => RecordPaymentInput, { description: 'The operation input.' }) input: RecordPaymentInput) {
+    return invoices.recordPayment(ctx, input);
+  }
+
+  @Authorized(STAFF)
+  @Mutation(() => RefundPaymentResult, { description: 'Returns (part of) a payment to the client. Safe to retry with an idempotencyKey.' })
+  refundPayment(@Ctx() ctx: AuthedContext, @Arg('input', () => RefundPaymentInput, { description: 'The operation input.' }) input: RefundPaymentInput) {
+    return invoices.refundPayment(ctx, input);
+  }
+
+  @FieldResolver(() => [InvoiceLineType], { description: 'Lines, in order.' })
+  lines(@Root() invoice: Invoice, @Ctx() ctx: RequestContext) {
+    return linesOf(ctx, invoice.id);
+  }
+
+  @FieldResolver(() => [PaymentType], { description: 'Payments and refunds, by date.' })
+  payments(@Root() invoice: Invoice, @Ctx() ctx: RequestContext) {
+    return paymentsOf(ctx, invoice.id);
+  }
+
+  @FieldResolver()
+  balanceDue(@Root() invoice: Invoice) {
+    return sub(invoice.amountDue, invoice.paidAmount);
+  }
+
+  @FieldResolver()
+  async overdue(@Root() invoice: Invoice, @Ctx() ctx: RequestContext) {
+    return invoices.isOverdue(invoice, await invoices.agencyToday(ctx));
+  }
+
+  @FieldResolver(() => ClientType, { nullable: true, description: 'The client.' })
+  client(@Root() invoice: Invoice, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.clientById.load(invoice.clientId);
+  }
+}
+
+@Resolver(() => ClientType)
+export class ClientBalanceResolver {
+  @FieldResolver(() => [ClientBalanceType], { description: "The client's money position per currency over issued invoices." })
+  balances(@Root() client: Client, @Ctx() ctx: RequestContext) {
+    return ctx.loaders
+      .named<string, Awaited<ReturnType<typeof invoices.balancesByClient>>[number]>('clientBalances', (ids) => invoices.balancesByClient(ctx, ids))
+      .load(client.id);
+  }
+}

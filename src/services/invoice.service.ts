@@ -1,0 +1,468 @@
+import type { AuthedContext, RequestContext } from '../context';
+import { Client, Contract, ContractPaymentItem, Invoice, InvoiceLine, Payment } from '../entities';
+import { DealStage, DocumentKind, InvoiceKind, InvoiceStatus, PaymentKind, PaymentMethod } from '../entities/enums';
+import { BadUserInputError, FieldError, NotFoundError } from '../errors';
+import type {
+  CancelInvoiceInput,
+  CreateInvoiceInput,
+  InvoiceLineInput,
+  InvoicesArgs,
+  IssueInvoiceInput,
+  RecordPaymentInput,
+  RefundPaymentInput,
+} from '../schema/invoice/invoice.types';
+import { advanceDeal } from './deal-automation';
+import { idempotent } from './idempotency';
+import { add, cmp, isZero, lineAmounts, netPaid, paymentStatus, sub, sumTotals } from './money/totals';
+import { currencyAllowed, standardVatRate } from './money/vat';
+import { nextDocumentNumber } from './numbering';
+import { paginate } from './pagination';
+import { getRequisites } from './requisites.service';
+import { scoped, withTransaction } from './scope';
+import { localDate } from './time';
+import { checkTransition, IllegalTransition, TransitionMap } from './transitions';
+
+/**
+ * Invoice states as data. Payment states (PARTIALLY_PAID, PAID) follow from the money recorded;
+ * they are listed so that every status change, including those, is a lookup.
+ */
+export const INVOICE_TRANSITIONS: TransitionMap<InvoiceStatus> = {
+  [InvoiceStatus.DRAFT]: [InvoiceStatus.ISSUED, InvoiceStatus.CANCELLED],
+  [InvoiceStatus.ISSUED]: [InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.PAID, InvoiceStatus.CANCELLED],
+  [InvoiceStatus.PARTIALLY_PAID]: [InvoiceStatus.PAID, InvoiceStatus.ISSUED],
+  [InvoiceStatus.PAID]: [InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.ISSUED],
+  [InvoiceStatus.CANCELLED]: [],
+};
+
+const PAYABLE = [InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID];
+
+type ErrorOf<T extends string, X = object> = { __typename: T; code: string; message: string } & X;
+export type RecordPaymentResult =
+  | Invoice
+  | IllegalTransition
+  | ErrorOf<'InvoiceOverpaymentError', { balanceDue: string; attempted: string }>
+  | ErrorOf<'InvoiceNotPayableError', { status: InvoiceStatus }>;
+export type RefundResult = Invoice | ErrorOf<'RefundExceedsPaymentError', { refundable: string }> | ErrorOf<'InvoiceNotPayableError', { status: InvoiceStatus }>;
+export type IssueResult = Invoice | IllegalTransition | ErrorOf<'EmptyInvoiceError'>;
+export type CancelResult = Invoice | IllegalTransition | ErrorOf<'InvoiceHasPaymentsError', { paidAmount: string }>;
+
+async function agencyOf(ctx: RequestContext) {
+  const agency = await ctx.loaders.agencyById.load(ctx.actor!.agencyId);
+  if (!agency) throw new NotFoundError('Agency');
+  return agency;
+}
+
+/** The agency's "today", for issue dates, due checks and overdue flags. */
+export async function agencyToday(ctx: RequestContext, now: Date = new Date()): Promise<string> {
+  return localDate(now, (await agencyOf(ctx)).timeZone);
+}
+
+interface PreparedLine {
+  description: string;
+  quantity: string;
+  unit: string;
+  unitPrice: string;
+  vatRate: string | null;
+  vatRateAuto: boolean;
+}
+
+/** Resolves each line's VAT rate: omitted → the dated table (auto), null → without VAT, else as given. */
+function prepareLines(lines: InvoiceLineInput[], country: string, vatDate: string, vatPayer: boolean): PreparedLine[] {
+  const errors: FieldError[] = [];
+  const prepared = lines.map((l, i) => {
+    const auto = l.vatRate === undefined;
+    const rate = auto ? standardVatRate(country, vatDate, vatPayer) : l.vatRate ?? null;
+    if (!vatPayer && rate !== null && cmp(rate, 0) > 0) {
+      errors.push({ path: `input.lines.${i}.vatRate`, message: 'the agency is not a VAT payer: invoice without VAT (vatRate null)' });
+    }
+    return {
+      description: l.description.trim(),
+      quantity: l.quantity ?? '1',
+      unit: l.unit?.trim() || 'усл.',
+      unitPrice: l.unitPrice,
+      vatRate: rate,
+      vatRateAuto: auto,
+    };
+  });
+  if (errors.length) throw new BadUserInputError(errors);
+  return prepared;
+}
+
+/** Writes the lines with their amounts and returns the document totals (the one rounding rule). */
+async function writeLines(tx: AuthedContext, invoice: Invoice, lines: PreparedLine[]) {
+  await tx.manager.getRepository(InvoiceLine).delete({ invoiceId: invoice.id, agencyId: invoice.agencyId });
+  const amounts = lines.map((l) => lineAmounts(l));
+  await tx.manager.getRepository(InvoiceLine).insert(
+    lines.map((l, i) => ({ ...l, ...amounts[i], position: i + 1, invoiceId: invoice.id, clientId: invoice.clientId, agencyId: invoice.agencyId })),
+  );
+  return sumTotals(amounts);
+}
+
+/** A draft invoice: lines, VAT preview and totals; no number. */
+export async function createInvoice(ctx: AuthedContext, input: CreateInvoiceInput): Promise<Invoice> {
+  return withTransaction(ctx, (tx0) => {
+    const tx = tx0 as AuthedContext;
+    return idempotent(
+      tx,
+      input.idempotencyKey,
+      'createInvoice',
+      input,
+      async () => {
+        const invoice = await createInvoiceInTx(tx, input);
+        return { result: invoice, remember: { invoiceId: invoice.id } };
+      },
+      async (r) => scoped(tx, Invoice).getById(String(r.invoiceId)),
+    );
+  });
+}
+
+async function createInvoiceInTx(tx: AuthedContext, input: CreateInvoiceInput): Promise<Invoice> {
+  const client = await scoped(tx, Client).getById(input.clientId, 'input.clientId');
+  const agency = await agencyOf(tx);
+  const requisites = await getRequisites(tx);
+  const today = localDate(new Date(), agency.timeZone);
+  const vatDate = input.supplyDate ?? today;
+  const errors: FieldError[] = [];
+  if (!currencyAllowed(agency.country, input.currency, vatDate)) {
+    errors.push({ path: 'input.currency', message: 'BGN is no longer legal tender for Bulgarian documents from 2026-01-01: invoice in EUR' });
+  }
+  if (input.dueDate < vatDate && input.supplyDate) {
+    errors.push({ path: 'input.dueDate', message: 'dueDate cannot be before the supply date' });
+  }
+
+  let contract: Contract | null = null;
+  let item: ContractPaymentItem | null = null;
+  if (input.contractId) {
+    contract = await scoped(tx, Contract).getById(input.contractId, 'input.contractId');
+    if (contract.clientId !== client.id) errors.push({ path: 'input.contractId', message: 'the contract belongs to another client' });
+    if (contract.currency !== input.currency) errors.push({ path: 'input.currency', message: `the contract is in ${contract.currency}` });
+  }
+  if (input.scheduleItemId) {
+    if (!contract) {
+      errors.push({ path: 'input.scheduleItemId', message: 'give the contractId of the schedule item' });
+    } else {
+      item = await scoped(tx, ContractPaymentItem).getById(input.scheduleItemId, 'input.scheduleItemId');
+      if (item.contractId !== contract.id) errors.push({ path: 'input.scheduleItemId', message: 'the schedule item belongs to another contract' });
+    }
+  }
+  const kind = input.kind ?? (item?.isPrepayment ? InvoiceKind.PREPAYMENT : InvoiceKind.STANDARD);
+  if ((kind === InvoiceKind.PREPAYMENT || kind === InvoiceKind.FINAL) && !contract) {
+    errors.push({ path: 'input.contractId', message: `a ${kind} invoice belongs to a contract` });
+  }
+  if (!input.lines?.length && !item) errors.push({ path: 'input.lines', message: 'an invoice needs at least one line' });
+  if (input.replacesInvoiceId) {
+    const replaced = await scoped(tx, Invoice).getById(input.replacesInvoiceId, 'input.replacesInvoiceId');
+    if (replaced.status !== InvoiceStatus.CANCELLED || replaced.clientId !== client.id) {
+      errors.push({ path: 'input.replacesInvoiceId', message: 'only a cancelled invoice of the same client can be replaced' });
+    }
+  }
+  if (errors.length) throw new BadUserInputError(errors);
+
+  const lineInputs: InvoiceLineInput[] = input.lines?.length
+    ? input.lines
+    : [
+        {
+          description: `${item!.label}${contract?.number ? ` по договору № ${contract.number}` : ''}: ${contract!.subject}`.slice(0, 1000),
+          quantity: '1',
+          unitPrice: item!.amount,
+        } as InvoiceLineInput,
+      ];
+  const lines = prepareLines(lineInputs, agency.country, vatDate, requisites.vatPayer);
+  const invoice = await scoped(tx, Invoice).insert({
+    clientId: client.id,
+    contractId: contract?.id ?? null,
+    scheduleItemId: item?.id ?? null,
+    kind,
+    status: InvoiceStatus.DRAFT,
+    currency: input.currency,
+    dueDate: input.dueDate,
+    supplyDate: input.supplyDate ?? null,
+    notes: input.notes?.trim() || null,
+    replacesInvoiceId: input.replacesInvoiceId ?? null,
+    createdById: tx.actor.userId,
+  });
+  const totals = await writeLines(tx, invoice, lines);
+  return scoped(tx, Invoice).update(invoice, { ...totals, amountDue: totals.total });
+}
+
+/** Prepayments received (net of refunds) on the contract's issued PREPAYMENT invoices. */
+async function prepaymentsReceived(tx: AuthedContext, contractId: string): Promise<string> {
+  const rows = await scoped(tx, Invoice)
+    .query('i')
+    .andWhere('i."contractId" = :contractId AND i.kind = :kind AND i.status IN (:...st)', {
+      contractId,
+      kind: InvoiceKind.PREPAYMENT,
+      st: [InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.PAID],
+    })
+    .getMany();
+  return rows.reduce((s, r) => add(s, r.paidAmount), '0');
+}
+
+/**
+ * Issues a draft: the legal number (gapless, from the agency pattern), the issue date, VAT rates
+ * re-read for the supply date, totals, and for a FINAL invoice the prepayments deducted. After
+ * this the invoice is immutable.
+ */
+export async function issueInvoice(ctx: AuthedContext, input: IssueInvoiceInput): Promise<IssueResult> {
+  return withTransaction(ctx, (tx0) => {
+    const tx = tx0 as AuthedContext;
+    return idempotent<IssueResult>(
+      tx,
+      input.idempotencyKey,
+      'issueInvoice',
+      input,
+      async () => {
+        const result = await issueInTx(tx, input);
+        return { result, remember: 'code' in result ? { error: result } : { invoiceId: result.id } };
+      },
+      async (r) => (r.error as IssueResult) ?? scoped(tx, Invoice).getById(String(r.invoiceId)),
+    );
+  });
+}
+
+async function issueInTx(tx: AuthedContext, input: IssueInvoiceInput): Promise<IssueResult> {
+  const invoice = await scoped(tx, Invoice).getById(input.id, 'input.id', { lock: true });
+  const illegal = checkTransition('Invoice', INVOICE_TRANSITIONS, invoice.status, InvoiceStatus.ISSUED);
+  if (illegal) return illegal;
+  const agency = await agencyOf(tx);
+  const requisites = await getRequisites(tx);
+  const issueDate = input.issueDate ?? localDate(new Date(), agency.timeZone);
+  const vatDate = invoice.supplyDate ?? issueDate;
+  const errors: FieldError[] = [];
+  if (invoice.dueDate < issueDate) errors.push({ path: 'input.issueDate', message: `the invoice is due ${invoice.dueDate}, before this issue date` });
+  if (!currencyAllowed(agency.country, invoice.currency, vatDate)) {
+    errors.push({ path: 'input.issueDate', message: 'BGN is no longer legal tender for Bulgarian documents from 2026-01-01' });
+  }
+  if (errors.length) throw new BadUserInputError(errors);
+
+  const stored = await scoped(tx, InvoiceLine).query('l').andWhere('l."invoiceId" = :id', { id: invoice.id }).orderBy('l.position').getMany();
+  const lines: PreparedLine[] = stored.map((l) => ({
+    description: l.description,
+    quantity: l.quantity,
+    unit: l.unit,
+    unitPrice: l.unitPrice,
+    vatRate: l.vatRateAuto ? standardVatRate(agency.country, vatDate, requisites.vatPayer) : l.vatRate,
+    vatRateAuto: l.vatRateAuto,
+  }));
+  const totals = await writeLines(tx, invoice, lines);
+  if (cmp(totals.total, 0) <= 0) {
+    return { __typename: 'EmptyInvoiceError', code: 'EMPTY_INVOICE', message: 'An invoice must total more than zero to be issued' };
+  }
+  let prepaymentDeducted = '0.00';
+  if (invoice.kind === InvoiceKind.FINAL && invoice.contractId) {
+    const received = await prepaymentsReceived(tx, invoice.contractId);
+    prepaymentDeducted = cmp(received, totals.total) > 0 ? totals.total : received;
+  }
+  const amountDue = sub(totals.total, prepaymentDeducted);
+  const { number } = await nextDocumentNumber(tx.manager, tx.actor.agencyId, DocumentKind.INVOICE, requisites.invoiceNumberPattern, issueDate);
+  return scoped(tx, Invoice).update(invoice, {
+    ...totals,
+    prepaymentDeducted,
+    amountDue,
+    number,
+    issueDate,
+    issuedAt: new Date(),
+    status: isZero(amountDue) ? InvoiceStatus.PAID : InvoiceStatus.ISSUED,
+  });
+}
+
+/** Cancels a draft, or an issued invoice on which nothing (net) is paid. The number stays used. */
+export async function cancelInvoice(ctx: AuthedContext, input: CancelInvoiceInput): Promise<CancelResult> {
+  return withTransaction(ctx, async (tx0) => {
+    const tx = tx0 as AuthedContext;
+    const invoice = await scoped(tx, Invoice).getById(input.id, 'input.id', { lock: true });
+    const reason = input.reason.trim();
+    if (!reason) throw new BadUserInputError([{ path: 'input.reason', message: 'reason must not be empty' }]);
+    if (!isZero(invoice.paidAmount)) {
+      return {
+        __typename: 'InvoiceHasPaymentsError',
+        code: 'INVOICE_HAS_PAYMENTS',
+        message: 'Money was received on this invoice: refund it before cancelling',
+        paidAmount: invoice.paidAmount,
+      };
+    }
+    const illegal = checkTransition('Invoice', INVOICE_TRANSITIONS, invoice.status, InvoiceStatus.CANCELLED);
+    if (illegal) return illegal;
+    return scoped(tx, Invoice).update(invoice, { status: InvoiceStatus.CANCELLED, cancelledAt: new Date(), cancelReason: reason });
+  });
+}
+
+async function refreshPaid(tx: AuthedContext, invoice: Invoice): Promise<Invoice> {
+  const movements = await scoped(tx, Payment).query('p').andWhere('p."invoiceId" = :id', { id: invoice.id }).getMany();
+  const paid = netPaid(movements);
+  const status = paymentStatus(invoice.amountDue, paid) as InvoiceStatus;
+  if (status !== invoice.status && checkTransition('Invoice', INVOICE_TRANSITIONS, invoice.status, status)) {
+    throw new Error(`invoice ${invoice.id}: payment status ${invoice.status} → ${status} is not in the transition map`);
+  }
+  return scoped(tx, Invoice).update(invoice, { paidAmount: paid, status });
+}
+
+/** Records money received; overpayment is refused. The first payment on a deal moves it to DELIVERY. */
+export async function recordPayment(ctx: AuthedContext, input: RecordPaymentInput): Promise<RecordPaymentResult> {
+  return withTransaction(ctx, (tx0) => {
+    const tx = tx0 as AuthedContext;
+    return idempotent<RecordPaymentResult>(
+      tx,
+      input.idempotencyKey,
+      'recordPayment',
+      input,
+      async () => {
+        const result = await recordPaymentInTx(tx, input);
+        return { result, remember: 'code' in result ? { error: result } : { invoiceId: result.id } };
+      },
+      async (r) => (r.error as RecordPaymentResult) ?? scoped(tx, Invoice).getById(String(r.invoiceId)),
+    );
+  });
+}
+
+async function recordPaymentInTx(tx: AuthedContext, input: RecordPaymentInput): Promise<RecordPaymentResult> {
+  const invoice = await scoped(tx, Invoice).getById(input.invoiceId, 'input.invoiceId', { lock: true });
+  if (!PAYABLE.includes(invoice.status)) {
+    return {
+      __typename: 'InvoiceNotPayableError',
+      code: 'INVOICE_NOT_PAYABLE',
+      message: `Payments are recorded against issued invoices; this one is ${invoice.status}`,
+      status: invoice.status,
+    };
+  }
+  const today = await agencyToday(tx);
+  if (input.paidAt > today) throw new BadUserInputError([{ path: 'input.paidAt', message: 'paidAt cannot be in the future' }]);
+  const balanceDue = sub(invoice.amountDue, invoice.paidAmount);
+  if (cmp(input.amount, balanceDue) > 0) {
+    return {
+      __typename: 'InvoiceOverpaymentError',
+      code: 'INVOICE_OVERPAYMENT',
+      message: `The payment ${input.amount} exceeds the balance due ${balanceDue}`,
+      balanceDue,
+      attempted: input.amount,
+    };
+  }
+  const firstOnContract = invoice.contractId ? await isFirstPaymentOnContract(tx, invoice.contractId) : false;
+  await scoped(tx, Payment).insert({
+    invoiceId: invoice.id,
+    clientId: invoice.clientId,
+    kind: PaymentKind.PAYMENT,
+    amount: input.amount,
+    paidAt: input.paidAt,
+    method: input.method ?? PaymentMethod.BANK_TRANSFER,
+    reference: input.reference?.trim() || null,
+    note: input.note?.trim() || null,
+    actorId: tx.actor.userId,
+  });
+  const saved = await refreshPaid(tx, invoice);
+  if (firstOnContract) {
+    const contract = await scoped(tx, Contract).findById(invoice.contractId!);
+    await advanceDeal(tx, contract?.dealId ?? null, DealStage.DELIVERY, 'first payment received');
+  }
+  return saved;
+}
+
+async function isFirstPaymentOnContract(tx: AuthedContext, contractId: string): Promise<boolean> {
+  const count = await scoped(tx, Payment)
+    .query('p')
+    .innerJoin(Invoice, 'i', 'i.id = p."invoiceId"')
+    .andWhere('i."contractId" = :contractId AND p.kind = :kind', { contractId, kind: PaymentKind.PAYMENT })
+    .getCount();
+  return count === 0;
+}
+
+/**
+ * Returns money to the client (e.g. a prepayment when the client withdraws): the invoice's
+ * balance reopens by the refunded amount.
+ */
+export async function refundPayment(ctx: AuthedContext, input: RefundPaymentInput): Promise<RefundResult> {
+  return withTransaction(ctx, (tx0) => {
+    const tx = tx0 as AuthedContext;
+    return idempotent<RefundResult>(
+      tx,
+      input.idempotencyKey,
+      'refundPayment',
+      input,
+      async () => {
+        const result = await refundInTx(tx, input);
+        return { result, remember: 'code' in result ? { error: result } : { invoiceId: result.id } };
+      },
+      async (r) => (r.error as RefundResult) ?? scoped(tx, Invoice).getById(String(r.invoiceId)),
+    );
+  });
+}
+
+async function refundInTx(tx: AuthedContext, input: RefundPaymentInput): Promise<RefundResult> {
+  const payment = await scoped(tx, Payment).getById(input.paymentId, 'input.paymentId');
+  if (payment.kind !== PaymentKind.PAYMENT) {
+    throw new BadUserInputError([{ path: 'input.paymentId', message: 'a refund is made against a payment, not another refund' }]);
+  }
+  const invoice = await scoped(tx, Invoice).getById(payment.invoiceId, 'input.paymentId', { lock: true });
+  if (invoice.status === InvoiceStatus.CANCELLED || invoice.status === InvoiceStatus.DRAFT) {
+    return { __typename: 'InvoiceNotPayableError', code: 'INVOICE_NOT_PAYABLE', message: `The invoice is ${invoice.status}`, status: invoice.status };
+  }
+  const refunds = await scoped(tx, Payment).query('p').andWhere('p."refundOfId" = :id', { id: payment.id }).getMany();
+  const refundable = sub(payment.amount, refunds.reduce((s, r) => add(s, r.amount), '0'));
+  const amount = input.amount ?? refundable;
+  if (cmp(amount, refundable) > 0 || isZero(refundable)) {
+    return {
+      __typename: 'RefundExceedsPaymentError',
+      code: 'REFUND_EXCEEDS_PAYMENT',
+      message: `At most ${refundable} of this payment can be refunded`,
+      refundable,
+    };
+  }
+  const today = await agencyToday(tx);
+  const paidAt = input.paidAt ?? today;
+  if (paidAt > today) throw new BadUserInputError([{ path: 'input.paidAt', message: 'paidAt cannot be in the future' }]);
+  if (paidAt < payment.paidAt) throw new BadUserInputError([{ path: 'input.paidAt', message: 'a refund cannot precede its payment' }]);
+  await scoped(tx, Payment).insert({
+    invoiceId: invoice.id,
+    clientId: invoice.clientId,
+    kind: PaymentKind.REFUND,
+    amount,
+    paidAt,
+    method: payment.method,
+    refundOfId: payment.id,
+    note: input.reason?.trim() || null,
+    actorId: tx.actor.userId,
+  });
+  return refreshPaid(tx, invoice);
+}
+
+export async function getInvoice(ctx: RequestContext, id: string): Promise<Invoice | null> {
+  return scoped(ctx, Invoice).findById(id);
+}
+
+export async function listInvoices(ctx: RequestContext, args: InvoicesArgs) {
+  const qb = scoped(ctx, Invoice).query('i');
+  const f = args.filter;
+  if (f?.clientId) qb.andWhere('i."clientId" = :clientId', { clientId: f.clientId });
+  if (f?.contractId) qb.andWhere('i."contractId" = :contractId', { contractId: f.contractId });
+  if (f?.statuses?.length) qb.andWhere('i.status IN (:...statuses)', { statuses: f.statuses });
+  if (f?.kinds?.length) qb.andWhere('i.kind IN (:...kinds)', { kinds: f.kinds });
+  if (f?.overdue != null) {
+    const today = await agencyToday(ctx);
+    const cond = `(i.status IN (:...payable) AND i."dueDate" < :today)`;
+    qb.andWhere(f.overdue ? cond : `NOT ${cond}`, { payable: PAYABLE, today });
+  }
+  return paginate(qb, args, { column: 'i."createdAt"', value: (i) => i.createdAt, cast: 'timestamptz', direction: 'DESC' });
+}
+
+export function isOverdue(invoice: Invoice, today: string): boolean {
+  return PAYABLE.includes(invoice.status) && invoice.dueDate < today;
+}
+
+/** Per client and currency: invoiced (issued, not cancelled), paid, outstanding — one query for many clients. */
+export async function balancesByClient(ctx: RequestContext, clientIds: readonly string[]) {
+  const rows: { clientId: string; currency: string; invoiced: string; paid: string }[] = await scoped(ctx, Invoice)
+    .query('i')
+    .select('i."clientId"', 'clientId')
+    .addSelect('i.currency', 'currency')
+    .addSelect('COALESCE(SUM(i."amountDue"), 0)::numeric(18,2)::text', 'invoiced')
+    .addSelect('COALESCE(SUM(i."paidAmount"), 0)::numeric(18,2)::text', 'paid')
+    .andWhere('i."clientId" IN (:...clientIds)', { clientIds: [...clientIds] })
+    .andWhere('i.status IN (:...st)', { st: [InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.PAID] })
+    .groupBy('i."clientId"')
+    .addGroupBy('i.currency')
+    .orderBy('i.currency')
+    .getRawMany();
+  return clientIds.map((id) =>
+    rows.filter((r) => r.clientId === id).map((r) => ({ currency: r.currency, invoiced: r.invoiced, paid: r.paid, outstanding: sub(r.invoiced, r.paid) })),
+  );
+}
