@@ -1,4 +1,53 @@
-import { Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { STAFF } from '../auth/auth-checker';
+import type { AuthedContext, RequestContext } from '../context';
+import type { Brief } from '../entities';
+import { BriefsArgs, CreateBriefInput, UpdateBriefInput } from '../schema/brief/brief.inputs';
+import { BriefConnection, BriefType, BriefVersionType } from '../schema/brief/brief.type';
+import { ClientType } from '../schema/client/client.type';
+import { ContactType } from '../schema/contact/contact.type';
+import * as briefs from '../services/brief.service';
 
-@Resolver()
-export class BriefResolver {}
+@Resolver(() => BriefType)
+export class BriefResolver {
+  @Authorized()
+  @Query(() => BriefType, { nullable: true, description: 'A brief by id; null when it does not exist or is not yours to see (portal users never see briefs).' })
+  brief(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'Id of the record.' }) id: string) {
+    return briefs.getBrief(ctx, id);
+  }
+
+  @Authorized()
+  @Query(() => BriefConnection, { description: 'Briefs of the agency, newest first (empty for portal users).' })
+  briefs(@Ctx() ctx: RequestContext, @Args(() => BriefsArgs) args: BriefsArgs) {
+    return briefs.listBriefs(ctx, args);
+  }
+
+  @Authorized(STAFF)
+  @Mutation(() => BriefType, { description: 'Creates a brief (version 1) for a client.' })
+  createBrief(@Ctx() ctx: AuthedContext, @Arg('input', () => CreateBriefInput, { description: 'The operation input.' }) input: CreateBriefInput) {
+    return briefs.createBrief(ctx, input);
+  }
+
+  @Authorized(STAFF)
+  @Mutation(() => BriefType, {
+    description: 'Changes a brief: a given block replaces that block, null clears it. A real change keeps the previous version and increments `version`.',
+  })
+  updateBrief(@Ctx() ctx: AuthedContext, @Arg('input', () => UpdateBriefInput, { description: 'The operation input.' }) input: UpdateBriefInput) {
+    return briefs.updateBrief(ctx, input);
+  }
+
+  @FieldResolver(() => [BriefVersionType], { description: 'Previous versions, newest first (empty for version 1).' })
+  versions(@Root() brief: Brief, @Ctx() ctx: RequestContext) {
+    return briefs.briefVersions(ctx, brief.id);
+  }
+
+  @FieldResolver(() => ClientType, { nullable: true, description: 'The client the brief is about.' })
+  client(@Root() brief: Brief, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.clientById.load(brief.clientId);
+  }
+
+  @FieldResolver(() => [ContactType], { description: 'The contact persons listed in block 1, in that order.' })
+  contacts(@Root() brief: Brief, @Ctx() ctx: RequestContext) {
+    return briefs.briefContacts(ctx, brief);
+  }
+}

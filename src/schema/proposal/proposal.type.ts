@@ -1,0 +1,205 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { CurrencyCode, ProposalStatus, RejectionReason, ToolCategory } from '../../entities/enums';
+import { Connection } from '../common/connection';
+import { DateScalar, DecimalScalar } from '../common/scalars';
+
+@ObjectType('ProposalBlocks', { description: 'The ten content blocks of a commercial offer (seed, section 1.2).' })
+export class ProposalBlocksType {
+  @Field(() => String, { nullable: true, description: 'Company and services presentation.' })
+  companyPresentation: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Achievements, certifications, ratings.' })
+  achievements: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Project team and how it works with the client.' })
+  team: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Cases.' })
+  cases: string | null;
+
+  @Field(() => String, { nullable: true, description: "Analytics of the client's business and market." })
+  marketAnalytics: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Audit of current placements.' })
+  placementAudit: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Recommendations.' })
+  recommendations: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Notes to the media plan (the plan itself is `lines`).' })
+  mediaPlanNotes: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Commercial terms.' })
+  commercialTerms: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Agency guarantees.' })
+  guarantees: string | null;
+}
+
+@ObjectType('ProposalLine', { description: 'A media-plan line: one channel or tool with its budget.' })
+export class ProposalLineType {
+  @Field(() => ID, { description: 'Line id.' })
+  id: string;
+
+  @Field(() => Int, { description: 'Position in the media plan, from 1.' })
+  position: number;
+
+  @Field({ description: 'Channel or tool, e.g. «Яндекс Директ, поиск».' })
+  channel: string;
+
+  @Field(() => String, { nullable: true, description: 'What is done in this channel.' })
+  description: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'First day of the placement.' })
+  periodStart: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Last day of the placement.' })
+  periodEnd: string | null;
+
+  @Field(() => DecimalScalar, { description: 'Media budget of the line (exact).' })
+  budget: string;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Agency fee of the line; null for a portal user when the fee is internal.' })
+  agencyFee: string | null;
+
+  @Field({ description: 'Whether the fee is internal (hidden from the client portal).' })
+  feeInternal: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Expected KPI of the line.' })
+  expectedKpi: string | null;
+
+  @Field(() => ToolCategory, { description: '70/20/10 category of the tool.' })
+  category: ToolCategory;
+}
+
+@ObjectType('ToolMix', {
+  description:
+    'The 70/20/10 tool mix of a media plan: budget shares per category in percent (rounded to 2 decimals for display; the verdict is exact).',
+})
+export class ToolMixType {
+  @Field(() => DecimalScalar, { description: 'Share of proven tools, in percent (target 70), e.g. "70.00".' })
+  proven: string;
+
+  @Field(() => DecimalScalar, { description: 'Share of tools the agency is not sure about, in percent (target 20).' })
+  uncertain: string;
+
+  @Field(() => DecimalScalar, { description: 'Share of experiments, in percent (target 10).' })
+  experimental: string;
+
+  @Field(() => DecimalScalar, { description: 'proven − 70, in percentage points (signed).' })
+  provenDeviation: string;
+
+  @Field(() => DecimalScalar, { description: 'uncertain − 20, in percentage points (signed).' })
+  uncertainDeviation: string;
+
+  @Field(() => DecimalScalar, { description: 'experimental − 10, in percentage points (signed).' })
+  experimentalDeviation: string;
+
+  @Field(() => DecimalScalar, { description: 'The tolerance applied (agency setting), in percentage points.' })
+  tolerance: string;
+
+  @Field({ description: 'Whether every share is within the tolerance of its target.' })
+  withinPolicy: boolean;
+
+  @Field(() => DecimalScalar, { description: 'Media budget of all lines (exact).' })
+  totalBudget: string;
+
+  @Field(() => DecimalScalar, { description: 'Media budget of proven tools (exact).' })
+  provenBudget: string;
+
+  @Field(() => DecimalScalar, { description: 'Media budget of uncertain tools (exact).' })
+  uncertainBudget: string;
+
+  @Field(() => DecimalScalar, { description: 'Media budget of experiments (exact).' })
+  experimentalBudget: string;
+}
+
+@ObjectType('ProposalTotals', { description: 'Totals of the media plan (exact, in the offer currency).' })
+export class ProposalTotalsType {
+  @Field(() => DecimalScalar, { description: 'Sum of the media budgets of the lines.' })
+  budgetTotal: string;
+
+  @Field(() => DecimalScalar, { description: 'Sum of the agency fees (a portal user sees only the fees that are not internal).' })
+  feeTotal: string;
+
+  @Field(() => DecimalScalar, { description: 'budgetTotal + feeTotal.' })
+  grandTotal: string;
+}
+
+@ObjectType('ProposalRevision', { description: 'A previous revision of an offer, kept whole when it was revised.' })
+export class ProposalRevisionType {
+  @Field(() => ID, { description: 'Revision record id.' })
+  id: string;
+
+  @Field(() => Int, { description: 'The revision number this snapshot had (1 for the first).' })
+  revision: number;
+
+  @Field(() => ProposalStatus, { description: 'The (effective) status the offer had when it was revised.' })
+  status: ProposalStatus;
+
+  @Field({ description: 'When the correction was started (the date of the correction).' })
+  correctedAt: Date;
+
+  @Field(() => String, { nullable: true, description: 'Why it was corrected.' })
+  reason: string | null;
+
+  @Field({ description: 'Title of that revision.' })
+  title: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Validity date of that revision.' })
+  validUntil: string | null;
+
+  @Field(() => [ProposalLineType], { description: 'The media plan of that revision.' })
+  lines: ProposalLineType[];
+}
+
+@ObjectType('Proposal', { description: 'A commercial offer (КП) to a client, with a media plan and the 70/20/10 tool mix.' })
+export class ProposalType {
+  @Field(() => ID, { description: 'Proposal id.' })
+  id: string;
+
+  @Field(() => ID, { description: 'The client it is addressed to.' })
+  clientId: string;
+
+  @Field(() => ID, { nullable: true, description: 'The brief it answers.' })
+  briefId: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The deal it belongs to.' })
+  dealId: string | null;
+
+  @Field({ description: 'Title.' })
+  title: string;
+
+  @Field(() => CurrencyCode, { description: 'Currency of every amount.' })
+  currency: CurrencyCode;
+
+  @Field(() => DateScalar, { description: 'Last day the offer holds; it expires at the end of that day (agency time zone).' })
+  validUntil: string;
+
+  @Field(() => Int, { description: 'Revision number, 1 for the first; every reviseProposal adds one.' })
+  revision: number;
+
+  @Field(() => Date, { nullable: true, description: 'When it was last sent to the client.' })
+  sentAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: 'When the client accepted or rejected it.' })
+  decidedAt: Date | null;
+
+  @Field(() => RejectionReason, { nullable: true, description: 'Why it was rejected.' })
+  rejectionReason: RejectionReason | null;
+
+  @Field(() => String, { nullable: true, description: 'What the client said when rejecting it.' })
+  rejectionNote: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When the current correction is due (set by reviseProposal, cleared on sending).' })
+  correctionDueOn: string | null;
+
+  @Field({ description: 'When created.' })
+  createdAt: Date;
+
+  @Field({ description: 'When last changed.' })
+  updatedAt: Date;
+}
+
+@ObjectType('ProposalConnection', { description: 'A page of proposals.' })
+export class ProposalConnection extends Connection(ProposalType, 'Proposal') {}
