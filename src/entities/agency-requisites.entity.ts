@@ -1,6 +1,16 @@
 import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { Agency } from './agency.entity';
 
+/** Defaults of an agency that has not saved its requisites (also the column defaults). */
+export const REQUISITE_DEFAULTS = {
+  vatPayer: true,
+  invoiceNumberPattern: '{YYYY}-{N:6}',
+  actNumberPattern: 'АКТ-{YYYY}-{N:6}',
+  contractNumberPattern: 'Д-{YYYY}-{N:4}',
+  actSignDays: 5,
+  approvalWaitDays: 3,
+} as const;
+
 /** What goes on the agency's documents: legal entity, bank, signatory, VAT status, numbering. */
 @Entity('agency_requisites')
 export class AgencyRequisites {
@@ -57,25 +67,25 @@ export class AgencyRequisites {
   @Column({ type: 'varchar', length: 200, nullable: true })
   signatoryPosition: string | null;
 
-  @Column({ default: true })
+  @Column({ default: REQUISITE_DEFAULTS.vatPayer })
   vatPayer: boolean;
 
   /** numbering patterns: {YYYY} {YY} {N:k}; a pattern with a year restarts numbering every year */
-  @Column({ length: 60, default: '{YYYY}-{N:6}' })
+  @Column({ length: 60, default: REQUISITE_DEFAULTS.invoiceNumberPattern })
   invoiceNumberPattern: string;
 
-  @Column({ length: 60, default: 'АКТ-{YYYY}-{N:6}' })
+  @Column({ length: 60, default: REQUISITE_DEFAULTS.actNumberPattern })
   actNumberPattern: string;
 
-  @Column({ length: 60, default: 'Д-{YYYY}-{N:4}' })
+  @Column({ length: 60, default: REQUISITE_DEFAULTS.contractNumberPattern })
   contractNumberPattern: string;
 
   /** an issued act still unsigned this many days later is a control point */
-  @Column({ type: 'int', default: 5 })
+  @Column({ type: 'int', default: REQUISITE_DEFAULTS.actSignDays })
   actSignDays: number;
 
   /** a contract waiting for approvals this many days is a control point */
-  @Column({ type: 'int', default: 3 })
+  @Column({ type: 'int', default: REQUISITE_DEFAULTS.approvalWaitDays })
   approvalWaitDays: number;
 
   @UpdateDateColumn({ type: 'timestamptz', precision: 3 })

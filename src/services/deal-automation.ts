@@ -1,11 +1,46 @@
 import type { AuthedContext } from '../context';
-import { DealStage } from '../entities/enums';
+import { Deal } from '../entities';
+import { DealStage, DealStatus } from '../entities/enums';
+import { advanceDealIfAllowed, DEAL_TRANSITIONS, dealPosition, DealPosition } from './deal.service';
+import { scoped } from './scope';
+
+const ORDER = Object.values(DealStage);
+
+/** The shortest forward path through the deal transition map, or null when there is none. */
+export function forwardPath(from: DealStage, to: DealStage): DealStage[] | null {
+  const start = ORDER.indexOf(from);
+  const goal = ORDER.indexOf(to);
+  if (goal <= start) return null;
+  const queue: DealStage[][] = [[from]];
+  const seen = new Set<DealStage>([from]);
+  while (queue.length) {
+    const path = queue.shift()!;
+    const last = path[path.length - 1];
+    for (const next of DEAL_TRANSITIONS[last as DealPosition] ?? []) {
+      if (next === DealStatus.WON || next === DealStatus.LOST) continue;
+      const stage = next as DealStage;
+      const idx = ORDER.indexOf(stage);
+      if (idx <= ORDER.indexOf(last) || idx > goal || seen.has(stage)) continue;
+      if (stage === to) return [...path.slice(1), stage];
+      seen.add(stage);
+      queue.push([...path, stage]);
+    }
+  }
+  return null;
+}
 
 /**
- * Money events move the deal: a signed contract → PAYMENT, the first payment → DELIVERY, a signed
- * act → CLOSING. The move happens only where the deal's transition map allows it; otherwise the
- * deal is left as it is (a manager may have moved it already).
+ * Money events move the deal forward: a signed contract → PAYMENT, the first payment → DELIVERY,
+ * a signed act → CLOSING. The deal walks the shortest forward path the transition map allows
+ * (each step recorded in its history); a deal already there or beyond, or closed, is left as it is.
  */
-export async function advanceDeal(_tx: AuthedContext, _dealId: string | null, _to: DealStage, _note: string): Promise<void> {
-  // implemented once the deal service lands (see deal.service TRANSITIONS)
+export async function advanceDeal(tx: AuthedContext, dealId: string | null, to: DealStage, note: string): Promise<void> {
+  if (!dealId) return;
+  const deal = await scoped(tx, Deal).findById(dealId, { lock: true });
+  if (!deal || deal.status !== DealStatus.OPEN || dealPosition(deal) === to) return;
+  const path = forwardPath(deal.stage, to);
+  if (!path) return;
+  for (const step of path) {
+    if (!(await advanceDealIfAllowed(tx, dealId, step, note))) return;
+  }
 }

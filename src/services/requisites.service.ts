@@ -1,5 +1,6 @@
 import type { AuthedContext, RequestContext } from '../context';
 import { Agency, AgencyRequisites } from '../entities';
+import { REQUISITE_DEFAULTS } from '../entities/agency-requisites.entity';
 import type { UpdateAgencyRequisitesInput } from '../schema/requisites/requisites.types';
 import { withTransaction } from './scope';
 
@@ -7,7 +8,11 @@ import { withTransaction } from './scope';
 export async function getRequisites(ctx: RequestContext): Promise<AgencyRequisites> {
   const agencyId = ctx.actor!.agencyId;
   const repo = ctx.manager.getRepository(AgencyRequisites);
-  return (await repo.findOneBy({ agencyId })) ?? repo.create({ agencyId });
+  // an agency that never saved requisites gets the column defaults (create() does not apply them)
+  return (
+    (await repo.findOneBy({ agencyId })) ??
+    repo.create({ agencyId, ...REQUISITE_DEFAULTS })
+  );
 }
 
 /** Same, for writers: inside a transaction, locked. */

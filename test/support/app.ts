@@ -40,9 +40,11 @@ export class CountingLogger implements TypeOrmLogger {
 }
 
 /** The real app on this worker's real PostgreSQL database. */
-export async function startTestApp(opts: { logger?: TypeOrmLogger; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: { logger?: TypeOrmLogger; env?: Record<string, string>; poolSize?: number } = {},
+): Promise<TestApp> {
   const config = loadConfig({ ...process.env, DATABASE_URL: workerDatabaseUrl(), ...opts.env });
-  const ds = createDataSource({ url: workerDatabaseUrl(), poolSize: 5, logger: opts.logger, applicationName: 'jest' });
+  const ds = createDataSource({ url: workerDatabaseUrl(), poolSize: opts.poolSize ?? 5, logger: opts.logger, applicationName: 'jest' });
   await ds.initialize();
   const { app, stop } = await createApp(ds, config);
   return {

@@ -1,0 +1,106 @@
+import { IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { DealStage, RejectionReason } from '../../entities/enums';
+import { DateScalar } from '../common/scalars';
+
+@InputType({ description: 'The period (calendar dates in the agency time zone, both days included) and optionally one manager.' })
+export class FunnelInput {
+  @Field(() => DateScalar, { description: 'First day of the period (from the start of that local day).' })
+  @IsISO8601({ strict: true }, { message: 'from must be a date YYYY-MM-DD' })
+  from: string;
+
+  @Field(() => DateScalar, { description: 'Last day of the period (to the end of that local day); not before `from`.' })
+  @IsISO8601({ strict: true }, { message: 'to must be a date YYYY-MM-DD' })
+  to: string;
+
+  @Field(() => ID, { nullable: true, description: "Only deals whose responsible manager (Deal.manager) is this user." })
+  @IsOptional()
+  @IsUUID('all', { message: 'managerId must be a valid id' })
+  managerId?: string | null;
+}
+
+@ObjectType('FunnelLossReason', { description: 'How many deals were lost for one reason.' })
+export class FunnelLossReasonType {
+  @Field(() => RejectionReason, { description: 'The reason.' })
+  reason: RejectionReason;
+
+  @Field(() => Int, { description: 'Deals lost for it.' })
+  count: number;
+}
+
+@ObjectType('FunnelStage', { description: 'One stage of the sales funnel over the period.' })
+export class FunnelStageType {
+  @Field(() => DealStage, { description: 'The stage.' })
+  stage: DealStage;
+
+  @Field(() => Int, { description: 'Deals that entered the stage within the period (each deal once, however often it re-entered).' })
+  entered: number;
+
+  @Field(() => Int, {
+    description:
+      'Of the deals that entered, how many afterwards (up to now) moved to any later stage or were WON. Skipping a stage counts as passing it.',
+  })
+  passed: number;
+
+  @Field(() => Int, { description: 'Deals closed as LOST within the period at this stage (lostAtStage); sums to totals.lost.' })
+  lost: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'passed / entered in percent, rounded half-up to 2 decimals (e.g. 66.67); null when nothing entered.',
+  })
+  conversionToNext: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Average length in seconds (rounded to 2 decimals) of the stays in this stage that began within the period and have ended ' +
+      '(by a later stage change, or by the deal closing later than it entered); null when there is none.',
+  })
+  averageSecondsInStage: number | null;
+
+  @Field(() => [FunnelLossReasonType], { description: 'The losses of this stage by reason, most frequent first.' })
+  lossesByReason: FunnelLossReasonType[];
+}
+
+@ObjectType('FunnelTotals', { description: 'Deals opened and closed within the period.' })
+export class FunnelTotalsType {
+  @Field(() => Int, { description: 'Deals opened within the period.' })
+  dealsOpened: number;
+
+  @Field(() => Int, { description: 'Deals WON within the period (by closing time).' })
+  won: number;
+
+  @Field(() => Int, { description: 'Deals LOST within the period (by closing time).' })
+  lost: number;
+
+  @Field(() => Float, { nullable: true, description: 'won / (won + lost) in percent, rounded half-up to 2 decimals; null when none closed.' })
+  winRate: number | null;
+}
+
+@ObjectType('Funnel', { description: 'The sales funnel and the refusal analysis by stage over a period.' })
+export class FunnelType {
+  @Field(() => DateScalar, { description: 'First day of the period.' })
+  from: string;
+
+  @Field(() => DateScalar, { description: 'Last day of the period.' })
+  to: string;
+
+  @Field({ description: 'The agency time zone the days were taken in.' })
+  timeZone: string;
+
+  @Field({ description: 'The period as an instant: start of the first local day (inclusive).' })
+  periodStart: Date;
+
+  @Field({ description: 'The period as an instant: end of the last local day (exclusive).' })
+  periodEnd: Date;
+
+  @Field(() => ID, { nullable: true, description: 'The manager the funnel is restricted to, if any.' })
+  managerId: string | null;
+
+  @Field(() => [FunnelStageType], { description: 'Every stage, in process order.' })
+  stages: FunnelStageType[];
+
+  @Field(() => FunnelTotalsType, { description: 'Totals of the period.' })
+  totals: FunnelTotalsType;
+}

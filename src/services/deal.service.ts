@@ -1,0 +1,446 @@
+import Decimal from 'decimal.js';
+import type { AuthedContext, RequestContext } from '../context';
+import { Client, Deal, DealDeviation, DealStageChange, User } from '../entities';
+import type { Approver } from '../entities/deal.entity';
+import { DealDeviationKind, DealStage, DealStatus, UserRole } from '../entities/enums';
+import { BadUserInputError, FieldError } from '../errors';
+import { groupBy } from '../loaders';
+import type { ConnectionResult } from '../schema/common/connection';
+import {
+  type CloseDealInput,
+  type CreateDealInput,
+  DealApprovalDecision,
+  type DealsArgs,
+  type DecideDealApprovalInput,
+  DealOutcome,
+  type MoveDealInput,
+  type RecordDealDeviationInput,
+  type ResolveDealDeviationInput,
+} from '../schema/deal/deal.inputs';
+import { paginate } from './pagination';
+import { scoped, withTransaction } from './scope';
+import { canTransition, checkTransition, IllegalTransition, TransitionMap } from './transitions';
+
+const { PRESENTATION, PROPOSAL, CONTRACT, PAYMENT, DELIVERY, CLOSING } = DealStage;
+const { WON, LOST } = DealStatus;
+
+/** Where a deal is: its stage while open, its outcome once closed. */
+export type DealPosition = DealStage | DealStatus.WON | DealStatus.LOST;
+
+/**
+ * The sales process as data. Every stage change (moveDeal) and every closing (closeDeal) is one
+ * lookup here. The seed's simplified process is PRESENTATION → PROPOSAL → CONTRACT → PAYMENT →
+ * DELIVERY → CLOSING, and its real-life deviations shape the extra edges:
+ * - skip forward: no proposal needed (PRESENTATION → CONTRACT); the invoice is the offer, no
+ *   separate contract (PROPOSAL → PAYMENT); post-payment, work starts on the contract
+ *   (CONTRACT → DELIVERY);
+ * - one step back for rework: the presentation was refused (PROPOSAL → PRESENTATION), the
+ *   proposal is to be refined (CONTRACT → PROPOSAL), the contract must be corrected before the
+ *   client pays (PAYMENT → CONTRACT);
+ * - payment in parts around delivery: DELIVERY before PAYMENT, PAYMENT after DELIVERY, and
+ *   PAYMENT → CLOSING once the post-payment arrives;
+ * - every open stage can end the deal (LOST); WON only once the work is delivered (DELIVERY or
+ *   CLOSING; the deal then ends at CLOSING); CLOSING takes no further moves; WON and LOST are final.
+ */
+export const DEAL_TRANSITIONS: TransitionMap<DealPosition> = {
+  [PRESENTATION]: [PROPOSAL, CONTRACT, LOST],
+  [PROPOSAL]: [PRESENTATION, CONTRACT, PAYMENT, LOST],
+  [CONTRACT]: [PROPOSAL, PAYMENT, DELIVERY, LOST],
+  [PAYMENT]: [CONTRACT, DELIVERY, CLOSING, LOST],
+  [DELIVERY]: [PAYMENT, CLOSING, WON, LOST],
+  [CLOSING]: [WON, LOST],
+  [WON]: [],
+  [LOST]: [],
+};
+
+export function dealPosition(deal: Pick<Deal, 'stage' | 'status'>): DealPosition {
+  return deal.status === DealStatus.OPEN ? deal.stage : (deal.status as DealStatus.WON | DealStatus.LOST);
+}
+
+/** An approver's state; RESOLVED when the whole deviation is already resolved. */
+export type ApprovalState = 'PENDING' | 'APPROVED' | 'RETURNED' | 'RESOLVED';
+
+/** A returned document can be approved after the rework (or returned again); an approval is final. */
+export const APPROVAL_TRANSITIONS: TransitionMap<ApprovalState> = {
+  PENDING: ['APPROVED', 'RETURNED'],
+  RETURNED: ['APPROVED', 'RETURNED'],
+  APPROVED: [],
+  RESOLVED: [],
+};
+
+type DeviationField = 'dueOn' | 'approvers' | 'amount' | 'causes';
+
+/** What each deviation kind needs and may carry (note is always allowed). */
+export const DEVIATION_RULES: Readonly<Record<DealDeviationKind, { requires: DeviationField[]; allows: DeviationField[] }>> = {
+  [DealDeviationKind.PRESENTATION_REFUSED]: { requires: ['dueOn'], allows: ['dueOn'] },
+  [DealDeviationKind.PROPOSAL_TO_REFINE]: { requires: ['dueOn'], allows: ['dueOn'] },
+  [DealDeviationKind.APPROVAL_REQUIRED]: { requires: ['approvers'], allows: ['approvers', 'dueOn'] },
+  [DealDeviationKind.PARTIAL_PAYMENT]: { requires: ['amount'], allows: ['amount', 'dueOn'] },
+  [DealDeviationKind.REFUND]: { requires: ['amount'], allows: ['amount', 'dueOn'] },
+  [DealDeviationKind.PREPARATION_APPROVAL]: { requires: [], allows: ['approvers', 'dueOn'] },
+  [DealDeviationKind.CLIENT_DISSATISFIED]: { requires: ['causes'], allows: ['causes', 'dueOn'] },
+};
+
+const REQUIRED_MESSAGE: Record<DeviationField, string> = {
+  dueOn: 'dueOn is required for this kind (the retry or correction date)',
+  approvers: 'approvers are required for this kind',
+  amount: 'amount is required for this kind',
+  causes: 'causes are required for this kind (the analysed causes)',
+};
+
+export interface StageEntry {
+  toStage: DealStage;
+  changedAt: Date;
+}
+
+export interface StageTime {
+  stage: DealStage;
+  seconds: number;
+}
+
+/**
+ * Time in each stage from the history: a stay lasts until the next change, the last one until
+ * `end` (the closing time of a closed deal, now for an open one). Stages in process order, only
+ * those visited; whole seconds, summed over repeated stays.
+ */
+export function timeInStages(history: readonly StageEntry[], end: Date): StageTime[] {
+  const sorted = [...history].sort((a, b) => a.changedAt.getTime() - b.changedAt.getTime());
+  const ms = new Map<DealStage, number>();
+  sorted.forEach((entry, i) => {
+    const stop = sorted[i + 1]?.changedAt ?? end;
+    const length = Math.max(0, stop.getTime() - entry.changedAt.getTime());
+    ms.set(entry.toStage, (ms.get(entry.toStage) ?? 0) + length);
+  });
+  return Object.values(DealStage)
+    .filter((s) => ms.has(s))
+    .map((stage) => ({ stage, seconds: Math.floor(ms.get(stage)! / 1000) }));
+}
+
+function clean(v: string | null | undefined): string | null {
+  const t = v?.trim();
+  return t ? t : null;
+}
+
+async function checkManager(ctx: RequestContext, managerId: string): Promise<void> {
+  const user = await scoped(ctx, User).getById(managerId, 'input.managerId');
+  if (user.role === UserRole.CLIENT) {
+    throw new BadUserInputError([{ path: 'input.managerId', message: 'managerId must be an agency user, not a portal user' }]);
+  }
+}
+
+/** Changes the stage and writes the history entry, in the caller's transaction. */
+async function enterStage(
+  tx: AuthedContext,
+  deal: Deal,
+  stage: DealStage,
+  at: Date,
+  note: string | null,
+  extra: Partial<Deal> = {},
+): Promise<Deal> {
+  const from = deal.stage;
+  const updated = await scoped(tx, Deal).update(deal, { ...extra, stage, stageEnteredAt: at });
+  await scoped(tx, DealStageChange).insert({
+    dealId: deal.id,
+    fromStage: from,
+    toStage: stage,
+    changedAt: at,
+    actorId: tx.actor.userId,
+    note,
+  });
+  return updated;
+}
+
+/** null when missing or another agency's. */
+export function getDeal(ctx: RequestContext, id: string): Promise<Deal | null> {
+  return scoped(ctx, Deal).findById(id);
+}
+
+export function listDeals(ctx: RequestContext, args: DealsArgs): Promise<ConnectionResult<Deal>> {
+  const qb = scoped(ctx, Deal).query('d');
+  const f = args.filter;
+  if (f?.clientId) qb.andWhere('d."clientId" = :clientId', { clientId: f.clientId });
+  if (f?.managerId) qb.andWhere('d."managerId" = :managerId', { managerId: f.managerId });
+  if (f?.statuses?.length) qb.andWhere('d.status IN (:...statuses)', { statuses: f.statuses });
+  if (f?.stages?.length) qb.andWhere('d.stage IN (:...stages)', { stages: f.stages });
+  return paginate(qb, args, { column: 'd."openedAt"', value: (d) => d.openedAt, cast: 'timestamptz', direction: 'DESC' });
+}
+
+/** Opens a deal at its first stage (PRESENTATION by default) and records the entry. */
+export async function createDeal(ctx: AuthedContext, input: CreateDealInput, now: Date = new Date()): Promise<Deal> {
+  const title = clean(input.title);
+  if (!title) throw new BadUserInputError([{ path: 'input.title', message: 'title must not be empty' }]);
+  const stage = input.stage ?? PRESENTATION;
+  const created = await withTransaction(ctx, async (tx) => {
+    const client = await scoped(tx, Client).getById(input.clientId, 'input.clientId');
+    if (input.managerId) await checkManager(tx, input.managerId);
+    let currency = input.currency ?? null;
+    if (input.amount != null && !currency) {
+      const agency = await tx.loaders.agencyById.load(ctx.actor.agencyId);
+      currency = agency?.defaultCurrency ?? null;
+    }
+    const deal = await scoped(tx, Deal).insert({
+      clientId: client.id,
+      title,
+      product: clean(input.product),
+      amount: input.amount ?? null,
+      currency,
+      managerId: input.managerId ?? client.ownerId ?? null,
+      stage,
+      stageEnteredAt: now,
+      status: DealStatus.OPEN,
+      openedAt: now,
+    });
+    await scoped(tx, DealStageChange).insert({
+      dealId: deal.id,
+      fromStage: null,
+      toStage: stage,
+      changedAt: now,
+      actorId: ctx.actor.userId,
+      note: null,
+    });
+    return deal;
+  });
+  return fresh(ctx, created);
+}
+
+/** One lookup in DEAL_TRANSITIONS; an illegal move is returned as an error result and writes nothing. */
+export async function moveDeal(ctx: AuthedContext, input: MoveDealInput, now: Date = new Date()): Promise<Deal | IllegalTransition> {
+  const result = await withTransaction(ctx, async (tx) => {
+    const deal = await scoped(tx, Deal).getById(input.id, 'input.id', { lock: true });
+    const illegal = checkTransition('Deal', DEAL_TRANSITIONS, dealPosition(deal), input.stage);
+    if (illegal) return illegal;
+    return enterStage(tx as AuthedContext, deal, input.stage, now, clean(input.note));
+  });
+  return fresh(ctx, result);
+}
+
+/** WON (from DELIVERY or CLOSING, ends at CLOSING) or LOST (from any open stage, keeps the stage and the reason). */
+export async function closeDeal(ctx: AuthedContext, input: CloseDealInput, now: Date = new Date()): Promise<Deal | IllegalTransition> {
+  if (input.outcome === DealOutcome.LOST && !input.reason) {
+    throw new BadUserInputError([{ path: 'input.reason', message: 'reason is required when a deal is lost' }]);
+  }
+  if (input.outcome === DealOutcome.WON && input.reason) {
+    throw new BadUserInputError([{ path: 'input.reason', message: 'reason is only given when a deal is lost' }]);
+  }
+  const note = clean(input.note);
+  const to = input.outcome === DealOutcome.WON ? WON : LOST;
+  const result = await withTransaction(ctx, async (tx) => {
+    const deal = await scoped(tx, Deal).getById(input.id, 'input.id', { lock: true });
+    const illegal = checkTransition('Deal', DEAL_TRANSITIONS, dealPosition(deal), to);
+    if (illegal) return illegal;
+    if (to === LOST) {
+      return scoped(tx, Deal).update(deal, {
+        status: LOST,
+        closedAt: now,
+        lostAtStage: deal.stage,
+        lossReason: input.reason!,
+        closeNote: note,
+      });
+    }
+    const closing = { status: WON, closedAt: now, closeNote: note } as const;
+    if (deal.stage === CLOSING) return scoped(tx, Deal).update(deal, closing);
+    return enterStage(tx as AuthedContext, deal, CLOSING, now, note, closing);
+  });
+  return fresh(ctx, result);
+}
+
+/**
+ * For events elsewhere (a signed contract, a payment, a signed act) that should move the deal in
+ * the caller's transaction: moves it when DEAL_TRANSITIONS allows, else leaves it as it is.
+ * true when moved; false for no deal, a missing or closed deal, or a move the map does not allow.
+ */
+export async function advanceDealIfAllowed(tx: AuthedContext, dealId: string | null, to: DealStage, note: string | null, now: Date = new Date()): Promise<boolean> {
+  if (!dealId) return false;
+  return withTransaction(tx, async (inner) => {
+    const deal = await scoped(inner, Deal).findById(dealId, { lock: true });
+    if (!deal || !canTransition(DEAL_TRANSITIONS, dealPosition(deal), to)) return false;
+    await enterStage(inner as AuthedContext, deal, to, now, clean(note));
+    historyLoader(tx).clear(deal.id);
+    return true;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// deviations
+
+function checkDeviationInput(input: RecordDealDeviationInput): FieldError[] {
+  const given: Record<DeviationField, boolean> = {
+    dueOn: input.dueOn != null,
+    approvers: (input.approvers?.length ?? 0) > 0,
+    amount: input.amount != null,
+    causes: (input.causes?.length ?? 0) > 0,
+  };
+  const rule = DEVIATION_RULES[input.kind];
+  const errors: FieldError[] = [];
+  for (const field of rule.requires) {
+    if (!given[field]) errors.push({ path: `input.${field}`, message: REQUIRED_MESSAGE[field] });
+  }
+  for (const field of Object.keys(given) as DeviationField[]) {
+    if (given[field] && !rule.allows.includes(field)) {
+      errors.push({ path: `input.${field}`, message: `${field} does not apply to ${input.kind}` });
+    }
+  }
+  input.causes?.forEach((cause, i) => {
+    if (!cause.trim()) errors.push({ path: `input.causes.${i}`, message: 'a cause must not be empty' });
+  });
+  input.approvers?.forEach((a, i) => {
+    if (!a.name.trim()) errors.push({ path: `input.approvers.${i}.name`, message: 'name must not be empty' });
+  });
+  if (input.amount != null && new Decimal(input.amount).lte(0)) {
+    errors.push({ path: 'input.amount', message: 'amount must be greater than zero' });
+  }
+  return errors;
+}
+
+/** Records a deviation of the seed's kinds; the rules per kind are DEVIATION_RULES. */
+export async function recordDealDeviation(ctx: AuthedContext, input: RecordDealDeviationInput): Promise<DealDeviation> {
+  const errors = checkDeviationInput(input);
+  if (errors.length) throw new BadUserInputError(errors);
+  const deviation = await withTransaction(ctx, async (tx) => {
+    // locked so that a deviation is never recorded against a deal being closed at the same time
+    const deal = await scoped(tx, Deal).getById(input.dealId, 'input.dealId', { lock: true });
+    if (input.amount != null && deal.amount != null && new Decimal(input.amount).gt(deal.amount)) {
+      throw new BadUserInputError([{ path: 'input.amount', message: `amount must not exceed the deal amount (${deal.amount})` }]);
+    }
+    const approvers: Approver[] = (input.approvers ?? []).map((a) => ({
+      name: a.name.trim(),
+      position: clean(a.position),
+      decision: null,
+      comment: null,
+      decidedAt: null,
+    }));
+    const deviation = await scoped(tx, DealDeviation).insert({
+      dealId: deal.id,
+      clientId: deal.clientId,
+      kind: input.kind,
+      dueOn: input.dueOn ?? null,
+      note: clean(input.note),
+      approvers,
+      amount: input.amount ?? null,
+      causes: (input.causes ?? []).map((c) => c.trim()),
+      actorId: ctx.actor.userId,
+      resolvedAt: null,
+    });
+    return deviation;
+  });
+  deviationsLoader(ctx).clear(deviation.dealId);
+  return deviation;
+}
+
+/** Marks a deviation resolved (it leaves the control points). Resolving twice changes nothing. */
+export async function resolveDealDeviation(ctx: AuthedContext, input: ResolveDealDeviationInput, now: Date = new Date()): Promise<DealDeviation> {
+  return withTransaction(ctx, async (tx) => {
+    const deviation = await scoped(tx, DealDeviation).getById(input.id, 'input.id', { lock: true });
+    if (deviation.resolvedAt) return deviation;
+    return scoped(tx, DealDeviation).update(deviation, { resolvedAt: now });
+  });
+}
+
+/** One approver's decision; once every approver has approved, the deviation is resolved. */
+export async function decideDealApproval(
+  ctx: AuthedContext,
+  input: DecideDealApprovalInput,
+  now: Date = new Date(),
+): Promise<DealDeviation | IllegalTransition> {
+  return withTransaction(ctx, async (tx) => {
+    const deviation = await scoped(tx, DealDeviation).getById(input.deviationId, 'input.deviationId', { lock: true });
+    if (deviation.approvers.length === 0) {
+      throw new BadUserInputError([{ path: 'input.deviationId', message: 'this deviation has no approvers' }]);
+    }
+    const approver = deviation.approvers[input.approverIndex];
+    if (!approver) {
+      throw new BadUserInputError([
+        { path: 'input.approverIndex', message: `approverIndex must be between 0 and ${deviation.approvers.length - 1}` },
+      ]);
+    }
+    const from: ApprovalState = deviation.resolvedAt ? 'RESOLVED' : (approver.decision ?? 'PENDING');
+    const illegal = checkTransition('DealApproval', APPROVAL_TRANSITIONS, from, input.decision);
+    if (illegal) return illegal;
+    const approvers = deviation.approvers.map((a, i) =>
+      i === input.approverIndex ? { ...a, decision: input.decision, comment: clean(input.comment), decidedAt: now.toISOString() } : { ...a },
+    );
+    const allApproved = approvers.every((a) => a.decision === DealApprovalDecision.APPROVED);
+    return scoped(tx, DealDeviation).update(deviation, { approvers, ...(allApproved ? { resolvedAt: now } : {}) });
+  });
+}
+
+export function getDealDeviation(ctx: RequestContext, id: string): Promise<DealDeviation | null> {
+  return scoped(ctx, DealDeviation).findById(id);
+}
+
+// ---------------------------------------------------------------------------------------------
+// fields of a deal, batched per request. The loaders are always created with the request's own
+// context (never a transaction's), and a mutation drops what it changed from their cache so that
+// a later field in the same request reads the new state.
+
+/** After a committed change of a deal: its cached history is stale. */
+function fresh<R extends Deal | IllegalTransition>(ctx: RequestContext, result: R): R {
+  if (!('__typename' in result)) historyLoader(ctx).clear(result.id);
+  return result;
+}
+
+/**
+ * Loaders read through the pool's manager, like the core loaders: whichever context creates one
+ * first (possibly a transaction's, e.g. a money event moving the deal), it outlives that transaction.
+ */
+function readContext(ctx: RequestContext): RequestContext {
+  return { ...ctx, manager: ctx.app.dataSource.manager };
+}
+
+function historyLoader(ctx: RequestContext) {
+  return ctx.loaders.named<string, DealStageChange[]>('dealHistory', async (dealIds) => {
+    const rows = await scoped(readContext(ctx), DealStageChange)
+      .query('sc')
+      .andWhere('sc."dealId" IN (:...dealIds)', { dealIds: [...dealIds] })
+      .orderBy('sc."changedAt"', 'ASC')
+      .addOrderBy('sc."createdAt"', 'ASC')
+      .addOrderBy('sc.id', 'ASC')
+      .getMany();
+    return groupBy(dealIds, rows, (r) => r.dealId);
+  });
+}
+
+function deviationsLoader(ctx: RequestContext) {
+  return ctx.loaders.named<string, DealDeviation[]>('dealDeviations', async (dealIds) => {
+    const rows = await scoped(readContext(ctx), DealDeviation)
+      .query('dv')
+      .andWhere('dv."dealId" IN (:...dealIds)', { dealIds: [...dealIds] })
+      .orderBy('dv."createdAt"', 'ASC')
+      .addOrderBy('dv.id', 'ASC')
+      .getMany();
+    return groupBy(dealIds, rows, (r) => r.dealId);
+  });
+}
+
+export interface DealHistoryEntry {
+  id: string;
+  from: DealStage | null;
+  to: DealStage;
+  changedAt: Date;
+  note: string | null;
+  readonly actor: Promise<User | null> | null;
+}
+
+/** The stage history, oldest first; the actor is loaded (batched) only when asked for. */
+export async function dealHistory(ctx: RequestContext, deal: Deal): Promise<DealHistoryEntry[]> {
+  const rows = await historyLoader(ctx).load(deal.id);
+  return rows.map((r) => ({
+    id: r.id,
+    from: r.fromStage,
+    to: r.toStage,
+    changedAt: r.changedAt,
+    note: r.note,
+    get actor() {
+      return r.actorId ? ctx.loaders.userById.load(r.actorId) : null;
+    },
+  }));
+}
+
+export async function dealTimeInStages(ctx: RequestContext, deal: Deal, now: Date = new Date()): Promise<StageTime[]> {
+  const rows = await historyLoader(ctx).load(deal.id);
+  return timeInStages(rows, deal.closedAt ?? now);
+}
+
+export function dealDeviations(ctx: RequestContext, deal: Deal): Promise<DealDeviation[]> {
+  return deviationsLoader(ctx).load(deal.id);
+}

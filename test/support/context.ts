@@ -1,0 +1,23 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { TokenService } from '../../src/auth/token';
+import { loadConfig } from '../../src/config';
+import type { Actor, RequestContext } from '../../src/context';
+import { createLoaders } from '../../src/loaders';
+import { createLogger } from '../../src/logger';
+
+/** A service-level context for an actor, as the HTTP context function would build it. */
+export function contextFor(ds: DataSource, actor: Actor, manager: EntityManager = ds.manager): RequestContext & { actor: Actor } {
+  const config = loadConfig({ ...process.env });
+  const logger = createLogger('silent');
+  const ctx = {
+    requestId: 'test',
+    actor,
+    authError: null,
+    manager,
+    loaders: undefined as never,
+    app: { config, dataSource: ds, tokens: new TokenService(config.jwtSecret, 3600), logger },
+    logger,
+  } as RequestContext & { actor: Actor };
+  ctx.loaders = createLoaders(() => ctx);
+  return ctx;
+}
