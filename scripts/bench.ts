@@ -196,6 +196,99 @@ async function clientsListScenario(): Promise<void> {
   }
 }
 
+/**
+ * Issue invoices: 32 concurrent HTTP clients issue drafts of 3 agencies on the real PostgreSQL;
+ * afterwards the numbers of each agency must be exactly 1..N.
+ */
+async function issueInvoicesScenario(): Promise<void> {
+  const db = `bench_invoices_${process.pid}`;
+  await recreateDatabase(BASE_URL, db);
+  const url = withDatabase(BASE_URL, db);
+  const ds = createDataSource({ url, poolSize: 40 });
+  await ds.initialize();
+  try {
+    await ds.runMigrations();
+    const config = loadConfig({ ...process.env, NODE_ENV: 'production', DATABASE_URL: url, JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42', LOG_LEVEL: 'silent' });
+    const { httpServer, stop } = await createApp(ds, config);
+    await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));
+    const port = (httpServer.address() as AddressInfo).port;
+    const { Agent } = await import('node:http');
+    const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+    const post = async (query: string, variables: object, token?: string): Promise<any> => {
+      const http = await import('node:http');
+      const body = JSON.stringify({ query, variables });
+      return new Promise((resolve, reject) => {
+        const req = http.request(
+          { host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...(token ? { authorization: `Bearer ${token}` } : {}) } },
+          (res) => {
+            let data = '';
+            res.on('data', (c) => (data += c));
+            res.on('end', () => resolve(JSON.parse(data)));
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+    };
+    const perAgency = 400;
+    const agencies: { token: string; agencyId: string; drafts: string[] }[] = [];
+    for (let a = 0; a < 3; a++) {
+      const reg = await post(
+        'mutation($i: RegisterAgencyInput!) { registerAgency(input: $i) { token agency { id } } }',
+        { i: { agencyName: `Bench ${a}`, email: `bench-${process.pid}-${a}@example.test`, password: 'bench-password-1' } },
+      );
+      const { token, agency } = reg.data.registerAgency;
+      const client = await post('mutation { createClient(input: { name: "Клиент" }) { id } }', {}, token);
+      const clientId = client.data.createClient.id;
+      // drafts in bulk: the subject is issuing
+      const rows: { id: string }[] = await ds.query(
+        `INSERT INTO invoices ("agencyId", "clientId", currency, "dueDate", subtotal, "vatTotal", total, "amountDue")
+         SELECT $1, $2, 'RUB', '2026-12-31', 1000, 220, 1220, 1220 FROM generate_series(1, $3) RETURNING id`,
+        [agency.id, clientId, perAgency],
+      );
+      await ds.query(
+        `INSERT INTO invoice_lines ("agencyId", "invoiceId", "clientId", position, description, quantity, "unitPrice", "vatRate", "vatRateAuto", net, vat, gross)
+         SELECT $1, id, $2, 1, 'Ведение рекламной кампании', 1, 1000, 22, true, 1000, 220, 1220 FROM unnest($3::uuid[]) AS id`,
+        [agency.id, clientId, rows.map((r) => r.id)],
+      );
+      agencies.push({ token, agencyId: agency.id, drafts: rows.map((r) => r.id) });
+    }
+    const jobs = agencies.flatMap((a) => a.drafts.map((id) => ({ token: a.token, id })));
+    jobs.sort(() => Math.random() - 0.5);
+    const mutation = 'mutation($i: IssueInvoiceInput!) { issueInvoice(input: $i) { __typename ... on Invoice { number } } }';
+    // warm-up (not counted)
+    for (const job of jobs.splice(0, 30)) await post(mutation, { i: { id: job.id, issueDate: '2026-06-15' } }, job.token);
+    let next = 0;
+    let failures = 0;
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: 32 }, async () => {
+        while (next < jobs.length) {
+          const job = jobs[next++];
+          const r = await post(mutation, { i: { id: job.id, issueDate: '2026-06-15' } }, job.token);
+          if (r.data?.issueInvoice?.__typename !== 'Invoice') failures++;
+        }
+      }),
+    );
+    const seconds = (performance.now() - t0) / 1000;
+    let gapless = true;
+    for (const a of agencies) {
+      const nums: { n: number }[] = await ds.query(
+        `SELECT split_part(number, '-', 2)::int AS n FROM invoices WHERE "agencyId" = $1 AND number IS NOT NULL ORDER BY 1`,
+        [a.agencyId],
+      );
+      gapless &&= nums.length === perAgency && nums.every((r, i) => r.n === i + 1);
+    }
+    rows.push({ scenario: 'issue invoices', metric: `issued per second, 32 concurrent HTTP clients, 3 agencies (${jobs.length} issues)`, value: `${(jobs.length / seconds).toFixed(0)} /s`, note: 'target ≥ 200/s' });
+    rows.push({ scenario: 'issue invoices', metric: 'numbers per agency exactly 1..N afterwards', value: gapless && failures === 0 ? 'yes' : `NO (failures ${failures})` });
+    agent.destroy();
+    await stop();
+  } finally {
+    await ds.destroy();
+    await dropDatabase(BASE_URL, db);
+  }
+}
+
 function printTable(): void {
   const headers = ['scenario', 'metric', 'value', 'note'];
   const data = rows.map((r) => [r.scenario, r.metric, r.value, r.note ?? '']);
@@ -210,6 +303,7 @@ async function main(): Promise<void> {
   const scenarios: Record<string, () => Promise<void>> = {
     embedded: embeddedScenario,
     clients: clientsListScenario,
+    invoices: issueInvoicesScenario,
   };
   for (const [name, run] of Object.entries(scenarios)) {
     if (only && only !== name) continue;

@@ -26,6 +26,8 @@ export interface CreatedApp {
   services: AppServices;
   /** stops Apollo (draining in-flight requests); the caller closes the data source */
   stop(): Promise<void>;
+  /** runs one GraphQL operation in-process, with the same context a bearer token would get (seeding, scripts) */
+  execute<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
 }
 
 /** Logs every GraphQL error with the request id, once, without the client seeing internals. */
@@ -106,27 +108,36 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   });
   await apollo.start();
 
+  const buildContext = async (req: Request): Promise<RequestContext> => {
+    const { actor, authError } = await authenticate(services, req);
+    const requestId = String((req as Request & { id?: unknown }).id ?? randomUUID());
+    const ctx: RequestContext = {
+      requestId,
+      actor,
+      authError,
+      manager: dataSource.manager,
+      loaders: undefined as never,
+      app: services,
+      logger: log.child({ requestId, userId: actor?.userId, agencyId: actor?.agencyId }),
+    };
+    ctx.loaders = createLoaders(() => ctx);
+    return ctx;
+  };
+
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, {
-      context: async ({ req }): Promise<RequestContext> => {
-        const { actor, authError } = await authenticate(services, req as Request);
-        const requestId = String((req as Request & { id?: unknown }).id ?? randomUUID());
-        const ctx: RequestContext = {
-          requestId,
-          actor,
-          authError,
-          manager: dataSource.manager,
-          loaders: undefined as never,
-          app: services,
-          logger: log.child({ requestId, userId: actor?.userId, agencyId: actor?.agencyId }),
-        };
-        ctx.loaders = createLoaders(() => ctx);
-        return ctx;
-      },
-    }),
+    expressMiddleware(apollo, { context: ({ req }) => buildContext(req as Request) }),
   );
+
+  const execute = async <T,>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T> => {
+    const req = { headers: token ? { authorization: `Bearer ${token}` } : {} } as Request;
+    const res = await apollo.executeOperation({ query, variables }, { contextValue: await buildContext(req) });
+    if (res.body.kind !== 'single') throw new Error('incremental delivery is not used here');
+    const { data, errors } = res.body.singleResult;
+    if (errors?.length) throw new Error(`GraphQL operation failed: ${errors.map((e) => `${e.message} ${JSON.stringify(e.extensions ?? {})}`).join('; ')}`);
+    return data as T;
+  };
 
   app.use((_req, res) => {
     res.status(404).json({ error: 'NOT_FOUND', message: 'No such route' });
@@ -137,5 +148,6 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     httpServer,
     services,
     stop: () => apollo.stop(),
+    execute,
   };
 }

@@ -1,6 +1,6 @@
 import type { AuthedContext } from '../context';
 import { Deal } from '../entities';
-import { DealStage, DealStatus } from '../entities/enums';
+import { DealStage, DealStatus, UserRole } from '../entities/enums';
 import { advanceDealIfAllowed, DEAL_TRANSITIONS, dealPosition, DealPosition } from './deal.service';
 import { scoped } from './scope';
 
@@ -34,8 +34,9 @@ export function forwardPath(from: DealStage, to: DealStage): DealStage[] | null 
  * a signed act → CLOSING. The deal walks the shortest forward path the transition map allows
  * (each step recorded in its history); a deal already there or beyond, or closed, is left as it is.
  */
-export async function advanceDeal(tx: AuthedContext, dealId: string | null, to: DealStage, note: string): Promise<void> {
+export async function advanceDeal(actorTx: AuthedContext, dealId: string | null, to: DealStage, note: string): Promise<void> {
   if (!dealId) return;
+  const tx = agencySide(actorTx);
   const deal = await scoped(tx, Deal).findById(dealId, { lock: true });
   if (!deal || deal.status !== DealStatus.OPEN || dealPosition(deal) === to) return;
   const path = forwardPath(deal.stage, to);
@@ -43,4 +44,14 @@ export async function advanceDeal(tx: AuthedContext, dealId: string | null, to: 
   for (const step of path) {
     if (!(await advanceDealIfAllowed(tx, dealId, step, note))) return;
   }
+}
+
+/**
+ * The deal moves as an agency-side consequence of a write the actor was allowed to make (e.g. the
+ * client signing an act in the portal). Deals are invisible to portal users, so the move runs with
+ * agency scope: same agency, same transaction, the same user recorded in the deal history.
+ */
+function agencySide(tx: AuthedContext): AuthedContext {
+  if (tx.actor.role !== UserRole.CLIENT) return tx;
+  return { ...tx, actor: { ...tx.actor, role: UserRole.MANAGER, clientId: null } };
 }

@@ -236,15 +236,23 @@ async function issueInTx(tx: AuthedContext, input: IssueInvoiceInput): Promise<I
   if (errors.length) throw new BadUserInputError(errors);
 
   const stored = await scoped(tx, InvoiceLine).query('l').andWhere('l."invoiceId" = :id', { id: invoice.id }).orderBy('l.position').getMany();
-  const lines: PreparedLine[] = stored.map((l) => ({
-    description: l.description,
-    quantity: l.quantity,
-    unit: l.unit,
-    unitPrice: l.unitPrice,
-    vatRate: l.vatRateAuto ? standardVatRate(agency.country, vatDate, requisites.vatPayer) : l.vatRate,
-    vatRateAuto: l.vatRateAuto,
-  }));
-  const totals = await writeLines(tx, invoice, lines);
+  // rates from the dated table are fixed now, for the supply date; lines are rewritten only if one changed
+  const rateNow = standardVatRate(agency.country, vatDate, requisites.vatPayer);
+  const changed = stored.some((l) => l.vatRateAuto && l.vatRate !== rateNow);
+  const totals = changed
+    ? await writeLines(
+        tx,
+        invoice,
+        stored.map((l) => ({
+          description: l.description,
+          quantity: l.quantity,
+          unit: l.unit,
+          unitPrice: l.unitPrice,
+          vatRate: l.vatRateAuto ? rateNow : l.vatRate,
+          vatRateAuto: l.vatRateAuto,
+        })),
+      )
+    : sumTotals(stored);
   if (cmp(totals.total, 0) <= 0) {
     return { __typename: 'EmptyInvoiceError', code: 'EMPTY_INVOICE', message: 'An invoice must total more than zero to be issued' };
   }
@@ -254,6 +262,7 @@ async function issueInTx(tx: AuthedContext, input: IssueInvoiceInput): Promise<I
     prepaymentDeducted = cmp(received, totals.total) > 0 ? totals.total : received;
   }
   const amountDue = sub(totals.total, prepaymentDeducted);
+  // the number last: the counter row stays locked until commit, so hold it as briefly as possible
   const { number } = await nextDocumentNumber(tx.manager, tx.actor.agencyId, DocumentKind.INVOICE, requisites.invoiceNumberPattern, issueDate);
   return scoped(tx, Invoice).update(invoice, {
     ...totals,

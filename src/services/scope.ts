@@ -78,13 +78,26 @@ export class ScopedRepository<T extends TenantRow> {
     return repo.save(row);
   }
 
-  /** Applies a patch to a row previously loaded through this helper. */
+  /**
+   * Applies a patch to a row previously loaded through this helper: one UPDATE of the changed
+   * columns (no re-read), and the row object is patched in memory to match.
+   */
   async update(row: T, patch: DeepPartial<T>, opts: { allowPortal?: boolean } = {}): Promise<T> {
     const actor = this.writer(opts.allowPortal);
     if (row.agencyId !== actor.agencyId) throw new NotFoundError(this.name);
     const repo = this.ctx.manager.getRepository(this.entity);
-    repo.merge(row, { ...patch, agencyId: actor.agencyId } as DeepPartial<T>);
-    return repo.save(row);
+    const values: Record<string, unknown> = { ...(patch as object) };
+    delete values.id;
+    delete values.agencyId;
+    if (repo.metadata.updateDateColumn) values[repo.metadata.updateDateColumn.propertyName] = new Date();
+    await repo
+      .createQueryBuilder()
+      .update()
+      .set(values as never)
+      .where('id = :id AND "agencyId" = :agencyId', { id: row.id, agencyId: actor.agencyId })
+      .execute();
+    Object.assign(row, values);
+    return row;
   }
 
   private writer(allowPortal = false): Actor {

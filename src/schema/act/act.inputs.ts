@@ -1,0 +1,221 @@
+import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
+import { ActStatus, CurrencyCode } from '../../entities/enums';
+import { DateScalar, DecimalScalar } from '../common/scalars';
+import { IsMoney } from '../validators/money';
+import { IsActQuantity, IsVatRate } from './act.validators';
+
+const NOT_BLANK = /\S/;
+export const MAX_ACT_LINES = 200;
+export const MAX_ACT_INVOICES = 50;
+
+@InputType({ description: 'A line of an act: one service (work) with its quantity, price and VAT rate.' })
+export class ActLineInput {
+  @Field(() => String, { description: 'What was done, e.g. «Ведение рекламной кампании в Яндекс Директ, октябрь 2026» (1–1000 characters).' })
+  @Length(1, 1000, { message: 'description must be 1–1000 characters long' })
+  @Matches(NOT_BLANK, { message: 'description must not be blank' })
+  description: string;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'Quantity (positive, at most 3 decimals); "1" when omitted.' })
+  @IsOptional()
+  @IsActQuantity()
+  quantity?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Unit of measure, e.g. «усл.», «ч» (1–20 characters); «усл.» when omitted.' })
+  @IsOptional()
+  @Length(1, 20, { message: 'unit must be 1–20 characters long' })
+  @Matches(NOT_BLANK, { message: 'unit must not be blank' })
+  unit?: string | null;
+
+  @Field(() => DecimalScalar, { description: 'Price per unit, without VAT (exact, non-negative, at most 2 decimals).' })
+  @IsMoney()
+  unitPrice: string;
+
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description:
+      'VAT rate in percent (0–100, at most 2 decimals). Omitted: the standard rate of the agency country in force on the act date (re-read when the act is issued; vatRateAuto). Explicit null: without VAT.',
+  })
+  @IsOptional()
+  @IsVatRate()
+  vatRate?: string | null;
+}
+
+@InputType({ description: 'A new act of completed work (created as a DRAFT, without a number).' })
+export class CreateActInput {
+  @Field(() => ID, { description: 'The client the work was done for.' })
+  @IsUUID('all', { message: 'clientId must be a valid id' })
+  clientId: string;
+
+  @Field(() => ID, { nullable: true, description: 'The contract the act is made under (a contract of the same client).' })
+  @IsOptional()
+  @IsUUID('all', { message: 'contractId must be a valid id' })
+  contractId?: string | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: `Invoices this act closes (issued invoices of the same client and currency, up to ${MAX_ACT_INVOICES}). When no lines are given, their lines are copied.`,
+  })
+  @IsOptional()
+  @ArrayMaxSize(MAX_ACT_INVOICES)
+  @IsUUID('all', { each: true, message: 'invoiceIds must be valid ids' })
+  invoiceIds?: string[] | null;
+
+  @Field(() => DateScalar, { description: 'First day of the period the work was done in.' })
+  periodStart: string;
+
+  @Field(() => DateScalar, { description: 'Last day of the period (not before periodStart).' })
+  periodEnd: string;
+
+  @Field(() => CurrencyCode, { description: 'Currency of every amount of the act.' })
+  @IsEnum(CurrencyCode)
+  currency: CurrencyCode;
+
+  @Field(() => [ActLineInput], {
+    nullable: true,
+    description: `The lines, in order (1–${MAX_ACT_LINES}). Required unless invoiceIds are given to copy the lines from.`,
+  })
+  @IsOptional()
+  @ArrayMinSize(1, { message: 'an act needs at least one line' })
+  @ArrayMaxSize(MAX_ACT_LINES)
+  @ValidateNested({ each: true })
+  lines?: ActLineInput[] | null;
+
+  @Field(() => String, { nullable: true, description: 'RU: number of the VAT invoice (счёт-фактура) issued with the act.' })
+  @IsOptional()
+  @Length(1, 60, { message: 'vatInvoiceNumber must be 1–60 characters long' })
+  @Matches(NOT_BLANK, { message: 'vatInvoiceNumber must not be blank' })
+  vatInvoiceNumber?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'RU: date of the VAT invoice; the act date when a number is given without it.' })
+  @IsOptional()
+  vatInvoiceDate?: string | null;
+}
+
+@InputType({ description: 'Changes to a DRAFT act; omitted fields stay, null clears an optional one, `lines` replaces all lines.' })
+export class UpdateActInput {
+  @Field(() => ID, { description: 'The act to change.' })
+  @IsUUID('all', { message: 'id must be a valid id' })
+  id: string;
+
+  @Field(() => ID, { nullable: true, description: 'Move the draft to another client of the agency.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'clientId must be a valid id' })
+  clientId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The contract (of the same client); null unlinks it.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'contractId must be a valid id' })
+  contractId?: string | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Invoices this act closes (replaces the list; null or [] clears it). Lines are not re-copied.' })
+  @IsOptional()
+  @ArrayMaxSize(MAX_ACT_INVOICES)
+  @IsUUID('all', { each: true, message: 'invoiceIds must be valid ids' })
+  invoiceIds?: string[] | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'First day of the period.' })
+  @IsOptional()
+  periodStart?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Last day of the period.' })
+  @IsOptional()
+  periodEnd?: string | null;
+
+  @Field(() => CurrencyCode, { nullable: true, description: 'Currency of every amount of the act.' })
+  @IsOptional()
+  @IsEnum(CurrencyCode)
+  currency?: CurrencyCode | null;
+
+  @Field(() => [ActLineInput], { nullable: true, description: `All lines, in order (1–${MAX_ACT_LINES}); replaces the current ones.` })
+  @IsOptional()
+  @ArrayMinSize(1, { message: 'an act needs at least one line' })
+  @ArrayMaxSize(MAX_ACT_LINES)
+  @ValidateNested({ each: true })
+  lines?: ActLineInput[] | null;
+
+  @Field(() => String, { nullable: true, description: 'RU: number of the VAT invoice (счёт-фактура); null clears it.' })
+  @IsOptional()
+  @Length(1, 60, { message: 'vatInvoiceNumber must be 1–60 characters long' })
+  @Matches(NOT_BLANK, { message: 'vatInvoiceNumber must not be blank' })
+  vatInvoiceNumber?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'RU: date of the VAT invoice; null clears it.' })
+  @IsOptional()
+  vatInvoiceDate?: string | null;
+}
+
+@InputType({ description: 'Issues a DRAFT act: numbers it and sends it to the client for signature.' })
+export class IssueActInput {
+  @Field(() => ID, { description: 'The act.' })
+  @IsUUID('all', { message: 'id must be a valid id' })
+  id: string;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Date of the act (not before the period start). Default: the date it already had when reissued after a correction, else today in the agency time zone.',
+  })
+  @IsOptional()
+  actDate?: string | null;
+}
+
+@InputType({ description: 'Records the client signature of an ISSUED act (by the portal user of the client, or by staff for a paper signature).' })
+export class SignActInput {
+  @Field(() => ID, { description: 'The act.' })
+  @IsUUID('all', { message: 'id must be a valid id' })
+  id: string;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Date of the signature (not before the act date, not in the future); today in the agency time zone when omitted.',
+  })
+  @IsOptional()
+  signedOn?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Who signed for the client (1–200 characters); for a portal user, that user's name when omitted.",
+  })
+  @IsOptional()
+  @Length(1, 200, { message: 'signedBy must be 1–200 characters long' })
+  @Matches(NOT_BLANK, { message: 'signedBy must not be blank' })
+  signedBy?: string | null;
+}
+
+@InputType({ description: "The client objects to an ISSUED act (the seed's 'after delivery the client is not fully satisfied')." })
+export class DisputeActInput {
+  @Field(() => ID, { description: 'The act.' })
+  @IsUUID('all', { message: 'id must be a valid id' })
+  id: string;
+
+  @Field(() => String, { description: "The client's objection: what is wrong and why (required, 1–5000 characters)." })
+  @Length(1, 5000, { message: 'reason must be 1–5000 characters long' })
+  @Matches(NOT_BLANK, { message: 'reason must not be blank' })
+  reason: string;
+}
+
+@InputType({ description: 'Takes a DISPUTED act back to DRAFT to correct it; it keeps its number when reissued.' })
+export class ReviseActInput {
+  @Field(() => ID, { description: 'The act.' })
+  @IsUUID('all', { message: 'id must be a valid id' })
+  id: string;
+}
+
+@InputType({ description: 'Which acts to list.' })
+export class ActFilter {
+  @Field(() => ID, { nullable: true, description: 'Only acts of this client.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'clientId must be a valid id' })
+  clientId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only acts under this contract.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'contractId must be a valid id' })
+  contractId?: string | null;
+
+  @Field(() => [ActStatus], { nullable: true, description: 'Only these statuses.' })
+  @IsOptional()
+  @ArrayMaxSize(10)
+  @IsEnum(ActStatus, { each: true })
+  statuses?: ActStatus[] | null;
+}
