@@ -119,7 +119,12 @@ export function createFormatError(opts: { isDev: boolean; logger: Logger }) {
     }
 
     if (original instanceof AppError || (code && KNOWN_CODES.has(code))) {
-      const extensions = { ...formatted.extensions };
+      const extensions: Record<string, unknown> = { ...formatted.extensions };
+      // variable coercion errors (malformed Date, Decimal, enum…) name the field only in the message
+      if (code === 'BAD_USER_INPUT' && !extensions.fields) {
+        const at = /at "([^"]+)"/.exec(formatted.message)?.[1] ?? /Variable "\$(\w+)"/.exec(formatted.message)?.[1];
+        extensions.fields = at ? [{ path: at, message: formatted.message }] : [];
+      }
       if (!opts.isDev) delete extensions.stacktrace;
       return { ...formatted, extensions };
     }

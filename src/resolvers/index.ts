@@ -1,12 +1,15 @@
 import type { NonEmptyArray } from 'type-graphql';
+import { ActResolver } from './act.resolver';
 import { AgencyResolver } from './agency.resolver';
 import { AuthResolver, UserResolver } from './auth.resolver';
 import { BriefResolver } from './brief.resolver';
 import { ClientResolver } from './client.resolver';
 import { ContactResolver } from './contact.resolver';
+import { ContractResolver } from './contract.resolver';
 import { ControlPointResolver } from './control-point.resolver';
 import { DealResolver } from './deal.resolver';
 import { InteractionResolver } from './interaction.resolver';
+import { ClientBalanceResolver, InvoiceResolver } from './invoice.resolver';
 import { MeetingResolver } from './meeting.resolver';
 import { ProposalResolver } from './proposal.resolver';
 
@@ -18,8 +21,12 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ContactResolver,
   ControlPointResolver,
   InteractionResolver,
+  InvoiceResolver,
+  ClientBalanceResolver,
   BriefResolver,
   MeetingResolver,
   ProposalResolver,
   DealResolver,
+  ContractResolver,
+  ActResolver,
 ];

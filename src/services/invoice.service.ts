@@ -70,6 +70,7 @@ interface PreparedLine {
 function prepareLines(lines: InvoiceLineInput[], country: string, vatDate: string, vatPayer: boolean): PreparedLine[] {
   const errors: FieldError[] = [];
   const prepared = lines.map((l, i) => {
+    if (!l.description.trim()) errors.push({ path: `input.lines.${i}.description`, message: 'description must not be blank' });
     const auto = l.vatRate === undefined;
     const rate = auto ? standardVatRate(country, vatDate, vatPayer) : l.vatRate ?? null;
     if (!vatPayer && rate !== null && cmp(rate, 0) > 0) {
@@ -198,6 +199,20 @@ async function prepaymentsReceived(tx: AuthedContext, contractId: string): Promi
   return rows.reduce((s, r) => add(s, r.paidAmount), '0');
 }
 
+/** Prepayments already deducted by the contract's other issued FINAL invoices. */
+async function prepaymentsDeducted(tx: AuthedContext, contractId: string, exceptId: string): Promise<string> {
+  const rows = await scoped(tx, Invoice)
+    .query('i')
+    .andWhere('i."contractId" = :contractId AND i.kind = :kind AND i.id <> :exceptId AND i.status IN (:...st)', {
+      contractId,
+      kind: InvoiceKind.FINAL,
+      exceptId,
+      st: [InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.PAID],
+    })
+    .getMany();
+  return rows.reduce((s, r) => add(s, r.prepaymentDeducted), '0');
+}
+
 /**
  * Issues a draft: the legal number (gapless, from the agency pattern), the issue date, VAT rates
  * re-read for the supply date, totals, and for a FINAL invoice the prepayments deducted. After
@@ -230,8 +245,8 @@ async function issueInTx(tx: AuthedContext, input: IssueInvoiceInput): Promise<I
   const vatDate = invoice.supplyDate ?? issueDate;
   const errors: FieldError[] = [];
   if (invoice.dueDate < issueDate) errors.push({ path: 'input.issueDate', message: `the invoice is due ${invoice.dueDate}, before this issue date` });
-  if (!currencyAllowed(agency.country, invoice.currency, vatDate)) {
-    errors.push({ path: 'input.issueDate', message: 'BGN is no longer legal tender for Bulgarian documents from 2026-01-01' });
+  if (!currencyAllowed(agency.country, invoice.currency, vatDate) || !currencyAllowed(agency.country, invoice.currency, issueDate)) {
+    errors.push({ path: 'input.issueDate', message: 'BGN is no longer legal tender for Bulgarian documents dated from 2026-01-01: invoice in EUR' });
   }
   if (errors.length) throw new BadUserInputError(errors);
 
@@ -239,27 +254,26 @@ async function issueInTx(tx: AuthedContext, input: IssueInvoiceInput): Promise<I
   // rates from the dated table are fixed now, for the supply date; lines are rewritten only if one changed
   const rateNow = standardVatRate(agency.country, vatDate, requisites.vatPayer);
   const changed = stored.some((l) => l.vatRateAuto && l.vatRate !== rateNow);
-  const totals = changed
-    ? await writeLines(
-        tx,
-        invoice,
-        stored.map((l) => ({
-          description: l.description,
-          quantity: l.quantity,
-          unit: l.unit,
-          unitPrice: l.unitPrice,
-          vatRate: l.vatRateAuto ? rateNow : l.vatRate,
-          vatRateAuto: l.vatRateAuto,
-        })),
-      )
-    : sumTotals(stored);
+  const lines: PreparedLine[] = stored.map((l) => ({
+    description: l.description,
+    quantity: l.quantity,
+    unit: l.unit,
+    unitPrice: l.unitPrice,
+    vatRate: l.vatRateAuto ? rateNow : l.vatRate,
+    vatRateAuto: l.vatRateAuto,
+  }));
+  // every check before any write: a refused issue leaves the draft exactly as it was
+  const totals = sumTotals(lines.map((l) => lineAmounts(l)));
   if (cmp(totals.total, 0) <= 0) {
     return { __typename: 'EmptyInvoiceError', code: 'EMPTY_INVOICE', message: 'An invoice must total more than zero to be issued' };
   }
+  // rates from the dated table are fixed now, for the supply date; lines are rewritten only if one changed
+  if (changed) await writeLines(tx, invoice, lines);
   let prepaymentDeducted = '0.00';
   if (invoice.kind === InvoiceKind.FINAL && invoice.contractId) {
-    const received = await prepaymentsReceived(tx, invoice.contractId);
-    prepaymentDeducted = cmp(received, totals.total) > 0 ? totals.total : received;
+    // what earlier FINAL invoices of the contract already deducted is not deducted again
+    const available = sub(await prepaymentsReceived(tx, invoice.contractId), await prepaymentsDeducted(tx, invoice.contractId, invoice.id));
+    prepaymentDeducted = cmp(available, 0) <= 0 ? '0.00' : cmp(available, totals.total) > 0 ? totals.total : available;
   }
   const amountDue = sub(totals.total, prepaymentDeducted);
   // the number last: the counter row stays locked until commit, so hold it as briefly as possible
