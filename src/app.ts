@@ -17,6 +17,7 @@ import { graphiqlRouter } from './graphiql';
 import { createLoaders } from './loaders';
 import { createLogger, Logger } from './logger';
 import { buildAppSchema } from './schema';
+import { rejectNulCharactersPlugin } from './schema/common/reject-nul';
 import { authenticate } from './services/auth.service';
 
 export interface CreatedApp {
@@ -104,6 +105,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       errorLoggingPlugin(),
+      rejectNulCharactersPlugin(),
     ],
   });
   await apollo.start();

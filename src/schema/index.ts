@@ -5,7 +5,6 @@ import { buildSchema } from 'type-graphql';
 import { authChecker } from '../auth/auth-checker';
 import { RESOLVERS } from '../resolvers';
 import { ErrorResult } from './common/error-result';
-import { RejectNulCharacters } from './common/reject-nul';
 import { DateTimeScalar } from './common/scalars';
 
 let built: Promise<GraphQLSchema> | null = null;
@@ -17,7 +16,6 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     authChecker,
     authMode: 'error',
     validate: true,
-    globalMiddlewares: [RejectNulCharacters],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     orphanedTypes: [ErrorResult],
   });

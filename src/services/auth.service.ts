@@ -1,3 +1,4 @@
+import { isUUID } from 'class-validator';
 import type { Request } from 'express';
 import type { Actor, AppServices, RequestContext } from '../context';
 import { Agency, User } from '../entities';
@@ -86,10 +87,11 @@ export async function authenticate(
   if (!match) return { actor: null, authError: 'Authorization header must be "Bearer <token>"' };
   const verified = await app.tokens.verify(match[1]);
   if (!verified.ok) return { actor: null, authError: verified.reason };
-  const user = await app.dataSource.getRepository(User).findOne({
-    where: { id: verified.claims.sub },
-    select: { id: true, agencyId: true, role: true, clientId: true, isActive: true },
-  });
+  // every request passes here: one plain indexed lookup, no query builder
+  const rows: Pick<User, 'id' | 'agencyId' | 'role' | 'clientId' | 'isActive'>[] = isUUID(verified.claims.sub)
+    ? await app.dataSource.query('SELECT id, "agencyId", role, "clientId", "isActive" FROM users WHERE id = $1', [verified.claims.sub])
+    : [];
+  const user = rows[0];
   if (!user || !user.isActive || user.agencyId !== verified.claims.agencyId) {
     return { actor: null, authError: 'Invalid token' };
   }

@@ -15,7 +15,7 @@ import { advanceDeal } from './deal-automation';
 import { idempotent } from './idempotency';
 import { add, cmp, isZero, lineAmounts, netPaid, paymentStatus, sub, sumTotals } from './money/totals';
 import { currencyAllowed, standardVatRate } from './money/vat';
-import { nextDocumentNumber } from './numbering';
+import { assignDocumentNumber } from './numbering';
 import { paginate } from './pagination';
 import { getRequisites } from './requisites.service';
 import { scoped, withTransaction } from './scope';
@@ -276,17 +276,23 @@ async function issueInTx(tx: AuthedContext, input: IssueInvoiceInput): Promise<I
     prepaymentDeducted = cmp(available, 0) <= 0 ? '0.00' : cmp(available, totals.total) > 0 ? totals.total : available;
   }
   const amountDue = sub(totals.total, prepaymentDeducted);
-  // the number last: the counter row stays locked until commit, so hold it as briefly as possible
-  const { number } = await nextDocumentNumber(tx.manager, tx.actor.agencyId, DocumentKind.INVOICE, requisites.invoiceNumberPattern, issueDate);
-  return scoped(tx, Invoice).update(invoice, {
+  const saved = await scoped(tx, Invoice).update(invoice, {
     ...totals,
     prepaymentDeducted,
     amountDue,
-    number,
     issueDate,
     issuedAt: new Date(),
     status: isZero(amountDue) ? InvoiceStatus.PAID : InvoiceStatus.ISSUED,
   });
+  // the number last: the counter row stays locked until commit, so hold it as briefly as possible
+  saved.number = await assignDocumentNumber(
+    tx.manager,
+    { table: 'invoices', id: saved.id, agencyId: saved.agencyId },
+    DocumentKind.INVOICE,
+    requisites.invoiceNumberPattern,
+    issueDate,
+  );
+  return saved;
 }
 
 /** Cancels a draft, or an issued invoice on which nothing (net) is paid. The number stays used. */

@@ -4,6 +4,7 @@ import type { Actor, RequestContext } from '../context';
 import { UserRole } from '../entities/enums';
 import { portalScopeOf } from '../entities/portal-scope';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
+import { createLoaders } from '../loaders';
 
 interface TenantRow extends ObjectLiteral {
   id: string;
@@ -111,8 +112,16 @@ export function scoped<T extends TenantRow>(ctx: RequestContext, entity: EntityT
   return new ScopedRepository(ctx, entity);
 }
 
-/** Runs fn in one transaction with a context whose manager (and loaders) belong to it. */
+/**
+ * Runs fn in one transaction with a context whose manager and loaders belong to it: every read
+ * inside sees the transaction's own writes and uses its connection (a loader on the pool would
+ * need a second connection per request, and a busy pool would starve).
+ */
 export async function withTransaction<R>(ctx: RequestContext, fn: (tx: RequestContext) => Promise<R>): Promise<R> {
   if (ctx.manager.queryRunner?.isTransactionActive) return fn(ctx);
-  return ctx.app.dataSource.transaction(async (manager) => fn({ ...ctx, manager }));
+  return ctx.app.dataSource.transaction(async (manager) => {
+    const tx: RequestContext = { ...ctx, manager };
+    tx.loaders = createLoaders(() => tx);
+    return fn(tx);
+  });
 }
