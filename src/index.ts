@@ -26,12 +26,13 @@ async function main(): Promise<void> {
   const applied = await dataSource.runMigrations({ transaction: 'all' });
   if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
 
+  const app = await createApp(dataSource, config, logger);
+  const { httpServer, stop } = app;
   if (config.seedDemoOnEmpty) {
-    const seeded = await seedDemoIfEmpty(dataSource);
+    const seeded = await seedDemoIfEmpty(dataSource, app);
     if (seeded) logger.info({ logins: seeded.logins }, 'demo data created (see README for the logins)');
   }
 
-  const { httpServer, stop } = await createApp(dataSource, config, logger);
   await new Promise<void>((resolve) => httpServer.listen(config.port, config.host, resolve));
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -1,6 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { CreatedApp } from '../app';
+import { DemoIds, seedDemoActivity } from './demo-activity';
 import { hashPassword } from '../auth/password';
-import { Agency, Client, Contact, User } from '../entities';
+import { Agency, Client, ClientStageChange, Contact, User } from '../entities';
 import {
   AddressForm,
   BrandStrength,
@@ -141,7 +143,7 @@ const CLIENTS: ClientSeed[] = [
   },
 ];
 
-async function seed(m: EntityManager): Promise<void> {
+async function seed(m: EntityManager): Promise<DemoIds> {
   const agency = await m.save(
     m.create(Agency, {
       name: 'Агентство «Вектор»',
@@ -152,7 +154,7 @@ async function seed(m: EntityManager): Promise<void> {
     }),
   );
   const [ownerLogin, managerLogin, clientLogin] = DEMO_LOGINS;
-  await m.save(
+  const owner = await m.save(
     m.create(User, {
       agencyId: agency.id,
       email: ownerLogin.email,
@@ -170,11 +172,13 @@ async function seed(m: EntityManager): Promise<void> {
       role: UserRole.MANAGER,
     }),
   );
-  const clients: Client[] = [];
+  const clients: DemoIds['clients'] = [];
   for (const { contacts, ...data } of CLIENTS) {
     const client = await m.save(m.create(Client, { ...data, agencyId: agency.id, ownerId: manager.id }));
-    clients.push(client);
-    for (const c of contacts) await m.save(m.create(Contact, { ...c, agencyId: agency.id, clientId: client.id }));
+    const contactIds: string[] = [];
+    for (const c of contacts) contactIds.push((await m.save(m.create(Contact, { ...c, agencyId: agency.id, clientId: client.id }))).id);
+    await m.save(m.create(ClientStageChange, { agencyId: agency.id, clientId: client.id, fromStage: null, toStage: client.lifecycleStage, changedAt: client.createdAt, actorId: owner.id, note: 'created' }));
+    clients.push({ id: client.id, name: client.name, contactIds });
   }
   await m.save(
     m.create(User, {
@@ -186,18 +190,24 @@ async function seed(m: EntityManager): Promise<void> {
       clientId: clients[0].id,
     }),
   );
+  return { agencyId: agency.id, ownerId: owner.id, managerId: manager.id, clients };
 }
 
-/** Creates the demo agency unless its owner already exists. Returns what was created. */
-export async function seedDemo(ds: DataSource): Promise<{ logins: string[] } | null> {
+/**
+ * Creates the demo agency unless its owner already exists: people and clients directly, then the
+ * pipeline and the money flow through the GraphQL API of `app`, as a user would.
+ */
+export async function seedDemo(ds: DataSource, app: Pick<CreatedApp, 'execute' | 'services'>): Promise<{ logins: string[] } | null> {
   const exists = await ds.getRepository(User).existsBy({ email: DEMO_LOGINS[0].email });
   if (exists) return null;
-  await ds.transaction((m) => seed(m));
+  const ids = await ds.transaction((m) => seed(m));
+  const { token } = await app.services.tokens.issue({ sub: ids.ownerId, agencyId: ids.agencyId });
+  await seedDemoActivity(app.execute, token, ids);
   return { logins: DEMO_LOGINS.map((l) => `${l.role}: ${l.email} / ${l.password}`) };
 }
 
 /** The first start on an empty database gets the demo agency; a database with agencies is left alone. */
-export async function seedDemoIfEmpty(ds: DataSource): Promise<{ logins: string[] } | null> {
+export async function seedDemoIfEmpty(ds: DataSource, app: Pick<CreatedApp, 'execute' | 'services'>): Promise<{ logins: string[] } | null> {
   const anyAgency = await ds.getRepository(Agency).exists();
-  return anyAgency ? null : seedDemo(ds);
+  return anyAgency ? null : seedDemo(ds, app);
 }

@@ -113,15 +113,24 @@ export function scoped<T extends TenantRow>(ctx: RequestContext, entity: EntityT
 }
 
 /**
- * Runs fn in one transaction with a context whose manager and loaders belong to it: every read
- * inside sees the transaction's own writes and uses its connection (a loader on the pool would
- * need a second connection per request, and a busy pool would starve).
+ * Runs fn in one transaction. For its duration the request context itself is switched to the
+ * transaction (its manager, and fresh loaders), so that every read inside — through `tx` or
+ * through a captured `ctx` — uses the transaction's connection and sees its writes: a read on the
+ * pool would need a second connection, and with a busy pool, or the embedded database's single
+ * connection, it would wait forever. Afterwards the context gets fresh loaders, so nothing read
+ * before the change is served from cache.
  */
 export async function withTransaction<R>(ctx: RequestContext, fn: (tx: RequestContext) => Promise<R>): Promise<R> {
   if (ctx.manager.queryRunner?.isTransactionActive) return fn(ctx);
-  return ctx.app.dataSource.transaction(async (manager) => {
-    const tx: RequestContext = { ...ctx, manager };
-    tx.loaders = createLoaders(() => tx);
-    return fn(tx);
-  });
+  const outer = ctx.manager;
+  try {
+    return await ctx.app.dataSource.transaction(async (manager) => {
+      ctx.manager = manager;
+      ctx.loaders = createLoaders(() => ctx);
+      return fn(ctx);
+    });
+  } finally {
+    ctx.manager = outer;
+    ctx.loaders = createLoaders(() => ctx);
+  }
 }
