@@ -26,7 +26,10 @@ import {
 import * as invoices from '../services/invoice.service';
 import { scoped } from '../services/scope';
 import { InvoiceLine as InvoiceLineEntity, Payment as PaymentEntity } from '../entities';
-import { sub } from '../services/money/totals';
+import Decimal from 'decimal.js';
+import { round2, sub } from '../services/money/totals';
+import { BGN_PER_EUR, bgnEquivalentRequired } from '../services/money/vat';
+import { DecimalScalar } from '../schema/common/scalars';
 
 const IssueInvoiceResult = createUnionType({
   name: 'IssueInvoiceResult',
@@ -152,6 +155,16 @@ export class InvoiceResolver {
   @FieldResolver(() => ClientType, { nullable: true, description: 'The client.' })
   client(@Root() invoice: Invoice, @Ctx() ctx: RequestContext) {
     return ctx.loaders.clientById.load(invoice.clientId);
+  }
+
+  @FieldResolver(() => DecimalScalar, {
+    nullable: true,
+    description: 'Bulgarian agencies, EUR invoices issued 2026-01-01…2026-08-08: the total in BGN at the fixed rate 1.95583 (dual display).',
+  })
+  async totalBgnEquivalent(@Root() invoice: Invoice, @Ctx() ctx: RequestContext) {
+    const agency = await ctx.loaders.agencyById.load(invoice.agencyId);
+    if (!agency || !bgnEquivalentRequired(agency.country, invoice.currency, invoice.issueDate)) return null;
+    return round2(new Decimal(invoice.total).times(BGN_PER_EUR));
   }
 }
 

@@ -35,3 +35,10 @@ export const BGN_PER_EUR = '1.95583';
 export function currencyAllowed(agencyCountry: string, currency: string, date: string): boolean {
   return !(agencyCountry === 'BG' && currency === 'BGN' && date >= BG_EURO_CHANGEOVER);
 }
+
+/** Bulgarian documents show BGN equivalents of euro amounts during the dual-display period. */
+export const BG_DUAL_DISPLAY_UNTIL = '2026-08-08';
+
+export function bgnEquivalentRequired(agencyCountry: string, currency: string, issueDate: string | null): boolean {
+  return agencyCountry === 'BG' && currency === 'EUR' && !!issueDate && issueDate >= BG_EURO_CHANGEOVER && issueDate <= BG_DUAL_DISPLAY_UNTIL;
+}
