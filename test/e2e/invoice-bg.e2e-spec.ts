@@ -19,8 +19,9 @@ describe('Bulgarian invoices around the euro changeover', () => {
       const draft = await t.gql(CREATE, { i: { clientId: client.id, currency: 'EUR', dueDate: '2026-12-31', lines: [{ description: 'SMM', unitPrice: '1000.00' }] } }, a.ownerToken);
       return (await t.gql(ISSUE, { i: { id: draft.body.data.createInvoice.id, issueDate } }, a.ownerToken)).body.data.issueInvoice;
     };
+    // 1200 × 1.95583 = 2346.996 → 2347.00
     const march = await issueOn('2026-03-01');
-    expect(march).toMatchObject({ number: '0000000001', total: '1200.00', vatTotal: '200.00', totalBgnEquivalent: '2347.00' // 1200 × 1.95583 = 2346.996 });
+    expect(march).toMatchObject({ number: '0000000001', total: '1200.00', vatTotal: '200.00', totalBgnEquivalent: '2347.00' });
     const october = await issueOn('2026-10-01');
     expect(october).toMatchObject({ number: '0000000002', totalBgnEquivalent: null });
   });
