@@ -66,3 +66,40 @@ describe('numbering patterns', () => {
     expect(validatePattern('{MM}-{N}')).toMatch(/unknown token/);
   });
 });
+
+describe('balance after payments and refunds', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { netPaid, paymentStatus, sub, cmp } = require('../../src/services/money/totals');
+  const cents = fc.integer({ min: 1, max: 50_000_00 });
+
+  it('balance = amount due − payments + refunds, exactly, and the status follows, over thousands of random histories', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100_000_00 }), fc.array(fc.tuple(fc.boolean(), cents), { maxLength: 25 }), (dueCents, ops) => {
+        const amountDue = new Decimal(dueCents).dividedBy(100).toFixed(2);
+        const movements: { kind: 'PAYMENT' | 'REFUND'; amount: string }[] = [];
+        let paidCents = 0;
+        let refundedCents = 0;
+        for (const [isRefund, c] of ops) {
+          const amount = new Decimal(c).dividedBy(100).toFixed(2);
+          const current = netPaid(movements);
+          // the service's rules: no overpayment, no refund of more than was paid
+          if (!isRefund && cmp(amount, sub(amountDue, current)) <= 0) {
+            movements.push({ kind: 'PAYMENT', amount });
+            paidCents += c;
+          } else if (isRefund && cmp(amount, current) <= 0) {
+            movements.push({ kind: 'REFUND', amount });
+            refundedCents += c;
+          }
+        }
+        const paid = netPaid(movements);
+        expect(paid).toBe(new Decimal(paidCents - refundedCents).dividedBy(100).toFixed(2));
+        const balance = sub(amountDue, paid);
+        expect(balance).toBe(new Decimal(dueCents - paidCents + refundedCents).dividedBy(100).toFixed(2));
+        expect(cmp(balance, 0)).toBeGreaterThanOrEqual(0);
+        const status = paymentStatus(amountDue, paid);
+        expect(status).toBe(paidCents - refundedCents === 0 ? 'ISSUED' : paidCents - refundedCents === dueCents ? 'PAID' : 'PARTIALLY_PAID');
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
