@@ -70,7 +70,6 @@ interface PreparedLine {
 function prepareLines(lines: InvoiceLineInput[], country: string, vatDate: string, vatPayer: boolean): PreparedLine[] {
   const errors: FieldError[] = [];
   const prepared = lines.map((l, i) => {
-    if (!l.description.trim()) errors.push({ path: `input.lines.${i}.description`, message: 'description must not be blank' });
     const auto = l.vatRate === undefined;
     const rate = auto ? standardVatRate(country, vatDate, vatPayer) : l.vatRate ?? null;
     if (!vatPayer && rate !== null && cmp(rate, 0) > 0) {

@@ -1,45 +1,15 @@
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { ActStatus, CurrencyCode } from '../../entities/enums';
-import { DateScalar, DecimalScalar } from '../common/scalars';
-import { IsMoney } from '../validators/money';
-import { IsActQuantity, IsVatRate } from './act.validators';
+import { DateScalar } from '../common/scalars';
+import { DocumentLineFields } from '../common/document-line.input';
 
 const NOT_BLANK = /\S/;
 export const MAX_ACT_LINES = 200;
 export const MAX_ACT_INVOICES = 50;
 
 @InputType({ description: 'A line of an act: one service (work) with its quantity, price and VAT rate.' })
-export class ActLineInput {
-  @Field(() => String, { description: 'What was done, e.g. «Ведение рекламной кампании в Яндекс Директ, октябрь 2026» (1–1000 characters).' })
-  @Length(1, 1000, { message: 'description must be 1–1000 characters long' })
-  @Matches(NOT_BLANK, { message: 'description must not be blank' })
-  description: string;
-
-  @Field(() => DecimalScalar, { nullable: true, description: 'Quantity (positive, at most 3 decimals); "1" when omitted.' })
-  @IsOptional()
-  @IsActQuantity()
-  quantity?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Unit of measure, e.g. «усл.», «ч» (1–20 characters); «усл.» when omitted.' })
-  @IsOptional()
-  @Length(1, 20, { message: 'unit must be 1–20 characters long' })
-  @Matches(NOT_BLANK, { message: 'unit must not be blank' })
-  unit?: string | null;
-
-  @Field(() => DecimalScalar, { description: 'Price per unit, without VAT (exact, non-negative, at most 2 decimals).' })
-  @IsMoney()
-  unitPrice: string;
-
-  @Field(() => DecimalScalar, {
-    nullable: true,
-    description:
-      'VAT rate in percent (0–100, at most 2 decimals). Omitted: the standard rate of the agency country in force on the act date (re-read when the act is issued; vatRateAuto). Explicit null: without VAT.',
-  })
-  @IsOptional()
-  @IsVatRate()
-  vatRate?: string | null;
-}
+export class ActLineInput extends DocumentLineFields {}
 
 @InputType({ description: 'A new act of completed work (created as a DRAFT, without a number).' })
 export class CreateActInput {

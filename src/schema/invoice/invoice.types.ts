@@ -16,6 +16,7 @@ import { Connection, PageArgs } from '../common/connection';
 import { ErrorResult } from '../common/error-result';
 import { DateScalar, DecimalScalar } from '../common/scalars';
 import { IsMoney } from '../validators/money';
+import { DocumentLineFields } from '../common/document-line.input';
 
 @ObjectType('InvoiceLine', { description: 'A line of an invoice. VAT is computed per line (see Invoice).' })
 export class InvoiceLineType {
@@ -228,32 +229,7 @@ export class InvoiceHasPaymentsErrorType extends ErrorResult {
 export class EmptyInvoiceErrorType extends ErrorResult {}
 
 @InputType({ description: 'A line of a new invoice.' })
-export class InvoiceLineInput {
-  @Field({ description: 'What is billed, 1–1000 characters.' })
-  @Length(1, 1000)
-  description: string;
-
-  @Field(() => DecimalScalar, { nullable: true, defaultValue: '1', description: 'Quantity > 0, up to 3 decimals; 1 by default.' })
-  @Matches(/^(?!0+(\.0+)?$)\d{1,12}(\.\d{1,3})?$/, { message: 'quantity must be a positive number with at most 3 decimals' })
-  quantity: string = '1';
-
-  @Field(() => String, { nullable: true, description: 'Unit, default усл.' })
-  @IsOptional()
-  @Length(1, 20)
-  unit?: string | null;
-
-  @Field(() => DecimalScalar, { description: 'Price per unit without VAT.' })
-  @IsMoney()
-  unitPrice: string;
-
-  @Field(() => DecimalScalar, {
-    nullable: true,
-    description: 'VAT rate in percent. Omitted: the standard rate for the supply date from the dated table; null: without VAT.',
-  })
-  @IsOptional()
-  @Matches(/^(100(\.0{1,2})?|\d{1,2}(\.\d{1,2})?)$/, { message: 'vatRate must be a percentage from 0 to 100 with at most 2 decimals' })
-  vatRate?: string | null;
-}
+export class InvoiceLineInput extends DocumentLineFields {}
 
 @InputType({ description: 'A new draft invoice (no number until issued).' })
 export class CreateInvoiceInput {

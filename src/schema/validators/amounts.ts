@@ -1,7 +1,7 @@
 import { buildMessage, ValidateBy, ValidationOptions } from 'class-validator';
 
-/** Fits act_lines.quantity numeric(18,3): positive, at most 15 integer and 3 fractional digits. */
-export function isActQuantity(value: unknown): boolean {
+/** Fits a document line quantity, numeric(18,3): positive, at most 15 integer and 3 fractional digits. */
+export function isQuantity(value: unknown): boolean {
   if (typeof value !== 'string' || !/^\d{1,15}(\.\d{1,3})?$/.test(value)) return false;
   return /[1-9]/.test(value);
 }
@@ -12,12 +12,12 @@ export function isVatRate(value: unknown): boolean {
   return Number(value) <= 100;
 }
 
-export function IsActQuantity(options?: ValidationOptions): PropertyDecorator {
+export function IsQuantity(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(
     {
-      name: 'isActQuantity',
+      name: 'isQuantity',
       validator: {
-        validate: (value) => isActQuantity(value),
+        validate: (value) => isQuantity(value),
         defaultMessage: buildMessage(
           (each) => `${each}$property must be a positive quantity with at most 15 integer and 3 fractional digits, e.g. "1" or "2.5"`,
           options,
