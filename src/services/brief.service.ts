@@ -7,7 +7,6 @@ import { BadUserInputError, FieldError, NotFoundError } from '../errors';
 import { byId, groupBy } from '../loaders';
 import type { ConnectionResult } from '../schema/common/connection';
 import type { BriefBlocksInput, BriefsArgs, CreateBriefInput, UpdateBriefInput } from '../schema/brief/brief.inputs';
-import { contactById } from './meeting.service';
 import { paginate } from './pagination';
 import { scoped, withTransaction } from './scope';
 
@@ -417,6 +416,6 @@ export function briefVersions(ctx: RequestContext, briefId: string): Promise<Bri
 export async function briefContacts(ctx: RequestContext, brief: Brief): Promise<Contact[]> {
   const ids = brief.content?.contactInfo?.contactIds ?? [];
   if (ids.length === 0) return [];
-  const rows = await contactById(ctx).loadMany(ids);
+  const rows = await ctx.loaders.contactById.loadMany(ids);
   return rows.filter((c): c is Contact => !!c && !(c instanceof Error));
 }

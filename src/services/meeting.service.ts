@@ -3,7 +3,6 @@ import { Agency, Client, Contact, Deal, Meeting, User } from '../entities';
 import type { ActionItem } from '../entities/meeting.entity';
 import { UserRole } from '../entities/enums';
 import { BadUserInputError, FieldError, NotFoundError } from '../errors';
-import { byId } from '../loaders';
 import type { ConnectionResult } from '../schema/common/connection';
 import type {
   CompleteActionItemInput,
@@ -48,10 +47,6 @@ export async function protocolOverdue(ctx: RequestContext, meeting: Meeting, now
 // Loaders
 
 /** Contacts by id, batched per request (shared by meetings and briefs). */
-export function contactById(ctx: RequestContext) {
-  return ctx.loaders.named<string, Contact | null>('contactById', async (ids) => byId(ids, await scoped(ctx, Contact).findByIds(ids)));
-}
-
 function present<T>(rows: (T | null | Error)[]): T[] {
   return rows.filter((r): r is T => r != null && !(r instanceof Error));
 }
@@ -65,7 +60,7 @@ export async function participantUsers(ctx: RequestContext, meeting: Meeting): P
 /** The participating contact persons, in the recorded order (batched). */
 export async function participantContacts(ctx: RequestContext, meeting: Meeting): Promise<Contact[]> {
   if (!meeting.participantContactIds?.length) return [];
-  return present(await contactById(ctx).loadMany(meeting.participantContactIds));
+  return present(await ctx.loaders.contactById.loadMany(meeting.participantContactIds));
 }
 
 export interface ActionItemView {
