@@ -23,6 +23,9 @@ token=$(gql -d '{"query":"mutation { login(input: {email: \"owner@demo.agency\",
 answer=$(gql -H "authorization: Bearer $token" -d '{"query":"{ clients(first: 10) { totalCount edges { node { name contacts { fullName } } } } }"}')
 echo "$answer"
 echo "$answer" | grep -q '"totalCount":4' || { echo "expected the 4 demo clients"; exit 1; }
+money=$(gql -H "authorization: Bearer $token" -d '{"query":"{ invoices { totalCount edges { node { number status balanceDue } } } proposals { totalCount } controlPoints(filter: {overdue: true}) { totalCount } }"}')
+echo "$money"
+echo "$money" | grep -q '"PARTIALLY_PAID"' || { echo "expected the demo pipeline and money flow"; exit 1; }
 
 kill -TERM $pid
 for _ in $(seq 1 40); do kill -0 $pid 2>/dev/null || break; sleep 0.25; done

@@ -33,7 +33,6 @@ let ownerA: string;
 let managerA: { id: string; token: string };
 let portalA1: string;
 let portalA2: string;
-let agencyA: string;
 let ownerB: string;
 let A1: { id: string; name: string };
 let A2: { id: string; name: string };
@@ -43,7 +42,6 @@ beforeAll(async () => {
   t = await startTestApp({ logger });
   const a = await registerAgency(t);
   ownerA = a.ownerToken;
-  agencyA = a.agencyId;
   managerA = await createUser(t, ownerA, 'MANAGER');
   A1 = await createClient(t, ownerA, { ownerId: managerA.id });
   A2 = await createClient(t, ownerA, { ownerId: managerA.id });

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
-import type { Config } from 'jest';
+import type { Config } from '@jest/types';
 import { createDataSource } from '../../src/db/data-source';
 import { recreateDatabase } from '../../scripts/db-admin';
 import { BASE_URL, RUN_ENV, workerDatabaseName, workerDatabaseUrl } from './databases';

@@ -1,4 +1,4 @@
-import type { Config } from 'jest';
+import type { Config } from '@jest/types';
 import { dropDatabase } from '../../scripts/db-admin';
 import { BASE_URL, workerDatabaseName } from './databases';
 
