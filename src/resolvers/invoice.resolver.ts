@@ -28,6 +28,7 @@ import { scoped } from '../services/scope';
 import { InvoiceLine as InvoiceLineEntity, Payment as PaymentEntity } from '../entities';
 import Decimal from 'decimal.js';
 import { round2, sub } from '../services/money/totals';
+import { InvoiceStatus } from '../entities/enums';
 import { BGN_PER_EUR, bgnEquivalentRequired } from '../services/money/vat';
 import { DecimalScalar } from '../schema/common/scalars';
 
@@ -144,7 +145,8 @@ export class InvoiceResolver {
 
   @FieldResolver()
   balanceDue(@Root() invoice: Invoice) {
-    return sub(invoice.amountDue, invoice.paidAmount);
+    // a cancelled invoice is owed by nobody
+    return invoice.status === InvoiceStatus.CANCELLED ? '0.00' : sub(invoice.amountDue, invoice.paidAmount);
   }
 
   @FieldResolver()

@@ -143,7 +143,7 @@ export class InvoiceType {
   @Field(() => DecimalScalar, { description: 'Σ payments − Σ refunds.' })
   paidAmount: string;
 
-  @Field(() => DecimalScalar, { description: 'amountDue − paidAmount.' })
+  @Field(() => DecimalScalar, { description: 'amountDue − paidAmount (0 for a cancelled invoice).' })
   balanceDue: string;
 
   @Field({ description: "True when unpaid after the due date's day is over in the agency time zone." })
