@@ -17,7 +17,7 @@ import { add, cmp, isZero, lineAmounts, netPaid, paymentStatus, sub, sumTotals }
 import { currencyAllowed, standardVatRate } from './money/vat';
 import { assignDocumentNumber } from './numbering';
 import { paginate } from './pagination';
-import { getRequisites } from './requisites.service';
+import { documentSettings } from './requisites.service';
 import { scoped, withTransaction } from './scope';
 import { localDate } from './time';
 import { checkTransition, IllegalTransition, TransitionMap } from './transitions';
@@ -118,8 +118,7 @@ export async function createInvoice(ctx: AuthedContext, input: CreateInvoiceInpu
 
 async function createInvoiceInTx(tx: AuthedContext, input: CreateInvoiceInput): Promise<Invoice> {
   const client = await scoped(tx, Client).getById(input.clientId, 'input.clientId');
-  const agency = await agencyOf(tx);
-  const requisites = await getRequisites(tx);
+  const { agency, requisites } = await documentSettings(tx);
   const today = localDate(new Date(), agency.timeZone);
   const vatDate = input.supplyDate ?? today;
   const errors: FieldError[] = [];
@@ -238,8 +237,7 @@ async function issueInTx(tx: AuthedContext, input: IssueInvoiceInput): Promise<I
   const invoice = await scoped(tx, Invoice).getById(input.id, 'input.id', { lock: true });
   const illegal = checkTransition('Invoice', INVOICE_TRANSITIONS, invoice.status, InvoiceStatus.ISSUED);
   if (illegal) return illegal;
-  const agency = await agencyOf(tx);
-  const requisites = await getRequisites(tx);
+  const { agency, requisites } = await documentSettings(tx);
   const issueDate = input.issueDate ?? localDate(new Date(), agency.timeZone);
   const vatDate = invoice.supplyDate ?? issueDate;
   const errors: FieldError[] = [];

@@ -53,3 +53,20 @@ export async function updateAgencyRequisites(ctx: AuthedContext, input: UpdateAg
     return saved;
   });
 }
+
+/**
+ * The agency and its requisites in one query: what issuing a document needs (time zone, country,
+ * VAT status, numbering patterns). Documents are issued on a hot path; this saves a round trip.
+ */
+export async function documentSettings(ctx: RequestContext): Promise<{ agency: Agency; requisites: AgencyRequisites }> {
+  const agencyId = ctx.actor!.agencyId;
+  const agency = await ctx.manager
+    .getRepository(Agency)
+    .createQueryBuilder('a')
+    .leftJoinAndMapOne('a.requisites', AgencyRequisites, 'r', 'r."agencyId" = a.id')
+    .where('a.id = :agencyId', { agencyId })
+    .getOneOrFail();
+  const joined = (agency as Agency & { requisites?: AgencyRequisites | null }).requisites;
+  const requisites = joined ?? ctx.manager.getRepository(AgencyRequisites).create({ agencyId, ...REQUISITE_DEFAULTS });
+  return { agency, requisites };
+}
