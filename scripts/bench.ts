@@ -291,7 +291,7 @@ async function issueInvoicesScenario(): Promise<void> {
       scenario: 'issue invoices',
       metric: `issued per second, 32 concurrent HTTP clients, 3 agencies (${jobs.length} issues)`,
       value: `${(jobs.length / seconds).toFixed(0)} /s`,
-      note: 'target ≥ 200/s; server in its own process, pool 10',
+      note: `target ≥ 200/s; server in its own process, pool ${process.env.DB_POOL_SIZE ?? 20}`,
     });
     rows.push({ scenario: 'issue invoices', metric: 'latency p50 / p95 under that load', value: `${percentile(latencies, 50).toFixed(0)} / ${percentile(latencies, 95).toFixed(0)} ms` });
     rows.push({ scenario: 'issue invoices', metric: 'numbers per agency exactly 1..N afterwards', value: gapless && failures === 0 ? 'yes' : `NO (failures ${failures})` });

@@ -83,7 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: env.HOST || '0.0.0.0',
     databaseUrl,
     dataDir,
-    dbPoolSize: int(env, 'DB_POOL_SIZE', 10, 1, 200),
+    dbPoolSize: int(env, 'DB_POOL_SIZE', 20, 1, 200),
     jwtSecret: resolveJwtSecret(env, nodeEnv, dataDir),
     jwtTtlSeconds: int(env, 'JWT_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
