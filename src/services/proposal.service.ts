@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import type DataLoader from 'dataloader';
 import type { AuthedContext, RequestContext } from '../context';
 import { Brief, Client, Deal, Proposal, ProposalLine, ProposalRevision } from '../entities';
-import { ProposalStatus, UserRole } from '../entities/enums';
+import { DealStage, ProposalStatus, UserRole } from '../entities/enums';
 import type { ProposalBlocks } from '../entities/proposal.entity';
 import { BadUserInputError, FieldError } from '../errors';
 import { groupBy } from '../loaders';
@@ -23,6 +23,7 @@ import {
 import { paginate, SortKey } from './pagination';
 import { scoped, withTransaction } from './scope';
 import { computeToolMix, DEFAULT_TOOL_MIX_TOLERANCE_PP, ToolMix } from './tool-mix';
+import { advanceDeal } from './deal-automation';
 import { checkTransition, IllegalTransition, TransitionMap } from './transitions';
 import { isPastLocalDay } from './time';
 
@@ -575,7 +576,7 @@ export async function sendProposal(ctx: AuthedContext, input: SendProposalInput,
     if (isPastLocalDay(p.validUntil, timeZone, now)) return validityPassed(p.validUntil);
     const justification = trimOrNull(input.justification);
     if (!mix.withinPolicy && !justification) return toolMixOutOfPolicy(mix);
-    return repo.update(p, {
+    const saved = await repo.update(p, {
       status: SENT,
       sentAt: now,
       mixJustification: justification,
@@ -586,6 +587,8 @@ export async function sendProposal(ctx: AuthedContext, input: SendProposalInput,
       rejectionReason: null,
       rejectionNote: null,
     });
+    await advanceDeal(tx as AuthedContext, saved.dealId, DealStage.PROPOSAL, 'proposal sent');
+    return saved;
   });
 }
 
@@ -601,7 +604,9 @@ export async function acceptProposal(
     const { timeZone } = await settings(ctx);
     const illegal = checkTransition('Proposal', PROPOSAL_TRANSITIONS, effectiveProposalStatus(p, timeZone, now), ACCEPTED);
     if (illegal) return illegal;
-    return repo.update(p, { status: ACCEPTED, decidedAt: now, decidedById: ctx.actor.userId }, { allowPortal: true });
+    const saved = await repo.update(p, { status: ACCEPTED, decidedAt: now, decidedById: ctx.actor.userId }, { allowPortal: true });
+    await advanceDeal(tx as AuthedContext, saved.dealId, DealStage.CONTRACT, 'proposal accepted');
+    return saved;
   });
 }
 
