@@ -12,6 +12,7 @@ import {
   EmptyInvoiceErrorType,
   InvoiceConnection,
   InvoiceHasPaymentsErrorType,
+  InvoiceInActErrorType,
   InvoiceLineType,
   InvoiceNotPayableErrorType,
   InvoiceOverpaymentErrorType,
@@ -42,7 +43,7 @@ const IssueInvoiceResult = createUnionType({
 const CancelInvoiceResult = createUnionType({
   name: 'CancelInvoiceResult',
   description: 'The cancelled invoice, or why it cannot be cancelled.',
-  types: () => [InvoiceType, IllegalTransitionErrorType, InvoiceHasPaymentsErrorType] as const,
+  types: () => [InvoiceType, IllegalTransitionErrorType, InvoiceHasPaymentsErrorType, InvoiceInActErrorType] as const,
   resolveType: resolveResultType('Invoice'),
 });
 
@@ -116,7 +117,7 @@ export class InvoiceResolver {
   }
 
   @Authorized(STAFF)
-  @Mutation(() => CancelInvoiceResult, { description: 'Cancels an invoice on which nothing is paid (INVOICE_HAS_PAYMENTS otherwise).' })
+  @Mutation(() => CancelInvoiceResult, { description: 'Cancels an invoice on which nothing is paid (INVOICE_HAS_PAYMENTS otherwise) and that no issued act closes (INVOICE_IN_ACT).' })
   cancelInvoice(@Ctx() ctx: AuthedContext, @Arg('input', () => CancelInvoiceInput, { description: 'The operation input.' }) input: CancelInvoiceInput) {
     return invoices.cancelInvoice(ctx, input);
   }

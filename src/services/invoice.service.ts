@@ -1,6 +1,6 @@
 import type { AuthedContext, RequestContext } from '../context';
-import { Client, Contract, ContractPaymentItem, Invoice, InvoiceLine, Payment } from '../entities';
-import { DealStage, DocumentKind, InvoiceKind, InvoiceStatus, PaymentKind, PaymentMethod } from '../entities/enums';
+import { Act, Client, Contract, ContractPaymentItem, Invoice, InvoiceLine, Payment } from '../entities';
+import { ActStatus, DealStage, DocumentKind, InvoiceKind, InvoiceStatus, PaymentKind, PaymentMethod } from '../entities/enums';
 import { BadUserInputError, FieldError, NotFoundError } from '../errors';
 import type {
   CancelInvoiceInput,
@@ -44,7 +44,11 @@ export type RecordPaymentResult =
   | ErrorOf<'InvoiceNotPayableError', { status: InvoiceStatus }>;
 export type RefundResult = Invoice | ErrorOf<'RefundExceedsPaymentError', { refundable: string }> | ErrorOf<'InvoiceNotPayableError', { status: InvoiceStatus }>;
 export type IssueResult = Invoice | IllegalTransition | ErrorOf<'EmptyInvoiceError'>;
-export type CancelResult = Invoice | IllegalTransition | ErrorOf<'InvoiceHasPaymentsError', { paidAmount: string }>;
+export type CancelResult =
+  | Invoice
+  | IllegalTransition
+  | ErrorOf<'InvoiceHasPaymentsError', { paidAmount: string }>
+  | ErrorOf<'InvoiceInActError', { actNumber: string | null }>;
 
 async function agencyOf(ctx: RequestContext) {
   const agency = await ctx.loaders.agencyById.load(ctx.actor!.agencyId);
@@ -309,6 +313,18 @@ export async function cancelInvoice(ctx: AuthedContext, input: CancelInvoiceInpu
     }
     const illegal = checkTransition('Invoice', INVOICE_TRANSITIONS, invoice.status, InvoiceStatus.CANCELLED);
     if (illegal) return illegal;
+    const act = await scoped(tx, Act)
+      .query('a')
+      .andWhere(':id = ANY(a."invoiceIds") AND a.status <> :draft', { id: invoice.id, draft: ActStatus.DRAFT })
+      .getOne();
+    if (act) {
+      return {
+        __typename: 'InvoiceInActError',
+        code: 'INVOICE_IN_ACT',
+        message: `Act ${act.number ?? ''} closes this invoice: correct the act first`.replace('  ', ' '),
+        actNumber: act.number,
+      };
+    }
     return scoped(tx, Invoice).update(invoice, { status: InvoiceStatus.CANCELLED, cancelledAt: new Date(), cancelReason: reason });
   });
 }

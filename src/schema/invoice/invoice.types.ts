@@ -225,6 +225,15 @@ export class InvoiceHasPaymentsErrorType extends ErrorResult {
   paidAmount: string;
 }
 
+@ObjectType('InvoiceInActError', {
+  implements: ErrorResult,
+  description: 'The invoice is closed by an issued or signed act; correct the act first. Nothing was changed.',
+})
+export class InvoiceInActErrorType extends ErrorResult {
+  @Field(() => String, { nullable: true, description: 'Number of the act.' })
+  actNumber: string | null;
+}
+
 @ObjectType('EmptyInvoiceError', { implements: ErrorResult, description: 'An invoice must total more than zero to be issued.' })
 export class EmptyInvoiceErrorType extends ErrorResult {}
 
