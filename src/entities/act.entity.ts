@@ -1,5 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { TenantOwned } from './base';
+import { DocumentLine } from './document-line';
 import { Client } from './client.entity';
 import { Contract } from './contract.entity';
 import { ActStatus, CurrencyCode } from './enums';
@@ -85,45 +86,11 @@ export class Act extends TenantOwned {
 @Entity('act_lines')
 @PortalScope('clientId')
 @Index('act_lines_act', ['agencyId', 'actId', 'position'])
-export class ActLine extends TenantOwned {
+export class ActLine extends DocumentLine {
   @Column('uuid')
   actId: string;
 
   @ManyToOne(() => Act, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'actId' })
   act?: Act;
-
-  @Column('uuid')
-  clientId: string;
-
-  @Column({ type: 'int' })
-  position: number;
-
-  @Column({ type: 'text' })
-  description: string;
-
-  @Column({ type: 'numeric', precision: 18, scale: 3 })
-  quantity: string;
-
-  @Column({ type: 'varchar', length: 20, default: 'усл.' })
-  unit: string;
-
-  @Column({ type: 'numeric', precision: 18, scale: 2 })
-  unitPrice: string;
-
-  @Column({ type: 'numeric', precision: 5, scale: 2, nullable: true })
-  vatRate: string | null;
-
-  /** true when the rate came from the dated VAT table (re-read at issue, for the supply date) */
-  @Column({ default: false })
-  vatRateAuto: boolean;
-
-  @Column({ type: 'numeric', precision: 18, scale: 2 })
-  net: string;
-
-  @Column({ type: 'numeric', precision: 18, scale: 2 })
-  vat: string;
-
-  @Column({ type: 'numeric', precision: 18, scale: 2 })
-  gross: string;
 }

@@ -1,5 +1,6 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { TenantOwned } from './base';
+import { DocumentLine } from './document-line';
 import { Client } from './client.entity';
 import { Contract, ContractPaymentItem } from './contract.entity';
 import { CurrencyCode, InvoiceKind, InvoiceStatus, PaymentKind, PaymentMethod } from './enums';
@@ -101,48 +102,13 @@ export class Invoice extends TenantOwned {
 @Entity('invoice_lines')
 @PortalScope('clientId')
 @Index('invoice_lines_invoice', ['agencyId', 'invoiceId', 'position'])
-export class InvoiceLine extends TenantOwned {
+export class InvoiceLine extends DocumentLine {
   @Column('uuid')
   invoiceId: string;
 
   @ManyToOne(() => Invoice, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'invoiceId' })
   invoice?: Invoice;
-
-  @Column('uuid')
-  clientId: string;
-
-  @Column({ type: 'int' })
-  position: number;
-
-  @Column({ type: 'text' })
-  description: string;
-
-  @Column({ type: 'numeric', precision: 18, scale: 3 })
-  quantity: string;
-
-  @Column({ type: 'varchar', length: 20, default: 'усл.' })
-  unit: string;
-
-  @Column({ type: 'numeric', precision: 18, scale: 2 })
-  unitPrice: string;
-
-  /** percent; null = without VAT */
-  @Column({ type: 'numeric', precision: 5, scale: 2, nullable: true })
-  vatRate: string | null;
-
-  /** true when the rate came from the dated VAT table (re-read at issue, for the supply date) */
-  @Column({ default: false })
-  vatRateAuto: boolean;
-
-  @Column({ type: 'numeric', precision: 18, scale: 2 })
-  net: string;
-
-  @Column({ type: 'numeric', precision: 18, scale: 2 })
-  vat: string;
-
-  @Column({ type: 'numeric', precision: 18, scale: 2 })
-  gross: string;
 }
 
 /** Money received (PAYMENT) or returned (REFUND) against an invoice. Amounts are positive. */
