@@ -139,6 +139,10 @@ export class ContractApproval extends TenantOwned {
   @Column({ type: 'int', default: 1 })
   round: number;
 
+  /** order of the approver within the round, from 1, as given */
+  @Column({ type: 'int', default: 0 })
+  position: number;
+
   @Column({ length: 200 })
   approverName: string;
 

@@ -243,7 +243,7 @@ function loadApprovals(tx: RequestContext, contractId: string): Promise<Contract
     .query('a')
     .andWhere('a."contractId" = :contractId', { contractId })
     .orderBy('a."round"', 'ASC')
-    .addOrderBy('a."createdAt"', 'ASC')
+    .addOrderBy('a."position"', 'ASC')
     .addOrderBy('a.id', 'ASC')
     .getMany();
 }
@@ -346,7 +346,7 @@ function approvalsLoader(ctx: RequestContext): DataLoader<string, ContractApprov
       .andWhere('a."contractId" IN (:...contractIds)', { contractIds: [...ids] })
       .orderBy('a."contractId"', 'ASC')
       .addOrderBy('a."round"', 'ASC')
-      .addOrderBy('a."createdAt"', 'ASC')
+      .addOrderBy('a."position"', 'ASC')
       .addOrderBy('a.id', 'ASC')
       .getMany();
     return groupBy(ids, rows, (r) => r.contractId);
@@ -542,8 +542,7 @@ export async function submitContractForApproval(
         approverName: a.name,
         approverPosition: a.position,
         decision: PENDING,
-        // the approvers are listed in the order given (createdAt orders them within a round)
-        createdAt: new Date(now.getTime() + i),
+        position: i + 1,
       });
     }
     return save(tx, c, { status: ON_APPROVAL, number, submittedAt: now });
@@ -664,7 +663,7 @@ export async function contractsWaitingForApproval(ctx: RequestContext, clientId:
     .query('a')
     .andWhere('a."contractId" IN (:...contractIds)', { contractIds: contracts.map((c) => c.id) })
     .orderBy('a."round"', 'ASC')
-    .addOrderBy('a."createdAt"', 'ASC')
+    .addOrderBy('a."position"', 'ASC')
     .addOrderBy('a.id', 'ASC')
     .getMany();
   const grouped = groupBy(
