@@ -24,6 +24,7 @@ export async function listControlPoints(ctx: AuthedContext, args: ControlPointsA
   const timeZone = agency?.timeZone ?? 'UTC';
   const today = localDate(now, timeZone);
   const q: ControlPointQuery = {
+    now,
     today,
     timeZone,
     dueBefore: filter.dueBefore ?? null,

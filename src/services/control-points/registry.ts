@@ -33,6 +33,8 @@ export interface ControlPointItem {
 }
 
 export interface ControlPointQuery {
+  /** the instant the list is computed for (injectable, for tests) */
+  now: Date;
   /** the agency's current local date */
   today: string;
   timeZone: string;

@@ -25,7 +25,7 @@ registerControlPointSource({
     const qb = scoped(ctx, Meeting)
       .query('m')
       .andWhere('m."protocolSentAt" IS NULL')
-      .andWhere('m."startsAt" <= :now', { now: new Date() });
+      .andWhere('m."startsAt" <= :now', { now: q.now });
     if (q.clientId) qb.andWhere('m."clientId" = :clientId', { clientId: q.clientId });
     if (q.dueBefore) {
       // dueOn <= dueBefore  ⇔  the meeting started before the end of the local day (dueBefore − days)
