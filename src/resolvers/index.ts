@@ -10,7 +10,7 @@ import { ControlPointResolver } from './control-point.resolver';
 import { DealResolver } from './deal.resolver';
 import { InteractionResolver } from './interaction.resolver';
 import { ClientBalanceResolver, InvoiceResolver } from './invoice.resolver';
-import { MeetingResolver } from './meeting.resolver';
+import { MeetingActionItemResolver, MeetingResolver } from './meeting.resolver';
 import { ProposalResolver } from './proposal.resolver';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -25,6 +25,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ClientBalanceResolver,
   BriefResolver,
   MeetingResolver,
+  MeetingActionItemResolver,
   ProposalResolver,
   DealResolver,
   ContractResolver,

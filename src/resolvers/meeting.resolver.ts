@@ -15,6 +15,7 @@ import {
 import { MarkProtocolSentResult, MeetingActionItemType, MeetingConnection, MeetingType } from '../schema/meeting/meeting.type';
 import { UserType } from '../schema/user/user.type';
 import * as meetings from '../services/meeting.service';
+import type { ActionItemView } from '../services/meeting.service';
 
 @Resolver(() => MeetingType)
 export class MeetingResolver {
@@ -89,5 +90,18 @@ export class MeetingResolver {
   @FieldResolver(() => Boolean, { description: 'Not sent and the due date is over in the agency time zone.' })
   protocolOverdue(@Root() meeting: Meeting, @Ctx() ctx: RequestContext) {
     return meetings.protocolOverdue(ctx, meeting);
+  }
+}
+
+@Resolver(() => MeetingActionItemType)
+export class MeetingActionItemResolver {
+  @FieldResolver(() => UserType, { nullable: true, description: 'The agency user who owns the item.' })
+  ownerUser(@Root() item: ActionItemView, @Ctx() ctx: RequestContext) {
+    return item.ownerUserId ? ctx.loaders.userById.load(item.ownerUserId) : null;
+  }
+
+  @FieldResolver(() => ContactType, { nullable: true, description: 'The client contact who owns the item.' })
+  ownerContact(@Root() item: ActionItemView, @Ctx() ctx: RequestContext) {
+    return item.ownerContactId ? ctx.loaders.contactById.load(item.ownerContactId) : null;
   }
 }
