@@ -52,6 +52,7 @@ function errorLoggingPlugin(): ApolloServerPlugin<RequestContext> {
 export async function createApp(dataSource: DataSource, config: AppConfig, logger?: Logger): Promise<CreatedApp> {
   const log = logger ?? createLogger(config.logLevel);
   const services: AppServices = {
+    createLoaders,
     config,
     dataSource,
     tokens: new TokenService(config.jwtSecret, config.jwtTtlSeconds),
@@ -122,7 +123,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       app: services,
       logger: log.child({ requestId, userId: actor?.userId, agencyId: actor?.agencyId }),
     };
-    ctx.loaders = createLoaders(() => ctx);
+    ctx.loaders = createLoaders(ctx);
     return ctx;
   };
 

@@ -20,6 +20,8 @@ export interface AppServices {
   dataSource: DataSource;
   tokens: TokenService;
   logger: Logger;
+  /** a fresh set of loaders bound to the given context (passed here so that the scope module needs no import of the loaders) */
+  createLoaders(ctx: RequestContext): Loaders;
 }
 
 /** Built once per request by the context function; passed first to every service call. */
@@ -28,7 +30,7 @@ export interface RequestContext {
   actor: Actor | null;
   /** why a presented bearer token was not accepted (expired, invalid); reported on first use */
   authError: string | null;
-  /** the current unit of work: the pool's manager, or a transaction's inside withTransaction */
+  /** the unit of work: the pool's manager, or, in a context derived by withTransaction, the transaction's */
   manager: EntityManager;
   loaders: Loaders;
   app: AppServices;

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { STAFF } from '../auth/auth-checker';
-import type { AuthedContext, RequestContext } from '../context';
+import type { AuthedContext, } from '../context';
 import type { Act } from '../entities';
 import { ActsArgs } from '../schema/act/act.args';
 import {
@@ -23,7 +23,7 @@ export class ActResolver {
     nullable: true,
     description: 'An act of completed work by id; null when it does not exist or is not yours to see (a portal user never sees drafts).',
   })
-  act(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'Id of the act.' }) id: string) {
+  act(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'Id of the act.' }) id: string) {
     return acts.getAct(ctx, id);
   }
 
@@ -31,7 +31,7 @@ export class ActResolver {
   @Query(() => ActConnection, {
     description: 'Acts of completed work of the agency (a portal user sees only the issued acts of its client), newest first.',
   })
-  acts(@Ctx() ctx: RequestContext, @Args(() => ActsArgs) args: ActsArgs) {
+  acts(@Ctx() ctx: AuthedContext, @Args(() => ActsArgs) args: ActsArgs) {
     return acts.listActs(ctx, args);
   }
 
@@ -85,12 +85,12 @@ export class ActResolver {
   }
 
   @FieldResolver(() => ClientType, { nullable: true, description: 'The client the work was done for.' })
-  client(@Root() act: Act, @Ctx() ctx: RequestContext) {
+  client(@Root() act: Act, @Ctx() ctx: AuthedContext) {
     return ctx.loaders.clientById.load(act.clientId);
   }
 
   @FieldResolver(() => [ActLineType], { description: 'The lines, in order.' })
-  lines(@Root() act: Act, @Ctx() ctx: RequestContext) {
+  lines(@Root() act: Act, @Ctx() ctx: AuthedContext) {
     return acts.actLines(ctx, act);
   }
 }

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { STAFF } from '../auth/auth-checker';
-import type { AuthedContext, RequestContext } from '../context';
+import type { AuthedContext, } from '../context';
 import type { Brief } from '../entities';
 import { BriefsArgs, CreateBriefInput, UpdateBriefInput } from '../schema/brief/brief.inputs';
 import { BriefConnection, BriefType, BriefVersionType } from '../schema/brief/brief.type';
@@ -12,13 +12,13 @@ import * as briefs from '../services/brief.service';
 export class BriefResolver {
   @Authorized()
   @Query(() => BriefType, { nullable: true, description: 'A brief by id; null when it does not exist or is not yours to see (portal users never see briefs).' })
-  brief(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'Id of the record.' }) id: string) {
+  brief(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'Id of the record.' }) id: string) {
     return briefs.getBrief(ctx, id);
   }
 
   @Authorized()
   @Query(() => BriefConnection, { description: 'Briefs of the agency, newest first (empty for portal users).' })
-  briefs(@Ctx() ctx: RequestContext, @Args(() => BriefsArgs) args: BriefsArgs) {
+  briefs(@Ctx() ctx: AuthedContext, @Args(() => BriefsArgs) args: BriefsArgs) {
     return briefs.listBriefs(ctx, args);
   }
 
@@ -37,17 +37,17 @@ export class BriefResolver {
   }
 
   @FieldResolver(() => [BriefVersionType], { description: 'Previous versions, newest first (empty for version 1).' })
-  versions(@Root() brief: Brief, @Ctx() ctx: RequestContext) {
+  versions(@Root() brief: Brief, @Ctx() ctx: AuthedContext) {
     return briefs.briefVersions(ctx, brief.id);
   }
 
   @FieldResolver(() => ClientType, { nullable: true, description: 'The client the brief is about.' })
-  client(@Root() brief: Brief, @Ctx() ctx: RequestContext) {
+  client(@Root() brief: Brief, @Ctx() ctx: AuthedContext) {
     return ctx.loaders.clientById.load(brief.clientId);
   }
 
   @FieldResolver(() => [ContactType], { description: 'The contact persons listed in block 1, in that order.' })
-  contacts(@Root() brief: Brief, @Ctx() ctx: RequestContext) {
+  contacts(@Root() brief: Brief, @Ctx() ctx: AuthedContext) {
     return briefs.briefContacts(ctx, brief);
   }
 }

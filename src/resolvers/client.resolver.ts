@@ -1,8 +1,7 @@
 import { Arg, Args, Authorized, createUnionType, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { STAFF } from '../auth/auth-checker';
-import type { AuthedContext, RequestContext } from '../context';
-import type { Client, ClientStageChange } from '../entities';
-import { groupBy } from '../loaders';
+import type { AuthedContext, } from '../context';
+import type { Client} from '../entities';
 import { ClientsArgs } from '../schema/client/client.args';
 import {
   ChangeClientStageInput,
@@ -30,13 +29,13 @@ const ClientStageResult = createUnionType({
 export class ClientResolver {
   @Authorized()
   @Query(() => ClientType, { nullable: true, description: 'A client by id; null when it does not exist or is not yours to see.' })
-  client(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'Id of the record.' }) id: string) {
+  client(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'Id of the record.' }) id: string) {
     return clients.getClient(ctx, id);
   }
 
   @Authorized()
   @Query(() => ClientConnection, { description: 'Clients of the agency (a portal user sees only its own), paginated.' })
-  clients(@Ctx() ctx: RequestContext, @Args(() => ClientsArgs) args: ClientsArgs) {
+  clients(@Ctx() ctx: AuthedContext, @Args(() => ClientsArgs) args: ClientsArgs) {
     return clients.listClients(ctx, args);
   }
 
@@ -92,31 +91,24 @@ export class ClientResolver {
 
   @Authorized(STAFF)
   @FieldResolver(() => [ClientStageChangeType], { description: 'Lifecycle history, oldest first (agency users only).' })
-  stageHistory(@Root() client: Client, @Ctx() ctx: RequestContext) {
-    return stageHistory(ctx, client.id);
+  stageHistory(@Root() client: Client, @Ctx() ctx: AuthedContext) {
+    return ctx.loaders.clientStageHistory.load(client.id);
   }
 
   @Authorized(STAFF)
   @FieldResolver(() => [StageDurationType], { description: 'Time spent in each lifecycle stage (agency users only).' })
-  async timeInStages(@Root() client: Client, @Ctx() ctx: RequestContext) {
-    return timeInStages(await stageHistory(ctx, client.id), new Date());
+  async timeInStages(@Root() client: Client, @Ctx() ctx: AuthedContext) {
+    return timeInStages(await ctx.loaders.clientStageHistory.load(client.id), new Date());
   }
 
   @FieldResolver(() => [ContactType], { description: 'Active contact persons, primary first.' })
-  contacts(@Root() client: Client, @Ctx() ctx: RequestContext) {
+  contacts(@Root() client: Client, @Ctx() ctx: AuthedContext) {
     return ctx.loaders.contactsByClient.load(client.id);
   }
 
   @FieldResolver(() => UserType, { nullable: true, description: 'Responsible account manager.' })
-  owner(@Root() client: Client, @Ctx() ctx: RequestContext) {
+  owner(@Root() client: Client, @Ctx() ctx: AuthedContext) {
     return client.ownerId ? ctx.loaders.userById.load(client.ownerId) : null;
   }
 }
 
-function stageHistory(ctx: RequestContext, clientId: string) {
-  return ctx.loaders
-    .named<string, ClientStageChange[]>('clientStageHistory', async (ids) =>
-      groupBy(ids, await clients.stageHistoryByClient(ctx, ids), (h) => h.clientId),
-    )
-    .load(clientId);
-}

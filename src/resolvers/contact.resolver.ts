@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { STAFF } from '../auth/auth-checker';
-import type { AuthedContext, RequestContext } from '../context';
+import type { AuthedContext, } from '../context';
 import type { Contact } from '../entities';
 import { ClientType } from '../schema/client/client.type';
 import { CreateContactInput, UpdateContactInput } from '../schema/contact/contact.inputs';
@@ -28,7 +28,7 @@ export class ContactResolver {
   }
 
   @FieldResolver(() => ClientType, { description: 'The client this person works for.' })
-  client(@Root() contact: Contact, @Ctx() ctx: RequestContext) {
+  client(@Root() contact: Contact, @Ctx() ctx: AuthedContext) {
     return ctx.loaders.clientById.load(contact.clientId);
   }
 }

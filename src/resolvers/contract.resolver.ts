@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { STAFF } from '../auth/auth-checker';
-import type { AuthedContext, RequestContext } from '../context';
+import type { AuthedContext, } from '../context';
 import type { Contract } from '../entities';
 import { ClientType } from '../schema/client/client.type';
 import { ContractsArgs } from '../schema/contract/contract.args';
@@ -30,7 +30,7 @@ export class ContractResolver {
     nullable: true,
     description: 'A contract by id; null when it does not exist or is not yours to see (a portal user never sees drafts).',
   })
-  contract(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'Id of the contract.' }) id: string) {
+  contract(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'Id of the contract.' }) id: string) {
     return contracts.getContract(ctx, id);
   }
 
@@ -38,7 +38,7 @@ export class ContractResolver {
   @Query(() => ContractConnection, {
     description: 'Contracts of the agency (a portal user sees those of its client that left DRAFT), newest first.',
   })
-  contracts(@Ctx() ctx: RequestContext, @Args(() => ContractsArgs) args: ContractsArgs) {
+  contracts(@Ctx() ctx: AuthedContext, @Args(() => ContractsArgs) args: ContractsArgs) {
     return contracts.listContracts(ctx, args);
   }
 
@@ -120,7 +120,7 @@ export class ContractResolver {
   }
 
   @FieldResolver(() => ClientType, { nullable: true, description: 'The client.' })
-  client(@Root() c: Contract, @Ctx() ctx: RequestContext) {
+  client(@Root() c: Contract, @Ctx() ctx: AuthedContext) {
     return ctx.loaders.clientById.load(c.clientId);
   }
 
@@ -130,26 +130,26 @@ export class ContractResolver {
   }
 
   @FieldResolver(() => [ContractPaymentItemType], { description: 'The payment schedule, in order; the items sum exactly to the amount.' })
-  paymentSchedule(@Root() c: Contract, @Ctx() ctx: RequestContext) {
+  paymentSchedule(@Root() c: Contract, @Ctx() ctx: AuthedContext) {
     return contracts.contractPaymentSchedule(ctx, c);
   }
 
   @FieldResolver(() => [ContractApprovalType], {
     description: 'Every approval of every round (oldest round first, approvers in the order given); `current` marks the latest round.',
   })
-  approvals(@Root() c: Contract, @Ctx() ctx: RequestContext) {
+  approvals(@Root() c: Contract, @Ctx() ctx: AuthedContext) {
     return contracts.contractApprovals(ctx, c);
   }
 
   @FieldResolver(() => [ContractApprovalType], {
     description: 'Approvers of the current round who have not decided yet; empty unless the contract is ON_APPROVAL.',
   })
-  pendingApprovers(@Root() c: Contract, @Ctx() ctx: RequestContext) {
+  pendingApprovers(@Root() c: Contract, @Ctx() ctx: AuthedContext) {
     return contracts.contractPendingApprovers(ctx, c);
   }
 
   @FieldResolver(() => Int, { description: 'The current approval round; 0 before the first submission.' })
-  approvalRound(@Root() c: Contract, @Ctx() ctx: RequestContext) {
+  approvalRound(@Root() c: Contract, @Ctx() ctx: AuthedContext) {
     return contracts.contractApprovalRound(ctx, c);
   }
 }

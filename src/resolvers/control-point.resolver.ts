@@ -1,6 +1,6 @@
 import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { STAFF } from '../auth/auth-checker';
-import type { AuthedContext, RequestContext } from '../context';
+import type { AuthedContext, } from '../context';
 import { ClientType } from '../schema/client/client.type';
 import { ControlPointConnection, ControlPointsArgs, ControlPointType } from '../schema/control-point/control-point.types';
 import { listControlPoints, ControlPointView } from '../services/control-points/control-point.service';
@@ -17,7 +17,7 @@ export class ControlPointResolver {
   }
 
   @FieldResolver(() => ClientType, { nullable: true, description: 'The client it concerns.' })
-  client(@Root() item: ControlPointView, @Ctx() ctx: RequestContext) {
+  client(@Root() item: ControlPointView, @Ctx() ctx: AuthedContext) {
     return ctx.loaders.clientById.load(item.clientId);
   }
 }

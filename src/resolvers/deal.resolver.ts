@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { STAFF } from '../auth/auth-checker';
-import type { AuthedContext, RequestContext } from '../context';
+import type { AuthedContext, } from '../context';
 import type { Deal } from '../entities';
 import { ClientType } from '../schema/client/client.type';
 import {
@@ -32,19 +32,19 @@ import * as funnels from '../services/funnel.service';
 export class DealResolver {
   @Authorized(STAFF)
   @Query(() => DealType, { nullable: true, description: 'A deal by id; null when it does not exist or belongs to another agency.' })
-  deal(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'Id of the deal.' }) id: string) {
+  deal(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'Id of the deal.' }) id: string) {
     return deals.getDeal(ctx, id);
   }
 
   @Authorized(STAFF)
   @Query(() => DealConnection, { description: 'Deals of the agency, newest opened first, paginated.' })
-  deals(@Ctx() ctx: RequestContext, @Args(() => DealsArgs) args: DealsArgs) {
+  deals(@Ctx() ctx: AuthedContext, @Args(() => DealsArgs) args: DealsArgs) {
     return deals.listDeals(ctx, args);
   }
 
   @Authorized(STAFF)
   @Query(() => DealDeviationType, { nullable: true, description: 'A deal deviation by id (e.g. the object of a control point); null when not yours.' })
-  dealDeviation(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'Id of the deviation.' }) id: string) {
+  dealDeviation(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'Id of the deviation.' }) id: string) {
     return deals.getDealDeviation(ctx, id);
   }
 
@@ -104,27 +104,27 @@ export class DealResolver {
   }
 
   @FieldResolver(() => ClientType, { description: 'The client.' })
-  client(@Root() deal: Deal, @Ctx() ctx: RequestContext) {
+  client(@Root() deal: Deal, @Ctx() ctx: AuthedContext) {
     return ctx.loaders.clientById.load(deal.clientId);
   }
 
   @FieldResolver(() => UserType, { nullable: true, description: 'Responsible agency user.' })
-  manager(@Root() deal: Deal, @Ctx() ctx: RequestContext) {
+  manager(@Root() deal: Deal, @Ctx() ctx: AuthedContext) {
     return deal.managerId ? ctx.loaders.userById.load(deal.managerId) : null;
   }
 
   @FieldResolver(() => [DealStageChangeType], { description: 'Stage history, oldest first (the first entry is the creation).' })
-  history(@Root() deal: Deal, @Ctx() ctx: RequestContext) {
+  history(@Root() deal: Deal, @Ctx() ctx: AuthedContext) {
     return deals.dealHistory(ctx, deal);
   }
 
   @FieldResolver(() => [DealStageTimeType], { description: 'Time spent in each visited stage, computed from the history, in process order.' })
-  timeInStages(@Root() deal: Deal, @Ctx() ctx: RequestContext) {
+  timeInStages(@Root() deal: Deal, @Ctx() ctx: AuthedContext) {
     return deals.dealTimeInStages(ctx, deal);
   }
 
   @FieldResolver(() => [DealDeviationType], { description: 'Recorded deviations, oldest first (resolved ones included).' })
-  deviations(@Root() deal: Deal, @Ctx() ctx: RequestContext) {
+  deviations(@Root() deal: Deal, @Ctx() ctx: AuthedContext) {
     return deals.dealDeviations(ctx, deal);
   }
 }

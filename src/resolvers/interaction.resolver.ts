@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { STAFF } from '../auth/auth-checker';
-import type { AuthedContext, RequestContext } from '../context';
+import type { AuthedContext, } from '../context';
 import type { Interaction } from '../entities';
 import { ClientType } from '../schema/client/client.type';
 import { ContactType } from '../schema/contact/contact.type';
@@ -23,22 +23,22 @@ export class InteractionResolver {
 
   @Authorized(STAFF)
   @Query(() => InteractionConnection, { description: 'Logged interactions, newest first.' })
-  interactions(@Ctx() ctx: RequestContext, @Args(() => InteractionsArgs) args: InteractionsArgs) {
+  interactions(@Ctx() ctx: AuthedContext, @Args(() => InteractionsArgs) args: InteractionsArgs) {
     return interactions.listInteractions(ctx, args);
   }
 
   @FieldResolver(() => ClientType, { nullable: true, description: 'The client.' })
-  client(@Root() i: Interaction, @Ctx() ctx: RequestContext) {
+  client(@Root() i: Interaction, @Ctx() ctx: AuthedContext) {
     return ctx.loaders.clientById.load(i.clientId);
   }
 
   @FieldResolver(() => ContactType, { nullable: true, description: 'The contact person.' })
-  contact(@Root() i: Interaction, @Ctx() ctx: RequestContext) {
+  contact(@Root() i: Interaction, @Ctx() ctx: AuthedContext) {
     return i.contactId ? ctx.loaders.contactById.load(i.contactId) : null;
   }
 
   @FieldResolver(() => UserType, { nullable: true, description: 'The agency user.' })
-  user(@Root() i: Interaction, @Ctx() ctx: RequestContext) {
+  user(@Root() i: Interaction, @Ctx() ctx: AuthedContext) {
     return i.userId ? ctx.loaders.userById.load(i.userId) : null;
   }
 }

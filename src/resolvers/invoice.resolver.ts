@@ -1,8 +1,7 @@
 import { Arg, Args, Authorized, createUnionType, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { STAFF } from '../auth/auth-checker';
-import type { AuthedContext, RequestContext } from '../context';
-import type { Client, Invoice, InvoiceLine, Payment } from '../entities';
-import { groupBy } from '../loaders';
+import type { AuthedContext, } from '../context';
+import type { Client, Invoice} from '../entities';
 import { ClientType } from '../schema/client/client.type';
 import { IllegalTransitionErrorType, resolveResultType } from '../schema/common/error-results';
 import {
@@ -25,8 +24,6 @@ import {
   RefundPaymentInput,
 } from '../schema/invoice/invoice.types';
 import * as invoices from '../services/invoice.service';
-import { scoped } from '../services/scope';
-import { InvoiceLine as InvoiceLineEntity, Payment as PaymentEntity } from '../entities';
 import Decimal from 'decimal.js';
 import { round2, sub } from '../services/money/totals';
 import { InvoiceStatus } from '../entities/enums';
@@ -61,46 +58,17 @@ const RefundPaymentResult = createUnionType({
   resolveType: resolveResultType('Invoice'),
 });
 
-function linesOf(ctx: RequestContext, invoiceId: string) {
-  return ctx.loaders
-    .named<string, InvoiceLine[]>('invoiceLines', async (ids) =>
-      groupBy(
-        ids,
-        await scoped(ctx, InvoiceLineEntity).query('l').andWhere('l."invoiceId" IN (:...ids)', { ids: [...ids] }).orderBy('l.position').getMany(),
-        (l) => l.invoiceId,
-      ),
-    )
-    .load(invoiceId);
-}
-
-function paymentsOf(ctx: RequestContext, invoiceId: string) {
-  return ctx.loaders
-    .named<string, Payment[]>('invoicePayments', async (ids) =>
-      groupBy(
-        ids,
-        await scoped(ctx, PaymentEntity)
-          .query('p')
-          .andWhere('p."invoiceId" IN (:...ids)', { ids: [...ids] })
-          .orderBy('p."paidAt"')
-          .addOrderBy('p."createdAt"')
-          .getMany(),
-        (p) => p.invoiceId,
-      ),
-    )
-    .load(invoiceId);
-}
-
 @Resolver(() => InvoiceType)
 export class InvoiceResolver {
   @Authorized()
   @Query(() => InvoiceType, { nullable: true, description: 'An invoice by id; null when missing or not yours (portal users see issued ones of their client).' })
-  invoice(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'Id of the record.' }) id: string) {
+  invoice(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'Id of the record.' }) id: string) {
     return invoices.getInvoice(ctx, id);
   }
 
   @Authorized()
   @Query(() => InvoiceConnection, { description: 'Invoices, newest first.' })
-  invoices(@Ctx() ctx: RequestContext, @Args(() => InvoicesArgs) args: InvoicesArgs) {
+  invoices(@Ctx() ctx: AuthedContext, @Args(() => InvoicesArgs) args: InvoicesArgs) {
     return invoices.listInvoices(ctx, args);
   }
 
@@ -135,13 +103,13 @@ export class InvoiceResolver {
   }
 
   @FieldResolver(() => [InvoiceLineType], { description: 'Lines, in order.' })
-  lines(@Root() invoice: Invoice, @Ctx() ctx: RequestContext) {
-    return linesOf(ctx, invoice.id);
+  lines(@Root() invoice: Invoice, @Ctx() ctx: AuthedContext) {
+    return ctx.loaders.invoiceLines.load(invoice.id);
   }
 
   @FieldResolver(() => [PaymentType], { description: 'Payments and refunds, by date.' })
-  payments(@Root() invoice: Invoice, @Ctx() ctx: RequestContext) {
-    return paymentsOf(ctx, invoice.id);
+  payments(@Root() invoice: Invoice, @Ctx() ctx: AuthedContext) {
+    return ctx.loaders.invoicePayments.load(invoice.id);
   }
 
   @FieldResolver()
@@ -151,12 +119,12 @@ export class InvoiceResolver {
   }
 
   @FieldResolver()
-  async overdue(@Root() invoice: Invoice, @Ctx() ctx: RequestContext) {
+  async overdue(@Root() invoice: Invoice, @Ctx() ctx: AuthedContext) {
     return invoices.isOverdue(invoice, await invoices.agencyToday(ctx));
   }
 
   @FieldResolver(() => ClientType, { nullable: true, description: 'The client.' })
-  client(@Root() invoice: Invoice, @Ctx() ctx: RequestContext) {
+  client(@Root() invoice: Invoice, @Ctx() ctx: AuthedContext) {
     return ctx.loaders.clientById.load(invoice.clientId);
   }
 
@@ -164,7 +132,7 @@ export class InvoiceResolver {
     nullable: true,
     description: 'Bulgarian agencies, EUR invoices issued 2026-01-01…2026-08-08: the total in BGN at the fixed rate 1.95583 (dual display).',
   })
-  async totalBgnEquivalent(@Root() invoice: Invoice, @Ctx() ctx: RequestContext) {
+  async totalBgnEquivalent(@Root() invoice: Invoice, @Ctx() ctx: AuthedContext) {
     const agency = await ctx.loaders.agencyById.load(invoice.agencyId);
     if (!agency || !bgnEquivalentRequired(agency.country, invoice.currency, invoice.issueDate)) return null;
     return round2(new Decimal(invoice.total).times(BGN_PER_EUR));
@@ -174,9 +142,7 @@ export class InvoiceResolver {
 @Resolver(() => ClientType)
 export class ClientBalanceResolver {
   @FieldResolver(() => [ClientBalanceType], { description: "The client's money position per currency over issued invoices." })
-  balances(@Root() client: Client, @Ctx() ctx: RequestContext) {
-    return ctx.loaders
-      .named<string, Awaited<ReturnType<typeof invoices.balancesByClient>>[number]>('clientBalances', (ids) => invoices.balancesByClient(ctx, ids))
-      .load(client.id);
+  balances(@Root() client: Client, @Ctx() ctx: AuthedContext) {
+    return ctx.loaders.clientBalances.load(client.id);
   }
 }

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { STAFF } from '../auth/auth-checker';
-import type { AuthedContext, RequestContext } from '../context';
+import type { AuthedContext, } from '../context';
 import type { Meeting } from '../entities';
 import { ClientType } from '../schema/client/client.type';
 import { DateScalar } from '../schema/common/scalars';
@@ -21,13 +21,13 @@ import type { ActionItemView } from '../services/meeting.service';
 export class MeetingResolver {
   @Authorized()
   @Query(() => MeetingType, { nullable: true, description: 'A meeting by id; null when it does not exist or is not yours to see (portal users never see meetings).' })
-  meeting(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'Id of the record.' }) id: string) {
+  meeting(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'Id of the record.' }) id: string) {
     return meetings.getMeeting(ctx, id);
   }
 
   @Authorized()
   @Query(() => MeetingConnection, { description: 'Meetings of the agency, latest start first (empty for portal users).' })
-  meetings(@Ctx() ctx: RequestContext, @Args(() => MeetingsArgs) args: MeetingsArgs) {
+  meetings(@Ctx() ctx: AuthedContext, @Args(() => MeetingsArgs) args: MeetingsArgs) {
     return meetings.listMeetings(ctx, args);
   }
 
@@ -58,7 +58,7 @@ export class MeetingResolver {
   }
 
   @FieldResolver(() => ClientType, { nullable: true, description: 'The client met.' })
-  client(@Root() meeting: Meeting, @Ctx() ctx: RequestContext) {
+  client(@Root() meeting: Meeting, @Ctx() ctx: AuthedContext) {
     return ctx.loaders.clientById.load(meeting.clientId);
   }
 
@@ -68,12 +68,12 @@ export class MeetingResolver {
   }
 
   @FieldResolver(() => [UserType], { description: 'The agency users who took part (batched).' })
-  participantUsers(@Root() meeting: Meeting, @Ctx() ctx: RequestContext) {
+  participantUsers(@Root() meeting: Meeting, @Ctx() ctx: AuthedContext) {
     return meetings.participantUsers(ctx, meeting);
   }
 
   @FieldResolver(() => [ContactType], { description: 'The contact persons who took part (batched).' })
-  participantContacts(@Root() meeting: Meeting, @Ctx() ctx: RequestContext) {
+  participantContacts(@Root() meeting: Meeting, @Ctx() ctx: AuthedContext) {
     return meetings.participantContacts(ctx, meeting);
   }
 
@@ -83,12 +83,12 @@ export class MeetingResolver {
   }
 
   @FieldResolver(() => DateScalar, { description: "Date the protocol is due: the meeting's local date (agency time zone) + the agency's protocolDueDays." })
-  protocolDueOn(@Root() meeting: Meeting, @Ctx() ctx: RequestContext) {
+  protocolDueOn(@Root() meeting: Meeting, @Ctx() ctx: AuthedContext) {
     return meetings.protocolDueOn(ctx, meeting);
   }
 
   @FieldResolver(() => Boolean, { description: 'Not sent and the due date is over in the agency time zone.' })
-  protocolOverdue(@Root() meeting: Meeting, @Ctx() ctx: RequestContext) {
+  protocolOverdue(@Root() meeting: Meeting, @Ctx() ctx: AuthedContext) {
     return meetings.protocolOverdue(ctx, meeting);
   }
 }
@@ -96,12 +96,12 @@ export class MeetingResolver {
 @Resolver(() => MeetingActionItemType)
 export class MeetingActionItemResolver {
   @FieldResolver(() => UserType, { nullable: true, description: 'The agency user who owns the item.' })
-  ownerUser(@Root() item: ActionItemView, @Ctx() ctx: RequestContext) {
+  ownerUser(@Root() item: ActionItemView, @Ctx() ctx: AuthedContext) {
     return item.ownerUserId ? ctx.loaders.userById.load(item.ownerUserId) : null;
   }
 
   @FieldResolver(() => ContactType, { nullable: true, description: 'The client contact who owns the item.' })
-  ownerContact(@Root() item: ActionItemView, @Ctx() ctx: RequestContext) {
+  ownerContact(@Root() item: ActionItemView, @Ctx() ctx: AuthedContext) {
     return item.ownerContactId ? ctx.loaders.contactById.load(item.ownerContactId) : null;
   }
 }

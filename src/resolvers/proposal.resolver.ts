@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { STAFF } from '../auth/auth-checker';
-import type { AuthedContext, RequestContext } from '../context';
+import type { AuthedContext, } from '../context';
 import type { Proposal } from '../entities';
 import { ProposalStatus } from '../entities/enums';
 import { ClientType } from '../schema/client/client.type';
@@ -38,7 +38,7 @@ export class ProposalResolver {
     nullable: true,
     description: 'A commercial offer by id; null when it does not exist or is not yours to see (a portal user never sees drafts).',
   })
-  proposal(@Ctx() ctx: RequestContext, @Arg('id', () => ID, { description: 'Id of the offer.' }) id: string) {
+  proposal(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'Id of the offer.' }) id: string) {
     return proposals.getProposal(ctx, id);
   }
 
@@ -46,7 +46,7 @@ export class ProposalResolver {
   @Query(() => ProposalConnection, {
     description: 'Commercial offers of the agency (a portal user sees only those sent to its client), newest first by default.',
   })
-  proposals(@Ctx() ctx: RequestContext, @Args(() => ProposalsArgs) args: ProposalsArgs) {
+  proposals(@Ctx() ctx: AuthedContext, @Args(() => ProposalsArgs) args: ProposalsArgs) {
     return proposals.listProposals(ctx, args);
   }
 
@@ -118,12 +118,12 @@ export class ProposalResolver {
   @FieldResolver(() => ProposalStatus, {
     description: 'Status now; a SENT offer whose validity day is over (agency time zone) is EXPIRED.',
   })
-  status(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
+  status(@Root() p: Proposal, @Ctx() ctx: AuthedContext) {
     return proposals.proposalStatus(ctx, p);
   }
 
   @FieldResolver(() => ClientType, { nullable: true, description: 'The client it is addressed to.' })
-  client(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
+  client(@Root() p: Proposal, @Ctx() ctx: AuthedContext) {
     return ctx.loaders.clientById.load(p.clientId);
   }
 
@@ -133,7 +133,7 @@ export class ProposalResolver {
   }
 
   @FieldResolver(() => [ProposalLineType], { description: 'The media plan, in order.' })
-  lines(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
+  lines(@Root() p: Proposal, @Ctx() ctx: AuthedContext) {
     return proposals.proposalLines(ctx, p);
   }
 
@@ -141,12 +141,12 @@ export class ProposalResolver {
     nullable: true,
     description: 'The 70/20/10 tool mix of the media plan against the agency tolerance; null when the plan is empty or has no budget.',
   })
-  toolMix(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
+  toolMix(@Root() p: Proposal, @Ctx() ctx: AuthedContext) {
     return proposals.proposalToolMix(ctx, p);
   }
 
   @FieldResolver(() => ProposalTotalsType, { description: 'Totals of the media plan.' })
-  totals(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
+  totals(@Root() p: Proposal, @Ctx() ctx: AuthedContext) {
     return proposals.proposalTotals(ctx, p);
   }
 
@@ -154,14 +154,14 @@ export class ProposalResolver {
     nullable: true,
     description: 'Why the offer was sent with a tool mix outside the tolerance (agency-internal: null for portal users).',
   })
-  mixJustification(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
+  mixJustification(@Root() p: Proposal, @Ctx() ctx: AuthedContext) {
     return proposals.proposalMixJustification(ctx, p);
   }
 
   @FieldResolver(() => [ProposalRevisionType], {
     description: 'Previous revisions, oldest first, each with the date of the correction and its reason (empty for portal users).',
   })
-  revisions(@Root() p: Proposal, @Ctx() ctx: RequestContext) {
+  revisions(@Root() p: Proposal, @Ctx() ctx: AuthedContext) {
     return proposals.proposalRevisions(ctx, p);
   }
 }

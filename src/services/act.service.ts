@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
-import type DataLoader from 'dataloader';
-import type { AuthedContext, RequestContext } from '../context';
+import { getOwnAgency } from './agency.service';
+import type { AuthedContext, } from '../context';
 import { Act, ActLine, Client, Contract, Invoice, InvoiceLine } from '../entities';
 import { ActStatus, CurrencyCode, DealStage, DocumentKind, InvoiceKind, InvoiceStatus, UserRole } from '../entities/enums';
 import { BadUserInputError, ConflictError, FieldError, isUniqueViolation, NotFoundError } from '../errors';
@@ -40,7 +40,6 @@ export const ACT_TRANSITIONS: TransitionMap<ActStatus> = {
 };
 
 const DEFAULT_UNIT = 'усл.';
-const DEFAULT_TIME_ZONE = 'Europe/Moscow';
 /** invoices whose lines describe work done (a prepayment invoice describes an advance) */
 const ISSUED_INVOICE_STATUSES: readonly InvoiceStatus[] = [InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.PAID];
 
@@ -64,33 +63,12 @@ function notEditable(status: ActStatus): ActNotEditable {
 // agency settings, loaders
 
 async function agencySettings(ctx: AuthedContext): Promise<{ country: string; timeZone: string }> {
-  const agency = await ctx.loaders.agencyById.load(ctx.actor.agencyId);
-  return { country: agency?.country ?? 'RU', timeZone: agency?.timeZone ?? DEFAULT_TIME_ZONE };
+  return getOwnAgency(ctx);
 }
 
-/**
- * The lines of many acts in one query. Only ever created with the request's own context (field
- * resolvers, and forget() after a transaction), so it reads through the request's manager.
- */
-function linesLoader(ctx: RequestContext): DataLoader<string, ActLine[]> {
-  return ctx.loaders.named<string, ActLine[]>('actLines', async (ids) => {
-    const rows = await scoped(ctx, ActLine)
-      .query('l')
-      .andWhere('l."actId" IN (:...actIds)', { actIds: [...ids] })
-      .orderBy('l."actId"', 'ASC')
-      .addOrderBy('l."position"', 'ASC')
-      .getMany();
-    return groupBy(ids, rows, (r) => r.actId);
-  });
-}
-
-/** After a write: the next read of this request sees the new lines. */
-function forget(ctx: RequestContext, actId: string): void {
-  linesLoader(ctx).clear(actId);
-}
 
 /** Lines inside a transaction (not through the request-wide loader). */
-function loadLines(tx: RequestContext, actId: string): Promise<ActLine[]> {
+function loadLines(tx: AuthedContext, actId: string): Promise<ActLine[]> {
   return scoped(tx, ActLine).query('l').andWhere('l."actId" = :actId', { actId }).orderBy('l."position"', 'ASC').getMany();
 }
 
@@ -98,12 +76,12 @@ function loadLines(tx: RequestContext, actId: string): Promise<ActLine[]> {
 // reads
 
 /** null when missing, another agency's, or (for a portal user) a draft or another client's act. */
-export function getAct(ctx: RequestContext, id: string): Promise<Act | null> {
+export function getAct(ctx: AuthedContext, id: string): Promise<Act | null> {
   return scoped(ctx, Act).findById(id);
 }
 
 /** Acts visible to the actor, newest first. */
-export function listActs(ctx: RequestContext, args: ActsArgs): Promise<ConnectionResult<Act>> {
+export function listActs(ctx: AuthedContext, args: ActsArgs): Promise<ConnectionResult<Act>> {
   const qb = scoped(ctx, Act).query('a');
   const f = args.filter;
   if (f?.clientId) qb.andWhere('a."clientId" = :clientId', { clientId: f.clientId });
@@ -113,8 +91,8 @@ export function listActs(ctx: RequestContext, args: ActsArgs): Promise<Connectio
 }
 
 /** The lines of an act, batched across acts. */
-export function actLines(ctx: RequestContext, act: Act): Promise<ActLine[]> {
-  return linesLoader(ctx).load(act.id);
+export function actLines(ctx: AuthedContext, act: Act): Promise<ActLine[]> {
+  return ctx.loaders.actLines.load(act.id);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -169,14 +147,14 @@ async function autoVatRate(tx: AuthedContext, date: string): Promise<string | nu
   return standardVatRate(country, date, requisites.vatPayer);
 }
 
-async function insertLines(tx: RequestContext, act: Act, lines: PricedLine[]): Promise<void> {
+async function insertLines(tx: AuthedContext, act: Act, lines: PricedLine[]): Promise<void> {
   const repo = scoped(tx, ActLine);
   for (const [i, l] of lines.entries()) {
     await repo.insert({ ...l, actId: act.id, clientId: act.clientId, position: i + 1 });
   }
 }
 
-async function replaceLines(tx: RequestContext, act: Act, lines: PricedLine[]): Promise<void> {
+async function replaceLines(tx: AuthedContext, act: Act, lines: PricedLine[]): Promise<void> {
   const old = await loadLines(tx, act.id);
   // ids come from the scoped read above, so this cannot touch another tenant's rows
   if (old.length) await tx.manager.getRepository(ActLine).delete(old.map((l) => l.id));
@@ -184,7 +162,7 @@ async function replaceLines(tx: RequestContext, act: Act, lines: PricedLine[]): 
 }
 
 /** Writes the re-priced values (and the client, when the draft moved) into the existing lines. */
-async function repriceLines(tx: RequestContext, act: Act, rows: ActLine[], lines: PricedLine[]): Promise<void> {
+async function repriceLines(tx: AuthedContext, act: Act, rows: ActLine[], lines: PricedLine[]): Promise<void> {
   const repo = scoped(tx, ActLine);
   for (const [i, row] of rows.entries()) {
     const l = lines[i];
@@ -219,7 +197,7 @@ function checkCurrency(country: string, currency: CurrencyCode, date: string, pa
 }
 
 /** The contract must be visible and the same client's; anything else looks missing. */
-async function checkContract(tx: RequestContext, clientId: string, contractId: string): Promise<string> {
+async function checkContract(tx: AuthedContext, clientId: string, contractId: string): Promise<string> {
   const contract = await scoped(tx, Contract).getById(contractId, 'input.contractId');
   if (contract.clientId !== clientId) throw new NotFoundError('Contract', 'input.contractId');
   return contract.id;
@@ -227,7 +205,7 @@ async function checkContract(tx: RequestContext, clientId: string, contractId: s
 
 /** Issued invoices of the same client, currency (and contract, when both have one), in the given order. */
 async function checkInvoices(
-  tx: RequestContext,
+  tx: AuthedContext,
   ids: string[],
   act: { clientId: string; currency: CurrencyCode; contractId: string | null },
 ): Promise<Invoice[]> {
@@ -256,7 +234,7 @@ async function checkInvoices(
  * PREPAYMENT invoices are linked but not copied: the final one already lists the whole work
  * (prepayments are deducted from what is due, not from the work done).
  */
-async function linesFromInvoices(tx: RequestContext, invoices: Invoice[]): Promise<LineDraft[]> {
+async function linesFromInvoices(tx: AuthedContext, invoices: Invoice[]): Promise<LineDraft[]> {
   const hasFinal = invoices.some((inv) => inv.kind === InvoiceKind.FINAL);
   const sources = invoices.filter((inv) => !(hasFinal && inv.kind === InvoiceKind.PREPAYMENT));
   if (sources.length === 0) return [];
@@ -285,7 +263,7 @@ export async function createAct(ctx: AuthedContext, input: CreateActInput): Prom
     throw new BadUserInputError([{ path: 'input.lines', message: 'give the lines of the act, or invoiceIds to copy them from' }]);
   }
   const act = await withTransaction(ctx, async (tx) => {
-    const authed = tx as AuthedContext;
+    const authed = tx;
     const client = await scoped(tx, Client).getById(input.clientId, 'input.clientId');
     const contractId = input.contractId ? await checkContract(tx, client.id, input.contractId) : null;
     const invoices = await checkInvoices(tx, invoiceIds, { clientId: client.id, currency: input.currency, contractId });
@@ -320,7 +298,6 @@ export async function createAct(ctx: AuthedContext, input: CreateActInput): Prom
     await insertLines(tx, row, lines);
     return row;
   });
-  forget(ctx, act.id);
   return act;
 }
 
@@ -331,7 +308,7 @@ export async function updateAct(ctx: AuthedContext, input: UpdateActInput): Prom
   }
   const given = input.lines ? toDrafts(input.lines) : null;
   const result = await withTransaction(ctx, async (tx) => {
-    const authed = tx as AuthedContext;
+    const authed = tx;
     const repo = scoped(tx, Act);
     const act = await repo.getById(input.id, 'input.id', { lock: true });
     if (act.status !== DRAFT) return notEditable(act.status);
@@ -364,7 +341,6 @@ export async function updateAct(ctx: AuthedContext, input: UpdateActInput): Prom
     else await repriceLines(tx, saved, rows, lines);
     return saved;
   });
-  if (!('__typename' in result)) forget(ctx, result.id);
   return result;
 }
 
@@ -377,7 +353,7 @@ export type ActResult = Act | IllegalTransition;
  */
 export async function issueAct(ctx: AuthedContext, input: IssueActInput, now: Date = new Date()): Promise<ActResult> {
   const result = await withTransaction(ctx, async (tx) => {
-    const authed = tx as AuthedContext;
+    const authed = tx;
     const repo = scoped(tx, Act);
     const act = await repo.getById(input.id, 'input.id', { lock: true });
     const illegal = checkTransition('Act', ACT_TRANSITIONS, act.status, ISSUED);
@@ -416,7 +392,6 @@ export async function issueAct(ctx: AuthedContext, input: IssueActInput, now: Da
       throw err;
     }
   });
-  if (!('__typename' in result)) forget(ctx, result.id);
   return result;
 }
 
@@ -426,7 +401,7 @@ export async function issueAct(ctx: AuthedContext, input: IssueActInput, now: Da
  */
 export async function signAct(ctx: AuthedContext, input: SignActInput, now: Date = new Date()): Promise<ActResult> {
   return withTransaction(ctx, async (tx) => {
-    const authed = tx as AuthedContext;
+    const authed = tx;
     const repo = scoped(tx, Act);
     const act = await repo.getById(input.id, 'input.id', { lock: true });
     const illegal = checkTransition('Act', ACT_TRANSITIONS, act.status, SIGNED);

@@ -3,9 +3,9 @@ import type { AuthedContext } from '../context';
 import { Agency } from '../entities';
 import { NotFoundError } from '../errors';
 import type { UpdateAgencySettingsInput } from '../schema/agency/agency.inputs';
-import { withTransaction } from './scope';
+import { ownAgency, withTransaction } from './scope';
 
-/** The actor's own agency (the tenant row itself, so no scoped repository applies). */
+/** The actor's agency: its settings (time zone, country, currency, tolerances) for every rule that needs them. */
 export async function getOwnAgency(ctx: AuthedContext): Promise<Agency> {
   const agency = await ctx.loaders.agencyById.load(ctx.actor.agencyId);
   if (!agency) throw new NotFoundError('Agency');
@@ -14,8 +14,7 @@ export async function getOwnAgency(ctx: AuthedContext): Promise<Agency> {
 
 export async function updateAgencySettings(ctx: AuthedContext, input: UpdateAgencySettingsInput): Promise<Agency> {
   return withTransaction(ctx, async (tx) => {
-    const repo = tx.manager.getRepository(Agency);
-    const agency = await repo.findOne({ where: { id: ctx.actor.agencyId }, lock: { mode: 'pessimistic_write' } });
+    const agency = await ownAgency(tx, [tx.actor.agencyId], { lock: true });
     if (!agency) throw new NotFoundError('Agency');
     const keys = ['name', 'timeZone', 'locale', 'defaultCurrency', 'toolMixTolerancePp', 'maxContactIntervalDays', 'protocolDueDays'] as const;
     for (const key of keys) {
@@ -24,8 +23,6 @@ export async function updateAgencySettings(ctx: AuthedContext, input: UpdateAgen
     }
     // numeric(5,2): answer with the stored scale
     agency.toolMixTolerancePp = new Decimal(agency.toolMixTolerancePp).toFixed(2);
-    const saved = await repo.save(agency);
-    ctx.loaders.agencyById.clear(saved.id).prime(saved.id, saved);
-    return saved;
+    return tx.manager.getRepository(Agency).save(agency);
   });
 }

@@ -1,10 +1,10 @@
 import Decimal from 'decimal.js';
-import type { AuthedContext, RequestContext } from '../context';
+import type { AuthedContext, } from '../context';
 import { Brief, BriefVersion, Client, Contact, Deal } from '../entities';
 import type { BriefContent } from '../entities/brief.entity';
 import type { KpiDirection } from '../entities/enums';
 import { BadUserInputError, FieldError, NotFoundError } from '../errors';
-import { byId, groupBy } from '../loaders';
+import { byId} from '../loaders';
 import type { ConnectionResult } from '../schema/common/connection';
 import type { BriefBlocksInput, BriefsArgs, CreateBriefInput, UpdateBriefInput } from '../schema/brief/brief.inputs';
 import { paginate } from './pagination';
@@ -285,7 +285,7 @@ function compact(content: BriefContent): BriefContent {
 // ---------------------------------------------------------------------------------------------
 // Operations
 
-async function checkContacts(tx: RequestContext, clientId: string, ids: string[]): Promise<void> {
+async function checkContacts(tx: AuthedContext, clientId: string, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   const found = byId(ids, await scoped(tx, Contact).findByIds(ids));
   const errors: FieldError[] = [];
@@ -300,7 +300,7 @@ async function checkContacts(tx: RequestContext, clientId: string, ids: string[]
   if (errors.length) throw new BadUserInputError(errors);
 }
 
-async function checkDeal(tx: RequestContext, clientId: string, dealId: string | null | undefined): Promise<void> {
+async function checkDeal(tx: AuthedContext, clientId: string, dealId: string | null | undefined): Promise<void> {
   if (!dealId) return;
   const deal = await scoped(tx, Deal).getById(dealId, 'input.dealId');
   if (deal.clientId !== clientId) {
@@ -320,12 +320,12 @@ function rejectIfInvalid(blocks: Partial<Blocks>): void {
 }
 
 /** null when missing, another agency's, or asked by a portal user (briefs are internal). */
-export function getBrief(ctx: RequestContext, id: string): Promise<Brief | null> {
+export function getBrief(ctx: AuthedContext, id: string): Promise<Brief | null> {
   return scoped(ctx, Brief).findById(id);
 }
 
 /** Briefs of the agency, newest first. */
-export function listBriefs(ctx: RequestContext, args: BriefsArgs): Promise<ConnectionResult<Brief>> {
+export function listBriefs(ctx: AuthedContext, args: BriefsArgs): Promise<ConnectionResult<Brief>> {
   const qb = scoped(ctx, Brief).query('b');
   const f = args.filter;
   if (f?.clientId) qb.andWhere('b."clientId" = :clientId', { clientId: f.clientId });
@@ -349,8 +349,8 @@ export async function createBrief(ctx: AuthedContext, input: CreateBriefInput): 
       marketingKnowledge: input.marketingKnowledge ?? null,
       version: 1,
       content: compact(blocks),
-      createdById: tx.actor!.userId,
-      updatedById: tx.actor!.userId,
+      createdById: tx.actor.userId,
+      updatedById: tx.actor.userId,
     });
   });
 }
@@ -381,7 +381,7 @@ export async function updateBrief(ctx: AuthedContext, input: UpdateBriefInput): 
     const dealId = input.dealId === undefined ? brief.dealId : input.dealId ?? null;
     if (!versioned && dealId === brief.dealId) return brief;
 
-    const patch: Partial<Brief> = { dealId, updatedById: tx.actor!.userId };
+    const patch: Partial<Brief> = { dealId, updatedById: tx.actor.userId };
     if (versioned) {
       await scoped(tx, BriefVersion).insert({
         briefId: brief.id,
@@ -390,7 +390,7 @@ export async function updateBrief(ctx: AuthedContext, input: UpdateBriefInput): 
         marketingKnowledge: brief.marketingKnowledge,
         content: brief.content,
         replacedAt: new Date(),
-        replacedById: tx.actor!.userId,
+        replacedById: tx.actor.userId,
       });
       Object.assign(patch, next, { version: brief.version + 1 });
     }
@@ -399,21 +399,12 @@ export async function updateBrief(ctx: AuthedContext, input: UpdateBriefInput): 
 }
 
 /** Previous versions of a brief, newest first; batched across the briefs of one response. */
-export function briefVersions(ctx: RequestContext, briefId: string): Promise<BriefVersion[]> {
-  return ctx.loaders
-    .named<string, BriefVersion[]>('briefVersionsByBrief', async (ids) => {
-      const rows = await scoped(ctx, BriefVersion)
-        .query('v')
-        .andWhere('v."briefId" IN (:...ids)', { ids: [...ids] })
-        .orderBy('v.version', 'DESC')
-        .getMany();
-      return groupBy(ids, rows, (v) => v.briefId);
-    })
-    .load(briefId);
+export function briefVersions(ctx: AuthedContext, briefId: string): Promise<BriefVersion[]> {
+  return ctx.loaders.briefVersions.load(briefId);
 }
 
 /** The contact persons named in the brief's contact block (batched). */
-export async function briefContacts(ctx: RequestContext, brief: Brief): Promise<Contact[]> {
+export async function briefContacts(ctx: AuthedContext, brief: Brief): Promise<Contact[]> {
   const ids = brief.content?.contactInfo?.contactIds ?? [];
   if (ids.length === 0) return [];
   const rows = await ctx.loaders.contactById.loadMany(ids);

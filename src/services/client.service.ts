@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import type { AuthedContext, RequestContext } from '../context';
+import type { AuthedContext, } from '../context';
 import { Client, ClientStageChange, User } from '../entities';
 import { LifecycleStage, UserRole } from '../entities/enums';
 import { BadUserInputError, ConflictError, FieldError, isUniqueViolation } from '../errors';
@@ -101,11 +101,11 @@ function duplicateTaxId(err: unknown): never {
 }
 
 /** null when missing, archived-or-not, another agency's, or outside the portal user's client. */
-export function getClient(ctx: RequestContext, id: string): Promise<Client | null> {
+export function getClient(ctx: AuthedContext, id: string): Promise<Client | null> {
   return scoped(ctx, Client).findById(id);
 }
 
-export async function listClients(ctx: RequestContext, args: ClientsArgs): Promise<ConnectionResult<Client>> {
+export async function listClients(ctx: AuthedContext, args: ClientsArgs): Promise<ConnectionResult<Client>> {
   const qb = scoped(ctx, Client).query('c');
   const f = args.filter;
   const status = f?.status ?? ClientListStatus.ACTIVE;
@@ -130,14 +130,14 @@ export async function createClient(ctx: AuthedContext, input: CreateClientInput)
   values.lifecycleStage ??= LifecycleStage.ATTRACTION;
   checkClientRules(values);
   return withTransaction(ctx, async (tx) => {
-    await checkOwner(tx as AuthedContext, values.ownerId);
+    await checkOwner(tx, values.ownerId);
     let client: Client;
     try {
       client = await scoped(tx, Client).insert({ ...values, stageChangedAt: new Date() });
     } catch (err) {
       return duplicateTaxId(err);
     }
-    await recordStage(tx as AuthedContext, client, null, client.lifecycleStage, client.stageChangedAt, { note: 'created' });
+    await recordStage(tx, client, null, client.lifecycleStage, client.stageChangedAt, { note: 'created' });
     return client;
   });
 }
@@ -147,7 +147,7 @@ export async function updateClient(ctx: AuthedContext, input: UpdateClientInput)
   return withTransaction(ctx, async (tx) => {
     const client = await scoped(tx, Client).getById(input.id, 'input.id', { lock: true });
     checkClientRules({ ...client, ...patch });
-    if (patch.ownerId !== undefined) await checkOwner(tx as AuthedContext, patch.ownerId);
+    if (patch.ownerId !== undefined) await checkOwner(tx, patch.ownerId);
     const fromStage = client.lifecycleStage;
     const stageChanged = patch.lifecycleStage !== undefined && patch.lifecycleStage !== fromStage;
     if (stageChanged) patch.stageChangedAt = new Date();
@@ -157,7 +157,7 @@ export async function updateClient(ctx: AuthedContext, input: UpdateClientInput)
     } catch (err) {
       return duplicateTaxId(err);
     }
-    if (stageChanged) await recordStage(tx as AuthedContext, saved, fromStage, saved.lifecycleStage, saved.stageChangedAt);
+    if (stageChanged) await recordStage(tx, saved, fromStage, saved.lifecycleStage, saved.stageChangedAt);
     return saved;
   });
 }
@@ -191,7 +191,7 @@ export async function terminateClient(ctx: AuthedContext, input: TerminateClient
       terminationReason: reason,
     });
     if (!already) {
-      await recordStage(tx as AuthedContext, saved, saved.lifecycleStage, saved.lifecycleStage, saved.terminatedAt!, {
+      await recordStage(tx, saved, saved.lifecycleStage, saved.lifecycleStage, saved.terminatedAt!, {
         terminated: true,
         note: saved.terminationReason,
       });
@@ -231,7 +231,7 @@ export async function changeClientStage(ctx: AuthedContext, input: ChangeClientS
     if (illegal) return illegal;
     const fromStage = client.lifecycleStage;
     const saved = await scoped(tx, Client).update(client, { lifecycleStage: input.stage, stageChangedAt: new Date() });
-    await recordStage(tx as AuthedContext, saved, fromStage, input.stage, saved.stageChangedAt, { note: input.note?.trim() || null });
+    await recordStage(tx, saved, fromStage, input.stage, saved.stageChangedAt, { note: input.note?.trim() || null });
     return saved;
   });
 }
@@ -249,7 +249,7 @@ export async function reactivateClient(ctx: AuthedContext, input: ReactivateClie
       lifecycleStage: stage,
       stageChangedAt: new Date(),
     });
-    await recordStage(tx as AuthedContext, saved, fromStage, stage, saved.stageChangedAt, {
+    await recordStage(tx, saved, fromStage, stage, saved.stageChangedAt, {
       note: input.note?.trim() || 'reactivated',
     });
     return saved;
@@ -272,11 +272,3 @@ export async function setNextContact(ctx: AuthedContext, input: SetNextContactIn
 }
 
 /** The lifecycle history of many clients at once (for the per-request loader). */
-export async function stageHistoryByClient(ctx: RequestContext, clientIds: readonly string[]): Promise<ClientStageChange[]> {
-  return scoped(ctx, ClientStageChange)
-    .query('h')
-    .andWhere('h."clientId" IN (:...clientIds)', { clientIds: [...clientIds] })
-    .orderBy('h."changedAt"', 'ASC')
-    .addOrderBy('h."createdAt"', 'ASC')
-    .getMany();
-}

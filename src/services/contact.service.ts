@@ -58,7 +58,7 @@ export async function createContact(ctx: AuthedContext, input: CreateContactInpu
   return withTransaction(ctx, async (tx) => {
     // the client row lock serialises "make me primary" requests of one client
     const client = await scoped(tx, Client).getById(input.clientId, 'input.clientId', { lock: Boolean(values.isPrimary) });
-    if (values.isPrimary) await demoteOtherPrimaries(tx as AuthedContext, client.id, null);
+    if (values.isPrimary) await demoteOtherPrimaries(tx, client.id, null);
     return scoped(tx, Contact).insert({ ...values, clientId: client.id });
   });
 }
@@ -69,7 +69,7 @@ export async function updateContact(ctx: AuthedContext, input: UpdateContactInpu
     const contact = await scoped(tx, Contact).getById(input.id, 'input.id', { lock: true });
     if (patch.isPrimary && !contact.isPrimary) {
       await scoped(tx, Client).getById(contact.clientId, 'input.id', { lock: true });
-      await demoteOtherPrimaries(tx as AuthedContext, contact.clientId, contact.id);
+      await demoteOtherPrimaries(tx, contact.clientId, contact.id);
     }
     return scoped(tx, Contact).update(contact, patch);
   });

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
-import type DataLoader from 'dataloader';
-import type { AuthedContext, RequestContext } from '../context';
+import { getOwnAgency } from './agency.service';
+import type { AuthedContext, } from '../context';
 import { Client, Contract, ContractApproval, ContractPaymentItem, Deal, Proposal, ProposalLine } from '../entities';
 import { ApprovalDecision, ContractStatus, DealStage, DocumentKind, PaymentTrigger, ProposalStatus } from '../entities/enums';
 import { BadUserInputError, ConflictError, FieldError, isUniqueViolation, NotFoundError } from '../errors';
@@ -43,7 +43,6 @@ export const CONTRACT_TRANSITIONS: TransitionMap<ContractStatus> = {
 };
 
 const ENTITY = 'Contract';
-const DEFAULT_TIME_ZONE = 'Europe/Moscow';
 
 // ---------------------------------------------------------------------------------------------
 // the payment schedule (pure)
@@ -210,12 +209,11 @@ function trimOrNull(v: string | null | undefined): string | null {
   return t ? t : null;
 }
 
-async function timeZoneOf(ctx: RequestContext): Promise<string> {
-  const agency = await ctx.loaders.agencyById.load(ctx.actor!.agencyId);
-  return agency?.timeZone ?? DEFAULT_TIME_ZONE;
+async function timeZoneOf(ctx: AuthedContext): Promise<string> {
+  return (await getOwnAgency(ctx)).timeZone;
 }
 
-async function agencyToday(ctx: RequestContext, now: Date): Promise<string> {
+async function agencyToday(ctx: AuthedContext, now: Date): Promise<string> {
   return localDate(now, await timeZoneOf(ctx));
 }
 
@@ -238,7 +236,7 @@ function roundOf(approvals: readonly ContractApproval[]): number {
 }
 
 /** Approvals of one contract inside a transaction (not through the request-wide loader). */
-function loadApprovals(tx: RequestContext, contractId: string): Promise<ContractApproval[]> {
+function loadApprovals(tx: AuthedContext, contractId: string): Promise<ContractApproval[]> {
   return scoped(tx, ContractApproval)
     .query('a')
     .andWhere('a."contractId" = :contractId', { contractId })
@@ -248,7 +246,7 @@ function loadApprovals(tx: RequestContext, contractId: string): Promise<Contract
     .getMany();
 }
 
-function loadItems(tx: RequestContext, contractId: string): Promise<ContractPaymentItem[]> {
+function loadItems(tx: AuthedContext, contractId: string): Promise<ContractPaymentItem[]> {
   return scoped(tx, ContractPaymentItem)
     .query('i')
     .andWhere('i."contractId" = :contractId', { contractId })
@@ -256,7 +254,7 @@ function loadItems(tx: RequestContext, contractId: string): Promise<ContractPaym
     .getMany();
 }
 
-async function checkDeal(tx: RequestContext, dealId: string, clientId: string): Promise<void> {
+async function checkDeal(tx: AuthedContext, dealId: string, clientId: string): Promise<void> {
   const deal = await scoped(tx, Deal).getById(dealId, 'input.dealId');
   if (deal.clientId !== clientId) {
     throw new BadUserInputError([{ path: 'input.dealId', message: 'the deal belongs to another client' }]);
@@ -264,7 +262,7 @@ async function checkDeal(tx: RequestContext, dealId: string, clientId: string): 
 }
 
 /** The proposal, if it is an ACCEPTED offer to the same client. */
-async function acceptedProposal(tx: RequestContext, proposalId: string, clientId: string): Promise<Proposal> {
+async function acceptedProposal(tx: AuthedContext, proposalId: string, clientId: string): Promise<Proposal> {
   const proposal = await scoped(tx, Proposal).getById(proposalId, 'input.proposalId');
   if (proposal.clientId !== clientId) {
     throw new BadUserInputError([{ path: 'input.proposalId', message: 'the proposal belongs to another client' }]);
@@ -278,7 +276,7 @@ async function acceptedProposal(tx: RequestContext, proposalId: string, clientId
 }
 
 /** Media budgets plus every agency fee of the offer: what the client accepted to pay. */
-async function proposalGrandTotal(tx: RequestContext, proposalId: string): Promise<string> {
+async function proposalGrandTotal(tx: AuthedContext, proposalId: string): Promise<string> {
   const lines = await scoped(tx, ProposalLine).query('l').andWhere('l."proposalId" = :proposalId', { proposalId }).getMany();
   return lines.reduce((sum, l) => add(add(sum, l.budget), l.agencyFee ?? '0'), '0');
 }
@@ -293,18 +291,18 @@ function checkAmount(amount: string): void {
   if (cmp(amount, 0) <= 0) throw new BadUserInputError([{ path: 'input.amount', message: 'amount must be above 0' }]);
 }
 
-async function insertItems(tx: RequestContext, contract: Contract, items: ScheduleItemValues[]): Promise<void> {
+async function insertItems(tx: AuthedContext, contract: Contract, items: ScheduleItemValues[]): Promise<void> {
   const repo = scoped(tx, ContractPaymentItem);
   for (const item of items) await repo.insert({ ...item, contractId: contract.id, clientId: contract.clientId });
 }
 
 /** Takes the next gapless number of the agency's contract pattern for the contract's year. */
-async function assignNumber(tx: RequestContext, contract: Contract): Promise<string> {
+async function assignNumber(tx: AuthedContext, contract: Contract): Promise<string> {
   if (contract.number) return contract.number;
   const requisites = await getRequisites(tx);
   const { number } = await nextDocumentNumber(
     tx.manager,
-    tx.actor!.agencyId,
+    tx.actor.agencyId,
     DocumentKind.CONTRACT,
     requisites.contractNumberPattern,
     contract.contractDate,
@@ -313,7 +311,7 @@ async function assignNumber(tx: RequestContext, contract: Contract): Promise<str
 }
 
 /** Saves a patch; a number taken twice (the pattern was changed back) is a CONFLICT, not a 500. */
-async function save(tx: RequestContext, contract: Contract, patch: Partial<Contract>, opts: { allowPortal?: boolean } = {}): Promise<Contract> {
+async function save(tx: AuthedContext, contract: Contract, patch: Partial<Contract>, opts: { allowPortal?: boolean } = {}): Promise<Contract> {
   try {
     return await scoped(tx, Contract).update(contract, patch, opts);
   } catch (err) {
@@ -324,54 +322,17 @@ async function save(tx: RequestContext, contract: Contract, patch: Partial<Contr
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-// loaders (request-wide: only ever called with the request's own context, never a transaction's)
-
-function itemsLoader(ctx: RequestContext): DataLoader<string, ContractPaymentItem[]> {
-  return ctx.loaders.named<string, ContractPaymentItem[]>('contractPaymentItems', async (ids) => {
-    const rows = await scoped(ctx, ContractPaymentItem)
-      .query('i')
-      .andWhere('i."contractId" IN (:...contractIds)', { contractIds: [...ids] })
-      .orderBy('i."contractId"', 'ASC')
-      .addOrderBy('i."position"', 'ASC')
-      .getMany();
-    return groupBy(ids, rows, (r) => r.contractId);
-  });
-}
-
-function approvalsLoader(ctx: RequestContext): DataLoader<string, ContractApproval[]> {
-  return ctx.loaders.named<string, ContractApproval[]>('contractApprovals', async (ids) => {
-    const rows = await scoped(ctx, ContractApproval)
-      .query('a')
-      .andWhere('a."contractId" IN (:...contractIds)', { contractIds: [...ids] })
-      .orderBy('a."contractId"', 'ASC')
-      .addOrderBy('a."round"', 'ASC')
-      .addOrderBy('a."position"', 'ASC')
-      .addOrderBy('a.id', 'ASC')
-      .getMany();
-    return groupBy(ids, rows, (r) => r.contractId);
-  });
-}
-
-/** After a write: the rest of this request reads the new schedule and approvals. */
-function forget(ctx: RequestContext, result: ContractResult): ContractResult {
-  if (!('__typename' in result)) {
-    itemsLoader(ctx).clear(result.id);
-    approvalsLoader(ctx).clear(result.id);
-  }
-  return result;
-}
 
 // ---------------------------------------------------------------------------------------------
 // reads
 
 /** null when missing, another agency's, or (for a portal user) a draft or another client's. */
-export function getContract(ctx: RequestContext, id: string): Promise<Contract | null> {
+export function getContract(ctx: AuthedContext, id: string): Promise<Contract | null> {
   return scoped(ctx, Contract).findById(id);
 }
 
 /** Contracts visible to the actor, newest first. */
-export function listContracts(ctx: RequestContext, args: ContractsArgs): Promise<ConnectionResult<Contract>> {
+export function listContracts(ctx: AuthedContext, args: ContractsArgs): Promise<ConnectionResult<Contract>> {
   const qb = scoped(ctx, Contract).query('c');
   const f = args.filter;
   if (f?.clientId) qb.andWhere('c."clientId" = :clientId', { clientId: f.clientId });
@@ -381,26 +342,26 @@ export function listContracts(ctx: RequestContext, args: ContractsArgs): Promise
 }
 
 /** The payment schedule in order, batched across contracts. */
-export function contractPaymentSchedule(ctx: RequestContext, c: Contract): Promise<ContractPaymentItem[]> {
-  return itemsLoader(ctx).load(c.id);
+export function contractPaymentSchedule(ctx: AuthedContext, c: Contract): Promise<ContractPaymentItem[]> {
+  return ctx.loaders.contractPaymentItems.load(c.id);
 }
 
 /** Every approval of every round, oldest round first, each marked current or not. */
-export async function contractApprovals(ctx: RequestContext, c: Contract): Promise<ApprovalView[]> {
-  const rows = await approvalsLoader(ctx).load(c.id);
+export async function contractApprovals(ctx: AuthedContext, c: Contract): Promise<ApprovalView[]> {
+  const rows = await ctx.loaders.contractApprovals.load(c.id);
   const round = roundOf(rows);
   return rows.map((a) => approvalView(a, round));
 }
 
 /** The approvers of the current round who have not decided yet; empty unless ON_APPROVAL. */
-export async function contractPendingApprovers(ctx: RequestContext, c: Contract): Promise<ApprovalView[]> {
+export async function contractPendingApprovers(ctx: AuthedContext, c: Contract): Promise<ApprovalView[]> {
   if (c.status !== ON_APPROVAL) return [];
   return (await contractApprovals(ctx, c)).filter((a) => a.current && a.decision === PENDING);
 }
 
 /** The current approval round; 0 before the first submission. */
-export async function contractApprovalRound(ctx: RequestContext, c: Contract): Promise<number> {
-  return roundOf(await approvalsLoader(ctx).load(c.id));
+export async function contractApprovalRound(ctx: AuthedContext, c: Contract): Promise<number> {
+  return roundOf(await ctx.loaders.contractApprovals.load(c.id));
 }
 
 /** The corrections after returns, oldest first. */
@@ -449,7 +410,6 @@ export async function createContract(ctx: AuthedContext, input: CreateContractIn
     await insertItems(tx, created, schedule);
     return created;
   });
-  forget(ctx, contract);
   return contract;
 }
 
@@ -509,7 +469,7 @@ export async function updateContract(ctx: AuthedContext, input: UpdateContractIn
     }
     return saved;
   });
-  return forget(ctx, result);
+  return result;
 }
 
 /**
@@ -547,7 +507,7 @@ export async function submitContractForApproval(
     }
     return save(tx, c, { status: ON_APPROVAL, number, submittedAt: now });
   });
-  return forget(ctx, result);
+  return result;
 }
 
 /**
@@ -586,7 +546,7 @@ export async function approveContract(ctx: AuthedContext, input: ApproveContract
       { allowPortal: true },
     );
   });
-  return forget(ctx, result);
+  return result;
 }
 
 /**
@@ -611,10 +571,10 @@ export async function signContract(ctx: AuthedContext, input: SignContractInput,
       signedOn: input.signedOn ?? (await agencyToday(tx, now)),
       signedByClient: trimOrNull(input.signedByClient),
     });
-    await advanceDeal(tx as AuthedContext, signed.dealId, DealStage.PAYMENT, 'contract signed');
+    await advanceDeal(tx, signed.dealId, DealStage.PAYMENT, 'contract signed');
     return signed;
   });
-  return forget(ctx, result);
+  return result;
 }
 
 /** SIGNED → COMPLETED. */
@@ -625,7 +585,7 @@ export async function completeContract(ctx: AuthedContext, input: CompleteContra
     if (illegal) return illegal;
     return save(tx, c, { status: COMPLETED, closedAt: now });
   });
-  return forget(ctx, result);
+  return result;
 }
 
 /** DRAFT / ON_APPROVAL / SIGNED → TERMINATED, with the reason. */
@@ -638,7 +598,7 @@ export async function terminateContract(ctx: AuthedContext, input: TerminateCont
     if (illegal) return illegal;
     return save(tx, c, { status: TERMINATED, closedAt: now, terminationReason: reason });
   });
-  return forget(ctx, result);
+  return result;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -654,7 +614,7 @@ export interface WaitingContract {
  * Contracts ON_APPROVAL with approvers of the current round still to decide (two queries for
  * any number of contracts). Optionally narrowed to one client.
  */
-export async function contractsWaitingForApproval(ctx: RequestContext, clientId: string | null): Promise<WaitingContract[]> {
+export async function contractsWaitingForApproval(ctx: AuthedContext, clientId: string | null): Promise<WaitingContract[]> {
   const qb = scoped(ctx, Contract).query('c').andWhere('c."status" = :onApproval', { onApproval: ON_APPROVAL });
   if (clientId) qb.andWhere('c."clientId" = :clientId', { clientId });
   const contracts = await qb.getMany();

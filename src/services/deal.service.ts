@@ -1,10 +1,10 @@
 import Decimal from 'decimal.js';
-import type { AuthedContext, RequestContext } from '../context';
+import { getOwnAgency } from './agency.service';
+import type { AuthedContext} from '../context';
 import { Client, Deal, DealDeviation, DealStageChange, User } from '../entities';
 import type { Approver } from '../entities/deal.entity';
 import { DealDeviationKind, DealStage, DealStatus, UserRole } from '../entities/enums';
 import { BadUserInputError, FieldError } from '../errors';
-import { groupBy } from '../loaders';
 import type { ConnectionResult } from '../schema/common/connection';
 import {
   type CloseDealInput,
@@ -121,7 +121,7 @@ function clean(v: string | null | undefined): string | null {
   return t ? t : null;
 }
 
-async function checkManager(ctx: RequestContext, managerId: string): Promise<void> {
+async function checkManager(ctx: AuthedContext, managerId: string): Promise<void> {
   const user = await scoped(ctx, User).getById(managerId, 'input.managerId');
   if (user.role === UserRole.CLIENT) {
     throw new BadUserInputError([{ path: 'input.managerId', message: 'managerId must be an agency user, not a portal user' }]);
@@ -151,11 +151,11 @@ async function enterStage(
 }
 
 /** null when missing or another agency's. */
-export function getDeal(ctx: RequestContext, id: string): Promise<Deal | null> {
+export function getDeal(ctx: AuthedContext, id: string): Promise<Deal | null> {
   return scoped(ctx, Deal).findById(id);
 }
 
-export function listDeals(ctx: RequestContext, args: DealsArgs): Promise<ConnectionResult<Deal>> {
+export function listDeals(ctx: AuthedContext, args: DealsArgs): Promise<ConnectionResult<Deal>> {
   const qb = scoped(ctx, Deal).query('d');
   const f = args.filter;
   if (f?.clientId) qb.andWhere('d."clientId" = :clientId', { clientId: f.clientId });
@@ -175,8 +175,7 @@ export async function createDeal(ctx: AuthedContext, input: CreateDealInput, now
     if (input.managerId) await checkManager(tx, input.managerId);
     let currency = input.currency ?? null;
     if (input.amount != null && !currency) {
-      const agency = await tx.loaders.agencyById.load(ctx.actor.agencyId);
-      currency = agency?.defaultCurrency ?? null;
+      currency = (await getOwnAgency(tx)).defaultCurrency ?? null;
     }
     const deal = await scoped(tx, Deal).insert({
       clientId: client.id,
@@ -200,7 +199,7 @@ export async function createDeal(ctx: AuthedContext, input: CreateDealInput, now
     });
     return deal;
   });
-  return fresh(ctx, created);
+  return created;
 }
 
 /** One lookup in DEAL_TRANSITIONS; an illegal move is returned as an error result and writes nothing. */
@@ -209,9 +208,9 @@ export async function moveDeal(ctx: AuthedContext, input: MoveDealInput, now: Da
     const deal = await scoped(tx, Deal).getById(input.id, 'input.id', { lock: true });
     const illegal = checkTransition('Deal', DEAL_TRANSITIONS, dealPosition(deal), input.stage);
     if (illegal) return illegal;
-    return enterStage(tx as AuthedContext, deal, input.stage, now, clean(input.note));
+    return enterStage(tx, deal, input.stage, now, clean(input.note));
   });
-  return fresh(ctx, result);
+  return result;
 }
 
 /** WON (from DELIVERY or CLOSING, ends at CLOSING) or LOST (from any open stage, keeps the stage and the reason). */
@@ -239,9 +238,9 @@ export async function closeDeal(ctx: AuthedContext, input: CloseDealInput, now: 
     }
     const closing = { status: WON, closedAt: now, closeNote: note } as const;
     if (deal.stage === CLOSING) return scoped(tx, Deal).update(deal, closing);
-    return enterStage(tx as AuthedContext, deal, CLOSING, now, note, closing);
+    return enterStage(tx, deal, CLOSING, now, note, closing);
   });
-  return fresh(ctx, result);
+  return result;
 }
 
 /**
@@ -254,8 +253,9 @@ export async function advanceDealIfAllowed(tx: AuthedContext, dealId: string | n
   return withTransaction(tx, async (inner) => {
     const deal = await scoped(inner, Deal).findById(dealId, { lock: true });
     if (!deal || !canTransition(DEAL_TRANSITIONS, dealPosition(deal), to)) return false;
-    await enterStage(inner as AuthedContext, deal, to, now, clean(note));
-    historyLoader(tx).clear(deal.id);
+    await enterStage(inner, deal, to, now, clean(note));
+    // the same transaction may read the history again (e.g. the deal returned by the caller)
+    inner.loaders.dealHistory.clear(deal.id);
     return true;
   });
 }
@@ -323,7 +323,6 @@ export async function recordDealDeviation(ctx: AuthedContext, input: RecordDealD
     });
     return deviation;
   });
-  deviationsLoader(ctx).clear(deviation.dealId);
   return deviation;
 }
 
@@ -364,53 +363,12 @@ export async function decideDealApproval(
   });
 }
 
-export function getDealDeviation(ctx: RequestContext, id: string): Promise<DealDeviation | null> {
+export function getDealDeviation(ctx: AuthedContext, id: string): Promise<DealDeviation | null> {
   return scoped(ctx, DealDeviation).findById(id);
 }
 
 // ---------------------------------------------------------------------------------------------
-// fields of a deal, batched per request. The loaders are always created with the request's own
-// context (never a transaction's), and a mutation drops what it changed from their cache so that
-// a later field in the same request reads the new state.
-
-/** After a committed change of a deal: its cached history is stale. */
-function fresh<R extends Deal | IllegalTransition>(ctx: RequestContext, result: R): R {
-  if (!('__typename' in result)) historyLoader(ctx).clear(result.id);
-  return result;
-}
-
-/**
- * Loaders read through the pool's manager, like the core loaders: whichever context creates one
- * first (possibly a transaction's, e.g. a money event moving the deal), it outlives that transaction.
- */
-function readContext(ctx: RequestContext): RequestContext {
-  return { ...ctx, manager: ctx.app.dataSource.manager };
-}
-
-function historyLoader(ctx: RequestContext) {
-  return ctx.loaders.named<string, DealStageChange[]>('dealHistory', async (dealIds) => {
-    const rows = await scoped(readContext(ctx), DealStageChange)
-      .query('sc')
-      .andWhere('sc."dealId" IN (:...dealIds)', { dealIds: [...dealIds] })
-      .orderBy('sc."changedAt"', 'ASC')
-      .addOrderBy('sc."createdAt"', 'ASC')
-      .addOrderBy('sc.id', 'ASC')
-      .getMany();
-    return groupBy(dealIds, rows, (r) => r.dealId);
-  });
-}
-
-function deviationsLoader(ctx: RequestContext) {
-  return ctx.loaders.named<string, DealDeviation[]>('dealDeviations', async (dealIds) => {
-    const rows = await scoped(readContext(ctx), DealDeviation)
-      .query('dv')
-      .andWhere('dv."dealId" IN (:...dealIds)', { dealIds: [...dealIds] })
-      .orderBy('dv."createdAt"', 'ASC')
-      .addOrderBy('dv.id', 'ASC')
-      .getMany();
-    return groupBy(dealIds, rows, (r) => r.dealId);
-  });
-}
+// fields of a deal, batched per request through ctx.loaders
 
 export interface DealHistoryEntry {
   id: string;
@@ -422,8 +380,8 @@ export interface DealHistoryEntry {
 }
 
 /** The stage history, oldest first; the actor is loaded (batched) only when asked for. */
-export async function dealHistory(ctx: RequestContext, deal: Deal): Promise<DealHistoryEntry[]> {
-  const rows = await historyLoader(ctx).load(deal.id);
+export async function dealHistory(ctx: AuthedContext, deal: Deal): Promise<DealHistoryEntry[]> {
+  const rows = await ctx.loaders.dealHistory.load(deal.id);
   return rows.map((r) => ({
     id: r.id,
     from: r.fromStage,
@@ -436,11 +394,11 @@ export async function dealHistory(ctx: RequestContext, deal: Deal): Promise<Deal
   }));
 }
 
-export async function dealTimeInStages(ctx: RequestContext, deal: Deal, now: Date = new Date()): Promise<StageTime[]> {
-  const rows = await historyLoader(ctx).load(deal.id);
+export async function dealTimeInStages(ctx: AuthedContext, deal: Deal, now: Date = new Date()): Promise<StageTime[]> {
+  const rows = await ctx.loaders.dealHistory.load(deal.id);
   return timeInStages(rows, deal.closedAt ?? now);
 }
 
-export function dealDeviations(ctx: RequestContext, deal: Deal): Promise<DealDeviation[]> {
-  return deviationsLoader(ctx).load(deal.id);
+export function dealDeviations(ctx: AuthedContext, deal: Deal): Promise<DealDeviation[]> {
+  return ctx.loaders.dealDeviations.load(deal.id);
 }

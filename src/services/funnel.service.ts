@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { getOwnAgency } from './agency.service';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { AuthedContext } from '../context';
 import { Deal, DealStageChange } from '../entities';
@@ -136,8 +137,7 @@ export async function funnel(ctx: AuthedContext, input: FunnelInput): Promise<Fu
   if (input.to < input.from) {
     throw new BadUserInputError([{ path: 'input.to', message: 'to must not be before from' }]);
   }
-  const agency = await ctx.loaders.agencyById.load(ctx.actor.agencyId);
-  const timeZone = agency?.timeZone ?? 'UTC';
+  const { timeZone } = await getOwnAgency(ctx);
   const period: Period = { from: startOfLocalDay(input.from, timeZone), to: endOfLocalDay(input.to, timeZone) };
   const managerId = input.managerId ?? null;
   const [flow, stays, lost, sums] = await Promise.all([

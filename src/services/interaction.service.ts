@@ -1,4 +1,4 @@
-import type { AuthedContext, RequestContext } from '../context';
+import type { AuthedContext, } from '../context';
 import { Client, Contact, Interaction } from '../entities';
 import { BadUserInputError } from '../errors';
 import type { InteractionsArgs, LogInteractionInput } from '../schema/interaction/interaction.types';
@@ -25,7 +25,7 @@ export async function logInteraction(ctx: AuthedContext, input: LogInteractionIn
     const interaction = await scoped(tx, Interaction).insert({
       clientId: client.id,
       contactId: input.contactId ?? null,
-      userId: tx.actor!.userId,
+      userId: tx.actor.userId,
       kind: input.kind,
       occurredAt,
       durationMinutes: input.durationMinutes ?? null,
@@ -43,7 +43,7 @@ export async function logInteraction(ctx: AuthedContext, input: LogInteractionIn
   });
 }
 
-export async function listInteractions(ctx: RequestContext, args: InteractionsArgs) {
+export async function listInteractions(ctx: AuthedContext, args: InteractionsArgs) {
   const qb = scoped(ctx, Interaction).query('i');
   const f = args.filter;
   if (f?.clientId) qb.andWhere('i."clientId" = :clientId', { clientId: f.clientId });

@@ -1,7 +1,8 @@
-import type { AuthedContext, RequestContext } from '../context';
+import type { AuthedContext, } from '../context';
+import { getOwnAgency } from './agency.service';
 import { Act, Client, Contract, ContractPaymentItem, Invoice, InvoiceLine, Payment } from '../entities';
 import { ActStatus, DealStage, DocumentKind, InvoiceKind, InvoiceStatus, PaymentKind, PaymentMethod } from '../entities/enums';
-import { BadUserInputError, FieldError, NotFoundError } from '../errors';
+import { BadUserInputError, FieldError} from '../errors';
 import type {
   CancelInvoiceInput,
   CreateInvoiceInput,
@@ -50,14 +51,12 @@ export type CancelResult =
   | ErrorOf<'InvoiceHasPaymentsError', { paidAmount: string }>
   | ErrorOf<'InvoiceInActError', { actNumber: string | null }>;
 
-async function agencyOf(ctx: RequestContext) {
-  const agency = await ctx.loaders.agencyById.load(ctx.actor!.agencyId);
-  if (!agency) throw new NotFoundError('Agency');
-  return agency;
+async function agencyOf(ctx: AuthedContext) {
+  return getOwnAgency(ctx);
 }
 
 /** The agency's "today", for issue dates, due checks and overdue flags. */
-export async function agencyToday(ctx: RequestContext, now: Date = new Date()): Promise<string> {
+export async function agencyToday(ctx: AuthedContext, now: Date = new Date()): Promise<string> {
   return localDate(now, (await agencyOf(ctx)).timeZone);
 }
 
@@ -104,8 +103,7 @@ async function writeLines(tx: AuthedContext, invoice: Invoice, lines: PreparedLi
 
 /** A draft invoice: lines, VAT preview and totals; no number. */
 export async function createInvoice(ctx: AuthedContext, input: CreateInvoiceInput): Promise<Invoice> {
-  return withTransaction(ctx, (tx0) => {
-    const tx = tx0 as AuthedContext;
+  return withTransaction(ctx, (tx) => {
     return idempotent(
       tx,
       input.idempotencyKey,
@@ -221,8 +219,7 @@ async function prepaymentsDeducted(tx: AuthedContext, contractId: string, except
  * this the invoice is immutable.
  */
 export async function issueInvoice(ctx: AuthedContext, input: IssueInvoiceInput): Promise<IssueResult> {
-  return withTransaction(ctx, (tx0) => {
-    const tx = tx0 as AuthedContext;
+  return withTransaction(ctx, (tx) => {
     return idempotent<IssueResult>(
       tx,
       input.idempotencyKey,
@@ -298,8 +295,7 @@ async function issueInTx(tx: AuthedContext, input: IssueInvoiceInput): Promise<I
 
 /** Cancels a draft, or an issued invoice on which nothing (net) is paid. The number stays used. */
 export async function cancelInvoice(ctx: AuthedContext, input: CancelInvoiceInput): Promise<CancelResult> {
-  return withTransaction(ctx, async (tx0) => {
-    const tx = tx0 as AuthedContext;
+  return withTransaction(ctx, async (tx) => {
     const invoice = await scoped(tx, Invoice).getById(input.id, 'input.id', { lock: true });
     const reason = input.reason.trim();
     if (!reason) throw new BadUserInputError([{ path: 'input.reason', message: 'reason must not be empty' }]);
@@ -341,8 +337,7 @@ async function refreshPaid(tx: AuthedContext, invoice: Invoice): Promise<Invoice
 
 /** Records money received; overpayment is refused. The first payment on a deal moves it to DELIVERY. */
 export async function recordPayment(ctx: AuthedContext, input: RecordPaymentInput): Promise<RecordPaymentResult> {
-  return withTransaction(ctx, (tx0) => {
-    const tx = tx0 as AuthedContext;
+  return withTransaction(ctx, (tx) => {
     return idempotent<RecordPaymentResult>(
       tx,
       input.idempotencyKey,
@@ -413,8 +408,7 @@ async function isFirstPaymentOnContract(tx: AuthedContext, contractId: string): 
  * balance reopens by the refunded amount.
  */
 export async function refundPayment(ctx: AuthedContext, input: RefundPaymentInput): Promise<RefundResult> {
-  return withTransaction(ctx, (tx0) => {
-    const tx = tx0 as AuthedContext;
+  return withTransaction(ctx, (tx) => {
     return idempotent<RefundResult>(
       tx,
       input.idempotencyKey,
@@ -467,11 +461,11 @@ async function refundInTx(tx: AuthedContext, input: RefundPaymentInput): Promise
   return refreshPaid(tx, invoice);
 }
 
-export async function getInvoice(ctx: RequestContext, id: string): Promise<Invoice | null> {
+export async function getInvoice(ctx: AuthedContext, id: string): Promise<Invoice | null> {
   return scoped(ctx, Invoice).findById(id);
 }
 
-export async function listInvoices(ctx: RequestContext, args: InvoicesArgs) {
+export async function listInvoices(ctx: AuthedContext, args: InvoicesArgs) {
   const qb = scoped(ctx, Invoice).query('i');
   const f = args.filter;
   if (f?.clientId) qb.andWhere('i."clientId" = :clientId', { clientId: f.clientId });
@@ -491,20 +485,3 @@ export function isOverdue(invoice: Invoice, today: string): boolean {
 }
 
 /** Per client and currency: invoiced (issued, not cancelled), paid, outstanding — one query for many clients. */
-export async function balancesByClient(ctx: RequestContext, clientIds: readonly string[]) {
-  const rows: { clientId: string; currency: string; invoiced: string; paid: string }[] = await scoped(ctx, Invoice)
-    .query('i')
-    .select('i."clientId"', 'clientId')
-    .addSelect('i.currency', 'currency')
-    .addSelect('COALESCE(SUM(i."amountDue"), 0)::numeric(18,2)::text', 'invoiced')
-    .addSelect('COALESCE(SUM(i."paidAmount"), 0)::numeric(18,2)::text', 'paid')
-    .andWhere('i."clientId" IN (:...clientIds)', { clientIds: [...clientIds] })
-    .andWhere('i.status IN (:...st)', { st: [InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.PAID] })
-    .groupBy('i."clientId"')
-    .addGroupBy('i.currency')
-    .orderBy('i.currency')
-    .getRawMany();
-  return clientIds.map((id) =>
-    rows.filter((r) => r.clientId === id).map((r) => ({ currency: r.currency, invoiced: r.invoiced, paid: r.paid, outstanding: sub(r.invoiced, r.paid) })),
-  );
-}

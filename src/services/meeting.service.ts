@@ -1,4 +1,5 @@
-import type { AuthedContext, RequestContext } from '../context';
+import type { AuthedContext, } from '../context';
+import { getOwnAgency } from './agency.service';
 import { Agency, Client, Contact, Deal, Meeting, User } from '../entities';
 import type { ActionItem } from '../entities/meeting.entity';
 import { UserRole } from '../entities/enums';
@@ -25,19 +26,17 @@ export function protocolDueDate(startsAt: Date, agency: Pick<Agency, 'timeZone' 
   return addDays(localDate(startsAt, agency.timeZone), agency.protocolDueDays);
 }
 
-async function actorAgency(ctx: RequestContext): Promise<Agency> {
-  const agency = ctx.actor ? await ctx.loaders.agencyById.load(ctx.actor.agencyId) : null;
-  if (!agency) throw new NotFoundError('Agency');
-  return agency;
+async function actorAgency(ctx: AuthedContext): Promise<Agency> {
+  return getOwnAgency(ctx);
 }
 
 /** Meeting.protocolDueOn: a calendar date in the agency's time zone. */
-export async function protocolDueOn(ctx: RequestContext, meeting: Meeting): Promise<string> {
+export async function protocolDueOn(ctx: AuthedContext, meeting: Meeting): Promise<string> {
   return protocolDueDate(meeting.startsAt, await actorAgency(ctx));
 }
 
 /** Not sent, and the due day is over in the agency's time zone. */
-export async function protocolOverdue(ctx: RequestContext, meeting: Meeting, now: Date = new Date()): Promise<boolean> {
+export async function protocolOverdue(ctx: AuthedContext, meeting: Meeting, now: Date = new Date()): Promise<boolean> {
   if (meeting.protocolSentAt) return false;
   const agency = await actorAgency(ctx);
   return isPastLocalDay(protocolDueDate(meeting.startsAt, agency), agency.timeZone, now);
@@ -52,13 +51,13 @@ function present<T>(rows: (T | null | Error)[]): T[] {
 }
 
 /** The participating agency users, in the recorded order (batched). */
-export async function participantUsers(ctx: RequestContext, meeting: Meeting): Promise<User[]> {
+export async function participantUsers(ctx: AuthedContext, meeting: Meeting): Promise<User[]> {
   if (!meeting.participantUserIds?.length) return [];
   return present(await ctx.loaders.userById.loadMany(meeting.participantUserIds));
 }
 
 /** The participating contact persons, in the recorded order (batched). */
-export async function participantContacts(ctx: RequestContext, meeting: Meeting): Promise<Contact[]> {
+export async function participantContacts(ctx: AuthedContext, meeting: Meeting): Promise<Contact[]> {
   if (!meeting.participantContactIds?.length) return [];
   return present(await ctx.loaders.contactById.loadMany(meeting.participantContactIds));
 }
@@ -156,7 +155,7 @@ function checkTimes(m: Partial<Meeting>): void {
  * the meeting's client. Invisible ones are NOT_FOUND (naming the field); visible but wrong ones are
  * BAD_USER_INPUT. One query for the users and one for the contacts.
  */
-async function checkPeople(tx: RequestContext, clientId: string, patch: Partial<Meeting>): Promise<void> {
+async function checkPeople(tx: AuthedContext, clientId: string, patch: Partial<Meeting>): Promise<void> {
   const userRefs: { id: string; path: string }[] = [];
   const contactRefs: { id: string; path: string }[] = [];
   patch.participantUserIds?.forEach((id, i) => userRefs.push({ id, path: `input.participantUserIds.${i}` }));
@@ -185,7 +184,7 @@ async function checkPeople(tx: RequestContext, clientId: string, patch: Partial<
   if (errors.length) throw new BadUserInputError(errors);
 }
 
-async function checkDeal(tx: RequestContext, clientId: string, dealId: string | null | undefined): Promise<void> {
+async function checkDeal(tx: AuthedContext, clientId: string, dealId: string | null | undefined): Promise<void> {
   if (!dealId) return;
   const deal = await scoped(tx, Deal).getById(dealId, 'input.dealId');
   if (deal.clientId !== clientId) throw new BadUserInputError([{ path: 'input.dealId', message: "must be a deal of the meeting's client" }]);
@@ -195,12 +194,12 @@ async function checkDeal(tx: RequestContext, clientId: string, dealId: string | 
 // Operations
 
 /** null when missing, another agency's, or asked by a portal user (meetings are internal). */
-export function getMeeting(ctx: RequestContext, id: string): Promise<Meeting | null> {
+export function getMeeting(ctx: AuthedContext, id: string): Promise<Meeting | null> {
   return scoped(ctx, Meeting).findById(id);
 }
 
 /** Meetings of the agency, latest start first; `from` and `to` are both inclusive. */
-export function listMeetings(ctx: RequestContext, args: MeetingsArgs): Promise<ConnectionResult<Meeting>> {
+export function listMeetings(ctx: AuthedContext, args: MeetingsArgs): Promise<ConnectionResult<Meeting>> {
   const f = args.filter;
   if (f?.from && f?.to && f.from.getTime() > f.to.getTime()) {
     throw new BadUserInputError([{ path: 'filter.to', message: 'to must not be before from' }]);
@@ -226,7 +225,7 @@ export async function createMeeting(ctx: AuthedContext, input: CreateMeetingInpu
     const client = await scoped(tx, Client).getById(input.clientId, 'input.clientId');
     await checkDeal(tx, client.id, values.dealId);
     await checkPeople(tx, client.id, values);
-    return scoped(tx, Meeting).insert({ ...values, clientId: client.id, createdById: tx.actor!.userId });
+    return scoped(tx, Meeting).insert({ ...values, clientId: client.id, createdById: tx.actor.userId });
   });
 }
 

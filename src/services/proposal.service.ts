@@ -1,11 +1,10 @@
 import Decimal from 'decimal.js';
-import type DataLoader from 'dataloader';
-import type { AuthedContext, RequestContext } from '../context';
+import { getOwnAgency } from './agency.service';
+import type { AuthedContext, } from '../context';
 import { Brief, Client, Deal, Proposal, ProposalLine, ProposalRevision } from '../entities';
 import { DealStage, ProposalStatus, UserRole } from '../entities/enums';
 import type { ProposalBlocks } from '../entities/proposal.entity';
 import { BadUserInputError, FieldError } from '../errors';
-import { groupBy } from '../loaders';
 import type { ConnectionResult } from '../schema/common/connection';
 import { SortDirection } from '../schema/common/enums';
 import type { ProposalsArgs } from '../schema/proposal/proposal.args';
@@ -22,7 +21,7 @@ import {
 } from '../schema/proposal/proposal.inputs';
 import { paginate, SortKey } from './pagination';
 import { scoped, withTransaction } from './scope';
-import { computeToolMix, DEFAULT_TOOL_MIX_TOLERANCE_PP, ToolMix } from './tool-mix';
+import { computeToolMix, ToolMix } from './tool-mix';
 import { advanceDeal } from './deal-automation';
 import { checkTransition, IllegalTransition, TransitionMap } from './transitions';
 import { isPastLocalDay } from './time';
@@ -43,7 +42,6 @@ export const PROPOSAL_TRANSITIONS: TransitionMap<ProposalStatus> = {
 };
 
 const DEFAULT_TITLE = 'Коммерческое предложение';
-const DEFAULT_TIME_ZONE = 'Europe/Moscow';
 
 /** The status an offer has at `now`: SENT turns EXPIRED once its validity day is over in `timeZone`. */
 export function effectiveProposalStatus(
@@ -183,58 +181,22 @@ interface ProposalSettings {
 }
 
 async function settings(ctx: AuthedContext): Promise<ProposalSettings> {
-  const agency = await ctx.loaders.agencyById.load(ctx.actor.agencyId);
-  return {
-    timeZone: agency?.timeZone ?? DEFAULT_TIME_ZONE,
-    tolerancePp: agency?.toolMixTolerancePp ?? DEFAULT_TOOL_MIX_TOLERANCE_PP,
-  };
+  const agency = await getOwnAgency(ctx);
+  return { timeZone: agency.timeZone, tolerancePp: agency.toolMixTolerancePp };
 }
 
-function authed(ctx: RequestContext): AuthedContext {
+function authed(ctx: AuthedContext): AuthedContext {
   // reached only through @Authorized operations; scoped() throws UNAUTHENTICATED otherwise
   return ctx as AuthedContext;
 }
 
-function isPortal(ctx: RequestContext): boolean {
+function isPortal(ctx: AuthedContext): boolean {
   return ctx.actor?.role === UserRole.CLIENT;
 }
 
-/**
- * The media plans of many proposals in one query. Only ever called with the request's own
- * context (never a transaction's): the loader lives as long as the request.
- */
-function linesLoader(ctx: RequestContext): DataLoader<string, ProposalLine[]> {
-  return ctx.loaders.named<string, ProposalLine[]>('proposalLines', async (ids) => {
-    const rows = await scoped(ctx, ProposalLine)
-      .query('l')
-      .andWhere('l."proposalId" IN (:...proposalIds)', { proposalIds: [...ids] })
-      .orderBy('l."proposalId"', 'ASC')
-      .addOrderBy('l."position"', 'ASC')
-      .getMany();
-    return groupBy(ids, rows, (r) => r.proposalId);
-  });
-}
-
-function revisionsLoader(ctx: RequestContext): DataLoader<string, ProposalRevision[]> {
-  return ctx.loaders.named<string, ProposalRevision[]>('proposalRevisions', async (ids) => {
-    const rows = await scoped(ctx, ProposalRevision)
-      .query('r')
-      .andWhere('r."proposalId" IN (:...proposalIds)', { proposalIds: [...ids] })
-      .orderBy('r."proposalId"', 'ASC')
-      .addOrderBy('r."revision"', 'ASC')
-      .getMany();
-    return groupBy(ids, rows, (r) => r.proposalId);
-  });
-}
-
-/** After a write: the next read of this request sees the new media plan and history. */
-function forget(ctx: RequestContext, proposalId: string): void {
-  linesLoader(ctx).clear(proposalId);
-  revisionsLoader(ctx).clear(proposalId);
-}
 
 /** Lines inside a transaction (not through the request-wide loader). */
-function loadLines(tx: RequestContext, proposalId: string): Promise<ProposalLine[]> {
+function loadLines(tx: AuthedContext, proposalId: string): Promise<ProposalLine[]> {
   return scoped(tx, ProposalLine)
     .query('l')
     .andWhere('l."proposalId" = :proposalId', { proposalId })
@@ -246,7 +208,7 @@ function loadLines(tx: RequestContext, proposalId: string): Promise<ProposalLine
 // reads
 
 /** null when missing, another agency's, or (for a portal user) a draft or another client's. */
-export function getProposal(ctx: RequestContext, id: string): Promise<Proposal | null> {
+export function getProposal(ctx: AuthedContext, id: string): Promise<Proposal | null> {
   return scoped(ctx, Proposal).findById(id);
 }
 
@@ -270,7 +232,7 @@ function checkDateCursor(after: string | null | undefined): void {
 }
 
 /** Proposals visible to the actor, filtered by effective status (EXPIRED computed in the agency zone). */
-export async function listProposals(ctx: RequestContext, args: ProposalsArgs, now: Date = new Date()): Promise<ConnectionResult<Proposal>> {
+export async function listProposals(ctx: AuthedContext, args: ProposalsArgs, now: Date = new Date()): Promise<ConnectionResult<Proposal>> {
   const qb = scoped(ctx, Proposal).query('p');
   const f = args.filter;
   if (f?.clientId) qb.andWhere('p."clientId" = :clientId', { clientId: f.clientId });
@@ -288,7 +250,7 @@ export async function listProposals(ctx: RequestContext, args: ProposalsArgs, no
 }
 
 /** The status as of now. */
-export async function proposalStatus(ctx: RequestContext, p: Proposal, now: Date = new Date()): Promise<ProposalStatus> {
+export async function proposalStatus(ctx: AuthedContext, p: Proposal, now: Date = new Date()): Promise<ProposalStatus> {
   const { timeZone } = await settings(authed(ctx));
   return effectiveProposalStatus(p, timeZone, now);
 }
@@ -308,7 +270,7 @@ export interface ProposalLineView {
 }
 
 /** A line as the actor may see it: a portal user never sees an internal fee. */
-function lineView(ctx: RequestContext, l: ProposalLineView): ProposalLineView {
+function lineView(ctx: AuthedContext, l: ProposalLineView): ProposalLineView {
   return {
     id: l.id,
     position: l.position,
@@ -325,21 +287,21 @@ function lineView(ctx: RequestContext, l: ProposalLineView): ProposalLineView {
 }
 
 /** The media plan, batched across proposals. */
-export async function proposalLines(ctx: RequestContext, p: Proposal): Promise<ProposalLineView[]> {
-  const lines = await linesLoader(ctx).load(p.id);
+export async function proposalLines(ctx: AuthedContext, p: Proposal): Promise<ProposalLineView[]> {
+  const lines = await ctx.loaders.proposalLines.load(p.id);
   return lines.map((l) => lineView(ctx, l));
 }
 
 /** The 70/20/10 mix with the agency tolerance; null for an empty media plan. */
-export async function proposalToolMix(ctx: RequestContext, p: Proposal): Promise<ToolMixView | null> {
-  const [lines, { tolerancePp }] = await Promise.all([linesLoader(ctx).load(p.id), settings(authed(ctx))]);
+export async function proposalToolMix(ctx: AuthedContext, p: Proposal): Promise<ToolMixView | null> {
+  const [lines, { tolerancePp }] = await Promise.all([ctx.loaders.proposalLines.load(p.id), settings(authed(ctx))]);
   const mix = computeToolMix(lines, tolerancePp);
   return mix ? toolMixView(mix) : null;
 }
 
 /** Budget, fee and grand totals; a portal user's totals leave internal fees out. */
-export async function proposalTotals(ctx: RequestContext, p: Proposal) {
-  const lines = await linesLoader(ctx).load(p.id);
+export async function proposalTotals(ctx: AuthedContext, p: Proposal) {
+  const lines = await ctx.loaders.proposalLines.load(p.id);
   let budget = new Decimal(0);
   let fee = new Decimal(0);
   for (const l of lines) {
@@ -367,7 +329,7 @@ export function proposalBlocks(p: Proposal): Required<ProposalBlocks> {
 }
 
 /** The written reason for an out-of-policy mix: agency-internal, null for portal users. */
-export function proposalMixJustification(ctx: RequestContext, p: Proposal): string | null {
+export function proposalMixJustification(ctx: AuthedContext, p: Proposal): string | null {
   return isPortal(ctx) ? null : p.mixJustification;
 }
 
@@ -377,8 +339,8 @@ interface RevisionSnapshot {
 }
 
 /** Previous revisions, oldest first (agency staff only: the portal sees none). */
-export async function proposalRevisions(ctx: RequestContext, p: Proposal) {
-  const rows = await revisionsLoader(ctx).load(p.id);
+export async function proposalRevisions(ctx: AuthedContext, p: Proposal) {
+  const rows = await ctx.loaders.proposalRevisions.load(p.id);
   return rows.map((r) => {
     const snap = r.snapshot as unknown as RevisionSnapshot;
     return {
@@ -452,7 +414,7 @@ function mergeBlocks(current: ProposalBlocks, input: ProposalBlocksInput | null 
 }
 
 /** The brief and the deal, when given, must be the same client's. */
-async function checkLinks(tx: RequestContext, clientId: string, briefId: string | null, dealId: string | null): Promise<void> {
+async function checkLinks(tx: AuthedContext, clientId: string, briefId: string | null, dealId: string | null): Promise<void> {
   if (briefId) {
     const brief = await scoped(tx, Brief).getById(briefId, 'input.briefId');
     if (brief.clientId !== clientId) {
@@ -467,14 +429,14 @@ async function checkLinks(tx: RequestContext, clientId: string, briefId: string 
   }
 }
 
-async function insertLines(tx: RequestContext, p: Proposal, lines: LineValues[]): Promise<void> {
+async function insertLines(tx: AuthedContext, p: Proposal, lines: LineValues[]): Promise<void> {
   const repo = scoped(tx, ProposalLine);
   for (const [i, l] of lines.entries()) {
     await repo.insert({ ...l, proposalId: p.id, clientId: p.clientId, position: i + 1 });
   }
 }
 
-async function replaceLines(tx: RequestContext, p: Proposal, lines: LineValues[]): Promise<void> {
+async function replaceLines(tx: AuthedContext, p: Proposal, lines: LineValues[]): Promise<void> {
   const old = await loadLines(tx, p.id);
   // ids come from the scoped read above, so this cannot touch another tenant's rows
   if (old.length) await tx.manager.getRepository(ProposalLine).delete(old.map((l) => l.id));
@@ -504,7 +466,6 @@ export async function createProposal(ctx: AuthedContext, input: CreateProposalIn
     await insertLines(tx, p, lines);
     return p;
   });
-  forget(ctx, proposal.id);
   return proposal;
 }
 
@@ -553,7 +514,6 @@ export async function updateProposal(
     }
     return updated;
   });
-  if (!('__typename' in result)) forget(ctx, result.id);
   return result;
 }
 
@@ -587,7 +547,7 @@ export async function sendProposal(ctx: AuthedContext, input: SendProposalInput,
       rejectionReason: null,
       rejectionNote: null,
     });
-    await advanceDeal(tx as AuthedContext, saved.dealId, DealStage.PROPOSAL, 'proposal sent');
+    await advanceDeal(tx, saved.dealId, DealStage.PROPOSAL, 'proposal sent');
     return saved;
   });
 }
@@ -605,7 +565,7 @@ export async function acceptProposal(
     const illegal = checkTransition('Proposal', PROPOSAL_TRANSITIONS, effectiveProposalStatus(p, timeZone, now), ACCEPTED);
     if (illegal) return illegal;
     const saved = await repo.update(p, { status: ACCEPTED, decidedAt: now, decidedById: ctx.actor.userId }, { allowPortal: true });
-    await advanceDeal(tx as AuthedContext, saved.dealId, DealStage.CONTRACT, 'proposal accepted');
+    await advanceDeal(tx, saved.dealId, DealStage.CONTRACT, 'proposal accepted');
     return saved;
   });
 }
@@ -689,6 +649,5 @@ export async function reviseProposal(
       mixJustification: null,
     });
   });
-  if (!('__typename' in result)) forget(ctx, result.id);
   return result;
 }

@@ -1,12 +1,12 @@
-import type { AuthedContext, RequestContext } from '../context';
+import type { AuthedContext, } from '../context';
 import { Agency, AgencyRequisites } from '../entities';
 import { REQUISITE_DEFAULTS } from '../entities/agency-requisites.entity';
 import type { UpdateAgencyRequisitesInput } from '../schema/requisites/requisites.types';
 import { withTransaction } from './scope';
 
 /** The agency's requisites row, or the defaults when it has never been saved. */
-export async function getRequisites(ctx: RequestContext): Promise<AgencyRequisites> {
-  const agencyId = ctx.actor!.agencyId;
+export async function getRequisites(ctx: AuthedContext): Promise<AgencyRequisites> {
+  const agencyId = ctx.actor.agencyId;
   const repo = ctx.manager.getRepository(AgencyRequisites);
   // an agency that never saved requisites gets the column defaults (create() does not apply them)
   return (
@@ -32,7 +32,7 @@ const REQUIRED_KEYS = ['vatPayer', 'invoiceNumberPattern', 'actNumberPattern', '
 /** Owner edits what goes on documents; currency, time zone and language live on the agency row. */
 export async function updateAgencyRequisites(ctx: AuthedContext, input: UpdateAgencyRequisitesInput): Promise<AgencyRequisites> {
   return withTransaction(ctx, async (tx) => {
-    const req = await getRequisitesForUpdate(tx as AuthedContext);
+    const req = await getRequisitesForUpdate(tx);
     for (const key of REQUISITE_KEYS) {
       const v = input[key];
       if (v !== undefined) (req as unknown as Record<string, unknown>)[key] = typeof v === 'string' ? v.trim() || null : null;
@@ -47,8 +47,8 @@ export async function updateAgencyRequisites(ctx: AuthedContext, input: UpdateAg
     if (input.timeZone) agencyPatch.timeZone = input.timeZone;
     if (input.documentLanguage) agencyPatch.locale = input.documentLanguage;
     if (Object.keys(agencyPatch).length) {
-      await tx.manager.getRepository(Agency).update({ id: tx.actor!.agencyId }, agencyPatch);
-      ctx.loaders.agencyById.clear(tx.actor!.agencyId);
+      await tx.manager.getRepository(Agency).update({ id: tx.actor.agencyId }, agencyPatch);
+      ctx.loaders.agencyById.clear(tx.actor.agencyId);
     }
     return saved;
   });
@@ -58,8 +58,8 @@ export async function updateAgencyRequisites(ctx: AuthedContext, input: UpdateAg
  * The agency and its requisites in one query: what issuing a document needs (time zone, country,
  * VAT status, numbering patterns). Documents are issued on a hot path; this saves a round trip.
  */
-export async function documentSettings(ctx: RequestContext): Promise<{ agency: Agency; requisites: AgencyRequisites }> {
-  const agencyId = ctx.actor!.agencyId;
+export async function documentSettings(ctx: AuthedContext): Promise<{ agency: Agency; requisites: AgencyRequisites }> {
+  const agencyId = ctx.actor.agencyId;
   const agency = await ctx.manager
     .getRepository(Agency)
     .createQueryBuilder('a')

@@ -1,10 +1,12 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { isUUID } from 'class-validator';
+import type DataLoader from 'dataloader';
 import type { DeepPartial, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { Agency } from '../entities/agency.entity';
 import type { Actor, RequestContext } from '../context';
 import { UserRole } from '../entities/enums';
 import { portalScopeOf } from '../entities/portal-scope';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
-import { createLoaders } from '../loaders';
 
 interface TenantRow extends ObjectLiteral {
   id: string;
@@ -35,6 +37,7 @@ export class ScopedRepository<T extends TenantRow> {
 
   /** A query builder already narrowed to what the actor may see. */
   query(alias = 'e'): SelectQueryBuilder<T> {
+    assertUsable(this.ctx);
     const actor = this.actor;
     const qb = this.ctx.manager.getRepository(this.entity).createQueryBuilder(alias);
     qb.where(`${alias}."agencyId" = :__agencyId`, { __agencyId: actor.agencyId });
@@ -101,7 +104,24 @@ export class ScopedRepository<T extends TenantRow> {
     return row;
   }
 
+  /**
+   * Replaces the child rows of one parent (lines of a document, items of a schedule): deletes the
+   * parent's rows the actor may write and inserts the new ones, stamped with the agency.
+   */
+  async replaceChildren(parentColumn: keyof T & string, parentId: string, rows: DeepPartial<T>[], opts: { allowPortal?: boolean } = {}): Promise<void> {
+    const actor = this.writer(opts.allowPortal);
+    assertUsable(this.ctx);
+    const repo = this.ctx.manager.getRepository(this.entity);
+    await repo
+      .createQueryBuilder()
+      .delete()
+      .where(`"${parentColumn}" = :parentId AND "agencyId" = :agencyId`, { parentId, agencyId: actor.agencyId })
+      .execute();
+    if (rows.length) await repo.insert(rows.map((r) => ({ ...r, [parentColumn]: parentId, agencyId: actor.agencyId })) as never);
+  }
+
   private writer(allowPortal = false): Actor {
+    assertUsable(this.ctx);
     const actor = this.actor;
     if (actor.role === UserRole.CLIENT && !allowPortal) throw new ForbiddenError();
     return actor;
@@ -112,25 +132,132 @@ export function scoped<T extends TenantRow>(ctx: RequestContext, entity: EntityT
   return new ScopedRepository(ctx, entity);
 }
 
+
 /**
- * Runs fn in one transaction. For its duration the request context itself is switched to the
- * transaction (its manager, and fresh loaders), so that every read inside — through `tx` or
- * through a captured `ctx` — uses the transaction's connection and sees its writes: a read on the
- * pool would need a second connection, and with a busy pool, or the embedded database's single
- * connection, it would wait forever. Afterwards the context gets fresh loaders, so nothing read
- * before the change is served from cache.
+ * Rows keyed by the agency itself (requisites, counters, idempotency keys): one row per agency
+ * and key, no id of their own. The agency condition is added here, like everywhere else.
  */
-export async function withTransaction<R>(ctx: RequestContext, fn: (tx: RequestContext) => Promise<R>): Promise<R> {
-  if (ctx.manager.queryRunner?.isTransactionActive) return fn(ctx);
-  const outer = ctx.manager;
-  try {
-    return await ctx.app.dataSource.transaction(async (manager) => {
-      ctx.manager = manager;
-      ctx.loaders = createLoaders(() => ctx);
-      return fn(ctx);
-    });
-  } finally {
-    ctx.manager = outer;
-    ctx.loaders = createLoaders(() => ctx);
+export class AgencyKeyedRepository<T extends ObjectLiteral & { agencyId: string }> {
+  constructor(
+    private readonly ctx: RequestContext,
+    private readonly entity: EntityTarget<T> & Function,
+  ) {}
+
+  private get agencyId(): string {
+    assertUsable(this.ctx);
+    const actor = this.ctx.actor;
+    if (!actor) throw new UnauthenticatedError(this.ctx.authError ?? undefined);
+    return actor.agencyId;
   }
+
+  /** The agency's row matching `where` (besides the agency), or null. */
+  async findOne(where: Partial<T> = {}, opts: { lock?: boolean } = {}): Promise<T | null> {
+    return this.ctx.manager.getRepository(this.entity).findOne({
+      where: { ...where, agencyId: this.agencyId } as never,
+      ...(opts.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+  }
+
+  /** Inserts the agency's row unless it exists; true when this call inserted it (the caller holds it until commit). */
+  async insertIfAbsent(values: Partial<T>): Promise<boolean> {
+    const result = await this.ctx.manager
+      .getRepository(this.entity)
+      .createQueryBuilder()
+      .insert()
+      .values({ ...values, agencyId: this.agencyId } as never)
+      .orIgnore()
+      .returning('"agencyId"')
+      .execute();
+    return (result.raw as unknown[]).length > 0;
+  }
+
+  /** Updates the agency's rows matching `where`. */
+  async update(where: Partial<T>, patch: Partial<T>): Promise<void> {
+    await this.ctx.manager.getRepository(this.entity).update({ ...where, agencyId: this.agencyId } as never, patch as never);
+  }
+
+  /** A new (unsaved) row of the agency, e.g. defaults for an agency that never saved any. */
+  create(values: Partial<T>): T {
+    return this.ctx.manager.getRepository(this.entity).create({ ...values, agencyId: this.agencyId } as never) as unknown as T;
+  }
+
+  /**
+   * Raw SQL over the agency's rows, for statements the query builder cannot express (a counter
+   * taken with INSERT … ON CONFLICT … RETURNING). `$1` is always the agency; the other
+   * parameters follow from `$2`.
+   */
+  async sql<R = Record<string, unknown>>(statement: string, params: unknown[] = []): Promise<R[]> {
+    return this.ctx.manager.query(statement, [this.agencyId, ...params]);
+  }
+}
+
+export function agencyKeyed<T extends ObjectLiteral & { agencyId: string }>(ctx: RequestContext, entity: EntityTarget<T> & Function): AgencyKeyedRepository<T> {
+  return new AgencyKeyedRepository(ctx, entity);
+}
+
+/** The actor's own agency among `ids` (the tenant row itself): null when it is not asked for. */
+export async function ownAgency(ctx: RequestContext, ids: readonly string[], opts: { lock?: boolean } = {}): Promise<Agency | null> {
+  assertUsable(ctx);
+  const agencyId = ctx.actor?.agencyId;
+  if (!agencyId || !ids.includes(agencyId)) return null;
+  return ctx.manager.getRepository(Agency).findOne({ where: { id: agencyId }, ...(opts.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+}
+
+/** Writes to the actor's own agency row. */
+export async function updateOwnAgency(ctx: RequestContext, patch: Partial<Agency>): Promise<void> {
+  assertUsable(ctx);
+  const agencyId = ctx.actor?.agencyId;
+  if (!agencyId) throw new UnauthenticatedError(ctx.authError ?? undefined);
+  await ctx.manager.getRepository(Agency).update({ id: agencyId }, patch);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Inside a transaction the caller's context must not be used: its reads would take a second
+// connection (the embedded database has only one, so they would wait forever) and would not see
+// the transaction's writes. The guard follows the transaction's own async flow only, so other
+// resolvers of the same request running alongside are unaffected.
+
+const openTransaction = new AsyncLocalStorage<RequestContext>();
+
+/** Runs `work` (the transaction body) with `caller` marked unusable in its async flow. */
+export function whileCallerSuspended<R>(caller: RequestContext, work: () => Promise<R>): Promise<R> {
+  return openTransaction.run(caller, work);
+}
+
+function assertUsable(ctx: RequestContext): void {
+  if (openTransaction.getStore() === ctx) {
+    throw new Error("a transaction is open for this request: read and write through its context (tx), not the caller's");
+  }
+}
+
+/**
+ * Runs fn in one transaction and hands it a derived context: the same actor and request, the
+ * transaction's manager and loaders of its own. The caller's context is never changed (and must
+ * not be used inside fn). After the commit the caller's loaders drop what they cached, since
+ * it predates the change. Inside an open transaction, fn simply joins it.
+ */
+export async function withTransaction<C extends RequestContext, R>(ctx: C, fn: (tx: C) => Promise<R>): Promise<R> {
+  if (ctx.manager.queryRunner?.isTransactionActive) return fn(ctx);
+  const result = await ctx.app.dataSource.transaction((manager) =>
+    whileCallerSuspended(ctx, () => fn(deriveContext(ctx, { manager }))),
+  );
+  for (const loader of Object.values(ctx.loaders) as DataLoader<unknown, unknown>[]) loader.clearAll();
+  return result;
+}
+
+/**
+ * The same actor acting agency-side: an automatic consequence of a write the actor was allowed to
+ * make (a portal user signing an act moves the agency's deal). Same agency, same unit of work,
+ * the same user recorded; own loaders, since the caller's are portal-scoped.
+ */
+export function asAgency<C extends RequestContext & { actor: Actor }>(ctx: C): C {
+  if (ctx.actor.role !== UserRole.CLIENT) return ctx;
+  return deriveContext(ctx, { actor: { ...ctx.actor, role: UserRole.MANAGER, clientId: null } });
+}
+
+/** A new context value: the given changes, and loaders of its own. The original is untouched. */
+export function deriveContext<C extends RequestContext>(ctx: C, changes: Partial<RequestContext>): C {
+  const derived = { ...ctx, ...changes } as C;
+  derived.loaders = ctx.app.createLoaders(derived);
+  return derived;
 }

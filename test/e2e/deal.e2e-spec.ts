@@ -483,10 +483,10 @@ describe('advanceDealIfAllowed (money events moving the deal)', () => {
       actor: { userId: a.ownerId, agencyId: a.agencyId, role: UserRole.OWNER, clientId: null },
       authError: null,
       manager: t.ds.manager,
-      app: { dataSource: t.ds },
+      app: { dataSource: t.ds, createLoaders },
       logger: console,
     };
-    c.loaders = createLoaders(() => c);
+    c.loaders = createLoaders(c);
     ctx = c;
   });
 

@@ -15,9 +15,9 @@ export function contextFor(ds: DataSource, actor: Actor, manager: EntityManager 
     authError: null,
     manager,
     loaders: undefined as never,
-    app: { config, dataSource: ds, tokens: new TokenService(config.jwtSecret, 3600), logger },
+    app: { config, dataSource: ds, tokens: new TokenService(config.jwtSecret, 3600), logger, createLoaders },
     logger,
   } as RequestContext & { actor: Actor };
-  ctx.loaders = createLoaders(() => ctx);
+  ctx.loaders = createLoaders(ctx);
   return ctx;
 }

@@ -1,4 +1,5 @@
 import type { AuthedContext } from '../../context';
+import { getOwnAgency } from '../agency.service';
 import { BadUserInputError } from '../../errors';
 import type { ControlPointFilter, ControlPointsArgs } from '../../schema/control-point/control-point.types';
 import { DEFAULT_PAGE_SIZE } from '../../schema/common/connection';
@@ -20,8 +21,7 @@ function key(item: ControlPointItem): string {
  */
 export async function listControlPoints(ctx: AuthedContext, args: ControlPointsArgs, now: Date = new Date()) {
   const filter: ControlPointFilter = args.filter ?? {};
-  const agency = await ctx.loaders.agencyById.load(ctx.actor.agencyId);
-  const timeZone = agency?.timeZone ?? 'UTC';
+  const { timeZone } = await getOwnAgency(ctx);
   const today = localDate(now, timeZone);
   const q: ControlPointQuery = {
     now,

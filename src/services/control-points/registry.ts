@@ -1,4 +1,4 @@
-import type { RequestContext } from '../../context';
+import type { AuthedContext } from '../../context';
 
 /**
  * Every dated obligation the agency must watch. A new kind is one enum value plus one registered
@@ -47,7 +47,7 @@ export interface ControlPointQuery {
 export interface ControlPointSource {
   kinds: ControlPointKind[];
   /** reads through scoped repositories only; may pre-filter by the query, the engine filters again */
-  fetch(ctx: RequestContext, q: ControlPointQuery): Promise<ControlPointItem[]>;
+  fetch(ctx: AuthedContext, q: ControlPointQuery): Promise<ControlPointItem[]>;
 }
 
 const sources: ControlPointSource[] = [];

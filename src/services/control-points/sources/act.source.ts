@@ -1,6 +1,6 @@
 // Control points of the act aggregate: an issued act the client has not signed within the
 // agency's actSignDays. The responsible manager is the client's owner.
-import type { RequestContext } from '../../../context';
+import type { AuthedContext } from '../../../context';
 import { Act, Client } from '../../../entities';
 import { ActStatus } from '../../../entities/enums';
 import { getRequisites } from '../../requisites.service';
@@ -10,7 +10,7 @@ import { ControlPointItem, ControlPointKind, ControlPointQuery, registerControlP
 
 registerControlPointSource({
   kinds: [ControlPointKind.ACT_UNSIGNED],
-  async fetch(ctx: RequestContext, q: ControlPointQuery): Promise<ControlPointItem[]> {
+  async fetch(ctx: AuthedContext, q: ControlPointQuery): Promise<ControlPointItem[]> {
     const { actSignDays } = await getRequisites(ctx);
     const qb = scoped(ctx, Act)
       .query('a')

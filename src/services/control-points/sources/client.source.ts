@@ -1,4 +1,5 @@
 import { Client, Contact } from '../../../entities';
+import { getOwnAgency } from '../../agency.service';
 import { scoped } from '../../scope';
 import { addDays, localDate } from '../../time';
 import { ControlPointKind, registerControlPointSource } from '../registry';
@@ -30,8 +31,7 @@ registerControlPointSource({
 registerControlPointSource({
   kinds: [ControlPointKind.CONTACT_INTERVAL_EXCEEDED],
   async fetch(ctx, q) {
-    const agency = await ctx.loaders.agencyById.load(ctx.actor!.agencyId);
-    const days = agency?.maxContactIntervalDays ?? 30;
+    const days = (await getOwnAgency(ctx)).maxContactIntervalDays;
     const qb = scoped(ctx, Client).query('c').andWhere('c."archivedAt" IS NULL AND c."terminatedAt" IS NULL');
     if (q.clientId) qb.andWhere('c.id = :clientId', { clientId: q.clientId });
     if (q.managerId) qb.andWhere('c."ownerId" = :managerId', { managerId: q.managerId });

@@ -1,6 +1,6 @@
 import { Client, Deal, DealDeviation } from '../../../entities';
 import { DealDeviationKind } from '../../../entities/enums';
-import type { RequestContext } from '../../../context';
+import type { AuthedContext } from '../../../context';
 import { scoped } from '../../scope';
 import { ControlPointItem, ControlPointKind, ControlPointQuery, registerControlPointSource } from '../registry';
 
@@ -19,7 +19,7 @@ const KIND_LABEL: Record<DealDeviationKind, string> = {
  * client's owner when the deal has none.
  */
 async function unresolvedDeviations(
-  ctx: RequestContext,
+  ctx: AuthedContext,
   q: ControlPointQuery,
   kinds: { only?: DealDeviationKind; except?: DealDeviationKind },
   cpKind: ControlPointKind,

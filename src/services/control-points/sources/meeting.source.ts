@@ -1,5 +1,6 @@
 // Control points of the meeting aggregate: the protocol to send, and open action items with a date.
-import type { RequestContext } from '../../../context';
+import type { AuthedContext } from '../../../context';
+import { getOwnAgency } from '../../agency.service';
 import { Client, Meeting } from '../../../entities';
 import { protocolDueDate } from '../../meeting.service';
 import { scoped } from '../../scope';
@@ -7,7 +8,7 @@ import { addDays, endOfLocalDay, localDate } from '../../time';
 import { ControlPointItem, ControlPointKind, ControlPointQuery, registerControlPointSource } from '../registry';
 
 /** The clients of the meetings (one batched load), without archived ones. */
-async function activeClients(ctx: RequestContext, meetings: Meeting[]): Promise<Map<string, Client>> {
+async function activeClients(ctx: AuthedContext, meetings: Meeting[]): Promise<Map<string, Client>> {
   const ids = [...new Set(meetings.map((m) => m.clientId))];
   const rows = await ctx.loaders.clientById.loadMany(ids);
   const out = new Map<string, Client>();
@@ -20,8 +21,7 @@ async function activeClients(ctx: RequestContext, meetings: Meeting[]): Promise<
 registerControlPointSource({
   kinds: [ControlPointKind.MEETING_PROTOCOL_NOT_SENT],
   async fetch(ctx, q: ControlPointQuery): Promise<ControlPointItem[]> {
-    const agency = await ctx.loaders.agencyById.load(ctx.actor!.agencyId);
-    if (!agency) return [];
+    const agency = await getOwnAgency(ctx);
     const qb = scoped(ctx, Meeting)
       .query('m')
       .andWhere('m."protocolSentAt" IS NULL')

@@ -1,13 +1,13 @@
 // Control points of the proposal aggregate: the validity date of a sent offer and the planned
 // date of a correction. The responsible manager is the client's owner.
-import type { RequestContext } from '../../../context';
+import type { AuthedContext } from '../../../context';
 import { Client, Proposal } from '../../../entities';
 import { ProposalStatus } from '../../../entities/enums';
 import { scoped } from '../../scope';
 import { ControlPointItem, ControlPointKind, ControlPointQuery, registerControlPointSource } from '../registry';
 
 async function toItems(
-  ctx: RequestContext,
+  ctx: AuthedContext,
   q: ControlPointQuery,
   rows: Proposal[],
   item: (p: Proposal) => Omit<ControlPointItem, 'managerId' | 'clientId' | 'objectType' | 'objectId'>,

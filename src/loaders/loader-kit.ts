@@ -1,0 +1,52 @@
+import DataLoader from 'dataloader';
+import type { EntityTarget, ObjectLiteral } from 'typeorm';
+import type { RequestContext } from '../context';
+import { scoped } from '../services/scope';
+
+/** Orders rows to match the keys (null where missing). */
+export function byId<T extends { id: string }>(ids: readonly string[], rows: T[]): (T | null)[] {
+  const map = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => map.get(id) ?? null);
+}
+
+/** Groups rows under the keys (an empty list where none). */
+export function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => string): T[][] {
+  const grouped = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = keyOf(row);
+    const list = grouped.get(k);
+    if (list) list.push(row);
+    else grouped.set(k, [row]);
+  }
+  return keys.map((k) => grouped.get(k) ?? []);
+}
+
+type Tenant = ObjectLiteral & { id: string; agencyId: string };
+
+/** Rows by id, through the scope (another agency's or an out-of-portal row loads as null). */
+export function rowsById<T extends Tenant>(ctx: RequestContext, entity: EntityTarget<T> & Function): DataLoader<string, T | null> {
+  return new DataLoader(async (ids) => byId(ids, await scoped(ctx, entity).findByIds(ids)));
+}
+
+/**
+ * The child rows of many parents in one query, in the given order: `order` lists column names
+ * (quoted as written), each ascending unless suffixed with " DESC".
+ */
+export function childRows<T extends Tenant>(
+  ctx: RequestContext,
+  entity: EntityTarget<T> & Function,
+  parentColumn: keyof T & string,
+  order: string[],
+  extraWhere?: string,
+): DataLoader<string, T[]> {
+  return new DataLoader(async (parentIds) => {
+    const qb = scoped(ctx, entity).query('x').andWhere(`x."${parentColumn}" IN (:...__parents)`, { __parents: [...parentIds] });
+    if (extraWhere) qb.andWhere(extraWhere);
+    for (const o of order) {
+      const [column, dir] = o.split(' ');
+      qb.addOrderBy(`x."${column}"`, dir === 'DESC' ? 'DESC' : 'ASC');
+    }
+    qb.addOrderBy('x.id', 'ASC');
+    return groupBy(parentIds, await qb.getMany(), (r) => String(r[parentColumn]));
+  });
+}
