@@ -147,18 +147,9 @@ async function autoVatRate(tx: AuthedContext, date: string): Promise<string | nu
   return standardVatRate(country, date, requisites.vatPayer);
 }
 
-async function insertLines(tx: AuthedContext, act: Act, lines: PricedLine[]): Promise<void> {
-  const repo = scoped(tx, ActLine);
-  for (const [i, l] of lines.entries()) {
-    await repo.insert({ ...l, actId: act.id, clientId: act.clientId, position: i + 1 });
-  }
-}
-
+/** Writes the act's lines (replacing any it had), in the given order. */
 async function replaceLines(tx: AuthedContext, act: Act, lines: PricedLine[]): Promise<void> {
-  const old = await loadLines(tx, act.id);
-  // ids come from the scoped read above, so this cannot touch another tenant's rows
-  if (old.length) await tx.manager.getRepository(ActLine).delete(old.map((l) => l.id));
-  await insertLines(tx, act, lines);
+  await scoped(tx, ActLine).replaceChildren('actId', act.id, lines.map((l, i) => ({ ...l, clientId: act.clientId, position: i + 1 })));
 }
 
 /** Writes the re-priced values (and the client, when the draft moved) into the existing lines. */
@@ -295,7 +286,7 @@ export async function createAct(ctx: AuthedContext, input: CreateActInput): Prom
       vatInvoiceDate: input.vatInvoiceDate ?? null,
       createdById: ctx.actor.userId,
     });
-    await insertLines(tx, row, lines);
+    await replaceLines(tx, row, lines);
     return row;
   });
   return act;
@@ -372,7 +363,7 @@ export async function issueAct(ctx: AuthedContext, input: IssueActInput, now: Da
     const { lines, totals } = price(rows.map(draftOf), standardVatRate(country, actDate, requisites.vatPayer));
 
     const number =
-      act.number ?? (await nextDocumentNumber(tx.manager, act.agencyId, DocumentKind.ACT, requisites.actNumberPattern, actDate)).number;
+      act.number ?? (await nextDocumentNumber(tx, DocumentKind.ACT, requisites.actNumberPattern, actDate)).number;
     await repriceLines(tx, act, rows, lines);
     try {
       return await repo.update(act, {

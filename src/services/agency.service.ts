@@ -3,7 +3,7 @@ import type { AuthedContext } from '../context';
 import { Agency } from '../entities';
 import { NotFoundError } from '../errors';
 import type { UpdateAgencySettingsInput } from '../schema/agency/agency.inputs';
-import { ownAgency, withTransaction } from './scope';
+import { ownAgency, updateOwnAgency, withTransaction } from './scope';
 
 /** The actor's agency: its settings (time zone, country, currency, tolerances) for every rule that needs them. */
 export async function getOwnAgency(ctx: AuthedContext): Promise<Agency> {
@@ -17,12 +17,14 @@ export async function updateAgencySettings(ctx: AuthedContext, input: UpdateAgen
     const agency = await ownAgency(tx, [tx.actor.agencyId], { lock: true });
     if (!agency) throw new NotFoundError('Agency');
     const keys = ['name', 'timeZone', 'locale', 'defaultCurrency', 'toolMixTolerancePp', 'maxContactIntervalDays', 'protocolDueDays'] as const;
+    const patch: Record<string, unknown> = {};
     for (const key of keys) {
       const value = input[key];
-      if (value !== undefined && value !== null) (agency as unknown as Record<string, unknown>)[key] = typeof value === 'string' ? value.trim() : value;
+      if (value !== undefined && value !== null) patch[key] = typeof value === 'string' ? value.trim() : value;
     }
     // numeric(5,2): answer with the stored scale
-    agency.toolMixTolerancePp = new Decimal(agency.toolMixTolerancePp).toFixed(2);
-    return tx.manager.getRepository(Agency).save(agency);
+    if (patch.toolMixTolerancePp !== undefined) patch.toolMixTolerancePp = new Decimal(patch.toolMixTolerancePp as string).toFixed(2);
+    if (Object.keys(patch).length) await updateOwnAgency(tx, patch as Partial<Agency>);
+    return Object.assign(agency, patch);
   });
 }

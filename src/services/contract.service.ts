@@ -291,9 +291,9 @@ function checkAmount(amount: string): void {
   if (cmp(amount, 0) <= 0) throw new BadUserInputError([{ path: 'input.amount', message: 'amount must be above 0' }]);
 }
 
-async function insertItems(tx: AuthedContext, contract: Contract, items: ScheduleItemValues[]): Promise<void> {
-  const repo = scoped(tx, ContractPaymentItem);
-  for (const item of items) await repo.insert({ ...item, contractId: contract.id, clientId: contract.clientId });
+/** Writes the contract's payment schedule (replacing any it had). */
+async function replaceItems(tx: AuthedContext, contract: Contract, items: ScheduleItemValues[]): Promise<void> {
+  await scoped(tx, ContractPaymentItem).replaceChildren('contractId', contract.id, items.map((item) => ({ ...item, clientId: contract.clientId })));
 }
 
 /** Takes the next gapless number of the agency's contract pattern for the contract's year. */
@@ -301,8 +301,7 @@ async function assignNumber(tx: AuthedContext, contract: Contract): Promise<stri
   if (contract.number) return contract.number;
   const requisites = await getRequisites(tx);
   const { number } = await nextDocumentNumber(
-    tx.manager,
-    tx.actor.agencyId,
+    tx,
     DocumentKind.CONTRACT,
     requisites.contractNumberPattern,
     contract.contractDate,
@@ -407,7 +406,7 @@ export async function createContract(ctx: AuthedContext, input: CreateContractIn
       corrections: [],
       createdById: ctx.actor.userId,
     });
-    await insertItems(tx, created, schedule);
+    await replaceItems(tx, created, schedule);
     return created;
   });
   return contract;
@@ -463,9 +462,7 @@ export async function updateContract(ctx: AuthedContext, input: UpdateContractIn
 
     const saved = await save(tx, c, patch);
     if (schedule) {
-      // ids come from the scoped read above, so this cannot touch another tenant's rows
-      if (old.length) await tx.manager.getRepository(ContractPaymentItem).delete(old.map((i) => i.id));
-      await insertItems(tx, saved, schedule);
+      await replaceItems(tx, saved, schedule);
     }
     return saved;
   });

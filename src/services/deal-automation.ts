@@ -1,8 +1,8 @@
 import type { AuthedContext } from '../context';
 import { Deal } from '../entities';
-import { DealStage, DealStatus, UserRole } from '../entities/enums';
+import { DealStage, DealStatus} from '../entities/enums';
 import { advanceDealIfAllowed, DEAL_TRANSITIONS, dealPosition, DealPosition } from './deal.service';
-import { scoped } from './scope';
+import { asAgency, scoped } from './scope';
 
 const ORDER = Object.values(DealStage);
 
@@ -36,7 +36,8 @@ export function forwardPath(from: DealStage, to: DealStage): DealStage[] | null 
  */
 export async function advanceDeal(actorTx: AuthedContext, dealId: string | null, to: DealStage, note: string): Promise<void> {
   if (!dealId) return;
-  const tx = agencySide(actorTx);
+  // deals are invisible to portal users: a portal write (e.g. signing an act) moves the deal agency-side
+  const tx = asAgency(actorTx);
   const deal = await scoped(tx, Deal).findById(dealId, { lock: true });
   if (!deal || deal.status !== DealStatus.OPEN || dealPosition(deal) === to) return;
   const path = forwardPath(deal.stage, to);
@@ -44,14 +45,4 @@ export async function advanceDeal(actorTx: AuthedContext, dealId: string | null,
   for (const step of path) {
     if (!(await advanceDealIfAllowed(tx, dealId, step, note))) return;
   }
-}
-
-/**
- * The deal moves as an agency-side consequence of a write the actor was allowed to make (e.g. the
- * client signing an act in the portal). Deals are invisible to portal users, so the move runs with
- * agency scope: same agency, same transaction, the same user recorded in the deal history.
- */
-function agencySide(tx: AuthedContext): AuthedContext {
-  if (tx.actor.role !== UserRole.CLIENT) return tx;
-  return { ...tx, actor: { ...tx.actor, role: UserRole.MANAGER, clientId: null } };
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AuthedContext } from '../context';
 import { IdempotencyKey } from '../entities';
 import { ConflictError, isUniqueViolation } from '../errors';
+import { agencyKeyed } from './scope';
 
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
@@ -39,21 +40,14 @@ export async function idempotent<R>(
 ): Promise<R> {
   if (!key) return (await run()).result;
   const hash = requestHash(operation, input);
-  const repo = tx.manager.getRepository(IdempotencyKey);
-  const agencyId = tx.actor.agencyId;
+  const keys = agencyKeyed(tx, IdempotencyKey);
   // ON CONFLICT waits for a concurrent holder of the key to finish, then yields to it
-  const inserted = await tx.manager
-    .query(
-      `INSERT INTO idempotency_keys ("agencyId", key, operation, "requestHash", result) VALUES ($1, $2, $3, $4, '{}'::jsonb)
-       ON CONFLICT ("agencyId", key) DO NOTHING RETURNING key`,
-      [agencyId, key, operation, hash],
-    )
-    .catch((err: unknown) => {
-      if (isUniqueViolation(err)) return [];
-      throw err;
-    });
-  if (inserted.length === 0) {
-    const existing = await repo.findOneByOrFail({ agencyId, key });
+  const inserted = await keys.insertIfAbsent({ key, operation, requestHash: hash, result: {} }).catch((err: unknown) => {
+    if (isUniqueViolation(err)) return false;
+    throw err;
+  });
+  if (!inserted) {
+    const existing = (await keys.findOne({ key }))!;
     if (existing.operation !== operation || existing.requestHash !== hash) {
       throw new ConflictError(
         'IDEMPOTENCY_KEY_REUSED',
@@ -64,6 +58,6 @@ export async function idempotent<R>(
     return replay(existing.result);
   }
   const { result, remember } = await run();
-  await tx.manager.query(`UPDATE idempotency_keys SET result = $3 WHERE "agencyId" = $1 AND key = $2`, [agencyId, key, JSON.stringify(remember)]);
+  await keys.update({ key }, { result: remember });
   return result;
 }

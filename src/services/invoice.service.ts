@@ -93,11 +93,8 @@ function prepareLines(lines: InvoiceLineInput[], country: string, vatDate: strin
 
 /** Writes the lines with their amounts and returns the document totals (the one rounding rule). */
 async function writeLines(tx: AuthedContext, invoice: Invoice, lines: PreparedLine[]) {
-  await tx.manager.getRepository(InvoiceLine).delete({ invoiceId: invoice.id, agencyId: invoice.agencyId });
   const amounts = lines.map((l) => lineAmounts(l));
-  await tx.manager.getRepository(InvoiceLine).insert(
-    lines.map((l, i) => ({ ...l, ...amounts[i], position: i + 1, invoiceId: invoice.id, clientId: invoice.clientId, agencyId: invoice.agencyId })),
-  );
+  await scoped(tx, InvoiceLine).replaceChildren('invoiceId', invoice.id, lines.map((l, i) => ({ ...l, ...amounts[i], position: i + 1, clientId: invoice.clientId })));
   return sumTotals(amounts);
 }
 
@@ -284,8 +281,8 @@ async function issueInTx(tx: AuthedContext, input: IssueInvoiceInput): Promise<I
   });
   // the number last: the counter row stays locked until commit, so hold it as briefly as possible
   saved.number = await assignDocumentNumber(
-    tx.manager,
-    { table: 'invoices', id: saved.id, agencyId: saved.agencyId },
+    tx,
+    { table: 'invoices', id: saved.id },
     DocumentKind.INVOICE,
     requisites.invoiceNumberPattern,
     issueDate,

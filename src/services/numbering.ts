@@ -1,5 +1,6 @@
-import type { EntityManager } from 'typeorm';
+import type { RequestContext } from '../context';
 import { DocumentKind } from '../entities/enums';
+import { takeCounter } from './scope';
 
 /**
  * Document numbers: per agency, per kind, per period, from the agency's pattern.
@@ -27,28 +28,19 @@ export function formatNumber(pattern: string, n: number, year: number): string {
 }
 
 /**
- * Takes the next number inside the caller's transaction: the counter row is created or
- * incremented with one statement and stays locked until the transaction ends, so concurrent
- * issuers queue, and a rollback gives the number back. Never a sequence (sequences leave gaps).
+ * Takes the next number inside the caller's transaction (the agency's counter row, see
+ * takeCounter): a rollback gives the number back, concurrent issuers queue. Never a sequence
+ * (sequences leave gaps).
  */
 export async function nextDocumentNumber(
-  manager: EntityManager,
-  agencyId: string,
+  ctx: RequestContext,
   kind: DocumentKind,
   pattern: string,
   date: string,
 ): Promise<{ number: string; sequence: number }> {
-  if (!manager.queryRunner?.isTransactionActive) throw new Error('nextDocumentNumber must run inside a transaction');
   const year = Number(date.slice(0, 4));
-  const period = patternRestartsYearly(pattern) ? year : 0;
-  const rows: { lastNumber: number }[] = await manager.query(
-    `INSERT INTO document_counters ("agencyId", kind, period, "lastNumber") VALUES ($1, $2, $3, 1)
-     ON CONFLICT ("agencyId", kind, period) DO UPDATE SET "lastNumber" = document_counters."lastNumber" + 1
-     RETURNING "lastNumber"`,
-    [agencyId, kind, period],
-  );
-  const sequence = Number(rows[0].lastNumber);
-  return { number: formatNumber(pattern, sequence, year), sequence };
+  const { value } = await takeCounter(ctx, kind, patternRestartsYearly(pattern) ? year : 0);
+  return { number: formatNumber(pattern, value, year), sequence: value };
 }
 
 const NUMBERED_TABLES = new Set(['invoices', 'acts', 'contracts']);
@@ -59,38 +51,24 @@ const NUMBERED_TABLES = new Set(['invoices', 'acts', 'contracts']);
  * commit, which is what bounds issues per second per agency.
  */
 export async function assignDocumentNumber(
-  manager: EntityManager,
-  target: { table: 'invoices' | 'acts' | 'contracts'; id: string; agencyId: string },
+  ctx: RequestContext,
+  target: { table: 'invoices' | 'acts' | 'contracts'; id: string },
   kind: DocumentKind,
   pattern: string,
   date: string,
 ): Promise<string> {
-  if (!manager.queryRunner?.isTransactionActive) throw new Error('assignDocumentNumber must run inside a transaction');
   if (!NUMBERED_TABLES.has(target.table)) throw new Error(`not a numbered table: ${target.table}`);
   const year = Number(date.slice(0, 4));
-  const period = patternRestartsYearly(pattern) ? year : 0;
   // the pattern around its single {N…} token, with the year tokens already filled in
   const filled = pattern.replace(/\{YYYY\}/g, String(year)).replace(/\{YY\}/g, String(year % 100).padStart(2, '0'));
   const m = /\{N(?::(\d{1,2}))?\}/.exec(filled);
   if (!m) throw new Error(`numbering pattern without {N}: ${pattern}`);
-  const prefix = filled.slice(0, m.index);
-  const suffix = filled.slice(m.index + m[0].length);
-  const width = m[1] ? Number(m[1]) : 0;
-  const raw: unknown[] = await manager.query(
-    `WITH c AS (
-       INSERT INTO document_counters ("agencyId", kind, period, "lastNumber") VALUES ($1, $2, $3, 1)
-       ON CONFLICT ("agencyId", kind, period) DO UPDATE SET "lastNumber" = document_counters."lastNumber" + 1
-       RETURNING "lastNumber"
-     )
-     UPDATE "${target.table}" AS d
-        SET number = $4 || lpad(c."lastNumber"::text, greatest($5::int, length(c."lastNumber"::text)), '0') || $6
-       FROM c
-      WHERE d.id = $7 AND d."agencyId" = $1
-     RETURNING d.number`,
-    [target.agencyId, kind, period, prefix, width, suffix, target.id],
-  );
-  // TypeORM answers an UPDATE with [rows, affected]
-  const rows = (Array.isArray(raw[0]) ? raw[0] : raw) as { number: string }[];
-  if (rows.length !== 1) throw new Error(`assignDocumentNumber: ${target.table} ${target.id} not found`);
-  return rows[0].number;
+  const { number } = await takeCounter(ctx, kind, patternRestartsYearly(pattern) ? year : 0, {
+    table: target.table,
+    id: target.id,
+    prefix: filled.slice(0, m.index),
+    width: m[1] ? Number(m[1]) : 0,
+    suffix: filled.slice(m.index + m[0].length),
+  });
+  return number!;
 }

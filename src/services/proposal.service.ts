@@ -429,18 +429,9 @@ async function checkLinks(tx: AuthedContext, clientId: string, briefId: string |
   }
 }
 
-async function insertLines(tx: AuthedContext, p: Proposal, lines: LineValues[]): Promise<void> {
-  const repo = scoped(tx, ProposalLine);
-  for (const [i, l] of lines.entries()) {
-    await repo.insert({ ...l, proposalId: p.id, clientId: p.clientId, position: i + 1 });
-  }
-}
-
+/** Writes the offer's media plan (replacing any it had), in the given order. */
 async function replaceLines(tx: AuthedContext, p: Proposal, lines: LineValues[]): Promise<void> {
-  const old = await loadLines(tx, p.id);
-  // ids come from the scoped read above, so this cannot touch another tenant's rows
-  if (old.length) await tx.manager.getRepository(ProposalLine).delete(old.map((l) => l.id));
-  await insertLines(tx, p, lines);
+  await scoped(tx, ProposalLine).replaceChildren('proposalId', p.id, lines.map((l, i) => ({ ...l, clientId: p.clientId, position: i + 1 })));
 }
 
 /** Creates a DRAFT offer with its media plan. */
@@ -463,7 +454,7 @@ export async function createProposal(ctx: AuthedContext, input: CreateProposalIn
       blocks: mergeBlocks({}, input.blocks),
       createdById: ctx.actor.userId,
     });
-    await insertLines(tx, p, lines);
+    await replaceLines(tx, p, lines);
     return p;
   });
   return proposal;

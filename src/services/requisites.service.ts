@@ -2,25 +2,20 @@ import type { AuthedContext, } from '../context';
 import { Agency, AgencyRequisites } from '../entities';
 import { REQUISITE_DEFAULTS } from '../entities/agency-requisites.entity';
 import type { UpdateAgencyRequisitesInput } from '../schema/requisites/requisites.types';
-import { withTransaction } from './scope';
+import { agencyKeyed, ownAgencyWithRequisites, updateOwnAgency, withTransaction } from './scope';
 
 /** The agency's requisites row, or the defaults when it has never been saved. */
 export async function getRequisites(ctx: AuthedContext): Promise<AgencyRequisites> {
-  const agencyId = ctx.actor.agencyId;
-  const repo = ctx.manager.getRepository(AgencyRequisites);
+  const rows = agencyKeyed(ctx, AgencyRequisites);
   // an agency that never saved requisites gets the column defaults (create() does not apply them)
-  return (
-    (await repo.findOneBy({ agencyId })) ??
-    repo.create({ agencyId, ...REQUISITE_DEFAULTS })
-  );
+  return (await rows.findOne()) ?? rows.create(REQUISITE_DEFAULTS);
 }
 
 /** Same, for writers: inside a transaction, locked. */
 export async function getRequisitesForUpdate(tx: AuthedContext): Promise<AgencyRequisites> {
-  const repo = tx.manager.getRepository(AgencyRequisites);
-  const agencyId = tx.actor.agencyId;
-  await tx.manager.query(`INSERT INTO agency_requisites ("agencyId") VALUES ($1) ON CONFLICT DO NOTHING`, [agencyId]);
-  return repo.findOneOrFail({ where: { agencyId }, lock: { mode: 'pessimistic_write' } });
+  const rows = agencyKeyed(tx, AgencyRequisites);
+  await rows.insertIfAbsent({});
+  return (await rows.findOne({}, { lock: true }))!;
 }
 
 const REQUISITE_KEYS = [
@@ -32,25 +27,23 @@ const REQUIRED_KEYS = ['vatPayer', 'invoiceNumberPattern', 'actNumberPattern', '
 /** Owner edits what goes on documents; currency, time zone and language live on the agency row. */
 export async function updateAgencyRequisites(ctx: AuthedContext, input: UpdateAgencyRequisitesInput): Promise<AgencyRequisites> {
   return withTransaction(ctx, async (tx) => {
-    const req = await getRequisitesForUpdate(tx);
+    await getRequisitesForUpdate(tx);
+    const patch: Record<string, unknown> = {};
     for (const key of REQUISITE_KEYS) {
       const v = input[key];
-      if (v !== undefined) (req as unknown as Record<string, unknown>)[key] = typeof v === 'string' ? v.trim() || null : null;
+      if (v !== undefined) patch[key] = typeof v === 'string' ? v.trim() || null : null;
     }
     for (const key of REQUIRED_KEYS) {
       const v = input[key];
-      if (v !== undefined && v !== null) (req as unknown as Record<string, unknown>)[key] = v;
+      if (v !== undefined && v !== null) patch[key] = v;
     }
-    const saved = await tx.manager.getRepository(AgencyRequisites).save(req);
+    if (Object.keys(patch).length) await agencyKeyed(tx, AgencyRequisites).update({}, patch as Partial<AgencyRequisites>);
     const agencyPatch: Partial<Agency> = {};
     if (input.defaultCurrency) agencyPatch.defaultCurrency = input.defaultCurrency;
     if (input.timeZone) agencyPatch.timeZone = input.timeZone;
     if (input.documentLanguage) agencyPatch.locale = input.documentLanguage;
-    if (Object.keys(agencyPatch).length) {
-      await tx.manager.getRepository(Agency).update({ id: tx.actor.agencyId }, agencyPatch);
-      ctx.loaders.agencyById.clear(tx.actor.agencyId);
-    }
-    return saved;
+    if (Object.keys(agencyPatch).length) await updateOwnAgency(tx, agencyPatch);
+    return (await agencyKeyed(tx, AgencyRequisites).findOne())!;
   });
 }
 
@@ -59,14 +52,6 @@ export async function updateAgencyRequisites(ctx: AuthedContext, input: UpdateAg
  * VAT status, numbering patterns). Documents are issued on a hot path; this saves a round trip.
  */
 export async function documentSettings(ctx: AuthedContext): Promise<{ agency: Agency; requisites: AgencyRequisites }> {
-  const agencyId = ctx.actor.agencyId;
-  const agency = await ctx.manager
-    .getRepository(Agency)
-    .createQueryBuilder('a')
-    .leftJoinAndMapOne('a.requisites', AgencyRequisites, 'r', 'r."agencyId" = a.id')
-    .where('a.id = :agencyId', { agencyId })
-    .getOneOrFail();
-  const joined = (agency as Agency & { requisites?: AgencyRequisites | null }).requisites;
-  const requisites = joined ?? ctx.manager.getRepository(AgencyRequisites).create({ agencyId, ...REQUISITE_DEFAULTS });
-  return { agency, requisites };
+  const { agency, requisites } = await ownAgencyWithRequisites(ctx);
+  return { agency, requisites: requisites ?? agencyKeyed(ctx, AgencyRequisites).create(REQUISITE_DEFAULTS) };
 }

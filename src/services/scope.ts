@@ -3,6 +3,8 @@ import { isUUID } from 'class-validator';
 import type DataLoader from 'dataloader';
 import type { DeepPartial, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Agency } from '../entities/agency.entity';
+import { AgencyRequisites } from '../entities/agency-requisites.entity';
+import { DocumentCounter } from '../entities/document-counter.entity';
 import type { Actor, RequestContext } from '../context';
 import { UserRole } from '../entities/enums';
 import { portalScopeOf } from '../entities/portal-scope';
@@ -195,12 +197,64 @@ export function agencyKeyed<T extends ObjectLiteral & { agencyId: string }>(ctx:
   return new AgencyKeyedRepository(ctx, entity);
 }
 
+/**
+ * The agency's gapless document counter (kind, period): incremented by one statement inside the
+ * caller's transaction, so concurrent issuers queue on the row and a rollback gives the number
+ * back. With `into`, the new value is also written onto the document row in the same statement
+ * (`number = prefix || lpad(value, width) || suffix`), the last statement before COMMIT, which
+ * keeps the counter row locked for a single round trip.
+ */
+export async function takeCounter(
+  ctx: RequestContext,
+  kind: string,
+  period: number,
+  into?: { table: string; id: string; prefix: string; width: number; suffix: string },
+): Promise<{ value: number; number?: string }> {
+  if (!ctx.manager.queryRunner?.isTransactionActive) throw new Error('a document counter is taken inside a transaction');
+  const counter = agencyKeyed(ctx, DocumentCounter);
+  const increment = `INSERT INTO document_counters ("agencyId", kind, period, "lastNumber") VALUES ($1, $2, $3, 1)
+       ON CONFLICT ("agencyId", kind, period) DO UPDATE SET "lastNumber" = document_counters."lastNumber" + 1
+       RETURNING "lastNumber"`;
+  if (!into) {
+    const rows = await counter.sql<{ lastNumber: number }>(increment, [kind, period]);
+    return { value: Number(rows[0].lastNumber) };
+  }
+  const raw: unknown[] = await counter.sql(
+    `WITH c AS (${increment})
+     UPDATE "${into.table}" AS d
+        SET number = $4 || lpad(c."lastNumber"::text, greatest($5::int, length(c."lastNumber"::text)), '0') || $6
+       FROM c
+      WHERE d.id = $7 AND d."agencyId" = $1
+     RETURNING d.number, c."lastNumber"`,
+    [kind, period, into.prefix, into.width, into.suffix, into.id],
+  );
+  // TypeORM answers an UPDATE with [rows, affected]
+  const rows = (Array.isArray(raw[0]) ? raw[0] : raw) as { number: string; lastNumber: number }[];
+  if (rows.length !== 1) throw new Error(`takeCounter: ${into.table} ${into.id} not found`);
+  return { value: Number(rows[0].lastNumber), number: rows[0].number };
+}
+
 /** The actor's own agency among `ids` (the tenant row itself): null when it is not asked for. */
 export async function ownAgency(ctx: RequestContext, ids: readonly string[], opts: { lock?: boolean } = {}): Promise<Agency | null> {
   assertUsable(ctx);
   const agencyId = ctx.actor?.agencyId;
   if (!agencyId || !ids.includes(agencyId)) return null;
   return ctx.manager.getRepository(Agency).findOne({ where: { id: agencyId }, ...(opts.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+}
+
+/** The actor's agency joined with its requisites row (null when never saved), in one query. */
+export async function ownAgencyWithRequisites(ctx: RequestContext): Promise<{ agency: Agency; requisites: AgencyRequisites | null }> {
+  assertUsable(ctx);
+  const agencyId = ctx.actor?.agencyId;
+  if (!agencyId) throw new UnauthenticatedError(ctx.authError ?? undefined);
+  const agency = await ctx.manager
+    .getRepository(Agency)
+    .createQueryBuilder('a')
+    .leftJoinAndMapOne('a.requisites', AgencyRequisites, 'r', 'r."agencyId" = a.id')
+    .where('a.id = :agencyId', { agencyId })
+    .getOneOrFail();
+  const requisites = (agency as Agency & { requisites?: AgencyRequisites | null }).requisites ?? null;
+  return { agency, requisites };
 }
 
 /** Writes to the actor's own agency row. */
