@@ -118,4 +118,9 @@ describe('schema conventions (graphql-schema-linter, .graphql-schema-linterrc)',
       ]),
     );
   });
+
+  it('speaks to agencies: no description refers to where a rule was taken from', async () => {
+    const lines = (await printSchemaSdl()).split('\n');
+    expect(lines.filter((line) => /\bseeds?\b|\bsection \d|\bsource article/i.test(line))).toEqual([]);
+  });
 });
