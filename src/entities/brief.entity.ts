@@ -4,7 +4,7 @@ import { Deal } from './deal.entity';
 import { TenantOwned } from './base';
 import { KpiDirection, MarketingKnowledge } from './enums';
 
-/** The eight blocks of the seed's brief, stored as one JSON document per version. */
+/** The eight blocks of an agency brief, stored as one JSON document per version. */
 export interface BriefContent {
   contactInfo?: { contactIds?: string[]; decisionMakers?: string | null; notes?: string | null } | null;
   business?: {

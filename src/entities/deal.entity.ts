@@ -4,7 +4,7 @@ import { User } from './user.entity';
 import { TenantOwned } from './base';
 import { CurrencyCode, DealDeviationKind, DealStage, DealStatus, RejectionReason } from './enums';
 
-/** One sale to one client, through the seed's simplified sales stages. */
+/** One sale to one client, through the simplified sales stages. */
 @Entity('deals')
 @Index('deals_client', ['agencyId', 'clientId'])
 @Index('deals_status_stage', ['agencyId', 'status', 'stage'])

@@ -6,7 +6,7 @@ export enum UserRole {
   CLIENT = 'CLIENT',
 }
 
-/** Client lifecycle (CLM) stages from the seeds: attraction → interest → evaluation → purchase → loyalty. */
+/** Client lifecycle (CLM) stages: attraction → interest → evaluation → purchase → loyalty. */
 export enum LifecycleStage {
   ATTRACTION = 'ATTRACTION',
   INTEREST = 'INTEREST',
@@ -30,7 +30,7 @@ export enum BrandStrength {
   LEADING = 'LEADING',
 }
 
-/** The client company's own life stage (Adizes, as the seed uses it for segmentation). */
+/** The client company's own life stage (after Adizes), used to segment clients. */
 export enum CompanyLifeStage {
   INFANCY = 'INFANCY',
   GROWTH = 'GROWTH',
@@ -126,7 +126,7 @@ export enum RejectionReason {
   OTHER = 'OTHER',
 }
 
-/** The seed's simplified sales process. */
+/** The simplified sales process: presentation → proposal → contract → payment → delivery → closing. */
 export enum DealStage {
   PRESENTATION = 'PRESENTATION',
   PROPOSAL = 'PROPOSAL',
@@ -142,7 +142,7 @@ export enum DealStatus {
   LOST = 'LOST',
 }
 
-/** The seed's real-life deviations from the straight sales path. */
+/** Real-life deviations from the straight sales path. */
 export enum DealDeviationKind {
   PRESENTATION_REFUSED = 'PRESENTATION_REFUSED',
   PROPOSAL_TO_REFINE = 'PROPOSAL_TO_REFINE',

@@ -6,7 +6,7 @@ import { TenantOwned } from './base';
 import { CurrencyCode, ProposalStatus, RejectionReason, ToolCategory } from './enums';
 import { PortalScope } from './portal-scope';
 
-/** The ten content blocks of the seed's commercial offer. */
+/** The ten content blocks of an agency's commercial offer. */
 export interface ProposalBlocks {
   companyPresentation?: string | null;
   achievements?: string | null;

@@ -13,7 +13,7 @@ import { scoped, withTransaction } from './scope';
 // ---------------------------------------------------------------------------------------------
 // Pure rules: normalisation, completeness, criterion shares (unit-tested without a database)
 
-/** The eight blocks of the seed's brief, in the seed's order. */
+/** The eight blocks of an agency brief, in the order they are filled in. */
 export enum BriefBlock {
   CONTACT_INFO = 'CONTACT_INFO',
   BUSINESS = 'BUSINESS',

@@ -29,7 +29,7 @@ export type DealPosition = DealStage | DealStatus.WON | DealStatus.LOST;
 
 /**
  * The sales process as data. Every stage change (moveDeal) and every closing (closeDeal) is one
- * lookup here. The seed's simplified process is PRESENTATION → PROPOSAL → CONTRACT → PAYMENT →
+ * lookup here. The simplified sales process agencies follow is PRESENTATION → PROPOSAL → CONTRACT → PAYMENT →
  * DELIVERY → CLOSING, and its real-life deviations shape the extra edges:
  * - skip forward: no proposal needed (PRESENTATION → CONTRACT); the invoice is the offer, no
  *   separate contract (PROPOSAL → PAYMENT); post-payment, work starts on the contract
@@ -292,7 +292,7 @@ function checkDeviationInput(input: RecordDealDeviationInput): FieldError[] {
   return errors;
 }
 
-/** Records a deviation of the seed's kinds; the rules per kind are DEVIATION_RULES. */
+/** Records a real-life deviation from the straight sales path; the rules per kind are DEVIATION_RULES. */
 export async function recordDealDeviation(ctx: AuthedContext, input: RecordDealDeviationInput): Promise<DealDeviation> {
   const errors = checkDeviationInput(input);
   if (errors.length) throw new BadUserInputError(errors);

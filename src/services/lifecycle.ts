@@ -4,7 +4,7 @@ import type { TransitionMap } from './transitions';
 const STAGES = Object.values(LifecycleStage);
 
 /**
- * The seed: the usual path is attraction → … → loyalty, but a client may be at any stage, skip
+ * In agency practice the usual path is attraction → … → loyalty, but a client may be at any stage, skip
  * or repeat stages. So every stage may move to every other; staying put is not a change.
  */
 export const LIFECYCLE_TRANSITIONS: TransitionMap<LifecycleStage> = Object.fromEntries(

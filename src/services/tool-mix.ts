@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { ToolCategory } from '../entities/enums';
 
 /**
- * The 70/20/10 rule of the seed: of the media-plan budget, 70% on proven tools, 20% on tools the
+ * The agencies' 70/20/10 rule: of the media-plan budget, 70% on proven tools, 20% on tools the
  * agency is not sure about, 10% on experiments. Pure and exact: the verdict is decided on exact
  * sums (no division, so no rounding at all); shares are rounded to 2 decimals for display only.
  */

@@ -152,7 +152,7 @@ export class SignActInput {
   signedBy?: string | null;
 }
 
-@InputType({ description: "The client objects to an ISSUED act (the seed's 'after delivery the client is not fully satisfied')." })
+@InputType({ description: 'The client objects to an ISSUED act: after delivery it is not fully satisfied with the work.' })
 export class DisputeActInput {
   @Field(() => ID, { description: 'The act.' })
   @IsUUID('all', { message: 'id must be a valid id' })

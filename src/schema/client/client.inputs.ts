@@ -212,8 +212,24 @@ export enum ClientSortField {
   UPDATED_AT = 'UPDATED_AT',
 }
 
-registerEnumType(ClientListStatus, { name: 'ClientListStatus', description: 'Archived, not archived, or both.' });
-registerEnumType(ClientSortField, { name: 'ClientSortField', description: 'What clients can be sorted by.' });
+registerEnumType(ClientListStatus, {
+  name: 'ClientListStatus',
+  description: 'Archived, not archived, or both.',
+  valuesConfig: {
+    ACTIVE: { description: 'Clients that are not archived (the default).' },
+    ARCHIVED: { description: 'Archived clients only.' },
+    ALL: { description: 'Both archived and not archived clients.' },
+  },
+});
+registerEnumType(ClientSortField, {
+  name: 'ClientSortField',
+  description: 'What clients can be sorted by.',
+  valuesConfig: {
+    NAME: { description: 'The client name.' },
+    CREATED_AT: { description: 'When the client was added.' },
+    UPDATED_AT: { description: 'When the client was last changed.' },
+  },
+});
 
 @InputType({ description: 'Which clients to list.' })
 export class ClientFilter {

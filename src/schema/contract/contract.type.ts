@@ -3,7 +3,7 @@ import { ApprovalDecision, ContractStatus, CurrencyCode, PaymentTrigger } from '
 import { Connection } from '../common/connection';
 import { DateScalar, DecimalScalar } from '../common/scalars';
 
-@ObjectType('ContractCorrection', { description: 'A correction of a contract after an approver returned it (the seed\'s "dates of corrections").' })
+@ObjectType('ContractCorrection', { description: 'A correction of a contract after an approver returned it: when it was returned and what was asked for.' })
 export class ContractCorrectionType {
   @Field({ description: 'When the contract was returned for this correction.' })
   correctedAt: Date;

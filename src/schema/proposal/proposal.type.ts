@@ -3,7 +3,7 @@ import { CurrencyCode, ProposalStatus, RejectionReason, ToolCategory } from '../
 import { Connection } from '../common/connection';
 import { DateScalar, DecimalScalar } from '../common/scalars';
 
-@ObjectType('ProposalBlocks', { description: 'The ten content blocks of a commercial offer (seed, section 1.2).' })
+@ObjectType('ProposalBlocks', { description: 'The ten content blocks of a commercial offer, in the order agencies present them.' })
 export class ProposalBlocksType {
   @Field(() => String, { nullable: true, description: 'Company and services presentation.' })
   companyPresentation: string | null;
