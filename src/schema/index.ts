@@ -6,6 +6,7 @@ import { authChecker } from '../auth/auth-checker';
 import { RESOLVERS } from '../resolvers';
 import { ErrorResult } from './common/error-result';
 import { DateTimeScalar } from './common/scalars';
+import { applyPortalVisibility } from './common/visibility';
 
 let built: Promise<GraphQLSchema> | null = null;
 
@@ -18,6 +19,6 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     validate: true,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     orphanedTypes: [ErrorResult],
-  });
+  }).then(applyPortalVisibility);
   return built;
 }
