@@ -212,6 +212,21 @@ describe('offers in the portal', () => {
     expect(forbiddenPaths(res)).toEqual(['proposal.lines.0.feeInternal', 'proposal.lines.1.feeInternal', 'proposal.lines.2.feeInternal']);
   });
 
+  it("refuse the agency's policy view of an offer: tool mix, justification, revisions, brief and deal", async () => {
+    const res = await t.gql(
+      `query ($id: ID!) { proposal(id: $id) { id status toolMix { withinPolicy } mixJustification revisions { id } briefId dealId } }`,
+      { id: proposal.id },
+      portalA1.token,
+    );
+    expect(res.body.data.proposal).toEqual({
+      id: proposal.id, status: 'SENT', toolMix: null, mixJustification: null, revisions: null, briefId: null, dealId: null,
+    });
+    expect(forbiddenPaths(res)).toEqual(['proposal.briefId', 'proposal.dealId', 'proposal.mixJustification', 'proposal.revisions', 'proposal.toolMix']);
+    const staff = await t.gql(`query ($id: ID!) { proposal(id: $id) { toolMix { withinPolicy } revisions { id } } }`, { id: proposal.id }, a.ownerToken);
+    expect(staff.body.errors).toBeUndefined();
+    expect(staff.body.data.proposal).toEqual({ toolMix: { withinPolicy: true }, revisions: [] });
+  });
+
   it('show the agency the flag and the internal fee', async () => {
     const res = await t.gql(PROPOSAL_LINES, { id: proposal.id }, a.ownerToken);
     expect(res.body.errors).toBeUndefined();
