@@ -39,6 +39,10 @@ export class User extends TenantOwned {
   @Column({ type: 'enum', enum: Locale, enumName: 'locale', nullable: true })
   locale: Locale | null;
 
+  /** E.164, e.g. +79161234567; shown to the portal users of the clients this user manages */
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  phone: string | null;
+
   @Column({ default: true })
   isActive: boolean;
 

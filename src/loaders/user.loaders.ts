@@ -1,13 +1,15 @@
 import DataLoader from 'dataloader';
 import type { RequestContext } from '../context';
 import { Agency, User } from '../entities';
-import { ownAgency } from '../services/scope';
+import { ownAgency, scoped } from '../services/scope';
 import { byId, rowsById } from './loader-kit';
 
 export interface UserLoaders {
   userById: DataLoader<string, User | null>;
   /** only the actor's own agency is ever visible: the agency is the tenant itself */
   agencyById: DataLoader<string, Agency | null>;
+  /** a client's account manager, readable by that client's portal users too (who see no other staff) */
+  accountManagerById: DataLoader<string, User | null>;
 }
 
 export function createUserLoaders(ctx: RequestContext): UserLoaders {
@@ -17,5 +19,6 @@ export function createUserLoaders(ctx: RequestContext): UserLoaders {
       const own = await ownAgency(ctx, ids);
       return byId(ids, own ? [own] : []);
     }),
+    accountManagerById: new DataLoader(async (ids) => byId(ids, await scoped(ctx, User, { beyondPortal: true }).findByIds(ids))),
   };
 }

@@ -15,10 +15,12 @@ import { ActResult, UpdateActResult } from '../schema/act/act.results';
 import { ActConnection, ActLineType, ActType } from '../schema/act/act.type';
 import { ClientType } from '../schema/client/client.type';
 import * as acts from '../services/act.service';
+import { PortalVisible } from '../schema/common/visibility';
 
 @Resolver(() => ActType)
 export class ActResolver {
   @Authorized()
+  @PortalVisible()
   @Query(() => ActType, {
     nullable: true,
     description: 'An act of completed work by id; null when it does not exist or is not yours to see (a portal user never sees drafts).',
@@ -28,6 +30,7 @@ export class ActResolver {
   }
 
   @Authorized()
+  @PortalVisible()
   @Query(() => ActConnection, {
     description: 'Acts of completed work of the agency (a portal user sees only the issued acts of its client), newest first.',
   })
@@ -61,6 +64,7 @@ export class ActResolver {
   }
 
   @Authorized()
+  @PortalVisible()
   @Mutation(() => ActResult, {
     description: "ISSUED → SIGNED: the client's signature (the portal user of that client, or staff recording a paper signature). ILLEGAL_TRANSITION otherwise.",
   })
@@ -69,6 +73,7 @@ export class ActResolver {
   }
 
   @Authorized()
+  @PortalVisible()
   @Mutation(() => ActResult, {
     description: "ISSUED → DISPUTED with the client's objection (the portal user of that client, or staff). ILLEGAL_TRANSITION otherwise.",
   })
@@ -84,11 +89,13 @@ export class ActResolver {
     return acts.reviseAct(ctx, input);
   }
 
+  @PortalVisible()
   @FieldResolver(() => ClientType, { nullable: true, description: 'The client the work was done for.' })
   client(@Root() act: Act, @Ctx() ctx: AuthedContext) {
     return ctx.loaders.clientById.load(act.clientId);
   }
 
+  @PortalVisible()
   @FieldResolver(() => [ActLineType], { description: 'The lines, in order.' })
   lines(@Root() act: Act, @Ctx() ctx: AuthedContext) {
     return acts.actLines(ctx, act);

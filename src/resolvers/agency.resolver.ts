@@ -1,5 +1,4 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver } from 'type-graphql';
-import { STAFF } from '../auth/auth-checker';
 import { AgencyRequisitesType, UpdateAgencyRequisitesInput } from '../schema/requisites/requisites.types';
 import * as requisites from '../services/requisites.service';
 import type { AuthedContext } from '../context';
@@ -7,10 +6,12 @@ import { UserRole } from '../entities/enums';
 import { UpdateAgencySettingsInput } from '../schema/agency/agency.inputs';
 import { AgencyType } from '../schema/agency/agency.type';
 import * as agencies from '../services/agency.service';
+import { PortalVisible } from '../schema/common/visibility';
 
 @Resolver(() => AgencyType)
 export class AgencyResolver {
   @Authorized()
+  @PortalVisible()
   @Query(() => AgencyType, { description: "The logged-in user's agency." })
   agency(@Ctx() ctx: AuthedContext) {
     return agencies.getOwnAgency(ctx);
@@ -36,8 +37,9 @@ export class AgencyResolver {
     return requisites.updateAgencyRequisites(ctx, input);
   }
 
-  @Authorized(STAFF)
-  @FieldResolver(() => AgencyRequisitesType, { description: 'Requisites printed on documents (agency users only).' })
+  @Authorized()
+  @PortalVisible()
+  @FieldResolver(() => AgencyRequisitesType, { description: 'Requisites printed on documents; the client portal sees what it needs to pay (legal entity, tax ids, bank details).' })
   requisites(@Ctx() ctx: AuthedContext) {
     return requisites.getRequisites(ctx);
   }

@@ -7,16 +7,19 @@ import { BriefConnection, BriefType, BriefVersionType } from '../schema/brief/br
 import { ClientType } from '../schema/client/client.type';
 import { ContactType } from '../schema/contact/contact.type';
 import * as briefs from '../services/brief.service';
+import { PortalHidden } from '../schema/common/visibility';
 
 @Resolver(() => BriefType)
 export class BriefResolver {
   @Authorized()
+  @PortalHidden()
   @Query(() => BriefType, { nullable: true, description: 'A brief by id; null when it does not exist or is not yours to see (portal users never see briefs).' })
   brief(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'Id of the record.' }) id: string) {
     return briefs.getBrief(ctx, id);
   }
 
   @Authorized()
+  @PortalHidden()
   @Query(() => BriefConnection, { description: 'Briefs of the agency, newest first (empty for portal users).' })
   briefs(@Ctx() ctx: AuthedContext, @Args(() => BriefsArgs) args: BriefsArgs) {
     return briefs.listBriefs(ctx, args);

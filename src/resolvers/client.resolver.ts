@@ -15,8 +15,10 @@ import { ClientConnection, ClientStageChangeType, ClientType, StageDurationType 
 import { IllegalTransitionErrorType, resolveResultType } from '../schema/common/error-results';
 import { timeInStages } from '../services/lifecycle';
 import { ContactType } from '../schema/contact/contact.type';
-import { UserType } from '../schema/user/user.type';
+import { AccountManagerType, UserType } from '../schema/user/user.type';
 import * as clients from '../services/client.service';
+import * as users from '../services/user.service';
+import { PortalHidden, PortalVisible } from '../schema/common/visibility';
 
 const ClientStageResult = createUnionType({
   name: 'ClientStageResult',
@@ -28,12 +30,14 @@ const ClientStageResult = createUnionType({
 @Resolver(() => ClientType)
 export class ClientResolver {
   @Authorized()
+  @PortalVisible()
   @Query(() => ClientType, { nullable: true, description: 'A client by id; null when it does not exist or is not yours to see.' })
   client(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'Id of the record.' }) id: string) {
     return clients.getClient(ctx, id);
   }
 
   @Authorized()
+  @PortalVisible()
   @Query(() => ClientConnection, { description: 'Clients of the agency (a portal user sees only its own), paginated.' })
   clients(@Ctx() ctx: AuthedContext, @Args(() => ClientsArgs) args: ClientsArgs) {
     return clients.listClients(ctx, args);
@@ -90,22 +94,35 @@ export class ClientResolver {
   }
 
   @Authorized(STAFF)
+  @PortalHidden()
   @FieldResolver(() => [ClientStageChangeType], { description: 'Lifecycle history, oldest first (agency users only).' })
   stageHistory(@Root() client: Client, @Ctx() ctx: AuthedContext) {
     return ctx.loaders.clientStageHistory.load(client.id);
   }
 
   @Authorized(STAFF)
+  @PortalHidden()
   @FieldResolver(() => [StageDurationType], { description: 'Time spent in each lifecycle stage (agency users only).' })
   async timeInStages(@Root() client: Client, @Ctx() ctx: AuthedContext) {
     return timeInStages(await ctx.loaders.clientStageHistory.load(client.id), new Date());
   }
 
+  @PortalVisible()
   @FieldResolver(() => [ContactType], { description: 'Active contact persons, primary first.' })
   contacts(@Root() client: Client, @Ctx() ctx: AuthedContext) {
     return ctx.loaders.contactsByClient.load(client.id);
   }
 
+  @PortalVisible()
+  @FieldResolver(() => AccountManagerType, {
+    nullable: true,
+    description: "The client's account manager: name, email and phone to reach them (also in the client portal). null when none is assigned.",
+  })
+  accountManager(@Root() client: Client, @Ctx() ctx: AuthedContext) {
+    return users.accountManagerOf(ctx, client);
+  }
+
+  @PortalHidden()
   @FieldResolver(() => UserType, { nullable: true, description: 'Responsible account manager.' })
   owner(@Root() client: Client, @Ctx() ctx: AuthedContext) {
     return client.ownerId ? ctx.loaders.userById.load(client.ownerId) : null;

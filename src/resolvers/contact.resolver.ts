@@ -6,6 +6,7 @@ import { ClientType } from '../schema/client/client.type';
 import { CreateContactInput, UpdateContactInput } from '../schema/contact/contact.inputs';
 import { ContactType } from '../schema/contact/contact.type';
 import * as contacts from '../services/contact.service';
+import { PortalVisible } from '../schema/common/visibility';
 
 @Resolver(() => ContactType)
 export class ContactResolver {
@@ -27,6 +28,7 @@ export class ContactResolver {
     return contacts.archiveContact(ctx, id);
   }
 
+  @PortalVisible()
   @FieldResolver(() => ClientType, { description: 'The client this person works for.' })
   client(@Root() contact: Contact, @Ctx() ctx: AuthedContext) {
     return ctx.loaders.clientById.load(contact.clientId);

@@ -22,10 +22,12 @@ import {
   ContractType,
 } from '../schema/contract/contract.type';
 import * as contracts from '../services/contract.service';
+import { PortalVisible } from '../schema/common/visibility';
 
 @Resolver(() => ContractType)
 export class ContractResolver {
   @Authorized()
+  @PortalVisible()
   @Query(() => ContractType, {
     nullable: true,
     description: 'A contract by id; null when it does not exist or is not yours to see (a portal user never sees drafts).',
@@ -35,6 +37,7 @@ export class ContractResolver {
   }
 
   @Authorized()
+  @PortalVisible()
   @Query(() => ContractConnection, {
     description: 'Contracts of the agency (a portal user sees those of its client that left DRAFT), newest first.',
   })
@@ -78,6 +81,7 @@ export class ContractResolver {
   }
 
   @Authorized()
+  @PortalVisible()
   @Mutation(() => ContractResult, {
     description:
       "Records one approver's decision (the client's portal user, or agency staff on the approver's behalf). RETURNED sends the contract back to DRAFT and records the correction. APPROVAL_ALREADY_DECIDED for a decided approval or a closed round.",
@@ -119,21 +123,25 @@ export class ContractResolver {
     return contracts.terminateContract(ctx, input);
   }
 
+  @PortalVisible()
   @FieldResolver(() => ClientType, { nullable: true, description: 'The client.' })
   client(@Root() c: Contract, @Ctx() ctx: AuthedContext) {
     return ctx.loaders.clientById.load(c.clientId);
   }
 
+  @PortalVisible()
   @FieldResolver(() => [ContractCorrectionType], { description: 'Corrections after an approver returned the contract, oldest first.' })
   corrections(@Root() c: Contract) {
     return contracts.contractCorrections(c);
   }
 
+  @PortalVisible()
   @FieldResolver(() => [ContractPaymentItemType], { description: 'The payment schedule, in order; the items sum exactly to the amount.' })
   paymentSchedule(@Root() c: Contract, @Ctx() ctx: AuthedContext) {
     return contracts.contractPaymentSchedule(ctx, c);
   }
 
+  @PortalVisible()
   @FieldResolver(() => [ContractApprovalType], {
     description: 'Every approval of every round (oldest round first, approvers in the order given); `current` marks the latest round.',
   })
@@ -141,6 +149,7 @@ export class ContractResolver {
     return contracts.contractApprovals(ctx, c);
   }
 
+  @PortalVisible()
   @FieldResolver(() => [ContractApprovalType], {
     description: 'Approvers of the current round who have not decided yet; empty unless the contract is ON_APPROVAL.',
   })
@@ -148,6 +157,7 @@ export class ContractResolver {
     return contracts.contractPendingApprovers(ctx, c);
   }
 
+  @PortalVisible()
   @FieldResolver(() => Int, { description: 'The current approval round; 0 before the first submission.' })
   approvalRound(@Root() c: Contract, @Ctx() ctx: AuthedContext) {
     return contracts.contractApprovalRound(ctx, c);

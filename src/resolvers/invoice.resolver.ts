@@ -29,6 +29,7 @@ import { round2, sub } from '../services/money/totals';
 import { InvoiceStatus } from '../entities/enums';
 import { BGN_PER_EUR, bgnEquivalentRequired } from '../services/money/vat';
 import { DecimalScalar } from '../schema/common/scalars';
+import { PortalVisible } from '../schema/common/visibility';
 
 const IssueInvoiceResult = createUnionType({
   name: 'IssueInvoiceResult',
@@ -61,12 +62,14 @@ const RefundPaymentResult = createUnionType({
 @Resolver(() => InvoiceType)
 export class InvoiceResolver {
   @Authorized()
+  @PortalVisible()
   @Query(() => InvoiceType, { nullable: true, description: 'An invoice by id; null when missing or not yours (portal users see issued ones of their client).' })
   invoice(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'Id of the record.' }) id: string) {
     return invoices.getInvoice(ctx, id);
   }
 
   @Authorized()
+  @PortalVisible()
   @Query(() => InvoiceConnection, { description: 'Invoices, newest first.' })
   invoices(@Ctx() ctx: AuthedContext, @Args(() => InvoicesArgs) args: InvoicesArgs) {
     return invoices.listInvoices(ctx, args);
@@ -102,32 +105,38 @@ export class InvoiceResolver {
     return invoices.refundPayment(ctx, input);
   }
 
+  @PortalVisible()
   @FieldResolver(() => [InvoiceLineType], { description: 'Lines, in order.' })
   lines(@Root() invoice: Invoice, @Ctx() ctx: AuthedContext) {
     return ctx.loaders.invoiceLines.load(invoice.id);
   }
 
+  @PortalVisible()
   @FieldResolver(() => [PaymentType], { description: 'Payments and refunds, by date.' })
   payments(@Root() invoice: Invoice, @Ctx() ctx: AuthedContext) {
     return ctx.loaders.invoicePayments.load(invoice.id);
   }
 
+  @PortalVisible()
   @FieldResolver()
   balanceDue(@Root() invoice: Invoice) {
     // a cancelled invoice is owed by nobody
     return invoice.status === InvoiceStatus.CANCELLED ? '0.00' : sub(invoice.amountDue, invoice.paidAmount);
   }
 
+  @PortalVisible()
   @FieldResolver()
   async overdue(@Root() invoice: Invoice, @Ctx() ctx: AuthedContext) {
     return invoices.isOverdue(invoice, await invoices.agencyToday(ctx));
   }
 
+  @PortalVisible()
   @FieldResolver(() => ClientType, { nullable: true, description: 'The client.' })
   client(@Root() invoice: Invoice, @Ctx() ctx: AuthedContext) {
     return ctx.loaders.clientById.load(invoice.clientId);
   }
 
+  @PortalVisible()
   @FieldResolver(() => DecimalScalar, {
     nullable: true,
     description: 'Bulgarian agencies, EUR invoices issued 2026-01-01…2026-08-08: the total in BGN at the fixed rate 1.95583 (dual display).',
@@ -141,6 +150,7 @@ export class InvoiceResolver {
 
 @Resolver(() => ClientType)
 export class ClientBalanceResolver {
+  @PortalVisible()
   @FieldResolver(() => [ClientBalanceType], { description: "The client's money position per currency over issued invoices." })
   balances(@Root() client: Client, @Ctx() ctx: AuthedContext) {
     return ctx.loaders.clientBalances.load(client.id);

@@ -16,16 +16,19 @@ import { MarkProtocolSentResult, MeetingActionItemType, MeetingConnection, Meeti
 import { UserType } from '../schema/user/user.type';
 import * as meetings from '../services/meeting.service';
 import type { ActionItemView } from '../services/meeting.service';
+import { PortalHidden } from '../schema/common/visibility';
 
 @Resolver(() => MeetingType)
 export class MeetingResolver {
   @Authorized()
+  @PortalHidden()
   @Query(() => MeetingType, { nullable: true, description: 'A meeting by id; null when it does not exist or is not yours to see (portal users never see meetings).' })
   meeting(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'Id of the record.' }) id: string) {
     return meetings.getMeeting(ctx, id);
   }
 
   @Authorized()
+  @PortalHidden()
   @Query(() => MeetingConnection, { description: 'Meetings of the agency, latest start first (empty for portal users).' })
   meetings(@Ctx() ctx: AuthedContext, @Args(() => MeetingsArgs) args: MeetingsArgs) {
     return meetings.listMeetings(ctx, args);

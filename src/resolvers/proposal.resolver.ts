@@ -30,10 +30,12 @@ import {
   ToolMixType,
 } from '../schema/proposal/proposal.type';
 import * as proposals from '../services/proposal.service';
+import { PortalHidden, PortalVisible } from '../schema/common/visibility';
 
 @Resolver(() => ProposalType)
 export class ProposalResolver {
   @Authorized()
+  @PortalVisible()
   @Query(() => ProposalType, {
     nullable: true,
     description: 'A commercial offer by id; null when it does not exist or is not yours to see (a portal user never sees drafts).',
@@ -43,6 +45,7 @@ export class ProposalResolver {
   }
 
   @Authorized()
+  @PortalVisible()
   @Query(() => ProposalConnection, {
     description: 'Commercial offers of the agency (a portal user sees only those sent to its client), newest first by default.',
   })
@@ -83,6 +86,7 @@ export class ProposalResolver {
   }
 
   @Authorized()
+  @PortalVisible()
   @Mutation(() => AcceptProposalResult, {
     description: 'The client accepts a SENT offer (agency staff or the portal user of that client). ILLEGAL_TRANSITION otherwise, e.g. from EXPIRED.',
   })
@@ -94,6 +98,7 @@ export class ProposalResolver {
   }
 
   @Authorized()
+  @PortalVisible()
   @Mutation(() => RejectProposalResult, {
     description: 'The client rejects a SENT offer with a reason and a note (agency staff or the portal user of that client).',
   })
@@ -115,6 +120,7 @@ export class ProposalResolver {
     return proposals.reviseProposal(ctx, input);
   }
 
+  @PortalVisible()
   @FieldResolver(() => ProposalStatus, {
     description: 'Status now; a SENT offer whose validity day is over (agency time zone) is EXPIRED.',
   })
@@ -122,21 +128,25 @@ export class ProposalResolver {
     return proposals.proposalStatus(ctx, p);
   }
 
+  @PortalVisible()
   @FieldResolver(() => ClientType, { nullable: true, description: 'The client it is addressed to.' })
   client(@Root() p: Proposal, @Ctx() ctx: AuthedContext) {
     return ctx.loaders.clientById.load(p.clientId);
   }
 
+  @PortalVisible()
   @FieldResolver(() => ProposalBlocksType, { description: 'The ten content blocks.' })
   blocks(@Root() p: Proposal) {
     return proposals.proposalBlocks(p);
   }
 
+  @PortalVisible()
   @FieldResolver(() => [ProposalLineType], { description: 'The media plan, in order.' })
   lines(@Root() p: Proposal, @Ctx() ctx: AuthedContext) {
     return proposals.proposalLines(ctx, p);
   }
 
+  @PortalHidden()
   @FieldResolver(() => ToolMixType, {
     nullable: true,
     description: 'The 70/20/10 tool mix of the media plan against the agency tolerance; null when the plan is empty or has no budget.',
@@ -145,11 +155,13 @@ export class ProposalResolver {
     return proposals.proposalToolMix(ctx, p);
   }
 
+  @PortalVisible()
   @FieldResolver(() => ProposalTotalsType, { description: 'Totals of the media plan.' })
   totals(@Root() p: Proposal, @Ctx() ctx: AuthedContext) {
     return proposals.proposalTotals(ctx, p);
   }
 
+  @PortalHidden()
   @FieldResolver(() => String, {
     nullable: true,
     description: 'Why the offer was sent with a tool mix outside the tolerance (agency-internal: null for portal users).',
@@ -158,6 +170,7 @@ export class ProposalResolver {
     return proposals.proposalMixJustification(ctx, p);
   }
 
+  @PortalHidden()
   @FieldResolver(() => [ProposalRevisionType], {
     description: 'Previous revisions, oldest first, each with the date of the correction and its reason (empty for portal users).',
   })

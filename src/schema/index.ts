@@ -6,6 +6,7 @@ import { authChecker } from '../auth/auth-checker';
 import { RESOLVERS } from '../resolvers';
 import { ErrorResult } from './common/error-result';
 import { DateTimeScalar } from './common/scalars';
+import { applyPortalVisibility } from './common/visibility';
 
 /** What the entry points say to agencies (type-graphql builds Query and Mutation without descriptions). */
 const ROOT_DESCRIPTIONS = {
@@ -48,6 +49,6 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     validate: true,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     orphanedTypes: [ErrorResult],
-  }).then(withRootDescriptions);
+  }).then((schema) => withRootDescriptions(applyPortalVisibility(schema)));
   return built;
 }

@@ -25,6 +25,7 @@ export class ScopedRepository<T extends TenantRow> {
   constructor(
     private readonly ctx: RequestContext,
     private readonly entity: EntityTarget<T> & Function,
+    private readonly opts: ScopeOptions = {},
   ) {}
 
   private get actor(): Actor {
@@ -43,7 +44,7 @@ export class ScopedRepository<T extends TenantRow> {
     const actor = this.actor;
     const qb = this.ctx.manager.getRepository(this.entity).createQueryBuilder(alias);
     qb.where(`${alias}."agencyId" = :__agencyId`, { __agencyId: actor.agencyId });
-    if (actor.role === UserRole.CLIENT) {
+    if (actor.role === UserRole.CLIENT && !this.opts.beyondPortal) {
       const rule = portalScopeOf(this.entity);
       if (!rule || !actor.clientId) {
         qb.andWhere('1 = 0');
@@ -130,8 +131,17 @@ export class ScopedRepository<T extends TenantRow> {
   }
 }
 
-export function scoped<T extends TenantRow>(ctx: RequestContext, entity: EntityTarget<T> & Function): ScopedRepository<T> {
-  return new ScopedRepository(ctx, entity);
+export interface ScopeOptions {
+  /**
+   * Reads the actor's whole agency even for a portal user: only for a row a service deliberately
+   * shows the portal (its client's account manager), through a view type that exposes only what
+   * the portal may see. Writes are unaffected.
+   */
+  beyondPortal?: boolean;
+}
+
+export function scoped<T extends TenantRow>(ctx: RequestContext, entity: EntityTarget<T> & Function, opts: ScopeOptions = {}): ScopedRepository<T> {
+  return new ScopedRepository(ctx, entity, opts);
 }
 
 

@@ -14,8 +14,11 @@ import {
   ARCHIVE_CLIENT,
   CREATE_CONTACT,
   GET_CLIENT,
+  GET_PORTAL_CLIENT,
   LIST_CLIENTS,
   LIST_CLIENTS_WITH_CONTACTS,
+  LIST_PORTAL_CLIENTS,
+  LIST_PORTAL_CLIENTS_WITH_CONTACTS,
   ME,
   UPDATE_CLIENT,
 } from '../support/documents';
@@ -236,7 +239,7 @@ describe('client(id)', () => {
   it.each(rowsOf(CLIENT_READ, (o) => (o === 'null' ? 'null' : o === 'UNAUTHENTICATED' ? 'UNAUTHENTICATED' : `sees ${o}`)))(
     'client($targetLabel) as $actorLabel → $expected',
     async ({ actor, target, outcome }) => {
-      const res = await t.gql(GET_CLIENT, { id: idOf(target) }, tokenOf(actor));
+      const res = await t.gql(actor === 'portalA1' ? GET_PORTAL_CLIENT : GET_CLIENT, { id: idOf(target) }, tokenOf(actor));
       if (outcome === 'UNAUTHENTICATED') {
         expectErrorCode(res, 'UNAUTHENTICATED');
         expect(res.body.data?.client ?? null).toBeNull();
@@ -283,7 +286,7 @@ describe('clients', () => {
   }));
 
   it.each(LIST)('clients as $actorLabel → $expectedLabel', async ({ actor, expected }) => {
-    const res = await t.gql(LIST_CLIENTS, { first: 100 }, tokenOf(actor));
+    const res = await t.gql(actor === 'portalA1' ? LIST_PORTAL_CLIENTS : LIST_CLIENTS, { first: 100 }, tokenOf(actor));
     if (expected === 'UNAUTHENTICATED') {
       expectErrorCode(res, 'UNAUTHENTICATED');
       expect(res.body.data ?? null).toBeNull();
@@ -310,7 +313,7 @@ describe('clients', () => {
   it.each(SEARCH)(
     'clients(search: name of $search) as $actorLabel → exactly $expected',
     async ({ actor, search, expected }) => {
-      const res = await t.gql(LIST_CLIENTS, { first: 100, filter: { search: clients[search].name } }, tokenOf(actor));
+      const res = await t.gql(actor === 'portalA1' ? LIST_PORTAL_CLIENTS : LIST_CLIENTS, { first: 100, filter: { search: clients[search].name } }, tokenOf(actor));
       expectNoErrors(res);
       const ids = res.body.data.clients.edges.map((e: any) => e.node.id).sort();
       expect(ids).toEqual(expected.map((k) => clients[k].id).sort());
@@ -385,7 +388,7 @@ describe('clients', () => {
       ['ownerB', ['B1']],
     ];
     for (const [actor, visible] of cases) {
-      const res = await t.gql(LIST_CLIENTS_WITH_CONTACTS, { first: 100 }, tokenOf(actor));
+      const res = await t.gql(actor === 'portalA1' ? LIST_PORTAL_CLIENTS_WITH_CONTACTS : LIST_CLIENTS_WITH_CONTACTS, { first: 100 }, tokenOf(actor));
       expectNoErrors(res);
       const nodes = res.body.data.clients.edges.map((e: any) => e.node);
       expect(nodes.map((n: any) => n.id).sort()).toEqual(visible.map((k) => clients[k].id).sort());

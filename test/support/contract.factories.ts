@@ -1,14 +1,15 @@
 /** GraphQL documents and factories of the contract feature, as a front-end would use them. */
 import type { TestApp } from './app';
 
+/** Shared by agency and portal callers: no dealId / approvals.decidedById, which the portal may not see. */
 export const CONTRACT_FIELDS = /* GraphQL */ `
   fragment ContractFields on Contract {
-    id clientId dealId proposalId number contractDate subject amount currency startsOn endsOn status
+    id clientId proposalId number contractDate subject amount currency startsOn endsOn status
     submittedAt signedOn signedByClient closedAt terminationReason approvalRound createdAt updatedAt
     client { id name }
     corrections { correctedAt note }
     paymentSchedule { id position label trigger percent amount dueOn isPrepayment }
-    approvals { id round current name position decision comment decidedAt decidedById }
+    approvals { id round current name position decision comment decidedAt }
     pendingApprovers { id name position }
   }
 `;

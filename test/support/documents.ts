@@ -75,6 +75,37 @@ export const LIST_CLIENTS = /* GraphQL */ `
   }
 `;
 
+/** What a client-portal user may select of its client (the agency's internal fields answer FORBIDDEN). */
+export const PORTAL_CLIENT_FIELDS = /* GraphQL */ `
+  fragment PortalClientFields on Client {
+    id name legalName country inn kpp ogrn eik vatNumber address website industry createdAt
+    accountManager { fullName email phone }
+  }
+`;
+
+export const GET_PORTAL_CLIENT = /* GraphQL */ `
+  query GetPortalClient($id: ID!) { client(id: $id) { ...PortalClientFields contacts { id fullName } } }
+  ${PORTAL_CLIENT_FIELDS}
+`;
+
+export const LIST_PORTAL_CLIENTS = /* GraphQL */ `
+  query ListPortalClients($first: Int, $after: String, $filter: ClientFilter, $orderBy: ClientOrder) {
+    clients(first: $first, after: $after, filter: $filter, orderBy: $orderBy) {
+      totalCount
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      edges { cursor node { id name createdAt } }
+    }
+  }
+`;
+
+export const LIST_PORTAL_CLIENTS_WITH_CONTACTS = /* GraphQL */ `
+  query ListPortalClientsWithContacts($first: Int) {
+    clients(first: $first) {
+      edges { node { id name accountManager { email } contacts { id fullName client { id name } } } }
+    }
+  }
+`;
+
 export const LIST_CLIENTS_WITH_CONTACTS = /* GraphQL */ `
   query ListClientsWithContacts($first: Int) {
     clients(first: $first) {

@@ -25,6 +25,21 @@ const ERROR_FIELDS = /* GraphQL */ `
   ... on IllegalTransitionError { entity from to }
 `;
 
+/** What a client-portal user may select of an offer (no brief/deal ids, tool mix, justification, revisions, fee flags). */
+export const PORTAL_PROPOSAL_FIELDS = /* GraphQL */ `
+  fragment PortalProposalFields on Proposal {
+    id clientId title currency validUntil status revision
+    sentAt decidedAt rejectionReason rejectionNote createdAt updatedAt
+    client { id name }
+    blocks {
+      companyPresentation achievements team cases marketAnalytics placementAudit
+      recommendations mediaPlanNotes commercialTerms guarantees
+    }
+    lines { id position channel description periodStart periodEnd budget agencyFee expectedKpi category }
+    totals { budgetTotal feeTotal grandTotal }
+  }
+`;
+
 export const CREATE_PROPOSAL = /* GraphQL */ `
   mutation CreateProposal($input: CreateProposalInput!) { createProposal(input: $input) { ...ProposalFields } }
   ${PROPOSAL_FIELDS}
@@ -89,6 +104,33 @@ export const REVISE_PROPOSAL = /* GraphQL */ `
     }
   }
   ${PROPOSAL_FIELDS}
+`;
+
+export const PORTAL_ACCEPT_PROPOSAL = /* GraphQL */ `
+  mutation PortalAcceptProposal($input: AcceptProposalInput!) {
+    acceptProposal(input: $input) {
+      __typename
+      ... on Proposal { ...PortalProposalFields }
+      ${ERROR_FIELDS}
+    }
+  }
+  ${PORTAL_PROPOSAL_FIELDS}
+`;
+
+export const PORTAL_REJECT_PROPOSAL = /* GraphQL */ `
+  mutation PortalRejectProposal($input: RejectProposalInput!) {
+    rejectProposal(input: $input) {
+      __typename
+      ... on Proposal { ...PortalProposalFields }
+      ${ERROR_FIELDS}
+    }
+  }
+  ${PORTAL_PROPOSAL_FIELDS}
+`;
+
+export const GET_PORTAL_PROPOSAL = /* GraphQL */ `
+  query GetPortalProposal($id: ID!) { proposal(id: $id) { ...PortalProposalFields } }
+  ${PORTAL_PROPOSAL_FIELDS}
 `;
 
 export const GET_PROPOSAL = /* GraphQL */ `

@@ -3,12 +3,14 @@ import { ActStatus } from '../../entities/enums';
 import { ErrorResult } from '../common/error-result';
 import { IllegalTransitionErrorType, resolveResultType } from '../common/error-results';
 import { ActType } from './act.type';
+import { PortalVisible } from '../common/visibility';
 
 @ObjectType('ActNotEditableError', {
   implements: ErrorResult,
   description: 'Only a DRAFT act can be edited; a DISPUTED one goes back to DRAFT with reviseAct. Nothing was changed.',
 })
 export class ActNotEditableErrorType extends ErrorResult {
+  @PortalVisible()
   @Field(() => ActStatus, { description: 'The current status.' })
   status: ActStatus;
 }

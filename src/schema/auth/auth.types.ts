@@ -4,18 +4,23 @@ import { CurrencyCode, Locale } from '../../entities/enums';
 import { AgencyType } from '../agency/agency.type';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../user/user.inputs';
 import { UserType } from '../user/user.type';
+import { PortalVisible } from '../common/visibility';
 
 @ObjectType('AuthPayload', { description: 'A bearer token and who it belongs to.' })
 export class AuthPayloadType {
+  @PortalVisible()
   @Field(() => String, { description: 'Send as `Authorization: Bearer <token>`.' })
   token: string;
 
+  @PortalVisible()
   @Field({ description: 'When the token stops being accepted.' })
   expiresAt: Date;
 
+  @PortalVisible()
   @Field(() => UserType, { description: 'The logged-in user.' })
   user: UserType;
 
+  @PortalVisible()
   @Field(() => AgencyType, { description: "The user's agency." })
   agency: AgencyType;
 }

@@ -1,4 +1,5 @@
 import { Field, InterfaceType } from 'type-graphql';
+import { PortalVisible } from './visibility';
 
 /**
  * The business-outcome channel: an expected result a client must handle (illegal status change,
@@ -8,9 +9,11 @@ import { Field, InterfaceType } from 'type-graphql';
   description: 'An expected business outcome returned in data (not in errors[]). `code` is stable, SCREAMING_SNAKE_CASE.',
 })
 export abstract class ErrorResult {
+  @PortalVisible()
   @Field({ description: 'Stable machine-readable code, e.g. ILLEGAL_TRANSITION.' })
   code: string;
 
+  @PortalVisible()
   @Field({ description: 'Human-readable explanation (English).' })
   message: string;
 }

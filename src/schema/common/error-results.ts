@@ -1,17 +1,21 @@
 import { Field, ObjectType } from 'type-graphql';
 import { ErrorResult } from './error-result';
+import { PortalVisible } from './visibility';
 
 @ObjectType('IllegalTransitionError', {
   implements: ErrorResult,
   description: 'The requested status change is not allowed from the current status. Nothing was changed.',
 })
 export class IllegalTransitionErrorType extends ErrorResult {
+  @PortalVisible()
   @Field({ description: 'What kind of record, e.g. Proposal.' })
   entity: string;
 
+  @PortalVisible()
   @Field({ description: 'The current status.' })
   from: string;
 
+  @PortalVisible()
   @Field({ description: 'The requested status.' })
   to: string;
 }

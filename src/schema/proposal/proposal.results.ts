@@ -4,6 +4,7 @@ import { ErrorResult } from '../common/error-result';
 import { IllegalTransitionErrorType, resolveResultType } from '../common/error-results';
 import { DateScalar, DecimalScalar } from '../common/scalars';
 import { ProposalType, ToolMixType } from './proposal.type';
+import { PortalVisible } from '../common/visibility';
 
 @ObjectType('ToolMixOutOfPolicyError', {
   implements: ErrorResult,
@@ -48,6 +49,7 @@ export class EmptyMediaPlanErrorType extends ErrorResult {}
   description: 'The validity date of the offer is already over (agency time zone); set a new one first. Nothing was changed.',
 })
 export class ProposalValidityPassedErrorType extends ErrorResult {
+  @PortalVisible()
   @Field(() => DateScalar, { description: 'The validity date that has passed.' })
   validUntil: string;
 }
@@ -57,6 +59,7 @@ export class ProposalValidityPassedErrorType extends ErrorResult {
   description: 'Only a DRAFT offer can be edited; revise it first (reviseProposal). Nothing was changed.',
 })
 export class ProposalNotEditableErrorType extends ErrorResult {
+  @PortalVisible()
   @Field(() => ProposalStatus, { description: 'The current (effective) status.' })
   status: ProposalStatus;
 }

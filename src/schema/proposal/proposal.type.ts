@@ -2,72 +2,94 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { CurrencyCode, ProposalStatus, RejectionReason, ToolCategory } from '../../entities/enums';
 import { Connection } from '../common/connection';
 import { DateScalar, DecimalScalar } from '../common/scalars';
+import { PortalHidden, PortalVisible } from '../common/visibility';
 
 @ObjectType('ProposalBlocks', { description: 'The ten content blocks of a commercial offer, in the order agencies present them.' })
 export class ProposalBlocksType {
+  @PortalVisible()
   @Field(() => String, { nullable: true, description: 'Company and services presentation.' })
   companyPresentation: string | null;
 
+  @PortalVisible()
   @Field(() => String, { nullable: true, description: 'Achievements, certifications, ratings.' })
   achievements: string | null;
 
+  @PortalVisible()
   @Field(() => String, { nullable: true, description: 'Project team and how it works with the client.' })
   team: string | null;
 
+  @PortalVisible()
   @Field(() => String, { nullable: true, description: 'Cases.' })
   cases: string | null;
 
+  @PortalVisible()
   @Field(() => String, { nullable: true, description: "Analytics of the client's business and market." })
   marketAnalytics: string | null;
 
+  @PortalVisible()
   @Field(() => String, { nullable: true, description: 'Audit of current placements.' })
   placementAudit: string | null;
 
+  @PortalVisible()
   @Field(() => String, { nullable: true, description: 'Recommendations.' })
   recommendations: string | null;
 
+  @PortalVisible()
   @Field(() => String, { nullable: true, description: 'Notes to the media plan (the plan itself is `lines`).' })
   mediaPlanNotes: string | null;
 
+  @PortalVisible()
   @Field(() => String, { nullable: true, description: 'Commercial terms.' })
   commercialTerms: string | null;
 
+  @PortalVisible()
   @Field(() => String, { nullable: true, description: 'Agency guarantees.' })
   guarantees: string | null;
 }
 
 @ObjectType('ProposalLine', { description: 'A media-plan line: one channel or tool with its budget.' })
 export class ProposalLineType {
+  @PortalVisible()
   @Field(() => ID, { description: 'Line id.' })
   id: string;
 
+  @PortalVisible()
   @Field(() => Int, { description: 'Position in the media plan, from 1.' })
   position: number;
 
+  @PortalVisible()
   @Field({ description: 'Channel or tool, e.g. «Яндекс Директ, поиск».' })
   channel: string;
 
+  @PortalVisible()
   @Field(() => String, { nullable: true, description: 'What is done in this channel.' })
   description: string | null;
 
+  @PortalVisible()
   @Field(() => DateScalar, { nullable: true, description: 'First day of the placement.' })
   periodStart: string | null;
 
+  @PortalVisible()
   @Field(() => DateScalar, { nullable: true, description: 'Last day of the placement.' })
   periodEnd: string | null;
 
+  @PortalVisible()
   @Field(() => DecimalScalar, { description: 'Media budget of the line (exact).' })
   budget: string;
 
+  @PortalVisible()
   @Field(() => DecimalScalar, { nullable: true, description: 'Agency fee of the line; null for a portal user when the fee is internal.' })
   agencyFee: string | null;
 
+  @PortalHidden()
   @Field({ description: 'Whether the fee is internal (hidden from the client portal).' })
   feeInternal: boolean;
 
+  @PortalVisible()
   @Field(() => String, { nullable: true, description: 'Expected KPI of the line.' })
   expectedKpi: string | null;
 
+  @PortalVisible()
   @Field(() => ToolCategory, { description: '70/20/10 category of the tool.' })
   category: ToolCategory;
 }
@@ -116,12 +138,15 @@ export class ToolMixType {
 
 @ObjectType('ProposalTotals', { description: 'Totals of the media plan (exact, in the offer currency).' })
 export class ProposalTotalsType {
+  @PortalVisible()
   @Field(() => DecimalScalar, { description: 'Sum of the media budgets of the lines.' })
   budgetTotal: string;
 
+  @PortalVisible()
   @Field(() => DecimalScalar, { description: 'Sum of the agency fees (a portal user sees only the fees that are not internal).' })
   feeTotal: string;
 
+  @PortalVisible()
   @Field(() => DecimalScalar, { description: 'budgetTotal + feeTotal.' })
   grandTotal: string;
 }
@@ -155,48 +180,63 @@ export class ProposalRevisionType {
 
 @ObjectType('Proposal', { description: 'A commercial offer (КП) to a client, with a media plan and the 70/20/10 tool mix.' })
 export class ProposalType {
+  @PortalVisible()
   @Field(() => ID, { description: 'Proposal id.' })
   id: string;
 
+  @PortalVisible()
   @Field(() => ID, { description: 'The client it is addressed to.' })
   clientId: string;
 
+  @PortalHidden()
   @Field(() => ID, { nullable: true, description: 'The brief it answers.' })
   briefId: string | null;
 
+  @PortalHidden()
   @Field(() => ID, { nullable: true, description: 'The deal it belongs to.' })
   dealId: string | null;
 
+  @PortalVisible()
   @Field({ description: 'Title.' })
   title: string;
 
+  @PortalVisible()
   @Field(() => CurrencyCode, { description: 'Currency of every amount.' })
   currency: CurrencyCode;
 
+  @PortalVisible()
   @Field(() => DateScalar, { description: 'Last day the offer holds; it expires at the end of that day (agency time zone).' })
   validUntil: string;
 
+  @PortalVisible()
   @Field(() => Int, { description: 'Revision number, 1 for the first; every reviseProposal adds one.' })
   revision: number;
 
+  @PortalVisible()
   @Field(() => Date, { nullable: true, description: 'When it was last sent to the client.' })
   sentAt: Date | null;
 
+  @PortalVisible()
   @Field(() => Date, { nullable: true, description: 'When the client accepted or rejected it.' })
   decidedAt: Date | null;
 
+  @PortalVisible()
   @Field(() => RejectionReason, { nullable: true, description: 'Why it was rejected.' })
   rejectionReason: RejectionReason | null;
 
+  @PortalVisible()
   @Field(() => String, { nullable: true, description: 'What the client said when rejecting it.' })
   rejectionNote: string | null;
 
+  @PortalHidden()
   @Field(() => DateScalar, { nullable: true, description: 'When the current correction is due (set by reviseProposal, cleared on sending).' })
   correctionDueOn: string | null;
 
+  @PortalVisible()
   @Field({ description: 'When created.' })
   createdAt: Date;
 
+  @PortalVisible()
   @Field({ description: 'When last changed.' })
   updatedAt: Date;
 }

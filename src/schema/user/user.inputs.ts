@@ -1,9 +1,11 @@
-import { IsEmail, IsEnum, IsOptional, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { Locale, UserRole } from '../../entities/enums';
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 128;
+/** generous for spaces, dashes and brackets in a typed number */
+export const PHONE_INPUT_MAX = 40;
 
 @InputType({ description: 'A new user of the agency (owner only).' })
 export class CreateUserInput {
@@ -31,6 +33,31 @@ export class CreateUserInput {
   fullName?: string;
 
   @Field(() => Locale, { nullable: true, description: 'Preferred language.' })
+  @IsOptional()
+  @IsEnum(Locale)
+  locale?: Locale | null;
+
+  @Field(() => String, { nullable: true, description: "Phone, international (+79161234567) or national in the agency's country; stored as +79161234567." })
+  @IsOptional()
+  @IsString()
+  @MaxLength(PHONE_INPUT_MAX)
+  phone?: string | null;
+}
+
+@InputType({ description: "Changes to the logged-in user's own profile; omitted fields stay as they are, null clears an optional one." })
+export class UpdateMyProfileInput {
+  @Field(() => String, { nullable: true, description: 'Full name.' })
+  @IsOptional()
+  @Length(1, 200)
+  fullName?: string;
+
+  @Field(() => String, { nullable: true, description: "Phone, international (+79161234567) or national in the agency's country; null clears it." })
+  @IsOptional()
+  @IsString()
+  @MaxLength(PHONE_INPUT_MAX)
+  phone?: string | null;
+
+  @Field(() => Locale, { nullable: true, description: "Preferred language; null falls back to the agency's." })
   @IsOptional()
   @IsEnum(Locale)
   locale?: Locale | null;
