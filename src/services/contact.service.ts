@@ -1,9 +1,10 @@
 import type { AuthedContext } from '../context';
 import { Client, Contact } from '../entities';
 import { AddressForm } from '../entities/enums';
-import { BadUserInputError, NotFoundError } from '../errors';
+import { BadUserInputError } from '../errors';
 import type { CreateContactInput, UpdateContactInput } from '../schema/contact/contact.inputs';
 import { normalizePhone } from '../schema/validators/phone';
+import { getOwnAgency } from './agency.service';
 import { scoped, withTransaction } from './scope';
 
 type ContactPatch = Partial<Omit<CreateContactInput, 'clientId' | 'fullName'>> & { fullName?: string | null };
@@ -34,10 +35,7 @@ function toColumns(input: ContactPatch): Partial<Contact> {
 
 /** The country national phone forms are read in: the client's, else the agency's. */
 async function phoneCountry(tx: AuthedContext, client: Client): Promise<string> {
-  if (client.country) return client.country;
-  const agency = await tx.loaders.agencyById.load(tx.actor.agencyId);
-  if (!agency) throw new NotFoundError('Agency');
-  return agency.country;
+  return client.country ?? (await getOwnAgency(tx)).country;
 }
 
 /** Adds the E.164 phone to the columns when the input gives one (null clears it). */
