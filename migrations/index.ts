@@ -3,6 +3,14 @@ import { Foundation1795388750004 } from './1795388750004-Foundation';
 import { Pipeline1795389626333 } from './1795389626333-Pipeline';
 import { Money1795390357665 } from './1795390357665-Money';
 import { ApprovalPosition1795394006149 } from './1795394006149-ApprovalPosition';
+import { DoubleClickGuards1795395000000 } from './1795395000000-DoubleClickGuards';
 import { UserPhone1795397211513 } from './1795397211513-UserPhone';
 
-export const MIGRATIONS: Function[] = [Foundation1795388750004, Pipeline1795389626333, Money1795390357665, ApprovalPosition1795394006149, UserPhone1795397211513];
+export const MIGRATIONS: Function[] = [
+  Foundation1795388750004,
+  Pipeline1795389626333,
+  Money1795390357665,
+  ApprovalPosition1795394006149,
+  DoubleClickGuards1795395000000,
+  UserPhone1795397211513,
+];

@@ -12,6 +12,8 @@ import { PortalScope } from './portal-scope';
 @Index('invoices_client', ['agencyId', 'clientId'])
 @Index('invoices_status_due', ['agencyId', 'status', 'dueDate'])
 @Index('invoices_number_unique', ['agencyId', 'number'], { unique: true, where: '"number" IS NOT NULL' })
+/** one invoice per payment-schedule item, unless it was cancelled (a double click is refused) */
+@Index('invoices_schedule_item_live_unique', ['agencyId', 'scheduleItemId'], { unique: true, where: `"scheduleItemId" IS NOT NULL AND "status" <> 'CANCELLED'` })
 export class Invoice extends TenantOwned {
   @Column('uuid')
   clientId: string;

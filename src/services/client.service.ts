@@ -125,9 +125,11 @@ export async function listClients(ctx: AuthedContext, args: ClientsArgs): Promis
   return paginate(qb, args, { ...sort, direction: order?.direction ?? 'ASC' });
 }
 
+/** Creates a client; its creator becomes the owner (account manager) unless another one is given. */
 export async function createClient(ctx: AuthedContext, input: CreateClientInput): Promise<Client> {
   const values = toColumns(input);
   values.lifecycleStage ??= LifecycleStage.ATTRACTION;
+  values.ownerId ??= ctx.actor.userId;
   checkClientRules(values);
   return withTransaction(ctx, async (tx) => {
     await checkOwner(tx, values.ownerId);

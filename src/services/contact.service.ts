@@ -3,15 +3,11 @@ import { Client, Contact } from '../entities';
 import { AddressForm } from '../entities/enums';
 import { BadUserInputError } from '../errors';
 import type { CreateContactInput, UpdateContactInput } from '../schema/contact/contact.inputs';
+import { normalizePhone } from '../schema/validators/phone';
+import { getOwnAgency } from './agency.service';
 import { scoped, withTransaction } from './scope';
 
 type ContactPatch = Partial<Omit<CreateContactInput, 'clientId' | 'fullName'>> & { fullName?: string | null };
-
-function normalizePhone(phone: string): string {
-  return phone.replace(/[\s\-()]/g, '');
-}
-
-const PHONE_RE = /^\+[1-9]\d{6,14}$/;
 
 function toColumns(input: ContactPatch): Partial<Contact> {
   const out: Partial<Contact> = {};
@@ -24,12 +20,7 @@ function toColumns(input: ContactPatch): Partial<Contact> {
     if (input[key] !== undefined) out[key] = input[key]?.trim() || null;
   }
   if (input.email !== undefined) out.email = input.email ? input.email.trim().toLowerCase() : null;
-  if (input.phone !== undefined) {
-    out.phone = input.phone ? normalizePhone(input.phone) : null;
-    if (out.phone && !PHONE_RE.test(out.phone)) {
-      throw new BadUserInputError([{ path: 'input.phone', message: 'phone must have 7–15 digits after the country code' }]);
-    }
-  }
+  // the phone is normalized once the client's country is known (withPhone)
   if (input.birthday !== undefined) {
     if (input.birthday && input.birthday > new Date().toISOString().slice(0, 10)) {
       throw new BadUserInputError([{ path: 'input.birthday', message: 'birthday cannot be in the future' }]);
@@ -40,6 +31,17 @@ function toColumns(input: ContactPatch): Partial<Contact> {
   if (input.preferredChannels !== undefined) out.preferredChannels = input.preferredChannels ?? [];
   if (input.isPrimary !== undefined) out.isPrimary = input.isPrimary ?? false;
   return out;
+}
+
+/** The country national phone forms are read in: the client's, else the agency's. */
+async function phoneCountry(tx: AuthedContext, client: Client): Promise<string> {
+  return client.country ?? (await getOwnAgency(tx)).country;
+}
+
+/** Adds the E.164 phone to the columns when the input gives one (null clears it). */
+async function withPhone(tx: AuthedContext, client: Client, phone: string | null | undefined, values: Partial<Contact>): Promise<Partial<Contact>> {
+  if (phone === undefined) return values;
+  return { ...values, phone: phone ? normalizePhone(phone, await phoneCountry(tx, client), 'input.phone') : null };
 }
 
 /**
@@ -58,8 +60,9 @@ export async function createContact(ctx: AuthedContext, input: CreateContactInpu
   return withTransaction(ctx, async (tx) => {
     // the client row lock serialises "make me primary" requests of one client
     const client = await scoped(tx, Client).getById(input.clientId, 'input.clientId', { lock: Boolean(values.isPrimary) });
+    const columns = await withPhone(tx, client, input.phone, values);
     if (values.isPrimary) await demoteOtherPrimaries(tx, client.id, null);
-    return scoped(tx, Contact).insert({ ...values, clientId: client.id });
+    return scoped(tx, Contact).insert({ ...columns, clientId: client.id });
   });
 }
 
@@ -67,11 +70,14 @@ export async function updateContact(ctx: AuthedContext, input: UpdateContactInpu
   const patch = toColumns(input);
   return withTransaction(ctx, async (tx) => {
     const contact = await scoped(tx, Contact).getById(input.id, 'input.id', { lock: true });
-    if (patch.isPrimary && !contact.isPrimary) {
-      await scoped(tx, Client).getById(contact.clientId, 'input.id', { lock: true });
-      await demoteOtherPrimaries(tx, contact.clientId, contact.id);
+    const promote = Boolean(patch.isPrimary && !contact.isPrimary);
+    let columns = patch;
+    if (promote || input.phone !== undefined) {
+      const client = await scoped(tx, Client).getById(contact.clientId, 'input.id', { lock: promote });
+      columns = await withPhone(tx, client, input.phone, patch);
     }
-    return scoped(tx, Contact).update(contact, patch);
+    if (promote) await demoteOtherPrimaries(tx, contact.clientId, contact.id);
+    return scoped(tx, Contact).update(contact, columns);
   });
 }
 

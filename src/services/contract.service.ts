@@ -19,6 +19,7 @@ import {
   type UpdateContractInput,
 } from '../schema/contract/contract.inputs';
 import { advanceDeal } from './deal-automation';
+import { DuplicateError, winnerOfRace } from './duplicates';
 import { add, cmp, percentOf, round2, sub } from './money/totals';
 import { nextDocumentNumber } from './numbering';
 import { paginate } from './pagination';
@@ -275,6 +276,40 @@ async function acceptedProposal(tx: AuthedContext, proposalId: string, clientId:
   return proposal;
 }
 
+const PROPOSAL_CONTRACT_INDEX = 'contracts_proposal_live_unique';
+
+function proposalHasContract(existingId: string | null): DuplicateError {
+  return new DuplicateError(
+    'PROPOSAL_HAS_CONTRACT',
+    'A contract already follows this proposal; terminate it before making another',
+    'input.proposalId',
+    existingId,
+  );
+}
+
+/** The proposal's contract that is not TERMINATED (at most one, by a partial unique index). */
+async function liveContractOf(ctx: AuthedContext, proposalId: string, exceptId: string | null = null): Promise<Contract | null> {
+  const qb = scoped(ctx, Contract).query('c').andWhere('c."proposalId" = :proposalId AND c.status <> :terminated', { proposalId, terminated: TERMINATED });
+  if (exceptId) qb.andWhere('c.id <> :exceptId', { exceptId });
+  return qb.getOne();
+}
+
+/** A double click is refused before writing; a concurrent one is left to the unique index (see withOneContractPerProposal). */
+async function checkProposalFree(tx: AuthedContext, proposalId: string, exceptId: string | null = null): Promise<void> {
+  const live = await liveContractOf(tx, proposalId, exceptId);
+  if (live) throw proposalHasContract(live.id);
+}
+
+/** Runs a write that links a contract to a proposal; a lost race on the unique index is the same CONFLICT. */
+async function withOneContractPerProposal<R>(ctx: AuthedContext, proposalId: string | null | undefined, write: () => Promise<R>): Promise<R> {
+  try {
+    return await write();
+  } catch (err) {
+    if (!proposalId || !isUniqueViolation(err, PROPOSAL_CONTRACT_INDEX)) throw err;
+    throw proposalHasContract(await winnerOfRace(ctx, async () => (await liveContractOf(ctx, proposalId))?.id ?? null));
+  }
+}
+
 /** Media budgets plus every agency fee of the offer: what the client accepted to pay. */
 async function proposalGrandTotal(tx: AuthedContext, proposalId: string): Promise<string> {
   const lines = await scoped(tx, ProposalLine).query('l').andWhere('l."proposalId" = :proposalId', { proposalId }).getMany();
@@ -373,9 +408,10 @@ export function contractCorrections(c: Contract): { correctedAt: Date; note: str
 
 /** Creates a DRAFT contract (no number yet) with its payment schedule. */
 export async function createContract(ctx: AuthedContext, input: CreateContractInput, now: Date = new Date()): Promise<Contract> {
-  const contract = await withTransaction(ctx, async (tx) => {
+  const contract = await withOneContractPerProposal(ctx, input.proposalId, () => withTransaction(ctx, async (tx) => {
     const client = await scoped(tx, Client).getById(input.clientId, 'input.clientId');
     const proposal = input.proposalId ? await acceptedProposal(tx, input.proposalId, client.id) : null;
+    if (proposal) await checkProposalFree(tx, proposal.id);
     const dealId = input.dealId ?? proposal?.dealId ?? null;
     if (input.dealId) await checkDeal(tx, input.dealId, client.id);
 
@@ -408,7 +444,7 @@ export async function createContract(ctx: AuthedContext, input: CreateContractIn
     });
     await replaceItems(tx, created, schedule);
     return created;
-  });
+  }));
   return contract;
 }
 
@@ -417,7 +453,7 @@ export async function updateContract(ctx: AuthedContext, input: UpdateContractIn
   for (const key of ['subject', 'amount', 'currency', 'contractDate'] as const) {
     if (input[key] === null) throw new BadUserInputError([{ path: `input.${key}`, message: `${key} cannot be cleared` }]);
   }
-  const result = await withTransaction(ctx, async (tx): Promise<ContractResult> => {
+  const result = await withOneContractPerProposal(ctx, input.proposalId, () => withTransaction(ctx, async (tx): Promise<ContractResult> => {
     const c = await scoped(tx, Contract).getById(input.id, 'input.id', { lock: true });
     if (c.status !== DRAFT) return notEditable(c.status);
 
@@ -445,7 +481,10 @@ export async function updateContract(ctx: AuthedContext, input: UpdateContractIn
       patch.dealId = input.dealId;
     }
     if (input.proposalId !== undefined) {
-      if (input.proposalId) await acceptedProposal(tx, input.proposalId, c.clientId);
+      if (input.proposalId) {
+        await acceptedProposal(tx, input.proposalId, c.clientId);
+        await checkProposalFree(tx, input.proposalId, c.id);
+      }
       patch.proposalId = input.proposalId;
     }
 
@@ -465,7 +504,7 @@ export async function updateContract(ctx: AuthedContext, input: UpdateContractIn
       await replaceItems(tx, saved, schedule);
     }
     return saved;
-  });
+  }));
   return result;
 }
 

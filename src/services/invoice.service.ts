@@ -2,7 +2,7 @@ import type { AuthedContext, } from '../context';
 import { getOwnAgency } from './agency.service';
 import { Act, Client, Contract, ContractPaymentItem, Invoice, InvoiceLine, Payment } from '../entities';
 import { ActStatus, DealStage, DocumentKind, InvoiceKind, InvoiceStatus, PaymentKind, PaymentMethod } from '../entities/enums';
-import { BadUserInputError, FieldError} from '../errors';
+import { BadUserInputError, FieldError, isUniqueViolation} from '../errors';
 import type {
   CancelInvoiceInput,
   CreateInvoiceInput,
@@ -13,6 +13,7 @@ import type {
   RefundPaymentInput,
 } from '../schema/invoice/invoice.types';
 import { advanceDeal } from './deal-automation';
+import { DuplicateError, winnerOfRace } from './duplicates';
 import { idempotent } from './idempotency';
 import { add, cmp, isZero, lineAmounts, netPaid, paymentStatus, sub, sumTotals } from './money/totals';
 import { currencyAllowed, standardVatRate } from './money/vat';
@@ -100,6 +101,35 @@ async function writeLines(tx: AuthedContext, invoice: Invoice, lines: PreparedLi
 
 /** A draft invoice: lines, VAT preview and totals; no number. */
 export async function createInvoice(ctx: AuthedContext, input: CreateInvoiceInput): Promise<Invoice> {
+  try {
+    return await createInvoiceOnce(ctx, input);
+  } catch (err) {
+    // a concurrent request invoiced the item first: only the unique index saw it
+    if (!input.scheduleItemId || !isUniqueViolation(err, SCHEDULE_ITEM_INVOICE_INDEX)) throw err;
+    throw scheduleItemInvoiced(await winnerOfRace(ctx, async () => (await liveInvoiceOf(ctx, input.scheduleItemId!))?.id ?? null));
+  }
+}
+
+const SCHEDULE_ITEM_INVOICE_INDEX = 'invoices_schedule_item_live_unique';
+
+function scheduleItemInvoiced(existingId: string | null): DuplicateError {
+  return new DuplicateError(
+    'SCHEDULE_ITEM_INVOICED',
+    'This payment-schedule item is already invoiced; cancel that invoice before making another',
+    'input.scheduleItemId',
+    existingId,
+  );
+}
+
+/** The item's invoice that is not CANCELLED (at most one, by a partial unique index). */
+async function liveInvoiceOf(ctx: AuthedContext, scheduleItemId: string): Promise<Invoice | null> {
+  return scoped(ctx, Invoice)
+    .query('i')
+    .andWhere('i."scheduleItemId" = :scheduleItemId AND i.status <> :cancelled', { scheduleItemId, cancelled: InvoiceStatus.CANCELLED })
+    .getOne();
+}
+
+async function createInvoiceOnce(ctx: AuthedContext, input: CreateInvoiceInput): Promise<Invoice> {
   return withTransaction(ctx, (tx) => {
     return idempotent(
       tx,
@@ -155,6 +185,10 @@ async function createInvoiceInTx(tx: AuthedContext, input: CreateInvoiceInput): 
     }
   }
   if (errors.length) throw new BadUserInputError(errors);
+  if (item) {
+    const live = await liveInvoiceOf(tx, item.id);
+    if (live) throw scheduleItemInvoiced(live.id);
+  }
 
   const lineInputs: InvoiceLineInput[] = input.lines?.length
     ? input.lines

@@ -185,13 +185,8 @@ async function settings(ctx: AuthedContext): Promise<ProposalSettings> {
   return { timeZone: agency.timeZone, tolerancePp: agency.toolMixTolerancePp };
 }
 
-function authed(ctx: AuthedContext): AuthedContext {
-  // reached only through @Authorized operations; scoped() throws UNAUTHENTICATED otherwise
-  return ctx as AuthedContext;
-}
-
 function isPortal(ctx: AuthedContext): boolean {
-  return ctx.actor?.role === UserRole.CLIENT;
+  return ctx.actor.role === UserRole.CLIENT;
 }
 
 
@@ -239,7 +234,7 @@ export async function listProposals(ctx: AuthedContext, args: ProposalsArgs, now
   if (f?.dealId) qb.andWhere('p."dealId" = :dealId', { dealId: f.dealId });
   if (f?.validBefore) qb.andWhere('p."validUntil" <= :validBefore', { validBefore: f.validBefore });
   if (f?.statuses?.length) {
-    const { timeZone } = await settings(authed(ctx));
+    const { timeZone } = await settings(ctx);
     qb.andWhere(`${effectiveStatusSql('p')} IN (:...statuses)`, { statuses: f.statuses, ...effectiveStatusParams(timeZone, now) });
   }
   const field = args.orderBy?.field ?? ProposalSortField.CREATED_AT;
@@ -251,7 +246,7 @@ export async function listProposals(ctx: AuthedContext, args: ProposalsArgs, now
 
 /** The status as of now. */
 export async function proposalStatus(ctx: AuthedContext, p: Proposal, now: Date = new Date()): Promise<ProposalStatus> {
-  const { timeZone } = await settings(authed(ctx));
+  const { timeZone } = await settings(ctx);
   return effectiveProposalStatus(p, timeZone, now);
 }
 
@@ -294,7 +289,7 @@ export async function proposalLines(ctx: AuthedContext, p: Proposal): Promise<Pr
 
 /** The 70/20/10 mix with the agency tolerance; null for an empty media plan. */
 export async function proposalToolMix(ctx: AuthedContext, p: Proposal): Promise<ToolMixView | null> {
-  const [lines, { tolerancePp }] = await Promise.all([ctx.loaders.proposalLines.load(p.id), settings(authed(ctx))]);
+  const [lines, { tolerancePp }] = await Promise.all([ctx.loaders.proposalLines.load(p.id), settings(ctx)]);
   const mix = computeToolMix(lines, tolerancePp);
   return mix ? toolMixView(mix) : null;
 }

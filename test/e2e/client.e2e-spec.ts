@@ -191,10 +191,28 @@ describe('createClient', () => {
       kpp: null,
       ogrn: null,
       lifecycleStage: 'ATTRACTION',
-      owner: null,
+      owner: { id: a.ownerId, email: a.ownerEmail },
       advertisingBudgetCurrency: 'BGN',
     });
     expect(['12000', '12000.00']).toContain(data.createClient.advertisingBudget);
+  });
+
+  it('makes the creator the owner (account manager) unless another owner is given', async () => {
+    const mine = expectOk(await t.gql(CREATE_CLIENT, { input: { name: `Свой ${tag()}` } }, manager.token)).createClient;
+    expect(mine.owner).toEqual({ id: manager.id, email: manager.email });
+    // null is "not given" too: a client is never created without an account manager
+    const alsoMine = expectOk(await t.gql(CREATE_CLIENT, { input: { name: `Тоже свой ${tag()}`, ownerId: null } }, manager.token)).createClient;
+    expect(alsoMine.owner).toEqual({ id: manager.id, email: manager.email });
+    const delegated = expectOk(await t.gql(CREATE_CLIENT, { input: { name: `Поручен ${tag()}`, ownerId: manager.id } }, a.ownerToken)).createClient;
+    expect(delegated.owner).toEqual({ id: manager.id, email: manager.email });
+
+    // read back, and as stored
+    expect(expectOk(await t.gql(GET_CLIENT, { id: mine.id }, a.ownerToken)).client.owner).toEqual({ id: manager.id, email: manager.email });
+    const rows = await t.ds.query('SELECT id, "ownerId" FROM clients WHERE id = ANY($1) ORDER BY "createdAt"', [[mine.id, alsoMine.id, delegated.id]]);
+    expect(rows.map((r: { ownerId: string }) => r.ownerId)).toEqual([manager.id, manager.id, manager.id]);
+    // updateClient can still leave a client without an owner
+    const cleared = expectOk(await t.gql(UPDATE_CLIENT, { input: { id: mine.id, ownerId: null } }, a.ownerToken)).updateClient;
+    expect(cleared.owner).toBeNull();
   });
 
   it('keeps an explicitly given lifecycleStage and trims the name', async () => {

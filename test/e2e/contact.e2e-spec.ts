@@ -188,7 +188,8 @@ describe('createContact', () => {
       ['a 201-character fullName', { fullName: 'Я'.repeat(201) }, 'input.fullName'],
       ['a malformed email', { email: 'not-an-email' }, 'input.email'],
       ['an email without a domain', { email: 'ivan@' }, 'input.email'],
-      ['a phone without "+"', { phone: '79161234567' }, 'input.phone'],
+      ['a phone too short for its country', { phone: '8 (916) 123-45' }, 'input.phone'],
+      ['a phone of another country in national form', { phone: '0888 123 456' }, 'input.phone'],
       ['a phone with letters', { phone: '+7 916 CALL-ME' }, 'input.phone'],
       ['a phone of separators only', { phone: '+7 ( ) - - - ' }, 'input.phone'],
       ['a birthday in the future', { birthday: nextYear() }, 'input.birthday'],
@@ -362,7 +363,7 @@ describe('updateContact', () => {
     ['fullName: null', { fullName: null }, 'input.fullName'],
     ['an empty fullName', { fullName: '' }, 'input.fullName'],
     ['a malformed email', { email: 'nope', position: 'X' }, 'input.email'],
-    ['a phone without "+"', { phone: '8 916 123 45 67', position: 'X' }, 'input.phone'],
+    ['a phone too short for its country', { phone: '8 916 123 45', position: 'X' }, 'input.phone'],
     ['a birthday in the future', { birthday: nextYear(), position: 'X' }, 'input.birthday'],
     ['a duplicate channel', { preferredChannels: ['SMS', 'SMS'], position: 'X' }, 'input.preferredChannels'],
   ];

@@ -431,7 +431,9 @@ describe('from a proposal', () => {
     });
     // media budgets 1 000 000 + every agency fee (internal ones too) 90 000
     expect(res.body.data.createContract.amount).toBe('1090000.00');
-    // given values win over the proposal's
+    // given values win over the proposal's (one live contract per proposal: the first is terminated)
+    const ended = await t.gql(TERMINATE_CONTRACT, { input: { id: res.body.data.createContract.id, reason: 'Переоформление' } }, ownerA);
+    expect(ended.body.data.terminateContract.status).toBe('TERMINATED');
     const own = await t.gql(CREATE_CONTRACT, { input: { clientId: A1.id, proposalId: sent.id, amount: '5000.00', subject: 'Свой предмет' } }, ownerA);
     expect(own.body.data.createContract).toMatchObject({ amount: '5000.00', subject: 'Свой предмет', currency: 'EUR' });
   });

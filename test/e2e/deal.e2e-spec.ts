@@ -9,6 +9,7 @@ import { createLoaders } from '../../src/loaders';
 import { advanceDealIfAllowed } from '../../src/services/deal.service';
 import { withTransaction } from '../../src/services/scope';
 import { CountingLogger, GqlResponse, startTestApp, TestApp } from '../support/app';
+import { UPDATE_CLIENT } from '../support/documents';
 import { AgencyActors, createClient, createUser, MISSING_ID, registerAgency } from '../support/factories';
 
 const DEAL_FIELDS = /* GraphQL */ `
@@ -242,7 +243,10 @@ describe('createDeal', () => {
   });
 
   it('leaves the manager empty when neither given nor owned by anyone', async () => {
+    // a new client gets its creator as owner: clear it to have an unowned one
     const unowned = await createClient(t, a.ownerToken);
+    const cleared = await t.gql(UPDATE_CLIENT, { input: { id: unowned.id, ownerId: null } }, a.ownerToken);
+    expect(cleared.body.data.updateClient.owner).toBeNull();
     const deal = await createDeal(a.ownerToken, { clientId: unowned.id });
     expect(deal).toMatchObject({ managerId: null, manager: null, amount: null, currency: null });
   });

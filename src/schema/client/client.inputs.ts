@@ -104,7 +104,10 @@ abstract class ClientFields {
   @IsEnum(RelationshipStage)
   relationshipStage?: RelationshipStage | null;
 
-  @Field(() => ID, { nullable: true, description: 'Responsible account manager (a user of the agency).' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Responsible account manager (a user of the agency). New clients get their creator when it is omitted or null; on update, null leaves the client without one.',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'ownerId must be a valid id' })
   ownerId?: string | null;

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayUnique, IsEmail, IsEnum, IsISO8601, IsOptional, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsEmail, IsEnum, IsISO8601, IsOptional, IsUUID, Length, MaxLength } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { AddressForm, ContactChannel } from '../../entities/enums';
 import { DateScalar } from '../common/scalars';
@@ -17,9 +17,14 @@ abstract class ContactFields {
   @MaxLength(254)
   email?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Phone in international format, e.g. "+7 916 123-45-67".' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Phone, international ("+7 916 123-45-67") or in the national form of the client\'s country ("8 (916) 123-45-67", "0888 123 456"; ' +
+      "the agency's country when the client has none). Stored and returned as +79161234567.",
+  })
   @IsOptional()
-  @Matches(/^\+[1-9][\d\s\-()]{6,24}$/, { message: 'phone must be in international format, e.g. +7 916 123-45-67' })
+  @MaxLength(40, { message: 'phone must be at most 40 characters long' })
   phone?: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'Birthday.' })

@@ -142,7 +142,7 @@ export class CreateContractInput extends ContractFields {
   @IsUUID('all', { message: 'clientId must be a valid id' })
   clientId: string;
 
-  @Field(() => ID, { nullable: true, description: 'The ACCEPTED proposal of the same client this contract follows.' })
+  @Field(() => ID, { nullable: true, description: 'The ACCEPTED proposal of the same client this contract follows (subject, amount and currency default from it). A proposal has one contract unless that one was terminated: a second is CONFLICT PROPOSAL_HAS_CONTRACT.' })
   @IsOptional()
   @IsUUID('all', { message: 'proposalId must be a valid id' })
   proposalId?: string | null;
@@ -154,7 +154,7 @@ export class UpdateContractInput extends ContractFields {
   @IsUUID('all', { message: 'id must be a valid id' })
   id: string;
 
-  @Field(() => ID, { nullable: true, description: 'The ACCEPTED proposal of the same client this contract follows; null unlinks it.' })
+  @Field(() => ID, { nullable: true, description: 'The ACCEPTED proposal of the same client this contract follows; null unlinks it. A proposal that already has another live contract is CONFLICT PROPOSAL_HAS_CONTRACT.' })
   @IsOptional()
   @IsUUID('all', { message: 'proposalId must be a valid id' })
   proposalId?: string | null;

@@ -302,7 +302,7 @@ export class CreateInvoiceInput {
   @IsUUID('all', { message: 'contractId must be a valid id' })
   contractId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: "Bills this item of the contract's payment schedule (lines default from it)." })
+  @Field(() => ID, { nullable: true, description: "Bills this item of the contract's payment schedule (lines default from it). An item is invoiced once unless that invoice was cancelled: a second is CONFLICT SCHEDULE_ITEM_INVOICED." })
   @IsOptional()
   @IsUUID('all', { message: 'scheduleItemId must be a valid id' })
   scheduleItemId?: string | null;
