@@ -10,6 +10,7 @@ import { advanceDealIfAllowed } from '../../src/services/deal.service';
 import { withTransaction } from '../../src/services/scope';
 import { CountingLogger, GqlResponse, startTestApp, TestApp } from '../support/app';
 import { AgencyActors, createClient, createUser, MISSING_ID, registerAgency } from '../support/factories';
+import { expectBadInput, expectCode, expectOk } from '../support/expect';
 
 const DEAL_FIELDS = /* GraphQL */ `
   fragment DealFields on Deal {
@@ -114,33 +115,6 @@ afterAll(() => t?.close());
 
 // ---------------------------------------------------------------------------------------------
 // helpers
-
-function expectOk(res: GqlResponse): any {
-  expect(res.body.errors).toBeUndefined();
-  expect(res.status).toBe(200);
-  return res.body.data;
-}
-
-/** Exactly one error with this code; returns its extensions. */
-function expectCode(res: GqlResponse, code: string): Record<string, any> {
-  expect(res.status).toBeLessThan(500);
-  expect(res.body.errors).toBeDefined();
-  expect(res.body.errors).toHaveLength(1);
-  const ext = res.body.errors![0].extensions ?? {};
-  expect(ext.code).toBe(code);
-  // a refused operation never leaks a half-built object (a nullable query answers null)
-  if (res.body.data != null) expect(Object.values(res.body.data).every((v) => v === null)).toBe(true);
-  return ext;
-}
-
-function fieldPaths(res: GqlResponse): string[] {
-  return (res.body.errors?.[0]?.extensions?.fields ?? []).map((f: { path: string }) => f.path);
-}
-
-function expectBadInput(res: GqlResponse, ...paths: string[]): void {
-  expectCode(res, 'BAD_USER_INPUT');
-  for (const p of paths) expect(fieldPaths(res)).toContain(p);
-}
 
 async function createDeal(token: string, input: Record<string, unknown>): Promise<any> {
   return expectOk(await t.gql(CREATE_DEAL, { input: { title: 'Контекстная реклама', ...input } }, token)).createDeal;

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { localDate } from '../../src/services/time';
 import { GqlResponse, startTestApp, TestApp } from '../support/app';
 import { AgencyActors, createClient, createUser, MISSING_ID, registerAgency } from '../support/factories';
+import { expectBadInput, expectCode, expectOk } from '../support/expect';
 
 // ---------------------------------------------------------------------------------------------
 // documents
@@ -155,28 +156,6 @@ afterAll(() => t?.close());
 
 // ---------------------------------------------------------------------------------------------
 // helpers
-
-function expectOk(res: GqlResponse): any {
-  expect(res.body.errors).toBeUndefined();
-  expect(res.status).toBe(200);
-  return res.body.data;
-}
-
-/** Exactly one error with this code; returns its extensions. */
-function expectCode(res: GqlResponse, code: string): Record<string, any> {
-  expect(res.status).toBeLessThan(500);
-  expect(res.body.errors).toBeDefined();
-  expect(res.body.errors).toHaveLength(1);
-  const ext = res.body.errors![0].extensions ?? {};
-  expect(ext.code).toBe(code);
-  return ext;
-}
-
-function expectBadInput(res: GqlResponse, path?: string): Record<string, any> {
-  const ext = expectCode(res, 'BAD_USER_INPUT');
-  if (path) expect((ext.fields ?? []).map((f: { path: string }) => f.path)).toContain(path);
-  return ext;
-}
 
 /** A union result that is an Invoice, without its __typename, to compare with a read. */
 function invoiceOf(result: any): any {

@@ -6,7 +6,7 @@
  */
 import { ProposalStatus } from '../../src/entities/enums';
 import { effectiveProposalStatus, effectiveStatusParams, effectiveStatusSql } from '../../src/services/proposal.service';
-import { CountingLogger, GqlResponse, startTestApp, TestApp } from '../support/app';
+import { CountingLogger, startTestApp, TestApp } from '../support/app';
 import { createClient, createUser, MISSING_ID, registerAgency } from '../support/factories';
 import {
   ACCEPT_PROPOSAL,
@@ -24,6 +24,7 @@ import {
   SEND_PROPOSAL,
   UPDATE_PROPOSAL,
 } from '../support/proposal.factories';
+import { expectBadInput, expectCode, expectOk } from '../support/expect';
 
 const logger = new CountingLogger();
 let t: TestApp;
@@ -55,27 +56,6 @@ afterAll(() => t?.close());
 
 // ---------------------------------------------------------------------------------------------
 // helpers
-
-function expectOk(res: GqlResponse): any {
-  expect(res.body.errors).toBeUndefined();
-  expect(res.status).toBe(200);
-  return res.body.data;
-}
-
-/** Exactly one error with this code; returns its extensions. */
-function expectCode(res: GqlResponse, code: string): Record<string, any> {
-  expect(res.status).toBeLessThan(500);
-  expect(res.body.errors).toBeDefined();
-  expect(res.body.errors).toHaveLength(1);
-  const ext = res.body.errors![0].extensions ?? {};
-  expect(ext.code).toBe(code);
-  return ext;
-}
-
-function expectBadInput(res: GqlResponse, path?: string): void {
-  const ext = expectCode(res, 'BAD_USER_INPUT');
-  if (path) expect((ext.fields ?? []).map((f: { path: string }) => f.path)).toContain(path);
-}
 
 /** A mutation's Proposal result without its __typename, to compare with a read. */
 function plain(result: any): any {
