@@ -568,6 +568,7 @@ describe('control point', () => {
     const client = await createClient(t, ownerA, { ownerId: managerA.id });
     const c = await createSubmittedContract(t, managerA.token, client.id);
     const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000);
+    // historical state: as if submitted ten days ago (the API stamps the current time)
     await t.ds.query(`UPDATE contracts SET "submittedAt" = $2 WHERE id = $1`, [c.id, tenDaysAgo.toISOString()]);
 
     const res = await t.gql(CONTROL_POINTS, { filter: { ...WAITING, clientId: client.id } }, managerA.token);

@@ -318,6 +318,7 @@ describe('moveDeal and closeDeal', () => {
     await move(a.ownerToken, deal.id, 'PROPOSAL');
     await close(a.ownerToken, deal.id, 'LOST', 'PRICE');
     const changes = await t.ds.query('SELECT id, "toStage" FROM deal_stage_changes WHERE "dealId" = $1 ORDER BY "changedAt"', [deal.id]);
+    // historical state: the API stamps changes with the current time; place them at known past instants
     await t.ds.query('UPDATE deal_stage_changes SET "changedAt" = $2 WHERE id = $1', [changes[0].id, '2026-01-10T09:00:00Z']);
     await t.ds.query('UPDATE deal_stage_changes SET "changedAt" = $2 WHERE id = $1', [changes[1].id, '2026-01-11T10:00:00Z']);
     await t.ds.query('UPDATE deals SET "closedAt" = $2 WHERE id = $1', [deal.id, '2026-01-13T10:00:30Z']);
@@ -575,6 +576,7 @@ describe('deviations and their control points', () => {
     client = await createClient(t, a.ownerToken, { ownerId: manager.id });
     // no manager on the deal: the client's owner is responsible
     deal = await createDeal(a.ownerToken, { clientId: client.id, amount: '100000.00', currency: 'RUB' });
+    // built directly on purpose: the API always gives a deal a manager, but stored deals may have none
     await t.ds.query('UPDATE deals SET "managerId" = NULL WHERE id = $1', [deal.id]);
   });
 

@@ -232,21 +232,8 @@ async function listInvoices(token: string, filter: Record<string, unknown>, firs
  * alongside), else a row written directly.
  */
 async function createContract(actors: AgencyActors, clientId: string, amount: string, currency = 'RUB'): Promise<string> {
-  if (mutationNames.has('createContract')) {
-    const res = await t.gql(
-      CREATE_CONTRACT,
-      { input: { clientId, subject: 'Ведение рекламных кампаний', amount, currency } },
-      actors.ownerToken,
-    );
-    const id = res.body.data?.createContract?.id;
-    if (id) return id;
-  }
-  const [row] = await t.ds.query(
-    `INSERT INTO contracts ("agencyId", "clientId", "contractDate", "subject", "amount", "currency", "status")
-     VALUES ($1, $2, '2026-02-01', 'Ведение рекламных кампаний', $3, $4, 'SIGNED') RETURNING id`,
-    [actors.agencyId, clientId, amount, currency],
-  );
-  return row.id;
+  const res = await t.gql(CREATE_CONTRACT, { input: { clientId, subject: 'Ведение рекламных кампаний', amount, currency } }, actors.ownerToken);
+  return expectOk(res).createContract.id;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@
  * isolation and the portal's blindness to meetings. Every refused request reads the state back.
  */
 import { CountingLogger, startTestApp, TestApp } from '../support/app';
-import { AgencyActors, createClient, createContact, createUser, MISSING_ID, registerAgency } from '../support/factories';
+import { AgencyActors, createClient, createContact, createUser, MISSING_ID, registerAgency, updateAgencySettings } from '../support/factories';
 import { expectBadInput, expectCode, expectOk } from '../support/expect';
 
 const MEETING_FIELDS = /* GraphQL */ `
@@ -229,7 +229,7 @@ describe('createMeeting', () => {
 
 describe('protocolDueOn and protocolOverdue', () => {
   afterEach(async () => {
-    await t.ds.query('UPDATE agencies SET "protocolDueDays" = 1, "timeZone" = $2 WHERE id = $1', [a.agencyId, 'Europe/Moscow']);
+    await updateAgencySettings(t, a.ownerToken, { protocolDueDays: 1, timeZone: 'Europe/Moscow' });
   });
 
   it("is the meeting's local date in the agency time zone plus protocolDueDays", async () => {
@@ -237,9 +237,9 @@ describe('protocolDueOn and protocolOverdue', () => {
     const m = await create({ startsAt: '2026-03-10T22:30:00.000Z' });
     expect(m.protocolDueOn).toBe('2026-03-12');
     expect(m.protocolOverdue).toBe(true);
-    await t.ds.query('UPDATE agencies SET "protocolDueDays" = 3 WHERE id = $1', [a.agencyId]);
+    await updateAgencySettings(t, a.ownerToken, { protocolDueDays: 3 });
     expect(expectOk(await t.gql(GET_MEETING, { id: m.id }, a.ownerToken)).meeting.protocolDueOn).toBe('2026-03-14');
-    await t.ds.query('UPDATE agencies SET "timeZone" = $2 WHERE id = $1', [a.agencyId, 'America/New_York']);
+    await updateAgencySettings(t, a.ownerToken, { timeZone: 'America/New_York' });
     // and 17:30 on 10 March in New York
     expect(expectOk(await t.gql(GET_MEETING, { id: m.id }, a.ownerToken)).meeting.protocolDueOn).toBe('2026-03-13');
   });
@@ -518,16 +518,19 @@ describe('DataLoader batching', () => {
     const client = await createClient(t, agency.ownerToken);
     const contacts = [];
     for (let i = 0; i < 4; i++) contacts.push(await createContact(t, agency.ownerToken, client.id, { fullName: `Контакт ${i}` }));
-    // inserted in bulk: the subject here is reading, not writing
-    await t.ds.query(
-      `INSERT INTO meetings ("agencyId", "clientId", title, "startsAt", "participantUserIds", "participantContactIds", "actionItems")
-       SELECT $1, $2, 'Встреча ' || i, now() - ((i + 2) || ' days')::interval,
-              ARRAY[($3::uuid[])[1 + i % 3], ($3::uuid[])[1 + (i + 1) % 3]],
-              ARRAY[($4::uuid[])[1 + i % 4], ($4::uuid[])[1 + (i + 1) % 4]],
-              '[{"description": "x", "dueDate": "2026-01-01"}]'::jsonb
-         FROM generate_series(1, 20) AS i`,
-      [agency.agencyId, client.id, users.map((u) => u.id), contacts.map((c) => c.id)],
-    );
+    for (let i = 1; i <= 20; i++) {
+      await create(
+        {
+          clientId: client.id,
+          title: `Встреча ${i}`,
+          startsAt: iso(Date.now() - (i + 2) * DAY),
+          participantUserIds: [users[i % 3].id, users[(i + 1) % 3].id],
+          participantContactIds: [contacts[i % 4].id, contacts[(i + 1) % 4].id],
+          actionItems: [{ description: 'x', dueDate: '2026-01-01' }],
+        },
+        agency.ownerToken,
+      );
+    }
     const run = async (first: number) => {
       logger.reset();
       const data = expectOk(await t.gql(LIST_MEETINGS_WITH_PARTICIPANTS, { first }, agency.ownerToken));

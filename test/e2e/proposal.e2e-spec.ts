@@ -7,7 +7,7 @@
 import { ProposalStatus } from '../../src/entities/enums';
 import { effectiveProposalStatus, effectiveStatusParams, effectiveStatusSql } from '../../src/services/proposal.service';
 import { CountingLogger, startTestApp, TestApp } from '../support/app';
-import { createClient, createUser, MISSING_ID, registerAgency } from '../support/factories';
+import { createClient, createDeal, createUser, MISSING_ID, registerAgency, updateAgencySettings } from '../support/factories';
 import {
   ACCEPT_PROPOSAL,
   CONTROL_POINTS,
@@ -340,7 +340,7 @@ describe('sendProposal', () => {
 
   it("uses the agency's own tolerance", async () => {
     const agency = await registerAgency(t);
-    await t.ds.query(`UPDATE agencies SET "toolMixTolerancePp" = '10' WHERE id = $1`, [agency.agencyId]);
+    await updateAgencySettings(t, agency.ownerToken, { toolMixTolerancePp: '10' });
     const client = await createClient(t, agency.ownerToken);
     const p = await createProposal(t, agency.ownerToken, client.id, { lines: mediaPlan('80', '10', '10') });
     expect(p.toolMix).toMatchObject({ tolerance: '10.00', withinPolicy: true });
@@ -767,10 +767,7 @@ describe('proposals list', () => {
   });
 
   it('filters by deal', async () => {
-    const [deal] = await t.ds.query(
-      `INSERT INTO deals ("agencyId", "clientId", title, "stageEnteredAt", "openedAt") VALUES ($1, $2, 'Сделка', now(), now()) RETURNING id`,
-      [agency.agencyId, c1.id],
-    );
+    const deal = await createDeal(t, agency.ownerToken, c1.id);
     const p = await createProposal(t, agency.ownerToken, c1.id, { dealId: deal.id });
     expect(p.dealId).toBe(deal.id);
     const res = await list({ filter: { dealId: deal.id } });

@@ -117,7 +117,10 @@ export async function issuedAct(
 }
 
 // ---------------------------------------------------------------------------------------------
-// contracts and invoices are other aggregates: the tests place them straight in the database
+// Contracts, deals and invoices placed straight in the database. Deliberate for now: the act tests
+// need issued invoices with exact stored line amounts (and numbers that never touch the invoice
+// counter, so act numbering is observed alone). They skip the invoice's own totals and payments:
+// acts copy only the lines, so nothing here may be used to test invoice amounts.
 
 /** A contract row of the client (optionally of a deal). */
 export async function insertContract(

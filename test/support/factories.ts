@@ -55,3 +55,39 @@ export async function createContact(t: TestApp, token: string, clientId: string,
 
 /** A missing but well-formed id. */
 export const MISSING_ID = '00000000-0000-4000-8000-000000000000';
+
+/** Changes the agency's settings through updateAgencySettings (as its owner). */
+export async function updateAgencySettings(t: TestApp, ownerToken: string, input: Record<string, unknown>): Promise<any> {
+  const res = await t.gql(
+    `mutation UpdateAgencySettings($input: UpdateAgencySettingsInput!) { updateAgencySettings(input: $input) { id timeZone toolMixTolerancePp maxContactIntervalDays protocolDueDays } }`,
+    { input },
+    ownerToken,
+  );
+  return dataOf(res, 'updateAgencySettings');
+}
+
+/** Changes the agency's requisites through updateAgencyRequisites (as its owner). */
+export async function updateAgencyRequisites(t: TestApp, ownerToken: string, input: Record<string, unknown>): Promise<any> {
+  const res = await t.gql(
+    `mutation UpdateAgencyRequisites($input: UpdateAgencyRequisitesInput!) { updateAgencyRequisites(input: $input) { vatPayer invoiceNumberPattern } }`,
+    { input },
+    ownerToken,
+  );
+  return dataOf(res, 'updateAgencyRequisites');
+}
+
+/** Logs an interaction with the client through logInteraction (a call now, unless given). */
+export async function logInteraction(t: TestApp, token: string, clientId: string, input: Record<string, unknown> = {}): Promise<any> {
+  const res = await t.gql(
+    `mutation LogInteraction($input: LogInteractionInput!) { logInteraction(input: $input) { id occurredAt } }`,
+    { input: { clientId, kind: 'CALL', summary: 'Созвон', ...input } },
+    token,
+  );
+  return dataOf(res, 'logInteraction');
+}
+
+/** A deal of the client through createDeal (at PRESENTATION unless given). */
+export async function createDeal(t: TestApp, token: string, clientId: string, input: Record<string, unknown> = {}): Promise<any> {
+  const res = await t.gql(`mutation CreateDeal($input: CreateDealInput!) { createDeal(input: $input) { id stage } }`, { input: { clientId, title: 'Сделка', ...input } }, token);
+  return dataOf(res, 'createDeal');
+}
