@@ -18,7 +18,7 @@ import {
   UPDATE_ACT,
 } from '../support/act.factories';
 import { startTestApp, TestApp } from '../support/app';
-import { AgencyActors, createClient, createUser, MISSING_ID, registerAgency } from '../support/factories';
+import { AgencyActors, createClient, createUser, MISSING_ID, registerAgency, updateAgencyRequisites } from '../support/factories';
 
 let t: TestApp;
 let a: AgencyActors;
@@ -295,7 +295,7 @@ describe('issueAct', () => {
 
   it('issues without VAT for an agency that is not a VAT payer, keeping explicit rates', async () => {
     const fresh = await registerAgency(t);
-    await t.ds.query(`INSERT INTO agency_requisites ("agencyId", "vatPayer") VALUES ($1, false)`, [fresh.agencyId]);
+    await updateAgencyRequisites(t, fresh.ownerToken, { vatPayer: false });
     const c = await createClient(t, fresh.ownerToken);
     const act = await createAct(t, fresh.ownerToken, c.id, { lines: [line('1000.00'), line('100.00', { vatRate: '0' })] });
     expect(act.lines.map((l: any) => [l.vatRate, l.vatRateAuto, l.vat])).toEqual([

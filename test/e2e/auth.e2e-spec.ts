@@ -119,6 +119,7 @@ describe('bearer tokens', () => {
 
   it('stops accepting the token of a deactivated user at once', async () => {
     const a = await registerAgency(t);
+    // set directly: no operation deactivates a user yet
     await t.ds.query('UPDATE users SET "isActive" = false WHERE id = $1', [a.ownerId]);
     const res = await t.gql(ME, {}, a.ownerToken);
     expect(res.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');

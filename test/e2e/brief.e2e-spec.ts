@@ -4,8 +4,9 @@
  * connection, tenant isolation and the portal's blindness to briefs. Every refused request is
  * followed by reading the state back.
  */
-import { CountingLogger, GqlResponse, startTestApp, TestApp } from '../support/app';
+import { CountingLogger, startTestApp, TestApp } from '../support/app';
 import { AgencyActors, createClient, createContact, createUser, MISSING_ID, registerAgency } from '../support/factories';
+import { expectBadInput, expectCode, expectOk } from '../support/expect';
 
 const BRIEF_CONTENT = /* GraphQL */ `
   fragment BriefContent on Brief {
@@ -114,28 +115,6 @@ afterAll(() => t?.close());
 
 // ---------------------------------------------------------------------------------------------
 // helpers
-
-function expectOk(res: GqlResponse): any {
-  expect(res.body.errors).toBeUndefined();
-  expect(res.status).toBe(200);
-  return res.body.data;
-}
-
-function expectCode(res: GqlResponse, code: string): Record<string, any> {
-  expect(res.status).toBeLessThan(500);
-  expect(res.body.errors).toBeDefined();
-  expect(res.body.errors).toHaveLength(1);
-  const ext = res.body.errors![0].extensions ?? {};
-  expect(ext.code).toBe(code);
-  // a refused operation never leaks a half-built object
-  if (res.body.data) expect(Object.values(res.body.data).every((v) => v === null)).toBe(true);
-  return ext;
-}
-
-function expectBadInput(res: GqlResponse, path: string): void {
-  const ext = expectCode(res, 'BAD_USER_INPUT');
-  expect((ext.fields ?? []).map((f: { path: string }) => f.path)).toContain(path);
-}
 
 async function briefCount(agencyId: string): Promise<number> {
   const rows = await t.ds.query('SELECT count(*)::int AS n FROM briefs WHERE "agencyId" = $1', [agencyId]);

@@ -16,6 +16,7 @@ import {
   UPDATE_CLIENT,
 } from '../support/documents';
 import { AgencyActors, createClient, createUser, MISSING_ID, registerAgency } from '../support/factories';
+import { expectBadInput, expectCode, expectOk, fieldPaths } from '../support/expect';
 
 /** Valid Russian requisites (checksums correct). */
 const INN = '7704123450';
@@ -52,34 +53,6 @@ afterAll(() => t?.close());
 
 function tag(): string {
   return randomUUID().slice(0, 8);
-}
-
-function expectOk(res: GqlResponse): any {
-  expect(res.body.errors).toBeUndefined();
-  expect(res.status).toBe(200);
-  return res.body.data;
-}
-
-/** Exactly one error with this code; returns its extensions. */
-function expectCode(res: GqlResponse, code: string): Record<string, any> {
-  expect(res.status).toBeLessThan(500);
-  expect(res.body.errors).toBeDefined();
-  expect(res.body.errors).toHaveLength(1);
-  const ext = res.body.errors![0].extensions ?? {};
-  expect(ext.code).toBe(code);
-  return ext;
-}
-
-function fieldPaths(res: GqlResponse): string[] {
-  return (res.body.errors?.[0]?.extensions?.fields ?? []).map((f: { path: string }) => f.path);
-}
-
-/** BAD_USER_INPUT naming `path` among the fields at fault. */
-function expectBadInput(res: GqlResponse, path?: string): void {
-  expectCode(res, 'BAD_USER_INPUT');
-  if (path) expect(fieldPaths(res)).toContain(path);
-  // a refused mutation never leaks a half-built object
-  if (res.body.data !== undefined) expect(res.body.data).toBeNull();
 }
 
 async function clientsNamed(agencyId: string, name: string): Promise<number> {

@@ -4,9 +4,10 @@
  * database holds after every refused request.
  */
 import { randomUUID } from 'node:crypto';
-import { GqlResponse, startTestApp, TestApp } from '../support/app';
+import { startTestApp, TestApp } from '../support/app';
 import { ARCHIVE_CONTACT, CREATE_CONTACT, UPDATE_CONTACT } from '../support/documents';
 import { AgencyActors, createClient, createContact, createUser, MISSING_ID, registerAgency } from '../support/factories';
+import { expectCode, expectOk, fieldPaths } from '../support/expect';
 
 /** Every field of a contact, read back through its client. */
 const CONTACT_FIELDS = /* GraphQL */ `
@@ -38,25 +39,6 @@ afterAll(() => t?.close());
 
 // ---------------------------------------------------------------------------------------------
 // helpers
-
-function expectOk(res: GqlResponse): any {
-  expect(res.body.errors).toBeUndefined();
-  expect(res.status).toBe(200);
-  return res.body.data;
-}
-
-function expectCode(res: GqlResponse, code: string): Record<string, any> {
-  expect(res.status).toBeLessThan(500);
-  expect(res.body.errors).toBeDefined();
-  expect(res.body.errors).toHaveLength(1);
-  const ext = res.body.errors![0].extensions ?? {};
-  expect(ext.code).toBe(code);
-  return ext;
-}
-
-function fieldPaths(res: GqlResponse): string[] {
-  return (res.body.errors?.[0]?.extensions?.fields ?? []).map((f: { path: string }) => f.path);
-}
 
 async function contactRowCount(clientId: string): Promise<number> {
   const rows = await t.ds.query('SELECT count(*)::int AS n FROM contacts WHERE "clientId" = $1', [clientId]);

@@ -28,6 +28,7 @@ import {
 } from '../support/contract.factories';
 import { createClient, createUser, MISSING_ID, registerAgency } from '../support/factories';
 import { ACCEPT_PROPOSAL, CONTROL_POINTS, createProposal, createSentProposal } from '../support/proposal.factories';
+import { badInputPaths, expectCode } from '../support/expect';
 
 const logger = new CountingLogger();
 let t: TestApp;
@@ -61,17 +62,6 @@ afterAll(() => t?.close());
 
 // ---------------------------------------------------------------------------------------------
 // helpers
-
-function errorOf(res: { body: { errors?: any[] } }) {
-  expect(res.body.errors?.length).toBeGreaterThan(0);
-  return res.body.errors![0].extensions as { code: string; fields?: { path: string; message: string }[]; field?: string };
-}
-
-function fieldPaths(res: { body: { errors?: any[] } }): string[] {
-  const ext = errorOf(res);
-  expect(ext.code).toBe('BAD_USER_INPUT');
-  return (ext.fields ?? []).map((f) => f.path);
-}
 
 /** Everything a refused mutation must leave as it was. */
 function snapshot(c: any) {
@@ -307,7 +297,7 @@ describe('numbering', () => {
     await decide(t, n.ownerToken, c.id, submitted.approvals[0].id, 'RETURNED', 'Другая дата');
     const otherYear = `${Number(today.slice(0, 4)) + 1}-01-15`;
     const moved = await t.gql(UPDATE_CONTRACT, { input: { id: c.id, contractDate: otherYear } }, n.ownerToken);
-    expect(fieldPaths(moved)).toEqual(['input.contractDate']);
+    expect(badInputPaths(moved)).toEqual(['input.contractDate']);
     expect((await readContract(t, n.ownerToken, c.id)).contractDate).toBe(today);
   });
 });
@@ -318,10 +308,10 @@ describe('input', () => {
     const base = { clientId: client.id, subject: 'Договор', amount: '1000.00', currency: 'RUB' };
 
     const negative = await t.gql(CREATE_CONTRACT, { input: { ...base, amount: '-1' } }, ownerA);
-    expect(fieldPaths(negative)).toEqual(['input.amount']);
+    expect(badInputPaths(negative)).toEqual(['input.amount']);
 
     const zero = await t.gql(CREATE_CONTRACT, { input: { ...base, amount: '0' } }, ownerA);
-    expect(fieldPaths(zero)).toEqual(['input.amount']);
+    expect(badInputPaths(zero)).toEqual(['input.amount']);
 
     const ninety = await t.gql(
       CREATE_CONTRACT,
@@ -336,31 +326,31 @@ describe('input', () => {
       },
       ownerA,
     );
-    expect(fieldPaths(ninety)).toEqual(['input.paymentSchedule']);
-    expect(errorOf(ninety).fields![0].message).toContain('100');
+    expect(badInputPaths(ninety)).toEqual(['input.paymentSchedule']);
+    expect(expectCode(ninety, 'BAD_USER_INPUT').fields[0].message).toContain('100');
 
     const noDate = await t.gql(
       CREATE_CONTRACT,
       { input: { ...base, paymentSchedule: [{ label: 'К дате', trigger: 'ON_DATE', percent: '100' }] } },
       ownerA,
     );
-    expect(fieldPaths(noDate)).toEqual(['input.paymentSchedule.0.dueOn']);
+    expect(badInputPaths(noDate)).toEqual(['input.paymentSchedule.0.dueOn']);
 
     const badPercent = await t.gql(
       CREATE_CONTRACT,
       { input: { ...base, paymentSchedule: [{ label: 'Всё', trigger: 'ON_SIGNING', percent: '100.00001' }] } },
       ownerA,
     );
-    expect(fieldPaths(badPercent)).toEqual(['input.paymentSchedule.0.percent']);
+    expect(badInputPaths(badPercent)).toEqual(['input.paymentSchedule.0.percent']);
 
     const period = await t.gql(CREATE_CONTRACT, { input: { ...base, startsOn: '2026-05-01', endsOn: '2026-04-30' } }, ownerA);
-    expect(fieldPaths(period)).toEqual(['input.endsOn']);
+    expect(badInputPaths(period)).toEqual(['input.endsOn']);
 
     const missing = await t.gql(CREATE_CONTRACT, { input: { clientId: client.id } }, ownerA);
-    expect(fieldPaths(missing)).toEqual(['input.subject', 'input.amount', 'input.currency']);
+    expect(badInputPaths(missing)).toEqual(['input.subject', 'input.amount', 'input.currency']);
 
     const unknownClient = await t.gql(CREATE_CONTRACT, { input: { ...base, clientId: MISSING_ID } }, ownerA);
-    expect(errorOf(unknownClient)).toMatchObject({ code: 'NOT_FOUND', field: 'input.clientId' });
+    expect(expectCode(unknownClient, 'NOT_FOUND')).toMatchObject({ field: 'input.clientId' });
 
     expect(await rowCounts(client.id)).toEqual({ contracts: 0, items: 0, approvals: 0 });
   });
@@ -385,7 +375,7 @@ describe('input', () => {
       expect.objectContaining({ position: 1, percent: '100.0000', amount: '90000.00', isPrepayment: true }),
     ]);
     const bad = await t.gql(UPDATE_CONTRACT, { input: { id: c.id, amount: '1.00', paymentSchedule: halfAndHalf().slice(0, 1) } }, ownerA);
-    expect(fieldPaths(bad)).toEqual(['input.paymentSchedule']);
+    expect(badInputPaths(bad)).toEqual(['input.paymentSchedule']);
     const back = await readContract(t, ownerA, c.id);
     expect(back.amount).toBe('90000.00');
     expect(back.paymentSchedule).toHaveLength(1);
@@ -394,14 +384,14 @@ describe('input', () => {
   it('requires at least one approver and a comment to return', async () => {
     const c = await createContract(t, ownerA, A1.id);
     const none = await t.gql(SUBMIT_CONTRACT, { input: { id: c.id, approvers: [] } }, ownerA);
-    expect(fieldPaths(none)).toEqual(['input.approvers']);
+    expect(badInputPaths(none)).toEqual(['input.approvers']);
     expect(await readContract(t, ownerA, c.id)).toMatchObject({ status: 'DRAFT', number: null, approvals: [] });
 
     const submitted = await submitContract(t, ownerA, c.id, [DIRECTOR]);
     const noComment = await t.gql(APPROVE_CONTRACT, { input: { id: c.id, approvalId: submitted.approvals[0].id, decision: 'RETURNED', comment: '  ' } }, ownerA);
-    expect(fieldPaths(noComment)).toEqual(['input.comment']);
+    expect(badInputPaths(noComment)).toEqual(['input.comment']);
     const wrongApproval = await t.gql(APPROVE_CONTRACT, { input: { id: c.id, approvalId: MISSING_ID, decision: 'APPROVED' } }, ownerA);
-    expect(errorOf(wrongApproval)).toMatchObject({ code: 'NOT_FOUND', field: 'input.approvalId' });
+    expect(expectCode(wrongApproval, 'NOT_FOUND')).toMatchObject({ field: 'input.approvalId' });
     expect(snapshot(await readContract(t, ownerA, c.id))).toEqual(snapshot(submitted));
   });
 
@@ -412,7 +402,7 @@ describe('input', () => {
       ownerA,
     );
     const res = await t.gql(CREATE_CONTRACT, { input: { clientId: A1.id, subject: 'x', amount: '1.00', currency: 'RUB', dealId: deal.body.data.createDeal.id } }, ownerA);
-    expect(fieldPaths(res)).toEqual(['input.dealId']);
+    expect(badInputPaths(res)).toEqual(['input.dealId']);
   });
 });
 
@@ -444,10 +434,10 @@ describe('from a proposal', () => {
     const before = await rowCounts(A1.id);
     for (const id of [draft.id, sent.id]) {
       const res = await t.gql(CREATE_CONTRACT, { input: { clientId: A1.id, proposalId: id } }, ownerA);
-      expect(fieldPaths(res)).toEqual(['input.proposalId']);
+      expect(badInputPaths(res)).toEqual(['input.proposalId']);
     }
     const other = await t.gql(CREATE_CONTRACT, { input: { clientId: A2.id, proposalId: sent.id, subject: 'x', amount: '1.00', currency: 'RUB' } }, ownerA);
-    expect(fieldPaths(other)).toEqual(['input.proposalId']);
+    expect(badInputPaths(other)).toEqual(['input.proposalId']);
     expect(await rowCounts(A1.id)).toEqual(before);
   });
 });
@@ -466,16 +456,16 @@ describe('client portal', () => {
     expect((await t.gql(LIST_CONTRACTS, {}, portalA1)).body.data.contracts.edges.map((e: any) => e.node.id)).toContain(c.id);
 
     const sign = await t.gql(SIGN_CONTRACT, { input: { id: c.id } }, portalA1);
-    expect(errorOf(sign).code).toBe('FORBIDDEN');
+    expectCode(sign, 'FORBIDDEN');
     const create = await t.gql(CREATE_CONTRACT, { input: { clientId: A1.id, subject: 'x', amount: '1.00', currency: 'RUB' } }, portalA1);
-    expect(errorOf(create).code).toBe('FORBIDDEN');
+    expectCode(create, 'FORBIDDEN');
     for (const [doc, input] of [
       [SUBMIT_CONTRACT, { id: c.id, approvers: [DIRECTOR] }],
       [UPDATE_CONTRACT, { id: c.id, subject: 'x' }],
       [TERMINATE_CONTRACT, { id: c.id, reason: 'x' }],
       [COMPLETE_CONTRACT, { id: c.id }],
     ] as const) {
-      expect(errorOf(await t.gql(doc, { input }, portalA1)).code).toBe('FORBIDDEN');
+      expectCode(await t.gql(doc, { input }, portalA1), 'FORBIDDEN');
     }
 
     const approved = await decide(t, portalA1, c.id, submitted.approvals[0].id, 'APPROVED', 'ОК');
@@ -490,7 +480,7 @@ describe('client portal', () => {
     const listed = await t.gql(LIST_CONTRACTS, {}, portalA2);
     expect(listed.body.data.contracts.edges.map((e: any) => e.node.id)).not.toContain(c.id);
     const res = await t.gql(APPROVE_CONTRACT, { input: { id: c.id, approvalId: c.approvals[0].id, decision: 'APPROVED' } }, portalA2);
-    expect(errorOf(res)).toMatchObject({ code: 'NOT_FOUND', field: 'input.id' });
+    expect(expectCode(res, 'NOT_FOUND')).toMatchObject({ field: 'input.id' });
     expect(snapshot(await readContract(t, ownerA, c.id))).toEqual(snapshot(c));
   });
 });
@@ -509,15 +499,15 @@ describe('tenancy', () => {
     expect(byClient.body.data.contracts).toMatchObject({ totalCount: 0, edges: [] });
 
     const submit = await t.gql(SUBMIT_CONTRACT, { input: { id: draft.id, approvers: [DIRECTOR] } }, ownerB);
-    expect(errorOf(submit)).toMatchObject({ code: 'NOT_FOUND', field: 'input.id' });
+    expect(expectCode(submit, 'NOT_FOUND')).toMatchObject({ field: 'input.id' });
     const sign = await t.gql(SIGN_CONTRACT, { input: { id: draft.id } }, ownerB);
-    expect(errorOf(sign)).toMatchObject({ code: 'NOT_FOUND', field: 'input.id' });
+    expect(expectCode(sign, 'NOT_FOUND')).toMatchObject({ field: 'input.id' });
     const approve = await t.gql(APPROVE_CONTRACT, { input: { id: submitted.id, approvalId: submitted.approvals[0].id, decision: 'APPROVED' } }, ownerB);
-    expect(errorOf(approve).code).toBe('NOT_FOUND');
+    expectCode(approve, 'NOT_FOUND');
     const update = await t.gql(UPDATE_CONTRACT, { input: { id: draft.id, subject: 'Чужой' } }, ownerB);
-    expect(errorOf(update).code).toBe('NOT_FOUND');
+    expectCode(update, 'NOT_FOUND');
     const create = await t.gql(CREATE_CONTRACT, { input: { clientId: A1.id, subject: 'x', amount: '1.00', currency: 'RUB' } }, ownerB);
-    expect(errorOf(create)).toMatchObject({ code: 'NOT_FOUND', field: 'input.clientId' });
+    expect(expectCode(create, 'NOT_FOUND')).toMatchObject({ field: 'input.clientId' });
 
     expect(snapshot(await readContract(t, ownerA, draft.id))).toEqual(snapshot(draft));
     expect(snapshot(await readContract(t, ownerA, submitted.id))).toEqual(snapshot(submitted));
@@ -528,9 +518,9 @@ describe('tenancy', () => {
     expect(await readContract(t, ownerA, 'not-a-uuid')).toBeNull();
     expect(await readContract(t, ownerA, MISSING_ID)).toBeNull();
     const sign = await t.gql(SIGN_CONTRACT, { input: { id: MISSING_ID } }, ownerA);
-    expect(errorOf(sign)).toMatchObject({ code: 'NOT_FOUND', field: 'input.id' });
+    expect(expectCode(sign, 'NOT_FOUND')).toMatchObject({ field: 'input.id' });
     const anon = await t.gql(GET_CONTRACT, { id: MISSING_ID }, null);
-    expect(errorOf(anon).code).toBe('UNAUTHENTICATED');
+    expectCode(anon, 'UNAUTHENTICATED');
   });
 });
 
@@ -580,6 +570,7 @@ describe('control point', () => {
     const client = await createClient(t, ownerA, { ownerId: managerA.id });
     const c = await createSubmittedContract(t, managerA.token, client.id);
     const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000);
+    // historical state: as if submitted ten days ago (the API stamps the current time)
     await t.ds.query(`UPDATE contracts SET "submittedAt" = $2 WHERE id = $1`, [c.id, tenDaysAgo.toISOString()]);
 
     const res = await t.gql(CONTROL_POINTS, { filter: { ...WAITING, clientId: client.id } }, managerA.token);

@@ -1,6 +1,6 @@
 import { localDate, addDays } from '../../src/services/time';
 import { startTestApp, TestApp } from '../support/app';
-import { AgencyActors, createClient, createContact, createUser, registerAgency } from '../support/factories';
+import { AgencyActors, createClient, createContact, createUser, logInteraction, registerAgency } from '../support/factories';
 
 const CONTROL_POINTS = /* GraphQL */ `
   query ControlPoints($filter: ControlPointFilter, $first: Int, $after: String) {
@@ -52,7 +52,7 @@ describe('controlPoints', () => {
     const client = await createClient(t, a.ownerToken);
     const fresh = await points(a.ownerToken, { kinds: ['CONTACT_INTERVAL_EXCEEDED'], clientId: client.id });
     expect(fresh.edges[0].node).toMatchObject({ dueOn: addDays(today, 30), overdue: false });
-    await t.ds.query(`UPDATE clients SET "lastContactAt" = now() - interval '40 days' WHERE id = $1`, [client.id]);
+    await logInteraction(t, a.ownerToken, client.id, { occurredAt: new Date(Date.now() - 40 * 24 * 3600 * 1000).toISOString() });
     const stale = await points(a.ownerToken, { kinds: ['CONTACT_INTERVAL_EXCEEDED'], clientId: client.id, overdue: true });
     expect(stale.totalCount).toBe(1);
     expect(stale.edges[0].node.overdue).toBe(true);

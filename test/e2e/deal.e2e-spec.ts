@@ -11,6 +11,7 @@ import { withTransaction } from '../../src/services/scope';
 import { CountingLogger, GqlResponse, startTestApp, TestApp } from '../support/app';
 import { UPDATE_CLIENT } from '../support/documents';
 import { AgencyActors, createClient, createUser, MISSING_ID, registerAgency } from '../support/factories';
+import { expectBadInput, expectCode, expectOk } from '../support/expect';
 
 const DEAL_FIELDS = /* GraphQL */ `
   fragment DealFields on Deal {
@@ -115,33 +116,6 @@ afterAll(() => t?.close());
 
 // ---------------------------------------------------------------------------------------------
 // helpers
-
-function expectOk(res: GqlResponse): any {
-  expect(res.body.errors).toBeUndefined();
-  expect(res.status).toBe(200);
-  return res.body.data;
-}
-
-/** Exactly one error with this code; returns its extensions. */
-function expectCode(res: GqlResponse, code: string): Record<string, any> {
-  expect(res.status).toBeLessThan(500);
-  expect(res.body.errors).toBeDefined();
-  expect(res.body.errors).toHaveLength(1);
-  const ext = res.body.errors![0].extensions ?? {};
-  expect(ext.code).toBe(code);
-  // a refused operation never leaks a half-built object (a nullable query answers null)
-  if (res.body.data != null) expect(Object.values(res.body.data).every((v) => v === null)).toBe(true);
-  return ext;
-}
-
-function fieldPaths(res: GqlResponse): string[] {
-  return (res.body.errors?.[0]?.extensions?.fields ?? []).map((f: { path: string }) => f.path);
-}
-
-function expectBadInput(res: GqlResponse, ...paths: string[]): void {
-  expectCode(res, 'BAD_USER_INPUT');
-  for (const p of paths) expect(fieldPaths(res)).toContain(p);
-}
 
 async function createDeal(token: string, input: Record<string, unknown>): Promise<any> {
   return expectOk(await t.gql(CREATE_DEAL, { input: { title: 'Контекстная реклама', ...input } }, token)).createDeal;
@@ -348,6 +322,7 @@ describe('moveDeal and closeDeal', () => {
     await move(a.ownerToken, deal.id, 'PROPOSAL');
     await close(a.ownerToken, deal.id, 'LOST', 'PRICE');
     const changes = await t.ds.query('SELECT id, "toStage" FROM deal_stage_changes WHERE "dealId" = $1 ORDER BY "changedAt"', [deal.id]);
+    // historical state: the API stamps changes with the current time; place them at known past instants
     await t.ds.query('UPDATE deal_stage_changes SET "changedAt" = $2 WHERE id = $1', [changes[0].id, '2026-01-10T09:00:00Z']);
     await t.ds.query('UPDATE deal_stage_changes SET "changedAt" = $2 WHERE id = $1', [changes[1].id, '2026-01-11T10:00:00Z']);
     await t.ds.query('UPDATE deals SET "closedAt" = $2 WHERE id = $1', [deal.id, '2026-01-13T10:00:30Z']);
@@ -605,6 +580,7 @@ describe('deviations and their control points', () => {
     client = await createClient(t, a.ownerToken, { ownerId: manager.id });
     // no manager on the deal: the client's owner is responsible
     deal = await createDeal(a.ownerToken, { clientId: client.id, amount: '100000.00', currency: 'RUB' });
+    // built directly on purpose: the API always gives a deal a manager, but stored deals may have none
     await t.ds.query('UPDATE deals SET "managerId" = NULL WHERE id = $1', [deal.id]);
   });
 

@@ -6,8 +6,9 @@
  * The agency is in Europe/Moscow (UTC+3, no DST): February 2026 runs from
  * 2026-01-31T21:00:00Z (inclusive) to 2026-02-28T21:00:00Z (exclusive).
  */
-import { GqlResponse, startTestApp, TestApp } from '../support/app';
+import { startTestApp, TestApp } from '../support/app';
 import { AgencyActors, createClient, createUser, registerAgency } from '../support/factories';
+import { expectOk } from '../support/expect';
 
 const FUNNEL = /* GraphQL */ `
   query Funnel($input: FunnelInput!) {
@@ -37,29 +38,24 @@ let m1: { id: string; token: string };
 let m2: { id: string; token: string };
 let clientId: string;
 
-function ok(res: GqlResponse): any {
-  expect(res.body.errors).toBeUndefined();
-  return res.body.data;
-}
-
 /**
  * Builds a deal through the API along `steps`, then pins every stage change, openedAt,
  * stageEnteredAt and closedAt to the steps' instants.
  */
 async function buildDeal(managerId: string, steps: Step[]): Promise<string> {
   const [first, ...rest] = steps as [{ stage: string; at: string }, ...Step[]];
-  const deal = ok(await t.gql(CREATE_DEAL, { input: { clientId, title: 'Сделка', managerId, stage: first.stage } }, a.ownerToken)).createDeal;
+  const deal = expectOk(await t.gql(CREATE_DEAL, { input: { clientId, title: 'Сделка', managerId, stage: first.stage } }, a.ownerToken)).createDeal;
   const changeTimes = [first.at];
   let stage = first.stage;
   let closedAt: string | null = null;
   for (const step of rest) {
     if ('stage' in step) {
-      const moved = ok(await t.gql(MOVE_DEAL, { input: { id: deal.id, stage: step.stage } }, a.ownerToken)).moveDeal;
+      const moved = expectOk(await t.gql(MOVE_DEAL, { input: { id: deal.id, stage: step.stage } }, a.ownerToken)).moveDeal;
       expect(moved).toEqual({ __typename: 'Deal', stage: step.stage });
       stage = step.stage;
       changeTimes.push(step.at);
     } else {
-      const closed = ok(await t.gql(CLOSE_DEAL, { input: { id: deal.id, outcome: step.outcome, reason: step.reason } }, a.ownerToken)).closeDeal;
+      const closed = expectOk(await t.gql(CLOSE_DEAL, { input: { id: deal.id, outcome: step.outcome, reason: step.reason } }, a.ownerToken)).closeDeal;
       expect(closed.__typename).toBe('Deal');
       // winning from DELIVERY enters CLOSING in the same instant
       if (step.outcome === 'WON' && stage !== 'CLOSING') changeTimes.push(step.at);
@@ -84,7 +80,7 @@ async function buildDeal(managerId: string, steps: Step[]): Promise<string> {
 }
 
 async function funnel(input: Record<string, unknown>, token = a.ownerToken): Promise<any> {
-  return ok(await t.gql(FUNNEL, { input }, token)).funnel;
+  return expectOk(await t.gql(FUNNEL, { input }, token)).funnel;
 }
 
 /** Compact rows: [stage, entered, passed, lost, conversionToNext, averageSecondsInStage]. */
@@ -274,7 +270,7 @@ describe('funnel', () => {
     expect(empty.totals).toEqual({ dealsOpened: 0, won: 0, lost: 0, winRate: null });
 
     const b = await registerAgency(t, { timeZone: 'Europe/Moscow' });
-    const other = ok(await t.gql(FUNNEL, { input: { from: '2026-02-01', to: '2026-02-28' } }, b.ownerToken)).funnel;
+    const other = expectOk(await t.gql(FUNNEL, { input: { from: '2026-02-01', to: '2026-02-28' } }, b.ownerToken)).funnel;
     expect(other.stages.every((s: any) => s.entered === 0 && s.passed === 0 && s.lost === 0 && s.lossesByReason.length === 0)).toBe(true);
     expect(other.totals).toEqual({ dealsOpened: 0, won: 0, lost: 0, winRate: null });
   });
@@ -290,7 +286,7 @@ describe('funnel', () => {
   });
 
   it('is for agency staff only: a manager may read it, a portal user gets FORBIDDEN', async () => {
-    const f = ok(await t.gql(FUNNEL, { input: { from: '2026-02-01', to: '2026-02-28' } }, m2.token)).funnel;
+    const f = expectOk(await t.gql(FUNNEL, { input: { from: '2026-02-01', to: '2026-02-28' } }, m2.token)).funnel;
     expect(f.totals.dealsOpened).toBe(8);
     const portal = await createUser(t, a.ownerToken, 'CLIENT', clientId);
     const res = await t.gql(FUNNEL, { input: { from: '2026-02-01', to: '2026-02-28' } }, portal.token);

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { localDate } from '../../src/services/time';
 import { GqlResponse, startTestApp, TestApp } from '../support/app';
 import { AgencyActors, createClient, createUser, MISSING_ID, registerAgency } from '../support/factories';
+import { expectBadInput, expectCode, expectOk } from '../support/expect';
 
 // ---------------------------------------------------------------------------------------------
 // documents
@@ -156,28 +157,6 @@ afterAll(() => t?.close());
 // ---------------------------------------------------------------------------------------------
 // helpers
 
-function expectOk(res: GqlResponse): any {
-  expect(res.body.errors).toBeUndefined();
-  expect(res.status).toBe(200);
-  return res.body.data;
-}
-
-/** Exactly one error with this code; returns its extensions. */
-function expectCode(res: GqlResponse, code: string): Record<string, any> {
-  expect(res.status).toBeLessThan(500);
-  expect(res.body.errors).toBeDefined();
-  expect(res.body.errors).toHaveLength(1);
-  const ext = res.body.errors![0].extensions ?? {};
-  expect(ext.code).toBe(code);
-  return ext;
-}
-
-function expectBadInput(res: GqlResponse, path?: string): Record<string, any> {
-  const ext = expectCode(res, 'BAD_USER_INPUT');
-  if (path) expect((ext.fields ?? []).map((f: { path: string }) => f.path)).toContain(path);
-  return ext;
-}
-
 /** A union result that is an Invoice, without its __typename, to compare with a read. */
 function invoiceOf(result: any): any {
   expect(result).toBeTruthy();
@@ -253,21 +232,8 @@ async function listInvoices(token: string, filter: Record<string, unknown>, firs
  * alongside), else a row written directly.
  */
 async function createContract(actors: AgencyActors, clientId: string, amount: string, currency = 'RUB'): Promise<string> {
-  if (mutationNames.has('createContract')) {
-    const res = await t.gql(
-      CREATE_CONTRACT,
-      { input: { clientId, subject: 'Ведение рекламных кампаний', amount, currency } },
-      actors.ownerToken,
-    );
-    const id = res.body.data?.createContract?.id;
-    if (id) return id;
-  }
-  const [row] = await t.ds.query(
-    `INSERT INTO contracts ("agencyId", "clientId", "contractDate", "subject", "amount", "currency", "status")
-     VALUES ($1, $2, '2026-02-01', 'Ведение рекламных кампаний', $3, $4, 'SIGNED') RETURNING id`,
-    [actors.agencyId, clientId, amount, currency],
-  );
-  return row.id;
+  const res = await t.gql(CREATE_CONTRACT, { input: { clientId, subject: 'Ведение рекламных кампаний', amount, currency } }, actors.ownerToken);
+  return expectOk(res).createContract.id;
 }
 
 // ---------------------------------------------------------------------------------------------

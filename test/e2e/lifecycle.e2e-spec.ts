@@ -1,6 +1,6 @@
 import { startTestApp, TestApp } from '../support/app';
 import { GET_CLIENT, TERMINATE_CLIENT, UPDATE_CLIENT } from '../support/documents';
-import { AgencyActors, createClient, createContact, createUser, registerAgency } from '../support/factories';
+import { AgencyActors, createClient, createUser, registerAgency } from '../support/factories';
 
 const CHANGE_STAGE = /* GraphQL */ `
   mutation ChangeStage($input: ChangeClientStageInput!) {
@@ -27,24 +27,6 @@ const HISTORY = /* GraphQL */ `
       stageHistory { fromStage toStage terminated changedAt actorId note }
       timeInStages { stage seconds stays }
     }
-  }
-`;
-const LOG_INTERACTION = /* GraphQL */ `
-  mutation Log($input: LogInteractionInput!) {
-    logInteraction(input: $input) { id kind occurredAt summary client { id lastContactAt nextContactOn nextContactGoal } contact { id } user { id } }
-  }
-`;
-const INTERACTIONS = /* GraphQL */ `
-  query Interactions($filter: InteractionFilter) {
-    interactions(filter: $filter) { totalCount edges { node { id kind summary occurredAt } } }
-  }
-`;
-const SET_NEXT_CONTACT = /* GraphQL */ `
-  mutation Next($input: SetNextContactInput!) { setNextContact(input: $input) { id nextContactOn nextContactGoal nextContactProduct } }
-`;
-const SETTINGS = /* GraphQL */ `
-  mutation Settings($input: UpdateAgencySettingsInput!) {
-    updateAgencySettings(input: $input) { id timeZone toolMixTolerancePp maxContactIntervalDays protocolDueDays }
   }
 `;
 
@@ -143,90 +125,5 @@ describe('client lifecycle', () => {
       a.ownerToken,
     );
     expect(res.body.data.clients.edges.map((e: any) => e.node.id)).toEqual([c.id]);
-  });
-});
-
-describe('interactions and the next contact', () => {
-  it('logs a touch, moves lastContactAt forward only, and plans the next contact', async () => {
-    const client = await createClient(t, a.ownerToken);
-    const contact = await createContact(t, a.ownerToken, client.id);
-    const res = await t.gql(
-      LOG_INTERACTION,
-      {
-        input: {
-          clientId: client.id,
-          contactId: contact.id,
-          kind: 'CALL',
-          occurredAt: '2026-11-20T10:00:00.000Z',
-          summary: 'Обсудили медиаплан',
-          nextContactOn: '2026-12-01',
-          nextContactGoal: 'Согласовать КП',
-        },
-      },
-      manager.token,
-    );
-    expect(res.body.errors).toBeUndefined();
-    const logged = res.body.data.logInteraction;
-    expect(logged).toMatchObject({ kind: 'CALL', contact: { id: contact.id }, user: { id: manager.id } });
-    expect(logged.client).toMatchObject({ lastContactAt: '2026-11-20T10:00:00.000Z', nextContactOn: '2026-12-01', nextContactGoal: 'Согласовать КП' });
-    await t.gql(LOG_INTERACTION, { input: { clientId: client.id, kind: 'EMAIL', occurredAt: '2026-11-01T10:00:00.000Z', summary: 'старое письмо' } }, manager.token);
-    const list = await t.gql(INTERACTIONS, { filter: { clientId: client.id } }, a.ownerToken);
-    expect(list.body.data.interactions.totalCount).toBe(2);
-    expect(list.body.data.interactions.edges[0].node.kind).toBe('CALL'); // newest first
-    const read = (await t.gql(GET_CLIENT, { id: client.id }, a.ownerToken)).body.data.client;
-    expect(read.id).toBe(client.id);
-    const last = await t.ds.query(`SELECT "lastContactAt" FROM clients WHERE id = $1`, [client.id]);
-    expect(new Date(last[0].lastContactAt).toISOString()).toBe('2026-11-20T10:00:00.000Z');
-  });
-
-  it('refuses a contact of another client, a future date, and a goal without a date, writing nothing', async () => {
-    const client = await createClient(t, a.ownerToken);
-    const otherClient = await createClient(t, a.ownerToken);
-    const otherContact = await createContact(t, a.ownerToken, otherClient.id);
-    const cases = [
-      [{ contactId: otherContact.id }, 'input.contactId'],
-      [{ occurredAt: '2099-01-01T00:00:00.000Z' }, 'input.occurredAt'],
-      [{ nextContactGoal: 'без даты' }, 'input.nextContactOn'],
-      [{ summary: '' }, 'input.summary'],
-    ] as const;
-    for (const [override, field] of cases) {
-      const res = await t.gql(LOG_INTERACTION, { input: { clientId: client.id, kind: 'CALL', summary: 'x', ...override } }, a.ownerToken);
-      expect(res.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-      expect(res.body.errors?.[0].extensions?.fields.map((f: any) => f.path)).toContain(field);
-    }
-    const n = await t.ds.query(`SELECT count(*)::int AS n FROM interactions WHERE "clientId" = $1`, [client.id]);
-    expect(n[0].n).toBe(0);
-  });
-
-  it("does not log against another agency's client", async () => {
-    const client = await createClient(t, a.ownerToken);
-    const res = await t.gql(LOG_INTERACTION, { input: { clientId: client.id, kind: 'CALL', summary: 'x' } }, b.ownerToken);
-    expect(res.body.errors?.[0].extensions?.code).toBe('NOT_FOUND');
-    const list = await t.gql(INTERACTIONS, { filter: { clientId: client.id } }, b.ownerToken);
-    expect(list.body.data.interactions.totalCount).toBe(0);
-  });
-
-  it('sets and clears the development state', async () => {
-    const client = await createClient(t, a.ownerToken);
-    const set = await t.gql(SET_NEXT_CONTACT, { input: { clientId: client.id, on: '2026-12-10', goal: 'Допродажа SEO', product: 'SEO' } }, a.ownerToken);
-    expect(set.body.data.setNextContact).toMatchObject({ nextContactOn: '2026-12-10', nextContactGoal: 'Допродажа SEO', nextContactProduct: 'SEO' });
-    const cleared = await t.gql(SET_NEXT_CONTACT, { input: { clientId: client.id, on: null } }, a.ownerToken);
-    expect(cleared.body.data.setNextContact).toMatchObject({ nextContactOn: null, nextContactGoal: null, nextContactProduct: null });
-  });
-});
-
-describe('agency settings', () => {
-  it('lets the owner change the tolerance and intervals; a manager is refused', async () => {
-    const res = await t.gql(SETTINGS, { input: { toolMixTolerancePp: '7.5', maxContactIntervalDays: 14, timeZone: 'Europe/Sofia' } }, a.ownerToken);
-    expect(res.body.data.updateAgencySettings).toMatchObject({ toolMixTolerancePp: '7.50', maxContactIntervalDays: 14, timeZone: 'Europe/Sofia' });
-    const refused = await t.gql(SETTINGS, { input: { maxContactIntervalDays: 1 } }, manager.token);
-    expect(refused.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    for (const bad of [{ toolMixTolerancePp: '51' }, { maxContactIntervalDays: 0 }, { timeZone: 'Nowhere/Land' }]) {
-      const r = await t.gql(SETTINGS, { input: bad }, a.ownerToken);
-      expect(r.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    }
-    const after = await t.gql(`{ agency { toolMixTolerancePp maxContactIntervalDays timeZone } }`, {}, a.ownerToken);
-    expect(after.body.data.agency).toEqual({ toolMixTolerancePp: '7.50', maxContactIntervalDays: 14, timeZone: 'Europe/Sofia' });
-    await t.gql(SETTINGS, { input: { timeZone: 'Europe/Moscow', maxContactIntervalDays: 30 } }, a.ownerToken);
   });
 });

@@ -1,6 +1,6 @@
 import { CountingLogger, startTestApp, TestApp } from '../support/app';
 import { LIST_CLIENTS_WITH_CONTACTS } from '../support/documents';
-import { createUser, registerAgency } from '../support/factories';
+import { createClient, createContact, createUser, registerAgency } from '../support/factories';
 
 const logger = new CountingLogger();
 let t: TestApp;
@@ -11,17 +11,16 @@ beforeAll(async () => {
   const a = await registerAgency(t);
   ownerToken = a.ownerToken;
   const manager = await createUser(t, ownerToken, 'MANAGER');
-  // 50 clients with 2 contacts each, inserted in bulk: the subject here is reading, not writing
-  await t.ds.query(
-    `INSERT INTO clients ("agencyId", name, "ownerId")
-     SELECT $1, 'Клиент ' || lpad(i::text, 3, '0'), $2 FROM generate_series(1, 50) AS i`,
-    [a.agencyId, manager.id],
-  );
-  await t.ds.query(
-    `INSERT INTO contacts ("agencyId", "clientId", "fullName", "isPrimary")
-     SELECT c."agencyId", c.id, 'Контакт ' || n, n = 1 FROM clients c, generate_series(1, 2) AS n WHERE c."agencyId" = $1`,
-    [a.agencyId],
-  );
+  // 50 clients with 2 contacts each, through the API (ten at a time)
+  for (let batch = 0; batch < 5; batch++) {
+    await Promise.all(
+      Array.from({ length: 10 }, async (_, i) => {
+        const client = await createClient(t, ownerToken, { name: `Клиент ${String(batch * 10 + i + 1).padStart(3, '0')}`, ownerId: manager.id });
+        await createContact(t, ownerToken, client.id, { fullName: 'Контакт 1', isPrimary: true });
+        await createContact(t, ownerToken, client.id, { fullName: 'Контакт 2' });
+      }),
+    );
+  }
 });
 afterAll(() => t.close());
 

@@ -4,8 +4,9 @@
  * control points (protocol not sent, action item due), participants through DataLoaders, tenant
  * isolation and the portal's blindness to meetings. Every refused request reads the state back.
  */
-import { CountingLogger, GqlResponse, startTestApp, TestApp } from '../support/app';
-import { AgencyActors, createClient, createContact, createUser, MISSING_ID, registerAgency } from '../support/factories';
+import { CountingLogger, startTestApp, TestApp } from '../support/app';
+import { AgencyActors, createClient, createContact, createUser, MISSING_ID, registerAgency, updateAgencySettings } from '../support/factories';
+import { expectBadInput, expectCode, expectOk } from '../support/expect';
 
 const MEETING_FIELDS = /* GraphQL */ `
   fragment MeetingFields on Meeting {
@@ -124,27 +125,6 @@ afterAll(() => t?.close());
 // ---------------------------------------------------------------------------------------------
 // helpers
 
-function expectOk(res: GqlResponse): any {
-  expect(res.body.errors).toBeUndefined();
-  expect(res.status).toBe(200);
-  return res.body.data;
-}
-
-function expectCode(res: GqlResponse, code: string): Record<string, any> {
-  expect(res.status).toBeLessThan(500);
-  expect(res.body.errors).toBeDefined();
-  expect(res.body.errors).toHaveLength(1);
-  const ext = res.body.errors![0].extensions ?? {};
-  expect(ext.code).toBe(code);
-  if (res.body.data) expect(Object.values(res.body.data).every((v) => v === null)).toBe(true);
-  return ext;
-}
-
-function expectBadInput(res: GqlResponse, path: string): void {
-  const ext = expectCode(res, 'BAD_USER_INPUT');
-  expect((ext.fields ?? []).map((f: { path: string }) => f.path)).toContain(path);
-}
-
 async function meetingCount(agencyId: string): Promise<number> {
   const rows = await t.ds.query('SELECT count(*)::int AS n FROM meetings WHERE "agencyId" = $1', [agencyId]);
   return rows[0].n;
@@ -249,7 +229,7 @@ describe('createMeeting', () => {
 
 describe('protocolDueOn and protocolOverdue', () => {
   afterEach(async () => {
-    await t.ds.query('UPDATE agencies SET "protocolDueDays" = 1, "timeZone" = $2 WHERE id = $1', [a.agencyId, 'Europe/Moscow']);
+    await updateAgencySettings(t, a.ownerToken, { protocolDueDays: 1, timeZone: 'Europe/Moscow' });
   });
 
   it("is the meeting's local date in the agency time zone plus protocolDueDays", async () => {
@@ -257,9 +237,9 @@ describe('protocolDueOn and protocolOverdue', () => {
     const m = await create({ startsAt: '2026-03-10T22:30:00.000Z' });
     expect(m.protocolDueOn).toBe('2026-03-12');
     expect(m.protocolOverdue).toBe(true);
-    await t.ds.query('UPDATE agencies SET "protocolDueDays" = 3 WHERE id = $1', [a.agencyId]);
+    await updateAgencySettings(t, a.ownerToken, { protocolDueDays: 3 });
     expect(expectOk(await t.gql(GET_MEETING, { id: m.id }, a.ownerToken)).meeting.protocolDueOn).toBe('2026-03-14');
-    await t.ds.query('UPDATE agencies SET "timeZone" = $2 WHERE id = $1', [a.agencyId, 'America/New_York']);
+    await updateAgencySettings(t, a.ownerToken, { timeZone: 'America/New_York' });
     // and 17:30 on 10 March in New York
     expect(expectOk(await t.gql(GET_MEETING, { id: m.id }, a.ownerToken)).meeting.protocolDueOn).toBe('2026-03-13');
   });
@@ -538,16 +518,19 @@ describe('DataLoader batching', () => {
     const client = await createClient(t, agency.ownerToken);
     const contacts = [];
     for (let i = 0; i < 4; i++) contacts.push(await createContact(t, agency.ownerToken, client.id, { fullName: `Контакт ${i}` }));
-    // inserted in bulk: the subject here is reading, not writing
-    await t.ds.query(
-      `INSERT INTO meetings ("agencyId", "clientId", title, "startsAt", "participantUserIds", "participantContactIds", "actionItems")
-       SELECT $1, $2, 'Встреча ' || i, now() - ((i + 2) || ' days')::interval,
-              ARRAY[($3::uuid[])[1 + i % 3], ($3::uuid[])[1 + (i + 1) % 3]],
-              ARRAY[($4::uuid[])[1 + i % 4], ($4::uuid[])[1 + (i + 1) % 4]],
-              '[{"description": "x", "dueDate": "2026-01-01"}]'::jsonb
-         FROM generate_series(1, 20) AS i`,
-      [agency.agencyId, client.id, users.map((u) => u.id), contacts.map((c) => c.id)],
-    );
+    for (let i = 1; i <= 20; i++) {
+      await create(
+        {
+          clientId: client.id,
+          title: `Встреча ${i}`,
+          startsAt: iso(Date.now() - (i + 2) * DAY),
+          participantUserIds: [users[i % 3].id, users[(i + 1) % 3].id],
+          participantContactIds: [contacts[i % 4].id, contacts[(i + 1) % 4].id],
+          actionItems: [{ description: 'x', dueDate: '2026-01-01' }],
+        },
+        agency.ownerToken,
+      );
+    }
     const run = async (first: number) => {
       logger.reset();
       const data = expectOk(await t.gql(LIST_MEETINGS_WITH_PARTICIPANTS, { first }, agency.ownerToken));

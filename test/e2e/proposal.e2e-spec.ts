@@ -6,8 +6,8 @@
  */
 import { ProposalStatus } from '../../src/entities/enums';
 import { effectiveProposalStatus, effectiveStatusParams, effectiveStatusSql } from '../../src/services/proposal.service';
-import { CountingLogger, GqlResponse, startTestApp, TestApp } from '../support/app';
-import { createClient, createUser, MISSING_ID, registerAgency } from '../support/factories';
+import { CountingLogger, startTestApp, TestApp } from '../support/app';
+import { createClient, createDeal, createUser, MISSING_ID, registerAgency, updateAgencySettings } from '../support/factories';
 import {
   ACCEPT_PROPOSAL,
   CONTROL_POINTS,
@@ -27,6 +27,7 @@ import {
   SEND_PROPOSAL,
   UPDATE_PROPOSAL,
 } from '../support/proposal.factories';
+import { expectBadInput, expectCode, expectOk } from '../support/expect';
 
 const logger = new CountingLogger();
 let t: TestApp;
@@ -58,27 +59,6 @@ afterAll(() => t?.close());
 
 // ---------------------------------------------------------------------------------------------
 // helpers
-
-function expectOk(res: GqlResponse): any {
-  expect(res.body.errors).toBeUndefined();
-  expect(res.status).toBe(200);
-  return res.body.data;
-}
-
-/** Exactly one error with this code; returns its extensions. */
-function expectCode(res: GqlResponse, code: string): Record<string, any> {
-  expect(res.status).toBeLessThan(500);
-  expect(res.body.errors).toBeDefined();
-  expect(res.body.errors).toHaveLength(1);
-  const ext = res.body.errors![0].extensions ?? {};
-  expect(ext.code).toBe(code);
-  return ext;
-}
-
-function expectBadInput(res: GqlResponse, path?: string): void {
-  const ext = expectCode(res, 'BAD_USER_INPUT');
-  if (path) expect((ext.fields ?? []).map((f: { path: string }) => f.path)).toContain(path);
-}
 
 /** A mutation's Proposal result without its __typename, to compare with a read. */
 function plain(result: any): any {
@@ -365,7 +345,7 @@ describe('sendProposal', () => {
 
   it("uses the agency's own tolerance", async () => {
     const agency = await registerAgency(t);
-    await t.ds.query(`UPDATE agencies SET "toolMixTolerancePp" = '10' WHERE id = $1`, [agency.agencyId]);
+    await updateAgencySettings(t, agency.ownerToken, { toolMixTolerancePp: '10' });
     const client = await createClient(t, agency.ownerToken);
     const p = await createProposal(t, agency.ownerToken, client.id, { lines: mediaPlan('80', '10', '10') });
     expect(p.toolMix).toMatchObject({ tolerance: '10.00', withinPolicy: true });
@@ -789,10 +769,7 @@ describe('proposals list', () => {
   });
 
   it('filters by deal', async () => {
-    const [deal] = await t.ds.query(
-      `INSERT INTO deals ("agencyId", "clientId", title, "stageEnteredAt", "openedAt") VALUES ($1, $2, 'Сделка', now(), now()) RETURNING id`,
-      [agency.agencyId, c1.id],
-    );
+    const deal = await createDeal(t, agency.ownerToken, c1.id);
     const p = await createProposal(t, agency.ownerToken, c1.id, { dealId: deal.id });
     expect(p.dealId).toBe(deal.id);
     const res = await list({ filter: { dealId: deal.id } });

@@ -9,7 +9,7 @@
  * must leave the database exactly as it was.
  */
 import { randomUUID } from 'node:crypto';
-import { startTestApp, TestApp, GqlResponse } from '../support/app';
+import { startTestApp, TestApp } from '../support/app';
 import {
   ARCHIVE_CLIENT,
   CREATE_CONTACT,
@@ -23,6 +23,7 @@ import {
   UPDATE_CLIENT,
 } from '../support/documents';
 import { createClient, createContact, createUser, MISSING_ID, registerAgency } from '../support/factories';
+import { expectCode, expectOk } from '../support/expect';
 
 const MALFORMED_ID = 'not-a-uuid';
 
@@ -90,18 +91,6 @@ function agencyOf(client: ClientKey): string {
   return client === 'B1' ? agencyB : agencyA;
 }
 
-function expectNoErrors(res: GqlResponse): void {
-  expect(res.body.errors).toBeUndefined();
-}
-
-function expectErrorCode(res: GqlResponse, code: string): Record<string, any> {
-  expect(res.body.errors).toBeDefined();
-  expect(res.body.errors).toHaveLength(1);
-  const ext = res.body.errors![0].extensions ?? {};
-  expect(ext.code).toBe(code);
-  return ext;
-}
-
 /** Every client row of both agencies, as stored. */
 async function clientRows(): Promise<Array<Record<string, unknown>>> {
   return t.ds.query(
@@ -133,7 +122,7 @@ async function dbClient(id: string): Promise<{ name: string; notes: string | nul
 /** Reads a client through the API as its legitimate owner. */
 async function apiClient(client: ClientKey): Promise<any> {
   const res = await t.gql(GET_CLIENT, { id: clients[client].id }, legitimateOwnerOf(client));
-  expectNoErrors(res);
+  expectOk(res);
   expect(res.body.data.client).not.toBeNull();
   return res.body.data.client;
 }
@@ -187,7 +176,7 @@ beforeAll(async () => {
   // an archived client of B with A1's name too, for the status filters
   const bx = await createClient(t, b.ownerToken, { name: `Ромашка ${tag}` });
   const archived = await t.gql(ARCHIVE_CLIENT, { id: bx.id }, b.ownerToken);
-  expectNoErrors(archived);
+  expectOk(archived);
   archivedB = { id: bx.id, name: bx.name };
 
   const manager = await createUser(t, a.ownerToken, 'MANAGER');
@@ -241,11 +230,11 @@ describe('client(id)', () => {
     async ({ actor, target, outcome }) => {
       const res = await t.gql(actor === 'portalA1' ? GET_PORTAL_CLIENT : GET_CLIENT, { id: idOf(target) }, tokenOf(actor));
       if (outcome === 'UNAUTHENTICATED') {
-        expectErrorCode(res, 'UNAUTHENTICATED');
+        expectCode(res, 'UNAUTHENTICATED');
         expect(res.body.data?.client ?? null).toBeNull();
         return;
       }
-      expectNoErrors(res);
+      expectOk(res);
       if (outcome === 'null') {
         expect(res.body.data.client).toBeNull();
       } else {
@@ -288,11 +277,11 @@ describe('clients', () => {
   it.each(LIST)('clients as $actorLabel → $expectedLabel', async ({ actor, expected }) => {
     const res = await t.gql(actor === 'portalA1' ? LIST_PORTAL_CLIENTS : LIST_CLIENTS, { first: 100 }, tokenOf(actor));
     if (expected === 'UNAUTHENTICATED') {
-      expectErrorCode(res, 'UNAUTHENTICATED');
+      expectCode(res, 'UNAUTHENTICATED');
       expect(res.body.data ?? null).toBeNull();
       return;
     }
-    expectNoErrors(res);
+    expectOk(res);
     const ids = res.body.data.clients.edges.map((e: any) => e.node.id).sort();
     expect(ids).toEqual(expected.map((k) => clients[k].id).sort());
     expect(res.body.data.clients.totalCount).toBe(expected.length);
@@ -314,7 +303,7 @@ describe('clients', () => {
     'clients(search: name of $search) as $actorLabel → exactly $expected',
     async ({ actor, search, expected }) => {
       const res = await t.gql(actor === 'portalA1' ? LIST_PORTAL_CLIENTS : LIST_CLIENTS, { first: 100, filter: { search: clients[search].name } }, tokenOf(actor));
-      expectNoErrors(res);
+      expectOk(res);
       const ids = res.body.data.clients.edges.map((e: any) => e.node.id).sort();
       expect(ids).toEqual(expected.map((k) => clients[k].id).sort());
       expect(res.body.data.clients.totalCount).toBe(expected.length);
@@ -329,7 +318,7 @@ describe('clients', () => {
     async ({ status, expectedA }) => {
       for (const filter of [{ status }, { status, search: clients.A1.name }]) {
         const res = await t.gql(LIST_CLIENTS, { first: 100, filter }, tokens.ownerA);
-        expectNoErrors(res);
+        expectOk(res);
         const ids: string[] = res.body.data.clients.edges.map((e: any) => e.node.id);
         expect(ids).not.toContain(archivedB.id);
         expect(ids).not.toContain(clients.B1.id);
@@ -343,7 +332,7 @@ describe('clients', () => {
 
   it('clients(status: ALL) as owner of B sees its own archived client, still nothing of A', async () => {
     const res = await t.gql(LIST_CLIENTS, { first: 100, filter: { status: 'ALL' } }, tokens.ownerB);
-    expectNoErrors(res);
+    expectOk(res);
     const ids = res.body.data.clients.edges.map((e: any) => e.node.id).sort();
     expect(ids).toEqual([clients.B1.id, archivedB.id].sort());
     expect(res.body.data.clients.totalCount).toBe(2);
@@ -351,18 +340,18 @@ describe('clients', () => {
 
   it("clients(ownerId: B's owner) as owner of A → empty", async () => {
     const res = await t.gql(LIST_CLIENTS, { first: 100, filter: { ownerId: ownerBId } }, tokens.ownerA);
-    expectNoErrors(res);
+    expectOk(res);
     expect(res.body.data.clients.edges).toEqual([]);
     expect(res.body.data.clients.totalCount).toBe(0);
   });
 
   it('paging as owner of A walks A1 and A2 only, even with a cursor taken from B', async () => {
     const page1 = await t.gql(LIST_CLIENTS, { first: 1 }, tokens.ownerA);
-    expectNoErrors(page1);
+    expectOk(page1);
     expect(page1.body.data.clients.totalCount).toBe(2);
     expect(page1.body.data.clients.pageInfo.hasNextPage).toBe(true);
     const page2 = await t.gql(LIST_CLIENTS, { first: 1, after: page1.body.data.clients.pageInfo.endCursor }, tokens.ownerA);
-    expectNoErrors(page2);
+    expectOk(page2);
     expect(page2.body.data.clients.pageInfo.hasNextPage).toBe(false);
     const seen = [...page1.body.data.clients.edges, ...page2.body.data.clients.edges].map((e: any) => e.node.id).sort();
     expect(seen).toEqual([clients.A1.id, clients.A2.id].sort());
@@ -371,7 +360,7 @@ describe('clients', () => {
     const fromB = await t.gql(LIST_CLIENTS, { first: 1 }, tokens.ownerB);
     const cursorOfB = fromB.body.data.clients.pageInfo.endCursor;
     const res = await t.gql(LIST_CLIENTS, { first: 100, after: cursorOfB }, tokens.ownerA);
-    expectNoErrors(res);
+    expectOk(res);
     for (const e of res.body.data.clients.edges) expect([clients.A1.id, clients.A2.id]).toContain(e.node.id);
     expect(res.body.data.clients.totalCount).toBe(2);
   });
@@ -389,7 +378,7 @@ describe('clients', () => {
     ];
     for (const [actor, visible] of cases) {
       const res = await t.gql(actor === 'portalA1' ? LIST_PORTAL_CLIENTS_WITH_CONTACTS : LIST_CLIENTS_WITH_CONTACTS, { first: 100 }, tokenOf(actor));
-      expectNoErrors(res);
+      expectOk(res);
       const nodes = res.body.data.clients.edges.map((e: any) => e.node);
       expect(nodes.map((n: any) => n.id).sort()).toEqual(visible.map((k) => clients[k].id).sort());
       for (const key of visible) {
@@ -408,7 +397,7 @@ describe('clients', () => {
 describe('portal user of A1', () => {
   it('reads the contacts of its own client through client(id: A1) { contacts }', async () => {
     const res = await t.gql(CLIENT_CONTACTS, { id: clients.A1.id }, tokens.portalA1);
-    expectNoErrors(res);
+    expectOk(res);
     const expected = (
       await t.ds.query(`SELECT id FROM contacts WHERE "clientId" = $1 AND "archivedAt" IS NULL`, [clients.A1.id])
     ).map((r: any) => r.id);
@@ -432,7 +421,7 @@ describe('portal user of A1', () => {
 
   it('me { client { id } } returns A1', async () => {
     const res = await t.gql(ME, {}, tokens.portalA1);
-    expectNoErrors(res);
+    expectOk(res);
     expect(res.body.data.me).toMatchObject({ role: 'CLIENT', clientId: clients.A1.id, client: { id: clients.A1.id } });
     expect(res.body.data.me.agency.id).toBe(agencyA);
   });
@@ -469,7 +458,7 @@ describe('updateClient', () => {
         const before = await dbClient(clients[key].id);
         const notes = `updated by ${ACTOR_LABEL[actor]} ${randomUUID().slice(0, 8)}`;
         const res = await t.gql(UPDATE_CLIENT, { input: { id: clients[key].id, notes } }, tokenOf(actor));
-        expectNoErrors(res);
+        expectOk(res);
         expect(res.body.data.updateClient).toMatchObject({ id: clients[key].id, name: clients[key].name, notes });
         const after = await dbClient(clients[key].id);
         expect(after.notes).toBe(notes);
@@ -486,7 +475,7 @@ describe('updateClient', () => {
         { input: { id: idOf(target), name: `Взломано ${randomUUID().slice(0, 8)}`, notes: 'pwned' } },
         tokenOf(actor),
       );
-      const ext = expectErrorCode(res, outcome);
+      const ext = expectCode(res, outcome);
       expect(res.body.data ?? null).toBeNull();
       if (outcome === 'NOT_FOUND') expect(ext).toMatchObject({ field: 'input.id' });
       if (outcome === 'BAD_USER_INPUT') expect(ext.fields.map((f: any) => f.path)).toContain('input.id');
@@ -514,7 +503,7 @@ describe('createContact', () => {
         const key = target as ClientKey;
         const countBefore = await contactCount(clients[key].id);
         const res = await t.gql(CREATE_CONTACT, { input: { clientId: clients[key].id, fullName } }, tokenOf(actor));
-        expectNoErrors(res);
+        expectOk(res);
         expect(res.body.data.createContact).toMatchObject({ clientId: clients[key].id, fullName });
         expect(await contactCount(clients[key].id)).toBe(countBefore + 1);
         const rows = await t.ds.query(`SELECT "agencyId", "clientId" FROM contacts WHERE id = $1`, [res.body.data.createContact.id]);
@@ -524,7 +513,7 @@ describe('createContact', () => {
 
       const before = await snapshot(target);
       const res = await t.gql(CREATE_CONTACT, { input: { clientId: idOf(target), fullName } }, tokenOf(actor));
-      const ext = expectErrorCode(res, outcome);
+      const ext = expectCode(res, outcome);
       expect(res.body.data ?? null).toBeNull();
       if (outcome === 'NOT_FOUND') expect(ext).toMatchObject({ field: 'input.clientId' });
       if (outcome === 'BAD_USER_INPUT') expect(ext.fields.map((f: any) => f.path)).toContain('input.clientId');
@@ -563,7 +552,7 @@ describe('archiveClient', () => {
   it.each(ARCHIVE)('archiveClient($targetLabel) as $actorLabel → $outcome, nothing archived', async ({ actor, target, outcome }) => {
     const before = await snapshot(target);
     const res = await t.gql(ARCHIVE_CLIENT, { id: idOf(target) }, tokenOf(actor));
-    const ext = expectErrorCode(res, outcome);
+    const ext = expectCode(res, outcome);
     expect(res.body.data ?? null).toBeNull();
     if (outcome === 'NOT_FOUND') expect(ext).toMatchObject({ field: 'id' });
     await expectUnchanged(target, before);
@@ -575,7 +564,7 @@ describe('archiveClient', () => {
 
   it('A1 is still listed for owner of A after all refused archive attempts', async () => {
     const res = await t.gql(LIST_CLIENTS, { first: 100 }, tokens.ownerA);
-    expectNoErrors(res);
+    expectOk(res);
     expect(res.body.data.clients.edges.map((e: any) => e.node.id)).toContain(clients.A1.id);
     expect(res.body.data.clients.totalCount).toBe(2);
   });

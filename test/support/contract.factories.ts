@@ -1,5 +1,6 @@
 /** GraphQL documents and factories of the contract feature, as a front-end would use them. */
 import type { TestApp } from './app';
+import { dataOf } from './expect';
 
 /** Shared by agency and portal callers: no dealId / approvals.decidedById, which the portal may not see. */
 export const CONTRACT_FIELDS = /* GraphQL */ `
@@ -103,14 +104,6 @@ export function halfAndHalf() {
 export const DIRECTOR = { name: 'Петров Пётр Петрович', position: 'Генеральный директор' };
 export const ACCOUNTANT = { name: 'Сидорова Анна Ивановна', position: 'Главный бухгалтер' };
 
-function expectField<T>(res: { body: { data?: any; errors?: any[] } }, field: string, typename?: string): T {
-  const value = res.body.data?.[field];
-  if (res.body.errors?.length || !value || (typename && value.__typename !== typename)) {
-    throw new Error(`${field} failed: ${JSON.stringify(res.body.errors ?? res.body.data)}`);
-  }
-  return value as T;
-}
-
 /** A DRAFT contract of 100000.01 RUB with the 50/50 schedule, unless overridden. */
 export async function createContract(t: TestApp, token: string, clientId: string, input: Record<string, unknown> = {}): Promise<any> {
   const res = await t.gql(
@@ -127,12 +120,12 @@ export async function createContract(t: TestApp, token: string, clientId: string
     },
     token,
   );
-  return expectField(res, 'createContract');
+  return dataOf(res, 'createContract');
 }
 
 /** Submits a contract for approval (director and accountant unless given). */
 export async function submitContract(t: TestApp, token: string, id: string, approvers: unknown[] = [DIRECTOR, ACCOUNTANT]): Promise<any> {
-  return expectField(await t.gql(SUBMIT_CONTRACT, { input: { id, approvers } }, token), 'submitContractForApproval', 'Contract');
+  return dataOf(await t.gql(SUBMIT_CONTRACT, { input: { id, approvers } }, token), 'submitContractForApproval', 'Contract');
 }
 
 /** Records a decision and expects the contract back. */
@@ -144,7 +137,7 @@ export async function decide(
   decision: 'APPROVED' | 'RETURNED',
   comment?: string,
 ): Promise<any> {
-  return expectField(await t.gql(APPROVE_CONTRACT, { input: { id, approvalId, decision, comment } }, token), 'approveContract', 'Contract');
+  return dataOf(await t.gql(APPROVE_CONTRACT, { input: { id, approvalId, decision, comment } }, token), 'approveContract', 'Contract');
 }
 
 /** A contract ON_APPROVAL (created and submitted). */

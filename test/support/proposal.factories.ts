@@ -1,5 +1,6 @@
 /** GraphQL documents and factories of the proposal feature, as a front-end would use them. */
 import type { TestApp } from './app';
+import { dataOf } from './expect';
 
 export const PROPOSAL_FIELDS = /* GraphQL */ `
   fragment ProposalFields on Proposal {
@@ -190,14 +191,6 @@ export function dateFromToday(days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-function expectField<T>(res: { body: { data?: any; errors?: any[] } }, field: string, typename?: string): T {
-  const value = res.body.data?.[field];
-  if (res.body.errors?.length || !value || (typename && value.__typename !== typename)) {
-    throw new Error(`${field} failed: ${JSON.stringify(res.body.errors ?? res.body.data)}`);
-  }
-  return value as T;
-}
-
 /** A DRAFT proposal with a 70/20/10 media plan valid for 30 more days, unless overridden. */
 export async function createProposal(t: TestApp, token: string, clientId: string, input: Record<string, unknown> = {}): Promise<any> {
   const res = await t.gql(
@@ -205,7 +198,7 @@ export async function createProposal(t: TestApp, token: string, clientId: string
     { input: { clientId, currency: 'RUB', validUntil: dateFromToday(30), title: 'КП на контекст', lines: mediaPlan(), ...input } },
     token,
   );
-  return expectField(res, 'createProposal');
+  return dataOf(res, 'createProposal');
 }
 
 /** A SENT proposal (created and sent). */
@@ -218,5 +211,5 @@ export async function createSentProposal(
 ): Promise<any> {
   const draft = await createProposal(t, token, clientId, input);
   const res = await t.gql(SEND_PROPOSAL, { input: { id: draft.id, justification } }, token);
-  return expectField(res, 'sendProposal', 'Proposal');
+  return dataOf(res, 'sendProposal', 'Proposal');
 }

@@ -8,6 +8,7 @@ export class UpdateAgencySettingsInput {
   @Field(() => String, { nullable: true, description: 'Display name.' })
   @IsOptional()
   @Length(1, 200)
+  @Matches(/\S/, { message: 'name must not be blank' })
   name?: string | null;
 
   @Field(() => String, { nullable: true, description: 'IANA time zone.' })
