@@ -51,7 +51,10 @@ describe('agency', () => {
     expect(await agency(m.token)).toEqual(own);
     const client = await createClient(t, fresh.ownerToken);
     const portal = await createUser(t, fresh.ownerToken, 'CLIENT', client.id);
-    expect((await agency(portal.token)).id).toBe(fresh.agencyId);
+    // the portal sees whom it works with, not the agency's internal policy (one FORBIDDEN per hidden field)
+    const seen = await t.gql(AGENCY, {}, portal.token);
+    expect(seen.body.data.agency).toMatchObject({ id: fresh.agencyId, toolMixTolerancePp: null, maxContactIntervalDays: null, protocolDueDays: null });
+    expect(seen.body.errors.map((e: any) => e.extensions.code)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
     expectCode(await t.gql(AGENCY, {}), 'UNAUTHENTICATED');
   });
 });

@@ -5,7 +5,7 @@
  * response is intact. Agency users still see everything.
  */
 import { startTestApp, type GqlResponse, type TestApp } from '../support/app';
-import { CREATE_USER } from '../support/documents';
+import { CREATE_USER, UPDATE_CLIENT } from '../support/documents';
 import { createClient, createContact, createUser, login, PASSWORD, registerAgency, uniqueEmail, type AgencyActors } from '../support/factories';
 import { createSentProposal } from '../support/proposal.factories';
 
@@ -136,6 +136,8 @@ beforeAll(async () => {
   expect(next.body.errors).toBeUndefined();
   await createContact(t, a.ownerToken, clientA1.id, { email: 'ivanov@romashka.test', notes: 'Любит длинные созвоны' });
   clientA2 = await createClient(t, a.ownerToken);
+  // its creator became its account manager; this client is left without one
+  expect((await t.gql(UPDATE_CLIENT, { input: { id: clientA2.id, ownerId: null } }, a.ownerToken)).body.errors).toBeUndefined();
   const clientB = await createClient(t, b.ownerToken);
   portalA1 = await createUser(t, a.ownerToken, 'CLIENT', clientA1.id);
   portalA2 = await createUser(t, a.ownerToken, 'CLIENT', clientA2.id);

@@ -94,14 +94,17 @@ describe('Agency.requisites', () => {
     expect((await read(a.ownerToken)).requisites).toEqual(DEFAULTS);
   });
 
-  it('is for agency staff: a manager reads them, a portal user is FORBIDDEN', async () => {
+  it('is read in full by agency staff; a portal user reads what it needs to pay, not the numbering policy', async () => {
     const a = await registerAgency(t);
     expectOk(await update(a.ownerToken, RUSSIAN));
     const manager = await createUser(t, a.ownerToken, 'MANAGER');
     expect((await read(manager.token)).requisites).toMatchObject(RUSSIAN);
     const client = await createClient(t, a.ownerToken);
     const portal = await createUser(t, a.ownerToken, 'CLIENT', client.id);
-    expectCode(await t.gql(REQUISITES, {}, portal.token), 'FORBIDDEN');
+    const seen = await t.gql(REQUISITES, {}, portal.token);
+    expect(seen.body.data.agency.requisites).toMatchObject({ legalName: RUSSIAN.legalName, inn: RUSSIAN.inn, bic: RUSSIAN.bic, invoiceNumberPattern: null });
+    expect(new Set(seen.body.errors.map((e: any) => e.extensions.code))).toEqual(new Set(['FORBIDDEN']));
+    expect(seen.body.errors.map((e: any) => e.path.join('.'))).toContain('agency.requisites.invoiceNumberPattern');
     expectCode(await t.gql(REQUISITES, {}), 'UNAUTHENTICATED');
   });
 });
