@@ -12,7 +12,7 @@ import type { DataSource } from 'typeorm';
 import { TokenService } from './auth/token';
 import type { AppConfig } from './config';
 import type { AppServices, RequestContext } from './context';
-import { createFormatError } from './errors';
+import { createFormatError, createHttpErrorHandler, variableInputPlugin } from './errors';
 import { graphiqlRouter } from './graphiql';
 import { createLoaders } from './loaders';
 import { createLogger, Logger } from './logger';
@@ -60,6 +60,8 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   const app = express();
   const httpServer = http.createServer(app);
   app.disable('x-powered-by');
+  // Express reads NODE_ENV itself (defaulting to development); make it follow the validated config
+  app.set('env', config.nodeEnv);
   app.set('trust proxy', 'loopback');
 
   app.use(
@@ -106,6 +108,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       ApolloServerPluginLandingPageDisabled(),
       errorLoggingPlugin(),
       rejectNulCharactersPlugin(),
+      variableInputPlugin(),
     ],
   });
   await apollo.start();
@@ -144,6 +147,8 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   app.use((_req, res) => {
     res.status(404).json({ error: 'NOT_FOUND', message: 'No such route' });
   });
+  // last: body-parser refusals (413, malformed JSON…) and anything else thrown outside GraphQL
+  app.use(createHttpErrorHandler({ isDev: config.isDev, logger: log }));
 
   return {
     app,
