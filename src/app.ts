@@ -99,7 +99,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     // shutdown is ours (src/index.ts): drain HTTP, stop Apollo, then close the pool
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
-    introspection: config.nodeEnv !== 'production',
+    introspection: config.introspection,
     includeStacktraceInErrorResponses: config.isDev,
     validationRules: [depthLimit(config.maxQueryDepth)],
     formatError: createFormatError({ isDev: config.isDev, logger: log }),

@@ -329,6 +329,11 @@ export function createFormatError(opts: { isDev: boolean; logger: Logger }) {
         extensions.fields = at ? [{ path: at, message: formatted.message }] : [];
       }
       if (!opts.isDev) delete extensions.stacktrace;
+      if (extensions.validationErrorCode === 'INTROSPECTION_DISABLED') {
+        // Apollo's text speaks to its own constructor; say which switch it is here
+        const message = 'Schema introspection is off in production mode (NODE_ENV=development or INTROSPECTION=true turns it on)';
+        return { ...formatted, message, extensions };
+      }
       return { ...formatted, extensions };
     }
 
