@@ -1,11 +1,11 @@
 import 'reflect-metadata';
-import { loadConfig } from '../src/config';
+import { loadDatabaseConfig } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
 import { startEmbeddedDatabase } from '../src/db/embedded';
 
 /** `npm run migrate`: applies pending migrations to DATABASE_URL (or the embedded database). */
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadDatabaseConfig();
   const embedded = config.databaseUrl ? null : await startEmbeddedDatabase(config.dataDir);
   const ds = createDataSource({ url: config.databaseUrl ?? embedded!.url, poolSize: 1, applicationName: 'migrate' });
   try {

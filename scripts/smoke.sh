@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
-# Starts the built server with no DATABASE_URL (embedded PGlite, demo data), logs in as the demo
-# owner, lists clients, then stops it with SIGTERM and checks it exits cleanly.
+# Starts the built server as `npm start` does, with no DATABASE_URL, NODE_ENV or JWT_SECRET
+# (embedded PGlite, demo data, production-like masking), logs in as the demo owner, lists clients,
+# checks the error edges, then stops it with SIGTERM and checks it exits cleanly.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# a second start with nothing changed must not compile again
+node scripts/build.js --if-stale >/dev/null
+npm run prestart --silent | grep -q 'dist/ is up to date' || { echo "prestart rebuilt an up-to-date dist/"; exit 1; }
 data_dir=$(mktemp -d)
 port=$(node -e "const s=require('net').createServer().listen(0,()=>{console.log(s.address().port);s.close()})")
 log="$data_dir/server.log"
-env -u DATABASE_URL DATA_DIR="$data_dir" PORT="$port" NODE_ENV=development node dist/src/index.js >"$log" 2>&1 &
+env -u DATABASE_URL -u NODE_ENV -u JWT_SECRET DATA_DIR="$data_dir" PORT="$port" node dist/src/index.js >"$log" 2>&1 &
 pid=$!
 trap 'kill -9 $pid 2>/dev/null || true; rm -rf "$data_dir"' EXIT
 
@@ -27,9 +32,22 @@ money=$(gql -H "authorization: Bearer $token" -d '{"query":"{ invoices { totalCo
 echo "$money"
 echo "$money" | grep -q '"PARTIALLY_PAID"' || { echo "expected the demo pipeline and money flow"; exit 1; }
 
+# the newcomer path: GraphiQL is served; errors are masked (production-like default)
+curl -fs "http://127.0.0.1:$port/graphql" -H 'accept: text/html' | grep -q GraphiQL || { echo "GraphiQL not served"; exit 1; }
+test -s "$data_dir/jwt-secret" || { echo "no JWT secret kept under DATA_DIR"; exit 1; }
+edge() { curl -s -o "$data_dir/edge.json" -w '%{http_code}' "http://127.0.0.1:$port/graphql" -H 'content-type: application/json' "$@"; }
+check_edge() { # status code, expected code in the JSON body
+  grep -q "\"code\":\"$2\"" "$data_dir/edge.json" && [ "$1" = "$3" ] || { echo "expected $3 $2, got $1: $(cat "$data_dir/edge.json")"; exit 1; }
+  if grep -Eqi 'stacktrace|node_modules|/dist/|\.js:[0-9]' "$data_dir/edge.json"; then echo "internals leaked: $(cat "$data_dir/edge.json")"; exit 1; fi
+}
+check_edge "$(edge -d '{"query": ')" BAD_REQUEST 400
+check_edge "$(head -c 1200000 /dev/zero | tr '\0' 'a' | sed 's/^/{"query":"{ __typename }","x":"/; s/$/"}/' | edge --data-binary @-)" PAYLOAD_TOO_LARGE 413
+check_edge "$(edge -d '{"query":"{ __schema { queryType { name } } }"}')" GRAPHQL_VALIDATION_FAILED 400
+echo "edges ok: JSON errors without internals, introspection off, GraphiQL on"
+
 kill -TERM $pid
 for _ in $(seq 1 40); do kill -0 $pid 2>/dev/null || break; sleep 0.25; done
 if kill -0 $pid 2>/dev/null; then echo "server did not stop on SIGTERM"; exit 1; fi
 wait $pid || { echo "server exited non-zero on SIGTERM"; cat "$log"; exit 1; }
 grep -q 'shutdown complete' "$log"
-echo "smoke ok: embedded start, demo login, clients listed, graceful shutdown"
+echo "smoke ok: embedded start (production-like default), demo login, clients listed, error edges, graceful shutdown"

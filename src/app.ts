@@ -12,7 +12,7 @@ import type { DataSource } from 'typeorm';
 import { TokenService } from './auth/token';
 import type { AppConfig } from './config';
 import type { AppServices, RequestContext } from './context';
-import { createFormatError } from './errors';
+import { createFormatError, createHttpErrorHandler, variableInputPlugin } from './errors';
 import { graphiqlRouter } from './graphiql';
 import { createLoaders } from './loaders';
 import { createLogger, Logger } from './logger';
@@ -61,6 +61,8 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   const app = express();
   const httpServer = http.createServer(app);
   app.disable('x-powered-by');
+  // Express reads NODE_ENV itself (defaulting to development); make it follow the validated config
+  app.set('env', config.nodeEnv);
   app.set('trust proxy', 'loopback');
 
   app.use(
@@ -98,7 +100,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     // shutdown is ours (src/index.ts): drain HTTP, stop Apollo, then close the pool
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,
-    introspection: config.nodeEnv !== 'production',
+    introspection: config.introspection,
     includeStacktraceInErrorResponses: config.isDev,
     validationRules: [depthLimit(config.maxQueryDepth)],
     formatError: createFormatError({ isDev: config.isDev, logger: log }),
@@ -107,6 +109,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       ApolloServerPluginLandingPageDisabled(),
       errorLoggingPlugin(),
       rejectNulCharactersPlugin(),
+      variableInputPlugin(),
     ],
   });
   await apollo.start();
@@ -145,6 +148,8 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   app.use((_req, res) => {
     res.status(404).json({ error: 'NOT_FOUND', message: 'No such route' });
   });
+  // last: body-parser refusals (413, malformed JSON…) and anything else thrown outside GraphQL
+  app.use(createHttpErrorHandler({ isDev: config.isDev, logger: log }));
 
   return {
     app,

@@ -6,7 +6,7 @@ export type NodeEnv = 'development' | 'production' | 'test';
 
 export interface AppConfig {
   nodeEnv: NodeEnv;
-  /** true only for NODE_ENV=development: stack traces, GraphiQL, pretty errors */
+  /** true only for NODE_ENV=development: internal messages and stack traces in errors */
   isDev: boolean;
   port: number;
   host: string;
@@ -15,14 +15,18 @@ export interface AppConfig {
   dataDir: string;
   dbPoolSize: number;
   jwtSecret: string;
+  /** where a generated JWT secret is kept (DATA_DIR/jwt-secret); null when JWT_SECRET was given */
+  jwtSecretFile: string | null;
   jwtTtlSeconds: number;
   logLevel: string;
   maxQueryDepth: number;
   shutdownTimeoutMs: number;
   /** seed the demo agency when the database has no agency yet */
   seedDemoOnEmpty: boolean;
-  /** GraphiQL at GET /graphql; defaults to on in development only */
+  /** GraphiQL at GET /graphql; defaults to on in development and on the embedded database */
   graphiql: boolean;
+  /** schema introspection; defaults to on outside production (development, test) */
+  introspection: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -46,36 +50,52 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
 }
 
 /**
- * In development a random secret is generated once and kept under DATA_DIR so that tokens
- * survive restarts; production must be given JWT_SECRET explicitly.
+ * Without JWT_SECRET a random secret is generated once and kept under DATA_DIR (owner-only), so
+ * tokens survive restarts: in development, and on the embedded database in any mode (a single
+ * machine's data, next to the database it protects). A production server on a real database
+ * must be given JWT_SECRET.
  */
-function resolveJwtSecret(env: NodeJS.ProcessEnv, nodeEnv: NodeEnv, dataDir: string): string {
+function resolveJwtSecret(env: NodeJS.ProcessEnv, nodeEnv: NodeEnv, dataDir: string, embedded: boolean): { secret: string; file: string | null } {
   const given = env.JWT_SECRET;
   if (given) {
     if (given.length < 32) throw new ConfigError('JWT_SECRET must be at least 32 characters long');
-    return given;
+    return { secret: given, file: null };
   }
-  if (nodeEnv === 'production') throw new ConfigError('JWT_SECRET is required when NODE_ENV=production');
+  if (nodeEnv === 'production' && !embedded) {
+    throw new ConfigError('JWT_SECRET is required in production mode (NODE_ENV unset or production) with DATABASE_URL; set NODE_ENV=development for a local server');
+  }
   const file = join(dataDir, 'jwt-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  if (existsSync(file)) {
+    const kept = readFileSync(file, 'utf8').trim();
+    if (kept.length < 32) throw new ConfigError(`${file} must hold a secret of at least 32 characters`);
+    return { secret: kept, file };
+  }
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, secret + '\n', { mode: 0o600 });
-  return secret;
+  return { secret, file };
 }
 
-/** Parses and validates every environment variable once; the rest of the code reads AppConfig. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const rawEnv = env.NODE_ENV ?? 'development';
-  if (!['development', 'production', 'test'].includes(rawEnv)) {
-    throw new ConfigError(`NODE_ENV must be development, production or test, got "${rawEnv}"`);
-  }
-  const nodeEnv = rawEnv as NodeEnv;
+/** Only where the database is (DATABASE_URL or the embedded one under DATA_DIR): for `npm run migrate`, which needs no secret. */
+export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Pick<AppConfig, 'databaseUrl' | 'dataDir'> {
   const dataDir = resolve(env.DATA_DIR || './data');
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must be a postgres:// URL');
   }
+  return { databaseUrl, dataDir };
+}
+
+/** Parses and validates every environment variable once; the rest of the code reads AppConfig. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  // production-like unless told otherwise: masking must not depend on remembering a variable
+  const rawEnv = env.NODE_ENV || 'production';
+  if (!['development', 'production', 'test'].includes(rawEnv)) {
+    throw new ConfigError(`NODE_ENV must be development, production or test, got "${rawEnv}"`);
+  }
+  const nodeEnv = rawEnv as NodeEnv;
+  const { dataDir, databaseUrl } = loadDatabaseConfig(env);
+  const jwt = resolveJwtSecret(env, nodeEnv, dataDir, databaseUrl === null);
   return {
     nodeEnv,
     isDev: nodeEnv === 'development',
@@ -84,12 +104,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl,
     dataDir,
     dbPoolSize: int(env, 'DB_POOL_SIZE', 20, 1, 200),
-    jwtSecret: resolveJwtSecret(env, nodeEnv, dataDir),
+    jwtSecret: jwt.secret,
+    jwtSecretFile: jwt.file,
     jwtTtlSeconds: int(env, 'JWT_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     maxQueryDepth: int(env, 'MAX_QUERY_DEPTH', 10, 2, 50),
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 120_000),
     seedDemoOnEmpty: bool(env, 'SEED_DEMO', databaseUrl === null),
-    graphiql: bool(env, 'GRAPHIQL', nodeEnv === 'development'),
+    // the newcomer's `npm start` (embedded database) keeps GraphiQL; a deployment does not
+    graphiql: bool(env, 'GRAPHIQL', nodeEnv === 'development' || databaseUrl === null),
+    introspection: bool(env, 'INTROSPECTION', nodeEnv !== 'production'),
   };
 }

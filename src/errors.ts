@@ -1,4 +1,24 @@
-import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import {
+  ASTNode,
+  coerceInputValue,
+  DocumentNode,
+  GraphQLError,
+  GraphQLFormattedError,
+  GraphQLSchema,
+  isInputType as isGraphQLInputType,
+  isNonNullType,
+  Kind,
+  ObjectFieldNode,
+  OperationDefinitionNode,
+  parse,
+  Source,
+  typeFromAST,
+  ValueNode,
+  visit,
+} from 'graphql';
+import { STATUS_CODES } from 'node:http';
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { ErrorRequestHandler } from 'express';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { getMetadataStorage } from 'type-graphql';
 import type { Logger } from './logger';
@@ -81,6 +101,176 @@ function flattenValidation(errors: ClassValidatorError[], prefix: string): Field
   return out;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Input errors that GraphQL itself finds (a variable that does not coerce, a literal that does not
+// fit its argument) are named by the argument path a front-end knows (`input.amount`), never by
+// the variable that carried the value (`$i`): one shape, however the input travelled.
+
+type Segment = string | number;
+
+/** graphql-js names the field in these messages and points at the object that lacks (or has) it. */
+const MISSING_OR_UNKNOWN_FIELD = /^Field "(?:\w+\.)?(\w+)" (?:of required type|is not defined by type)/;
+
+/** Calls `onValue` for every value (and object field) inside every argument under `root`, with its path. */
+function walkArgumentValues(root: ASTNode, onValue: (node: ValueNode | ObjectFieldNode, path: Segment[]) => void): void {
+  const walk = (value: ValueNode, path: Segment[]): void => {
+    onValue(value, path);
+    if (value.kind === Kind.OBJECT) {
+      for (const field of value.fields) {
+        onValue(field, [...path, field.name.value]);
+        walk(field.value, [...path, field.name.value]);
+      }
+    } else if (value.kind === Kind.LIST) {
+      value.values.forEach((item, i) => walk(item, [...path, i]));
+    }
+  };
+  visit(root, {
+    Argument(arg) {
+      walk(arg.value, [arg.name.value]);
+      return false;
+    },
+  });
+}
+
+/** Where each variable of the operation is used: argument paths, e.g. `$i` → [["input"]], `$a` → [["input", "amount"]]. */
+function variableUsages(document: DocumentNode, operation: OperationDefinitionNode): Map<string, Segment[][]> {
+  const fragments = new Map<string, ASTNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const scope: ASTNode[] = [operation];
+  const seen = new Set<string>();
+  for (let i = 0; i < scope.length; i++) {
+    visit(scope[i], {
+      FragmentSpread(spread) {
+        const fragment = fragments.get(spread.name.value);
+        if (fragment && !seen.has(spread.name.value)) {
+          seen.add(spread.name.value);
+          scope.push(fragment);
+        }
+      },
+    });
+  }
+  const usages = new Map<string, Segment[][]>();
+  for (const node of scope) {
+    walkArgumentValues(node, (value, path) => {
+      if (value.kind !== Kind.VARIABLE) return;
+      const list = usages.get(value.name.value) ?? [];
+      if (!list.some((p) => p.join('.') === path.join('.'))) list.push(path);
+      usages.set(value.name.value, list);
+    });
+  }
+  return usages;
+}
+
+/**
+ * Coerces the operation's variables as execution would, but reports every value at fault by the
+ * argument path it feeds (`input.lines.0.unitPrice`), with graphql-js's own message for it.
+ */
+export function variableInputErrors(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown> | undefined,
+): FieldError[] {
+  const definitions = operation.variableDefinitions ?? [];
+  if (!definitions.length) return [];
+  const inputs = variables ?? {};
+  const out: FieldError[] = [];
+  let usages: Map<string, Segment[][]> | undefined;
+  const report = (name: string, below: readonly Segment[], message: string) => {
+    usages ??= variableUsages(document, operation);
+    for (const root of usages.get(name) ?? [[`$${name}`]]) out.push({ path: [...root, ...below].join('.'), message });
+  };
+  for (const def of definitions) {
+    const name = def.variable.name.value;
+    const type = typeFromAST(schema, def.type);
+    if (!type || !isGraphQLInputType(type)) continue; // the document is at fault: validation reported it
+    if (!Object.prototype.hasOwnProperty.call(inputs, name)) {
+      if (!def.defaultValue && isNonNullType(type)) report(name, [], `A value of type "${String(type)}" is required.`);
+      continue;
+    }
+    const value = inputs[name];
+    if (value === null && isNonNullType(type)) {
+      report(name, [], `A value of type "${String(type)}" is required, not null.`);
+      continue;
+    }
+    coerceInputValue(value, type, (path, _invalid, error) => {
+      const field = MISSING_OR_UNKNOWN_FIELD.exec(error.message)?.[1];
+      report(name, field ? [...path, field] : path, error.message);
+    });
+    if (out.length >= 50) break;
+  }
+  return out;
+}
+
+/**
+ * Checks the variables before execution, so their errors carry argument paths (graphql-js would
+ * report `"$i" … at "i.amount"`, or only `i` for a missing field).
+ */
+export function variableInputPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request }) {
+          if (!operation) return;
+          const fields = variableInputErrors(schema, document, operation, request.variables);
+          if (!fields.length) return;
+          const err = new BadUserInputError(fields);
+          // thrown before execution: Apollo would answer 500 unless told this is the client's fault
+          Object.assign(err.extensions, { http: { status: 400 } });
+          throw err;
+        },
+      };
+    },
+  };
+}
+
+const LITERAL_KINDS = new Set<string>([
+  Kind.INT,
+  Kind.FLOAT,
+  Kind.STRING,
+  Kind.BOOLEAN,
+  Kind.NULL,
+  Kind.ENUM,
+  Kind.LIST,
+  Kind.OBJECT,
+  Kind.OBJECT_FIELD,
+]);
+
+/** The request's document, parsed again on the error path only (once per request). */
+const reparsed = new WeakMap<Source, DocumentNode | null>();
+function documentOf(source: Source): DocumentNode | null {
+  if (!reparsed.has(source)) {
+    let doc: DocumentNode | null = null;
+    try {
+      doc = parse(source);
+    } catch {
+      doc = null;
+    }
+    reparsed.set(source, doc);
+  }
+  return reparsed.get(source) ?? null;
+}
+
+/**
+ * A validation error about a literal inside an argument (`amount: 12` for a Decimal, `first: "x"`,
+ * an unknown enum value, a missing or unknown input field) is the caller's input, not a broken
+ * document: the argument path it sits at, or null for any other validation error (unknown
+ * fields, depth, a variable's declared type or default value…).
+ */
+export function literalInputErrors(error: GraphQLError): FieldError[] | null {
+  const node = error.nodes?.length === 1 ? error.nodes[0] : undefined;
+  if (!node?.loc || !LITERAL_KINDS.has(node.kind)) return null;
+  const doc = documentOf(node.loc.source);
+  if (!doc) return null;
+  let at: Segment[] | null = null;
+  walkArgumentValues(doc, (value, path) => {
+    if (!at && value.kind === node.kind && value.loc?.start === node.loc!.start) at = path;
+  });
+  if (!at) return null;
+  const field = node.kind === Kind.OBJECT ? MISSING_OR_UNKNOWN_FIELD.exec(error.message)?.[1] : undefined;
+  return [{ path: [...(at as Segment[]), ...(field ? [field] : [])].join('.'), message: error.message }];
+}
+
 const KNOWN_CODES = new Set<string>([
   'BAD_USER_INPUT',
   'UNAUTHENTICATED',
@@ -106,6 +296,17 @@ export function createFormatError(opts: { isDev: boolean; logger: Logger }) {
     const code = formatted.extensions?.code as string | undefined;
     const validationErrors = original?.extensions?.validationErrors as ClassValidatorError[] | undefined;
 
+    if (code === 'GRAPHQL_VALIDATION_FAILED' && error instanceof GraphQLError) {
+      const fields = literalInputErrors(error);
+      if (fields) {
+        return {
+          message: fields.map((f) => `${f.path}: ${f.message}`).join('; '),
+          locations: formatted.locations,
+          extensions: { code: 'BAD_USER_INPUT', fields },
+        };
+      }
+    }
+
     if (Array.isArray(validationErrors)) {
       // type-graphql ArgumentValidationError. By convention every mutation takes one `input`
       // argument, while list queries spread their arguments (@ArgsType) at the top level.
@@ -120,12 +321,19 @@ export function createFormatError(opts: { isDev: boolean; logger: Logger }) {
 
     if (original instanceof AppError || (code && KNOWN_CODES.has(code))) {
       const extensions: Record<string, unknown> = { ...formatted.extensions };
-      // variable coercion errors (malformed Date, Decimal, enum…) name the field only in the message
+      // variable coercion errors are reported with argument paths by variableInputPlugin before
+      // execution; this is the fallback should one still come from graphql-js (it names the
+      // variable and the field only in the message)
       if (code === 'BAD_USER_INPUT' && !extensions.fields) {
         const at = /at "([^"]+)"/.exec(formatted.message)?.[1] ?? /Variable "\$(\w+)"/.exec(formatted.message)?.[1];
         extensions.fields = at ? [{ path: at, message: formatted.message }] : [];
       }
       if (!opts.isDev) delete extensions.stacktrace;
+      if (extensions.validationErrorCode === 'INTROSPECTION_DISABLED') {
+        // Apollo's text speaks to its own constructor; say which switch it is here
+        const message = 'Schema introspection is off in production mode (NODE_ENV=development or INTROSPECTION=true turns it on)';
+        return { ...formatted, message, extensions };
+      }
       return { ...formatted, extensions };
     }
 
@@ -151,6 +359,63 @@ export function createFormatError(opts: { isDev: boolean; logger: Logger }) {
         ...(opts.isDev && formatted.extensions?.stacktrace ? { stacktrace: formatted.extensions.stacktrace } : {}),
       },
     };
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The HTTP edge: what fails before GraphQL runs (the body parser) answers a GraphQL-shaped JSON
+// error with a stable code, never Express's HTML page with a stack trace.
+
+/** body-parser's error types (`err.type`), mapped once. */
+const HTTP_EDGE_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+  'entity.too.large': { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large' },
+  'parameters.too.many': { status: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body has too many parameters' },
+  'entity.parse.failed': { status: 400, code: 'BAD_REQUEST', message: 'The request body is not valid JSON' },
+  'entity.verify.failed': { status: 400, code: 'BAD_REQUEST', message: 'The request body was refused' },
+  'request.aborted': { status: 400, code: 'BAD_REQUEST', message: 'The request was aborted before its body was read' },
+  'request.size.invalid': { status: 400, code: 'BAD_REQUEST', message: 'The request body does not match its Content-Length' },
+  'encoding.unsupported': { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Unsupported Content-Encoding' },
+  'charset.unsupported': { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Unsupported charset: send UTF-8 JSON' },
+};
+
+const HTTP_STATUS_CODES: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  406: 'NOT_ACCEPTABLE',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
+/**
+ * Express's last error handler: `{ errors: [{ message, extensions: { code } }] }` for every
+ * error outside GraphQL execution. The internal message and stack only in development.
+ */
+export function createHttpErrorHandler(opts: { isDev: boolean; logger: Logger }): ErrorRequestHandler {
+  return (err, req, res, next) => {
+    if (res.headersSent) return next(err);
+    const e = (err ?? {}) as { type?: string; status?: number; statusCode?: number; limit?: number; message?: string; stack?: string };
+    const known = e.type ? HTTP_EDGE_ERRORS[e.type] : undefined;
+    const given = e.status ?? e.statusCode;
+    const status = known?.status ?? (given && given >= 400 && given < 500 ? given : 500);
+    const extensions: Record<string, unknown> = {
+      code: known?.code ?? (status === 500 ? 'INTERNAL_SERVER_ERROR' : HTTP_STATUS_CODES[status] ?? 'BAD_REQUEST'),
+    };
+    let message = known?.message ?? (status === 500 ? 'Internal server error' : STATUS_CODES[status] ?? 'Bad request');
+    if (status === 413 && typeof e.limit === 'number') extensions.limitBytes = e.limit;
+    const log = (req as { log?: Logger }).log ?? opts.logger;
+    if (status === 500) {
+      log.error({ err }, 'unexpected error outside GraphQL');
+      if (opts.isDev) {
+        message = e.message || message;
+        if (e.stack) extensions.stacktrace = e.stack.split('\n');
+      }
+    } else {
+      log.info({ code: extensions.code, status, reason: e.message }, 'request refused at the HTTP edge');
+    }
+    res.status(status).json({ errors: [{ message, extensions }] });
   };
 }
 

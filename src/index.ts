@@ -11,6 +11,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const t0 = Date.now();
+  if (config.jwtSecretFile) logger.info({ file: config.jwtSecretFile }, 'no JWT_SECRET given: using the secret kept in DATA_DIR');
 
   let embedded: EmbeddedDatabase | null = null;
   let url = config.databaseUrl;
@@ -37,7 +38,7 @@ async function main(): Promise<void> {
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info(
-    { port, startupMs: Date.now() - t0, embedded: Boolean(embedded), graphiql: config.graphiql },
+    { port, mode: config.nodeEnv, startupMs: Date.now() - t0, embedded: Boolean(embedded), graphiql: config.graphiql, introspection: config.introspection },
     `GraphQL API listening on http://localhost:${port}/graphql`,
   );
 

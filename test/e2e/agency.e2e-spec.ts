@@ -54,7 +54,7 @@ describe('agency', () => {
     // the portal sees whom it works with, not the agency's internal policy (one FORBIDDEN per hidden field)
     const seen = await t.gql(AGENCY, {}, portal.token);
     expect(seen.body.data.agency).toMatchObject({ id: fresh.agencyId, toolMixTolerancePp: null, maxContactIntervalDays: null, protocolDueDays: null });
-    expect(seen.body.errors.map((e: any) => e.extensions.code)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
+    expect(seen.body.errors!.map((e: any) => e.extensions.code)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
     expectCode(await t.gql(AGENCY, {}), 'UNAUTHENTICATED');
   });
 });

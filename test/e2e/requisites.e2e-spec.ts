@@ -103,8 +103,8 @@ describe('Agency.requisites', () => {
     const portal = await createUser(t, a.ownerToken, 'CLIENT', client.id);
     const seen = await t.gql(REQUISITES, {}, portal.token);
     expect(seen.body.data.agency.requisites).toMatchObject({ legalName: RUSSIAN.legalName, inn: RUSSIAN.inn, bic: RUSSIAN.bic, invoiceNumberPattern: null });
-    expect(new Set(seen.body.errors.map((e: any) => e.extensions.code))).toEqual(new Set(['FORBIDDEN']));
-    expect(seen.body.errors.map((e: any) => e.path.join('.'))).toContain('agency.requisites.invoiceNumberPattern');
+    expect(new Set(seen.body.errors!.map((e: any) => e.extensions.code))).toEqual(new Set(['FORBIDDEN']));
+    expect(seen.body.errors!.map((e: any) => e.path.join('.'))).toContain('agency.requisites.invoiceNumberPattern');
     expectCode(await t.gql(REQUISITES, {}), 'UNAUTHENTICATED');
   });
 });

@@ -1,0 +1,59 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from '../../src/config';
+
+const REAL_DB = 'postgres://postgres@127.0.0.1:5432/agency';
+const SECRET = 'a-secret-of-at-least-thirty-two-characters';
+
+let dataDir: string;
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'agency-config-'));
+});
+afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('loadConfig: the mode', () => {
+  it('without NODE_ENV is production: no stack traces, no introspection', () => {
+    for (const env of [{ DATA_DIR: dataDir }, { DATA_DIR: dataDir, NODE_ENV: '' }]) {
+      const config = loadConfig(env);
+      expect(config).toMatchObject({ nodeEnv: 'production', isDev: false, introspection: false });
+    }
+  });
+
+  it('NODE_ENV=development turns on stack traces, introspection and GraphiQL', () => {
+    const config = loadConfig({ DATA_DIR: dataDir, NODE_ENV: 'development', DATABASE_URL: REAL_DB });
+    expect(config).toMatchObject({ nodeEnv: 'development', isDev: true, introspection: true, graphiql: true });
+  });
+
+  it('refuses an unknown NODE_ENV', () => {
+    expect(() => loadConfig({ DATA_DIR: dataDir, NODE_ENV: 'staging' })).toThrow(ConfigError);
+  });
+});
+
+describe('loadConfig: the newcomer path (embedded database, nothing set)', () => {
+  it('serves GraphiQL on the embedded database even in production mode, but keeps introspection off', () => {
+    expect(loadConfig({ DATA_DIR: dataDir })).toMatchObject({ databaseUrl: null, graphiql: true, introspection: false });
+    expect(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: REAL_DB, JWT_SECRET: SECRET })).toMatchObject({ graphiql: false, introspection: false });
+  });
+
+  it('GRAPHIQL and INTROSPECTION can be set either way', () => {
+    expect(loadConfig({ DATA_DIR: dataDir, GRAPHIQL: 'false', INTROSPECTION: 'true' })).toMatchObject({ graphiql: false, introspection: true });
+    expect(loadConfig({ DATA_DIR: dataDir, NODE_ENV: 'development', INTROSPECTION: 'off' })).toMatchObject({ introspection: false });
+    expect(() => loadConfig({ DATA_DIR: dataDir, INTROSPECTION: 'maybe' })).toThrow(ConfigError);
+  });
+
+  it('generates a JWT secret once and keeps it under DATA_DIR (owner-only), so tokens survive a restart', () => {
+    const first = loadConfig({ DATA_DIR: dataDir });
+    expect(first.jwtSecret.length).toBeGreaterThanOrEqual(32);
+    const file = join(dataDir, 'jwt-secret');
+    expect(readFileSync(file, 'utf8').trim()).toBe(first.jwtSecret);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(loadConfig({ DATA_DIR: dataDir }).jwtSecret).toBe(first.jwtSecret);
+  });
+
+  it('requires JWT_SECRET with a real database in production mode, and takes a given one', () => {
+    expect(() => loadConfig({ DATA_DIR: dataDir, DATABASE_URL: REAL_DB })).toThrow(/JWT_SECRET is required/);
+    expect(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: REAL_DB, JWT_SECRET: SECRET }).jwtSecret).toBe(SECRET);
+    expect(() => loadConfig({ DATA_DIR: dataDir, JWT_SECRET: 'short' })).toThrow(/at least 32/);
+  });
+});
