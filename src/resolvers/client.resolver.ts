@@ -1,4 +1,4 @@
-import { Arg, Args, Authorized, createUnionType, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { STAFF } from '../auth/auth-checker';
 import type { AuthedContext, } from '../context';
 import type { Client} from '../entities';
@@ -12,7 +12,7 @@ import {
   UpdateClientInput,
 } from '../schema/client/client.inputs';
 import { ClientConnection, ClientStageChangeType, ClientType, StageDurationType } from '../schema/client/client.type';
-import { IllegalTransitionErrorType, resolveResultType } from '../schema/common/error-results';
+import { ClientStageResult } from '../schema/client/client.results';
 import { timeInStages } from '../services/lifecycle';
 import { ContactType } from '../schema/contact/contact.type';
 import { AccountManagerType, UserType } from '../schema/user/user.type';
@@ -20,12 +20,6 @@ import * as clients from '../services/client.service';
 import * as users from '../services/user.service';
 import { PortalHidden, PortalVisible } from '../schema/common/visibility';
 
-const ClientStageResult = createUnionType({
-  name: 'ClientStageResult',
-  description: 'The client after the change, or why the change is not allowed.',
-  types: () => [ClientType, IllegalTransitionErrorType] as const,
-  resolveType: resolveResultType('Client'),
-});
 
 @Resolver(() => ClientType)
 export class ClientResolver {

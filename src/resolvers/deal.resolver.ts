@@ -12,16 +12,8 @@ import {
   RecordDealDeviationInput,
   ResolveDealDeviationInput,
 } from '../schema/deal/deal.inputs';
-import {
-  CloseDealResult,
-  DealConnection,
-  DealDeviationType,
-  DealStageChangeType,
-  DealStageTimeType,
-  DealType,
-  DecideDealApprovalResult,
-  MoveDealResult,
-} from '../schema/deal/deal.type';
+import { CloseDealResult, DecideDealApprovalResult, MoveDealResult } from '../schema/deal/deal.results';
+import { DealConnection, DealDeviationType, DealStageChangeType, DealStageTimeType, DealType } from '../schema/deal/deal.type';
 import { FunnelInput, FunnelType } from '../schema/funnel/funnel.types';
 import { UserType } from '../schema/user/user.type';
 import * as deals from '../services/deal.service';

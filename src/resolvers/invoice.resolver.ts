@@ -1,28 +1,12 @@
-import { Arg, Args, Authorized, createUnionType, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { STAFF } from '../auth/auth-checker';
 import type { AuthedContext, } from '../context';
 import type { Client, Invoice} from '../entities';
 import { ClientType } from '../schema/client/client.type';
-import { IllegalTransitionErrorType, resolveResultType } from '../schema/common/error-results';
-import {
-  CancelInvoiceInput,
-  ClientBalanceType,
-  CreateInvoiceInput,
-  EmptyInvoiceErrorType,
-  InvoiceConnection,
-  InvoiceHasPaymentsErrorType,
-  InvoiceInActErrorType,
-  InvoiceLineType,
-  InvoiceNotPayableErrorType,
-  InvoiceOverpaymentErrorType,
-  InvoicesArgs,
-  InvoiceType,
-  IssueInvoiceInput,
-  PaymentType,
-  RecordPaymentInput,
-  RefundExceedsPaymentErrorType,
-  RefundPaymentInput,
-} from '../schema/invoice/invoice.types';
+import { InvoicesArgs } from '../schema/invoice/invoice.args';
+import { CancelInvoiceInput, CreateInvoiceInput, IssueInvoiceInput, RecordPaymentInput, RefundPaymentInput } from '../schema/invoice/invoice.inputs';
+import { CancelInvoiceResult, IssueInvoiceResult, RecordPaymentResult, RefundPaymentResult } from '../schema/invoice/invoice.results';
+import { ClientBalanceType, InvoiceConnection, InvoiceLineType, InvoiceType, PaymentType } from '../schema/invoice/invoice.type';
 import * as invoices from '../services/invoice.service';
 import Decimal from 'decimal.js';
 import { round2, sub } from '../services/money/totals';
@@ -30,34 +14,6 @@ import { InvoiceStatus } from '../entities/enums';
 import { BGN_PER_EUR, bgnEquivalentRequired } from '../services/money/vat';
 import { DecimalScalar } from '../schema/common/scalars';
 import { PortalVisible } from '../schema/common/visibility';
-
-const IssueInvoiceResult = createUnionType({
-  name: 'IssueInvoiceResult',
-  description: 'The issued invoice, or why it cannot be issued.',
-  types: () => [InvoiceType, IllegalTransitionErrorType, EmptyInvoiceErrorType] as const,
-  resolveType: resolveResultType('Invoice'),
-});
-
-const CancelInvoiceResult = createUnionType({
-  name: 'CancelInvoiceResult',
-  description: 'The cancelled invoice, or why it cannot be cancelled.',
-  types: () => [InvoiceType, IllegalTransitionErrorType, InvoiceHasPaymentsErrorType, InvoiceInActErrorType] as const,
-  resolveType: resolveResultType('Invoice'),
-});
-
-const RecordPaymentResult = createUnionType({
-  name: 'RecordPaymentResult',
-  description: 'The invoice with the payment applied, or why it was refused (INVOICE_OVERPAYMENT, INVOICE_NOT_PAYABLE).',
-  types: () => [InvoiceType, InvoiceOverpaymentErrorType, InvoiceNotPayableErrorType, IllegalTransitionErrorType] as const,
-  resolveType: resolveResultType('Invoice'),
-});
-
-const RefundPaymentResult = createUnionType({
-  name: 'RefundPaymentResult',
-  description: 'The invoice with the refund applied (its balance reopened), or why it was refused.',
-  types: () => [InvoiceType, RefundExceedsPaymentErrorType, InvoiceNotPayableErrorType] as const,
-  resolveType: resolveResultType('Invoice'),
-});
 
 @Resolver(() => InvoiceType)
 export class InvoiceResolver {

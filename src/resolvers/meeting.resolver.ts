@@ -12,7 +12,8 @@ import {
   MeetingsArgs,
   UpdateMeetingInput,
 } from '../schema/meeting/meeting.inputs';
-import { MarkProtocolSentResult, MeetingActionItemType, MeetingConnection, MeetingType } from '../schema/meeting/meeting.type';
+import { MarkProtocolSentResult } from '../schema/meeting/meeting.results';
+import { MeetingActionItemType, MeetingConnection, MeetingType } from '../schema/meeting/meeting.type';
 import { UserType } from '../schema/user/user.type';
 import * as meetings from '../services/meeting.service';
 import type { ActionItemView } from '../services/meeting.service';

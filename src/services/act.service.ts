@@ -24,7 +24,9 @@ import { paginate } from './pagination';
 import { getRequisites } from './requisites.service';
 import { scoped, withTransaction } from './scope';
 import { localDate } from './time';
-import { checkTransition, IllegalTransition, TransitionMap } from './transitions';
+import { checkTransition, TransitionMap } from './transitions';
+import { IllegalTransitionError } from '../schema/common/error-results';
+import { ActNotEditableError } from '../schema/act/act.results';
 
 const { DRAFT, ISSUED, SIGNED, DISPUTED } = ActStatus;
 
@@ -43,21 +45,7 @@ const DEFAULT_UNIT = 'усл.';
 /** invoices whose lines describe work done (a prepayment invoice describes an advance) */
 const ISSUED_INVOICE_STATUSES: readonly InvoiceStatus[] = [InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.PAID];
 
-export interface ActNotEditable {
-  __typename: 'ActNotEditableError';
-  code: 'NOT_EDITABLE';
-  message: string;
-  status: ActStatus;
-}
 
-function notEditable(status: ActStatus): ActNotEditable {
-  return {
-    __typename: 'ActNotEditableError',
-    code: 'NOT_EDITABLE',
-    message: `A ${status} act cannot be edited; only a DRAFT can (a DISPUTED act goes back to DRAFT with reviseAct)`,
-    status,
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // agency settings, loaders
@@ -293,7 +281,7 @@ export async function createAct(ctx: AuthedContext, input: CreateActInput): Prom
 }
 
 /** Changes a DRAFT act (re-priced for its period end); anything else is NOT_EDITABLE, nothing written. */
-export async function updateAct(ctx: AuthedContext, input: UpdateActInput): Promise<Act | ActNotEditable> {
+export async function updateAct(ctx: AuthedContext, input: UpdateActInput): Promise<Act | ActNotEditableError> {
   for (const key of ['clientId', 'periodStart', 'periodEnd', 'currency', 'lines'] as const) {
     if (input[key] === null) throw new BadUserInputError([{ path: `input.${key}`, message: `${key} cannot be cleared` }]);
   }
@@ -302,7 +290,7 @@ export async function updateAct(ctx: AuthedContext, input: UpdateActInput): Prom
     const authed = tx;
     const repo = scoped(tx, Act);
     const act = await repo.getById(input.id, 'input.id', { lock: true });
-    if (act.status !== DRAFT) return notEditable(act.status);
+    if (act.status !== DRAFT) return new ActNotEditableError(act.status);
 
     const clientId = input.clientId ? (await scoped(tx, Client).getById(input.clientId, 'input.clientId')).id : act.clientId;
     const periodStart = input.periodStart ?? act.periodStart;
@@ -335,7 +323,7 @@ export async function updateAct(ctx: AuthedContext, input: UpdateActInput): Prom
   return result;
 }
 
-export type ActResult = Act | IllegalTransition;
+export type ActResult = Act | IllegalTransitionError;
 
 /**
  * DRAFT → ISSUED. Auto VAT rates are re-read for the act date and the totals recomputed; the

@@ -17,7 +17,8 @@ import {
 import type { ClientsArgs } from '../schema/client/client.args';
 import { LIFECYCLE_TRANSITIONS } from './lifecycle';
 import { paginate, SortKey } from './pagination';
-import { checkTransition, illegalTransition, IllegalTransition } from './transitions';
+import { checkTransition, illegalTransition } from './transitions';
+import { IllegalTransitionError } from '../schema/common/error-results';
 import { scoped, withTransaction } from './scope';
 
 const SORT_KEYS: Record<ClientSortField, Omit<SortKey<Client>, 'direction'>> = {
@@ -225,7 +226,7 @@ async function recordStage(
  * Moves a client to another lifecycle stage through the transition map; the change is kept in
  * the client's history with time and actor. A terminated client must be reactivated first.
  */
-export async function changeClientStage(ctx: AuthedContext, input: ChangeClientStageInput): Promise<Client | IllegalTransition> {
+export async function changeClientStage(ctx: AuthedContext, input: ChangeClientStageInput): Promise<Client | IllegalTransitionError> {
   return withTransaction(ctx, async (tx) => {
     const client = await scoped(tx, Client).getById(input.clientId, 'input.clientId', { lock: true });
     if (client.terminatedAt) return illegalTransition('Client', 'TERMINATED', input.stage);
@@ -239,7 +240,7 @@ export async function changeClientStage(ctx: AuthedContext, input: ChangeClientS
 }
 
 /** Resumes cooperation: clears the termination and records the re-entry in the history. */
-export async function reactivateClient(ctx: AuthedContext, input: ReactivateClientInput): Promise<Client | IllegalTransition> {
+export async function reactivateClient(ctx: AuthedContext, input: ReactivateClientInput): Promise<Client | IllegalTransitionError> {
   return withTransaction(ctx, async (tx) => {
     const client = await scoped(tx, Client).getById(input.id, 'input.id', { lock: true });
     const stage = input.stage ?? client.lifecycleStage;

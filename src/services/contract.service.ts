@@ -19,6 +19,8 @@ import {
   type UpdateContractInput,
 } from '../schema/contract/contract.inputs';
 import { advanceDeal } from './deal-automation';
+import { IllegalTransitionError } from '../schema/common/error-results';
+import { ContractApprovalAlreadyDecidedError, ContractApprovalsPendingError, ContractNotEditableError, approverLabel } from '../schema/contract/contract.results';
 import { DuplicateError, winnerOfRace } from './duplicates';
 import { add, cmp, percentOf, round2, sub } from './money/totals';
 import { nextDocumentNumber } from './numbering';
@@ -26,7 +28,7 @@ import { paginate } from './pagination';
 import { getRequisites } from './requisites.service';
 import { scoped, withTransaction } from './scope';
 import { localDate } from './time';
-import { checkTransition, IllegalTransition, TransitionMap } from './transitions';
+import { checkTransition, TransitionMap } from './transitions';
 
 const { DRAFT, ON_APPROVAL, SIGNED, COMPLETED, TERMINATED } = ContractStatus;
 const { PENDING, APPROVED, RETURNED } = ApprovalDecision;
@@ -119,12 +121,6 @@ export function splitPaymentSchedule(amount: string, items: readonly ScheduleIte
 // ---------------------------------------------------------------------------------------------
 // error results
 
-export interface NotEditable {
-  __typename: 'ContractNotEditableError';
-  code: 'NOT_EDITABLE';
-  message: string;
-  status: ContractStatus;
-}
 
 export interface ApprovalView {
   id: string;
@@ -138,69 +134,13 @@ export interface ApprovalView {
   decidedById: string | null;
 }
 
-export interface ApprovalsPending {
-  __typename: 'ContractApprovalsPendingError';
-  code: 'APPROVALS_PENDING';
-  message: string;
-  round: number;
-  pendingApprovers: ApprovalView[];
-}
 
-export interface ApprovalAlreadyDecided {
-  __typename: 'ContractApprovalAlreadyDecidedError';
-  code: 'APPROVAL_ALREADY_DECIDED';
-  message: string;
-  approvalId: string;
-  round: number;
-  currentRound: number;
-  decision: ApprovalDecision;
-  contractStatus: ContractStatus;
-}
 
-export type ContractResult = Contract | IllegalTransition | NotEditable | ApprovalsPending | ApprovalAlreadyDecided;
+export type ContractResult = Contract | IllegalTransitionError | ContractNotEditableError | ContractApprovalsPendingError | ContractApprovalAlreadyDecidedError;
 
-function notEditable(status: ContractStatus): NotEditable {
-  return {
-    __typename: 'ContractNotEditableError',
-    code: 'NOT_EDITABLE',
-    message: `A ${status} contract cannot be edited; only a DRAFT can`,
-    status,
-  };
-}
 
-/** «Name (position)», how approvers are named in messages and control points. */
-export function approverLabel(a: { name: string; position: string | null }): string {
-  return a.position ? `${a.name} (${a.position})` : a.name;
-}
 
-function approvalsPending(round: number, pending: ApprovalView[]): ApprovalsPending {
-  return {
-    __typename: 'ContractApprovalsPendingError',
-    code: 'APPROVALS_PENDING',
-    message: `The contract is waiting for approval by ${pending.map(approverLabel).join(', ')}`,
-    round,
-    pendingApprovers: pending,
-  };
-}
 
-function alreadyDecided(approval: ContractApproval, currentRound: number, contract: Contract): ApprovalAlreadyDecided {
-  const why =
-    approval.decision !== PENDING
-      ? `it is already ${approval.decision}`
-      : approval.round !== currentRound
-        ? `it belongs to round ${approval.round} and the contract is in round ${currentRound}`
-        : `the contract is ${contract.status}, not ON_APPROVAL`;
-  return {
-    __typename: 'ContractApprovalAlreadyDecidedError',
-    code: 'APPROVAL_ALREADY_DECIDED',
-    message: `This approval cannot be decided: ${why}`,
-    approvalId: approval.id,
-    round: approval.round,
-    currentRound,
-    decision: approval.decision,
-    contractStatus: contract.status,
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // helpers
@@ -455,7 +395,7 @@ export async function updateContract(ctx: AuthedContext, input: UpdateContractIn
   }
   const result = await withOneContractPerProposal(ctx, input.proposalId, () => withTransaction(ctx, async (tx): Promise<ContractResult> => {
     const c = await scoped(tx, Contract).getById(input.id, 'input.id', { lock: true });
-    if (c.status !== DRAFT) return notEditable(c.status);
+    if (c.status !== DRAFT) return new ContractNotEditableError(c.status);
 
     const patch: Partial<Contract> = {};
     if (input.subject != null) patch.subject = input.subject.trim();
@@ -562,7 +502,7 @@ export async function approveContract(ctx: AuthedContext, input: ApproveContract
     if (!approval || approval.contractId !== c.id) throw new NotFoundError('ContractApproval', 'input.approvalId');
     const currentRound = roundOf(await loadApprovals(tx, c.id));
     if (approval.decision !== PENDING || approval.round !== currentRound || c.status !== ON_APPROVAL) {
-      return alreadyDecided(approval, currentRound, c);
+      return new ContractApprovalAlreadyDecidedError(approval, currentRound, c.status);
     }
     if (decision === RETURNED) {
       const illegal = checkTransition(ENTITY, CONTRACT_TRANSITIONS, c.status, DRAFT);
@@ -598,7 +538,7 @@ export async function signContract(ctx: AuthedContext, input: SignContractInput,
       const approvals = await loadApprovals(tx, c.id);
       const round = roundOf(approvals);
       const pending = approvals.filter((a) => a.round === round && a.decision !== APPROVED).map((a) => approvalView(a, round));
-      if (pending.length) return approvalsPending(round, pending);
+      if (pending.length) return new ContractApprovalsPendingError(round, pending);
     }
     const number = await assignNumber(tx, c);
     const signed = await save(tx, c, {

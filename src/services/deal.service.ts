@@ -19,7 +19,8 @@ import {
 } from '../schema/deal/deal.inputs';
 import { paginate } from './pagination';
 import { scoped, withTransaction } from './scope';
-import { canTransition, checkTransition, IllegalTransition, TransitionMap } from './transitions';
+import { canTransition, checkTransition, TransitionMap } from './transitions';
+import { IllegalTransitionError } from '../schema/common/error-results';
 
 const { PRESENTATION, PROPOSAL, CONTRACT, PAYMENT, DELIVERY, CLOSING } = DealStage;
 const { WON, LOST } = DealStatus;
@@ -203,7 +204,7 @@ export async function createDeal(ctx: AuthedContext, input: CreateDealInput, now
 }
 
 /** One lookup in DEAL_TRANSITIONS; an illegal move is returned as an error result and writes nothing. */
-export async function moveDeal(ctx: AuthedContext, input: MoveDealInput, now: Date = new Date()): Promise<Deal | IllegalTransition> {
+export async function moveDeal(ctx: AuthedContext, input: MoveDealInput, now: Date = new Date()): Promise<Deal | IllegalTransitionError> {
   const result = await withTransaction(ctx, async (tx) => {
     const deal = await scoped(tx, Deal).getById(input.id, 'input.id', { lock: true });
     const illegal = checkTransition('Deal', DEAL_TRANSITIONS, dealPosition(deal), input.stage);
@@ -214,7 +215,7 @@ export async function moveDeal(ctx: AuthedContext, input: MoveDealInput, now: Da
 }
 
 /** WON (from DELIVERY or CLOSING, ends at CLOSING) or LOST (from any open stage, keeps the stage and the reason). */
-export async function closeDeal(ctx: AuthedContext, input: CloseDealInput, now: Date = new Date()): Promise<Deal | IllegalTransition> {
+export async function closeDeal(ctx: AuthedContext, input: CloseDealInput, now: Date = new Date()): Promise<Deal | IllegalTransitionError> {
   if (input.outcome === DealOutcome.LOST && !input.reason) {
     throw new BadUserInputError([{ path: 'input.reason', message: 'reason is required when a deal is lost' }]);
   }
@@ -340,7 +341,7 @@ export async function decideDealApproval(
   ctx: AuthedContext,
   input: DecideDealApprovalInput,
   now: Date = new Date(),
-): Promise<DealDeviation | IllegalTransition> {
+): Promise<DealDeviation | IllegalTransitionError> {
   return withTransaction(ctx, async (tx) => {
     const deviation = await scoped(tx, DealDeviation).getById(input.deviationId, 'input.deviationId', { lock: true });
     if (deviation.approvers.length === 0) {

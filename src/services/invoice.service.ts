@@ -7,11 +7,11 @@ import type {
   CancelInvoiceInput,
   CreateInvoiceInput,
   InvoiceLineInput,
-  InvoicesArgs,
   IssueInvoiceInput,
   RecordPaymentInput,
   RefundPaymentInput,
-} from '../schema/invoice/invoice.types';
+} from '../schema/invoice/invoice.inputs';
+import type { InvoicesArgs } from '../schema/invoice/invoice.args';
 import { advanceDeal } from './deal-automation';
 import { DuplicateError, winnerOfRace } from './duplicates';
 import { idempotent } from './idempotency';
@@ -22,7 +22,16 @@ import { paginate } from './pagination';
 import { documentSettings } from './requisites.service';
 import { scoped, withTransaction } from './scope';
 import { localDate } from './time';
-import { checkTransition, IllegalTransition, TransitionMap } from './transitions';
+import { checkTransition, TransitionMap } from './transitions';
+import { IllegalTransitionError } from '../schema/common/error-results';
+import {
+  EmptyInvoiceError,
+  InvoiceHasPaymentsError,
+  InvoiceInActError,
+  InvoiceNotPayableError,
+  InvoiceOverpaymentError,
+  RefundExceedsPaymentError,
+} from '../schema/invoice/invoice.results';
 
 /**
  * Invoice states as data. Payment states (PARTIALLY_PAID, PAID) follow from the money recorded;
@@ -38,19 +47,10 @@ export const INVOICE_TRANSITIONS: TransitionMap<InvoiceStatus> = {
 
 const PAYABLE = [InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID];
 
-type ErrorOf<T extends string, X = object> = { __typename: T; code: string; message: string } & X;
-export type RecordPaymentResult =
-  | Invoice
-  | IllegalTransition
-  | ErrorOf<'InvoiceOverpaymentError', { balanceDue: string; attempted: string }>
-  | ErrorOf<'InvoiceNotPayableError', { status: InvoiceStatus }>;
-export type RefundResult = Invoice | ErrorOf<'RefundExceedsPaymentError', { refundable: string }> | ErrorOf<'InvoiceNotPayableError', { status: InvoiceStatus }>;
-export type IssueResult = Invoice | IllegalTransition | ErrorOf<'EmptyInvoiceError'>;
-export type CancelResult =
-  | Invoice
-  | IllegalTransition
-  | ErrorOf<'InvoiceHasPaymentsError', { paidAmount: string }>
-  | ErrorOf<'InvoiceInActError', { actNumber: string | null }>;
+export type RecordPaymentOutcome = Invoice | IllegalTransitionError | InvoiceOverpaymentError | InvoiceNotPayableError;
+export type RefundOutcome = Invoice | RefundExceedsPaymentError | InvoiceNotPayableError;
+export type IssueOutcome = Invoice | IllegalTransitionError | EmptyInvoiceError;
+export type CancelOutcome = Invoice | IllegalTransitionError | InvoiceHasPaymentsError | InvoiceInActError;
 
 async function agencyOf(ctx: AuthedContext) {
   return getOwnAgency(ctx);
@@ -249,9 +249,9 @@ async function prepaymentsDeducted(tx: AuthedContext, contractId: string, except
  * re-read for the supply date, totals, and for a FINAL invoice the prepayments deducted. After
  * this the invoice is immutable.
  */
-export async function issueInvoice(ctx: AuthedContext, input: IssueInvoiceInput): Promise<IssueResult> {
+export async function issueInvoice(ctx: AuthedContext, input: IssueInvoiceInput): Promise<IssueOutcome> {
   return withTransaction(ctx, (tx) => {
-    return idempotent<IssueResult>(
+    return idempotent<IssueOutcome>(
       tx,
       input.idempotencyKey,
       'issueInvoice',
@@ -260,12 +260,12 @@ export async function issueInvoice(ctx: AuthedContext, input: IssueInvoiceInput)
         const result = await issueInTx(tx, input);
         return { result, remember: 'code' in result ? { error: result } : { invoiceId: result.id } };
       },
-      async (r) => (r.error as IssueResult) ?? scoped(tx, Invoice).getById(String(r.invoiceId)),
+      async (r) => (r.error as IssueOutcome) ?? scoped(tx, Invoice).getById(String(r.invoiceId)),
     );
   });
 }
 
-async function issueInTx(tx: AuthedContext, input: IssueInvoiceInput): Promise<IssueResult> {
+async function issueInTx(tx: AuthedContext, input: IssueInvoiceInput): Promise<IssueOutcome> {
   const invoice = await scoped(tx, Invoice).getById(input.id, 'input.id', { lock: true });
   const illegal = checkTransition('Invoice', INVOICE_TRANSITIONS, invoice.status, InvoiceStatus.ISSUED);
   if (illegal) return illegal;
@@ -294,7 +294,7 @@ async function issueInTx(tx: AuthedContext, input: IssueInvoiceInput): Promise<I
   // every check before any write: a refused issue leaves the draft exactly as it was
   const totals = sumTotals(lines.map((l) => lineAmounts(l)));
   if (cmp(totals.total, 0) <= 0) {
-    return { __typename: 'EmptyInvoiceError', code: 'EMPTY_INVOICE', message: 'An invoice must total more than zero to be issued' };
+    return new EmptyInvoiceError();
   }
   // rates from the dated table are fixed now, for the supply date; lines are rewritten only if one changed
   if (changed) await writeLines(tx, invoice, lines);
@@ -325,18 +325,13 @@ async function issueInTx(tx: AuthedContext, input: IssueInvoiceInput): Promise<I
 }
 
 /** Cancels a draft, or an issued invoice on which nothing (net) is paid. The number stays used. */
-export async function cancelInvoice(ctx: AuthedContext, input: CancelInvoiceInput): Promise<CancelResult> {
+export async function cancelInvoice(ctx: AuthedContext, input: CancelInvoiceInput): Promise<CancelOutcome> {
   return withTransaction(ctx, async (tx) => {
     const invoice = await scoped(tx, Invoice).getById(input.id, 'input.id', { lock: true });
     const reason = input.reason.trim();
     if (!reason) throw new BadUserInputError([{ path: 'input.reason', message: 'reason must not be empty' }]);
     if (!isZero(invoice.paidAmount)) {
-      return {
-        __typename: 'InvoiceHasPaymentsError',
-        code: 'INVOICE_HAS_PAYMENTS',
-        message: 'Money was received on this invoice: refund it before cancelling',
-        paidAmount: invoice.paidAmount,
-      };
+      return new InvoiceHasPaymentsError(invoice.paidAmount);
     }
     const illegal = checkTransition('Invoice', INVOICE_TRANSITIONS, invoice.status, InvoiceStatus.CANCELLED);
     if (illegal) return illegal;
@@ -345,12 +340,7 @@ export async function cancelInvoice(ctx: AuthedContext, input: CancelInvoiceInpu
       .andWhere(':id = ANY(a."invoiceIds") AND a.status <> :draft', { id: invoice.id, draft: ActStatus.DRAFT })
       .getOne();
     if (act) {
-      return {
-        __typename: 'InvoiceInActError',
-        code: 'INVOICE_IN_ACT',
-        message: `Act ${act.number ?? ''} closes this invoice: correct the act first`.replace('  ', ' '),
-        actNumber: act.number,
-      };
+      return new InvoiceInActError(act.number);
     }
     return scoped(tx, Invoice).update(invoice, { status: InvoiceStatus.CANCELLED, cancelledAt: new Date(), cancelReason: reason });
   });
@@ -367,9 +357,9 @@ async function refreshPaid(tx: AuthedContext, invoice: Invoice): Promise<Invoice
 }
 
 /** Records money received; overpayment is refused. The first payment on a deal moves it to DELIVERY. */
-export async function recordPayment(ctx: AuthedContext, input: RecordPaymentInput): Promise<RecordPaymentResult> {
+export async function recordPayment(ctx: AuthedContext, input: RecordPaymentInput): Promise<RecordPaymentOutcome> {
   return withTransaction(ctx, (tx) => {
-    return idempotent<RecordPaymentResult>(
+    return idempotent<RecordPaymentOutcome>(
       tx,
       input.idempotencyKey,
       'recordPayment',
@@ -378,32 +368,21 @@ export async function recordPayment(ctx: AuthedContext, input: RecordPaymentInpu
         const result = await recordPaymentInTx(tx, input);
         return { result, remember: 'code' in result ? { error: result } : { invoiceId: result.id } };
       },
-      async (r) => (r.error as RecordPaymentResult) ?? scoped(tx, Invoice).getById(String(r.invoiceId)),
+      async (r) => (r.error as RecordPaymentOutcome) ?? scoped(tx, Invoice).getById(String(r.invoiceId)),
     );
   });
 }
 
-async function recordPaymentInTx(tx: AuthedContext, input: RecordPaymentInput): Promise<RecordPaymentResult> {
+async function recordPaymentInTx(tx: AuthedContext, input: RecordPaymentInput): Promise<RecordPaymentOutcome> {
   const invoice = await scoped(tx, Invoice).getById(input.invoiceId, 'input.invoiceId', { lock: true });
   if (!PAYABLE.includes(invoice.status)) {
-    return {
-      __typename: 'InvoiceNotPayableError',
-      code: 'INVOICE_NOT_PAYABLE',
-      message: `Payments are recorded against issued invoices; this one is ${invoice.status}`,
-      status: invoice.status,
-    };
+    return new InvoiceNotPayableError(invoice.status);
   }
   const today = await agencyToday(tx);
   if (input.paidAt > today) throw new BadUserInputError([{ path: 'input.paidAt', message: 'paidAt cannot be in the future' }]);
   const balanceDue = sub(invoice.amountDue, invoice.paidAmount);
   if (cmp(input.amount, balanceDue) > 0) {
-    return {
-      __typename: 'InvoiceOverpaymentError',
-      code: 'INVOICE_OVERPAYMENT',
-      message: `The payment ${input.amount} exceeds the balance due ${balanceDue}`,
-      balanceDue,
-      attempted: input.amount,
-    };
+    return new InvoiceOverpaymentError(balanceDue, input.amount);
   }
   const firstOnContract = invoice.contractId ? await isFirstPaymentOnContract(tx, invoice.contractId) : false;
   await scoped(tx, Payment).insert({
@@ -438,9 +417,9 @@ async function isFirstPaymentOnContract(tx: AuthedContext, contractId: string): 
  * Returns money to the client (e.g. a prepayment when the client withdraws): the invoice's
  * balance reopens by the refunded amount.
  */
-export async function refundPayment(ctx: AuthedContext, input: RefundPaymentInput): Promise<RefundResult> {
+export async function refundPayment(ctx: AuthedContext, input: RefundPaymentInput): Promise<RefundOutcome> {
   return withTransaction(ctx, (tx) => {
-    return idempotent<RefundResult>(
+    return idempotent<RefundOutcome>(
       tx,
       input.idempotencyKey,
       'refundPayment',
@@ -449,30 +428,25 @@ export async function refundPayment(ctx: AuthedContext, input: RefundPaymentInpu
         const result = await refundInTx(tx, input);
         return { result, remember: 'code' in result ? { error: result } : { invoiceId: result.id } };
       },
-      async (r) => (r.error as RefundResult) ?? scoped(tx, Invoice).getById(String(r.invoiceId)),
+      async (r) => (r.error as RefundOutcome) ?? scoped(tx, Invoice).getById(String(r.invoiceId)),
     );
   });
 }
 
-async function refundInTx(tx: AuthedContext, input: RefundPaymentInput): Promise<RefundResult> {
+async function refundInTx(tx: AuthedContext, input: RefundPaymentInput): Promise<RefundOutcome> {
   const payment = await scoped(tx, Payment).getById(input.paymentId, 'input.paymentId');
   if (payment.kind !== PaymentKind.PAYMENT) {
     throw new BadUserInputError([{ path: 'input.paymentId', message: 'a refund is made against a payment, not another refund' }]);
   }
   const invoice = await scoped(tx, Invoice).getById(payment.invoiceId, 'input.paymentId', { lock: true });
   if (invoice.status === InvoiceStatus.CANCELLED || invoice.status === InvoiceStatus.DRAFT) {
-    return { __typename: 'InvoiceNotPayableError', code: 'INVOICE_NOT_PAYABLE', message: `The invoice is ${invoice.status}`, status: invoice.status };
+    return new InvoiceNotPayableError(invoice.status);
   }
   const refunds = await scoped(tx, Payment).query('p').andWhere('p."refundOfId" = :id', { id: payment.id }).getMany();
   const refundable = sub(payment.amount, refunds.reduce((s, r) => add(s, r.amount), '0'));
   const amount = input.amount ?? refundable;
   if (cmp(amount, refundable) > 0 || isZero(refundable)) {
-    return {
-      __typename: 'RefundExceedsPaymentError',
-      code: 'REFUND_EXCEEDS_PAYMENT',
-      message: `At most ${refundable} of this payment can be refunded`,
-      refundable,
-    };
+    return new RefundExceedsPaymentError(refundable);
   }
   const today = await agencyToday(tx);
   const paidAt = input.paidAt ?? today;

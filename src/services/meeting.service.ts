@@ -15,6 +15,7 @@ import type {
   UpdateMeetingInput,
 } from '../schema/meeting/meeting.inputs';
 import { paginate } from './pagination';
+import { MeetingNotHeldError } from '../schema/meeting/meeting.results';
 import { scoped, withTransaction } from './scope';
 import { addDays, isPastLocalDay, localDate } from './time';
 
@@ -241,28 +242,17 @@ export async function updateMeeting(ctx: AuthedContext, input: UpdateMeetingInpu
   });
 }
 
-export interface MeetingNotHeld {
-  __typename: 'MeetingNotHeldError';
-  code: 'MEETING_NOT_HELD';
-  message: string;
-  startsAt: Date;
-}
 
 /**
  * Records that the protocol was sent. Idempotent: once sent, the first date stays and the meeting
  * is returned as it is. A meeting that has not started yet is an error result (MEETING_NOT_HELD).
  */
-export async function markProtocolSent(ctx: AuthedContext, input: MarkProtocolSentInput, now: Date = new Date()): Promise<Meeting | MeetingNotHeld> {
+export async function markProtocolSent(ctx: AuthedContext, input: MarkProtocolSentInput, now: Date = new Date()): Promise<Meeting | MeetingNotHeldError> {
   return withTransaction(ctx, async (tx) => {
     const meeting = await scoped(tx, Meeting).getById(input.id, 'input.id', { lock: true });
     if (meeting.protocolSentAt) return meeting;
     if (meeting.startsAt.getTime() > now.getTime()) {
-      return {
-        __typename: 'MeetingNotHeldError',
-        code: 'MEETING_NOT_HELD',
-        message: 'The meeting has not started yet; its protocol cannot be sent before it is held',
-        startsAt: meeting.startsAt,
-      };
+      return new MeetingNotHeldError(meeting.startsAt);
     }
     const sentAt = input.sentAt ?? now;
     if (sentAt.getTime() > now.getTime()) {

@@ -23,7 +23,9 @@ import { paginate, SortKey } from './pagination';
 import { scoped, withTransaction } from './scope';
 import { computeToolMix, ToolMix } from './tool-mix';
 import { advanceDeal } from './deal-automation';
-import { checkTransition, IllegalTransition, TransitionMap } from './transitions';
+import { checkTransition, TransitionMap } from './transitions';
+import { IllegalTransitionError } from '../schema/common/error-results';
+import { EmptyMediaPlanError, ProposalNotEditableError, ProposalValidityPassedError, ToolMixOutOfPolicyError } from '../schema/proposal/proposal.results';
 import { isPastLocalDay } from './time';
 
 const { DRAFT, SENT, ACCEPTED, REJECTED, EXPIRED } = ProposalStatus;
@@ -83,33 +85,6 @@ export interface ToolMixView {
   experimentalBudget: string;
 }
 
-export interface ToolMixOutOfPolicy extends Omit<ToolMixView, 'withinPolicy' | 'totalBudget' | 'provenBudget' | 'uncertainBudget' | 'experimentalBudget'> {
-  __typename: 'ToolMixOutOfPolicyError';
-  code: 'TOOL_MIX_OUT_OF_POLICY';
-  message: string;
-  toolMix: ToolMixView;
-}
-
-export interface EmptyMediaPlan {
-  __typename: 'EmptyMediaPlanError';
-  code: 'EMPTY_MEDIA_PLAN';
-  message: string;
-}
-
-export interface ValidityPassed {
-  __typename: 'ProposalValidityPassedError';
-  code: 'VALIDITY_PASSED';
-  message: string;
-  validUntil: string;
-}
-
-export interface NotEditable {
-  __typename: 'ProposalNotEditableError';
-  code: 'NOT_EDITABLE';
-  message: string;
-  status: ProposalStatus;
-}
-
 function toolMixView(mix: ToolMix): ToolMixView {
   return {
     proven: mix.proven.share,
@@ -124,51 +99,6 @@ function toolMixView(mix: ToolMix): ToolMixView {
     provenBudget: mix.proven.budget,
     uncertainBudget: mix.uncertain.budget,
     experimentalBudget: mix.experimental.budget,
-  };
-}
-
-function toolMixOutOfPolicy(mix: ToolMix): ToolMixOutOfPolicy {
-  const view = toolMixView(mix);
-  return {
-    __typename: 'ToolMixOutOfPolicyError',
-    code: 'TOOL_MIX_OUT_OF_POLICY',
-    message:
-      `The tool mix ${view.proven}/${view.uncertain}/${view.experimental} strays from 70/20/10 by more than ` +
-      `${view.tolerance} percentage points; send it with a justification`,
-    proven: view.proven,
-    uncertain: view.uncertain,
-    experimental: view.experimental,
-    provenDeviation: view.provenDeviation,
-    uncertainDeviation: view.uncertainDeviation,
-    experimentalDeviation: view.experimentalDeviation,
-    tolerance: view.tolerance,
-    toolMix: view,
-  };
-}
-
-function emptyMediaPlan(lineCount: number): EmptyMediaPlan {
-  return {
-    __typename: 'EmptyMediaPlanError',
-    code: 'EMPTY_MEDIA_PLAN',
-    message: lineCount === 0 ? 'The proposal has no media plan' : 'The media plan has no budget',
-  };
-}
-
-function validityPassed(validUntil: string): ValidityPassed {
-  return {
-    __typename: 'ProposalValidityPassedError',
-    code: 'VALIDITY_PASSED',
-    message: `The proposal was valid until ${validUntil}; set a new validity date before sending it`,
-    validUntil,
-  };
-}
-
-function notEditable(status: ProposalStatus): NotEditable {
-  return {
-    __typename: 'ProposalNotEditableError',
-    code: 'NOT_EDITABLE',
-    message: `A ${status} proposal cannot be edited; only a DRAFT can (revise it first)`,
-    status,
   };
 }
 
@@ -460,7 +390,7 @@ export async function updateProposal(
   ctx: AuthedContext,
   input: UpdateProposalInput,
   now: Date = new Date(),
-): Promise<Proposal | NotEditable> {
+): Promise<Proposal | ProposalNotEditableError> {
   const lines = input.lines == null ? null : toLines(input.lines);
   for (const key of ['clientId', 'currency', 'validUntil', 'title'] as const) {
     if (input[key] === null) throw new BadUserInputError([{ path: `input.${key}`, message: `${key} cannot be cleared` }]);
@@ -470,7 +400,7 @@ export async function updateProposal(
     const p = await repo.getById(input.id, 'input.id', { lock: true });
     const { timeZone } = await settings(ctx);
     const status = effectiveProposalStatus(p, timeZone, now);
-    if (status !== DRAFT) return notEditable(status);
+    if (status !== DRAFT) return new ProposalNotEditableError(status);
 
     const patch: Partial<Proposal> = {};
     if (input.clientId && input.clientId !== p.clientId) {
@@ -503,7 +433,7 @@ export async function updateProposal(
   return result;
 }
 
-export type SendProposalResult = Proposal | IllegalTransition | ToolMixOutOfPolicy | EmptyMediaPlan | ValidityPassed;
+export type SendProposalResult = Proposal | IllegalTransitionError | ToolMixOutOfPolicyError | EmptyMediaPlanError | ProposalValidityPassedError;
 
 /**
  * DRAFT → SENT. Refused (nothing written) for an empty media plan, a validity date already over,
@@ -518,10 +448,10 @@ export async function sendProposal(ctx: AuthedContext, input: SendProposalInput,
     if (illegal) return illegal;
     const lines = await loadLines(tx, p.id);
     const mix = computeToolMix(lines, tolerancePp);
-    if (!mix) return emptyMediaPlan(lines.length);
-    if (isPastLocalDay(p.validUntil, timeZone, now)) return validityPassed(p.validUntil);
+    if (!mix) return new EmptyMediaPlanError(lines.length);
+    if (isPastLocalDay(p.validUntil, timeZone, now)) return new ProposalValidityPassedError(p.validUntil);
     const justification = trimOrNull(input.justification);
-    if (!mix.withinPolicy && !justification) return toolMixOutOfPolicy(mix);
+    if (!mix.withinPolicy && !justification) return new ToolMixOutOfPolicyError(toolMixView(mix));
     const saved = await repo.update(p, {
       status: SENT,
       sentAt: now,
@@ -543,7 +473,7 @@ export async function acceptProposal(
   ctx: AuthedContext,
   input: AcceptProposalInput,
   now: Date = new Date(),
-): Promise<Proposal | IllegalTransition> {
+): Promise<Proposal | IllegalTransitionError> {
   return withTransaction(ctx, async (tx) => {
     const repo = scoped(tx, Proposal);
     const p = await repo.getById(input.id, 'input.id', { lock: true });
@@ -561,7 +491,7 @@ export async function rejectProposal(
   ctx: AuthedContext,
   input: RejectProposalInput,
   now: Date = new Date(),
-): Promise<Proposal | IllegalTransition> {
+): Promise<Proposal | IllegalTransitionError> {
   const note = trimOrNull(input.note);
   if (!note) throw new BadUserInputError([{ path: 'input.note', message: 'note must not be blank' }]);
   return withTransaction(ctx, async (tx) => {
@@ -586,7 +516,7 @@ export async function reviseProposal(
   ctx: AuthedContext,
   input: ReviseProposalInput,
   now: Date = new Date(),
-): Promise<Proposal | IllegalTransition> {
+): Promise<Proposal | IllegalTransitionError> {
   const reason = trimOrNull(input.reason);
   if (!reason) throw new BadUserInputError([{ path: 'input.reason', message: 'reason must not be blank' }]);
   const result = await withTransaction(ctx, async (tx) => {

@@ -11,6 +11,7 @@ import {
   dealPosition,
   timeInStages,
 } from '../../src/services/deal.service';
+import { IllegalTransitionError } from '../../src/schema/common/error-results';
 import { canTransition, checkTransition } from '../../src/services/transitions';
 
 const { PRESENTATION, PROPOSAL, CONTRACT, PAYMENT, DELIVERY, CLOSING } = DealStage;
@@ -77,8 +78,9 @@ describe('DEAL_TRANSITIONS', () => {
     [LOST, PRESENTATION, 'a lost deal is not reopened'],
     [WON, CLOSING, 'a won deal does not move'],
   ])('refuses %s → %s (%s) with an error naming both', (from, to) => {
-    expect(checkTransition('Deal', DEAL_TRANSITIONS, from, to)).toEqual({
-      __typename: 'IllegalTransitionError',
+    const refused = checkTransition('Deal', DEAL_TRANSITIONS, from, to);
+    expect(refused).toBeInstanceOf(IllegalTransitionError);
+    expect({ ...refused }).toEqual({
       code: 'ILLEGAL_TRANSITION',
       message: `Deal cannot go from ${from} to ${to}`,
       entity: 'Deal',

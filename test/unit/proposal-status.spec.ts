@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { ProposalStatus } from '../../src/entities/enums';
 import { effectiveProposalStatus, PROPOSAL_TRANSITIONS } from '../../src/services/proposal.service';
+import { IllegalTransitionError } from '../../src/schema/common/error-results';
 import { canTransition, checkTransition } from '../../src/services/transitions';
 
 const { DRAFT, SENT, ACCEPTED, REJECTED, EXPIRED } = ProposalStatus;
@@ -24,7 +25,7 @@ describe('proposal transitions (data)', () => {
         expect(canTransition(PROPOSAL_TRANSITIONS, from, to)).toBe(ok);
         const result = checkTransition('Proposal', PROPOSAL_TRANSITIONS, from, to);
         if (ok) expect(result).toBeNull();
-        else expect(result).toEqual({ __typename: 'IllegalTransitionError', code: 'ILLEGAL_TRANSITION', entity: 'Proposal', from, to, message: expect.any(String) });
+        else expect({ ...result, isError: result instanceof IllegalTransitionError }).toEqual({ isError: true, code: 'ILLEGAL_TRANSITION', entity: 'Proposal', from, to, message: expect.any(String) });
       });
     }
   }

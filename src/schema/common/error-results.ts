@@ -1,12 +1,12 @@
 import { Field, ObjectType } from 'type-graphql';
-import { ErrorResult } from './error-result';
 import { PortalVisible } from './visibility';
+import { ErrorResult } from './error-result';
 
 @ObjectType('IllegalTransitionError', {
   implements: ErrorResult,
   description: 'The requested status change is not allowed from the current status. Nothing was changed.',
 })
-export class IllegalTransitionErrorType extends ErrorResult {
+export class IllegalTransitionError extends ErrorResult {
   @PortalVisible()
   @Field({ description: 'What kind of record, e.g. Proposal.' })
   entity: string;
@@ -18,12 +18,31 @@ export class IllegalTransitionErrorType extends ErrorResult {
   @PortalVisible()
   @Field({ description: 'The requested status.' })
   to: string;
+
+  constructor(entity: string, from: string, to: string) {
+    super('ILLEGAL_TRANSITION', `${entity} cannot go from ${from} to ${to}`);
+    this.entity = entity;
+    this.from = from;
+    this.to = to;
+  }
 }
 
 /**
- * Resolves a result union member by the `__typename` the service put on its error results;
- * anything without one is the success type.
+ * "Only a DRAFT can be edited", declared once for every aggregate with drafts: each gets its own
+ * GraphQL type (ProposalNotEditableError, …) whose `status` is typed with the aggregate's status
+ * enum, so a client can select `status` on the record and on the error in one query.
  */
-export function resolveResultType(successType: string) {
-  return (value: object): string => (value as { __typename?: string }).__typename ?? successType;
+export function NotEditableErrorOf<S extends string>(entity: string, statusEnum: object, description: string, hint = '') {
+  @ObjectType(`${entity}NotEditableError`, { implements: ErrorResult, description })
+  class NotEditable extends ErrorResult {
+    @PortalVisible()
+    @Field(() => statusEnum, { description: 'The current (effective) status.' })
+    status: S;
+
+    constructor(status: S) {
+      super('NOT_EDITABLE', `A ${status} ${entity.toLowerCase()} cannot be edited; only a DRAFT can${hint}`);
+      this.status = status;
+    }
+  }
+  return NotEditable;
 }

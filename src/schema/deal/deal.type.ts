@@ -1,7 +1,6 @@
-import { createUnionType, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { CurrencyCode, DealDeviationKind, DealStage, DealStatus, RejectionReason } from '../../entities/enums';
 import { Connection } from '../common/connection';
-import { IllegalTransitionErrorType, resolveResultType } from '../common/error-results';
 import { DateScalar, DecimalScalar } from '../common/scalars';
 import { UserType } from '../user/user.type';
 import { DealApprovalDecision } from './deal.inputs';
@@ -147,23 +146,3 @@ export class DealDeviationType {
 @ObjectType('DealConnection', { description: 'A page of deals, newest opened first.' })
 export class DealConnection extends Connection(DealType, 'Deal') {}
 
-export const MoveDealResult = createUnionType({
-  name: 'MoveDealResult',
-  description: 'The moved deal, or why the move is not allowed (nothing changed).',
-  types: () => [DealType, IllegalTransitionErrorType] as const,
-  resolveType: resolveResultType('Deal'),
-});
-
-export const CloseDealResult = createUnionType({
-  name: 'CloseDealResult',
-  description: 'The closed deal, or why it cannot be closed that way (nothing changed).',
-  types: () => [DealType, IllegalTransitionErrorType] as const,
-  resolveType: resolveResultType('Deal'),
-});
-
-export const DecideDealApprovalResult = createUnionType({
-  name: 'DecideDealApprovalResult',
-  description: 'The deviation with the decision recorded, or why the decision is not allowed (nothing changed).',
-  types: () => [DealDeviationType, IllegalTransitionErrorType] as const,
-  resolveType: resolveResultType('DealDeviation'),
-});

@@ -1,7 +1,5 @@
-import { createUnionType, Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Connection } from '../common/connection';
-import { ErrorResult } from '../common/error-result';
-import { resolveResultType } from '../common/error-results';
 import { DateScalar } from '../common/scalars';
 
 @ObjectType('MeetingActionItem', { description: 'An action item of a meeting protocol.' })
@@ -76,21 +74,6 @@ export class MeetingType {
   updatedAt: Date;
 }
 
-@ObjectType('MeetingNotHeldError', {
-  implements: ErrorResult,
-  description: 'The meeting has not started yet, so its protocol cannot have been sent (code MEETING_NOT_HELD). Nothing was changed.',
-})
-export class MeetingNotHeldErrorType extends ErrorResult {
-  @Field({ description: 'When the meeting starts.' })
-  startsAt: Date;
-}
-
-export const MarkProtocolSentResult = createUnionType({
-  name: 'MarkProtocolSentResult',
-  description: 'The meeting with its protocol marked as sent, or why that is not possible.',
-  types: () => [MeetingType, MeetingNotHeldErrorType] as const,
-  resolveType: resolveResultType('Meeting'),
-});
 
 @ObjectType('MeetingConnection', { description: 'A page of meetings, latest start first.' })
 export class MeetingConnection extends Connection(MeetingType, 'Meeting') {}

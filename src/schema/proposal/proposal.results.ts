@@ -1,17 +1,18 @@
-import { createUnionType, Field, ObjectType } from 'type-graphql';
-import { ProposalStatus } from '../../entities/enums';
+import { Field, ObjectType } from 'type-graphql';
 import { ErrorResult } from '../common/error-result';
-import { IllegalTransitionErrorType, resolveResultType } from '../common/error-results';
+import { ProposalStatus } from '../../entities/enums';
+import { IllegalTransitionError, NotEditableErrorOf } from '../common/error-results';
+import { resultUnion } from '../common/result-union';
 import { DateScalar, DecimalScalar } from '../common/scalars';
-import { ProposalType, ToolMixType } from './proposal.type';
 import { PortalVisible } from '../common/visibility';
+import { ProposalType, ToolMixType } from './proposal.type';
 
 @ObjectType('ToolMixOutOfPolicyError', {
   implements: ErrorResult,
   description:
     'The media plan strays from 70/20/10 beyond the agency tolerance and no justification was given. Nothing was changed.',
 })
-export class ToolMixOutOfPolicyErrorType extends ErrorResult {
+export class ToolMixOutOfPolicyError extends ErrorResult {
   @Field(() => DecimalScalar, { description: 'Share of proven tools, in percent (target 70).' })
   proven: string;
 
@@ -36,68 +37,79 @@ export class ToolMixOutOfPolicyErrorType extends ErrorResult {
   // nullable only so that it merges with Proposal.toolMix in one selection on the union
   @Field(() => ToolMixType, { nullable: true, description: 'The whole mix, as on Proposal.toolMix (never null here).' })
   toolMix: ToolMixType;
+
+  constructor(mix: ToolMixType) {
+    super(
+      'TOOL_MIX_OUT_OF_POLICY',
+      `The tool mix ${mix.proven}/${mix.uncertain}/${mix.experimental} strays from 70/20/10 by more than ` +
+        `${mix.tolerance} percentage points; send it with a justification`,
+    );
+    this.proven = mix.proven;
+    this.uncertain = mix.uncertain;
+    this.experimental = mix.experimental;
+    this.provenDeviation = mix.provenDeviation;
+    this.uncertainDeviation = mix.uncertainDeviation;
+    this.experimentalDeviation = mix.experimentalDeviation;
+    this.tolerance = mix.tolerance;
+    this.toolMix = mix;
+  }
 }
 
 @ObjectType('EmptyMediaPlanError', {
   implements: ErrorResult,
   description: 'The offer has no media plan (no lines, or no budget at all) and cannot be sent. Nothing was changed.',
 })
-export class EmptyMediaPlanErrorType extends ErrorResult {}
+export class EmptyMediaPlanError extends ErrorResult {
+  constructor(lineCount: number) {
+    super('EMPTY_MEDIA_PLAN', lineCount === 0 ? 'The proposal has no media plan' : 'The media plan has no budget');
+  }
+}
 
 @ObjectType('ProposalValidityPassedError', {
   implements: ErrorResult,
   description: 'The validity date of the offer is already over (agency time zone); set a new one first. Nothing was changed.',
 })
-export class ProposalValidityPassedErrorType extends ErrorResult {
+export class ProposalValidityPassedError extends ErrorResult {
   @PortalVisible()
   @Field(() => DateScalar, { description: 'The validity date that has passed.' })
   validUntil: string;
+
+  constructor(validUntil: string) {
+    super('VALIDITY_PASSED', `The proposal was valid until ${validUntil}; set a new validity date before sending it`);
+    this.validUntil = validUntil;
+  }
 }
 
-@ObjectType('ProposalNotEditableError', {
-  implements: ErrorResult,
-  description: 'Only a DRAFT offer can be edited; revise it first (reviseProposal). Nothing was changed.',
-})
-export class ProposalNotEditableErrorType extends ErrorResult {
-  @PortalVisible()
-  @Field(() => ProposalStatus, { description: 'The current (effective) status.' })
-  status: ProposalStatus;
-}
+export const ProposalNotEditableError = NotEditableErrorOf<ProposalStatus>(
+  'Proposal',
+  ProposalStatus,
+  'Only a DRAFT offer can be edited; revise it first (reviseProposal). Nothing was changed.',
+  ' (revise it first)',
+);
+export type ProposalNotEditableError = InstanceType<typeof ProposalNotEditableError>;
 
-const resolveType = resolveResultType('Proposal');
+export const UpdateProposalResult = resultUnion('UpdateProposalResult', 'The changed offer, or why it cannot be changed.', ProposalType, [
+  ProposalNotEditableError,
+]);
 
-export const UpdateProposalResult = createUnionType({
-  name: 'UpdateProposalResult',
-  description: 'The changed offer, or why it cannot be changed.',
-  types: () => [ProposalType, ProposalNotEditableErrorType] as const,
-  resolveType,
-});
+export const SendProposalResult = resultUnion('SendProposalResult', 'The sent offer, or why it was not sent.', ProposalType, [
+  IllegalTransitionError,
+  ToolMixOutOfPolicyError,
+  EmptyMediaPlanError,
+  ProposalValidityPassedError,
+]);
 
-export const SendProposalResult = createUnionType({
-  name: 'SendProposalResult',
-  description: 'The sent offer, or why it was not sent.',
-  types: () =>
-    [ProposalType, IllegalTransitionErrorType, ToolMixOutOfPolicyErrorType, EmptyMediaPlanErrorType, ProposalValidityPassedErrorType] as const,
-  resolveType,
-});
+export const AcceptProposalResult = resultUnion('AcceptProposalResult', 'The accepted offer, or why it cannot be accepted.', ProposalType, [
+  IllegalTransitionError,
+]);
 
-export const AcceptProposalResult = createUnionType({
-  name: 'AcceptProposalResult',
-  description: 'The accepted offer, or why it cannot be accepted.',
-  types: () => [ProposalType, IllegalTransitionErrorType] as const,
-  resolveType,
-});
+export const RejectProposalResult = resultUnion('RejectProposalResult', 'The rejected offer, or why it cannot be rejected.', ProposalType, [
+  IllegalTransitionError,
+]);
 
-export const RejectProposalResult = createUnionType({
-  name: 'RejectProposalResult',
-  description: 'The rejected offer, or why it cannot be rejected.',
-  types: () => [ProposalType, IllegalTransitionErrorType] as const,
-  resolveType,
-});
-
-export const ReviseProposalResult = createUnionType({
-  name: 'ReviseProposalResult',
-  description: 'The offer back in DRAFT with the next revision number, or why it cannot be revised.',
-  types: () => [ProposalType, IllegalTransitionErrorType] as const,
-  resolveType,
-});
+export const ReviseProposalResult = resultUnion(
+  'ReviseProposalResult',
+  'The offer back in DRAFT with the next revision number, or why it cannot be revised.',
+  ProposalType,
+  [IllegalTransitionError],
+);

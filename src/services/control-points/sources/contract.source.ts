@@ -1,6 +1,7 @@
 // Control points of the contract aggregate: a contract waiting for the client's approvers.
 import type { Client } from '../../../entities';
-import { approverLabel, contractsWaitingForApproval } from '../../contract.service';
+import { approverLabel } from '../../../schema/contract/contract.results';
+import { contractsWaitingForApproval } from '../../contract.service';
 import { getRequisites } from '../../requisites.service';
 import { addDays, localDate } from '../../time';
 import { ControlPointKind, registerControlPointSource } from '../registry';
