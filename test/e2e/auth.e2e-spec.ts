@@ -1,7 +1,32 @@
 import { SignJWT } from 'jose';
 import { startTestApp, TestApp } from '../support/app';
 import { CREATE_USER, LOGIN, ME, REGISTER_AGENCY } from '../support/documents';
-import { createClient, login, PASSWORD, registerAgency, uniqueEmail } from '../support/factories';
+import { createClient, createUser, login, PASSWORD, registerAgency, uniqueEmail } from '../support/factories';
+
+/** Everything the payload offers, relations included. */
+const LOGIN_FULL = /* GraphQL */ `
+  mutation LoginFull($input: LoginInput!) {
+    login(input: $input) {
+      token
+      user { id email role client { id name } agency { id name requisites { legalName } } }
+      agency { id name requisites { legalName } }
+    }
+  }
+`;
+
+const REGISTER_FULL = /* GraphQL */ `
+  mutation RegisterFull($input: RegisterAgencyInput!) {
+    registerAgency(input: $input) {
+      token
+      user { id email role client { id name } agency { id name requisites { legalName } } }
+      agency { id name requisites { legalName vatPayer } }
+    }
+  }
+`;
+
+const SET_REQUISITES = /* GraphQL */ `
+  mutation SetRequisites($input: UpdateAgencyRequisitesInput!) { updateAgencyRequisites(input: $input) { legalName } }
+`;
 
 let t: TestApp;
 beforeAll(async () => {
@@ -78,6 +103,68 @@ describe('registerAgency and login', () => {
   it('logs in case-insensitively by email', async () => {
     const a = await registerAgency(t);
     expect(await login(t, a.ownerEmail.toUpperCase())).toEqual(expect.any(String));
+  });
+});
+
+describe('the login payload resolves what it offers', () => {
+  it("resolves the owner's agency with its requisites", async () => {
+    const a = await registerAgency(t);
+    const set = await t.gql(SET_REQUISITES, { input: { legalName: 'ООО «Тест Медиа»' } }, a.ownerToken);
+    expect(set.body.errors).toBeUndefined();
+    const res = await t.gql(LOGIN_FULL, { input: { email: a.ownerEmail, password: PASSWORD } });
+    expect(res.body.errors).toBeUndefined();
+    const p = res.body.data.login;
+    expect(p.token).toEqual(expect.any(String));
+    expect(p.user).toMatchObject({ id: a.ownerId, role: 'OWNER', client: null, agency: { id: a.agencyId, requisites: { legalName: 'ООО «Тест Медиа»' } } });
+    expect(p.agency).toMatchObject({ id: a.agencyId, requisites: { legalName: 'ООО «Тест Медиа»' } });
+  });
+
+  it("resolves a portal user's own client", async () => {
+    const a = await registerAgency(t);
+    const client = await createClient(t, a.ownerToken, { name: 'Ромашка' });
+    const portal = await createUser(t, a.ownerToken, 'CLIENT', client.id);
+    const res = await t.gql(
+      `mutation($input: LoginInput!) { login(input: $input) { token user { id role client { id name } agency { name } } agency { id name } } }`,
+      { input: { email: portal.email, password: PASSWORD } },
+    );
+    expect(res.body.errors).toBeUndefined();
+    const p = res.body.data.login;
+    expect(p.token).toEqual(expect.any(String));
+    expect(p.user).toMatchObject({ id: portal.id, role: 'CLIENT', client: { id: client.id, name: 'Ромашка' } });
+    expect(p.agency).toMatchObject({ id: a.agencyId });
+  });
+
+  it('checks roles inside the payload as the logged-in user: a portal user gets FORBIDDEN for the requisites', async () => {
+    const a = await registerAgency(t);
+    const client = await createClient(t, a.ownerToken);
+    const portal = await createUser(t, a.ownerToken, 'CLIENT', client.id);
+    const res = await t.gql(LOGIN_FULL, { input: { email: portal.email, password: PASSWORD } });
+    expect(res.body.errors?.length).toBeGreaterThan(0);
+    for (const e of res.body.errors!) {
+      expect(e).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+      expect(e.path?.[e.path.length - 1]).toBe('requisites');
+    }
+  });
+
+  it('resolves the relations of a freshly registered agency', async () => {
+    const email = uniqueEmail('owner');
+    const res = await t.gql(REGISTER_FULL, { input: { agencyName: 'Агентство «Полный»', email, password: PASSWORD } });
+    expect(res.body.errors).toBeUndefined();
+    const p = res.body.data.registerAgency;
+    expect(p.user).toMatchObject({ email, role: 'OWNER', client: null, agency: { name: 'Агентство «Полный»', requisites: { legalName: null } } });
+    expect(p.agency).toMatchObject({ name: 'Агентство «Полный»', requisites: { legalName: null, vatPayer: expect.any(Boolean) } });
+    expect((await t.gql(ME, {}, p.token)).body.data.me.id).toBe(p.user.id);
+  });
+
+  it('does not make the anonymous request itself authenticated', async () => {
+    const a = await registerAgency(t);
+    // a second root field of the same anonymous request is still anonymous
+    const both = await t.gql(
+      `mutation($input: LoginInput!) { login(input: $input) { token } createUser(input: { email: "x-${Date.now()}@example.test", password: "${PASSWORD}", role: MANAGER }) { id } }`,
+      { input: { email: a.ownerEmail, password: PASSWORD } },
+    );
+    expect(both.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await t.ds.query('SELECT count(*)::int AS n FROM users WHERE "agencyId" = $1', [a.agencyId]))[0].n).toBe(1);
   });
 });
 
