@@ -1,11 +1,14 @@
 import { isUUID } from 'class-validator';
 import type { Request } from 'express';
+import { IsNull } from 'typeorm';
 import type { Actor, AppServices, AuthedContext, RequestContext } from '../context';
-import { Agency, User } from '../entities';
+import { Agency, PasswordResetToken, User } from '../entities';
 import { CurrencyCode, Locale, UserRole } from '../entities/enums';
 import { ConflictError, UnauthenticatedError, isUniqueViolation } from '../errors';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password';
+import { hashOneTimeToken } from '../auth/one-time-token';
 import type { LoginInput, RegisterAgencyInput } from '../schema/auth/auth.types';
+import type { ResetPasswordInput } from '../schema/user/user.inputs';
 import { ACTOR_CONTEXT, CarriesActorContext } from '../auth/actor-context';
 import { deriveContext, withTransaction } from './scope';
 
@@ -88,6 +91,44 @@ export async function login(ctx: RequestContext, input: LoginInput): Promise<Aut
   user.lastLoginAt = new Date();
   await ctx.manager.getRepository(User).update({ id: user.id }, { lastLoginAt: user.lastLoginAt });
   return issue(ctx, user, agency);
+}
+
+export interface PasswordTokenInvalidError {
+  __typename: 'PasswordTokenInvalidError';
+  code: 'PASSWORD_TOKEN_INVALID';
+  message: string;
+}
+
+/**
+ * Sets a password with a one-time token (invitation or reset) and logs the user in. The token is
+ * consumed exactly once: its row is locked, so a second, concurrent use finds it used.
+ */
+export async function resetPassword(ctx: RequestContext, input: ResetPasswordInput): Promise<AuthPayload | PasswordTokenInvalidError> {
+  const tokenHash = hashOneTimeToken(input.token);
+  const passwordHash = await hashPassword(input.newPassword);
+  const done = await withTransaction(ctx, async (tx) => {
+    // anonymous: the token is the credential, looked up like an email at login
+    const tokens = tx.manager.getRepository(PasswordResetToken);
+    const row = await tokens.findOne({ where: { tokenHash }, lock: { mode: 'pessimistic_write' } });
+    const now = new Date();
+    if (!row || row.usedAt || row.expiresAt.getTime() <= now.getTime()) return null;
+    const users = tx.manager.getRepository(User);
+    const user = await users.findOne({ where: { id: row.userId }, lock: { mode: 'pessimistic_write' } });
+    if (!user || !user.isActive || user.agencyId !== row.agencyId) return null;
+    await users.update({ id: user.id }, { passwordHash, lastLoginAt: now });
+    await tokens.update({ userId: user.id, usedAt: IsNull() }, { usedAt: now });
+    const agency = await tx.manager.getRepository(Agency).findOneByOrFail({ id: user.agencyId });
+    Object.assign(user, { passwordHash, lastLoginAt: now });
+    return { user, agency };
+  });
+  if (!done) {
+    return {
+      __typename: 'PasswordTokenInvalidError',
+      code: 'PASSWORD_TOKEN_INVALID',
+      message: 'This link is invalid or has expired; ask the agency owner for a new one',
+    };
+  }
+  return issue(ctx, done.user, done.agency);
 }
 
 /**
