@@ -173,6 +173,7 @@ async function handOutToken(tx: AuthedContext, user: User, purpose: PasswordToke
  * has no usable password until they set one with the invitation token (resetPassword).
  */
 export async function inviteClientUser(ctx: AuthedContext, input: InviteClientUserInput): Promise<OneTimeTicket> {
+  const phone = await normalizeUserPhone(ctx, input.phone);
   // a password nobody knows: login is refused until the invitation is used
   const passwordHash = await hashPassword(randomBytes(32).toString('base64url'));
   return withTransaction(ctx, async (tx) => {
@@ -189,6 +190,7 @@ export async function inviteClientUser(ctx: AuthedContext, input: InviteClientUs
         clientId: client.id,
         fullName: input.fullName?.trim() ?? '',
         locale: input.locale ?? null,
+        phone: phone ?? null,
       });
     } catch (err) {
       return emailTaken(err);

@@ -134,16 +134,22 @@ describe('the login payload resolves what it offers', () => {
     expect(p.agency).toMatchObject({ id: a.agencyId });
   });
 
-  it('checks roles inside the payload as the logged-in user: a portal user gets FORBIDDEN for the requisites', async () => {
+  it('applies what the logged-in user may see inside the payload: a portal user gets payment details, not numbering patterns', async () => {
     const a = await registerAgency(t);
     const client = await createClient(t, a.ownerToken);
     const portal = await createUser(t, a.ownerToken, 'CLIENT', client.id);
-    const res = await t.gql(LOGIN_FULL, { input: { email: portal.email, password: PASSWORD } });
-    expect(res.body.errors?.length).toBeGreaterThan(0);
-    for (const e of res.body.errors!) {
-      expect(e).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
-      expect(e.path?.[e.path.length - 1]).toBe('requisites');
-    }
+    await t.gql(SET_REQUISITES, { input: { legalName: 'ООО «Тест Медиа»' } }, a.ownerToken);
+    const res = await t.gql(
+      `mutation($input: LoginInput!) { login(input: $input) { token agency { requisites { legalName invoiceNumberPattern } } } }`,
+      { input: { email: portal.email, password: PASSWORD } },
+    );
+    expect(res.body.data.login.token).toEqual(expect.any(String));
+    expect(res.body.data.login.agency.requisites).toEqual({ legalName: 'ООО «Тест Медиа»', invoiceNumberPattern: null });
+    expect(res.body.errors).toHaveLength(1);
+    expect(res.body.errors?.[0]).toMatchObject({
+      path: ['login', 'agency', 'requisites', 'invoiceNumberPattern'],
+      extensions: { code: 'FORBIDDEN' },
+    });
   });
 
   it('resolves the relations of a freshly registered agency', async () => {

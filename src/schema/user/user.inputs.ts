@@ -84,6 +84,12 @@ export class InviteClientUserInput {
   @IsOptional()
   @IsEnum(Locale)
   locale?: Locale | null;
+
+  @Field(() => String, { nullable: true, description: "Phone, international (+79161234567) or national in the agency's country; stored as +79161234567." })
+  @IsOptional()
+  @IsString()
+  @MaxLength(PHONE_INPUT_MAX)
+  phone?: string | null;
 }
 
 @InputType({ description: 'Changes to a user of the agency (owner only). Omitted fields stay as they are.' })
