@@ -212,10 +212,11 @@ describe('bearer tokens', () => {
 
   it('stops accepting the token of a deactivated user at once', async () => {
     const a = await registerAgency(t);
-    // set directly: no operation deactivates a user yet
-    await t.ds.query('UPDATE users SET "isActive" = false WHERE id = $1', [a.ownerId]);
-    const res = await t.gql(ME, {}, a.ownerToken);
-    expect(res.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const manager = await createUser(t, a.ownerToken, 'MANAGER');
+    const off = await t.gql(`mutation($id: ID!) { deactivateUser(id: $id) { __typename } }`, { id: manager.id }, a.ownerToken);
+    expect(off.body.data.deactivateUser.__typename).toBe('User');
+    const res = await t.gql(ME, {}, manager.token);
+    expect(res.body.errors?.[0]).toMatchObject({ message: 'Invalid token', extensions: { code: 'UNAUTHENTICATED' } });
   });
 });
 
