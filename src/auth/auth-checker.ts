@@ -1,10 +1,17 @@
 import type { AuthChecker } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { UserRole } from '../entities/enums';
-import { ForbiddenError, UnauthenticatedError } from '../errors';
+import { AppError, UnauthenticatedError } from '../errors';
 
 /** Agency staff: everything that is not the client portal. */
 export const STAFF = [UserRole.OWNER, UserRole.MANAGER];
+
+/** FORBIDDEN naming the role(s) that may do it, in the message and in `extensions.requiredRoles`. */
+export class RoleRequiredError extends AppError {
+  constructor(roles: readonly UserRole[], message = `Requires role ${roles.join(' or ')}`) {
+    super('FORBIDDEN', message, { requiredRoles: [...roles] });
+  }
+}
 
 /**
  * `@Authorized()` = any logged-in user; `@Authorized(roles)` = one of those roles. Throws rather
@@ -12,6 +19,6 @@ export const STAFF = [UserRole.OWNER, UserRole.MANAGER];
  */
 export const authChecker: AuthChecker<RequestContext, UserRole> = ({ context }, roles) => {
   if (!context.actor) throw new UnauthenticatedError(context.authError ?? undefined);
-  if (roles.length > 0 && !roles.includes(context.actor.role)) throw new ForbiddenError();
+  if (roles.length > 0 && !roles.includes(context.actor.role)) throw new RoleRequiredError(roles);
   return true;
 };

@@ -11,6 +11,7 @@ import { DocumentCounter } from './document-counter.entity';
 import { Interaction } from './interaction.entity';
 import { IdempotencyKey, Invoice, InvoiceLine, Payment } from './invoice.entity';
 import { Meeting } from './meeting.entity';
+import { PasswordResetToken } from './password-reset-token.entity';
 import { Proposal, ProposalLine, ProposalRevision } from './proposal.entity';
 import { User } from './user.entity';
 
@@ -27,6 +28,7 @@ export {
   Invoice,
   InvoiceLine,
   Payment,
+  PasswordResetToken,
   Brief,
   BriefVersion,
   Client,
@@ -71,4 +73,5 @@ export const ENTITIES = [
   IdempotencyKey,
   Act,
   ActLine,
+  PasswordResetToken,
 ];

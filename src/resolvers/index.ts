@@ -1,7 +1,7 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { ActResolver } from './act.resolver';
 import { AgencyResolver } from './agency.resolver';
-import { AuthResolver, UserResolver } from './auth.resolver';
+import { AuthResolver } from './auth.resolver';
 import { BriefResolver } from './brief.resolver';
 import { ClientResolver } from './client.resolver';
 import { ContactResolver } from './contact.resolver';
@@ -12,6 +12,7 @@ import { InteractionResolver } from './interaction.resolver';
 import { ClientBalanceResolver, InvoiceResolver } from './invoice.resolver';
 import { MeetingActionItemResolver, MeetingResolver } from './meeting.resolver';
 import { ProposalResolver } from './proposal.resolver';
+import { UserResolver } from './user.resolver';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   AuthResolver,

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import './common/enums';
 import { GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { resolveAsCarriedActor } from '../auth/actor-context';
 import { authChecker } from '../auth/auth-checker';
 import { RESOLVERS } from '../resolvers';
 import { ErrorResult } from './common/error-result';
@@ -49,6 +50,6 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     validate: true,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     orphanedTypes: [ErrorResult],
-  }).then((schema) => withRootDescriptions(applyPortalVisibility(schema)));
+  }).then((schema) => resolveAsCarriedActor(withRootDescriptions(applyPortalVisibility(schema))));
   return built;
 }

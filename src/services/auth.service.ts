@@ -1,14 +1,19 @@
 import { isUUID } from 'class-validator';
 import type { Request } from 'express';
-import type { Actor, AppServices, RequestContext } from '../context';
-import { Agency, User } from '../entities';
+import { IsNull } from 'typeorm';
+import type { Actor, AppServices, AuthedContext, RequestContext } from '../context';
+import { Agency, PasswordResetToken, User } from '../entities';
 import { CurrencyCode, Locale, UserRole } from '../entities/enums';
 import { ConflictError, UnauthenticatedError, isUniqueViolation } from '../errors';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password';
+import { hashOneTimeToken } from '../auth/one-time-token';
 import type { LoginInput, RegisterAgencyInput } from '../schema/auth/auth.types';
-import { withTransaction } from './scope';
+import type { ResetPasswordInput } from '../schema/user/user.inputs';
+import { ACTOR_CONTEXT, CarriesActorContext } from '../auth/actor-context';
+import { deriveContext, withTransaction } from './scope';
 
-export interface AuthPayload {
+/** Resolved as the user it was issued to (the request that asked for it stays anonymous). */
+export interface AuthPayload extends CarriesActorContext {
   token: string;
   expiresAt: Date;
   user: User;
@@ -19,16 +24,29 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-async function issue(app: AppServices, user: User, agency: Agency): Promise<AuthPayload> {
-  const { token, expiresAt } = await app.tokens.issue({ sub: user.id, agencyId: user.agencyId });
-  return { token, expiresAt, user, agency };
+/** A new context value for the user who has just authenticated: same request, own loaders. */
+function contextForUser(ctx: RequestContext, user: User): AuthedContext {
+  const actor: Actor = { userId: user.id, agencyId: user.agencyId, role: user.role, clientId: user.clientId };
+  return deriveContext(ctx, {
+    actor,
+    authError: null,
+    logger: ctx.logger.child({ userId: actor.userId, agencyId: actor.agencyId }),
+  }) as AuthedContext;
+}
+
+/** A token for the user, and the payload resolved in that user's own context. */
+export async function issue(ctx: RequestContext, user: User, agency: Agency): Promise<AuthPayload> {
+  const { token, expiresAt } = await ctx.app.tokens.issue({ sub: user.id, agencyId: user.agencyId });
+  const own = contextForUser(ctx, user);
+  own.loaders.agencyById.prime(agency.id, agency);
+  return { token, expiresAt, user, agency, [ACTOR_CONTEXT]: own };
 }
 
 /** Creates an agency and its owner in one transaction and logs the owner in. */
 export async function registerAgency(ctx: RequestContext, input: RegisterAgencyInput): Promise<AuthPayload> {
   const email = normalizeEmail(input.email);
   const passwordHash = await hashPassword(input.password);
-  return withTransaction(ctx, async (tx) => {
+  const { user, agency } = await withTransaction(ctx, async (tx) => {
     const agency = await tx.manager.getRepository(Agency).save(
       tx.manager.getRepository(Agency).create({
         name: input.agencyName.trim(),
@@ -57,8 +75,10 @@ export async function registerAgency(ctx: RequestContext, input: RegisterAgencyI
       }
       throw err;
     }
-    return issue(tx.app, user, agency);
+    return { user, agency };
   });
+  // after the commit: the payload's relations are read on the pool, as the new owner
+  return issue(ctx, user, agency);
 }
 
 /** Same answer and about the same time whether the email is unknown or the password wrong. */
@@ -70,7 +90,45 @@ export async function login(ctx: RequestContext, input: LoginInput): Promise<Aut
   const agency = await ctx.manager.getRepository(Agency).findOneByOrFail({ id: user.agencyId });
   user.lastLoginAt = new Date();
   await ctx.manager.getRepository(User).update({ id: user.id }, { lastLoginAt: user.lastLoginAt });
-  return issue(ctx.app, user, agency);
+  return issue(ctx, user, agency);
+}
+
+export interface PasswordTokenInvalidError {
+  __typename: 'PasswordTokenInvalidError';
+  code: 'PASSWORD_TOKEN_INVALID';
+  message: string;
+}
+
+/**
+ * Sets a password with a one-time token (invitation or reset) and logs the user in. The token is
+ * consumed exactly once: its row is locked, so a second, concurrent use finds it used.
+ */
+export async function resetPassword(ctx: RequestContext, input: ResetPasswordInput): Promise<AuthPayload | PasswordTokenInvalidError> {
+  const tokenHash = hashOneTimeToken(input.token);
+  const passwordHash = await hashPassword(input.newPassword);
+  const done = await withTransaction(ctx, async (tx) => {
+    // anonymous: the token is the credential, looked up like an email at login
+    const tokens = tx.manager.getRepository(PasswordResetToken);
+    const row = await tokens.findOne({ where: { tokenHash }, lock: { mode: 'pessimistic_write' } });
+    const now = new Date();
+    if (!row || row.usedAt || row.expiresAt.getTime() <= now.getTime()) return null;
+    const users = tx.manager.getRepository(User);
+    const user = await users.findOne({ where: { id: row.userId }, lock: { mode: 'pessimistic_write' } });
+    if (!user || !user.isActive || user.agencyId !== row.agencyId) return null;
+    await users.update({ id: user.id }, { passwordHash, lastLoginAt: now });
+    await tokens.update({ userId: user.id, usedAt: IsNull() }, { usedAt: now });
+    const agency = await tx.manager.getRepository(Agency).findOneByOrFail({ id: user.agencyId });
+    Object.assign(user, { passwordHash, lastLoginAt: now });
+    return { user, agency };
+  });
+  if (!done) {
+    return {
+      __typename: 'PasswordTokenInvalidError',
+      code: 'PASSWORD_TOKEN_INVALID',
+      message: 'This link is invalid or has expired; ask the agency owner for a new one',
+    };
+  }
+  return issue(ctx, done.user, done.agency);
 }
 
 /**

@@ -1,18 +1,88 @@
+import { randomBytes } from 'node:crypto';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
-import type { AuthedContext} from '../context';
-import { Client, User } from '../entities';
+import { IsNull } from 'typeorm';
+import type { AuthedContext } from '../context';
+import { Client, PasswordResetToken, User } from '../entities';
 import { UserRole } from '../entities/enums';
+import { PasswordTokenPurpose } from '../entities/password-reset-token.entity';
 import { BadUserInputError, ConflictError, NotFoundError, isUniqueViolation } from '../errors';
-import { hashPassword } from '../auth/password';
-import type { CreateUserInput, UpdateMyProfileInput } from '../schema/user/user.inputs';
+import { RoleRequiredError } from '../auth/auth-checker';
+import { INVITATION_TTL_MS, newOneTimeToken, PASSWORD_RESET_TTL_MS } from '../auth/one-time-token';
+import { hashPassword, verifyPassword } from '../auth/password';
+import type {
+  ChangePasswordInput,
+  CreateUserInput,
+  InviteClientUserInput,
+  UpdateMyProfileInput,
+  IssuePasswordResetInput,
+  UpdateUserInput,
+  UsersArgs,
+} from '../schema/user/user.inputs';
 import { normalizeEmail } from './auth.service';
+import type { ConnectionResult } from '../schema/common/connection';
+import { paginate } from './pagination';
 import { scoped, withTransaction } from './scope';
+
+export interface WrongPasswordError {
+  __typename: 'WrongPasswordError';
+  code: 'WRONG_PASSWORD';
+  message: string;
+  field: string;
+}
+
+export interface OwnAccessChangeError {
+  __typename: 'OwnAccessChangeError';
+  code: 'OWN_ACCESS_CHANGE';
+  message: string;
+}
+
+export interface LastOwnerError {
+  __typename: 'LastOwnerError';
+  code: 'LAST_OWNER';
+  message: string;
+}
+
+const ownAccessChange = (what: string): OwnAccessChangeError => ({
+  __typename: 'OwnAccessChangeError',
+  code: 'OWN_ACCESS_CHANGE',
+  message: `You cannot ${what} yourself; another owner can`,
+});
+
+const lastOwner = (): LastOwnerError => ({
+  __typename: 'LastOwnerError',
+  code: 'LAST_OWNER',
+  message: 'The agency would be left without an active owner',
+});
+
+/** A one-time token handed out once, with the user it is for. */
+export interface OneTimeTicket {
+  user: User;
+  token: string;
+  expiresAt: Date;
+}
 
 /** The current user, read through the scope like any other row. */
 export async function me(ctx: AuthedContext): Promise<User> {
   const user = await scoped(ctx, User).findById(ctx.actor.userId);
   if (!user) throw new NotFoundError('User');
   return user;
+}
+
+/** The agency's users (staff and portal), by email. */
+export async function listUsers(ctx: AuthedContext, args: UsersArgs): Promise<ConnectionResult<User>> {
+  const qb = scoped(ctx, User).query('u');
+  const f = args.filter;
+  if (f?.role) qb.andWhere('u.role = :role', { role: f.role });
+  if (f?.clientId) qb.andWhere('u."clientId" = :clientId', { clientId: f.clientId });
+  if (f?.isActive !== undefined && f?.isActive !== null) qb.andWhere('u."isActive" = :isActive', { isActive: f.isActive });
+  return paginate(qb, args, { column: 'u."email"', value: (u) => u.email, direction: 'ASC' });
+}
+
+function emailTaken(err: unknown): never {
+  if (isUniqueViolation(err, 'users_email_unique')) {
+    throw new ConflictError('EMAIL_TAKEN', 'A user with this email already exists', 'input.email');
+  }
+  throw err;
 }
 
 /** Owner adds a manager, another owner, or a portal user bound to one of the agency's clients. */
@@ -39,10 +109,7 @@ export async function createUser(ctx: AuthedContext, input: CreateUserInput): Pr
         phone: phone ?? null,
       });
     } catch (err) {
-      if (isUniqueViolation(err, 'users_email_unique')) {
-        throw new ConflictError('EMAIL_TAKEN', 'A user with this email already exists', 'input.email');
-      }
-      throw err;
+      return emailTaken(err);
     }
   });
 }
@@ -85,4 +152,137 @@ export async function accountManagerOf(ctx: AuthedContext, client: { ownerId: st
   if (!client.ownerId) return null;
   const manager = await ctx.loaders.accountManagerById.load(client.ownerId);
   return manager && manager.isActive && manager.role !== UserRole.CLIENT ? manager : null;
+}
+
+/** Retires the user's unused tokens (a newer one replaces them; a used password ends them). */
+async function retireTokens(tx: AuthedContext, userId: string): Promise<void> {
+  // userId was read through the scope by the caller
+  await tx.manager.getRepository(PasswordResetToken).update({ userId, usedAt: IsNull() }, { usedAt: new Date() });
+}
+
+async function handOutToken(tx: AuthedContext, user: User, purpose: PasswordTokenPurpose, ttlMs: number): Promise<OneTimeTicket> {
+  const { token, hash } = newOneTimeToken();
+  const expiresAt = new Date(Date.now() + ttlMs);
+  await retireTokens(tx, user.id);
+  await scoped(tx, PasswordResetToken).insert({ userId: user.id, tokenHash: hash, purpose, expiresAt, usedAt: null, issuedById: tx.actor.userId });
+  return { user, token, expiresAt };
+}
+
+/**
+ * A portal user for a client, invited by an owner or by the client's account manager. The user
+ * has no usable password until they set one with the invitation token (resetPassword).
+ */
+export async function inviteClientUser(ctx: AuthedContext, input: InviteClientUserInput): Promise<OneTimeTicket> {
+  const phone = await normalizeUserPhone(ctx, input.phone);
+  // a password nobody knows: login is refused until the invitation is used
+  const passwordHash = await hashPassword(randomBytes(32).toString('base64url'));
+  return withTransaction(ctx, async (tx) => {
+    const client = await scoped(tx, Client).getById(input.clientId, 'input.clientId');
+    if (tx.actor.role !== UserRole.OWNER && client.ownerId !== tx.actor.userId) {
+      throw new RoleRequiredError([UserRole.OWNER], "Requires role OWNER, or being this client's account manager");
+    }
+    let user: User;
+    try {
+      user = await scoped(tx, User).insert({
+        email: normalizeEmail(input.email),
+        passwordHash,
+        role: UserRole.CLIENT,
+        clientId: client.id,
+        fullName: input.fullName?.trim() ?? '',
+        locale: input.locale ?? null,
+        phone: phone ?? null,
+      });
+    } catch (err) {
+      return emailTaken(err);
+    }
+    return handOutToken(tx, user, PasswordTokenPurpose.INVITATION, INVITATION_TTL_MS);
+  });
+}
+
+/** Owner: a one-time reset token for a user of the agency (24 h); earlier unused tokens stop working. */
+export async function issuePasswordReset(ctx: AuthedContext, input: IssuePasswordResetInput): Promise<OneTimeTicket> {
+  return withTransaction(ctx, async (tx) => {
+    const user = await scoped(tx, User).getById(input.userId, 'input.userId', { lock: true });
+    return handOutToken(tx, user, PasswordTokenPurpose.RESET, PASSWORD_RESET_TTL_MS);
+  });
+}
+
+/**
+ * Locks the agency's owners in id order, so that concurrent changes of owners queue instead of
+ * deadlocking, then tells whether an active owner other than `userId` remains.
+ */
+async function anotherActiveOwner(tx: AuthedContext, userId: string): Promise<boolean> {
+  const owners = await scoped(tx, User)
+    .query('u')
+    .andWhere('u.role = :owner', { owner: UserRole.OWNER })
+    .orderBy('u.id', 'ASC')
+    .setLock('pessimistic_write')
+    .getMany();
+  return owners.some((o) => o.id !== userId && o.isActive);
+}
+
+/** Owner: name, language and role (between OWNER and MANAGER) of a user of the agency. */
+export async function updateUser(ctx: AuthedContext, input: UpdateUserInput): Promise<User | OwnAccessChangeError | LastOwnerError> {
+  return withTransaction(ctx, async (tx) => {
+    const changesRole = input.role !== undefined && input.role !== null;
+    const canRemoveOwner = changesRole ? await anotherActiveOwner(tx, input.id) : true;
+    const users = scoped(tx, User);
+    const user = await users.getById(input.id, 'input.id', { lock: true });
+    const patch: Partial<User> = {};
+    if (input.fullName !== undefined && input.fullName !== null) patch.fullName = input.fullName.trim();
+    if (input.locale !== undefined) patch.locale = input.locale;
+    if (changesRole && input.role !== user.role) {
+      if (user.role === UserRole.CLIENT || input.role === UserRole.CLIENT) {
+        throw new BadUserInputError([
+          { path: 'input.role', message: 'role can change between OWNER and MANAGER only; a portal user stays a portal user' },
+        ]);
+      }
+      if (user.id === tx.actor.userId) return ownAccessChange('change the role of');
+      if (user.role === UserRole.OWNER && !canRemoveOwner) return lastOwner();
+      patch.role = input.role!;
+    }
+    if (Object.keys(patch).length === 0) return user;
+    return users.update(user, patch);
+  });
+}
+
+/** Owner: the user can no longer log in, and their tokens stop working at once. Idempotent. */
+export async function deactivateUser(ctx: AuthedContext, id: string): Promise<User | OwnAccessChangeError | LastOwnerError> {
+  return withTransaction(ctx, async (tx) => {
+    const canRemoveOwner = await anotherActiveOwner(tx, id);
+    const users = scoped(tx, User);
+    const user = await users.getById(id, 'id', { lock: true });
+    if (user.id === tx.actor.userId) return ownAccessChange('deactivate');
+    if (!user.isActive) return user;
+    if (user.role === UserRole.OWNER && !canRemoveOwner) return lastOwner();
+    await retireTokens(tx, user.id);
+    return users.update(user, { isActive: false });
+  });
+}
+
+/** Owner: the user may log in again (with their old password). Idempotent. */
+export async function reactivateUser(ctx: AuthedContext, id: string): Promise<User> {
+  return withTransaction(ctx, async (tx) => {
+    const users = scoped(tx, User);
+    const user = await users.getById(id, 'id', { lock: true });
+    if (user.isActive) return user;
+    return users.update(user, { isActive: true });
+  });
+}
+
+/** Any user, their own password; the current one is required. */
+export async function changePassword(ctx: AuthedContext, input: ChangePasswordInput): Promise<User | WrongPasswordError> {
+  if (input.oldPassword === input.newPassword) {
+    throw new BadUserInputError([{ path: 'input.newPassword', message: 'newPassword must differ from the current password' }]);
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  return withTransaction(ctx, async (tx) => {
+    const users = scoped(tx, User);
+    const user = await users.getById(tx.actor.userId, 'id', { lock: true });
+    if (!(await verifyPassword(user.passwordHash, input.oldPassword))) {
+      return { __typename: 'WrongPasswordError', code: 'WRONG_PASSWORD', message: 'The current password is not right', field: 'input.oldPassword' };
+    }
+    await retireTokens(tx, user.id);
+    return users.update(user, { passwordHash }, { allowPortal: true });
+  });
 }

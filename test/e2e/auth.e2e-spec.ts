@@ -1,7 +1,32 @@
 import { SignJWT } from 'jose';
 import { startTestApp, TestApp } from '../support/app';
 import { CREATE_USER, LOGIN, ME, REGISTER_AGENCY } from '../support/documents';
-import { createClient, login, PASSWORD, registerAgency, uniqueEmail } from '../support/factories';
+import { createClient, createUser, login, PASSWORD, registerAgency, uniqueEmail } from '../support/factories';
+
+/** Everything the payload offers, relations included. */
+const LOGIN_FULL = /* GraphQL */ `
+  mutation LoginFull($input: LoginInput!) {
+    login(input: $input) {
+      token
+      user { id email role client { id name } agency { id name requisites { legalName } } }
+      agency { id name requisites { legalName } }
+    }
+  }
+`;
+
+const REGISTER_FULL = /* GraphQL */ `
+  mutation RegisterFull($input: RegisterAgencyInput!) {
+    registerAgency(input: $input) {
+      token
+      user { id email role client { id name } agency { id name requisites { legalName } } }
+      agency { id name requisites { legalName vatPayer } }
+    }
+  }
+`;
+
+const SET_REQUISITES = /* GraphQL */ `
+  mutation SetRequisites($input: UpdateAgencyRequisitesInput!) { updateAgencyRequisites(input: $input) { legalName } }
+`;
 
 let t: TestApp;
 beforeAll(async () => {
@@ -81,6 +106,74 @@ describe('registerAgency and login', () => {
   });
 });
 
+describe('the login payload resolves what it offers', () => {
+  it("resolves the owner's agency with its requisites", async () => {
+    const a = await registerAgency(t);
+    const set = await t.gql(SET_REQUISITES, { input: { legalName: 'ООО «Тест Медиа»' } }, a.ownerToken);
+    expect(set.body.errors).toBeUndefined();
+    const res = await t.gql(LOGIN_FULL, { input: { email: a.ownerEmail, password: PASSWORD } });
+    expect(res.body.errors).toBeUndefined();
+    const p = res.body.data.login;
+    expect(p.token).toEqual(expect.any(String));
+    expect(p.user).toMatchObject({ id: a.ownerId, role: 'OWNER', client: null, agency: { id: a.agencyId, requisites: { legalName: 'ООО «Тест Медиа»' } } });
+    expect(p.agency).toMatchObject({ id: a.agencyId, requisites: { legalName: 'ООО «Тест Медиа»' } });
+  });
+
+  it("resolves a portal user's own client", async () => {
+    const a = await registerAgency(t);
+    const client = await createClient(t, a.ownerToken, { name: 'Ромашка' });
+    const portal = await createUser(t, a.ownerToken, 'CLIENT', client.id);
+    const res = await t.gql(
+      `mutation($input: LoginInput!) { login(input: $input) { token user { id role client { id name } agency { name } } agency { id name } } }`,
+      { input: { email: portal.email, password: PASSWORD } },
+    );
+    expect(res.body.errors).toBeUndefined();
+    const p = res.body.data.login;
+    expect(p.token).toEqual(expect.any(String));
+    expect(p.user).toMatchObject({ id: portal.id, role: 'CLIENT', client: { id: client.id, name: 'Ромашка' } });
+    expect(p.agency).toMatchObject({ id: a.agencyId });
+  });
+
+  it('applies what the logged-in user may see inside the payload: a portal user gets payment details, not numbering patterns', async () => {
+    const a = await registerAgency(t);
+    const client = await createClient(t, a.ownerToken);
+    const portal = await createUser(t, a.ownerToken, 'CLIENT', client.id);
+    await t.gql(SET_REQUISITES, { input: { legalName: 'ООО «Тест Медиа»' } }, a.ownerToken);
+    const res = await t.gql(
+      `mutation($input: LoginInput!) { login(input: $input) { token agency { requisites { legalName invoiceNumberPattern } } } }`,
+      { input: { email: portal.email, password: PASSWORD } },
+    );
+    expect(res.body.data.login.token).toEqual(expect.any(String));
+    expect(res.body.data.login.agency.requisites).toEqual({ legalName: 'ООО «Тест Медиа»', invoiceNumberPattern: null });
+    expect(res.body.errors).toHaveLength(1);
+    expect(res.body.errors?.[0]).toMatchObject({
+      path: ['login', 'agency', 'requisites', 'invoiceNumberPattern'],
+      extensions: { code: 'FORBIDDEN' },
+    });
+  });
+
+  it('resolves the relations of a freshly registered agency', async () => {
+    const email = uniqueEmail('owner');
+    const res = await t.gql(REGISTER_FULL, { input: { agencyName: 'Агентство «Полный»', email, password: PASSWORD } });
+    expect(res.body.errors).toBeUndefined();
+    const p = res.body.data.registerAgency;
+    expect(p.user).toMatchObject({ email, role: 'OWNER', client: null, agency: { name: 'Агентство «Полный»', requisites: { legalName: null } } });
+    expect(p.agency).toMatchObject({ name: 'Агентство «Полный»', requisites: { legalName: null, vatPayer: expect.any(Boolean) } });
+    expect((await t.gql(ME, {}, p.token)).body.data.me.id).toBe(p.user.id);
+  });
+
+  it('does not make the anonymous request itself authenticated', async () => {
+    const a = await registerAgency(t);
+    // a second root field of the same anonymous request is still anonymous
+    const both = await t.gql(
+      `mutation($input: LoginInput!) { login(input: $input) { token } createUser(input: { email: "x-${Date.now()}@example.test", password: "${PASSWORD}", role: MANAGER }) { id } }`,
+      { input: { email: a.ownerEmail, password: PASSWORD } },
+    );
+    expect(both.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await t.ds.query('SELECT count(*)::int AS n FROM users WHERE "agencyId" = $1', [a.agencyId]))[0].n).toBe(1);
+  });
+});
+
 describe('bearer tokens', () => {
   it('requires a token for me', async () => {
     const res = await t.gql(ME);
@@ -119,10 +212,11 @@ describe('bearer tokens', () => {
 
   it('stops accepting the token of a deactivated user at once', async () => {
     const a = await registerAgency(t);
-    // set directly: no operation deactivates a user yet
-    await t.ds.query('UPDATE users SET "isActive" = false WHERE id = $1', [a.ownerId]);
-    const res = await t.gql(ME, {}, a.ownerToken);
-    expect(res.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    const manager = await createUser(t, a.ownerToken, 'MANAGER');
+    const off = await t.gql(`mutation($id: ID!) { deactivateUser(id: $id) { __typename } }`, { id: manager.id }, a.ownerToken);
+    expect(off.body.data.deactivateUser.__typename).toBe('User');
+    const res = await t.gql(ME, {}, manager.token);
+    expect(res.body.errors?.[0]).toMatchObject({ message: 'Invalid token', extensions: { code: 'UNAUTHENTICATED' } });
   });
 });
 
