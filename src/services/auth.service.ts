@@ -11,6 +11,7 @@ import type { LoginInput, RegisterAgencyInput } from '../schema/auth/auth.types'
 import type { ResetPasswordInput } from '../schema/user/user.inputs';
 import { ACTOR_CONTEXT, CarriesActorContext } from '../auth/actor-context';
 import { deriveContext, withTransaction } from './scope';
+import { PasswordTokenInvalidError } from '../schema/user/user.results';
 
 /** Resolved as the user it was issued to (the request that asked for it stays anonymous). */
 export interface AuthPayload extends CarriesActorContext {
@@ -93,11 +94,6 @@ export async function login(ctx: RequestContext, input: LoginInput): Promise<Aut
   return issue(ctx, user, agency);
 }
 
-export interface PasswordTokenInvalidError {
-  __typename: 'PasswordTokenInvalidError';
-  code: 'PASSWORD_TOKEN_INVALID';
-  message: string;
-}
 
 /**
  * Sets a password with a one-time token (invitation or reset) and logs the user in. The token is
@@ -122,11 +118,7 @@ export async function resetPassword(ctx: RequestContext, input: ResetPasswordInp
     return { user, agency };
   });
   if (!done) {
-    return {
-      __typename: 'PasswordTokenInvalidError',
-      code: 'PASSWORD_TOKEN_INVALID',
-      message: 'This link is invalid or has expired; ask the agency owner for a new one',
-    };
+    return new PasswordTokenInvalidError();
   }
   return issue(ctx, done.user, done.agency);
 }

@@ -22,37 +22,7 @@ import { normalizeEmail } from './auth.service';
 import type { ConnectionResult } from '../schema/common/connection';
 import { paginate } from './pagination';
 import { scoped, withTransaction } from './scope';
-
-export interface WrongPasswordError {
-  __typename: 'WrongPasswordError';
-  code: 'WRONG_PASSWORD';
-  message: string;
-  field: string;
-}
-
-export interface OwnAccessChangeError {
-  __typename: 'OwnAccessChangeError';
-  code: 'OWN_ACCESS_CHANGE';
-  message: string;
-}
-
-export interface LastOwnerError {
-  __typename: 'LastOwnerError';
-  code: 'LAST_OWNER';
-  message: string;
-}
-
-const ownAccessChange = (what: string): OwnAccessChangeError => ({
-  __typename: 'OwnAccessChangeError',
-  code: 'OWN_ACCESS_CHANGE',
-  message: `You cannot ${what} yourself; another owner can`,
-});
-
-const lastOwner = (): LastOwnerError => ({
-  __typename: 'LastOwnerError',
-  code: 'LAST_OWNER',
-  message: 'The agency would be left without an active owner',
-});
+import { LastOwnerError, OwnAccessChangeError, WrongPasswordError } from '../schema/user/user.results';
 
 /** A one-time token handed out once, with the user it is for. */
 export interface OneTimeTicket {
@@ -237,8 +207,8 @@ export async function updateUser(ctx: AuthedContext, input: UpdateUserInput): Pr
           { path: 'input.role', message: 'role can change between OWNER and MANAGER only; a portal user stays a portal user' },
         ]);
       }
-      if (user.id === tx.actor.userId) return ownAccessChange('change the role of');
-      if (user.role === UserRole.OWNER && !canRemoveOwner) return lastOwner();
+      if (user.id === tx.actor.userId) return new OwnAccessChangeError('change the role of');
+      if (user.role === UserRole.OWNER && !canRemoveOwner) return new LastOwnerError();
       patch.role = input.role!;
     }
     if (Object.keys(patch).length === 0) return user;
@@ -252,9 +222,9 @@ export async function deactivateUser(ctx: AuthedContext, id: string): Promise<Us
     const canRemoveOwner = await anotherActiveOwner(tx, id);
     const users = scoped(tx, User);
     const user = await users.getById(id, 'id', { lock: true });
-    if (user.id === tx.actor.userId) return ownAccessChange('deactivate');
+    if (user.id === tx.actor.userId) return new OwnAccessChangeError('deactivate');
     if (!user.isActive) return user;
-    if (user.role === UserRole.OWNER && !canRemoveOwner) return lastOwner();
+    if (user.role === UserRole.OWNER && !canRemoveOwner) return new LastOwnerError();
     await retireTokens(tx, user.id);
     return users.update(user, { isActive: false });
   });
@@ -280,7 +250,7 @@ export async function changePassword(ctx: AuthedContext, input: ChangePasswordIn
     const users = scoped(tx, User);
     const user = await users.getById(tx.actor.userId, 'id', { lock: true });
     if (!(await verifyPassword(user.passwordHash, input.oldPassword))) {
-      return { __typename: 'WrongPasswordError', code: 'WRONG_PASSWORD', message: 'The current password is not right', field: 'input.oldPassword' };
+      return new WrongPasswordError();
     }
     await retireTokens(tx, user.id);
     return users.update(user, { passwordHash }, { allowPortal: true });

@@ -1,7 +1,7 @@
-import { createUnionType, Field, ObjectType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
 import { AuthPayloadType } from '../auth/auth.types';
 import { ErrorResult } from '../common/error-result';
-import { resolveResultType } from '../common/error-results';
+import { resultUnion } from '../common/result-union';
 import { PortalVisible } from '../common/visibility';
 import { UserType } from './user.type';
 
@@ -9,10 +9,15 @@ import { UserType } from './user.type';
   implements: ErrorResult,
   description: 'The current password given is not right. Nothing was changed.',
 })
-export class WrongPasswordErrorType extends ErrorResult {
+export class WrongPasswordError extends ErrorResult {
   @PortalVisible()
   @Field({ description: 'The input field at fault (input.oldPassword).' })
   field: string;
+
+  constructor() {
+    super('WRONG_PASSWORD', 'The current password is not right');
+    this.field = 'input.oldPassword';
+  }
 }
 
 @ObjectType('PasswordTokenInvalidError', {
@@ -20,46 +25,49 @@ export class WrongPasswordErrorType extends ErrorResult {
   description:
     'The invitation or reset token is unknown, already used, replaced by a newer one or expired, or its user is deactivated. Ask the agency owner for a new one. Nothing was changed.',
 })
-export class PasswordTokenInvalidErrorType extends ErrorResult {}
+export class PasswordTokenInvalidError extends ErrorResult {
+  constructor() {
+    super('PASSWORD_TOKEN_INVALID', 'This link is invalid or has expired; ask the agency owner for a new one');
+  }
+}
 
 @ObjectType('OwnAccessChangeError', {
   implements: ErrorResult,
   description: 'You cannot deactivate yourself or change your own role; another owner can. Nothing was changed.',
 })
-export class OwnAccessChangeErrorType extends ErrorResult {}
+export class OwnAccessChangeError extends ErrorResult {
+  constructor(what: string) {
+    super('OWN_ACCESS_CHANGE', `You cannot ${what} yourself; another owner can`);
+  }
+}
 
 @ObjectType('LastOwnerError', {
   implements: ErrorResult,
   description: 'The agency would be left without an active owner. Nothing was changed.',
 })
-export class LastOwnerErrorType extends ErrorResult {}
+export class LastOwnerError extends ErrorResult {
+  constructor() {
+    super('LAST_OWNER', 'The agency would be left without an active owner');
+  }
+}
 
-const resolveUser = resolveResultType('User');
+export const UpdateUserResult = resultUnion('UpdateUserResult', 'The changed user, or why the change was refused.', UserType, [
+  OwnAccessChangeError,
+  LastOwnerError,
+]);
 
-export const UpdateUserResult = createUnionType({
-  name: 'UpdateUserResult',
-  description: 'The changed user, or why the change was refused.',
-  types: () => [UserType, OwnAccessChangeErrorType, LastOwnerErrorType] as const,
-  resolveType: resolveUser,
-});
+export const DeactivateUserResult = resultUnion('DeactivateUserResult', 'The deactivated user, or why they cannot be deactivated.', UserType, [
+  OwnAccessChangeError,
+  LastOwnerError,
+]);
 
-export const DeactivateUserResult = createUnionType({
-  name: 'DeactivateUserResult',
-  description: 'The deactivated user, or why they cannot be deactivated.',
-  types: () => [UserType, OwnAccessChangeErrorType, LastOwnerErrorType] as const,
-  resolveType: resolveUser,
-});
+export const ChangePasswordResult = resultUnion('ChangePasswordResult', 'You, with the new password in force, or why it was not changed.', UserType, [
+  WrongPasswordError,
+]);
 
-export const ChangePasswordResult = createUnionType({
-  name: 'ChangePasswordResult',
-  description: 'You, with the new password in force, or why it was not changed.',
-  types: () => [UserType, WrongPasswordErrorType] as const,
-  resolveType: resolveUser,
-});
-
-export const ResetPasswordResult = createUnionType({
-  name: 'ResetPasswordResult',
-  description: 'A token for the user whose password was set (they are logged in), or why the token was refused.',
-  types: () => [AuthPayloadType, PasswordTokenInvalidErrorType] as const,
-  resolveType: resolveResultType('AuthPayload'),
-});
+export const ResetPasswordResult = resultUnion(
+  'ResetPasswordResult',
+  'A token for the user whose password was set (they are logged in), or why the token was refused.',
+  AuthPayloadType,
+  [PasswordTokenInvalidError],
+);
