@@ -131,7 +131,7 @@ describe('anonymous requests', () => {
   it('answer a failed login in the language of Accept-Language, Russian when it names none of ours', async () => {
     const input = { email: uniqueEmail(), password: 'wrong-password-123' };
     const messages = await Promise.all(
-      [{ 'accept-language': 'bg-BG,bg;q=0.9,en;q=0.5' }, { 'accept-language': 'en-US,en;q=0.9' }, { 'accept-language': 'de-DE' }, {}].map(
+      ([{ 'accept-language': 'bg-BG,bg;q=0.9,en;q=0.5' }, { 'accept-language': 'en-US,en;q=0.9' }, { 'accept-language': 'de-DE' }, {}] as Record<string, string>[]).map(
         async (headers) => (await anonymous(LOGIN, { input }, headers)).body.errors[0],
       ),
     );
