@@ -1,6 +1,7 @@
 // Control points of the contract aggregate: a contract waiting for the client's approvers.
 import type { Client } from '../../../entities';
 import { approverLabel, contractsWaitingForApproval } from '../../contract.service';
+import { t } from '../../../i18n';
 import { getRequisites } from '../../requisites.service';
 import { addDays, localDate } from '../../time';
 import { ControlPointKind, registerControlPointSource } from '../registry';
@@ -29,7 +30,11 @@ registerControlPointSource({
           clientId: contract.clientId,
           objectType: 'Contract',
           objectId: contract.id,
-          title: `Contract ${contract.number ?? contract.subject} waits for approval by ${pending.map(approverLabel).join(', ')}`,
+          title: t(ctx.locale, 'controlPoints.CONTRACT_APPROVAL_WAITING', {
+            contract: contract.number ?? contract.subject,
+            client: client.name,
+            approvers: pending.map(approverLabel).join(', '),
+          }),
           managerId: client.ownerId,
         },
       ];
