@@ -4,6 +4,7 @@ import { AddressForm } from '../entities/enums';
 import { BadUserInputError } from '../errors';
 import type { CreateContactInput, UpdateContactInput } from '../schema/contact/contact.inputs';
 import { scoped, withTransaction } from './scope';
+import { msg } from '../i18n';
 
 type ContactPatch = Partial<Omit<CreateContactInput, 'clientId' | 'fullName'>> & { fullName?: string | null };
 
@@ -17,7 +18,7 @@ function toColumns(input: ContactPatch): Partial<Contact> {
   const out: Partial<Contact> = {};
   if (input.fullName !== undefined) {
     const name = input.fullName?.trim();
-    if (!name) throw new BadUserInputError([{ path: 'input.fullName', message: 'fullName must not be empty' }]);
+    if (!name) throw new BadUserInputError([{ path: 'input.fullName', message: msg('validation.notEmpty', { field: 'fullName' }) }]);
     out.fullName = name;
   }
   for (const key of ['position', 'salutation', 'notes'] as const) {
@@ -32,7 +33,7 @@ function toColumns(input: ContactPatch): Partial<Contact> {
   }
   if (input.birthday !== undefined) {
     if (input.birthday && input.birthday > new Date().toISOString().slice(0, 10)) {
-      throw new BadUserInputError([{ path: 'input.birthday', message: 'birthday cannot be in the future' }]);
+      throw new BadUserInputError([{ path: 'input.birthday', message: msg('validation.notInFuture', { field: 'birthday' }) }]);
     }
     out.birthday = input.birthday ?? null;
   }

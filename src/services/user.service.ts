@@ -6,6 +6,7 @@ import { hashPassword } from '../auth/password';
 import type { CreateUserInput } from '../schema/user/user.inputs';
 import { normalizeEmail } from './auth.service';
 import { scoped, withTransaction } from './scope';
+import { msg } from '../i18n';
 
 /** The current user, read through the scope like any other row. */
 export async function me(ctx: AuthedContext): Promise<User> {
@@ -18,10 +19,10 @@ export async function me(ctx: AuthedContext): Promise<User> {
 export async function createUser(ctx: AuthedContext, input: CreateUserInput): Promise<User> {
   const clientId = input.clientId ?? null;
   if (input.role === UserRole.CLIENT && !clientId) {
-    throw new BadUserInputError([{ path: 'input.clientId', message: 'clientId is required for a CLIENT user' }]);
+    throw new BadUserInputError([{ path: 'input.clientId', message: msg('validation.clientIdRequired') }]);
   }
   if (input.role !== UserRole.CLIENT && clientId) {
-    throw new BadUserInputError([{ path: 'input.clientId', message: 'clientId is only allowed for a CLIENT user' }]);
+    throw new BadUserInputError([{ path: 'input.clientId', message: msg('validation.clientIdOnlyForClient') }]);
   }
   const passwordHash = await hashPassword(input.password);
   return withTransaction(ctx, async (tx) => {
@@ -37,7 +38,7 @@ export async function createUser(ctx: AuthedContext, input: CreateUserInput): Pr
       });
     } catch (err) {
       if (isUniqueViolation(err, 'users_email_unique')) {
-        throw new ConflictError('EMAIL_TAKEN', 'A user with this email already exists', 'input.email');
+        throw new ConflictError('EMAIL_TAKEN', msg('errors.conflict.EMAIL_TAKEN'), 'input.email');
       }
       throw err;
     }

@@ -71,7 +71,7 @@ describe('registerAgency and login', () => {
     const wrong = await t.gql(LOGIN, { input: { email: a.ownerEmail, password: 'wrong-password-123' } });
     const unknown = await t.gql(LOGIN, { input: { email: uniqueEmail(), password: PASSWORD } });
     for (const res of [wrong, unknown]) {
-      expect(res.body.errors?.[0]).toMatchObject({ message: 'Invalid email or password', extensions: { code: 'UNAUTHENTICATED' } });
+      expect(res.body.errors?.[0]).toMatchObject({ message: 'Неверный email или пароль', extensions: { code: 'UNAUTHENTICATED' } });
     }
   });
 
@@ -100,7 +100,7 @@ describe('bearer tokens', () => {
       .setExpirationTime(past)
       .sign(key);
     const res = await t.gql(ME, {}, expired);
-    expect(res.body.errors?.[0]).toMatchObject({ message: 'Token expired', extensions: { code: 'UNAUTHENTICATED' } });
+    expect(res.body.errors?.[0]).toMatchObject({ message: 'Срок действия токена истёк', extensions: { code: 'UNAUTHENTICATED' } });
   });
 
   it('refuses a token signed with another secret, and a malformed header', async () => {
