@@ -90,7 +90,8 @@ export async function authenticate(
   // every request passes here: one plain indexed lookup, no query builder
   const rows: (Pick<User, 'id' | 'agencyId' | 'role' | 'clientId' | 'isActive'> & { locale: Locale })[] = isUUID(verified.claims.sub)
     ? await app.dataSource.query(
-        'SELECT u.id, u."agencyId", u.role, u."clientId", u."isActive", a.locale FROM users u JOIN agencies a ON a.id = u."agencyId" WHERE u.id = $1',
+        // the user's preferred language, else the agency's
+        'SELECT u.id, u."agencyId", u.role, u."clientId", u."isActive", COALESCE(u.locale, a.locale) AS locale FROM users u JOIN agencies a ON a.id = u."agencyId" WHERE u.id = $1',
         [verified.claims.sub],
       )
     : [];

@@ -162,4 +162,14 @@ describe('anonymous requests', () => {
       .send({ query: UPDATE_CLIENT, variables: { input: { id: MISSING_ID, name: 'X' } } });
     expect(res.body.errors[0].message).toBe('Клиентът не е намерен');
   });
+
+  it("a user's own preferred language wins over the agency's", async () => {
+    const a = await agencyIn('ru');
+    const email = uniqueEmail();
+    const created = await t.gql(CREATE_USER, { input: { email, password: 'long-enough-password', role: 'MANAGER', locale: 'EN' } }, a.ownerToken);
+    expect(created.body.errors).toBeUndefined();
+    const token = (await t.gql(LOGIN, { input: { email, password: 'long-enough-password' } })).body.data.login.token;
+    const res = await t.gql(UPDATE_CLIENT, { input: { id: MISSING_ID, name: 'X' } }, token);
+    expect(res.body.errors![0]).toMatchObject({ message: 'Client not found', extensions: { code: 'NOT_FOUND' } });
+  });
 });
