@@ -12,8 +12,9 @@ import type { DataSource } from 'typeorm';
 import { TokenService } from './auth/token';
 import type { AppConfig } from './config';
 import type { AppServices, RequestContext } from './context';
-import { createFormatError, createHttpErrorHandler, variableInputPlugin } from './errors';
+import { createFormatError, createHttpErrorHandler, translateErrorsPlugin, variableInputPlugin } from './errors';
 import { graphiqlRouter } from './graphiql';
+import { localeFromAcceptLanguage } from './i18n';
 import { createLoaders } from './loaders';
 import { createLogger, Logger } from './logger';
 import { buildAppSchema } from './schema';
@@ -110,17 +111,19 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       errorLoggingPlugin(),
       rejectNulCharactersPlugin(),
       variableInputPlugin(),
+      translateErrorsPlugin(),
     ],
   });
   await apollo.start();
 
   const buildContext = async (req: Request): Promise<RequestContext> => {
-    const { actor, authError } = await authenticate(services, req);
+    const { actor, authError, locale } = await authenticate(services, req);
     const requestId = String((req as Request & { id?: unknown }).id ?? randomUUID());
     const ctx: RequestContext = {
       requestId,
       actor,
       authError,
+      locale: locale ?? localeFromAcceptLanguage(req.headers['accept-language']),
       manager: dataSource.manager,
       loaders: undefined as never,
       app: services,

@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AppConfig } from './config';
-import type { UserRole } from './entities';
+import type { Locale, UserRole } from './entities/enums';
 import type { Loaders } from './loaders';
 import type { Logger } from './logger';
 import type { TokenService } from './auth/token';
@@ -30,6 +30,11 @@ export interface RequestContext {
   actor: Actor | null;
   /** why a presented bearer token was not accepted (expired, invalid); reported on first use */
   authError: string | null;
+  /**
+   * the language of the messages people read: the agency's locale when logged in, else the
+   * Accept-Language of the request (ru, bg or en), else ru
+   */
+  locale: Locale;
   /** the unit of work: the pool's manager, or, in a context derived by withTransaction, the transaction's */
   manager: EntityManager;
   loaders: Loaders;

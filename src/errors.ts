@@ -21,6 +21,8 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { ErrorRequestHandler } from 'express';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { getMetadataStorage } from 'type-graphql';
+import type { RequestContext } from './context';
+import { hasKey, keyOfEnglish, Locale, Msg, render, translateKey } from './i18n';
 import type { Logger } from './logger';
 
 function isInputType(target: object | undefined): boolean {
@@ -40,32 +42,59 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'INTERNAL_SERVER_ERROR';
 
+/** A human message: a key with params (preferred), or English text (translated when it is one of ours). */
+export type Text = string | Msg;
+
 export interface FieldError {
   /** dotted path of the argument at fault, e.g. "input.email" */
   path: string;
-  message: string;
+  message: Text;
+}
+
+/** The English text of a message (logs, and the wire until the reader's language is applied). */
+function english(text: Text): string {
+  return typeof text === 'string' ? text : render(Locale.EN, text);
+}
+
+/** The key of a message, if it has one (English text of one of our messages finds its key). */
+function keyed(text: Text): Msg | null {
+  if (typeof text !== 'string') return text;
+  const key = keyOfEnglish(text);
+  return key ? { key } : null;
 }
 
 export class AppError extends GraphQLError {
-  constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
-    super(message, { extensions: { code, ...extra } });
+  /** the message as key + params, rendered in the request's language at the edge (translateErrorsPlugin) */
+  readonly i18n: Msg | null;
+
+  constructor(code: ErrorCode, message: Text, extra: Record<string, unknown> = {}) {
+    super(english(message), { extensions: { code, ...extra } });
+    this.i18n = keyed(message);
   }
 }
 
 export class BadUserInputError extends AppError {
-  constructor(fields: FieldError[], message?: string) {
-    super('BAD_USER_INPUT', message ?? fields.map((f) => `${f.path}: ${f.message}`).join('; '), { fields });
+  /** per field, the message as key + params (null: English text kept as written) */
+  readonly fieldMessages: (Msg | null)[];
+  /** true when the error's message is the list of the fields' messages (so it is rebuilt per language) */
+  readonly messageFromFields: boolean;
+
+  constructor(fields: FieldError[], message?: Text) {
+    const plain = fields.map((f) => ({ path: f.path, message: english(f.message) }));
+    super('BAD_USER_INPUT', message ?? plain.map((f) => `${f.path}: ${f.message}`).join('; '), { fields: plain });
+    this.fieldMessages = fields.map((f) => keyed(f.message));
+    this.messageFromFields = message === undefined;
   }
 }
 
 export class UnauthenticatedError extends AppError {
-  constructor(message = 'Authentication required') {
+  constructor(message: Text = { key: 'errors.unauthenticated.required' }) {
     super('UNAUTHENTICATED', message);
   }
 }
 
 export class ForbiddenError extends AppError {
-  constructor(message = 'You are not allowed to do this') {
+  constructor(message: Text = { key: 'errors.forbidden' }) {
     super('FORBIDDEN', message);
   }
 }
@@ -73,13 +102,14 @@ export class ForbiddenError extends AppError {
 /** Also what another agency's record looks like: indistinguishable from a missing one. */
 export class NotFoundError extends AppError {
   constructor(entity: string, field = 'id') {
-    super('NOT_FOUND', `${entity} not found`, { entity, field });
+    const own = `errors.notFound.${entity}`;
+    super('NOT_FOUND', hasKey(own) ? { key: own } : { key: 'errors.notFound.any', params: { entity } }, { entity, field });
   }
 }
 
 export class ConflictError extends AppError {
   /** reason: a stable SCREAMING_SNAKE_CASE sub-code, e.g. EMAIL_TAKEN */
-  constructor(reason: string, message: string, field?: string) {
+  constructor(reason: string, message: Text, field?: string) {
     super('CONFLICT', message, { reason, ...(field ? { field } : {}) });
   }
 }
@@ -285,6 +315,12 @@ const KNOWN_CODES = new Set<string>([
   'BAD_REQUEST',
 ]);
 
+/** What formatError leaves for translateErrorsPlugin; a symbol key, so it never reaches the wire. */
+const UNTRANSLATED = Symbol('untranslated');
+interface Untranslated extends GraphQLFormattedError {
+  [UNTRANSLATED]?: { message: Msg | null; fields: (Msg | null)[]; messageFromFields: boolean };
+}
+
 /**
  * The one formatError: maps type-graphql's argument validation into BAD_USER_INPUT with the
  * fields at fault, keeps our own codes, and masks everything else as INTERNAL_SERVER_ERROR
@@ -321,6 +357,14 @@ export function createFormatError(opts: { isDev: boolean; logger: Logger }) {
 
     if (original instanceof AppError || (code && KNOWN_CODES.has(code))) {
       const extensions: Record<string, unknown> = { ...formatted.extensions };
+      const out: GraphQLFormattedError = { ...formatted, extensions };
+      if (original instanceof AppError) {
+        (out as Untranslated)[UNTRANSLATED] = {
+          message: original.i18n,
+          fields: original instanceof BadUserInputError ? original.fieldMessages : [],
+          messageFromFields: original instanceof BadUserInputError && original.messageFromFields,
+        };
+      }
       // variable coercion errors are reported with argument paths by variableInputPlugin before
       // execution; this is the fallback should one still come from graphql-js (it names the
       // variable and the field only in the message)
@@ -334,7 +378,7 @@ export function createFormatError(opts: { isDev: boolean; logger: Logger }) {
         const message = 'Schema introspection is off in production mode (NODE_ENV=development or INTROSPECTION=true turns it on)';
         return { ...formatted, message, extensions };
       }
-      return { ...formatted, extensions };
+      return out;
     }
 
     // SQLSTATE class 22 (data exception): a value validation let through; the caller's input is at fault
@@ -425,4 +469,36 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   const pgCode = e?.driverError?.code ?? e?.code;
   const name = e?.driverError?.constraint ?? e?.constraint;
   return pgCode === '23505' && (!constraint || name === constraint);
+}
+
+/**
+ * Thrown errors reach the reader in the request's language (ctx.locale). formatError has no
+ * context, so it leaves each message's key on the formatted error and this plugin renders it once
+ * the response is known; codes, reasons, entities and field paths are never touched. Messages
+ * without a key (class-validator rules, GraphQL's own) stay English.
+ */
+export function translateErrorsPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }) {
+          if (response.body.kind !== 'single') return;
+          const locale = contextValue?.locale;
+          for (const error of (response.body.singleResult.errors ?? []) as Untranslated[]) {
+            const pending = error[UNTRANSLATED];
+            if (!pending) continue;
+            const fields = error.extensions?.fields as { path: string; message: string }[] | undefined;
+            const translated = fields?.map((f, i) => {
+              const m = pending.fields[i];
+              return m ? { ...f, message: translateKey(locale, m.key, m.params) } : f;
+            });
+            let message = error.message;
+            if (pending.messageFromFields && translated) message = translated.map((f) => `${f.path}: ${f.message}`).join('; ');
+            else if (pending.message) message = translateKey(locale, pending.message.key, pending.message.params);
+            Object.assign(error, { message, ...(translated ? { extensions: { ...error.extensions, fields: translated } } : {}) });
+          }
+        },
+      };
+    },
+  };
 }

@@ -1,14 +1,15 @@
 import type { AuthChecker } from 'type-graphql';
 import type { RequestContext } from '../context';
 import { UserRole } from '../entities/enums';
-import { AppError, UnauthenticatedError } from '../errors';
+import { AppError, Text, UnauthenticatedError } from '../errors';
+import { msg } from '../i18n';
 
 /** Agency staff: everything that is not the client portal. */
 export const STAFF = [UserRole.OWNER, UserRole.MANAGER];
 
 /** FORBIDDEN naming the role(s) that may do it, in the message and in `extensions.requiredRoles`. */
 export class RoleRequiredError extends AppError {
-  constructor(roles: readonly UserRole[], message = `Requires role ${roles.join(' or ')}`) {
+  constructor(roles: readonly UserRole[], message: Text = msg('errors.forbiddenRoles', { roles: roles.join(' | ') })) {
     super('FORBIDDEN', message, { requiredRoles: [...roles] });
   }
 }

@@ -8,6 +8,7 @@ import { ContactResolver } from './contact.resolver';
 import { ContractResolver } from './contract.resolver';
 import { ControlPointResolver } from './control-point.resolver';
 import { DealResolver } from './deal.resolver';
+import { ErrorResultResolver } from './error-result.resolver';
 import { InteractionResolver } from './interaction.resolver';
 import { ClientBalanceResolver, InvoiceResolver } from './invoice.resolver';
 import { MeetingActionItemResolver, MeetingResolver } from './meeting.resolver';
@@ -31,4 +32,5 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   DealResolver,
   ContractResolver,
   ActResolver,
+  ErrorResultResolver,
 ];

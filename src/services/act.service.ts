@@ -27,6 +27,7 @@ import { localDate } from './time';
 import { checkTransition, TransitionMap } from './transitions';
 import { IllegalTransitionError } from '../schema/common/error-results';
 import { ActNotEditableError } from '../schema/act/act.results';
+import { msg } from '../i18n';
 
 const { DRAFT, ISSUED, SIGNED, DISPUTED } = ActStatus;
 
@@ -164,14 +165,14 @@ function unique(ids: readonly string[]): string[] {
 
 function checkPeriod(periodStart: string, periodEnd: string): void {
   if (periodEnd < periodStart) {
-    throw new BadUserInputError([{ path: 'input.periodEnd', message: 'periodEnd must not be before periodStart' }]);
+    throw new BadUserInputError([{ path: 'input.periodEnd', message: msg('validation.notBefore', { field: 'periodEnd', other: 'periodStart' }) }]);
   }
 }
 
 /** Bulgarian documents are in EUR from the changeover; BGN is refused for dates from then. */
 function checkCurrency(country: string, currency: CurrencyCode, date: string, path: string): void {
   if (!currencyAllowed(country, currency, date)) {
-    throw new BadUserInputError([{ path, message: `${currency} is no longer a currency of documents dated ${date} (euro changeover)` }]);
+    throw new BadUserInputError([{ path, message: msg('validation.currencyChangeover', { currency, date }) }]);
   }
 }
 
@@ -196,11 +197,11 @@ async function checkInvoices(
     const inv = found.get(id);
     if (!inv || inv.clientId !== act.clientId) throw new NotFoundError('Invoice', path);
     if (!ISSUED_INVOICE_STATUSES.includes(inv.status)) {
-      errors.push({ path, message: `invoice ${inv.number ?? inv.id} is ${inv.status}: an act closes issued invoices only` });
+      errors.push({ path, message: msg('validation.actInvoiceNotIssued', { number: inv.number ?? inv.id, status: inv.status }) });
     } else if (inv.currency !== act.currency) {
-      errors.push({ path, message: `invoice ${inv.number} is in ${inv.currency}, the act in ${act.currency}` });
+      errors.push({ path, message: msg('validation.actInvoiceCurrency', { number: inv.number, currency: inv.currency, actCurrency: act.currency }) });
     } else if (act.contractId && inv.contractId && inv.contractId !== act.contractId) {
-      errors.push({ path, message: `invoice ${inv.number} belongs to another contract` });
+      errors.push({ path, message: msg('validation.actInvoiceOtherContract', { number: inv.number }) });
     }
     return inv;
   });
@@ -239,7 +240,7 @@ export async function createAct(ctx: AuthedContext, input: CreateActInput): Prom
   const given = input.lines ? toDrafts(input.lines) : null;
   const invoiceIds = unique(input.invoiceIds ?? []);
   if (!given && invoiceIds.length === 0) {
-    throw new BadUserInputError([{ path: 'input.lines', message: 'give the lines of the act, or invoiceIds to copy them from' }]);
+    throw new BadUserInputError([{ path: 'input.lines', message: msg('validation.actLinesRequired') }]);
   }
   const act = await withTransaction(ctx, async (tx) => {
     const authed = tx;
@@ -248,7 +249,7 @@ export async function createAct(ctx: AuthedContext, input: CreateActInput): Prom
     const invoices = await checkInvoices(tx, invoiceIds, { clientId: client.id, currency: input.currency, contractId });
     const drafts = given ?? (await linesFromInvoices(tx, invoices));
     if (drafts.length === 0) {
-      throw new BadUserInputError([{ path: 'input.invoiceIds', message: 'the invoices have no lines to copy; give the lines' }]);
+      throw new BadUserInputError([{ path: 'input.invoiceIds', message: msg('validation.actInvoicesWithoutLines') }]);
     }
     const { country } = await agencySettings(authed);
     checkCurrency(country, input.currency, input.periodEnd, 'input.currency');
@@ -283,7 +284,7 @@ export async function createAct(ctx: AuthedContext, input: CreateActInput): Prom
 /** Changes a DRAFT act (re-priced for its period end); anything else is NOT_EDITABLE, nothing written. */
 export async function updateAct(ctx: AuthedContext, input: UpdateActInput): Promise<Act | ActNotEditableError> {
   for (const key of ['clientId', 'periodStart', 'periodEnd', 'currency', 'lines'] as const) {
-    if (input[key] === null) throw new BadUserInputError([{ path: `input.${key}`, message: `${key} cannot be cleared` }]);
+    if (input[key] === null) throw new BadUserInputError([{ path: `input.${key}`, message: msg('validation.cannotBeCleared', { field: key }) }]);
   }
   const given = input.lines ? toDrafts(input.lines) : null;
   const result = await withTransaction(ctx, async (tx) => {
@@ -341,12 +342,12 @@ export async function issueAct(ctx: AuthedContext, input: IssueActInput, now: Da
     const actDate = input.actDate ?? act.actDate ?? localDate(now, timeZone);
     if (actDate < act.periodStart) {
       throw new BadUserInputError([
-        { path: 'input.actDate', message: `the act date ${actDate} is before the start of its period ${act.periodStart}` },
+        { path: 'input.actDate', message: msg('validation.actDateBeforePeriod', { date: actDate, periodStart: act.periodStart }) },
       ]);
     }
     checkCurrency(country, act.currency, actDate, 'input.actDate');
     const rows = await loadLines(tx, act.id);
-    if (rows.length === 0) throw new BadUserInputError([{ path: 'input.id', message: 'the act has no lines' }]);
+    if (rows.length === 0) throw new BadUserInputError([{ path: 'input.id', message: msg('validation.actWithoutLines') }]);
     const requisites = await getRequisites(tx);
     const { lines, totals } = price(rows.map(draftOf), standardVatRate(country, actDate, requisites.vatPayer));
 
@@ -366,7 +367,7 @@ export async function issueAct(ctx: AuthedContext, input: IssueActInput, now: Da
       // the pattern was changed into one that repeats a number already used: the transaction
       // rolls back, the counter with it
       if (isUniqueViolation(err, 'acts_number_unique')) {
-        throw new ConflictError('DUPLICATE_NUMBER', `The act number ${number} is already used; check the act number pattern`, 'input.id');
+        throw new ConflictError('DUPLICATE_NUMBER', msg('errors.conflict.DUPLICATE_ACT_NUMBER', { number }), 'input.id');
       }
       throw err;
     }
@@ -388,9 +389,9 @@ export async function signAct(ctx: AuthedContext, input: SignActInput, now: Date
     const { timeZone } = await agencySettings(authed);
     const today = localDate(now, timeZone);
     const signedOn = input.signedOn ?? today;
-    if (signedOn > today) throw new BadUserInputError([{ path: 'input.signedOn', message: 'signedOn must not be in the future' }]);
+    if (signedOn > today) throw new BadUserInputError([{ path: 'input.signedOn', message: msg('validation.notInFuture', { field: 'signedOn' }) }]);
     if (act.actDate && signedOn < act.actDate) {
-      throw new BadUserInputError([{ path: 'input.signedOn', message: `signedOn ${signedOn} is before the act date ${act.actDate}` }]);
+      throw new BadUserInputError([{ path: 'input.signedOn', message: msg('validation.signedBeforeActDate', { date: signedOn, actDate: act.actDate }) }]);
     }
     let signedBy = trimOrNull(input.signedBy);
     if (!signedBy && ctx.actor.role === UserRole.CLIENT) {
@@ -409,7 +410,7 @@ export async function signAct(ctx: AuthedContext, input: SignActInput, now: Date
 /** ISSUED → DISPUTED with the client's objection, by the client's portal user or by staff. */
 export async function disputeAct(ctx: AuthedContext, input: DisputeActInput, now: Date = new Date()): Promise<ActResult> {
   const reason = trimOrNull(input.reason);
-  if (!reason) throw new BadUserInputError([{ path: 'input.reason', message: 'reason must not be blank' }]);
+  if (!reason) throw new BadUserInputError([{ path: 'input.reason', message: msg('validation.notBlank', { field: 'reason' }) }]);
   return withTransaction(ctx, async (tx) => {
     const repo = scoped(tx, Act);
     const act = await repo.getById(input.id, 'input.id', { lock: true });

@@ -130,7 +130,7 @@ export async function resetPassword(ctx: RequestContext, input: ResetPasswordInp
 export async function authenticate(
   app: AppServices,
   req: Request,
-): Promise<{ actor: Actor | null; authError: string | null }> {
+): Promise<{ actor: Actor | null; authError: string | null; locale?: Locale }> {
   const header = req.headers.authorization;
   if (!header) return { actor: null, authError: null };
   const match = /^Bearer\s+(\S+)$/i.exec(header);
@@ -138,12 +138,16 @@ export async function authenticate(
   const verified = await app.tokens.verify(match[1]);
   if (!verified.ok) return { actor: null, authError: verified.reason };
   // every request passes here: one plain indexed lookup, no query builder
-  const rows: Pick<User, 'id' | 'agencyId' | 'role' | 'clientId' | 'isActive'>[] = isUUID(verified.claims.sub)
-    ? await app.dataSource.query('SELECT id, "agencyId", role, "clientId", "isActive" FROM users WHERE id = $1', [verified.claims.sub])
+  const rows: (Pick<User, 'id' | 'agencyId' | 'role' | 'clientId' | 'isActive'> & { locale: Locale })[] = isUUID(verified.claims.sub)
+    ? await app.dataSource.query(
+        // the user's preferred language, else the agency's
+        'SELECT u.id, u."agencyId", u.role, u."clientId", u."isActive", COALESCE(u.locale, a.locale) AS locale FROM users u JOIN agencies a ON a.id = u."agencyId" WHERE u.id = $1',
+        [verified.claims.sub],
+      )
     : [];
   const user = rows[0];
   if (!user || !user.isActive || user.agencyId !== verified.claims.agencyId) {
     return { actor: null, authError: 'Invalid token' };
   }
-  return { actor: { userId: user.id, agencyId: user.agencyId, role: user.role, clientId: user.clientId }, authError: null };
+  return { actor: { userId: user.id, agencyId: user.agencyId, role: user.role, clientId: user.clientId }, authError: null, locale: user.locale };
 }

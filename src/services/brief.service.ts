@@ -9,6 +9,7 @@ import type { ConnectionResult } from '../schema/common/connection';
 import type { BriefBlocksInput, BriefsArgs, CreateBriefInput, UpdateBriefInput } from '../schema/brief/brief.inputs';
 import { paginate } from './pagination';
 import { scoped, withTransaction } from './scope';
+import { msg } from '../i18n';
 
 // ---------------------------------------------------------------------------------------------
 // Pure rules: normalisation, completeness, criterion shares (unit-tested without a database)
@@ -245,19 +246,19 @@ export function checkBlockRules(blocks: Partial<Blocks>): FieldError[] {
   const c = blocks.constraints;
   if (c) {
     if (c.budgetMin != null && c.budgetMax != null && new Decimal(c.budgetMin).gt(c.budgetMax)) {
-      errors.push({ path: 'input.constraints.budgetMax', message: 'budgetMax must not be less than budgetMin' });
+      errors.push({ path: 'input.constraints.budgetMax', message: msg('validation.budgetMaxBelowMin') });
     }
     if ((c.budgetMin != null || c.budgetMax != null) && !c.currency) {
-      errors.push({ path: 'input.constraints.currency', message: 'currency is required when a budget is given' });
+      errors.push({ path: 'input.constraints.currency', message: msg('validation.budgetCurrencyRequired') });
     }
     if (c.startDate && c.endDate && c.startDate > c.endDate) {
-      errors.push({ path: 'input.constraints.endDate', message: 'endDate must not be before startDate' });
+      errors.push({ path: 'input.constraints.endDate', message: msg('validation.notBefore', { field: 'endDate', other: 'startDate' }) });
     }
   }
   const seen = new Map<string, number>();
   (blocks.proposalCriteria ?? []).forEach((p, i) => {
     const k = p.criterion.toLocaleLowerCase();
-    if (seen.has(k)) errors.push({ path: `input.proposalCriteria.${i}.criterion`, message: `criterion "${p.criterion}" is listed twice` });
+    if (seen.has(k)) errors.push({ path: `input.proposalCriteria.${i}.criterion`, message: msg('validation.criterionRepeated', { criterion: p.criterion }) });
     else seen.set(k, i);
   });
   return errors;
@@ -294,7 +295,7 @@ async function checkContacts(tx: AuthedContext, clientId: string, ids: string[])
     // invisible (missing, another agency's) is NOT_FOUND; a visible contact of another client is bad input
     if (!contact) throw new NotFoundError('Contact', `input.contactInfo.contactIds.${i}`);
     if (contact.clientId !== clientId) {
-      errors.push({ path: `input.contactInfo.contactIds.${i}`, message: "must be a contact of the brief's client" });
+      errors.push({ path: `input.contactInfo.contactIds.${i}`, message: msg('validation.contactOfOtherClient') });
     }
   }
   if (errors.length) throw new BadUserInputError(errors);
@@ -304,13 +305,13 @@ async function checkDeal(tx: AuthedContext, clientId: string, dealId: string | n
   if (!dealId) return;
   const deal = await scoped(tx, Deal).getById(dealId, 'input.dealId');
   if (deal.clientId !== clientId) {
-    throw new BadUserInputError([{ path: 'input.dealId', message: "must be a deal of the brief's client" }]);
+    throw new BadUserInputError([{ path: 'input.dealId', message: msg('validation.dealOfOtherClient') }]);
   }
 }
 
 function requireTitle(title: string | null | undefined): string {
   const t = text(title);
-  if (!t) throw new BadUserInputError([{ path: 'input.title', message: 'title must not be empty' }]);
+  if (!t) throw new BadUserInputError([{ path: 'input.title', message: msg('validation.notEmpty', { field: 'title' }) }]);
   return t;
 }
 

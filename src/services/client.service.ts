@@ -20,6 +20,7 @@ import { paginate, SortKey } from './pagination';
 import { checkTransition, illegalTransition } from './transitions';
 import { IllegalTransitionError } from '../schema/common/error-results';
 import { scoped, withTransaction } from './scope';
+import { msg } from '../i18n';
 
 const SORT_KEYS: Record<ClientSortField, Omit<SortKey<Client>, 'direction'>> = {
   [ClientSortField.NAME]: { column: 'c."name"', value: (c) => c.name },
@@ -35,17 +36,17 @@ function checkClientRules(merged: Partial<Client>): void {
   if ((merged.advertisingBudget == null) !== (merged.advertisingBudgetCurrency == null)) {
     errors.push({
       path: 'input.advertisingBudgetCurrency',
-      message: 'advertisingBudget and advertisingBudgetCurrency are given together',
+      message: msg('validation.budgetWithCurrency'),
     });
   }
   if (merged.country === 'BG' && (merged.inn || merged.kpp || merged.ogrn)) {
-    errors.push({ path: 'input.inn', message: 'INN, KPP and OGRN are Russian tax ids; a Bulgarian client has EIK and a VAT number' });
+    errors.push({ path: 'input.inn', message: msg('validation.russianTaxIds') });
   }
   if (merged.country === 'RU' && (merged.eik || merged.vatNumber)) {
-    errors.push({ path: 'input.eik', message: 'EIK and a BG VAT number are Bulgarian tax ids; a Russian client has INN, KPP and OGRN' });
+    errors.push({ path: 'input.eik', message: msg('validation.bulgarianTaxIds') });
   }
   if (merged.kpp && merged.inn && merged.inn.length === 12) {
-    errors.push({ path: 'input.kpp', message: 'an individual entrepreneur (12-digit INN) has no KPP' });
+    errors.push({ path: 'input.kpp', message: msg('validation.kppForEntrepreneur') });
   }
   if (errors.length) throw new BadUserInputError(errors);
 }
@@ -54,7 +55,7 @@ async function checkOwner(ctx: AuthedContext, ownerId: string | null | undefined
   if (!ownerId) return;
   const owner = await scoped(ctx, User).getById(ownerId, 'input.ownerId');
   if (owner.role === UserRole.CLIENT) {
-    throw new BadUserInputError([{ path: 'input.ownerId', message: 'ownerId must be an agency user, not a portal user' }]);
+    throw new BadUserInputError([{ path: 'input.ownerId', message: msg('validation.agencyUserRequired', { field: 'ownerId' }) }]);
   }
 }
 
@@ -79,13 +80,13 @@ function toColumns(input: ClientPatch): Partial<Client> {
   if (typeof out.advertisingBudget === 'string') out.advertisingBudget = new Decimal(out.advertisingBudget).toFixed(2);
   if (input.lifecycleStage !== undefined) {
     if (input.lifecycleStage === null) {
-      throw new BadUserInputError([{ path: 'input.lifecycleStage', message: 'lifecycleStage cannot be cleared' }]);
+      throw new BadUserInputError([{ path: 'input.lifecycleStage', message: msg('validation.cannotBeCleared', { field: 'lifecycleStage' }) }]);
     }
     out.lifecycleStage = input.lifecycleStage;
   }
   if (input.name !== undefined) {
     const name = trimOrNull(input.name);
-    if (!name) throw new BadUserInputError([{ path: 'input.name', message: 'name must not be empty' }]);
+    if (!name) throw new BadUserInputError([{ path: 'input.name', message: msg('validation.notEmpty', { field: 'name' }) }]);
     out.name = name;
   }
   return out;
@@ -93,10 +94,10 @@ function toColumns(input: ClientPatch): Partial<Client> {
 
 function duplicateTaxId(err: unknown): never {
   if (isUniqueViolation(err, 'clients_agency_inn_unique')) {
-    throw new ConflictError('DUPLICATE_TAX_ID', 'Another client of the agency has this INN', 'input.inn');
+    throw new ConflictError('DUPLICATE_TAX_ID', msg('errors.conflict.DUPLICATE_INN'), 'input.inn');
   }
   if (isUniqueViolation(err, 'clients_agency_eik_unique')) {
-    throw new ConflictError('DUPLICATE_TAX_ID', 'Another client of the agency has this EIK', 'input.eik');
+    throw new ConflictError('DUPLICATE_TAX_ID', msg('errors.conflict.DUPLICATE_EIK'), 'input.eik');
   }
   throw err;
 }
@@ -188,7 +189,7 @@ export async function terminateClient(ctx: AuthedContext, input: TerminateClient
     const client = await scoped(tx, Client).getById(input.id, 'input.id', { lock: true });
     const already = client.terminatedAt !== null;
     const reason = input.reason.trim();
-    if (!reason) throw new BadUserInputError([{ path: 'input.reason', message: 'reason must not be empty' }]);
+    if (!reason) throw new BadUserInputError([{ path: 'input.reason', message: msg('validation.notEmpty', { field: 'reason' }) }]);
     const saved = await scoped(tx, Client).update(client, {
       terminatedAt: client.terminatedAt ?? new Date(),
       terminationReason: reason,
@@ -262,7 +263,7 @@ export async function reactivateClient(ctx: AuthedContext, input: ReactivateClie
 /** The development state between deals: when, why and about what to contact the client next. */
 export async function setNextContact(ctx: AuthedContext, input: SetNextContactInput): Promise<Client> {
   if (input.on == null && (input.goal || input.product)) {
-    throw new BadUserInputError([{ path: 'input.on', message: 'give the date of the next contact with its goal and product' }]);
+    throw new BadUserInputError([{ path: 'input.on', message: msg('validation.nextContactIncomplete') }]);
   }
   return withTransaction(ctx, async (tx) => {
     const client = await scoped(tx, Client).getById(input.clientId, 'input.clientId', { lock: true });

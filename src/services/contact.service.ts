@@ -6,6 +6,7 @@ import type { CreateContactInput, UpdateContactInput } from '../schema/contact/c
 import { normalizePhone } from '../schema/validators/phone';
 import { getOwnAgency } from './agency.service';
 import { scoped, withTransaction } from './scope';
+import { msg } from '../i18n';
 
 type ContactPatch = Partial<Omit<CreateContactInput, 'clientId' | 'fullName'>> & { fullName?: string | null };
 
@@ -13,7 +14,7 @@ function toColumns(input: ContactPatch): Partial<Contact> {
   const out: Partial<Contact> = {};
   if (input.fullName !== undefined) {
     const name = input.fullName?.trim();
-    if (!name) throw new BadUserInputError([{ path: 'input.fullName', message: 'fullName must not be empty' }]);
+    if (!name) throw new BadUserInputError([{ path: 'input.fullName', message: msg('validation.notEmpty', { field: 'fullName' }) }]);
     out.fullName = name;
   }
   for (const key of ['position', 'salutation', 'notes'] as const) {
@@ -23,7 +24,7 @@ function toColumns(input: ContactPatch): Partial<Contact> {
   // the phone is normalized once the client's country is known (withPhone)
   if (input.birthday !== undefined) {
     if (input.birthday && input.birthday > new Date().toISOString().slice(0, 10)) {
-      throw new BadUserInputError([{ path: 'input.birthday', message: 'birthday cannot be in the future' }]);
+      throw new BadUserInputError([{ path: 'input.birthday', message: msg('validation.notInFuture', { field: 'birthday' }) }]);
     }
     out.birthday = input.birthday ?? null;
   }

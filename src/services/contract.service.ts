@@ -29,6 +29,7 @@ import { getRequisites } from './requisites.service';
 import { scoped, withTransaction } from './scope';
 import { localDate } from './time';
 import { checkTransition, TransitionMap } from './transitions';
+import { msg } from '../i18n';
 
 const { DRAFT, ON_APPROVAL, SIGNED, COMPLETED, TERMINATED } = ContractStatus;
 const { PENDING, APPROVED, RETURNED } = ApprovalDecision;
@@ -82,17 +83,17 @@ export function splitPaymentSchedule(amount: string, items: readonly ScheduleIte
   let percentSum = new Decimal(0);
   items.forEach((item, i) => {
     if (!isSchedulePercent(item.percent)) {
-      errors.push({ path: `${path}.${i}.percent`, message: 'percent must be above 0 and at most 100, with at most 4 decimals' });
+      errors.push({ path: `${path}.${i}.percent`, message: msg('validation.schedulePercent') });
     } else {
       percentSum = percentSum.plus(item.percent);
     }
     if (item.trigger === PaymentTrigger.ON_DATE && !item.dueOn) {
-      errors.push({ path: `${path}.${i}.dueOn`, message: 'dueOn is required for an ON_DATE payment' });
+      errors.push({ path: `${path}.${i}.dueOn`, message: msg('validation.scheduleDueOnRequired') });
     }
-    if (!item.label?.trim()) errors.push({ path: `${path}.${i}.label`, message: 'label must not be blank' });
+    if (!item.label?.trim()) errors.push({ path: `${path}.${i}.label`, message: msg('validation.notBlank', { field: 'label' }) });
   });
   if (errors.length === 0 && !percentSum.equals(100)) {
-    errors.push({ path, message: `the percents of the payment schedule must sum to exactly 100, not ${percentSum.toFixed()}` });
+    errors.push({ path, message: msg('validation.scheduleSum', { sum: percentSum.toFixed() }) });
   }
   if (errors.length) throw new BadUserInputError(errors);
 
@@ -113,7 +114,7 @@ export function splitPaymentSchedule(amount: string, items: readonly ScheduleIte
   });
   // only possible for amounts of a few cents split in many parts: rounding up left nothing for the last
   if (cmp(out[out.length - 1].amount, 0) < 0) {
-    throw new BadUserInputError([{ path, message: 'the amount is too small to be split by this schedule' }]);
+    throw new BadUserInputError([{ path, message: msg('validation.scheduleAmountTooSmall') }]);
   }
   return out;
 }
@@ -198,7 +199,7 @@ function loadItems(tx: AuthedContext, contractId: string): Promise<ContractPayme
 async function checkDeal(tx: AuthedContext, dealId: string, clientId: string): Promise<void> {
   const deal = await scoped(tx, Deal).getById(dealId, 'input.dealId');
   if (deal.clientId !== clientId) {
-    throw new BadUserInputError([{ path: 'input.dealId', message: 'the deal belongs to another client' }]);
+    throw new BadUserInputError([{ path: 'input.dealId', message: msg('validation.dealOfOtherClient') }]);
   }
 }
 
@@ -206,11 +207,11 @@ async function checkDeal(tx: AuthedContext, dealId: string, clientId: string): P
 async function acceptedProposal(tx: AuthedContext, proposalId: string, clientId: string): Promise<Proposal> {
   const proposal = await scoped(tx, Proposal).getById(proposalId, 'input.proposalId');
   if (proposal.clientId !== clientId) {
-    throw new BadUserInputError([{ path: 'input.proposalId', message: 'the proposal belongs to another client' }]);
+    throw new BadUserInputError([{ path: 'input.proposalId', message: msg('validation.proposalOfOtherClient') }]);
   }
   if (proposal.status !== ProposalStatus.ACCEPTED) {
     throw new BadUserInputError([
-      { path: 'input.proposalId', message: `a contract follows an ACCEPTED proposal; this one is ${proposal.status}` },
+      { path: 'input.proposalId', message: msg('validation.proposalNotAccepted', { status: proposal.status }) },
     ]);
   }
   return proposal;
@@ -258,12 +259,12 @@ async function proposalGrandTotal(tx: AuthedContext, proposalId: string): Promis
 
 function checkPeriod(startsOn: string | null, endsOn: string | null): void {
   if (startsOn && endsOn && endsOn < startsOn) {
-    throw new BadUserInputError([{ path: 'input.endsOn', message: 'endsOn must not be before startsOn' }]);
+    throw new BadUserInputError([{ path: 'input.endsOn', message: msg('validation.notBefore', { field: 'endsOn', other: 'startsOn' }) }]);
   }
 }
 
 function checkAmount(amount: string): void {
-  if (cmp(amount, 0) <= 0) throw new BadUserInputError([{ path: 'input.amount', message: 'amount must be above 0' }]);
+  if (cmp(amount, 0) <= 0) throw new BadUserInputError([{ path: 'input.amount', message: msg('validation.greaterThanZero', { field: 'amount' }) }]);
 }
 
 /** Writes the contract's payment schedule (replacing any it had). */
@@ -290,7 +291,7 @@ async function save(tx: AuthedContext, contract: Contract, patch: Partial<Contra
     return await scoped(tx, Contract).update(contract, patch, opts);
   } catch (err) {
     if (isUniqueViolation(err, 'contracts_number_unique')) {
-      throw new ConflictError('DUPLICATE_NUMBER', `Another contract of the agency already has the number ${patch.number}`, 'input.id');
+      throw new ConflictError('DUPLICATE_NUMBER', msg('errors.conflict.DUPLICATE_CONTRACT_NUMBER', { number: patch.number }), 'input.id');
     }
     throw err;
   }
@@ -359,9 +360,9 @@ export async function createContract(ctx: AuthedContext, input: CreateContractIn
     const amount = input.amount ?? (proposal ? await proposalGrandTotal(tx, proposal.id) : null);
     const currency = input.currency ?? proposal?.currency ?? null;
     const missing: FieldError[] = [];
-    if (!subject) missing.push({ path: 'input.subject', message: 'subject is required (or give an ACCEPTED proposalId)' });
-    if (amount == null) missing.push({ path: 'input.amount', message: 'amount is required (or give an ACCEPTED proposalId)' });
-    if (!currency) missing.push({ path: 'input.currency', message: 'currency is required (or give an ACCEPTED proposalId)' });
+    if (!subject) missing.push({ path: 'input.subject', message: msg('validation.requiredWithoutProposal', { field: 'subject' }) });
+    if (amount == null) missing.push({ path: 'input.amount', message: msg('validation.requiredWithoutProposal', { field: 'amount' }) });
+    if (!currency) missing.push({ path: 'input.currency', message: msg('validation.requiredWithoutProposal', { field: 'currency' }) });
     if (missing.length) throw new BadUserInputError(missing);
     checkAmount(amount!);
     checkPeriod(input.startsOn ?? null, input.endsOn ?? null);
@@ -391,7 +392,7 @@ export async function createContract(ctx: AuthedContext, input: CreateContractIn
 /** Changes a DRAFT; anything else is NOT_EDITABLE and nothing is written. */
 export async function updateContract(ctx: AuthedContext, input: UpdateContractInput): Promise<ContractResult> {
   for (const key of ['subject', 'amount', 'currency', 'contractDate'] as const) {
-    if (input[key] === null) throw new BadUserInputError([{ path: `input.${key}`, message: `${key} cannot be cleared` }]);
+    if (input[key] === null) throw new BadUserInputError([{ path: `input.${key}`, message: msg('validation.cannotBeCleared', { field: key }) }]);
   }
   const result = await withOneContractPerProposal(ctx, input.proposalId, () => withTransaction(ctx, async (tx): Promise<ContractResult> => {
     const c = await scoped(tx, Contract).getById(input.id, 'input.id', { lock: true });
@@ -408,7 +409,7 @@ export async function updateContract(ctx: AuthedContext, input: UpdateContractIn
       // the number was taken from the sequence of the contract's year
       if (c.number && input.contractDate.slice(0, 4) !== c.contractDate.slice(0, 4)) {
         throw new BadUserInputError([
-          { path: 'input.contractDate', message: `the contract is numbered ${c.number} in ${c.contractDate.slice(0, 4)}; keep the date in that year` },
+          { path: 'input.contractDate', message: msg('validation.contractDateYear', { number: c.number, year: c.contractDate.slice(0, 4) }) },
         ]);
       }
       patch.contractDate = input.contractDate;
@@ -459,10 +460,10 @@ export async function submitContractForApproval(
 ): Promise<ContractResult> {
   const approvers = input.approvers.map((a, i) => {
     const name = trimOrNull(a.name);
-    if (!name) throw new BadUserInputError([{ path: `input.approvers.${i}.name`, message: 'name must not be blank' }]);
+    if (!name) throw new BadUserInputError([{ path: `input.approvers.${i}.name`, message: msg('validation.notBlank', { field: 'name' }) }]);
     return { name, position: trimOrNull(a.position) };
   });
-  if (approvers.length === 0) throw new BadUserInputError([{ path: 'input.approvers', message: 'approvers must name at least one approver' }]);
+  if (approvers.length === 0) throw new BadUserInputError([{ path: 'input.approvers', message: msg('validation.approversRequired') }]);
   const result = await withTransaction(ctx, async (tx): Promise<ContractResult> => {
     const c = await scoped(tx, Contract).getById(input.id, 'input.id', { lock: true });
     const illegal = checkTransition(ENTITY, CONTRACT_TRANSITIONS, c.status, ON_APPROVAL);
@@ -494,7 +495,7 @@ export async function approveContract(ctx: AuthedContext, input: ApproveContract
   const comment = trimOrNull(input.comment);
   const decision = input.decision === ContractApprovalDecision.RETURNED ? RETURNED : APPROVED;
   if (decision === RETURNED && !comment) {
-    throw new BadUserInputError([{ path: 'input.comment', message: 'a comment is required when the contract is returned' }]);
+    throw new BadUserInputError([{ path: 'input.comment', message: msg('validation.returnCommentRequired') }]);
   }
   const result = await withTransaction(ctx, async (tx): Promise<ContractResult> => {
     const c = await scoped(tx, Contract).getById(input.id, 'input.id', { lock: true });
@@ -567,7 +568,7 @@ export async function completeContract(ctx: AuthedContext, input: CompleteContra
 /** DRAFT / ON_APPROVAL / SIGNED → TERMINATED, with the reason. */
 export async function terminateContract(ctx: AuthedContext, input: TerminateContractInput, now: Date = new Date()): Promise<ContractResult> {
   const reason = trimOrNull(input.reason);
-  if (!reason) throw new BadUserInputError([{ path: 'input.reason', message: 'reason must not be blank' }]);
+  if (!reason) throw new BadUserInputError([{ path: 'input.reason', message: msg('validation.notBlank', { field: 'reason' }) }]);
   const result = await withTransaction(ctx, async (tx): Promise<ContractResult> => {
     const c = await scoped(tx, Contract).getById(input.id, 'input.id', { lock: true });
     const illegal = checkTransition(ENTITY, CONTRACT_TRANSITIONS, c.status, TERMINATED);

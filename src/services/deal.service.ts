@@ -21,6 +21,7 @@ import { paginate } from './pagination';
 import { scoped, withTransaction } from './scope';
 import { canTransition, checkTransition, TransitionMap } from './transitions';
 import { IllegalTransitionError } from '../schema/common/error-results';
+import { msg } from '../i18n';
 
 const { PRESENTATION, PROPOSAL, CONTRACT, PAYMENT, DELIVERY, CLOSING } = DealStage;
 const { WON, LOST } = DealStatus;
@@ -82,13 +83,6 @@ export const DEVIATION_RULES: Readonly<Record<DealDeviationKind, { requires: Dev
   [DealDeviationKind.CLIENT_DISSATISFIED]: { requires: ['causes'], allows: ['causes', 'dueOn'] },
 };
 
-const REQUIRED_MESSAGE: Record<DeviationField, string> = {
-  dueOn: 'dueOn is required for this kind (the retry or correction date)',
-  approvers: 'approvers are required for this kind',
-  amount: 'amount is required for this kind',
-  causes: 'causes are required for this kind (the analysed causes)',
-};
-
 export interface StageEntry {
   toStage: DealStage;
   changedAt: Date;
@@ -125,7 +119,7 @@ function clean(v: string | null | undefined): string | null {
 async function checkManager(ctx: AuthedContext, managerId: string): Promise<void> {
   const user = await scoped(ctx, User).getById(managerId, 'input.managerId');
   if (user.role === UserRole.CLIENT) {
-    throw new BadUserInputError([{ path: 'input.managerId', message: 'managerId must be an agency user, not a portal user' }]);
+    throw new BadUserInputError([{ path: 'input.managerId', message: msg('validation.agencyUserRequired', { field: 'managerId' }) }]);
   }
 }
 
@@ -169,7 +163,7 @@ export function listDeals(ctx: AuthedContext, args: DealsArgs): Promise<Connecti
 /** Opens a deal at its first stage (PRESENTATION by default) and records the entry. */
 export async function createDeal(ctx: AuthedContext, input: CreateDealInput, now: Date = new Date()): Promise<Deal> {
   const title = clean(input.title);
-  if (!title) throw new BadUserInputError([{ path: 'input.title', message: 'title must not be empty' }]);
+  if (!title) throw new BadUserInputError([{ path: 'input.title', message: msg('validation.notEmpty', { field: 'title' }) }]);
   const stage = input.stage ?? PRESENTATION;
   const created = await withTransaction(ctx, async (tx) => {
     const client = await scoped(tx, Client).getById(input.clientId, 'input.clientId');
@@ -217,10 +211,10 @@ export async function moveDeal(ctx: AuthedContext, input: MoveDealInput, now: Da
 /** WON (from DELIVERY or CLOSING, ends at CLOSING) or LOST (from any open stage, keeps the stage and the reason). */
 export async function closeDeal(ctx: AuthedContext, input: CloseDealInput, now: Date = new Date()): Promise<Deal | IllegalTransitionError> {
   if (input.outcome === DealOutcome.LOST && !input.reason) {
-    throw new BadUserInputError([{ path: 'input.reason', message: 'reason is required when a deal is lost' }]);
+    throw new BadUserInputError([{ path: 'input.reason', message: msg('validation.lossReasonRequired') }]);
   }
   if (input.outcome === DealOutcome.WON && input.reason) {
-    throw new BadUserInputError([{ path: 'input.reason', message: 'reason is only given when a deal is lost' }]);
+    throw new BadUserInputError([{ path: 'input.reason', message: msg('validation.reasonOnlyWhenLost') }]);
   }
   const note = clean(input.note);
   const to = input.outcome === DealOutcome.WON ? WON : LOST;
@@ -274,21 +268,21 @@ function checkDeviationInput(input: RecordDealDeviationInput): FieldError[] {
   const rule = DEVIATION_RULES[input.kind];
   const errors: FieldError[] = [];
   for (const field of rule.requires) {
-    if (!given[field]) errors.push({ path: `input.${field}`, message: REQUIRED_MESSAGE[field] });
+    if (!given[field]) errors.push({ path: `input.${field}`, message: msg('validation.deviationFieldRequired', { field }) });
   }
   for (const field of Object.keys(given) as DeviationField[]) {
     if (given[field] && !rule.allows.includes(field)) {
-      errors.push({ path: `input.${field}`, message: `${field} does not apply to ${input.kind}` });
+      errors.push({ path: `input.${field}`, message: msg('validation.deviationFieldNotApplicable', { field, kind: input.kind }) });
     }
   }
   input.causes?.forEach((cause, i) => {
-    if (!cause.trim()) errors.push({ path: `input.causes.${i}`, message: 'a cause must not be empty' });
+    if (!cause.trim()) errors.push({ path: `input.causes.${i}`, message: msg('validation.notEmpty', { field: 'cause' }) });
   });
   input.approvers?.forEach((a, i) => {
-    if (!a.name.trim()) errors.push({ path: `input.approvers.${i}.name`, message: 'name must not be empty' });
+    if (!a.name.trim()) errors.push({ path: `input.approvers.${i}.name`, message: msg('validation.notEmpty', { field: 'name' }) });
   });
   if (input.amount != null && new Decimal(input.amount).lte(0)) {
-    errors.push({ path: 'input.amount', message: 'amount must be greater than zero' });
+    errors.push({ path: 'input.amount', message: msg('validation.greaterThanZero', { field: 'amount' }) });
   }
   return errors;
 }
@@ -301,7 +295,7 @@ export async function recordDealDeviation(ctx: AuthedContext, input: RecordDealD
     // locked so that a deviation is never recorded against a deal being closed at the same time
     const deal = await scoped(tx, Deal).getById(input.dealId, 'input.dealId', { lock: true });
     if (input.amount != null && deal.amount != null && new Decimal(input.amount).gt(deal.amount)) {
-      throw new BadUserInputError([{ path: 'input.amount', message: `amount must not exceed the deal amount (${deal.amount})` }]);
+      throw new BadUserInputError([{ path: 'input.amount', message: msg('validation.amountAboveDeal', { amount: deal.amount }) }]);
     }
     const approvers: Approver[] = (input.approvers ?? []).map((a) => ({
       name: a.name.trim(),
@@ -345,12 +339,12 @@ export async function decideDealApproval(
   return withTransaction(ctx, async (tx) => {
     const deviation = await scoped(tx, DealDeviation).getById(input.deviationId, 'input.deviationId', { lock: true });
     if (deviation.approvers.length === 0) {
-      throw new BadUserInputError([{ path: 'input.deviationId', message: 'this deviation has no approvers' }]);
+      throw new BadUserInputError([{ path: 'input.deviationId', message: msg('validation.deviationWithoutApprovers') }]);
     }
     const approver = deviation.approvers[input.approverIndex];
     if (!approver) {
       throw new BadUserInputError([
-        { path: 'input.approverIndex', message: `approverIndex must be between 0 and ${deviation.approvers.length - 1}` },
+        { path: 'input.approverIndex', message: msg('validation.approverIndexRange', { max: deviation.approvers.length - 1 }) },
       ]);
     }
     const from: ApprovalState = deviation.resolvedAt ? 'RESOLVED' : (approver.decision ?? 'PENDING');

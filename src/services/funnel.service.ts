@@ -8,6 +8,7 @@ import { BadUserInputError } from '../errors';
 import type { FunnelInput, FunnelStageType, FunnelType } from '../schema/funnel/funnel.types';
 import { scoped } from './scope';
 import { endOfLocalDay, startOfLocalDay } from './time';
+import { msg } from '../i18n';
 
 /** The one rounding of funnel percentages and averages: half-up to 2 decimals, as a JSON number. */
 function round2(value: Decimal.Value): number {
@@ -135,7 +136,7 @@ async function totals(ctx: AuthedContext, p: Period, managerId: string | null) {
  */
 export async function funnel(ctx: AuthedContext, input: FunnelInput): Promise<FunnelType> {
   if (input.to < input.from) {
-    throw new BadUserInputError([{ path: 'input.to', message: 'to must not be before from' }]);
+    throw new BadUserInputError([{ path: 'input.to', message: msg('validation.notBefore', { field: 'to', other: 'from' }) }]);
   }
   const { timeZone } = await getOwnAgency(ctx);
   const period: Period = { from: startOfLocalDay(input.from, timeZone), to: endOfLocalDay(input.to, timeZone) };

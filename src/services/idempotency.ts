@@ -3,6 +3,7 @@ import type { AuthedContext } from '../context';
 import { IdempotencyKey } from '../entities';
 import { ConflictError, isUniqueViolation } from '../errors';
 import { agencyKeyed } from './scope';
+import { msg } from '../i18n';
 
 function canonical(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(canonical);
@@ -51,7 +52,7 @@ export async function idempotent<R>(
     if (existing.operation !== operation || existing.requestHash !== hash) {
       throw new ConflictError(
         'IDEMPOTENCY_KEY_REUSED',
-        'This idempotency key was already used with a different request',
+        msg('errors.conflict.IDEMPOTENCY_KEY_REUSED'),
         'input.idempotencyKey',
       );
     }

@@ -4,22 +4,23 @@ import { BadUserInputError } from '../errors';
 import type { InteractionsArgs, LogInteractionInput } from '../schema/interaction/interaction.types';
 import { paginate } from './pagination';
 import { scoped, withTransaction } from './scope';
+import { msg } from '../i18n';
 
 /** Logs a touch, keeps the client's lastContactAt current, and optionally plans the next contact. */
 export async function logInteraction(ctx: AuthedContext, input: LogInteractionInput, now: Date = new Date()): Promise<Interaction> {
   const occurredAt = input.occurredAt ?? now;
   if (occurredAt.getTime() > now.getTime() + 60_000) {
-    throw new BadUserInputError([{ path: 'input.occurredAt', message: 'occurredAt cannot be in the future' }]);
+    throw new BadUserInputError([{ path: 'input.occurredAt', message: msg('validation.notInFuture', { field: 'occurredAt' }) }]);
   }
   if (!input.nextContactOn && (input.nextContactGoal || input.nextContactProduct)) {
-    throw new BadUserInputError([{ path: 'input.nextContactOn', message: 'give the date of the next contact with its goal and product' }]);
+    throw new BadUserInputError([{ path: 'input.nextContactOn', message: msg('validation.nextContactIncomplete') }]);
   }
   return withTransaction(ctx, async (tx) => {
     const client = await scoped(tx, Client).getById(input.clientId, 'input.clientId', { lock: true });
     if (input.contactId) {
       const contact = await scoped(tx, Contact).getById(input.contactId, 'input.contactId');
       if (contact.clientId !== client.id) {
-        throw new BadUserInputError([{ path: 'input.contactId', message: 'the contact belongs to another client' }]);
+        throw new BadUserInputError([{ path: 'input.contactId', message: msg('validation.contactOfOtherClient') }]);
       }
     }
     const interaction = await scoped(tx, Interaction).insert({

@@ -32,6 +32,7 @@ import {
   InvoiceOverpaymentError,
   RefundExceedsPaymentError,
 } from '../schema/invoice/invoice.results';
+import { msg } from '../i18n';
 
 /**
  * Invoice states as data. Payment states (PARTIALLY_PAID, PAID) follow from the money recorded;
@@ -77,7 +78,7 @@ function prepareLines(lines: InvoiceLineInput[], country: string, vatDate: strin
     const auto = l.vatRate === undefined;
     const rate = auto ? standardVatRate(country, vatDate, vatPayer) : l.vatRate ?? null;
     if (!vatPayer && rate !== null && cmp(rate, 0) > 0) {
-      errors.push({ path: `input.lines.${i}.vatRate`, message: 'the agency is not a VAT payer: invoice without VAT (vatRate null)' });
+      errors.push({ path: `input.lines.${i}.vatRate`, message: msg('validation.notVatPayer') });
     }
     return {
       description: l.description.trim(),
@@ -152,36 +153,36 @@ async function createInvoiceInTx(tx: AuthedContext, input: CreateInvoiceInput): 
   const vatDate = input.supplyDate ?? today;
   const errors: FieldError[] = [];
   if (!currencyAllowed(agency.country, input.currency, vatDate)) {
-    errors.push({ path: 'input.currency', message: 'BGN is no longer legal tender for Bulgarian documents from 2026-01-01: invoice in EUR' });
+    errors.push({ path: 'input.currency', message: msg('validation.bgnAfterEuro') });
   }
   if (input.dueDate < vatDate && input.supplyDate) {
-    errors.push({ path: 'input.dueDate', message: 'dueDate cannot be before the supply date' });
+    errors.push({ path: 'input.dueDate', message: msg('validation.dueBeforeSupply') });
   }
 
   let contract: Contract | null = null;
   let item: ContractPaymentItem | null = null;
   if (input.contractId) {
     contract = await scoped(tx, Contract).getById(input.contractId, 'input.contractId');
-    if (contract.clientId !== client.id) errors.push({ path: 'input.contractId', message: 'the contract belongs to another client' });
-    if (contract.currency !== input.currency) errors.push({ path: 'input.currency', message: `the contract is in ${contract.currency}` });
+    if (contract.clientId !== client.id) errors.push({ path: 'input.contractId', message: msg('validation.contractOfOtherClient') });
+    if (contract.currency !== input.currency) errors.push({ path: 'input.currency', message: msg('validation.contractCurrency', { currency: contract.currency }) });
   }
   if (input.scheduleItemId) {
     if (!contract) {
-      errors.push({ path: 'input.scheduleItemId', message: 'give the contractId of the schedule item' });
+      errors.push({ path: 'input.scheduleItemId', message: msg('validation.scheduleItemNeedsContract') });
     } else {
       item = await scoped(tx, ContractPaymentItem).getById(input.scheduleItemId, 'input.scheduleItemId');
-      if (item.contractId !== contract.id) errors.push({ path: 'input.scheduleItemId', message: 'the schedule item belongs to another contract' });
+      if (item.contractId !== contract.id) errors.push({ path: 'input.scheduleItemId', message: msg('validation.scheduleItemOfOtherContract') });
     }
   }
   const kind = input.kind ?? (item?.isPrepayment ? InvoiceKind.PREPAYMENT : InvoiceKind.STANDARD);
   if ((kind === InvoiceKind.PREPAYMENT || kind === InvoiceKind.FINAL) && !contract) {
-    errors.push({ path: 'input.contractId', message: `a ${kind} invoice belongs to a contract` });
+    errors.push({ path: 'input.contractId', message: msg('validation.invoiceKindNeedsContract', { kind }) });
   }
-  if (!input.lines?.length && !item) errors.push({ path: 'input.lines', message: 'an invoice needs at least one line' });
+  if (!input.lines?.length && !item) errors.push({ path: 'input.lines', message: msg('validation.invoiceLineRequired') });
   if (input.replacesInvoiceId) {
     const replaced = await scoped(tx, Invoice).getById(input.replacesInvoiceId, 'input.replacesInvoiceId');
     if (replaced.status !== InvoiceStatus.CANCELLED || replaced.clientId !== client.id) {
-      errors.push({ path: 'input.replacesInvoiceId', message: 'only a cancelled invoice of the same client can be replaced' });
+      errors.push({ path: 'input.replacesInvoiceId', message: msg('validation.replaceOnlyCancelled') });
     }
   }
   if (errors.length) throw new BadUserInputError(errors);
@@ -273,9 +274,9 @@ async function issueInTx(tx: AuthedContext, input: IssueInvoiceInput): Promise<I
   const issueDate = input.issueDate ?? localDate(new Date(), agency.timeZone);
   const vatDate = invoice.supplyDate ?? issueDate;
   const errors: FieldError[] = [];
-  if (invoice.dueDate < issueDate) errors.push({ path: 'input.issueDate', message: `the invoice is due ${invoice.dueDate}, before this issue date` });
+  if (invoice.dueDate < issueDate) errors.push({ path: 'input.issueDate', message: msg('validation.dueBeforeIssue', { date: invoice.dueDate }) });
   if (!currencyAllowed(agency.country, invoice.currency, vatDate) || !currencyAllowed(agency.country, invoice.currency, issueDate)) {
-    errors.push({ path: 'input.issueDate', message: 'BGN is no longer legal tender for Bulgarian documents dated from 2026-01-01: invoice in EUR' });
+    errors.push({ path: 'input.issueDate', message: msg('validation.bgnAfterEuro') });
   }
   if (errors.length) throw new BadUserInputError(errors);
 
@@ -329,7 +330,7 @@ export async function cancelInvoice(ctx: AuthedContext, input: CancelInvoiceInpu
   return withTransaction(ctx, async (tx) => {
     const invoice = await scoped(tx, Invoice).getById(input.id, 'input.id', { lock: true });
     const reason = input.reason.trim();
-    if (!reason) throw new BadUserInputError([{ path: 'input.reason', message: 'reason must not be empty' }]);
+    if (!reason) throw new BadUserInputError([{ path: 'input.reason', message: msg('validation.notEmpty', { field: 'reason' }) }]);
     if (!isZero(invoice.paidAmount)) {
       return new InvoiceHasPaymentsError(invoice.paidAmount);
     }
@@ -379,7 +380,7 @@ async function recordPaymentInTx(tx: AuthedContext, input: RecordPaymentInput): 
     return new InvoiceNotPayableError(invoice.status);
   }
   const today = await agencyToday(tx);
-  if (input.paidAt > today) throw new BadUserInputError([{ path: 'input.paidAt', message: 'paidAt cannot be in the future' }]);
+  if (input.paidAt > today) throw new BadUserInputError([{ path: 'input.paidAt', message: msg('validation.notInFuture', { field: 'paidAt' }) }]);
   const balanceDue = sub(invoice.amountDue, invoice.paidAmount);
   if (cmp(input.amount, balanceDue) > 0) {
     return new InvoiceOverpaymentError(balanceDue, input.amount);
@@ -436,7 +437,7 @@ export async function refundPayment(ctx: AuthedContext, input: RefundPaymentInpu
 async function refundInTx(tx: AuthedContext, input: RefundPaymentInput): Promise<RefundOutcome> {
   const payment = await scoped(tx, Payment).getById(input.paymentId, 'input.paymentId');
   if (payment.kind !== PaymentKind.PAYMENT) {
-    throw new BadUserInputError([{ path: 'input.paymentId', message: 'a refund is made against a payment, not another refund' }]);
+    throw new BadUserInputError([{ path: 'input.paymentId', message: msg('validation.refundOfRefund') }]);
   }
   const invoice = await scoped(tx, Invoice).getById(payment.invoiceId, 'input.paymentId', { lock: true });
   if (invoice.status === InvoiceStatus.CANCELLED || invoice.status === InvoiceStatus.DRAFT) {
@@ -450,8 +451,8 @@ async function refundInTx(tx: AuthedContext, input: RefundPaymentInput): Promise
   }
   const today = await agencyToday(tx);
   const paidAt = input.paidAt ?? today;
-  if (paidAt > today) throw new BadUserInputError([{ path: 'input.paidAt', message: 'paidAt cannot be in the future' }]);
-  if (paidAt < payment.paidAt) throw new BadUserInputError([{ path: 'input.paidAt', message: 'a refund cannot precede its payment' }]);
+  if (paidAt > today) throw new BadUserInputError([{ path: 'input.paidAt', message: msg('validation.notInFuture', { field: 'paidAt' }) }]);
+  if (paidAt < payment.paidAt) throw new BadUserInputError([{ path: 'input.paidAt', message: msg('validation.refundBeforePayment') }]);
   await scoped(tx, Payment).insert({
     invoiceId: invoice.id,
     clientId: invoice.clientId,

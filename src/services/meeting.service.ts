@@ -18,6 +18,7 @@ import { paginate } from './pagination';
 import { MeetingNotHeldError } from '../schema/meeting/meeting.results';
 import { scoped, withTransaction } from './scope';
 import { addDays, isPastLocalDay, localDate } from './time';
+import { msg } from '../i18n';
 
 // ---------------------------------------------------------------------------------------------
 // Protocol due date
@@ -96,9 +97,9 @@ function toActionItems(items: MeetingActionItemInput[]): ActionItem[] {
   const errors: FieldError[] = [];
   const out = items.map((a, i) => {
     const description = text(a.description);
-    if (!description) errors.push({ path: `input.actionItems.${i}.description`, message: 'description must not be empty' });
+    if (!description) errors.push({ path: `input.actionItems.${i}.description`, message: msg('validation.notEmpty', { field: 'description' }) });
     if (a.ownerUserId && a.ownerContactId) {
-      errors.push({ path: `input.actionItems.${i}.ownerContactId`, message: 'give either ownerUserId or ownerContactId, not both' });
+      errors.push({ path: `input.actionItems.${i}.ownerContactId`, message: msg('validation.ownerUserOrContact') });
     }
     return {
       description: description ?? '',
@@ -117,11 +118,11 @@ function toColumns(input: Partial<MeetingFields> & { title?: string | null; star
   const out: Partial<Meeting> = {};
   if (input.title !== undefined) {
     const title = text(input.title);
-    if (!title) throw new BadUserInputError([{ path: 'input.title', message: 'title must not be empty' }]);
+    if (!title) throw new BadUserInputError([{ path: 'input.title', message: msg('validation.notEmpty', { field: 'title' }) }]);
     out.title = title;
   }
   if (input.startsAt !== undefined) {
-    if (!input.startsAt) throw new BadUserInputError([{ path: 'input.startsAt', message: 'startsAt cannot be cleared' }]);
+    if (!input.startsAt) throw new BadUserInputError([{ path: 'input.startsAt', message: msg('validation.cannotBeCleared', { field: 'startsAt' }) }]);
     out.startsAt = input.startsAt;
   }
   if (input.endsAt !== undefined) out.endsAt = input.endsAt ?? null;
@@ -140,13 +141,13 @@ function toColumns(input: Partial<MeetingFields> & { title?: string | null; star
 function checkTimes(m: Partial<Meeting>): void {
   const errors: FieldError[] = [];
   if (m.startsAt && m.endsAt && m.endsAt.getTime() < m.startsAt.getTime()) {
-    errors.push({ path: 'input.endsAt', message: 'endsAt must not be before startsAt' });
+    errors.push({ path: 'input.endsAt', message: msg('validation.notBefore', { field: 'endsAt', other: 'startsAt' }) });
   }
   if (m.startsAt && m.nextMeetingAt && m.nextMeetingAt.getTime() <= m.startsAt.getTime()) {
-    errors.push({ path: 'input.nextMeetingAt', message: 'nextMeetingAt must be after startsAt' });
+    errors.push({ path: 'input.nextMeetingAt', message: msg('validation.mustBeAfter', { field: 'nextMeetingAt', other: 'startsAt' }) });
   }
   if (m.startsAt && m.protocolSentAt && m.startsAt.getTime() > m.protocolSentAt.getTime()) {
-    errors.push({ path: 'input.startsAt', message: 'the protocol was already sent, so the meeting cannot start after that' });
+    errors.push({ path: 'input.startsAt', message: msg('validation.protocolAlreadySent') });
   }
   if (errors.length) throw new BadUserInputError(errors);
 }
@@ -171,7 +172,7 @@ async function checkPeople(tx: AuthedContext, clientId: string, patch: Partial<M
     for (const ref of userRefs) {
       const user = users.get(ref.id);
       if (!user) throw new NotFoundError('User', ref.path);
-      if (user.role === UserRole.CLIENT) errors.push({ path: ref.path, message: 'must be an agency user, not a portal user' });
+      if (user.role === UserRole.CLIENT) errors.push({ path: ref.path, message: msg('validation.agencyUserRequired', { field: ref.path.split('.').pop() }) });
     }
   }
   if (contactRefs.length) {
@@ -179,7 +180,7 @@ async function checkPeople(tx: AuthedContext, clientId: string, patch: Partial<M
     for (const ref of contactRefs) {
       const contact = contacts.get(ref.id);
       if (!contact) throw new NotFoundError('Contact', ref.path);
-      if (contact.clientId !== clientId) errors.push({ path: ref.path, message: "must be a contact of the meeting's client" });
+      if (contact.clientId !== clientId) errors.push({ path: ref.path, message: msg('validation.contactOfOtherClient') });
     }
   }
   if (errors.length) throw new BadUserInputError(errors);
@@ -188,7 +189,7 @@ async function checkPeople(tx: AuthedContext, clientId: string, patch: Partial<M
 async function checkDeal(tx: AuthedContext, clientId: string, dealId: string | null | undefined): Promise<void> {
   if (!dealId) return;
   const deal = await scoped(tx, Deal).getById(dealId, 'input.dealId');
-  if (deal.clientId !== clientId) throw new BadUserInputError([{ path: 'input.dealId', message: "must be a deal of the meeting's client" }]);
+  if (deal.clientId !== clientId) throw new BadUserInputError([{ path: 'input.dealId', message: msg('validation.dealOfOtherClient') }]);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -203,7 +204,7 @@ export function getMeeting(ctx: AuthedContext, id: string): Promise<Meeting | nu
 export function listMeetings(ctx: AuthedContext, args: MeetingsArgs): Promise<ConnectionResult<Meeting>> {
   const f = args.filter;
   if (f?.from && f?.to && f.from.getTime() > f.to.getTime()) {
-    throw new BadUserInputError([{ path: 'filter.to', message: 'to must not be before from' }]);
+    throw new BadUserInputError([{ path: 'filter.to', message: msg('validation.notBefore', { field: 'to', other: 'from' }) }]);
   }
   const qb = scoped(ctx, Meeting).query('m');
   if (f?.clientId) qb.andWhere('m."clientId" = :clientId', { clientId: f.clientId });
@@ -256,10 +257,10 @@ export async function markProtocolSent(ctx: AuthedContext, input: MarkProtocolSe
     }
     const sentAt = input.sentAt ?? now;
     if (sentAt.getTime() > now.getTime()) {
-      throw new BadUserInputError([{ path: 'input.sentAt', message: 'sentAt cannot be in the future' }]);
+      throw new BadUserInputError([{ path: 'input.sentAt', message: msg('validation.notInFuture', { field: 'sentAt' }) }]);
     }
     if (sentAt.getTime() < meeting.startsAt.getTime()) {
-      throw new BadUserInputError([{ path: 'input.sentAt', message: 'sentAt cannot be before the meeting started' }]);
+      throw new BadUserInputError([{ path: 'input.sentAt', message: msg('validation.sentBeforeMeeting') }]);
     }
     return scoped(tx, Meeting).update(meeting, { protocolSentAt: sentAt });
   });
@@ -271,7 +272,7 @@ export async function completeActionItem(ctx: AuthedContext, input: CompleteActi
     const meeting = await scoped(tx, Meeting).getById(input.meetingId, 'input.meetingId', { lock: true });
     const items = meeting.actionItems ?? [];
     if (input.index >= items.length) {
-      throw new BadUserInputError([{ path: 'input.index', message: `the meeting has ${items.length} action item(s); index must be below that` }]);
+      throw new BadUserInputError([{ path: 'input.index', message: msg('validation.actionItemIndex', { count: items.length }) }]);
     }
     if (items[input.index].done) return meeting;
     const actionItems = items.map((a, i) => (i === input.index ? { ...a, done: true } : a));

@@ -3,6 +3,7 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { BadUserInputError } from '../errors';
 import type { ConnectionResult } from '../schema/common/connection';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../schema/common/connection';
+import { msg } from '../i18n';
 
 export interface SortKey<T> {
   /** SQL expression of a NOT NULL column, e.g. `e."name"` */
@@ -42,7 +43,7 @@ function decodeCursor(cursor: string): [CursorValue, string] {
   } catch {
     /* fall through */
   }
-  throw new BadUserInputError([{ path: 'after', message: 'after is not a cursor returned by this list' }]);
+  throw new BadUserInputError([{ path: 'after', message: msg('validation.cursorNotFromList') }]);
 }
 
 /**
@@ -57,7 +58,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
 ): Promise<ConnectionResult<T>> {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (first < 1 || first > MAX_PAGE_SIZE) {
-    throw new BadUserInputError([{ path: 'first', message: `first must be between 1 and ${MAX_PAGE_SIZE}` }]);
+    throw new BadUserInputError([{ path: 'first', message: msg('validation.pageSize', { max: MAX_PAGE_SIZE }) }]);
   }
   const alias = qb.alias;
   const countQb = qb.clone();
@@ -66,7 +67,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
     const [value, id] = decodeCursor(args.after);
     // exactly what encodeCursor wrote, or PostgreSQL would be the one to reject it
     if (sort.cast === 'timestamptz' && (typeof value !== 'string' || !isIsoInstant(value))) {
-      throw new BadUserInputError([{ path: 'after', message: 'after is not a cursor of this sort order' }]);
+      throw new BadUserInputError([{ path: 'after', message: msg('validation.cursorOtherSort') }]);
     }
     const cast = sort.cast ? `::${sort.cast}` : '';
     qb.andWhere(`(${sort.column}, ${alias}.id) ${op} (:__cursorValue${cast}, :__cursorId::uuid)`, {

@@ -27,6 +27,7 @@ import { checkTransition, TransitionMap } from './transitions';
 import { IllegalTransitionError } from '../schema/common/error-results';
 import { EmptyMediaPlanError, ProposalNotEditableError, ProposalValidityPassedError, ToolMixOutOfPolicyError } from '../schema/proposal/proposal.results';
 import { isPastLocalDay } from './time';
+import { msg } from '../i18n';
 
 const { DRAFT, SENT, ACCEPTED, REJECTED, EXPIRED } = ProposalStatus;
 
@@ -152,7 +153,7 @@ function checkDateCursor(after: string | null | undefined): void {
     value = null;
   }
   if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    throw new BadUserInputError([{ path: 'after', message: 'after is not a cursor of this sort order' }]);
+    throw new BadUserInputError([{ path: 'after', message: msg('validation.cursorOtherSort') }]);
   }
 }
 
@@ -296,7 +297,7 @@ function toLines(lines: ProposalLineInput[]): LineValues[] {
   const errors: FieldError[] = [];
   const out = lines.map((l, i) => {
     if (l.periodStart && l.periodEnd && l.periodEnd < l.periodStart) {
-      errors.push({ path: `input.lines.${i}.periodEnd`, message: 'periodEnd must not be before periodStart' });
+      errors.push({ path: `input.lines.${i}.periodEnd`, message: msg('validation.notBefore', { field: 'periodEnd', other: 'periodStart' }) });
     }
     return {
       channel: l.channel.trim(),
@@ -343,13 +344,13 @@ async function checkLinks(tx: AuthedContext, clientId: string, briefId: string |
   if (briefId) {
     const brief = await scoped(tx, Brief).getById(briefId, 'input.briefId');
     if (brief.clientId !== clientId) {
-      throw new BadUserInputError([{ path: 'input.briefId', message: 'the brief belongs to another client' }]);
+      throw new BadUserInputError([{ path: 'input.briefId', message: msg('validation.briefOfOtherClient') }]);
     }
   }
   if (dealId) {
     const deal = await scoped(tx, Deal).getById(dealId, 'input.dealId');
     if (deal.clientId !== clientId) {
-      throw new BadUserInputError([{ path: 'input.dealId', message: 'the deal belongs to another client' }]);
+      throw new BadUserInputError([{ path: 'input.dealId', message: msg('validation.dealOfOtherClient') }]);
     }
   }
 }
@@ -393,7 +394,7 @@ export async function updateProposal(
 ): Promise<Proposal | ProposalNotEditableError> {
   const lines = input.lines == null ? null : toLines(input.lines);
   for (const key of ['clientId', 'currency', 'validUntil', 'title'] as const) {
-    if (input[key] === null) throw new BadUserInputError([{ path: `input.${key}`, message: `${key} cannot be cleared` }]);
+    if (input[key] === null) throw new BadUserInputError([{ path: `input.${key}`, message: msg('validation.cannotBeCleared', { field: key }) }]);
   }
   const result = await withTransaction(ctx, async (tx) => {
     const repo = scoped(tx, Proposal);
@@ -493,7 +494,7 @@ export async function rejectProposal(
   now: Date = new Date(),
 ): Promise<Proposal | IllegalTransitionError> {
   const note = trimOrNull(input.note);
-  if (!note) throw new BadUserInputError([{ path: 'input.note', message: 'note must not be blank' }]);
+  if (!note) throw new BadUserInputError([{ path: 'input.note', message: msg('validation.notBlank', { field: 'note' }) }]);
   return withTransaction(ctx, async (tx) => {
     const repo = scoped(tx, Proposal);
     const p = await repo.getById(input.id, 'input.id', { lock: true });
@@ -518,7 +519,7 @@ export async function reviseProposal(
   now: Date = new Date(),
 ): Promise<Proposal | IllegalTransitionError> {
   const reason = trimOrNull(input.reason);
-  if (!reason) throw new BadUserInputError([{ path: 'input.reason', message: 'reason must not be blank' }]);
+  if (!reason) throw new BadUserInputError([{ path: 'input.reason', message: msg('validation.notBlank', { field: 'reason' }) }]);
   const result = await withTransaction(ctx, async (tx) => {
     const repo = scoped(tx, Proposal);
     const p = await repo.getById(input.id, 'input.id', { lock: true });

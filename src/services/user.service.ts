@@ -22,6 +22,7 @@ import { normalizeEmail } from './auth.service';
 import type { ConnectionResult } from '../schema/common/connection';
 import { paginate } from './pagination';
 import { scoped, withTransaction } from './scope';
+import { msg } from '../i18n';
 import { LastOwnerError, OwnAccessChangeError, WrongPasswordError } from '../schema/user/user.results';
 
 /** A one-time token handed out once, with the user it is for. */
@@ -50,7 +51,7 @@ export async function listUsers(ctx: AuthedContext, args: UsersArgs): Promise<Co
 
 function emailTaken(err: unknown): never {
   if (isUniqueViolation(err, 'users_email_unique')) {
-    throw new ConflictError('EMAIL_TAKEN', 'A user with this email already exists', 'input.email');
+    throw new ConflictError('EMAIL_TAKEN', msg('errors.conflict.EMAIL_TAKEN'), 'input.email');
   }
   throw err;
 }
@@ -59,10 +60,10 @@ function emailTaken(err: unknown): never {
 export async function createUser(ctx: AuthedContext, input: CreateUserInput): Promise<User> {
   const clientId = input.clientId ?? null;
   if (input.role === UserRole.CLIENT && !clientId) {
-    throw new BadUserInputError([{ path: 'input.clientId', message: 'clientId is required for a CLIENT user' }]);
+    throw new BadUserInputError([{ path: 'input.clientId', message: msg('validation.clientIdRequired') }]);
   }
   if (input.role !== UserRole.CLIENT && clientId) {
-    throw new BadUserInputError([{ path: 'input.clientId', message: 'clientId is only allowed for a CLIENT user' }]);
+    throw new BadUserInputError([{ path: 'input.clientId', message: msg('validation.clientIdOnlyForClient') }]);
   }
   const phone = await normalizeUserPhone(ctx, input.phone);
   const passwordHash = await hashPassword(input.password);
@@ -149,7 +150,7 @@ export async function inviteClientUser(ctx: AuthedContext, input: InviteClientUs
   return withTransaction(ctx, async (tx) => {
     const client = await scoped(tx, Client).getById(input.clientId, 'input.clientId');
     if (tx.actor.role !== UserRole.OWNER && client.ownerId !== tx.actor.userId) {
-      throw new RoleRequiredError([UserRole.OWNER], "Requires role OWNER, or being this client's account manager");
+      throw new RoleRequiredError([UserRole.OWNER], msg('errors.forbiddenClientManager'));
     }
     let user: User;
     try {

@@ -96,7 +96,7 @@ describe('registerAgency and login', () => {
     const wrong = await t.gql(LOGIN, { input: { email: a.ownerEmail, password: 'wrong-password-123' } });
     const unknown = await t.gql(LOGIN, { input: { email: uniqueEmail(), password: PASSWORD } });
     for (const res of [wrong, unknown]) {
-      expect(res.body.errors?.[0]).toMatchObject({ message: 'Invalid email or password', extensions: { code: 'UNAUTHENTICATED' } });
+      expect(res.body.errors?.[0]).toMatchObject({ message: 'Неверный email или пароль', extensions: { code: 'UNAUTHENTICATED' } });
     }
   });
 
@@ -193,7 +193,7 @@ describe('bearer tokens', () => {
       .setExpirationTime(past)
       .sign(key);
     const res = await t.gql(ME, {}, expired);
-    expect(res.body.errors?.[0]).toMatchObject({ message: 'Token expired', extensions: { code: 'UNAUTHENTICATED' } });
+    expect(res.body.errors?.[0]).toMatchObject({ message: 'Срок действия токена истёк', extensions: { code: 'UNAUTHENTICATED' } });
   });
 
   it('refuses a token signed with another secret, and a malformed header', async () => {
@@ -216,7 +216,7 @@ describe('bearer tokens', () => {
     const off = await t.gql(`mutation($id: ID!) { deactivateUser(id: $id) { __typename } }`, { id: manager.id }, a.ownerToken);
     expect(off.body.data.deactivateUser.__typename).toBe('User');
     const res = await t.gql(ME, {}, manager.token);
-    expect(res.body.errors?.[0]).toMatchObject({ message: 'Invalid token', extensions: { code: 'UNAUTHENTICATED' } });
+    expect(res.body.errors?.[0]).toMatchObject({ message: 'Недействительный токен', extensions: { code: 'UNAUTHENTICATED' } });
   });
 });
 

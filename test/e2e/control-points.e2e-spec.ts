@@ -64,7 +64,7 @@ describe('controlPoints', () => {
     const contact = await createContact(t, a.ownerToken, client.id, { fullName: 'Смирнова Анна', birthday: birthday === '1990-02-29' ? '1992-02-29' : birthday });
     const list = await points(a.ownerToken, { kinds: ['CONTACT_BIRTHDAY'], clientId: client.id, dueBefore: addDays(today, 7) });
     expect(list.edges.map((e: any) => e.node)).toEqual([
-      expect.objectContaining({ kind: 'CONTACT_BIRTHDAY', dueOn: today, overdue: false, objectType: 'Contact', objectId: contact.id, title: 'Birthday: Смирнова Анна' }),
+      expect.objectContaining({ kind: 'CONTACT_BIRTHDAY', dueOn: today, overdue: false, objectType: 'Contact', objectId: contact.id, title: `День рождения: Смирнова Анна («${client.name}»)` }),
     ]);
   });
 

@@ -258,7 +258,7 @@ describe('moveDeal and closeDeal', () => {
   let manager: { id: string; email: string; token: string };
   let client: any;
   beforeAll(async () => {
-    a = await registerAgency(t);
+    a = await registerAgency(t, { locale: 'EN' }); // this block asserts English messages
     manager = await createUser(t, a.ownerToken, 'MANAGER');
     client = await createClient(t, a.ownerToken, { ownerId: manager.id });
   });
@@ -351,7 +351,7 @@ describe('moveDeal and closeDeal', () => {
     expect(res).toEqual({
       __typename: 'IllegalTransitionError',
       code: 'ILLEGAL_TRANSITION',
-      message: `Deal cannot go from ${from} to ${to}`,
+      message: `Deal cannot go from "${from.toLowerCase()}" to "${to.toLowerCase()}"`,
       entity: 'Deal',
       from,
       to,

@@ -325,7 +325,7 @@ describe('markProtocolSent', () => {
     const before = await storedMeeting(m.id);
     const res = expectOk(await t.gql(MARK_PROTOCOL_SENT, { input: { id: m.id } }, a.ownerToken)).markProtocolSent;
     expect(res).toMatchObject({ __typename: 'MeetingNotHeldError', code: 'MEETING_NOT_HELD', startsAt });
-    expect(res.message).toMatch(/not started/);
+    expect(res.message).toMatch(/ещё не началась/);
     expect(await storedMeeting(m.id)).toEqual(before);
   });
 

@@ -116,7 +116,7 @@ describe('FORBIDDEN names the role that is required', () => {
     const email = uniqueEmail();
     const res = await t.gql(CREATE_USER, { input: { email, password: PASSWORD, role: 'MANAGER' } }, a.manager.token);
     expect(res.body.errors?.[0]).toMatchObject({
-      message: 'Requires role OWNER',
+      message: 'Нужна роль OWNER', // the agency's language (ru by default)
       extensions: { code: 'FORBIDDEN', requiredRoles: ['OWNER'] },
     });
     expect(await countUsers('email = $1', [email])).toBe(0);
@@ -126,7 +126,7 @@ describe('FORBIDDEN names the role that is required', () => {
     const a = await staffedAgency();
     const res = await t.gql(DEACTIVATE, { id: a.portal.id }, a.manager.token);
     expect(res.body.errors?.[0]).toMatchObject({
-      message: 'Requires role OWNER',
+      message: 'Нужна роль OWNER', // the agency's language (ru by default)
       extensions: { code: 'FORBIDDEN', requiredRoles: ['OWNER'] },
     });
     expect((await userRow(a.portal.id)).isActive).toBe(true);
@@ -220,7 +220,7 @@ describe('inviteClientUser', () => {
     const email = uniqueEmail();
     const res = await t.gql(INVITE, { input: { clientId: otherClient.id, email } }, a.manager.token);
     expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', requiredRoles: ['OWNER'] });
-    expect(res.body.errors?.[0].message).toMatch(/account manager/);
+    expect(res.body.errors?.[0].message).toBe('Нужна роль OWNER или быть менеджером этого клиента');
     expect(await countUsers('email = $1', [email])).toBe(0);
   });
 
@@ -304,7 +304,7 @@ describe('deactivateUser and reactivateUser', () => {
     expect(res.body.data.deactivateUser).toMatchObject({ __typename: 'User', id: a.manager.id, isActive: false });
     expect((await t.gql(ME, {}, a.manager.token)).body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     const refused = await t.gql(LOGIN, { input: { email: a.manager.email, password: PASSWORD } });
-    expect(refused.body.errors?.[0]).toMatchObject({ message: 'Invalid email or password', extensions: { code: 'UNAUTHENTICATED' } });
+    expect(refused.body.errors?.[0]).toMatchObject({ message: 'Неверный email или пароль', extensions: { code: 'UNAUTHENTICATED' } });
 
     const back = await t.gql(REACTIVATE, { id: a.manager.id }, a.ownerToken);
     expect(back.body.data.reactivateUser).toEqual({ id: a.manager.id, isActive: true });

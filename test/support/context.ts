@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { TokenService } from '../../src/auth/token';
 import { loadConfig } from '../../src/config';
 import type { Actor, RequestContext } from '../../src/context';
+import { Locale } from '../../src/entities/enums';
 import { createLoaders } from '../../src/loaders';
 import { createLogger } from '../../src/logger';
 
@@ -13,6 +14,7 @@ export function contextFor(ds: DataSource, actor: Actor, manager: EntityManager 
     requestId: 'test',
     actor,
     authError: null,
+    locale: Locale.RU,
     manager,
     loaders: undefined as never,
     app: { config, dataSource: ds, tokens: new TokenService(config.jwtSecret, 3600), logger, createLoaders },

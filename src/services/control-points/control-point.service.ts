@@ -6,6 +6,7 @@ import { DEFAULT_PAGE_SIZE } from '../../schema/common/connection';
 import { localDate } from '../time';
 import { ControlPointItem, ControlPointQuery, controlPointSources } from './registry';
 import './sources';
+import { msg } from '../../i18n';
 
 export interface ControlPointView extends ControlPointItem {
   overdue: boolean;
@@ -54,7 +55,7 @@ export async function listControlPoints(ctx: AuthedContext, args: ControlPointsA
       after = '';
     }
     if (!/^\d{4}-\d{2}-\d{2}\|/.test(after)) {
-      throw new BadUserInputError([{ path: 'after', message: 'after is not a cursor returned by this list' }]);
+      throw new BadUserInputError([{ path: 'after', message: msg('validation.cursorNotFromList') }]);
     }
     start = items.findIndex((i) => key(i) > after);
     if (start === -1) start = items.length;

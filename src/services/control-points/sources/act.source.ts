@@ -3,6 +3,7 @@
 import type { AuthedContext } from '../../../context';
 import { Act, Client } from '../../../entities';
 import { ActStatus } from '../../../entities/enums';
+import { t } from '../../../i18n';
 import { getRequisites } from '../../requisites.service';
 import { scoped } from '../../scope';
 import { addDays } from '../../time';
@@ -34,7 +35,7 @@ registerControlPointSource({
           clientId: a.clientId,
           objectType: 'Act',
           objectId: a.id,
-          title: `Act ${a.number} of ${a.actDate} not signed by the client`,
+          title: t(ctx.locale, 'controlPoints.ACT_UNSIGNED', { number: a.number, date: a.actDate, client: client.name }),
           managerId: client.ownerId,
         },
       ];

@@ -1,4 +1,5 @@
 import { Client, Contact } from '../../../entities';
+import { t } from '../../../i18n';
 import { getOwnAgency } from '../../agency.service';
 import { scoped } from '../../scope';
 import { addDays, localDate } from '../../time';
@@ -21,7 +22,7 @@ registerControlPointSource({
       clientId: c.id,
       objectType: 'Client',
       objectId: c.id,
-      title: [c.nextContactGoal ?? 'Next contact', c.nextContactProduct].filter(Boolean).join(' — '),
+      title: [c.nextContactGoal ?? t(ctx.locale, 'controlPoints.NEXT_CONTACT_DEFAULT'), c.nextContactProduct].filter(Boolean).join(' — '),
       managerId: c.ownerId,
     }));
   },
@@ -45,7 +46,7 @@ registerControlPointSource({
           clientId: c.id,
           objectType: 'Client',
           objectId: c.id,
-          title: `No contact for more than ${days} days (last: ${localDate(last, q.timeZone)})`,
+          title: t(ctx.locale, 'controlPoints.CONTACT_INTERVAL_EXCEEDED', { count: days, client: c.name, last: localDate(last, q.timeZone) }),
           managerId: c.ownerId,
         };
       })
@@ -85,7 +86,7 @@ registerControlPointSource({
           clientId: ct.clientId,
           objectType: 'Contact',
           objectId: ct.id,
-          title: `Birthday: ${ct.fullName}`,
+          title: t(ctx.locale, 'controlPoints.CONTACT_BIRTHDAY', { name: ct.fullName, client: client.name }),
           managerId: client.ownerId,
         },
       ];

@@ -2,6 +2,7 @@
 import type { Client } from '../../../entities';
 import { approverLabel } from '../../../schema/contract/contract.results';
 import { contractsWaitingForApproval } from '../../contract.service';
+import { t } from '../../../i18n';
 import { getRequisites } from '../../requisites.service';
 import { addDays, localDate } from '../../time';
 import { ControlPointKind, registerControlPointSource } from '../registry';
@@ -30,7 +31,11 @@ registerControlPointSource({
           clientId: contract.clientId,
           objectType: 'Contract',
           objectId: contract.id,
-          title: `Contract ${contract.number ?? contract.subject} waits for approval by ${pending.map(approverLabel).join(', ')}`,
+          title: t(ctx.locale, 'controlPoints.CONTRACT_APPROVAL_WAITING', {
+            contract: contract.number ?? contract.subject,
+            client: client.name,
+            approvers: pending.map(approverLabel).join(', '),
+          }),
           managerId: client.ownerId,
         },
       ];

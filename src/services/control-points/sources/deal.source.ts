@@ -1,18 +1,9 @@
 import { Client, Deal, DealDeviation } from '../../../entities';
 import { DealDeviationKind } from '../../../entities/enums';
 import type { AuthedContext } from '../../../context';
+import { t } from '../../../i18n';
 import { scoped } from '../../scope';
 import { ControlPointItem, ControlPointKind, ControlPointQuery, registerControlPointSource } from '../registry';
-
-const KIND_LABEL: Record<DealDeviationKind, string> = {
-  [DealDeviationKind.PRESENTATION_REFUSED]: 'Retry the presentation',
-  [DealDeviationKind.PROPOSAL_TO_REFINE]: 'Correct the proposal',
-  [DealDeviationKind.APPROVAL_REQUIRED]: 'Client-side approval',
-  [DealDeviationKind.PARTIAL_PAYMENT]: 'Partial payment',
-  [DealDeviationKind.REFUND]: 'Refund',
-  [DealDeviationKind.PREPARATION_APPROVAL]: 'Preparation approval',
-  [DealDeviationKind.CLIENT_DISSATISFIED]: 'Client dissatisfied',
-};
 
 /**
  * Unresolved dated deviations of deals. The responsible user is the deal's manager, or the
@@ -50,7 +41,7 @@ async function unresolvedDeviations(
     clientId: r.clientId,
     objectType: 'DealDeviation',
     objectId: r.id,
-    title: `${KIND_LABEL[r.kind]}: ${r.title}`,
+    title: t(ctx.locale, 'controlPoints.DEAL_DEVIATION', { kind: r.kind, deal: r.title }),
     managerId: r.managerId,
   }));
 }

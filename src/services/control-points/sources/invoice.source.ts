@@ -1,5 +1,6 @@
 import { Invoice } from '../../../entities';
 import { InvoiceStatus } from '../../../entities/enums';
+import { t } from '../../../i18n';
 import { scoped } from '../../scope';
 import { ControlPointKind, registerControlPointSource } from '../registry';
 
@@ -16,14 +17,21 @@ registerControlPointSource({
     const clients = await ctx.loaders.clientById.loadMany(rows.map((r) => r.clientId));
     return rows.map((i, n) => {
       const client = clients[n];
+      const found = client && !(client instanceof Error) ? client : null;
       return {
         kind: ControlPointKind.INVOICE_DUE,
         dueOn: i.dueDate,
         clientId: i.clientId,
         objectType: 'Invoice',
         objectId: i.id,
-        title: `Invoice ${i.number}: ${i.amountDue} ${i.currency} due, ${i.paidAmount} paid`,
-        managerId: client && !(client instanceof Error) ? client.ownerId : null,
+        title: t(ctx.locale, 'controlPoints.INVOICE_DUE', {
+          number: i.number,
+          client: found?.name ?? '',
+          amountDue: i.amountDue,
+          currency: i.currency,
+          paidAmount: i.paidAmount,
+        }),
+        managerId: found ? found.ownerId : null,
       };
     });
   },

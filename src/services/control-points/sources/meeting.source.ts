@@ -1,5 +1,6 @@
 // Control points of the meeting aggregate: the protocol to send, and open action items with a date.
 import type { AuthedContext } from '../../../context';
+import { t } from '../../../i18n';
 import { getOwnAgency } from '../../agency.service';
 import { Client, Meeting } from '../../../entities';
 import { protocolDueDate } from '../../meeting.service';
@@ -44,7 +45,7 @@ registerControlPointSource({
           clientId: m.clientId,
           objectType: 'Meeting',
           objectId: m.id,
-          title: `Send the protocol of «${m.title}» (${localDate(m.startsAt, q.timeZone)})`,
+          title: t(ctx.locale, 'controlPoints.MEETING_PROTOCOL_NOT_SENT', { meeting: m.title, client: client.name, date: localDate(m.startsAt, q.timeZone) }),
           managerId: client.ownerId,
         },
       ];
@@ -77,7 +78,7 @@ registerControlPointSource({
                 clientId: m.clientId,
                 objectType: 'MeetingActionItem',
                 objectId: `${m.id}:${index}`,
-                title: `${a.description} (meeting «${m.title}»)`,
+                title: t(ctx.locale, 'controlPoints.ACTION_ITEM_DUE', { description: a.description, meeting: m.title, client: client.name }),
                 managerId: client.ownerId,
               },
             ]

@@ -3,6 +3,7 @@
 import type { AuthedContext } from '../../../context';
 import { Client, Proposal } from '../../../entities';
 import { ProposalStatus } from '../../../entities/enums';
+import { t } from '../../../i18n';
 import { scoped } from '../../scope';
 import { ControlPointItem, ControlPointKind, ControlPointQuery, registerControlPointSource } from '../registry';
 
@@ -10,7 +11,7 @@ async function toItems(
   ctx: AuthedContext,
   q: ControlPointQuery,
   rows: Proposal[],
-  item: (p: Proposal) => Omit<ControlPointItem, 'managerId' | 'clientId' | 'objectType' | 'objectId'>,
+  item: (p: Proposal, client: Client) => Omit<ControlPointItem, 'managerId' | 'clientId' | 'objectType' | 'objectId'>,
 ): Promise<ControlPointItem[]> {
   const clients = await ctx.loaders.clientById.loadMany(rows.map((p) => p.clientId));
   return rows.flatMap((p, i) => {
@@ -18,7 +19,7 @@ async function toItems(
     const c = client && !(client instanceof Error) ? (client as Client) : null;
     if (!c) return [];
     if (q.managerId && c.ownerId !== q.managerId) return [];
-    return [{ ...item(p), clientId: p.clientId, objectType: 'Proposal', objectId: p.id, managerId: c.ownerId }];
+    return [{ ...item(p, c), clientId: p.clientId, objectType: 'Proposal', objectId: p.id, managerId: c.ownerId }];
   });
 }
 
@@ -31,10 +32,14 @@ registerControlPointSource({
     if (q.dueBefore) qb.andWhere('p."validUntil" <= :dueBefore', { dueBefore: q.dueBefore });
     if (q.clientId) qb.andWhere('p."clientId" = :clientId', { clientId: q.clientId });
     const rows = await qb.getMany();
-    return toItems(ctx, q, rows, (p) => ({
+    return toItems(ctx, q, rows, (p, c) => ({
       kind: ControlPointKind.PROPOSAL_VALIDITY_ENDING,
       dueOn: p.validUntil,
-      title: `${p.validUntil < q.today ? 'Proposal expired' : 'Proposal valid until'} ${p.validUntil}: ${p.title}`,
+      title: t(ctx.locale, p.validUntil < q.today ? 'controlPoints.PROPOSAL_EXPIRED' : 'controlPoints.PROPOSAL_VALIDITY_ENDING', {
+        proposal: p.title,
+        client: c.name,
+        date: p.validUntil,
+      }),
     }));
   },
 });
@@ -49,10 +54,10 @@ registerControlPointSource({
     if (q.dueBefore) qb.andWhere('p."correctionDueOn" <= :dueBefore', { dueBefore: q.dueBefore });
     if (q.clientId) qb.andWhere('p."clientId" = :clientId', { clientId: q.clientId });
     const rows = await qb.getMany();
-    return toItems(ctx, q, rows, (p) => ({
+    return toItems(ctx, q, rows, (p, c) => ({
       kind: ControlPointKind.PROPOSAL_CORRECTION,
       dueOn: p.correctionDueOn!,
-      title: `Correction of proposal (revision ${p.revision}) due: ${p.title}`,
+      title: t(ctx.locale, 'controlPoints.PROPOSAL_CORRECTION', { proposal: p.title, revision: p.revision, client: c.name }),
     }));
   },
 });
