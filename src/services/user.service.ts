@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { IsNull } from 'typeorm';
 import type { AuthedContext } from '../context';
 import { Client, PasswordResetToken, User } from '../entities';
@@ -22,6 +21,8 @@ import { normalizeEmail } from './auth.service';
 import type { ConnectionResult } from '../schema/common/connection';
 import { paginate } from './pagination';
 import { scoped, withTransaction } from './scope';
+import { normalizePhone } from '../schema/validators/phone';
+import { getOwnAgency } from './agency.service';
 import { msg } from '../i18n';
 import { LastOwnerError, OwnAccessChangeError, WrongPasswordError } from '../schema/user/user.results';
 
@@ -87,17 +88,11 @@ export async function createUser(ctx: AuthedContext, input: CreateUserInput): Pr
 
 /**
  * A user's phone in E.164: international, or national in the agency's country. undefined stays
- * undefined (no change), null or blank clears. Kept minimal on purpose: contacts have their own.
+ * undefined (no change), null or blank clears (the same rules as contacts' phones).
  */
 async function normalizeUserPhone(ctx: AuthedContext, raw: string | null | undefined, path = 'input.phone'): Promise<string | null | undefined> {
   if (raw === undefined) return undefined;
-  if (raw === null || raw.trim() === '') return null;
-  const agency = await ctx.loaders.agencyById.load(ctx.actor.agencyId);
-  const parsed = parsePhoneNumberFromString(raw, (agency?.country ?? 'RU') as CountryCode);
-  if (!parsed?.isValid()) {
-    throw new BadUserInputError([{ path, message: 'phone must be a valid phone number, e.g. +79161234567' }]);
-  }
-  return parsed.number;
+  return normalizePhone(raw, (await getOwnAgency(ctx)).country, path);
 }
 
 /** The logged-in user changes its own name, phone or language (portal users too). */

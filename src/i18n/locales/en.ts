@@ -47,6 +47,10 @@ export const en = {
   },
   validation: {
     notEmpty: '{{field}} must not be empty',
+    phoneCharacters: 'phone may contain only digits, a leading "+", spaces, "-", "(", ")", "." and "/"',
+    phoneInternational: 'give the phone in international format, e.g. +359 888 123 456',
+    phoneInvalid: 'phone is not a valid number; e.g. +7 916 123-45-67 or +359 888 123 456',
+    phoneInvalidIn: 'phone is not a valid number (read as a {{country}} number); e.g. +7 916 123-45-67 or +359 888 123 456',
     notBlank: '{{field}} must not be blank',
     cannotBeCleared: '{{field}} cannot be cleared',
     notInFuture: '{{field}} cannot be in the future',

@@ -1,10 +1,11 @@
 import { isSupportedCountry, parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { BadUserInputError } from '../../errors';
+import { msg, type Msg } from '../../i18n';
 
 /** What people type: digits, a leading "+", and the usual separators. No letters, no extension. */
 const PHONE_TEXT = /^\+?[0-9\s\-().\/]+$/;
 
-export type PhoneParse = { ok: true; e164: string } | { ok: false; message: string };
+export type PhoneParse = { ok: true; e164: string } | { ok: false; message: Msg };
 
 /**
  * A phone as typed (international `+7 916 123-45-67`, or national `8 (916) 123-45-67`,
@@ -15,16 +16,17 @@ export type PhoneParse = { ok: true; e164: string } | { ok: false; message: stri
 export function parsePhone(raw: string, country: string | null | undefined): PhoneParse {
   const text = raw.trim();
   if (!PHONE_TEXT.test(text) || !/[0-9]/.test(text)) {
-    return { ok: false, message: 'phone may contain only digits, a leading "+", spaces, "-", "(", ")", "." and "/"' };
+    return { ok: false, message: msg('validation.phoneCharacters') };
   }
   const region = country && isSupportedCountry(country.toUpperCase()) ? (country.toUpperCase() as CountryCode) : undefined;
   if (!text.startsWith('+') && !region) {
-    return { ok: false, message: 'give the phone in international format, e.g. +359 888 123 456' };
+    return { ok: false, message: msg('validation.phoneInternational') };
   }
   const parsed = parsePhoneNumberFromString(text, region ? { defaultCountry: region } : undefined);
   if (!parsed || !parsed.isValid()) {
-    const where = text.startsWith('+') || !region ? '' : ` (read as a ${region} number)`;
-    return { ok: false, message: `phone is not a valid number${where}; e.g. +7 916 123-45-67 or +359 888 123 456` };
+    return text.startsWith('+') || !region
+      ? { ok: false, message: msg('validation.phoneInvalid') }
+      : { ok: false, message: msg('validation.phoneInvalidIn', { country: region }) };
   }
   return { ok: true, e164: parsed.number };
 }
