@@ -395,7 +395,7 @@ export async function signAct(ctx: AuthedContext, input: SignActInput, now: Date
     }
     let signedBy = trimOrNull(input.signedBy);
     if (!signedBy && ctx.actor.role === UserRole.CLIENT) {
-      const user = await ctx.loaders.userById.load(ctx.actor.userId);
+      const user = await tx.loaders.userById.load(tx.actor.userId);
       signedBy = trimOrNull(user?.fullName) ?? user?.email ?? null;
     }
     const saved = await repo.update(act, { status: SIGNED, signedOn, signedBy }, { allowPortal: true });

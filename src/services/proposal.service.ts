@@ -399,7 +399,7 @@ export async function updateProposal(
   const result = await withTransaction(ctx, async (tx) => {
     const repo = scoped(tx, Proposal);
     const p = await repo.getById(input.id, 'input.id', { lock: true });
-    const { timeZone } = await settings(ctx);
+    const { timeZone } = await settings(tx);
     const status = effectiveProposalStatus(p, timeZone, now);
     if (status !== DRAFT) return new ProposalNotEditableError(status);
 
@@ -444,7 +444,7 @@ export async function sendProposal(ctx: AuthedContext, input: SendProposalInput,
   return withTransaction(ctx, async (tx) => {
     const repo = scoped(tx, Proposal);
     const p = await repo.getById(input.id, 'input.id', { lock: true });
-    const { timeZone, tolerancePp } = await settings(ctx);
+    const { timeZone, tolerancePp } = await settings(tx);
     const illegal = checkTransition('Proposal', PROPOSAL_TRANSITIONS, effectiveProposalStatus(p, timeZone, now), SENT);
     if (illegal) return illegal;
     const lines = await loadLines(tx, p.id);
@@ -478,7 +478,7 @@ export async function acceptProposal(
   return withTransaction(ctx, async (tx) => {
     const repo = scoped(tx, Proposal);
     const p = await repo.getById(input.id, 'input.id', { lock: true });
-    const { timeZone } = await settings(ctx);
+    const { timeZone } = await settings(tx);
     const illegal = checkTransition('Proposal', PROPOSAL_TRANSITIONS, effectiveProposalStatus(p, timeZone, now), ACCEPTED);
     if (illegal) return illegal;
     const saved = await repo.update(p, { status: ACCEPTED, decidedAt: now, decidedById: ctx.actor.userId }, { allowPortal: true });
@@ -498,7 +498,7 @@ export async function rejectProposal(
   return withTransaction(ctx, async (tx) => {
     const repo = scoped(tx, Proposal);
     const p = await repo.getById(input.id, 'input.id', { lock: true });
-    const { timeZone } = await settings(ctx);
+    const { timeZone } = await settings(tx);
     const illegal = checkTransition('Proposal', PROPOSAL_TRANSITIONS, effectiveProposalStatus(p, timeZone, now), REJECTED);
     if (illegal) return illegal;
     return repo.update(
@@ -523,7 +523,7 @@ export async function reviseProposal(
   const result = await withTransaction(ctx, async (tx) => {
     const repo = scoped(tx, Proposal);
     const p = await repo.getById(input.id, 'input.id', { lock: true });
-    const { timeZone } = await settings(ctx);
+    const { timeZone } = await settings(tx);
     const from = effectiveProposalStatus(p, timeZone, now);
     const illegal = checkTransition('Proposal', PROPOSAL_TRANSITIONS, from, DRAFT);
     if (illegal) return illegal;

@@ -289,7 +289,10 @@ export function whileCallerSuspended<R>(caller: RequestContext, work: () => Prom
 }
 
 function assertUsable(ctx: RequestContext): void {
-  if (openTransaction.getStore() === ctx) {
+  const caller = openTransaction.getStore();
+  // inside a transaction's flow, every read goes through the transaction: a context on the pool
+  // (the caller's, or one derived from it before the transaction) would take a second connection
+  if (caller && (caller === ctx || !ctx.manager.queryRunner?.isTransactionActive)) {
     throw new Error("a transaction is open for this request: read and write through its context (tx), not the caller's");
   }
 }
