@@ -11,7 +11,7 @@ import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
 import { TokenService } from './auth/token';
 import type { AppConfig } from './config';
-import type { AppServices, RequestContext } from './context';
+import { newContext, type AppServices, type RequestContext } from './context';
 import { createFormatError, createHttpErrorHandler, translateErrorsPlugin, variableInputPlugin } from './errors';
 import { graphiqlRouter } from './graphiql';
 import { localeFromAcceptLanguage } from './i18n';
@@ -119,18 +119,15 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   const buildContext = async (req: Request): Promise<RequestContext> => {
     const { actor, authError, locale } = await authenticate(services, req);
     const requestId = String((req as Request & { id?: unknown }).id ?? randomUUID());
-    const ctx: RequestContext = {
+    return newContext<RequestContext>({
       requestId,
       actor,
       authError,
       locale: locale ?? localeFromAcceptLanguage(req.headers['accept-language']),
       manager: dataSource.manager,
-      loaders: undefined as never,
       app: services,
       logger: log.child({ requestId, userId: actor?.userId, agencyId: actor?.agencyId }),
-    };
-    ctx.loaders = createLoaders(ctx);
-    return ctx;
+    });
   };
 
   app.use(

@@ -42,5 +42,14 @@ export interface RequestContext {
   logger: Logger;
 }
 
+/**
+ * A context value with loaders of its own, bound to it: how the context function builds the
+ * request's context and how withTransaction / asAgency derive one. Contexts are never mutated.
+ */
+export function newContext<C extends RequestContext>(fields: Omit<C, 'loaders'>): C {
+  const ctx = { ...fields } as C;
+  return Object.assign(ctx, { loaders: fields.app.createLoaders(ctx) });
+}
+
 /** The actor, or UNAUTHENTICATED: for services that are only reachable when logged in. */
 export type AuthedContext = RequestContext & { actor: Actor };

@@ -5,7 +5,7 @@ import type { DeepPartial, EntityTarget, ObjectLiteral, SelectQueryBuilder } fro
 import { Agency } from '../entities/agency.entity';
 import { AgencyRequisites } from '../entities/agency-requisites.entity';
 import { DocumentCounter } from '../entities/document-counter.entity';
-import type { Actor, RequestContext } from '../context';
+import { newContext, type Actor, type RequestContext } from '../context';
 import { UserRole } from '../entities/enums';
 import { portalScopeOf } from '../entities/portal-scope';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
@@ -324,7 +324,5 @@ export function asAgency<C extends RequestContext & { actor: Actor }>(ctx: C): C
 
 /** A new context value: the given changes, and loaders of its own. The original is untouched. */
 export function deriveContext<C extends RequestContext>(ctx: C, changes: Partial<RequestContext>): C {
-  const derived = { ...ctx, ...changes } as C;
-  derived.loaders = ctx.app.createLoaders(derived);
-  return derived;
+  return newContext<C>({ ...ctx, ...changes });
 }

@@ -5,7 +5,7 @@
  */
 import type { AuthedContext } from '../../src/context';
 import { DealStage, UserRole } from '../../src/entities/enums';
-import { createLoaders } from '../../src/loaders';
+import { contextFor } from '../support/context';
 import { advanceDealIfAllowed } from '../../src/services/deal.service';
 import { withTransaction } from '../../src/services/scope';
 import { CountingLogger, GqlResponse, startTestApp, TestApp } from '../support/app';
@@ -457,16 +457,7 @@ describe('advanceDealIfAllowed (money events moving the deal)', () => {
   beforeAll(async () => {
     a = await registerAgency(t);
     client = await createClient(t, a.ownerToken);
-    const c: any = {
-      requestId: 'test',
-      actor: { userId: a.ownerId, agencyId: a.agencyId, role: UserRole.OWNER, clientId: null },
-      authError: null,
-      manager: t.ds.manager,
-      app: { dataSource: t.ds, createLoaders },
-      logger: console,
-    };
-    c.loaders = createLoaders(c);
-    ctx = c;
+    ctx = contextFor(t.ds, { userId: a.ownerId, agencyId: a.agencyId, role: UserRole.OWNER, clientId: null });
   });
 
   it("moves the deal in the caller's transaction only where the map allows, and rolls back with it", async () => {

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { TokenService } from '../../src/auth/token';
 import { loadConfig } from '../../src/config';
-import type { Actor, RequestContext } from '../../src/context';
+import { newContext, type Actor, type RequestContext } from '../../src/context';
 import { Locale } from '../../src/entities/enums';
 import { createLoaders } from '../../src/loaders';
 import { createLogger } from '../../src/logger';
@@ -10,16 +10,13 @@ import { createLogger } from '../../src/logger';
 export function contextFor(ds: DataSource, actor: Actor, manager: EntityManager = ds.manager): RequestContext & { actor: Actor } {
   const config = loadConfig({ ...process.env });
   const logger = createLogger('silent');
-  const ctx = {
+  return newContext<RequestContext & { actor: Actor }>({
     requestId: 'test',
     actor,
     authError: null,
     locale: Locale.RU,
     manager,
-    loaders: undefined as never,
     app: { config, dataSource: ds, tokens: new TokenService(config.jwtSecret, 3600), logger, createLoaders },
     logger,
-  } as RequestContext & { actor: Actor };
-  ctx.loaders = createLoaders(ctx);
-  return ctx;
+  } as never);
 }
