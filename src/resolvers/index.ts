@@ -2,7 +2,7 @@ import type { NonEmptyArray } from 'type-graphql';
 import { ActResolver } from './act.resolver';
 import { AgencyResolver } from './agency.resolver';
 import { AuthResolver } from './auth.resolver';
-import { BriefResolver } from './brief.resolver';
+import { BriefResolver, BriefVersionResolver } from './brief.resolver';
 import { ClientResolver } from './client.resolver';
 import { ContactResolver } from './contact.resolver';
 import { ContractResolver } from './contract.resolver';
@@ -26,6 +26,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   InvoiceResolver,
   ClientBalanceResolver,
   BriefResolver,
+  BriefVersionResolver,
   MeetingResolver,
   MeetingActionItemResolver,
   ProposalResolver,

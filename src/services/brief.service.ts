@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import type { AuthedContext, } from '../context';
 import { Brief, BriefVersion, Client, Contact, Deal } from '../entities';
 import type { BriefContent } from '../entities/brief.entity';
-import type { KpiDirection } from '../entities/enums';
+import { BriefBlock, type KpiDirection } from '../entities/enums';
 import { BadUserInputError, FieldError, NotFoundError } from '../errors';
 import { byId} from '../loaders';
 import type { ConnectionResult } from '../schema/common/connection';
@@ -13,18 +13,6 @@ import { msg } from '../i18n';
 
 // ---------------------------------------------------------------------------------------------
 // Pure rules: normalisation, completeness, criterion shares (unit-tested without a database)
-
-/** The eight blocks of an agency brief, in the order they are filled in. */
-export enum BriefBlock {
-  CONTACT_INFO = 'CONTACT_INFO',
-  BUSINESS = 'BUSINESS',
-  EXPECTATIONS = 'EXPECTATIONS',
-  ACCESSES_AND_AUDIT = 'ACCESSES_AND_AUDIT',
-  KPIS = 'KPIS',
-  PROPOSAL_CRITERIA = 'PROPOSAL_CRITERIA',
-  CONSTRAINTS = 'CONSTRAINTS',
-  ADDITIONAL_INFO = 'ADDITIONAL_INFO',
-}
 
 export const BRIEF_BLOCKS: readonly BriefBlock[] = Object.values(BriefBlock);
 

@@ -1,7 +1,6 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import type { BriefContent } from '../../entities/brief.entity';
-import { CurrencyCode, KpiDirection, MarketingKnowledge } from '../../entities/enums';
-import { BriefBlock, briefCompleteness, criterionShares } from '../../services/brief.service';
+import { BriefBlock, CurrencyCode, KpiDirection, MarketingKnowledge } from '../../entities/enums';
 import { Connection } from '../common/connection';
 import { DateScalar, DecimalScalar } from '../common/scalars';
 
@@ -232,11 +231,6 @@ export abstract class BriefContentFields {
     return list(this.content?.kpis).map((k) => ({ metric: k.metric, target: k.target, unit: k.unit ?? null, direction: k.direction }));
   }
 
-  @Field(() => [BriefProposalCriterionType], { description: 'Block 6: criteria of the proposal evaluation with their shares (empty when none).' })
-  proposalCriteria(): BriefProposalCriterionType[] {
-    return criterionShares(this.content?.proposalCriteria);
-  }
-
   @Field(() => BriefConstraintsType, { nullable: true, description: 'Block 7: constraints; null when empty.' })
   constraints(): BriefConstraintsType | null {
     const b = this.content?.constraints;
@@ -257,11 +251,6 @@ export abstract class BriefContentFields {
   @Field(() => String, { nullable: true, description: 'Block 8: additional information.' })
   additionalInfo(): string | null {
     return this.content?.additionalInfo ?? null;
-  }
-
-  @Field(() => BriefCompletenessType, { description: 'Which of the eight blocks are filled, and the score.' })
-  completeness(): BriefCompletenessType {
-    return briefCompleteness(this.content);
   }
 }
 

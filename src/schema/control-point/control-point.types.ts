@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsBoolean, IsEnum, IsISO8601, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { ControlPointKind } from '../../services/control-points/registry';
+import { ControlPointKind } from '../../entities/enums';
 import { Connection, PageArgs } from '../common/connection';
 import { DateScalar } from '../common/scalars';
 
