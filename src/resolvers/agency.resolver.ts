@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver } from 'type-graphql';
-import { AgencyRequisitesType, UpdateAgencyRequisitesInput } from '../schema/requisites/requisites.types';
+import { AgencyRequisitesType } from '../schema/requisites/requisites.type';
+import { UpdateAgencyRequisitesInput } from '../schema/requisites/requisites.inputs';
 import * as requisites from '../services/requisites.service';
 import type { AuthedContext } from '../context';
 import { UserRole } from '../entities/enums';

@@ -2,7 +2,8 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import { STAFF } from '../auth/auth-checker';
 import type { AuthedContext, } from '../context';
 import type { Brief, BriefVersion } from '../entities';
-import { BriefsArgs, CreateBriefInput, UpdateBriefInput } from '../schema/brief/brief.inputs';
+import { CreateBriefInput, UpdateBriefInput } from '../schema/brief/brief.inputs';
+import { BriefsArgs } from '../schema/brief/brief.args';
 import { BriefCompletenessType, BriefConnection, BriefProposalCriterionType, BriefType, BriefVersionType } from '../schema/brief/brief.type';
 import { ClientType } from '../schema/client/client.type';
 import { ContactType } from '../schema/contact/contact.type';

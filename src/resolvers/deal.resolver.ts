@@ -6,15 +6,16 @@ import { ClientType } from '../schema/client/client.type';
 import {
   CloseDealInput,
   CreateDealInput,
-  DealsArgs,
   DecideDealApprovalInput,
   MoveDealInput,
   RecordDealDeviationInput,
   ResolveDealDeviationInput,
 } from '../schema/deal/deal.inputs';
+import { DealsArgs } from '../schema/deal/deal.args';
+import { FunnelInput } from '../schema/funnel/funnel.inputs';
+import { FunnelType } from '../schema/funnel/funnel.type';
 import { CloseDealResult, DecideDealApprovalResult, MoveDealResult } from '../schema/deal/deal.results';
 import { DealConnection, DealDeviationType, DealStageChangeType, DealStageTimeType, DealType } from '../schema/deal/deal.type';
-import { FunnelInput, FunnelType } from '../schema/funnel/funnel.types';
 import { UserType } from '../schema/user/user.type';
 import * as deals from '../services/deal.service';
 import * as funnels from '../services/funnel.service';

@@ -2,11 +2,11 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolve
 import { STAFF } from '../auth/auth-checker';
 import type { AuthedContext, } from '../context';
 import type { Client, Invoice} from '../entities';
-import { ClientType } from '../schema/client/client.type';
+import { ClientBalanceType, ClientType } from '../schema/client/client.type';
 import { InvoicesArgs } from '../schema/invoice/invoice.args';
 import { CancelInvoiceInput, CreateInvoiceInput, IssueInvoiceInput, RecordPaymentInput, RefundPaymentInput } from '../schema/invoice/invoice.inputs';
 import { CancelInvoiceResult, IssueInvoiceResult, RecordPaymentResult, RefundPaymentResult } from '../schema/invoice/invoice.results';
-import { ClientBalanceType, InvoiceConnection, InvoiceLineType, InvoiceType, PaymentType } from '../schema/invoice/invoice.type';
+import { InvoiceConnection, InvoiceLineType, InvoiceType, PaymentType } from '../schema/invoice/invoice.type';
 import * as invoices from '../services/invoice.service';
 import Decimal from 'decimal.js';
 import { round2, sub } from '../services/money/totals';

@@ -10,13 +10,13 @@ import {
   type CloseDealInput,
   type CreateDealInput,
   DealApprovalDecision,
-  type DealsArgs,
   type DecideDealApprovalInput,
   DealOutcome,
   type MoveDealInput,
   type RecordDealDeviationInput,
   type ResolveDealDeviationInput,
 } from '../schema/deal/deal.inputs';
+import type { DealsArgs } from '../schema/deal/deal.args';
 import { paginate } from './pagination';
 import { scoped, withTransaction } from './scope';
 import { canTransition, checkTransition, TransitionMap } from './transitions';

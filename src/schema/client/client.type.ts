@@ -165,3 +165,22 @@ export class StageDurationType {
   @Field(() => Int, { description: 'How many times the client entered the stage.' })
   stays: number;
 }
+
+@ObjectType('ClientBalance', { description: "A client's money position in one currency, over issued invoices." })
+export class ClientBalanceType {
+  @PortalVisible()
+  @Field(() => CurrencyCode, { description: 'Currency.' })
+  currency: CurrencyCode;
+
+  @PortalVisible()
+  @Field(() => DecimalScalar, { description: 'Σ amount due of issued (not cancelled) invoices.' })
+  invoiced: string;
+
+  @PortalVisible()
+  @Field(() => DecimalScalar, { description: 'Σ payments − Σ refunds.' })
+  paid: string;
+
+  @PortalVisible()
+  @Field(() => DecimalScalar, { description: 'invoiced − paid: what the client owes (negative: the agency owes).' })
+  outstanding: string;
+}

@@ -15,9 +15,8 @@ import {
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
-import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { CurrencyCode, DealDeviationKind, DealStage, DealStatus, RejectionReason } from '../../entities/enums';
-import { PageArgs } from '../common/connection';
 import { DateScalar, DecimalScalar } from '../common/scalars';
 
 /** numeric(18,2): at most 16 integer digits and 2 decimals, so PostgreSQL never rounds silently. */
@@ -157,14 +156,6 @@ export class DealFilter {
   @IsEnum(DealStage, { each: true })
   @ArrayMaxSize(6)
   stages?: DealStage[] | null;
-}
-
-@ArgsType()
-export class DealsArgs extends PageArgs {
-  @Field(() => DealFilter, { nullable: true, description: 'Which deals; all of the agency by default.' })
-  @IsOptional()
-  @ValidateNested()
-  filter?: DealFilter | null;
 }
 
 @InputType({ description: 'A client-side person who must approve (director, accountant, …).' })

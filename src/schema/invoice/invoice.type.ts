@@ -203,21 +203,3 @@ export class InvoiceType {
 @ObjectType('InvoiceConnection', { description: 'A page of invoices.' })
 export class InvoiceConnection extends Connection(InvoiceType, 'Invoice') {}
 
-@ObjectType('ClientBalance', { description: "A client's money position in one currency, over issued invoices." })
-export class ClientBalanceType {
-  @PortalVisible()
-  @Field(() => CurrencyCode, { description: 'Currency.' })
-  currency: CurrencyCode;
-
-  @PortalVisible()
-  @Field(() => DecimalScalar, { description: 'Σ amount due of issued (not cancelled) invoices.' })
-  invoiced: string;
-
-  @PortalVisible()
-  @Field(() => DecimalScalar, { description: 'Σ payments − Σ refunds.' })
-  paid: string;
-
-  @PortalVisible()
-  @Field(() => DecimalScalar, { description: 'invoiced − paid: what the client owes (negative: the agency owes).' })
-  outstanding: string;
-}
