@@ -1,23 +1,9 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { BriefContent } from '../../entities/brief.entity';
 import { BriefBlock, CurrencyCode, KpiDirection, MarketingKnowledge } from '../../entities/enums';
 import { Connection } from '../common/connection';
 import { DateScalar, DecimalScalar } from '../common/scalars';
-
-registerEnumType(BriefBlock, {
-  name: 'BriefBlock',
-  description: 'The eight blocks of a brief, in the order of the questionnaire.',
-  valuesConfig: {
-    CONTACT_INFO: { description: '1. Contact information.' },
-    BUSINESS: { description: "2. Key points of the client's business." },
-    EXPECTATIONS: { description: '3. Expectations from advertising.' },
-    ACCESSES_AND_AUDIT: { description: '4. Accesses; audit of current activity.' },
-    KPIS: { description: '5. Effectiveness evaluation: the KPIs.' },
-    PROPOSAL_CRITERIA: { description: '6. Criteria by which the client will evaluate the proposal.' },
-    CONSTRAINTS: { description: '7. Constraints: budget, legal, brand, timing.' },
-    ADDITIONAL_INFO: { description: '8. Additional information.' },
-  },
-});
+import './brief.enums';
 
 @ObjectType('BriefContactInfo', { description: 'Block 1: contact information.' })
 export class BriefContactInfoType {

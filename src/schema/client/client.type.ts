@@ -3,6 +3,7 @@ import { BrandStrength, CompanyLifeStage, CompanySize, CurrencyCode, LifecycleSt
 import { Connection } from '../common/connection';
 import { DateScalar, DecimalScalar } from '../common/scalars';
 import { PortalHidden, PortalVisible } from '../common/visibility';
+import './client.enums';
 
 @ObjectType('Client', { description: "A client company of the agency (the tenant's customer)." })
 export class ClientType {

@@ -15,9 +15,10 @@ import {
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
-import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { CurrencyCode, DealDeviationKind, DealStage, DealStatus, RejectionReason } from '../../entities/enums';
 import { DateScalar, DecimalScalar } from '../common/scalars';
+import { DealApprovalDecision, DealOutcome } from './deal.enums';
 
 /** numeric(18,2): at most 16 integer digits and 2 decimals, so PostgreSQL never rounds silently. */
 const MONEY_RE = /^\d{1,16}(\.\d{1,2})?$/;
@@ -31,34 +32,6 @@ class MoneyAmount implements ValidatorConstraintInterface {
     return `${args.property} must be a non-negative amount with at most 16 integer digits and 2 decimals`;
   }
 }
-
-/** How a deal ends. */
-export enum DealOutcome {
-  WON = 'WON',
-  LOST = 'LOST',
-}
-registerEnumType(DealOutcome, {
-  name: 'DealOutcome',
-  description: 'How a deal is closed.',
-  valuesConfig: {
-    WON: { description: 'The sale happened (only from DELIVERY or CLOSING; the deal ends at CLOSING).' },
-    LOST: { description: 'The client refused; the stage at that moment and the reason are recorded.' },
-  },
-});
-
-/** A client-side approver's answer. */
-export enum DealApprovalDecision {
-  APPROVED = 'APPROVED',
-  RETURNED = 'RETURNED',
-}
-registerEnumType(DealApprovalDecision, {
-  name: 'DealApprovalDecision',
-  description: "A client-side approver's answer.",
-  valuesConfig: {
-    APPROVED: { description: 'Approved.' },
-    RETURNED: { description: 'Returned for changes; the approver may decide again after the rework.' },
-  },
-});
 
 @InputType({ description: 'A new deal: one sale to one client.' })
 export class CreateDealInput {

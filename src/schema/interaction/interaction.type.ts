@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { InteractionKind } from '../../entities/enums';
 import { Connection } from '../common/connection';
+import './interaction.enums';
 
 @ObjectType('Interaction', { description: 'A touch with the client: a call, an email, a meeting, a message…' })
 export class InteractionType {

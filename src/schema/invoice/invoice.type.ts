@@ -3,6 +3,7 @@ import { CurrencyCode, InvoiceKind, InvoiceStatus, PaymentKind, PaymentMethod } 
 import { Connection } from '../common/connection';
 import { DateScalar, DecimalScalar } from '../common/scalars';
 import { PortalHidden, PortalVisible } from '../common/visibility';
+import './invoice.enums';
 
 @ObjectType('InvoiceLine', { description: 'A line of an invoice. VAT is computed per line (see Invoice).' })
 export class InvoiceLineType {

@@ -1,5 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { PortalHidden, PortalVisible } from '../common/visibility';
+import './requisites.enums';
 
 @ObjectType('AgencyRequisites', { description: "What goes on the agency's documents: legal entity, bank details, signatory, VAT status, numbering." })
 export class AgencyRequisitesType {
