@@ -1,5 +1,4 @@
 import { Act, ActLine } from './act.entity';
-import { AgencyRequisites } from './agency-requisites.entity';
 import { Agency } from './agency.entity';
 import { Brief, BriefVersion } from './brief.entity';
 import { ClientStageChange } from './client-stage-change.entity';
@@ -14,6 +13,7 @@ import { Invoice, InvoiceLine, Payment } from './invoice.entity';
 import { Meeting } from './meeting.entity';
 import { PasswordResetToken } from './password-reset-token.entity';
 import { Proposal, ProposalLine, ProposalRevision } from './proposal.entity';
+import { AgencyRequisites } from './requisites.entity';
 import { User } from './user.entity';
 
 export {

@@ -1,6 +1,6 @@
 import type { AuthedContext, } from '../context';
 import { Agency, AgencyRequisites } from '../entities';
-import { REQUISITE_DEFAULTS } from '../entities/agency-requisites.entity';
+import { REQUISITE_DEFAULTS } from '../entities/requisites.entity';
 import type { UpdateAgencyRequisitesInput } from '../schema/requisites/requisites.inputs';
 import { agencyKeyed, ownAgencyWithRequisites, updateOwnAgency, withTransaction } from './scope';
 
