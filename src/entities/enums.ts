@@ -99,6 +99,18 @@ export enum KpiDirection {
   MAINTAIN = 'MAINTAIN',
 }
 
+/** The eight blocks of an agency brief, in the order they are filled in (not stored: read from the brief content). */
+export enum BriefBlock {
+  CONTACT_INFO = 'CONTACT_INFO',
+  BUSINESS = 'BUSINESS',
+  EXPECTATIONS = 'EXPECTATIONS',
+  ACCESSES_AND_AUDIT = 'ACCESSES_AND_AUDIT',
+  KPIS = 'KPIS',
+  PROPOSAL_CRITERIA = 'PROPOSAL_CRITERIA',
+  CONSTRAINTS = 'CONSTRAINTS',
+  ADDITIONAL_INFO = 'ADDITIONAL_INFO',
+}
+
 /** 70/20/10: proven tools, tools the agency is not sure about, experiments. */
 export enum ToolCategory {
   PROVEN = 'PROVEN',
@@ -213,4 +225,23 @@ export enum DocumentKind {
   INVOICE = 'INVOICE',
   ACT = 'ACT',
   CONTRACT = 'CONTRACT',
+}
+
+/**
+ * Every dated obligation the agency must watch (computed, not stored). A new kind is one enum
+ * value plus one registered source (src/services/control-points); the engine never changes.
+ */
+export enum ControlPointKind {
+  MEETING_PROTOCOL_NOT_SENT = 'MEETING_PROTOCOL_NOT_SENT',
+  ACTION_ITEM_DUE = 'ACTION_ITEM_DUE',
+  PROPOSAL_VALIDITY_ENDING = 'PROPOSAL_VALIDITY_ENDING',
+  PROPOSAL_CORRECTION = 'PROPOSAL_CORRECTION',
+  PRESENTATION_RETRY = 'PRESENTATION_RETRY',
+  DEAL_DEVIATION_DUE = 'DEAL_DEVIATION_DUE',
+  NEXT_CONTACT = 'NEXT_CONTACT',
+  CONTACT_INTERVAL_EXCEEDED = 'CONTACT_INTERVAL_EXCEEDED',
+  CONTACT_BIRTHDAY = 'CONTACT_BIRTHDAY',
+  INVOICE_DUE = 'INVOICE_DUE',
+  CONTRACT_APPROVAL_WAITING = 'CONTRACT_APPROVAL_WAITING',
+  ACT_UNSIGNED = 'ACT_UNSIGNED',
 }

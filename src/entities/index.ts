@@ -1,5 +1,4 @@
 import { Act, ActLine } from './act.entity';
-import { AgencyRequisites } from './agency-requisites.entity';
 import { Agency } from './agency.entity';
 import { Brief, BriefVersion } from './brief.entity';
 import { ClientStageChange } from './client-stage-change.entity';
@@ -8,11 +7,13 @@ import { Contact } from './contact.entity';
 import { Contract, ContractApproval, ContractPaymentItem } from './contract.entity';
 import { Deal, DealDeviation, DealStageChange } from './deal.entity';
 import { DocumentCounter } from './document-counter.entity';
+import { IdempotencyKey } from './idempotency-key.entity';
 import { Interaction } from './interaction.entity';
-import { IdempotencyKey, Invoice, InvoiceLine, Payment } from './invoice.entity';
+import { Invoice, InvoiceLine, Payment } from './invoice.entity';
 import { Meeting } from './meeting.entity';
 import { PasswordResetToken } from './password-reset-token.entity';
 import { Proposal, ProposalLine, ProposalRevision } from './proposal.entity';
+import { AgencyRequisites } from './requisites.entity';
 import { User } from './user.entity';
 
 export {

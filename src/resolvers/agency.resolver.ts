@@ -1,6 +1,4 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver } from 'type-graphql';
-import { AgencyRequisitesType, UpdateAgencyRequisitesInput } from '../schema/requisites/requisites.types';
-import * as requisites from '../services/requisites.service';
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { AuthedContext } from '../context';
 import { UserRole } from '../entities/enums';
 import { UpdateAgencySettingsInput } from '../schema/agency/agency.inputs';
@@ -24,23 +22,5 @@ export class AgencyResolver {
     @Arg('input', () => UpdateAgencySettingsInput, { description: 'The operation input.' }) input: UpdateAgencySettingsInput,
   ) {
     return agencies.updateAgencySettings(ctx, input);
-  }
-
-  @Authorized(UserRole.OWNER)
-  @Mutation(() => AgencyRequisitesType, {
-    description: 'Changes the agency requisites printed on documents (legal entity, bank, signatory, VAT payer, numbering patterns). Owner only.',
-  })
-  updateAgencyRequisites(
-    @Ctx() ctx: AuthedContext,
-    @Arg('input', () => UpdateAgencyRequisitesInput, { description: 'The operation input.' }) input: UpdateAgencyRequisitesInput,
-  ) {
-    return requisites.updateAgencyRequisites(ctx, input);
-  }
-
-  @Authorized()
-  @PortalVisible()
-  @FieldResolver(() => AgencyRequisitesType, { description: 'Requisites printed on documents; the client portal sees what it needs to pay (legal entity, tax ids, bank details).' })
-  requisites(@Ctx() ctx: AuthedContext) {
-    return requisites.getRequisites(ctx);
   }
 }

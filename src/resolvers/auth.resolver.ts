@@ -1,6 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { AuthPayloadType, LoginInput, RegisterAgencyInput } from '../schema/auth/auth.types';
+import { AuthPayloadType } from '../schema/auth/auth.type';
+import { LoginInput, RegisterAgencyInput } from '../schema/auth/auth.inputs';
 import { ResetPasswordInput } from '../schema/user/user.inputs';
 import { ResetPasswordResult } from '../schema/user/user.results';
 import * as auth from '../services/auth.service';

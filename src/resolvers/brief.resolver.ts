@@ -1,9 +1,10 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { STAFF } from '../auth/auth-checker';
 import type { AuthedContext, } from '../context';
-import type { Brief } from '../entities';
-import { BriefsArgs, CreateBriefInput, UpdateBriefInput } from '../schema/brief/brief.inputs';
-import { BriefConnection, BriefType, BriefVersionType } from '../schema/brief/brief.type';
+import type { Brief, BriefVersion } from '../entities';
+import { CreateBriefInput, UpdateBriefInput } from '../schema/brief/brief.inputs';
+import { BriefsArgs } from '../schema/brief/brief.args';
+import { BriefCompletenessType, BriefConnection, BriefProposalCriterionType, BriefType, BriefVersionType } from '../schema/brief/brief.type';
 import { ClientType } from '../schema/client/client.type';
 import { ContactType } from '../schema/contact/contact.type';
 import * as briefs from '../services/brief.service';
@@ -39,6 +40,16 @@ export class BriefResolver {
     return briefs.updateBrief(ctx, input);
   }
 
+  @FieldResolver(() => [BriefProposalCriterionType], { description: 'Block 6: criteria of the proposal evaluation with their shares (empty when none).' })
+  proposalCriteria(@Root() brief: Brief) {
+    return briefs.criterionShares(brief.content?.proposalCriteria);
+  }
+
+  @FieldResolver(() => BriefCompletenessType, { description: 'Which of the eight blocks are filled, and the score.' })
+  completeness(@Root() brief: Brief) {
+    return briefs.briefCompleteness(brief.content);
+  }
+
   @FieldResolver(() => [BriefVersionType], { description: 'Previous versions, newest first (empty for version 1).' })
   versions(@Root() brief: Brief, @Ctx() ctx: AuthedContext) {
     return briefs.briefVersions(ctx, brief.id);
@@ -52,5 +63,19 @@ export class BriefResolver {
   @FieldResolver(() => [ContactType], { description: 'The contact persons listed in block 1, in that order.' })
   contacts(@Root() brief: Brief, @Ctx() ctx: AuthedContext) {
     return briefs.briefContacts(ctx, brief);
+  }
+}
+
+/** A previous version answers the computed block fields from its own content, as the brief does. */
+@Resolver(() => BriefVersionType)
+export class BriefVersionResolver {
+  @FieldResolver(() => [BriefProposalCriterionType], { description: 'Block 6: criteria of the proposal evaluation with their shares (empty when none).' })
+  proposalCriteria(@Root() version: BriefVersion) {
+    return briefs.criterionShares(version.content?.proposalCriteria);
+  }
+
+  @FieldResolver(() => BriefCompletenessType, { description: 'Which of the eight blocks are filled, and the score.' })
+  completeness(@Root() version: BriefVersion) {
+    return briefs.briefCompleteness(version.content);
   }
 }

@@ -11,7 +11,7 @@ import {
   TerminateClientInput,
   UpdateClientInput,
 } from '../schema/client/client.inputs';
-import { ClientConnection, ClientStageChangeType, ClientType, StageDurationType } from '../schema/client/client.type';
+import { ClientBalanceType, ClientConnection, ClientStageChangeType, ClientType, StageDurationType } from '../schema/client/client.type';
 import { ClientStageResult } from '../schema/client/client.results';
 import { timeInStages } from '../services/lifecycle';
 import { ContactType } from '../schema/contact/contact.type';
@@ -114,6 +114,12 @@ export class ClientResolver {
   })
   accountManager(@Root() client: Client, @Ctx() ctx: AuthedContext) {
     return users.accountManagerOf(ctx, client);
+  }
+
+  @PortalVisible()
+  @FieldResolver(() => [ClientBalanceType], { description: "The client's money position per currency over issued invoices." })
+  balances(@Root() client: Client, @Ctx() ctx: AuthedContext) {
+    return ctx.loaders.clientBalances.load(client.id);
   }
 
   @PortalHidden()

@@ -2,7 +2,8 @@ import { Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'typ
 import { STAFF } from '../auth/auth-checker';
 import type { AuthedContext, } from '../context';
 import { ClientType } from '../schema/client/client.type';
-import { ControlPointConnection, ControlPointsArgs, ControlPointType } from '../schema/control-point/control-point.types';
+import { ControlPointConnection, ControlPointType } from '../schema/control-point/control-point.type';
+import { ControlPointsArgs } from '../schema/control-point/control-point.args';
 import { listControlPoints, ControlPointView } from '../services/control-points/control-point.service';
 
 @Resolver(() => ControlPointType)

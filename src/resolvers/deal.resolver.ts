@@ -6,20 +6,18 @@ import { ClientType } from '../schema/client/client.type';
 import {
   CloseDealInput,
   CreateDealInput,
-  DealsArgs,
   DecideDealApprovalInput,
   MoveDealInput,
   RecordDealDeviationInput,
   ResolveDealDeviationInput,
 } from '../schema/deal/deal.inputs';
+import { DealsArgs } from '../schema/deal/deal.args';
 import { CloseDealResult, DecideDealApprovalResult, MoveDealResult } from '../schema/deal/deal.results';
 import { DealConnection, DealDeviationType, DealStageChangeType, DealStageTimeType, DealType } from '../schema/deal/deal.type';
-import { FunnelInput, FunnelType } from '../schema/funnel/funnel.types';
 import { UserType } from '../schema/user/user.type';
 import * as deals from '../services/deal.service';
-import * as funnels from '../services/funnel.service';
 
-/** Deals, their deviations and the sales funnel: agency staff only (portal users get FORBIDDEN). */
+/** Deals and their deviations: agency staff only (portal users get FORBIDDEN). */
 @Resolver(() => DealType)
 export class DealResolver {
   @Authorized(STAFF)
@@ -38,12 +36,6 @@ export class DealResolver {
   @Query(() => DealDeviationType, { nullable: true, description: 'A deal deviation by id (e.g. the object of a control point); null when not yours.' })
   dealDeviation(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'Id of the deviation.' }) id: string) {
     return deals.getDealDeviation(ctx, id);
-  }
-
-  @Authorized(STAFF)
-  @Query(() => FunnelType, { description: 'The sales funnel and refusal analysis by stage over a period (agency time zone).' })
-  funnel(@Ctx() ctx: AuthedContext, @Arg('input', () => FunnelInput, { description: 'The period and optionally a manager.' }) input: FunnelInput) {
-    return funnels.funnel(ctx, input);
   }
 
   @Authorized(STAFF)

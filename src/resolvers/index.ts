@@ -2,34 +2,38 @@ import type { NonEmptyArray } from 'type-graphql';
 import { ActResolver } from './act.resolver';
 import { AgencyResolver } from './agency.resolver';
 import { AuthResolver } from './auth.resolver';
-import { BriefResolver } from './brief.resolver';
+import { BriefResolver, BriefVersionResolver } from './brief.resolver';
 import { ClientResolver } from './client.resolver';
 import { ContactResolver } from './contact.resolver';
 import { ContractResolver } from './contract.resolver';
 import { ControlPointResolver } from './control-point.resolver';
 import { DealResolver } from './deal.resolver';
 import { ErrorResultResolver } from './error-result.resolver';
+import { FunnelResolver } from './funnel.resolver';
 import { InteractionResolver } from './interaction.resolver';
-import { ClientBalanceResolver, InvoiceResolver } from './invoice.resolver';
+import { InvoiceResolver } from './invoice.resolver';
 import { MeetingActionItemResolver, MeetingResolver } from './meeting.resolver';
 import { ProposalResolver } from './proposal.resolver';
+import { RequisitesResolver } from './requisites.resolver';
 import { UserResolver } from './user.resolver';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   AuthResolver,
   AgencyResolver,
+  RequisitesResolver,
   UserResolver,
   ClientResolver,
   ContactResolver,
   ControlPointResolver,
   InteractionResolver,
   InvoiceResolver,
-  ClientBalanceResolver,
   BriefResolver,
+  BriefVersionResolver,
   MeetingResolver,
   MeetingActionItemResolver,
   ProposalResolver,
   DealResolver,
+  FunnelResolver,
   ContractResolver,
   ActResolver,
   ErrorResultResolver,

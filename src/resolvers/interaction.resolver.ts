@@ -4,12 +4,9 @@ import type { AuthedContext, } from '../context';
 import type { Interaction } from '../entities';
 import { ClientType } from '../schema/client/client.type';
 import { ContactType } from '../schema/contact/contact.type';
-import {
-  InteractionConnection,
-  InteractionsArgs,
-  InteractionType,
-  LogInteractionInput,
-} from '../schema/interaction/interaction.types';
+import { InteractionConnection, InteractionType } from '../schema/interaction/interaction.type';
+import { InteractionsArgs } from '../schema/interaction/interaction.args';
+import { LogInteractionInput } from '../schema/interaction/interaction.inputs';
 import { UserType } from '../schema/user/user.type';
 import * as interactions from '../services/interaction.service';
 

@@ -1,12 +1,12 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { STAFF } from '../auth/auth-checker';
 import type { AuthedContext, } from '../context';
-import type { Client, Invoice} from '../entities';
+import type { Invoice } from '../entities';
 import { ClientType } from '../schema/client/client.type';
 import { InvoicesArgs } from '../schema/invoice/invoice.args';
 import { CancelInvoiceInput, CreateInvoiceInput, IssueInvoiceInput, RecordPaymentInput, RefundPaymentInput } from '../schema/invoice/invoice.inputs';
 import { CancelInvoiceResult, IssueInvoiceResult, RecordPaymentResult, RefundPaymentResult } from '../schema/invoice/invoice.results';
-import { ClientBalanceType, InvoiceConnection, InvoiceLineType, InvoiceType, PaymentType } from '../schema/invoice/invoice.type';
+import { InvoiceConnection, InvoiceLineType, InvoiceType, PaymentType } from '../schema/invoice/invoice.type';
 import * as invoices from '../services/invoice.service';
 import Decimal from 'decimal.js';
 import { round2, sub } from '../services/money/totals';
@@ -101,14 +101,5 @@ export class InvoiceResolver {
     const agency = await ctx.loaders.agencyById.load(invoice.agencyId);
     if (!agency || !bgnEquivalentRequired(agency.country, invoice.currency, invoice.issueDate)) return null;
     return round2(new Decimal(invoice.total).times(BGN_PER_EUR));
-  }
-}
-
-@Resolver(() => ClientType)
-export class ClientBalanceResolver {
-  @PortalVisible()
-  @FieldResolver(() => [ClientBalanceType], { description: "The client's money position per currency over issued invoices." })
-  balances(@Root() client: Client, @Ctx() ctx: AuthedContext) {
-    return ctx.loaders.clientBalances.load(client.id);
   }
 }

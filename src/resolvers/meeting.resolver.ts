@@ -9,9 +9,9 @@ import {
   CompleteActionItemInput,
   CreateMeetingInput,
   MarkProtocolSentInput,
-  MeetingsArgs,
   UpdateMeetingInput,
 } from '../schema/meeting/meeting.inputs';
+import { MeetingsArgs } from '../schema/meeting/meeting.args';
 import { MarkProtocolSentResult } from '../schema/meeting/meeting.results';
 import { MeetingActionItemType, MeetingConnection, MeetingType } from '../schema/meeting/meeting.type';
 import { UserType } from '../schema/user/user.type';

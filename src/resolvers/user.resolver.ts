@@ -12,8 +12,8 @@ import {
   IssuePasswordResetInput,
   UpdateMyProfileInput,
   UpdateUserInput,
-  UsersArgs,
 } from '../schema/user/user.inputs';
+import { UsersArgs } from '../schema/user/user.args';
 import { ChangePasswordResult, DeactivateUserResult, UpdateUserResult } from '../schema/user/user.results';
 import { ClientUserInvitationType, PasswordResetTicketType, UserConnection, UserType } from '../schema/user/user.type';
 import * as users from '../services/user.service';

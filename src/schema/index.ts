@@ -1,5 +1,18 @@
 import 'reflect-metadata';
+// every enum is registered (next to its aggregate) before buildSchema runs
 import './common/enums';
+import './act/act.enums';
+import './brief/brief.enums';
+import './client/client.enums';
+import './contact/contact.enums';
+import './contract/contract.enums';
+import './control-point/control-point.enums';
+import './deal/deal.enums';
+import './interaction/interaction.enums';
+import './invoice/invoice.enums';
+import './proposal/proposal.enums';
+import './requisites/requisites.enums';
+import './user/user.enums';
 import { GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { resolveAsCarriedActor } from '../auth/actor-context';

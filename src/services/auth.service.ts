@@ -7,7 +7,7 @@ import { CurrencyCode, Locale, UserRole } from '../entities/enums';
 import { ConflictError, UnauthenticatedError, isUniqueViolation } from '../errors';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password';
 import { hashOneTimeToken } from '../auth/one-time-token';
-import type { LoginInput, RegisterAgencyInput } from '../schema/auth/auth.types';
+import type { LoginInput, RegisterAgencyInput } from '../schema/auth/auth.inputs';
 import type { ResetPasswordInput } from '../schema/user/user.inputs';
 import { ACTOR_CONTEXT, CarriesActorContext } from '../auth/actor-context';
 import { deriveContext, withTransaction } from './scope';

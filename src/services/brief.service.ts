@@ -2,29 +2,18 @@ import Decimal from 'decimal.js';
 import type { AuthedContext, } from '../context';
 import { Brief, BriefVersion, Client, Contact, Deal } from '../entities';
 import type { BriefContent } from '../entities/brief.entity';
-import type { KpiDirection } from '../entities/enums';
+import { BriefBlock, type KpiDirection } from '../entities/enums';
 import { BadUserInputError, FieldError, NotFoundError } from '../errors';
 import { byId} from '../loaders';
 import type { ConnectionResult } from '../schema/common/connection';
-import type { BriefBlocksInput, BriefsArgs, CreateBriefInput, UpdateBriefInput } from '../schema/brief/brief.inputs';
+import type { BriefBlocksInput, CreateBriefInput, UpdateBriefInput } from '../schema/brief/brief.inputs';
+import type { BriefsArgs } from '../schema/brief/brief.args';
 import { paginate } from './pagination';
 import { scoped, withTransaction } from './scope';
 import { msg } from '../i18n';
 
 // ---------------------------------------------------------------------------------------------
 // Pure rules: normalisation, completeness, criterion shares (unit-tested without a database)
-
-/** The eight blocks of an agency brief, in the order they are filled in. */
-export enum BriefBlock {
-  CONTACT_INFO = 'CONTACT_INFO',
-  BUSINESS = 'BUSINESS',
-  EXPECTATIONS = 'EXPECTATIONS',
-  ACCESSES_AND_AUDIT = 'ACCESSES_AND_AUDIT',
-  KPIS = 'KPIS',
-  PROPOSAL_CRITERIA = 'PROPOSAL_CRITERIA',
-  CONSTRAINTS = 'CONSTRAINTS',
-  ADDITIONAL_INFO = 'ADDITIONAL_INFO',
-}
 
 export const BRIEF_BLOCKS: readonly BriefBlock[] = Object.values(BriefBlock);
 

@@ -5,8 +5,6 @@ import { LifecycleStage, UserRole } from '../entities/enums';
 import { BadUserInputError, ConflictError, FieldError, isUniqueViolation } from '../errors';
 import type { ConnectionResult } from '../schema/common/connection';
 import {
-  ClientListStatus,
-  ClientSortField,
   type ChangeClientStageInput,
   type CreateClientInput,
   type ReactivateClientInput,
@@ -14,6 +12,7 @@ import {
   type TerminateClientInput,
   type UpdateClientInput,
 } from '../schema/client/client.inputs';
+import { ClientListStatus, ClientSortField } from '../schema/client/client.enums';
 import type { ClientsArgs } from '../schema/client/client.args';
 import { LIFECYCLE_TRANSITIONS } from './lifecycle';
 import { paginate, SortKey } from './pagination';

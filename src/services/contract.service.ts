@@ -8,7 +8,6 @@ import { groupBy } from '../loaders';
 import type { ConnectionResult } from '../schema/common/connection';
 import type { ContractsArgs } from '../schema/contract/contract.args';
 import {
-  ContractApprovalDecision,
   isSchedulePercent,
   type ApproveContractInput,
   type CompleteContractInput,
@@ -18,6 +17,7 @@ import {
   type TerminateContractInput,
   type UpdateContractInput,
 } from '../schema/contract/contract.inputs';
+import { ContractApprovalDecision } from '../schema/contract/contract.enums';
 import { advanceDeal } from './deal-automation';
 import { IllegalTransitionError } from '../schema/common/error-results';
 import { ContractApprovalAlreadyDecidedError, ContractApprovalsPendingError, ContractNotEditableError, approverLabel } from '../schema/contract/contract.results';

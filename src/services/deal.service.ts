@@ -9,14 +9,13 @@ import type { ConnectionResult } from '../schema/common/connection';
 import {
   type CloseDealInput,
   type CreateDealInput,
-  DealApprovalDecision,
-  type DealsArgs,
   type DecideDealApprovalInput,
-  DealOutcome,
   type MoveDealInput,
   type RecordDealDeviationInput,
   type ResolveDealDeviationInput,
 } from '../schema/deal/deal.inputs';
+import { DealApprovalDecision, DealOutcome } from '../schema/deal/deal.enums';
+import type { DealsArgs } from '../schema/deal/deal.args';
 import { paginate } from './pagination';
 import { scoped, withTransaction } from './scope';
 import { canTransition, checkTransition, TransitionMap } from './transitions';

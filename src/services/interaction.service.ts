@@ -1,7 +1,8 @@
 import type { AuthedContext, } from '../context';
 import { Client, Contact, Interaction } from '../entities';
 import { BadUserInputError } from '../errors';
-import type { InteractionsArgs, LogInteractionInput } from '../schema/interaction/interaction.types';
+import type { InteractionsArgs } from '../schema/interaction/interaction.args';
+import type { LogInteractionInput } from '../schema/interaction/interaction.inputs';
 import { paginate } from './pagination';
 import { scoped, withTransaction } from './scope';
 import { msg } from '../i18n';

@@ -11,9 +11,9 @@ import type {
   MarkProtocolSentInput,
   MeetingActionItemInput,
   MeetingFields,
-  MeetingsArgs,
   UpdateMeetingInput,
 } from '../schema/meeting/meeting.inputs';
+import type { MeetingsArgs } from '../schema/meeting/meeting.args';
 import { paginate } from './pagination';
 import { MeetingNotHeldError } from '../schema/meeting/meeting.results';
 import { scoped, withTransaction } from './scope';

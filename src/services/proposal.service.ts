@@ -9,7 +9,6 @@ import type { ConnectionResult } from '../schema/common/connection';
 import { SortDirection } from '../schema/common/enums';
 import type { ProposalsArgs } from '../schema/proposal/proposal.args';
 import {
-  ProposalSortField,
   type AcceptProposalInput,
   type CreateProposalInput,
   type ProposalBlocksInput,
@@ -19,6 +18,7 @@ import {
   type SendProposalInput,
   type UpdateProposalInput,
 } from '../schema/proposal/proposal.inputs';
+import { ProposalSortField } from '../schema/proposal/proposal.enums';
 import { paginate, SortKey } from './pagination';
 import { scoped, withTransaction } from './scope';
 import { computeToolMix, ToolMix } from './tool-mix';

@@ -1,7 +1,7 @@
 import type { AuthedContext, } from '../context';
 import { Agency, AgencyRequisites } from '../entities';
-import { REQUISITE_DEFAULTS } from '../entities/agency-requisites.entity';
-import type { UpdateAgencyRequisitesInput } from '../schema/requisites/requisites.types';
+import { REQUISITE_DEFAULTS } from '../entities/requisites.entity';
+import type { UpdateAgencyRequisitesInput } from '../schema/requisites/requisites.inputs';
 import { agencyKeyed, ownAgencyWithRequisites, updateOwnAgency, withTransaction } from './scope';
 
 /** The agency's requisites row, or the defaults when it has never been saved. */

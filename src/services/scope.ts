@@ -3,7 +3,7 @@ import { isUUID } from 'class-validator';
 import type DataLoader from 'dataloader';
 import type { DeepPartial, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Agency } from '../entities/agency.entity';
-import { AgencyRequisites } from '../entities/agency-requisites.entity';
+import { AgencyRequisites } from '../entities/requisites.entity';
 import { DocumentCounter } from '../entities/document-counter.entity';
 import { newContext, type Actor, type RequestContext } from '../context';
 import { UserRole } from '../entities/enums';

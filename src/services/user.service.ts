@@ -15,8 +15,8 @@ import type {
   UpdateMyProfileInput,
   IssuePasswordResetInput,
   UpdateUserInput,
-  UsersArgs,
 } from '../schema/user/user.inputs';
+import type { UsersArgs } from '../schema/user/user.args';
 import { normalizeEmail } from './auth.service';
 import type { ConnectionResult } from '../schema/common/connection';
 import { paginate } from './pagination';

@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import type { BriefContent } from '../../src/entities/brief.entity';
-import { KpiDirection } from '../../src/entities/enums';
+import { BriefBlock, KpiDirection } from '../../src/entities/enums';
 import {
   BRIEF_BLOCKS,
-  BriefBlock,
   briefCompleteness,
   checkBlockRules,
   criterionShares,

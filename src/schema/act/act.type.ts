@@ -3,6 +3,7 @@ import { ActStatus, CurrencyCode } from '../../entities/enums';
 import { Connection } from '../common/connection';
 import { DateScalar, DecimalScalar } from '../common/scalars';
 import { PortalVisible } from '../common/visibility';
+import './act.enums';
 
 @ObjectType('ActLine', {
   description: 'A line of an act. net = round(quantity × unitPrice, 2), vat = round(net × vatRate / 100, 2), gross = net + vat.',

@@ -17,9 +17,8 @@ import {
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { CurrencyCode, KpiDirection, MarketingKnowledge } from '../../entities/enums';
-import { PageArgs } from '../common/connection';
 import { DateScalar, DecimalScalar } from '../common/scalars';
 
 const LONG_TEXT = 20_000;
@@ -318,10 +317,3 @@ export class BriefFilter {
   dealId?: string | null;
 }
 
-@ArgsType()
-export class BriefsArgs extends PageArgs {
-  @Field(() => BriefFilter, { nullable: true, description: 'Which briefs; all of the agency by default.' })
-  @IsOptional()
-  @ValidateNested()
-  filter?: BriefFilter | null;
-}

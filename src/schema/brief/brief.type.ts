@@ -1,24 +1,9 @@
-import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { BriefContent } from '../../entities/brief.entity';
-import { CurrencyCode, KpiDirection, MarketingKnowledge } from '../../entities/enums';
-import { BriefBlock, briefCompleteness, criterionShares } from '../../services/brief.service';
+import { BriefBlock, CurrencyCode, KpiDirection, MarketingKnowledge } from '../../entities/enums';
 import { Connection } from '../common/connection';
 import { DateScalar, DecimalScalar } from '../common/scalars';
-
-registerEnumType(BriefBlock, {
-  name: 'BriefBlock',
-  description: 'The eight blocks of a brief, in the order of the questionnaire.',
-  valuesConfig: {
-    CONTACT_INFO: { description: '1. Contact information.' },
-    BUSINESS: { description: "2. Key points of the client's business." },
-    EXPECTATIONS: { description: '3. Expectations from advertising.' },
-    ACCESSES_AND_AUDIT: { description: '4. Accesses; audit of current activity.' },
-    KPIS: { description: '5. Effectiveness evaluation: the KPIs.' },
-    PROPOSAL_CRITERIA: { description: '6. Criteria by which the client will evaluate the proposal.' },
-    CONSTRAINTS: { description: '7. Constraints: budget, legal, brand, timing.' },
-    ADDITIONAL_INFO: { description: '8. Additional information.' },
-  },
-});
+import './brief.enums';
 
 @ObjectType('BriefContactInfo', { description: 'Block 1: contact information.' })
 export class BriefContactInfoType {
@@ -232,11 +217,6 @@ export abstract class BriefContentFields {
     return list(this.content?.kpis).map((k) => ({ metric: k.metric, target: k.target, unit: k.unit ?? null, direction: k.direction }));
   }
 
-  @Field(() => [BriefProposalCriterionType], { description: 'Block 6: criteria of the proposal evaluation with their shares (empty when none).' })
-  proposalCriteria(): BriefProposalCriterionType[] {
-    return criterionShares(this.content?.proposalCriteria);
-  }
-
   @Field(() => BriefConstraintsType, { nullable: true, description: 'Block 7: constraints; null when empty.' })
   constraints(): BriefConstraintsType | null {
     const b = this.content?.constraints;
@@ -257,11 +237,6 @@ export abstract class BriefContentFields {
   @Field(() => String, { nullable: true, description: 'Block 8: additional information.' })
   additionalInfo(): string | null {
     return this.content?.additionalInfo ?? null;
-  }
-
-  @Field(() => BriefCompletenessType, { description: 'Which of the eight blocks are filled, and the score.' })
-  completeness(): BriefCompletenessType {
-    return briefCompleteness(this.content);
   }
 }
 

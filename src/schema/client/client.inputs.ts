@@ -8,12 +8,13 @@ import {
   Length,
   MaxLength,
 } from 'class-validator';
-import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { BrandStrength, CompanyLifeStage, CompanySize, CurrencyCode, LifecycleStage, RelationshipStage } from '../../entities/enums';
 import { SortDirection } from '../common/enums';
 import { DateScalar, DecimalScalar } from '../common/scalars';
 import { IsMoney } from '../validators/money';
 import { IsBgVatNumber, IsEik, IsInn, IsKpp, IsOgrn } from '../validators/tax-ids';
+import { ClientListStatus, ClientSortField } from './client.enums';
 
 /** Fields shared by create and update; every one optional here. */
 @InputType('ClientFieldsBase', { description: 'Shared fields (never exposed).' })
@@ -202,37 +203,6 @@ export class SetNextContactInput {
   @Length(1, 200)
   product?: string | null;
 }
-
-export enum ClientListStatus {
-  ACTIVE = 'ACTIVE',
-  ARCHIVED = 'ARCHIVED',
-  ALL = 'ALL',
-}
-
-export enum ClientSortField {
-  NAME = 'NAME',
-  CREATED_AT = 'CREATED_AT',
-  UPDATED_AT = 'UPDATED_AT',
-}
-
-registerEnumType(ClientListStatus, {
-  name: 'ClientListStatus',
-  description: 'Archived, not archived, or both.',
-  valuesConfig: {
-    ACTIVE: { description: 'Clients that are not archived (the default).' },
-    ARCHIVED: { description: 'Archived clients only.' },
-    ALL: { description: 'Both archived and not archived clients.' },
-  },
-});
-registerEnumType(ClientSortField, {
-  name: 'ClientSortField',
-  description: 'What clients can be sorted by.',
-  valuesConfig: {
-    NAME: { description: 'The client name.' },
-    CREATED_AT: { description: 'When the client was added.' },
-    UPDATED_AT: { description: 'When the client was last changed.' },
-  },
-});
 
 @InputType({ description: 'Which clients to list.' })
 export class ClientFilter {

@@ -3,6 +3,7 @@ import { BrandStrength, CompanyLifeStage, CompanySize, CurrencyCode, LifecycleSt
 import { Connection } from '../common/connection';
 import { DateScalar, DecimalScalar } from '../common/scalars';
 import { PortalHidden, PortalVisible } from '../common/visibility';
+import './client.enums';
 
 @ObjectType('Client', { description: "A client company of the agency (the tenant's customer)." })
 export class ClientType {
@@ -164,4 +165,23 @@ export class StageDurationType {
 
   @Field(() => Int, { description: 'How many times the client entered the stage.' })
   stays: number;
+}
+
+@ObjectType('ClientBalance', { description: "A client's money position in one currency, over issued invoices." })
+export class ClientBalanceType {
+  @PortalVisible()
+  @Field(() => CurrencyCode, { description: 'Currency.' })
+  currency: CurrencyCode;
+
+  @PortalVisible()
+  @Field(() => DecimalScalar, { description: 'Σ amount due of issued (not cancelled) invoices.' })
+  invoiced: string;
+
+  @PortalVisible()
+  @Field(() => DecimalScalar, { description: 'Σ payments − Σ refunds.' })
+  paid: string;
+
+  @PortalVisible()
+  @Field(() => DecimalScalar, { description: 'invoiced − paid: what the client owes (negative: the agency owes).' })
+  outstanding: string;
 }

@@ -2,6 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { AddressForm, ContactChannel } from '../../entities/enums';
 import { DateScalar } from '../common/scalars';
 import { PortalHidden, PortalVisible } from '../common/visibility';
+import './contact.enums';
 
 @ObjectType('Contact', { description: 'A person at the client.' })
 export class ContactType {

@@ -14,10 +14,11 @@ import {
   ValidateNested,
   ValidationOptions,
 } from 'class-validator';
-import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { ContractStatus, CurrencyCode, PaymentTrigger } from '../../entities/enums';
 import { DateScalar, DecimalScalar } from '../common/scalars';
 import { IsMoney } from '../validators/money';
+import { ContractApprovalDecision } from './contract.enums';
 
 const NOT_BLANK = /\S/;
 export const MAX_SCHEDULE_ITEMS = 50;
@@ -44,20 +45,6 @@ function IsSchedulePercent(options?: ValidationOptions): PropertyDecorator {
     options,
   );
 }
-
-/** The answer an approver gives (PENDING is where every approval starts, never an answer). */
-export enum ContractApprovalDecision {
-  APPROVED = 'APPROVED',
-  RETURNED = 'RETURNED',
-}
-registerEnumType(ContractApprovalDecision, {
-  name: 'ContractApprovalDecision',
-  description: "A client-side approver's answer on a contract.",
-  valuesConfig: {
-    APPROVED: { description: 'Approved as it is.' },
-    RETURNED: { description: 'Returned for corrections (a comment is required): the contract goes back to DRAFT.' },
-  },
-});
 
 @InputType({ description: 'One item of a payment schedule: a share of the contract amount and when it falls due.' })
 export class PaymentScheduleItemInput {

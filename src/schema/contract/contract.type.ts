@@ -3,6 +3,7 @@ import { ApprovalDecision, ContractStatus, CurrencyCode, PaymentTrigger } from '
 import { Connection } from '../common/connection';
 import { DateScalar, DecimalScalar } from '../common/scalars';
 import { PortalHidden, PortalVisible } from '../common/visibility';
+import './contract.enums';
 
 @ObjectType('ContractCorrection', { description: 'A correction of a contract after an approver returned it: when it was returned and what was asked for.' })
 export class ContractCorrectionType {

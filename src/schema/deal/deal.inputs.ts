@@ -15,10 +15,10 @@ import {
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
-import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { CurrencyCode, DealDeviationKind, DealStage, DealStatus, RejectionReason } from '../../entities/enums';
-import { PageArgs } from '../common/connection';
 import { DateScalar, DecimalScalar } from '../common/scalars';
+import { DealApprovalDecision, DealOutcome } from './deal.enums';
 
 /** numeric(18,2): at most 16 integer digits and 2 decimals, so PostgreSQL never rounds silently. */
 const MONEY_RE = /^\d{1,16}(\.\d{1,2})?$/;
@@ -32,34 +32,6 @@ class MoneyAmount implements ValidatorConstraintInterface {
     return `${args.property} must be a non-negative amount with at most 16 integer digits and 2 decimals`;
   }
 }
-
-/** How a deal ends. */
-export enum DealOutcome {
-  WON = 'WON',
-  LOST = 'LOST',
-}
-registerEnumType(DealOutcome, {
-  name: 'DealOutcome',
-  description: 'How a deal is closed.',
-  valuesConfig: {
-    WON: { description: 'The sale happened (only from DELIVERY or CLOSING; the deal ends at CLOSING).' },
-    LOST: { description: 'The client refused; the stage at that moment and the reason are recorded.' },
-  },
-});
-
-/** A client-side approver's answer. */
-export enum DealApprovalDecision {
-  APPROVED = 'APPROVED',
-  RETURNED = 'RETURNED',
-}
-registerEnumType(DealApprovalDecision, {
-  name: 'DealApprovalDecision',
-  description: "A client-side approver's answer.",
-  valuesConfig: {
-    APPROVED: { description: 'Approved.' },
-    RETURNED: { description: 'Returned for changes; the approver may decide again after the rework.' },
-  },
-});
 
 @InputType({ description: 'A new deal: one sale to one client.' })
 export class CreateDealInput {
@@ -157,14 +129,6 @@ export class DealFilter {
   @IsEnum(DealStage, { each: true })
   @ArrayMaxSize(6)
   stages?: DealStage[] | null;
-}
-
-@ArgsType()
-export class DealsArgs extends PageArgs {
-  @Field(() => DealFilter, { nullable: true, description: 'Which deals; all of the agency by default.' })
-  @IsOptional()
-  @ValidateNested()
-  filter?: DealFilter | null;
 }
 
 @InputType({ description: 'A client-side person who must approve (director, accountant, …).' })

@@ -3,7 +3,7 @@ import { CurrencyCode, DealDeviationKind, DealStage, DealStatus, RejectionReason
 import { Connection } from '../common/connection';
 import { DateScalar, DecimalScalar } from '../common/scalars';
 import { UserType } from '../user/user.type';
-import { DealApprovalDecision } from './deal.inputs';
+import { DealApprovalDecision } from './deal.enums';
 
 @ObjectType('Deal', { description: 'One sale to one client, through the stages PRESENTATION → … → CLOSING.' })
 export class DealType {

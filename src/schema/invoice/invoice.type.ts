@@ -3,6 +3,7 @@ import { CurrencyCode, InvoiceKind, InvoiceStatus, PaymentKind, PaymentMethod } 
 import { Connection } from '../common/connection';
 import { DateScalar, DecimalScalar } from '../common/scalars';
 import { PortalHidden, PortalVisible } from '../common/visibility';
+import './invoice.enums';
 
 @ObjectType('InvoiceLine', { description: 'A line of an invoice. VAT is computed per line (see Invoice).' })
 export class InvoiceLineType {
@@ -203,21 +204,3 @@ export class InvoiceType {
 @ObjectType('InvoiceConnection', { description: 'A page of invoices.' })
 export class InvoiceConnection extends Connection(InvoiceType, 'Invoice') {}
 
-@ObjectType('ClientBalance', { description: "A client's money position in one currency, over issued invoices." })
-export class ClientBalanceType {
-  @PortalVisible()
-  @Field(() => CurrencyCode, { description: 'Currency.' })
-  currency: CurrencyCode;
-
-  @PortalVisible()
-  @Field(() => DecimalScalar, { description: 'Σ amount due of issued (not cancelled) invoices.' })
-  invoiced: string;
-
-  @PortalVisible()
-  @Field(() => DecimalScalar, { description: 'Σ payments − Σ refunds.' })
-  paid: string;
-
-  @PortalVisible()
-  @Field(() => DecimalScalar, { description: 'invoiced − paid: what the client owes (negative: the agency owes).' })
-  outstanding: string;
-}

@@ -12,8 +12,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import { PageArgs } from '../common/connection';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { DateScalar } from '../common/scalars';
 
 @InputType('MeetingActionItemInput', { description: 'An action item of the protocol: what, who, by when.' })
@@ -177,10 +176,3 @@ export class MeetingFilter {
   to?: Date | null;
 }
 
-@ArgsType()
-export class MeetingsArgs extends PageArgs {
-  @Field(() => MeetingFilter, { nullable: true, description: 'Which meetings; all of the agency by default.' })
-  @IsOptional()
-  @ValidateNested()
-  filter?: MeetingFilter | null;
-}

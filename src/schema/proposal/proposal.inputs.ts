@@ -9,11 +9,12 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { CurrencyCode, ProposalStatus, RejectionReason, ToolCategory } from '../../entities/enums';
 import { SortDirection } from '../common/enums';
 import { DateScalar, DecimalScalar } from '../common/scalars';
 import { IsMoney } from '../validators/money';
+import { ProposalSortField } from './proposal.enums';
 
 const NOT_BLANK = /\S/;
 export const MAX_MEDIA_PLAN_LINES = 200;
@@ -237,19 +238,6 @@ export class ReviseProposalInput {
   @IsOptional()
   correctionDueOn?: string | null;
 }
-
-export enum ProposalSortField {
-  CREATED_AT = 'CREATED_AT',
-  VALID_UNTIL = 'VALID_UNTIL',
-}
-registerEnumType(ProposalSortField, {
-  name: 'ProposalSortField',
-  description: 'What proposals can be sorted by.',
-  valuesConfig: {
-    CREATED_AT: { description: 'Creation time (newest first by default).' },
-    VALID_UNTIL: { description: 'Validity date (soonest first by default).' },
-  },
-});
 
 @InputType({ description: 'Which proposals to list.' })
 export class ProposalFilter {

@@ -3,6 +3,7 @@ import { CurrencyCode, ProposalStatus, RejectionReason, ToolCategory } from '../
 import { Connection } from '../common/connection';
 import { DateScalar, DecimalScalar } from '../common/scalars';
 import { PortalHidden, PortalVisible } from '../common/visibility';
+import './proposal.enums';
 
 @ObjectType('ProposalBlocks', { description: 'The ten content blocks of a commercial offer, in the order agencies present them.' })
 export class ProposalBlocksType {

@@ -1,7 +1,6 @@
-import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateNested } from 'class-validator';
-import { ArgsType, Field, ID, InputType } from 'type-graphql';
+import { IsBoolean, IsEmail, IsEnum, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { Field, ID, InputType } from 'type-graphql';
 import { Locale, UserRole } from '../../entities/enums';
-import { PageArgs } from '../common/connection';
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 128;
@@ -164,9 +163,3 @@ export class UserFilter {
   isActive?: boolean | null;
 }
 
-@ArgsType()
-export class UsersArgs extends PageArgs {
-  @Field(() => UserFilter, { nullable: true, description: 'Which users; all of the agency by default. Sorted by email.' })
-  @ValidateNested()
-  filter?: UserFilter | null;
-}

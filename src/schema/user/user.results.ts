@@ -1,5 +1,5 @@
 import { Field, ObjectType } from 'type-graphql';
-import { AuthPayloadType } from '../auth/auth.types';
+import { AuthPayloadType } from '../auth/auth.type';
 import { ErrorResult } from '../common/error-result';
 import { resultUnion } from '../common/result-union';
 import { PortalVisible } from '../common/visibility';

@@ -2,6 +2,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Locale, UserRole } from '../../entities/enums';
 import { PortalVisible } from '../common/visibility';
 import { Connection } from '../common/connection';
+import './user.enums';
 
 @ObjectType('User', { description: 'Someone who logs in: agency staff or a client-portal user.' })
 export class UserType {

@@ -1,7 +1,8 @@
 import type { AuthedContext } from '../../context';
 import { getOwnAgency } from '../agency.service';
 import { BadUserInputError } from '../../errors';
-import type { ControlPointFilter, ControlPointsArgs } from '../../schema/control-point/control-point.types';
+import type { ControlPointFilter } from '../../schema/control-point/control-point.inputs';
+import type { ControlPointsArgs } from '../../schema/control-point/control-point.args';
 import { DEFAULT_PAGE_SIZE } from '../../schema/common/connection';
 import { localDate } from '../time';
 import { ControlPointItem, ControlPointQuery, controlPointSources } from './registry';

@@ -1,23 +1,5 @@
 import type { AuthedContext } from '../../context';
-
-/**
- * Every dated obligation the agency must watch. A new kind is one enum value plus one registered
- * source; the engine (control-point.service) never changes.
- */
-export enum ControlPointKind {
-  MEETING_PROTOCOL_NOT_SENT = 'MEETING_PROTOCOL_NOT_SENT',
-  ACTION_ITEM_DUE = 'ACTION_ITEM_DUE',
-  PROPOSAL_VALIDITY_ENDING = 'PROPOSAL_VALIDITY_ENDING',
-  PROPOSAL_CORRECTION = 'PROPOSAL_CORRECTION',
-  PRESENTATION_RETRY = 'PRESENTATION_RETRY',
-  DEAL_DEVIATION_DUE = 'DEAL_DEVIATION_DUE',
-  NEXT_CONTACT = 'NEXT_CONTACT',
-  CONTACT_INTERVAL_EXCEEDED = 'CONTACT_INTERVAL_EXCEEDED',
-  CONTACT_BIRTHDAY = 'CONTACT_BIRTHDAY',
-  INVOICE_DUE = 'INVOICE_DUE',
-  CONTRACT_APPROVAL_WAITING = 'CONTRACT_APPROVAL_WAITING',
-  ACT_UNSIGNED = 'ACT_UNSIGNED',
-}
+import { ControlPointKind } from '../../entities/enums';
 
 export interface ControlPointItem {
   kind: ControlPointKind;

@@ -2,12 +2,12 @@
 // agency's actSignDays. The responsible manager is the client's owner.
 import type { AuthedContext } from '../../../context';
 import { Act, Client } from '../../../entities';
-import { ActStatus } from '../../../entities/enums';
+import { ActStatus, ControlPointKind } from '../../../entities/enums';
 import { t } from '../../../i18n';
 import { getRequisites } from '../../requisites.service';
 import { scoped } from '../../scope';
 import { addDays } from '../../time';
-import { ControlPointItem, ControlPointKind, ControlPointQuery, registerControlPointSource } from '../registry';
+import { ControlPointItem, ControlPointQuery, registerControlPointSource } from '../registry';
 
 registerControlPointSource({
   kinds: [ControlPointKind.ACT_UNSIGNED],

@@ -3,7 +3,8 @@ import { t } from '../../../i18n';
 import { getOwnAgency } from '../../agency.service';
 import { scoped } from '../../scope';
 import { addDays, localDate } from '../../time';
-import { ControlPointKind, registerControlPointSource } from '../registry';
+import { ControlPointKind } from '../../../entities/enums';
+import { registerControlPointSource } from '../registry';
 
 // Between deals every client has a next contact with a date, goal and product.
 registerControlPointSource({

@@ -5,7 +5,8 @@ import { contractsWaitingForApproval } from '../../contract.service';
 import { t } from '../../../i18n';
 import { getRequisites } from '../../requisites.service';
 import { addDays, localDate } from '../../time';
-import { ControlPointKind, registerControlPointSource } from '../registry';
+import { ControlPointKind } from '../../../entities/enums';
+import { registerControlPointSource } from '../registry';
 
 // "Contract approval needs several people": due approvalWaitDays after the (last) submission,
 // for as long as an approver of the current round has not decided. The client's owner watches it.

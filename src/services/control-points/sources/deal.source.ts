@@ -1,9 +1,9 @@
 import { Client, Deal, DealDeviation } from '../../../entities';
-import { DealDeviationKind } from '../../../entities/enums';
+import { ControlPointKind, DealDeviationKind } from '../../../entities/enums';
 import type { AuthedContext } from '../../../context';
 import { t } from '../../../i18n';
 import { scoped } from '../../scope';
-import { ControlPointItem, ControlPointKind, ControlPointQuery, registerControlPointSource } from '../registry';
+import { ControlPointItem, ControlPointQuery, registerControlPointSource } from '../registry';
 
 /**
  * Unresolved dated deviations of deals. The responsible user is the deal's manager, or the

@@ -1,8 +1,8 @@
 import { Invoice } from '../../../entities';
-import { InvoiceStatus } from '../../../entities/enums';
+import { ControlPointKind, InvoiceStatus } from '../../../entities/enums';
 import { t } from '../../../i18n';
 import { scoped } from '../../scope';
-import { ControlPointKind, registerControlPointSource } from '../registry';
+import { registerControlPointSource } from '../registry';
 
 // Invoice expiry / payment due date: every issued invoice with a balance left.
 registerControlPointSource({

@@ -6,7 +6,8 @@ import { Client, Meeting } from '../../../entities';
 import { protocolDueDate } from '../../meeting.service';
 import { scoped } from '../../scope';
 import { addDays, endOfLocalDay, localDate } from '../../time';
-import { ControlPointItem, ControlPointKind, ControlPointQuery, registerControlPointSource } from '../registry';
+import { ControlPointKind } from '../../../entities/enums';
+import { ControlPointItem, ControlPointQuery, registerControlPointSource } from '../registry';
 
 /** The clients of the meetings (one batched load), without archived ones. */
 async function activeClients(ctx: AuthedContext, meetings: Meeting[]): Promise<Map<string, Client>> {

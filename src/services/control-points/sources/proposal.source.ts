@@ -2,10 +2,10 @@
 // date of a correction. The responsible manager is the client's owner.
 import type { AuthedContext } from '../../../context';
 import { Client, Proposal } from '../../../entities';
-import { ProposalStatus } from '../../../entities/enums';
+import { ControlPointKind, ProposalStatus } from '../../../entities/enums';
 import { t } from '../../../i18n';
 import { scoped } from '../../scope';
-import { ControlPointItem, ControlPointKind, ControlPointQuery, registerControlPointSource } from '../registry';
+import { ControlPointItem, ControlPointQuery, registerControlPointSource } from '../registry';
 
 async function toItems(
   ctx: AuthedContext,

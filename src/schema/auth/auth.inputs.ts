@@ -1,29 +1,7 @@
 import { IsEmail, IsEnum, IsISO31661Alpha2, IsOptional, IsTimeZone, Length, MaxLength } from 'class-validator';
-import { Field, InputType, ObjectType } from 'type-graphql';
+import { Field, InputType } from 'type-graphql';
 import { CurrencyCode, Locale } from '../../entities/enums';
-import { AgencyType } from '../agency/agency.type';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../user/user.inputs';
-import { UserType } from '../user/user.type';
-import { PortalVisible } from '../common/visibility';
-
-@ObjectType('AuthPayload', { description: 'A bearer token and who it belongs to.' })
-export class AuthPayloadType {
-  @PortalVisible()
-  @Field(() => String, { description: 'Send as `Authorization: Bearer <token>`.' })
-  token: string;
-
-  @PortalVisible()
-  @Field({ description: 'When the token stops being accepted.' })
-  expiresAt: Date;
-
-  @PortalVisible()
-  @Field(() => UserType, { description: 'The logged-in user.' })
-  user: UserType;
-
-  @PortalVisible()
-  @Field(() => AgencyType, { description: "The user's agency." })
-  agency: AgencyType;
-}
 
 @InputType({ description: 'Registers a new agency together with its owner.' })
 export class RegisterAgencyInput {

@@ -1,41 +1,7 @@
-import { IsEnum, IsInt, IsISO8601, IsOptional, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
-import { ArgsType, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { IsEnum, IsInt, IsISO8601, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { InteractionKind } from '../../entities/enums';
-import { Connection, PageArgs } from '../common/connection';
 import { DateScalar } from '../common/scalars';
-
-@ObjectType('Interaction', { description: 'A touch with the client: a call, an email, a meeting, a message…' })
-export class InteractionType {
-  @Field(() => ID, { description: 'Id.' })
-  id: string;
-
-  @Field(() => ID, { description: 'The client.' })
-  clientId: string;
-
-  @Field(() => ID, { nullable: true, description: 'The contact person, if one.' })
-  contactId: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'The agency user who had the contact.' })
-  userId: string | null;
-
-  @Field(() => InteractionKind, { description: 'Kind of touch.' })
-  kind: InteractionKind;
-
-  @Field({ description: 'When it happened.' })
-  occurredAt: Date;
-
-  @Field(() => Int, { nullable: true, description: 'Duration in minutes.' })
-  durationMinutes: number | null;
-
-  @Field({ description: 'What was discussed / agreed.' })
-  summary: string;
-
-  @Field({ description: 'When it was logged.' })
-  createdAt: Date;
-}
-
-@ObjectType('InteractionConnection', { description: 'A page of interactions, newest first.' })
-export class InteractionConnection extends Connection(InteractionType, 'Interaction') {}
 
 @InputType({ description: 'Logs a touch with the client; optionally plans the next contact at once.' })
 export class LogInteractionInput {
@@ -104,11 +70,4 @@ export class InteractionFilter {
   @IsOptional()
   @IsEnum(InteractionKind, { each: true })
   kinds?: InteractionKind[] | null;
-}
-
-@ArgsType()
-export class InteractionsArgs extends PageArgs {
-  @Field(() => InteractionFilter, { nullable: true, description: 'Which interactions.' })
-  @ValidateNested()
-  filter?: InteractionFilter | null;
 }

@@ -1,0 +1,86 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { PortalHidden, PortalVisible } from '../common/visibility';
+import './requisites.enums';
+
+@ObjectType('AgencyRequisites', { description: "What goes on the agency's documents: legal entity, bank details, signatory, VAT status, numbering." })
+export class AgencyRequisitesType {
+  @PortalVisible()
+  @Field(() => String, { nullable: true, description: 'Legal name, e.g. ООО «Вектор».' })
+  legalName: string | null;
+
+  @PortalVisible()
+  @Field(() => String, { nullable: true, description: 'RU: ИНН.' })
+  inn: string | null;
+
+  @PortalVisible()
+  @Field(() => String, { nullable: true, description: 'RU: КПП.' })
+  kpp: string | null;
+
+  @PortalVisible()
+  @Field(() => String, { nullable: true, description: 'RU: ОГРН / ОГРНИП.' })
+  ogrn: string | null;
+
+  @PortalVisible()
+  @Field(() => String, { nullable: true, description: 'BG: ЕИК.' })
+  eik: string | null;
+
+  @PortalVisible()
+  @Field(() => String, { nullable: true, description: 'BG: VAT number (ИН по ДДС).' })
+  vatNumber: string | null;
+
+  @PortalVisible()
+  @Field(() => String, { nullable: true, description: 'Legal address.' })
+  address: string | null;
+
+  @PortalVisible()
+  @Field(() => String, { nullable: true, description: 'Bank name.' })
+  bankName: string | null;
+
+  @PortalVisible()
+  @Field(() => String, { nullable: true, description: 'RU: БИК (9 digits); BG: SWIFT/BIC.' })
+  bic: string | null;
+
+  @PortalVisible()
+  @Field(() => String, { nullable: true, description: 'RU: расчётный счёт (20 digits).' })
+  settlementAccount: string | null;
+
+  @PortalVisible()
+  @Field(() => String, { nullable: true, description: 'RU: корреспондентский счёт (20 digits).' })
+  correspondentAccount: string | null;
+
+  @PortalVisible()
+  @Field(() => String, { nullable: true, description: 'BG / EU: IBAN.' })
+  iban: string | null;
+
+  @PortalVisible()
+  @Field(() => String, { nullable: true, description: 'Who signs documents, e.g. Орлова Е. П.' })
+  signatoryName: string | null;
+
+  @PortalVisible()
+  @Field(() => String, { nullable: true, description: "Signatory's position, e.g. Генеральный директор." })
+  signatoryPosition: string | null;
+
+  @PortalVisible()
+  @Field({ description: 'Whether the agency charges VAT; a non-payer invoices "without VAT".' })
+  vatPayer: boolean;
+
+  @PortalHidden()
+  @Field({ description: 'Invoice number pattern: {YYYY} {YY} {N:k}; with a year token numbering restarts yearly.' })
+  invoiceNumberPattern: string;
+
+  @PortalHidden()
+  @Field({ description: 'Act number pattern.' })
+  actNumberPattern: string;
+
+  @PortalHidden()
+  @Field({ description: 'Contract number pattern.' })
+  contractNumberPattern: string;
+
+  @PortalHidden()
+  @Field(() => Int, { description: 'An issued act unsigned this many days later is a control point.' })
+  actSignDays: number;
+
+  @PortalHidden()
+  @Field(() => Int, { description: 'A contract waiting for approvals this many days is a control point.' })
+  approvalWaitDays: number;
+}
