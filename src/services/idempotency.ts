@@ -26,17 +26,19 @@ export function requestHash(operation: string, input: unknown): string {
 /**
  * Runs a money mutation at most once per idempotency key (per agency). Must be called inside the
  * mutation's transaction: the key row is inserted first, so a concurrent call with the same key
- * waits on it and then sees the stored result. Same key + same input → the first result again,
+ * waits on it and then sees the stored result. Same key + same input → the first success again,
  * nothing written; same key + different input → CONFLICT IDEMPOTENCY_KEY_REUSED.
  *
- * `run` performs the mutation and returns ids to remember; `replay` turns them back into the result.
+ * `run` performs the mutation and returns ids to remember, or `remember: null` for an error result:
+ * a refusal is not stored under the key, so a retry once its cause is removed goes through.
+ * `replay` turns remembered ids back into the result.
  */
 export async function idempotent<R>(
   tx: AuthedContext,
   key: string | null | undefined,
   operation: string,
   input: unknown,
-  run: () => Promise<{ result: R; remember: Record<string, unknown> }>,
+  run: () => Promise<{ result: R; remember: Record<string, unknown> | null }>,
   replay: (remembered: Record<string, unknown>) => Promise<R>,
 ): Promise<R> {
   if (!key) return (await run()).result;
@@ -48,7 +50,7 @@ export async function idempotent<R>(
     throw err;
   });
   if (!inserted) {
-    const existing = (await keys.findOne({ key }))!;
+    const existing = (await keys.findOne({ key }, { lock: true }))!;
     if (existing.operation !== operation || existing.requestHash !== hash) {
       throw new ConflictError(
         'IDEMPOTENCY_KEY_REUSED',
@@ -56,9 +58,11 @@ export async function idempotent<R>(
         'input.idempotencyKey',
       );
     }
-    return replay(existing.result);
+    // a refusal stored by an earlier version (`error`) is not a result to replay: run again
+    if (!('error' in existing.result)) return replay(existing.result);
   }
   const { result, remember } = await run();
-  await keys.update({ key }, { result: remember });
+  if (remember) await keys.update({ key }, { result: remember });
+  else await keys.delete({ key });
   return result;
 }

@@ -23,6 +23,7 @@ import { documentSettings } from './requisites.service';
 import { scoped, withTransaction } from './scope';
 import { localDate } from './time';
 import { checkTransition, TransitionMap } from './transitions';
+import { ErrorResult } from '../schema/common/error-result';
 import { IllegalTransitionError } from '../schema/common/error-results';
 import {
   EmptyInvoiceError,
@@ -259,9 +260,9 @@ export async function issueInvoice(ctx: AuthedContext, input: IssueInvoiceInput)
       input,
       async () => {
         const result = await issueInTx(tx, input);
-        return { result, remember: 'code' in result ? { error: result } : { invoiceId: result.id } };
+        return { result, remember: result instanceof ErrorResult ? null : { invoiceId: result.id } };
       },
-      async (r) => (r.error as IssueOutcome) ?? scoped(tx, Invoice).getById(String(r.invoiceId)),
+      async (r) => scoped(tx, Invoice).getById(String(r.invoiceId)),
     );
   });
 }
@@ -367,9 +368,9 @@ export async function recordPayment(ctx: AuthedContext, input: RecordPaymentInpu
       input,
       async () => {
         const result = await recordPaymentInTx(tx, input);
-        return { result, remember: 'code' in result ? { error: result } : { invoiceId: result.id } };
+        return { result, remember: result instanceof ErrorResult ? null : { invoiceId: result.id } };
       },
-      async (r) => (r.error as RecordPaymentOutcome) ?? scoped(tx, Invoice).getById(String(r.invoiceId)),
+      async (r) => scoped(tx, Invoice).getById(String(r.invoiceId)),
     );
   });
 }
@@ -427,9 +428,9 @@ export async function refundPayment(ctx: AuthedContext, input: RefundPaymentInpu
       input,
       async () => {
         const result = await refundInTx(tx, input);
-        return { result, remember: 'code' in result ? { error: result } : { invoiceId: result.id } };
+        return { result, remember: result instanceof ErrorResult ? null : { invoiceId: result.id } };
       },
-      async (r) => (r.error as RefundOutcome) ?? scoped(tx, Invoice).getById(String(r.invoiceId)),
+      async (r) => scoped(tx, Invoice).getById(String(r.invoiceId)),
     );
   });
 }

@@ -183,6 +183,11 @@ export class AgencyKeyedRepository<T extends ObjectLiteral & { agencyId: string 
     return (result.raw as unknown[]).length > 0;
   }
 
+  /** Deletes the agency's rows matching `where`. */
+  async delete(where: Partial<T>): Promise<void> {
+    await this.ctx.manager.getRepository(this.entity).delete({ ...where, agencyId: this.agencyId } as never);
+  }
+
   /** Updates the agency's rows matching `where`. */
   async update(where: Partial<T>, patch: Partial<T>): Promise<void> {
     await this.ctx.manager.getRepository(this.entity).update({ ...where, agencyId: this.agencyId } as never, patch as never);

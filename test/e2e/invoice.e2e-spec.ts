@@ -640,6 +640,32 @@ describe('recordPayment', () => {
 });
 
 describe('idempotency', () => {
+  it('does not keep a refusal under the key: the retry answers the same error result, and goes through once its cause is removed', async () => {
+    const draft = await createInvoice(a.ownerToken, A1.id);
+    const key = 'pay-' + randomUUID();
+    for (let i = 0; i < 2; i++) {
+      const refused = expectOk(await pay(a.ownerToken, draft.id, '300.00', { idempotencyKey: key })).recordPayment;
+      expect(refused).toMatchObject({ __typename: 'InvoiceNotPayableError', code: 'INVOICE_NOT_PAYABLE', status: 'DRAFT' });
+    }
+    expect(await countPayments(draft.id)).toBe(0);
+    await issue(a.ownerToken, draft.id);
+    const paid = await payOk(a.ownerToken, draft.id, '300.00', { idempotencyKey: key });
+    expect(paid).toMatchObject({ status: 'PARTIALLY_PAID', paidAmount: '300.00' });
+    // and from now on the success is what the key replays
+    expect(await payOk(a.ownerToken, draft.id, '300.00', { idempotencyKey: key })).toEqual(paid);
+    expect(await countPayments(draft.id)).toBe(1);
+  });
+
+  it('answers a retried overpayment with the same error result, never an internal error', async () => {
+    const inv = await issuedInvoice(a.ownerToken, A1.id);
+    const key = 'pay-' + randomUUID();
+    for (let i = 0; i < 2; i++) {
+      const refused = expectOk(await pay(a.ownerToken, inv.id, '5000.00', { idempotencyKey: key })).recordPayment;
+      expect(refused).toMatchObject({ __typename: 'InvoiceOverpaymentError', code: 'INVOICE_OVERPAYMENT', balanceDue: '1220.00', attempted: '5000.00' });
+    }
+    expect(await countPayments(inv.id)).toBe(0);
+  });
+
   it('records a retried payment once and replays the same state', async () => {
     const inv = await issuedInvoice(a.ownerToken, A1.id);
     const key = 'pay-' + randomUUID();
