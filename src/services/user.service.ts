@@ -241,13 +241,16 @@ export async function changePassword(ctx: AuthedContext, input: ChangePasswordIn
   if (input.oldPassword === input.newPassword) {
     throw new BadUserInputError([{ path: 'input.newPassword', message: 'newPassword must differ from the current password' }]);
   }
+  // argon2 takes ~100 ms: verify and hash before the transaction, so no row (and on the embedded
+  // database, no connection) is held meanwhile; the write then checks that the hash is unchanged
+  const current = await scoped(ctx, User).getById(ctx.actor.userId, 'id');
+  if (!(await verifyPassword(current.passwordHash, input.oldPassword))) return new WrongPasswordError();
   const passwordHash = await hashPassword(input.newPassword);
   return withTransaction(ctx, async (tx) => {
     const users = scoped(tx, User);
     const user = await users.getById(tx.actor.userId, 'id', { lock: true });
-    if (!(await verifyPassword(user.passwordHash, input.oldPassword))) {
-      return new WrongPasswordError();
-    }
+    // changed by a concurrent request since it was verified: the old password given is no longer right
+    if (user.passwordHash !== current.passwordHash) return new WrongPasswordError();
     await retireTokens(tx, user.id);
     return users.update(user, { passwordHash }, { allowPortal: true });
   });
