@@ -22,6 +22,7 @@ import { scoped, withTransaction } from './scope';
 import { canTransition, checkTransition, TransitionMap } from './transitions';
 import { IllegalTransitionError } from '../schema/common/error-results';
 import { msg } from '../i18n';
+import { timeInStages as stageTimes, type StageEntry as TimedStageEntry } from './time';
 
 const { PRESENTATION, PROPOSAL, CONTRACT, PAYMENT, DELIVERY, CLOSING } = DealStage;
 const { WON, LOST } = DealStatus;
@@ -83,10 +84,7 @@ export const DEVIATION_RULES: Readonly<Record<DealDeviationKind, { requires: Dev
   [DealDeviationKind.CLIENT_DISSATISFIED]: { requires: ['causes'], allows: ['causes', 'dueOn'] },
 };
 
-export interface StageEntry {
-  toStage: DealStage;
-  changedAt: Date;
-}
+export type StageEntry = TimedStageEntry<DealStage>;
 
 export interface StageTime {
   stage: DealStage;
@@ -96,19 +94,10 @@ export interface StageTime {
 /**
  * Time in each stage from the history: a stay lasts until the next change, the last one until
  * `end` (the closing time of a closed deal, now for an open one). Stages in process order, only
- * those visited; whole seconds, summed over repeated stays.
+ * those visited; summed over repeated stays, then whole seconds (the one rounding rule of time.ts).
  */
 export function timeInStages(history: readonly StageEntry[], end: Date): StageTime[] {
-  const sorted = [...history].sort((a, b) => a.changedAt.getTime() - b.changedAt.getTime());
-  const ms = new Map<DealStage, number>();
-  sorted.forEach((entry, i) => {
-    const stop = sorted[i + 1]?.changedAt ?? end;
-    const length = Math.max(0, stop.getTime() - entry.changedAt.getTime());
-    ms.set(entry.toStage, (ms.get(entry.toStage) ?? 0) + length);
-  });
-  return Object.values(DealStage)
-    .filter((s) => ms.has(s))
-    .map((stage) => ({ stage, seconds: Math.floor(ms.get(stage)! / 1000) }));
+  return stageTimes(history, end, Object.values(DealStage)).map(({ stage, seconds }) => ({ stage, seconds }));
 }
 
 function clean(v: string | null | undefined): string | null {
