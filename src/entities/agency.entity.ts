@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { DEFAULT_TIME_ZONE } from '../services/time';
 import { CurrencyCode, Locale } from './enums';
 
 /** The tenant: an advertising / digital agency. */
@@ -11,7 +12,7 @@ export class Agency {
   name: string;
 
   /** IANA zone; "overdue" and end-of-day rules are evaluated in it */
-  @Column({ length: 64, default: 'Europe/Moscow' })
+  @Column({ length: 64, default: DEFAULT_TIME_ZONE })
   timeZone: string;
 
   @Column({ type: 'enum', enum: Locale, enumName: 'locale', default: Locale.RU })

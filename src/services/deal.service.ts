@@ -3,7 +3,7 @@ import { getOwnAgency } from './agency.service';
 import type { AuthedContext} from '../context';
 import { Client, Deal, DealDeviation, DealStageChange, User } from '../entities';
 import type { Approver } from '../entities/deal.entity';
-import { DealDeviationKind, DealStage, DealStatus, UserRole } from '../entities/enums';
+import { DealDeviationKind, DealStage, DealStatus } from '../entities/enums';
 import { BadUserInputError, FieldError } from '../errors';
 import type { ConnectionResult } from '../schema/common/connection';
 import {
@@ -19,9 +19,11 @@ import {
 } from '../schema/deal/deal.inputs';
 import { paginate } from './pagination';
 import { scoped, withTransaction } from './scope';
-import { canTransition, checkTransition, TransitionMap } from './transitions';
+import { canTransition, checkTransition, TransitionMap, transitionRow } from './transitions';
 import { IllegalTransitionError } from '../schema/common/error-results';
 import { msg } from '../i18n';
+import { agencyUser } from './links';
+import { requireText, trimOrNull } from './text';
 import { timeInStages as stageTimes, type StageEntry as TimedStageEntry } from './time';
 
 const { PRESENTATION, PROPOSAL, CONTRACT, PAYMENT, DELIVERY, CLOSING } = DealStage;
@@ -100,18 +102,6 @@ export function timeInStages(history: readonly StageEntry[], end: Date): StageTi
   return stageTimes(history, end, Object.values(DealStage)).map(({ stage, seconds }) => ({ stage, seconds }));
 }
 
-function clean(v: string | null | undefined): string | null {
-  const t = v?.trim();
-  return t ? t : null;
-}
-
-async function checkManager(ctx: AuthedContext, managerId: string): Promise<void> {
-  const user = await scoped(ctx, User).getById(managerId, 'input.managerId');
-  if (user.role === UserRole.CLIENT) {
-    throw new BadUserInputError([{ path: 'input.managerId', message: msg('validation.agencyUserRequired', { field: 'managerId' }) }]);
-  }
-}
-
 /** Changes the stage and writes the history entry, in the caller's transaction. */
 async function enterStage(
   tx: AuthedContext,
@@ -151,12 +141,11 @@ export function listDeals(ctx: AuthedContext, args: DealsArgs): Promise<Connecti
 
 /** Opens a deal at its first stage (PRESENTATION by default) and records the entry. */
 export async function createDeal(ctx: AuthedContext, input: CreateDealInput, now: Date = new Date()): Promise<Deal> {
-  const title = clean(input.title);
-  if (!title) throw new BadUserInputError([{ path: 'input.title', message: msg('validation.notEmpty', { field: 'title' }) }]);
+  const title = requireText(input.title, 'input.title', 'validation.notEmpty');
   const stage = input.stage ?? PRESENTATION;
   const created = await withTransaction(ctx, async (tx) => {
     const client = await scoped(tx, Client).getById(input.clientId, 'input.clientId');
-    if (input.managerId) await checkManager(tx, input.managerId);
+    if (input.managerId) await agencyUser(tx, input.managerId, 'input.managerId');
     let currency = input.currency ?? null;
     if (input.amount != null && !currency) {
       currency = (await getOwnAgency(tx)).defaultCurrency ?? null;
@@ -164,7 +153,7 @@ export async function createDeal(ctx: AuthedContext, input: CreateDealInput, now
     const deal = await scoped(tx, Deal).insert({
       clientId: client.id,
       title,
-      product: clean(input.product),
+      product: trimOrNull(input.product),
       amount: input.amount ?? null,
       currency,
       managerId: input.managerId ?? client.ownerId ?? null,
@@ -188,13 +177,11 @@ export async function createDeal(ctx: AuthedContext, input: CreateDealInput, now
 
 /** One lookup in DEAL_TRANSITIONS; an illegal move is returned as an error result and writes nothing. */
 export async function moveDeal(ctx: AuthedContext, input: MoveDealInput, now: Date = new Date()): Promise<Deal | IllegalTransitionError> {
-  const result = await withTransaction(ctx, async (tx) => {
-    const deal = await scoped(tx, Deal).getById(input.id, 'input.id', { lock: true });
-    const illegal = checkTransition('Deal', DEAL_TRANSITIONS, dealPosition(deal), input.stage);
-    if (illegal) return illegal;
-    return enterStage(tx, deal, input.stage, now, clean(input.note));
-  });
-  return result;
+  return withTransaction(ctx, (tx) =>
+    transitionRow(tx, Deal, input.id, DEAL_TRANSITIONS, input.stage, (deal) => enterStage(tx, deal, input.stage, now, trimOrNull(input.note)), {
+      statusOf: dealPosition,
+    }),
+  );
 }
 
 /** WON (from DELIVERY or CLOSING, ends at CLOSING) or LOST (from any open stage, keeps the stage and the reason). */
@@ -205,12 +192,9 @@ export async function closeDeal(ctx: AuthedContext, input: CloseDealInput, now: 
   if (input.outcome === DealOutcome.WON && input.reason) {
     throw new BadUserInputError([{ path: 'input.reason', message: msg('validation.reasonOnlyWhenLost') }]);
   }
-  const note = clean(input.note);
+  const note = trimOrNull(input.note);
   const to = input.outcome === DealOutcome.WON ? WON : LOST;
-  const result = await withTransaction(ctx, async (tx) => {
-    const deal = await scoped(tx, Deal).getById(input.id, 'input.id', { lock: true });
-    const illegal = checkTransition('Deal', DEAL_TRANSITIONS, dealPosition(deal), to);
-    if (illegal) return illegal;
+  return withTransaction(ctx, (tx) => transitionRow(tx, Deal, input.id, DEAL_TRANSITIONS, to, async (deal) => {
     if (to === LOST) {
       return scoped(tx, Deal).update(deal, {
         status: LOST,
@@ -223,8 +207,7 @@ export async function closeDeal(ctx: AuthedContext, input: CloseDealInput, now: 
     const closing = { status: WON, closedAt: now, closeNote: note } as const;
     if (deal.stage === CLOSING) return scoped(tx, Deal).update(deal, closing);
     return enterStage(tx, deal, CLOSING, now, note, closing);
-  });
-  return result;
+  }, { statusOf: dealPosition }));
 }
 
 /**
@@ -237,7 +220,7 @@ export async function advanceDealIfAllowed(tx: AuthedContext, dealId: string | n
   return withTransaction(tx, async (inner) => {
     const deal = await scoped(inner, Deal).findById(dealId, { lock: true });
     if (!deal || !canTransition(DEAL_TRANSITIONS, dealPosition(deal), to)) return false;
-    await enterStage(inner, deal, to, now, clean(note));
+    await enterStage(inner, deal, to, now, trimOrNull(note));
     // the same transaction may read the history again (e.g. the deal returned by the caller)
     inner.loaders.dealHistory.clear(deal.id);
     return true;
@@ -288,7 +271,7 @@ export async function recordDealDeviation(ctx: AuthedContext, input: RecordDealD
     }
     const approvers: Approver[] = (input.approvers ?? []).map((a) => ({
       name: a.name.trim(),
-      position: clean(a.position),
+      position: trimOrNull(a.position),
       decision: null,
       comment: null,
       decidedAt: null,
@@ -298,7 +281,7 @@ export async function recordDealDeviation(ctx: AuthedContext, input: RecordDealD
       clientId: deal.clientId,
       kind: input.kind,
       dueOn: input.dueOn ?? null,
-      note: clean(input.note),
+      note: trimOrNull(input.note),
       approvers,
       amount: input.amount ?? null,
       causes: (input.causes ?? []).map((c) => c.trim()),
@@ -340,7 +323,7 @@ export async function decideDealApproval(
     const illegal = checkTransition('DealApproval', APPROVAL_TRANSITIONS, from, input.decision);
     if (illegal) return illegal;
     const approvers = deviation.approvers.map((a, i) =>
-      i === input.approverIndex ? { ...a, decision: input.decision, comment: clean(input.comment), decidedAt: now.toISOString() } : { ...a },
+      i === input.approverIndex ? { ...a, decision: input.decision, comment: trimOrNull(input.comment), decidedAt: now.toISOString() } : { ...a },
     );
     const allApproved = approvers.every((a) => a.decision === DealApprovalDecision.APPROVED);
     return scoped(tx, DealDeviation).update(deviation, { approvers, ...(allApproved ? { resolvedAt: now } : {}) });

@@ -4,6 +4,7 @@ import { BadUserInputError } from '../errors';
 import type { InteractionsArgs, LogInteractionInput } from '../schema/interaction/interaction.types';
 import { paginate } from './pagination';
 import { scoped, withTransaction } from './scope';
+import { trimOrNull } from './text';
 import { msg } from '../i18n';
 
 /** Logs a touch, keeps the client's lastContactAt current, and optionally plans the next contact. */
@@ -36,8 +37,8 @@ export async function logInteraction(ctx: AuthedContext, input: LogInteractionIn
     if (!client.lastContactAt || client.lastContactAt < occurredAt) patch.lastContactAt = occurredAt;
     if (input.nextContactOn) {
       patch.nextContactOn = input.nextContactOn;
-      patch.nextContactGoal = input.nextContactGoal?.trim() || null;
-      patch.nextContactProduct = input.nextContactProduct?.trim() || null;
+      patch.nextContactGoal = trimOrNull(input.nextContactGoal);
+      patch.nextContactProduct = trimOrNull(input.nextContactProduct);
     }
     if (Object.keys(patch).length) await scoped(tx, Client).update(client, patch);
     return interaction;
