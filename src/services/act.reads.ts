@@ -2,7 +2,7 @@ import type { AuthedContext } from '../context';
 import { Act, ActLine } from '../entities';
 import type { ActsArgs } from '../schema/act/act.args';
 import type { ConnectionResult } from '../schema/common/connection';
-import { paginate } from './pagination';
+import { latestFirst, matching, paginate } from './pagination';
 import { scoped } from './scope';
 
 /** Acts as read: lookups, the list and the fields resolvers show. */
@@ -14,12 +14,9 @@ export function getAct(ctx: AuthedContext, id: string): Promise<Act | null> {
 
 /** Acts visible to the actor, newest first. */
 export function listActs(ctx: AuthedContext, args: ActsArgs): Promise<ConnectionResult<Act>> {
-  const qb = scoped(ctx, Act).query('a');
   const f = args.filter;
-  if (f?.clientId) qb.andWhere('a."clientId" = :clientId', { clientId: f.clientId });
-  if (f?.contractId) qb.andWhere('a."contractId" = :contractId', { contractId: f.contractId });
-  if (f?.statuses?.length) qb.andWhere('a."status" IN (:...statuses)', { statuses: f.statuses });
-  return paginate(qb, args, { column: 'a."createdAt"', value: (a) => a.createdAt, cast: 'timestamptz', direction: 'DESC' });
+  const qb = matching(scoped(ctx, Act).query('a'), 'a', { clientId: f?.clientId, contractId: f?.contractId, status: f?.statuses });
+  return paginate(qb, args, latestFirst('a', 'createdAt'));
 }
 
 /** The lines of an act, batched across acts. */

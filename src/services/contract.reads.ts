@@ -5,7 +5,7 @@ import { childRowsOf, groupBy } from '../loaders';
 import type { ConnectionResult } from '../schema/common/connection';
 import type { ContractsArgs } from '../schema/contract/contract.args';
 import { approvalView, currentRoundIn, roundOf, type ApprovalView } from './contract.rules';
-import { paginate } from './pagination';
+import { latestFirst, matching, paginate } from './pagination';
 import { scoped } from './scope';
 
 /** Contracts as read: lookups, the list, the fields resolvers show, and the queries the writes need. */
@@ -20,12 +20,9 @@ export function getContract(ctx: AuthedContext, id: string): Promise<Contract | 
 
 /** Contracts visible to the actor, newest first. */
 export function listContracts(ctx: AuthedContext, args: ContractsArgs): Promise<ConnectionResult<Contract>> {
-  const qb = scoped(ctx, Contract).query('c');
   const f = args.filter;
-  if (f?.clientId) qb.andWhere('c."clientId" = :clientId', { clientId: f.clientId });
-  if (f?.dealId) qb.andWhere('c."dealId" = :dealId', { dealId: f.dealId });
-  if (f?.statuses?.length) qb.andWhere('c."status" IN (:...statuses)', { statuses: f.statuses });
-  return paginate(qb, args, { column: 'c."createdAt"', value: (c) => c.createdAt, cast: 'timestamptz', direction: 'DESC' });
+  const qb = matching(scoped(ctx, Contract).query('c'), 'c', { clientId: f?.clientId, dealId: f?.dealId, status: f?.statuses });
+  return paginate(qb, args, latestFirst('c', 'createdAt'));
 }
 
 /** The payment schedule in order, batched across contracts. */

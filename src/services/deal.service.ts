@@ -17,7 +17,7 @@ import {
   type RecordDealDeviationInput,
   type ResolveDealDeviationInput,
 } from '../schema/deal/deal.inputs';
-import { paginate } from './pagination';
+import { latestFirst, matching, paginate } from './pagination';
 import { scoped, withTransaction } from './scope';
 import { canTransition, checkTransition, TransitionMap, transitionRow } from './transitions';
 import { IllegalTransitionError } from '../schema/common/error-results';
@@ -130,13 +130,9 @@ export function getDeal(ctx: AuthedContext, id: string): Promise<Deal | null> {
 }
 
 export function listDeals(ctx: AuthedContext, args: DealsArgs): Promise<ConnectionResult<Deal>> {
-  const qb = scoped(ctx, Deal).query('d');
   const f = args.filter;
-  if (f?.clientId) qb.andWhere('d."clientId" = :clientId', { clientId: f.clientId });
-  if (f?.managerId) qb.andWhere('d."managerId" = :managerId', { managerId: f.managerId });
-  if (f?.statuses?.length) qb.andWhere('d.status IN (:...statuses)', { statuses: f.statuses });
-  if (f?.stages?.length) qb.andWhere('d.stage IN (:...stages)', { stages: f.stages });
-  return paginate(qb, args, { column: 'd."openedAt"', value: (d) => d.openedAt, cast: 'timestamptz', direction: 'DESC' });
+  const qb = matching(scoped(ctx, Deal).query('d'), 'd', { clientId: f?.clientId, managerId: f?.managerId, status: f?.statuses, stage: f?.stages });
+  return paginate(qb, args, latestFirst('d', 'openedAt'));
 }
 
 /** Opens a deal at its first stage (PRESENTATION by default) and records the entry. */

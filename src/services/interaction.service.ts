@@ -2,7 +2,7 @@ import type { AuthedContext, } from '../context';
 import { Client, Contact, Interaction } from '../entities';
 import { BadUserInputError } from '../errors';
 import type { InteractionsArgs, LogInteractionInput } from '../schema/interaction/interaction.types';
-import { paginate } from './pagination';
+import { latestFirst, matching, paginate } from './pagination';
 import { scoped, withTransaction } from './scope';
 import { trimOrNull } from './text';
 import { msg } from '../i18n';
@@ -46,11 +46,7 @@ export async function logInteraction(ctx: AuthedContext, input: LogInteractionIn
 }
 
 export async function listInteractions(ctx: AuthedContext, args: InteractionsArgs) {
-  const qb = scoped(ctx, Interaction).query('i');
   const f = args.filter;
-  if (f?.clientId) qb.andWhere('i."clientId" = :clientId', { clientId: f.clientId });
-  if (f?.contactId) qb.andWhere('i."contactId" = :contactId', { contactId: f.contactId });
-  if (f?.userId) qb.andWhere('i."userId" = :userId', { userId: f.userId });
-  if (f?.kinds?.length) qb.andWhere('i.kind IN (:...kinds)', { kinds: f.kinds });
-  return paginate(qb, args, { column: 'i."occurredAt"', value: (i) => i.occurredAt, cast: 'timestamptz', direction: 'DESC' });
+  const qb = matching(scoped(ctx, Interaction).query('i'), 'i', { clientId: f?.clientId, contactId: f?.contactId, userId: f?.userId, kind: f?.kinds });
+  return paginate(qb, args, latestFirst('i', 'occurredAt'));
 }

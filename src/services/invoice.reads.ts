@@ -5,7 +5,7 @@ import type { InvoicesArgs } from '../schema/invoice/invoice.args';
 import { agencyToday } from './agency.service';
 import { isOverdue, ISSUED_STATUSES, PAYABLE } from './invoice.rules';
 import { add } from './money/totals';
-import { paginate } from './pagination';
+import { latestFirst, matching, paginate } from './pagination';
 import { scoped } from './scope';
 
 /** Invoices as read: lookups, the list, and the queries the writes need. */
@@ -17,18 +17,14 @@ export async function getInvoice(ctx: AuthedContext, id: string): Promise<Invoic
 
 /** Invoices visible to the actor, newest first; "overdue" in the agency's time zone. */
 export async function listInvoices(ctx: AuthedContext, args: InvoicesArgs) {
-  const qb = scoped(ctx, Invoice).query('i');
   const f = args.filter;
-  if (f?.clientId) qb.andWhere('i."clientId" = :clientId', { clientId: f.clientId });
-  if (f?.contractId) qb.andWhere('i."contractId" = :contractId', { contractId: f.contractId });
-  if (f?.statuses?.length) qb.andWhere('i.status IN (:...statuses)', { statuses: f.statuses });
-  if (f?.kinds?.length) qb.andWhere('i.kind IN (:...kinds)', { kinds: f.kinds });
+  const qb = matching(scoped(ctx, Invoice).query('i'), 'i', { clientId: f?.clientId, contractId: f?.contractId, status: f?.statuses, kind: f?.kinds });
   if (f?.overdue != null) {
     const today = await agencyToday(ctx);
     const cond = `(i.status IN (:...payable) AND i."dueDate" < :today)`;
     qb.andWhere(f.overdue ? cond : `NOT ${cond}`, { payable: PAYABLE, today });
   }
-  return paginate(qb, args, { column: 'i."createdAt"', value: (i) => i.createdAt, cast: 'timestamptz', direction: 'DESC' });
+  return paginate(qb, args, latestFirst('i', 'createdAt'));
 }
 
 /** Unpaid after its due date, by the agency's local day. */
