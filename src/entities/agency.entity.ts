@@ -2,6 +2,9 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 import { CurrencyCode, Locale } from './enums';
 
 /** The tenant: an advertising / digital agency. */
+/** An agency's time zone until it sets its own (its documents, due dates and "today" follow it). */
+export const DEFAULT_TIME_ZONE = 'Europe/Moscow';
+
 @Entity('agencies')
 export class Agency {
   @PrimaryGeneratedColumn('uuid')
@@ -11,7 +14,7 @@ export class Agency {
   name: string;
 
   /** IANA zone; "overdue" and end-of-day rules are evaluated in it */
-  @Column({ length: 64, default: 'Europe/Moscow' })
+  @Column({ length: 64, default: DEFAULT_TIME_ZONE })
   timeZone: string;
 
   @Column({ type: 'enum', enum: Locale, enumName: 'locale', default: Locale.RU })

@@ -8,7 +8,7 @@ import { createInvoiceLoaders, InvoiceLoaders } from './invoice.loaders';
 import { createProposalLoaders, ProposalLoaders } from './proposal.loaders';
 import { createUserLoaders, UserLoaders } from './user.loaders';
 
-export { byId, groupBy } from './loader-kit';
+export { byId, childRowsOf, groupBy } from './loader-kit';
 
 /**
  * Per-request batching loaders, one file per aggregate: a nested list never issues one query per

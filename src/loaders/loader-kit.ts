@@ -29,9 +29,30 @@ export function rowsById<T extends Tenant>(ctx: RequestContext, entity: EntityTa
 }
 
 /**
- * The child rows of many parents in one query, in the given order: `order` lists column names
- * (quoted as written), each ascending unless suffixed with " DESC".
+ * The child rows of many parents in one query, in the given order (then by id): `order` lists
+ * column names (quoted as written), each ascending unless suffixed with " DESC". Used by the
+ * loaders below and, inside a transaction, by services that must read what they are changing.
  */
+export async function childRowsOf<T extends Tenant>(
+  ctx: RequestContext,
+  entity: EntityTarget<T> & Function,
+  parentColumn: keyof T & string,
+  parentIds: readonly string[],
+  order: string[],
+  extraWhere?: string,
+): Promise<T[]> {
+  if (parentIds.length === 0) return [];
+  const qb = scoped(ctx, entity).query('x').andWhere(`x."${parentColumn}" IN (:...__parents)`, { __parents: [...parentIds] });
+  if (extraWhere) qb.andWhere(extraWhere);
+  for (const o of order) {
+    const [column, dir] = o.split(' ');
+    qb.addOrderBy(`x."${column}"`, dir === 'DESC' ? 'DESC' : 'ASC');
+  }
+  qb.addOrderBy('x.id', 'ASC');
+  return qb.getMany();
+}
+
+/** The child rows of many parents, batched per request (see childRowsOf). */
 export function childRows<T extends Tenant>(
   ctx: RequestContext,
   entity: EntityTarget<T> & Function,
@@ -39,14 +60,7 @@ export function childRows<T extends Tenant>(
   order: string[],
   extraWhere?: string,
 ): DataLoader<string, T[]> {
-  return new DataLoader(async (parentIds) => {
-    const qb = scoped(ctx, entity).query('x').andWhere(`x."${parentColumn}" IN (:...__parents)`, { __parents: [...parentIds] });
-    if (extraWhere) qb.andWhere(extraWhere);
-    for (const o of order) {
-      const [column, dir] = o.split(' ');
-      qb.addOrderBy(`x."${column}"`, dir === 'DESC' ? 'DESC' : 'ASC');
-    }
-    qb.addOrderBy('x.id', 'ASC');
-    return groupBy(parentIds, await qb.getMany(), (r) => String(r[parentColumn]));
-  });
+  return new DataLoader(async (parentIds) =>
+    groupBy(parentIds, await childRowsOf(ctx, entity, parentColumn, parentIds, order, extraWhere), (r) => String(r[parentColumn])),
+  );
 }

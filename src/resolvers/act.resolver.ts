@@ -14,6 +14,7 @@ import {
 import { ActResult, UpdateActResult } from '../schema/act/act.results';
 import { ActConnection, ActLineType, ActType } from '../schema/act/act.type';
 import { ClientType } from '../schema/client/client.type';
+import * as actReads from '../services/act.reads';
 import * as acts from '../services/act.service';
 import { PortalVisible } from '../schema/common/visibility';
 
@@ -26,7 +27,7 @@ export class ActResolver {
     description: 'An act of completed work by id; null when it does not exist or is not yours to see (a portal user never sees drafts).',
   })
   act(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'Id of the act.' }) id: string) {
-    return acts.getAct(ctx, id);
+    return actReads.getAct(ctx, id);
   }
 
   @Authorized()
@@ -35,7 +36,7 @@ export class ActResolver {
     description: 'Acts of completed work of the agency (a portal user sees only the issued acts of its client), newest first.',
   })
   acts(@Ctx() ctx: AuthedContext, @Args(() => ActsArgs) args: ActsArgs) {
-    return acts.listActs(ctx, args);
+    return actReads.listActs(ctx, args);
   }
 
   @Authorized(STAFF)
@@ -98,6 +99,6 @@ export class ActResolver {
   @PortalVisible()
   @FieldResolver(() => [ActLineType], { description: 'The lines, in order.' })
   lines(@Root() act: Act, @Ctx() ctx: AuthedContext) {
-    return acts.actLines(ctx, act);
+    return actReads.actLines(ctx, act);
   }
 }

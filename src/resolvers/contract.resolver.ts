@@ -21,6 +21,7 @@ import {
   ContractPaymentItemType,
   ContractType,
 } from '../schema/contract/contract.type';
+import * as contractReads from '../services/contract.reads';
 import * as contracts from '../services/contract.service';
 import { PortalVisible } from '../schema/common/visibility';
 
@@ -33,7 +34,7 @@ export class ContractResolver {
     description: 'A contract by id; null when it does not exist or is not yours to see (a portal user never sees drafts).',
   })
   contract(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'Id of the contract.' }) id: string) {
-    return contracts.getContract(ctx, id);
+    return contractReads.getContract(ctx, id);
   }
 
   @Authorized()
@@ -42,7 +43,7 @@ export class ContractResolver {
     description: 'Contracts of the agency (a portal user sees those of its client that left DRAFT), newest first.',
   })
   contracts(@Ctx() ctx: AuthedContext, @Args(() => ContractsArgs) args: ContractsArgs) {
-    return contracts.listContracts(ctx, args);
+    return contractReads.listContracts(ctx, args);
   }
 
   @Authorized(STAFF)
@@ -132,13 +133,13 @@ export class ContractResolver {
   @PortalVisible()
   @FieldResolver(() => [ContractCorrectionType], { description: 'Corrections after an approver returned the contract, oldest first.' })
   corrections(@Root() c: Contract) {
-    return contracts.contractCorrections(c);
+    return contractReads.contractCorrections(c);
   }
 
   @PortalVisible()
   @FieldResolver(() => [ContractPaymentItemType], { description: 'The payment schedule, in order; the items sum exactly to the amount.' })
   paymentSchedule(@Root() c: Contract, @Ctx() ctx: AuthedContext) {
-    return contracts.contractPaymentSchedule(ctx, c);
+    return contractReads.contractPaymentSchedule(ctx, c);
   }
 
   @PortalVisible()
@@ -146,7 +147,7 @@ export class ContractResolver {
     description: 'Every approval of every round (oldest round first, approvers in the order given); `current` marks the latest round.',
   })
   approvals(@Root() c: Contract, @Ctx() ctx: AuthedContext) {
-    return contracts.contractApprovals(ctx, c);
+    return contractReads.contractApprovals(ctx, c);
   }
 
   @PortalVisible()
@@ -154,12 +155,12 @@ export class ContractResolver {
     description: 'Approvers of the current round who have not decided yet; empty unless the contract is ON_APPROVAL.',
   })
   pendingApprovers(@Root() c: Contract, @Ctx() ctx: AuthedContext) {
-    return contracts.contractPendingApprovers(ctx, c);
+    return contractReads.contractPendingApprovers(ctx, c);
   }
 
   @PortalVisible()
   @FieldResolver(() => Int, { description: 'The current approval round; 0 before the first submission.' })
   approvalRound(@Root() c: Contract, @Ctx() ctx: AuthedContext) {
-    return contracts.contractApprovalRound(ctx, c);
+    return contractReads.contractApprovalRound(ctx, c);
   }
 }

@@ -7,6 +7,7 @@ import { InvoicesArgs } from '../schema/invoice/invoice.args';
 import { CancelInvoiceInput, CreateInvoiceInput, IssueInvoiceInput, RecordPaymentInput, RefundPaymentInput } from '../schema/invoice/invoice.inputs';
 import { CancelInvoiceResult, IssueInvoiceResult, RecordPaymentResult, RefundPaymentResult } from '../schema/invoice/invoice.results';
 import { InvoiceConnection, InvoiceLineType, InvoiceType, PaymentType } from '../schema/invoice/invoice.type';
+import * as invoiceReads from '../services/invoice.reads';
 import * as invoices from '../services/invoice.service';
 import Decimal from 'decimal.js';
 import { round2, sub } from '../services/money/totals';
@@ -21,14 +22,14 @@ export class InvoiceResolver {
   @PortalVisible()
   @Query(() => InvoiceType, { nullable: true, description: 'An invoice by id; null when missing or not yours (portal users see issued ones of their client).' })
   invoice(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'Id of the record.' }) id: string) {
-    return invoices.getInvoice(ctx, id);
+    return invoiceReads.getInvoice(ctx, id);
   }
 
   @Authorized()
   @PortalVisible()
   @Query(() => InvoiceConnection, { description: 'Invoices, newest first.' })
   invoices(@Ctx() ctx: AuthedContext, @Args(() => InvoicesArgs) args: InvoicesArgs) {
-    return invoices.listInvoices(ctx, args);
+    return invoiceReads.listInvoices(ctx, args);
   }
 
   @Authorized(STAFF)
@@ -82,8 +83,8 @@ export class InvoiceResolver {
 
   @PortalVisible()
   @FieldResolver()
-  async overdue(@Root() invoice: Invoice, @Ctx() ctx: AuthedContext) {
-    return invoices.isOverdue(invoice, await invoices.agencyToday(ctx));
+  overdue(@Root() invoice: Invoice, @Ctx() ctx: AuthedContext) {
+    return invoiceReads.invoiceOverdue(ctx, invoice);
   }
 
   @PortalVisible()

@@ -29,6 +29,7 @@ import {
   ProposalType,
   ToolMixType,
 } from '../schema/proposal/proposal.type';
+import * as proposalReads from '../services/proposal.reads';
 import * as proposals from '../services/proposal.service';
 import { PortalHidden, PortalVisible } from '../schema/common/visibility';
 
@@ -41,7 +42,7 @@ export class ProposalResolver {
     description: 'A commercial offer by id; null when it does not exist or is not yours to see (a portal user never sees drafts).',
   })
   proposal(@Ctx() ctx: AuthedContext, @Arg('id', () => ID, { description: 'Id of the offer.' }) id: string) {
-    return proposals.getProposal(ctx, id);
+    return proposalReads.getProposal(ctx, id);
   }
 
   @Authorized()
@@ -50,7 +51,7 @@ export class ProposalResolver {
     description: 'Commercial offers of the agency (a portal user sees only those sent to its client), newest first by default.',
   })
   proposals(@Ctx() ctx: AuthedContext, @Args(() => ProposalsArgs) args: ProposalsArgs) {
-    return proposals.listProposals(ctx, args);
+    return proposalReads.listProposals(ctx, args);
   }
 
   @Authorized(STAFF)
@@ -125,7 +126,7 @@ export class ProposalResolver {
     description: 'Status now; a SENT offer whose validity day is over (agency time zone) is EXPIRED.',
   })
   status(@Root() p: Proposal, @Ctx() ctx: AuthedContext) {
-    return proposals.proposalStatus(ctx, p);
+    return proposalReads.proposalStatus(ctx, p);
   }
 
   @PortalVisible()
@@ -137,13 +138,13 @@ export class ProposalResolver {
   @PortalVisible()
   @FieldResolver(() => ProposalBlocksType, { description: 'The ten content blocks.' })
   blocks(@Root() p: Proposal) {
-    return proposals.proposalBlocks(p);
+    return proposalReads.proposalBlocks(p);
   }
 
   @PortalVisible()
   @FieldResolver(() => [ProposalLineType], { description: 'The media plan, in order.' })
   lines(@Root() p: Proposal, @Ctx() ctx: AuthedContext) {
-    return proposals.proposalLines(ctx, p);
+    return proposalReads.proposalLines(ctx, p);
   }
 
   @PortalHidden()
@@ -152,13 +153,13 @@ export class ProposalResolver {
     description: 'The 70/20/10 tool mix of the media plan against the agency tolerance; null when the plan is empty or has no budget.',
   })
   toolMix(@Root() p: Proposal, @Ctx() ctx: AuthedContext) {
-    return proposals.proposalToolMix(ctx, p);
+    return proposalReads.proposalToolMix(ctx, p);
   }
 
   @PortalVisible()
   @FieldResolver(() => ProposalTotalsType, { description: 'Totals of the media plan.' })
   totals(@Root() p: Proposal, @Ctx() ctx: AuthedContext) {
-    return proposals.proposalTotals(ctx, p);
+    return proposalReads.proposalTotals(ctx, p);
   }
 
   @PortalHidden()
@@ -167,7 +168,7 @@ export class ProposalResolver {
     description: 'Why the offer was sent with a tool mix outside the tolerance (agency-internal: null for portal users).',
   })
   mixJustification(@Root() p: Proposal, @Ctx() ctx: AuthedContext) {
-    return proposals.proposalMixJustification(ctx, p);
+    return proposalReads.proposalMixJustification(ctx, p);
   }
 
   @PortalHidden()
@@ -175,6 +176,6 @@ export class ProposalResolver {
     description: 'Previous revisions, oldest first, each with the date of the correction and its reason (empty for portal users).',
   })
   revisions(@Root() p: Proposal, @Ctx() ctx: AuthedContext) {
-    return proposals.proposalRevisions(ctx, p);
+    return proposalReads.proposalRevisions(ctx, p);
   }
 }

@@ -1,4 +1,5 @@
 import type { CreatedApp } from '../app';
+import { DEFAULT_TIME_ZONE } from '../entities/agency.entity';
 import { addDays, localDate } from '../services/time';
 
 /**
@@ -17,7 +18,7 @@ export interface DemoIds {
 type Exec = CreatedApp['execute'];
 
 export async function seedDemoActivity(execute: Exec, token: string, ids: DemoIds, now: Date = new Date()): Promise<void> {
-  const today = localDate(now, 'Europe/Moscow');
+  const today = localDate(now, DEFAULT_TIME_ZONE);
   const day = (n: number) => addDays(today, n);
   const instant = (daysFromNow: number, hour: number) => new Date(`${day(daysFromNow)}T${String(hour).padStart(2, '0')}:00:00+03:00`).toISOString();
   const run = <T = any>(q: string, v: Record<string, unknown> = {}) => execute<T>(q, v, token);

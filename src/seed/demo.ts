@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { CreatedApp } from '../app';
 import { DemoIds, seedDemoActivity } from './demo-activity';
 import { hashPassword } from '../auth/password';
+import { DEFAULT_TIME_ZONE } from '../entities/agency.entity';
 import { Agency, Client, ClientStageChange, Contact, User } from '../entities';
 import {
   AddressForm,
@@ -147,7 +148,7 @@ async function seed(m: EntityManager): Promise<DemoIds> {
   const agency = await m.save(
     m.create(Agency, {
       name: 'Агентство «Вектор»',
-      timeZone: 'Europe/Moscow',
+      timeZone: DEFAULT_TIME_ZONE,
       locale: Locale.RU,
       defaultCurrency: CurrencyCode.RUB,
       country: 'RU',

@@ -1,138 +1,44 @@
-import Decimal from 'decimal.js';
-import { getOwnAgency } from './agency.service';
-import type { AuthedContext, } from '../context';
+import type { AuthedContext } from '../context';
 import { Act, ActLine, Client, Contract, Invoice, InvoiceLine } from '../entities';
-import { ActStatus, CurrencyCode, DealStage, DocumentKind, InvoiceKind, InvoiceStatus, UserRole } from '../entities/enums';
-import { BadUserInputError, ConflictError, FieldError, isUniqueViolation, NotFoundError } from '../errors';
-import { groupBy } from '../loaders';
-import type { ConnectionResult } from '../schema/common/connection';
-import type { ActsArgs } from '../schema/act/act.args';
-import type {
-  ActLineInput,
-  CreateActInput,
-  DisputeActInput,
-  IssueActInput,
-  ReviseActInput,
-  SignActInput,
-  UpdateActInput,
-} from '../schema/act/act.inputs';
+import { ActStatus, CurrencyCode, DealStage, DocumentKind, InvoiceKind, UserRole } from '../entities/enums';
+import { BadUserInputError, FieldError, NotFoundError } from '../errors';
+import { msg } from '../i18n';
+import { childRowsOf, groupBy } from '../loaders';
+import type { CreateActInput, DisputeActInput, IssueActInput, ReviseActInput, SignActInput, UpdateActInput } from '../schema/act/act.inputs';
+import { ActNotEditableError } from '../schema/act/act.results';
+import { IllegalTransitionError } from '../schema/common/error-results';
+import { ACT_TRANSITIONS, checkCurrency, checkPeriod, toDrafts, unique } from './act.rules';
+import { getOwnAgency } from './agency.service';
 import { advanceDeal } from './deal-automation';
-import { lineAmounts, LineAmounts, sumTotals, Totals } from './money/totals';
-import { currencyAllowed, standardVatRate } from './money/vat';
-import { nextDocumentNumber } from './numbering';
-import { paginate } from './pagination';
+import { ISSUED_STATUSES } from './invoice.rules';
+import { draftOf, priceLines, type LineDraft, type PricedLine } from './money/totals';
+import { standardVatRate } from './money/vat';
+import { nextDocumentNumber, withUniqueNumber } from './numbering';
 import { getRequisites } from './requisites.service';
 import { scoped, withTransaction } from './scope';
+import { requireText, trimOrNull } from './text';
 import { localDate } from './time';
-import { checkTransition, TransitionMap } from './transitions';
-import { IllegalTransitionError } from '../schema/common/error-results';
-import { ActNotEditableError } from '../schema/act/act.results';
-import { msg } from '../i18n';
+import { transitionRow } from './transitions';
+
+/**
+ * Act mutations, each one transaction. The pure rules (status flow, lines, period and currency
+ * checks) are in act.rules.ts, the reads in act.reads.ts.
+ */
 
 const { DRAFT, ISSUED, SIGNED, DISPUTED } = ActStatus;
 
-/**
- * The act flow as data. DISPUTED → DRAFT is reviseAct (correction after the client's
- * objection); the act keeps its number when it is issued again.
- */
-export const ACT_TRANSITIONS: TransitionMap<ActStatus> = {
-  [DRAFT]: [ISSUED],
-  [ISSUED]: [SIGNED, DISPUTED],
-  [DISPUTED]: [DRAFT],
-  [SIGNED]: [],
-};
-
-const DEFAULT_UNIT = 'усл.';
-/** invoices whose lines describe work done (a prepayment invoice describes an advance) */
-const ISSUED_INVOICE_STATUSES: readonly InvoiceStatus[] = [InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.PAID];
-
-
-
-// ---------------------------------------------------------------------------------------------
-// agency settings, loaders
-
-async function agencySettings(ctx: AuthedContext): Promise<{ country: string; timeZone: string }> {
-  return getOwnAgency(ctx);
-}
-
+export type ActResult = Act | IllegalTransitionError;
 
 /** Lines inside a transaction (not through the request-wide loader). */
 function loadLines(tx: AuthedContext, actId: string): Promise<ActLine[]> {
-  return scoped(tx, ActLine).query('l').andWhere('l."actId" = :actId', { actId }).orderBy('l."position"', 'ASC').getMany();
-}
-
-// ---------------------------------------------------------------------------------------------
-// reads
-
-/** null when missing, another agency's, or (for a portal user) a draft or another client's act. */
-export function getAct(ctx: AuthedContext, id: string): Promise<Act | null> {
-  return scoped(ctx, Act).findById(id);
-}
-
-/** Acts visible to the actor, newest first. */
-export function listActs(ctx: AuthedContext, args: ActsArgs): Promise<ConnectionResult<Act>> {
-  const qb = scoped(ctx, Act).query('a');
-  const f = args.filter;
-  if (f?.clientId) qb.andWhere('a."clientId" = :clientId', { clientId: f.clientId });
-  if (f?.contractId) qb.andWhere('a."contractId" = :contractId', { contractId: f.contractId });
-  if (f?.statuses?.length) qb.andWhere('a."status" IN (:...statuses)', { statuses: f.statuses });
-  return paginate(qb, args, { column: 'a."createdAt"', value: (a) => a.createdAt, cast: 'timestamptz', direction: 'DESC' });
-}
-
-/** The lines of an act, batched across acts. */
-export function actLines(ctx: AuthedContext, act: Act): Promise<ActLine[]> {
-  return ctx.loaders.actLines.load(act.id);
+  return childRowsOf(tx, ActLine, 'actId', [actId], ['position']);
 }
 
 // ---------------------------------------------------------------------------------------------
 // lines and money
 
-interface LineDraft {
-  description: string;
-  quantity: string;
-  unit: string;
-  unitPrice: string;
-  vatRate: string | null;
-  vatRateAuto: boolean;
-}
-
-type PricedLine = LineDraft & LineAmounts;
-
-/** Input lines as column values at their stored scale; an omitted rate is taken from the VAT table. */
-function toDrafts(lines: ActLineInput[]): LineDraft[] {
-  return lines.map((l) => ({
-    description: l.description.trim(),
-    // stored as numeric(18,3) / (18,2) / (5,2): answer with the stored scale from the start
-    quantity: new Decimal(l.quantity ?? '1').toFixed(3),
-    unit: l.unit?.trim() || DEFAULT_UNIT,
-    unitPrice: new Decimal(l.unitPrice).toFixed(2),
-    vatRate: l.vatRate == null ? null : new Decimal(l.vatRate).toFixed(2),
-    vatRateAuto: l.vatRate === undefined,
-  }));
-}
-
-function draftOf(l: Pick<ActLine | InvoiceLine, keyof LineDraft>): LineDraft {
-  return {
-    description: l.description,
-    quantity: l.quantity,
-    unit: l.unit,
-    unitPrice: l.unitPrice,
-    vatRate: l.vatRate,
-    vatRateAuto: l.vatRateAuto,
-  };
-}
-
-/** Rates for the supply date, then the amounts by the one rounding rule (totals.ts). */
-function price(drafts: LineDraft[], autoRate: string | null): { lines: PricedLine[]; totals: Totals } {
-  const lines = drafts.map((d) => {
-    const vatRate = d.vatRateAuto ? autoRate : d.vatRate;
-    return { ...d, vatRate, ...lineAmounts({ quantity: d.quantity, unitPrice: d.unitPrice, vatRate }) };
-  });
-  return { lines, totals: sumTotals(lines) };
-}
-
 async function autoVatRate(tx: AuthedContext, date: string): Promise<string | null> {
-  const [{ country }, requisites] = await Promise.all([agencySettings(tx), getRequisites(tx)]);
+  const [{ country }, requisites] = await Promise.all([getOwnAgency(tx), getRequisites(tx)]);
   return standardVatRate(country, date, requisites.vatPayer);
 }
 
@@ -152,29 +58,7 @@ async function repriceLines(tx: AuthedContext, act: Act, rows: ActLine[], lines:
 }
 
 // ---------------------------------------------------------------------------------------------
-// rules
-
-function trimOrNull(v: string | null | undefined): string | null {
-  const t = v?.trim();
-  return t ? t : null;
-}
-
-function unique(ids: readonly string[]): string[] {
-  return [...new Set(ids.map((id) => id.toLowerCase()))];
-}
-
-function checkPeriod(periodStart: string, periodEnd: string): void {
-  if (periodEnd < periodStart) {
-    throw new BadUserInputError([{ path: 'input.periodEnd', message: msg('validation.notBefore', { field: 'periodEnd', other: 'periodStart' }) }]);
-  }
-}
-
-/** Bulgarian documents are in EUR from the changeover; BGN is refused for dates from then. */
-function checkCurrency(country: string, currency: CurrencyCode, date: string, path: string): void {
-  if (!currencyAllowed(country, currency, date)) {
-    throw new BadUserInputError([{ path, message: msg('validation.currencyChangeover', { currency, date }) }]);
-  }
-}
+// checks against the database
 
 /** The contract must be visible and the same client's; anything else looks missing. */
 async function checkContract(tx: AuthedContext, clientId: string, contractId: string): Promise<string> {
@@ -196,7 +80,7 @@ async function checkInvoices(
     const path = `input.invoiceIds.${i}`;
     const inv = found.get(id);
     if (!inv || inv.clientId !== act.clientId) throw new NotFoundError('Invoice', path);
-    if (!ISSUED_INVOICE_STATUSES.includes(inv.status)) {
+    if (!ISSUED_STATUSES.includes(inv.status)) {
       errors.push({ path, message: msg('validation.actInvoiceNotIssued', { number: inv.number ?? inv.id, status: inv.status }) });
     } else if (inv.currency !== act.currency) {
       errors.push({ path, message: msg('validation.actInvoiceCurrency', { number: inv.number, currency: inv.currency, actCurrency: act.currency }) });
@@ -218,16 +102,8 @@ async function linesFromInvoices(tx: AuthedContext, invoices: Invoice[]): Promis
   const hasFinal = invoices.some((inv) => inv.kind === InvoiceKind.FINAL);
   const sources = invoices.filter((inv) => !(hasFinal && inv.kind === InvoiceKind.PREPAYMENT));
   if (sources.length === 0) return [];
-  const rows = await scoped(tx, InvoiceLine)
-    .query('l')
-    .andWhere('l."invoiceId" IN (:...invoiceIds)', { invoiceIds: sources.map((inv) => inv.id) })
-    .orderBy('l."position"', 'ASC')
-    .getMany();
-  const grouped = groupBy(
-    sources.map((inv) => inv.id),
-    rows,
-    (r) => r.invoiceId,
-  );
+  const ids = sources.map((inv) => inv.id);
+  const grouped = groupBy(ids, await childRowsOf(tx, InvoiceLine, 'invoiceId', ids, ['position']), (r) => r.invoiceId);
   return grouped.flat().map(draftOf);
 }
 
@@ -243,7 +119,6 @@ export async function createAct(ctx: AuthedContext, input: CreateActInput): Prom
     throw new BadUserInputError([{ path: 'input.lines', message: msg('validation.actLinesRequired') }]);
   }
   const act = await withTransaction(ctx, async (tx) => {
-    const authed = tx;
     const client = await scoped(tx, Client).getById(input.clientId, 'input.clientId');
     const contractId = input.contractId ? await checkContract(tx, client.id, input.contractId) : null;
     const invoices = await checkInvoices(tx, invoiceIds, { clientId: client.id, currency: input.currency, contractId });
@@ -251,9 +126,9 @@ export async function createAct(ctx: AuthedContext, input: CreateActInput): Prom
     if (drafts.length === 0) {
       throw new BadUserInputError([{ path: 'input.invoiceIds', message: msg('validation.actInvoicesWithoutLines') }]);
     }
-    const { country } = await agencySettings(authed);
+    const { country } = await getOwnAgency(tx);
     checkCurrency(country, input.currency, input.periodEnd, 'input.currency');
-    const { lines, totals } = price(drafts, await autoVatRate(authed, input.periodEnd));
+    const { lines, totals } = priceLines(drafts, await autoVatRate(tx, input.periodEnd));
     const vatInvoiceNumber = trimOrNull(input.vatInvoiceNumber);
     const row = await scoped(tx, Act).insert({
       clientId: client.id,
@@ -288,7 +163,6 @@ export async function updateAct(ctx: AuthedContext, input: UpdateActInput): Prom
   }
   const given = input.lines ? toDrafts(input.lines) : null;
   const result = await withTransaction(ctx, async (tx) => {
-    const authed = tx;
     const repo = scoped(tx, Act);
     const act = await repo.getById(input.id, 'input.id', { lock: true });
     if (act.status !== DRAFT) return new ActNotEditableError(act.status);
@@ -308,11 +182,11 @@ export async function updateAct(ctx: AuthedContext, input: UpdateActInput): Prom
     if (invoicesChanged || clientChanged || currency !== act.currency || contractId !== act.contractId) {
       await checkInvoices(tx, invoiceIds, { clientId, currency, contractId });
     }
-    const { country } = await agencySettings(authed);
+    const { country } = await getOwnAgency(tx);
     checkCurrency(country, currency, periodEnd, input.currency ? 'input.currency' : 'input.periodEnd');
 
     const rows = given ? [] : await loadLines(tx, act.id);
-    const { lines, totals } = price(given ?? rows.map(draftOf), await autoVatRate(authed, periodEnd));
+    const { lines, totals } = priceLines(given ?? rows.map(draftOf), await autoVatRate(tx, periodEnd));
     const patch: Partial<Act> = { clientId, contractId, invoiceIds, periodStart, periodEnd, currency, ...totals };
     if (input.vatInvoiceNumber !== undefined) patch.vatInvoiceNumber = trimOrNull(input.vatInvoiceNumber);
     if (input.vatInvoiceDate !== undefined) patch.vatInvoiceDate = input.vatInvoiceDate;
@@ -324,21 +198,14 @@ export async function updateAct(ctx: AuthedContext, input: UpdateActInput): Prom
   return result;
 }
 
-export type ActResult = Act | IllegalTransitionError;
-
 /**
  * DRAFT → ISSUED. Auto VAT rates are re-read for the act date and the totals recomputed; the
  * number is taken (gaplessly, in this transaction) only after every check has passed, and only
  * the first time: a corrected act keeps its number.
  */
 export async function issueAct(ctx: AuthedContext, input: IssueActInput, now: Date = new Date()): Promise<ActResult> {
-  const result = await withTransaction(ctx, async (tx) => {
-    const authed = tx;
-    const repo = scoped(tx, Act);
-    const act = await repo.getById(input.id, 'input.id', { lock: true });
-    const illegal = checkTransition('Act', ACT_TRANSITIONS, act.status, ISSUED);
-    if (illegal) return illegal;
-    const { country, timeZone } = await agencySettings(authed);
+  return withTransaction(ctx, (tx) => transitionRow(tx, Act, input.id, ACT_TRANSITIONS, ISSUED, async (act) => {
+    const { country, timeZone } = await getOwnAgency(tx);
     const actDate = input.actDate ?? act.actDate ?? localDate(now, timeZone);
     if (actDate < act.periodStart) {
       throw new BadUserInputError([
@@ -349,30 +216,22 @@ export async function issueAct(ctx: AuthedContext, input: IssueActInput, now: Da
     const rows = await loadLines(tx, act.id);
     if (rows.length === 0) throw new BadUserInputError([{ path: 'input.id', message: msg('validation.actWithoutLines') }]);
     const requisites = await getRequisites(tx);
-    const { lines, totals } = price(rows.map(draftOf), standardVatRate(country, actDate, requisites.vatPayer));
+    const { lines, totals } = priceLines(rows.map(draftOf), standardVatRate(country, actDate, requisites.vatPayer));
 
     const number =
       act.number ?? (await nextDocumentNumber(tx, DocumentKind.ACT, requisites.actNumberPattern, actDate)).number;
     await repriceLines(tx, act, rows, lines);
-    try {
-      return await repo.update(act, {
+    return withUniqueNumber('acts_number_unique', msg('errors.conflict.DUPLICATE_ACT_NUMBER', { number }), () =>
+      scoped(tx, Act).update(act, {
         status: ISSUED,
         number,
         actDate,
         issuedAt: now,
         ...totals,
         vatInvoiceDate: act.vatInvoiceNumber ? (act.vatInvoiceDate ?? actDate) : act.vatInvoiceDate,
-      });
-    } catch (err) {
-      // the pattern was changed into one that repeats a number already used: the transaction
-      // rolls back, the counter with it
-      if (isUniqueViolation(err, 'acts_number_unique')) {
-        throw new ConflictError('DUPLICATE_NUMBER', msg('errors.conflict.DUPLICATE_ACT_NUMBER', { number }), 'input.id');
-      }
-      throw err;
-    }
-  });
-  return result;
+      }),
+    );
+  }));
 }
 
 /**
@@ -380,13 +239,8 @@ export async function issueAct(ctx: AuthedContext, input: IssueActInput, now: Da
  * signed act moves the deal of its contract to CLOSING.
  */
 export async function signAct(ctx: AuthedContext, input: SignActInput, now: Date = new Date()): Promise<ActResult> {
-  return withTransaction(ctx, async (tx) => {
-    const authed = tx;
-    const repo = scoped(tx, Act);
-    const act = await repo.getById(input.id, 'input.id', { lock: true });
-    const illegal = checkTransition('Act', ACT_TRANSITIONS, act.status, SIGNED);
-    if (illegal) return illegal;
-    const { timeZone } = await agencySettings(authed);
+  return withTransaction(ctx, (tx) => transitionRow(tx, Act, input.id, ACT_TRANSITIONS, SIGNED, async (act) => {
+    const { timeZone } = await getOwnAgency(tx);
     const today = localDate(now, timeZone);
     const signedOn = input.signedOn ?? today;
     if (signedOn > today) throw new BadUserInputError([{ path: 'input.signedOn', message: msg('validation.notInFuture', { field: 'signedOn' }) }]);
@@ -398,35 +252,26 @@ export async function signAct(ctx: AuthedContext, input: SignActInput, now: Date
       const user = await tx.loaders.userById.load(tx.actor.userId);
       signedBy = trimOrNull(user?.fullName) ?? user?.email ?? null;
     }
-    const saved = await repo.update(act, { status: SIGNED, signedOn, signedBy }, { allowPortal: true });
+    const saved = await scoped(tx, Act).update(act, { status: SIGNED, signedOn, signedBy }, { allowPortal: true });
     if (act.contractId) {
       const contract = await scoped(tx, Contract).findById(act.contractId);
-      if (contract?.dealId) await advanceDeal(authed, contract.dealId, DealStage.CLOSING, 'act signed');
+      if (contract?.dealId) await advanceDeal(tx, contract.dealId, DealStage.CLOSING, 'act signed');
     }
     return saved;
-  });
+  }));
 }
 
 /** ISSUED → DISPUTED with the client's objection, by the client's portal user or by staff. */
 export async function disputeAct(ctx: AuthedContext, input: DisputeActInput, now: Date = new Date()): Promise<ActResult> {
-  const reason = trimOrNull(input.reason);
-  if (!reason) throw new BadUserInputError([{ path: 'input.reason', message: msg('validation.notBlank', { field: 'reason' }) }]);
-  return withTransaction(ctx, async (tx) => {
-    const repo = scoped(tx, Act);
-    const act = await repo.getById(input.id, 'input.id', { lock: true });
-    const illegal = checkTransition('Act', ACT_TRANSITIONS, act.status, DISPUTED);
-    if (illegal) return illegal;
-    return repo.update(act, { status: DISPUTED, disputeReason: reason, disputedAt: now }, { allowPortal: true });
-  });
+  const reason = requireText(input.reason, 'input.reason');
+  return withTransaction(ctx, (tx) =>
+    transitionRow(tx, Act, input.id, ACT_TRANSITIONS, DISPUTED, (act) =>
+      scoped(tx, Act).update(act, { status: DISPUTED, disputeReason: reason, disputedAt: now }, { allowPortal: true }),
+    ),
+  );
 }
 
 /** DISPUTED → DRAFT to correct the act; number, act date and the objection are kept. */
 export async function reviseAct(ctx: AuthedContext, input: ReviseActInput): Promise<ActResult> {
-  return withTransaction(ctx, async (tx) => {
-    const repo = scoped(tx, Act);
-    const act = await repo.getById(input.id, 'input.id', { lock: true });
-    const illegal = checkTransition('Act', ACT_TRANSITIONS, act.status, DRAFT);
-    if (illegal) return illegal;
-    return repo.update(act, { status: DRAFT });
-  });
+  return withTransaction(ctx, (tx) => transitionRow(tx, Act, input.id, ACT_TRANSITIONS, DRAFT, (act) => scoped(tx, Act).update(act, { status: DRAFT })));
 }

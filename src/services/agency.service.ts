@@ -4,12 +4,18 @@ import { Agency } from '../entities';
 import { NotFoundError } from '../errors';
 import type { UpdateAgencySettingsInput } from '../schema/agency/agency.inputs';
 import { ownAgency, updateOwnAgency, withTransaction } from './scope';
+import { localDate } from './time';
 
 /** The actor's agency: its settings (time zone, country, currency, tolerances) for every rule that needs them. */
 export async function getOwnAgency(ctx: AuthedContext): Promise<Agency> {
   const agency = await ctx.loaders.agencyById.load(ctx.actor.agencyId);
   if (!agency) throw new NotFoundError('Agency');
   return agency;
+}
+
+/** The agency's "today" in its time zone: issue and signing dates, due checks, overdue flags. */
+export async function agencyToday(ctx: AuthedContext, now: Date = new Date()): Promise<string> {
+  return localDate(now, (await getOwnAgency(ctx)).timeZone);
 }
 
 export async function updateAgencySettings(ctx: AuthedContext, input: UpdateAgencySettingsInput): Promise<Agency> {

@@ -11,6 +11,7 @@ import type { LoginInput, RegisterAgencyInput } from '../schema/auth/auth.inputs
 import type { ResetPasswordInput } from '../schema/user/user.inputs';
 import { ACTOR_CONTEXT, CarriesActorContext } from '../auth/actor-context';
 import { deriveContext, withTransaction } from './scope';
+import { DEFAULT_TIME_ZONE } from '../entities/agency.entity';
 import { PasswordTokenInvalidError } from '../schema/user/user.results';
 
 /** Resolved as the user it was issued to (the request that asked for it stays anonymous). */
@@ -51,7 +52,7 @@ export async function registerAgency(ctx: RequestContext, input: RegisterAgencyI
     const agency = await tx.manager.getRepository(Agency).save(
       tx.manager.getRepository(Agency).create({
         name: input.agencyName.trim(),
-        timeZone: input.timeZone ?? 'Europe/Moscow',
+        timeZone: input.timeZone ?? DEFAULT_TIME_ZONE,
         locale: input.locale ?? Locale.RU,
         defaultCurrency: input.defaultCurrency ?? CurrencyCode.RUB,
         country: input.country ?? 'RU',

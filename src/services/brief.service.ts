@@ -8,8 +8,9 @@ import { byId} from '../loaders';
 import type { ConnectionResult } from '../schema/common/connection';
 import type { BriefBlocksInput, CreateBriefInput, UpdateBriefInput } from '../schema/brief/brief.inputs';
 import type { BriefsArgs } from '../schema/brief/brief.args';
-import { paginate } from './pagination';
+import { latestFirst, matching, paginate } from './pagination';
 import { scoped, withTransaction } from './scope';
+import { trimOrNull } from './text';
 import { msg } from '../i18n';
 
 // ---------------------------------------------------------------------------------------------
@@ -29,7 +30,6 @@ export const BLOCK_KEY: Record<BriefBlock, keyof BriefContent> = {
   [BriefBlock.ADDITIONAL_INFO]: 'additionalInfo',
 };
 
-type Text = string | null | undefined;
 
 function hasText(v: unknown): boolean {
   return typeof v === 'string' && v.trim() !== '';
@@ -135,12 +135,6 @@ export function criterionShares(criteria: { criterion: string; weight: number }[
   });
 }
 
-function text(v: Text): string | null {
-  if (v == null) return null;
-  const t = v.trim();
-  return t === '' ? null : t;
-}
-
 function texts(v: string[] | null | undefined): string[] {
   return (v ?? []).map((s) => s.trim()).filter((s) => s !== '');
 }
@@ -163,7 +157,7 @@ export function normalizeBlocks(input: BriefBlocksInput): Partial<Blocks> {
   };
   if (input.contactInfo !== undefined) {
     const b = input.contactInfo;
-    keep('contactInfo', BriefBlock.CONTACT_INFO, b && { contactIds: [...(b.contactIds ?? [])], decisionMakers: text(b.decisionMakers), notes: text(b.notes) });
+    keep('contactInfo', BriefBlock.CONTACT_INFO, b && { contactIds: [...(b.contactIds ?? [])], decisionMakers: trimOrNull(b.decisionMakers), notes: trimOrNull(b.notes) });
   }
   if (input.business !== undefined) {
     const b = input.business;
@@ -171,19 +165,19 @@ export function normalizeBlocks(input: BriefBlocksInput): Partial<Blocks> {
       'business',
       BriefBlock.BUSINESS,
       b && {
-        description: text(b.description),
-        products: text(b.products),
-        geography: text(b.geography),
-        targetAudience: text(b.targetAudience),
+        description: trimOrNull(b.description),
+        products: trimOrNull(b.products),
+        geography: trimOrNull(b.geography),
+        targetAudience: trimOrNull(b.targetAudience),
         competitors: texts(b.competitors),
-        seasonality: text(b.seasonality),
-        uniqueSellingPoints: text(b.uniqueSellingPoints),
+        seasonality: trimOrNull(b.seasonality),
+        uniqueSellingPoints: trimOrNull(b.uniqueSellingPoints),
       },
     );
   }
   if (input.expectations !== undefined) {
     const b = input.expectations;
-    keep('expectations', BriefBlock.EXPECTATIONS, b && { goals: text(b.goals), expectedResults: text(b.expectedResults), previousExperience: text(b.previousExperience) });
+    keep('expectations', BriefBlock.EXPECTATIONS, b && { goals: trimOrNull(b.goals), expectedResults: trimOrNull(b.expectedResults), previousExperience: trimOrNull(b.previousExperience) });
   }
   if (input.accessesAndAudit !== undefined) {
     const b = input.accessesAndAudit;
@@ -191,8 +185,8 @@ export function normalizeBlocks(input: BriefBlocksInput): Partial<Blocks> {
       'accessesAndAudit',
       BriefBlock.ACCESSES_AND_AUDIT,
       b && {
-        accesses: (b.accesses ?? []).map((a) => ({ system: a.system.trim(), granted: a.granted, notes: text(a.notes) })),
-        currentActivity: text(b.currentActivity),
+        accesses: (b.accesses ?? []).map((a) => ({ system: a.system.trim(), granted: a.granted, notes: trimOrNull(a.notes) })),
+        currentActivity: trimOrNull(b.currentActivity),
         analyticsInstalled: texts(b.analyticsInstalled),
       },
     );
@@ -202,7 +196,7 @@ export function normalizeBlocks(input: BriefBlocksInput): Partial<Blocks> {
       'kpis',
       BriefBlock.KPIS,
       input.kpis &&
-        input.kpis.map((k) => ({ metric: k.metric.trim(), target: decimal(k.target)!, unit: text(k.unit), direction: k.direction as KpiDirection })),
+        input.kpis.map((k) => ({ metric: k.metric.trim(), target: decimal(k.target)!, unit: trimOrNull(k.unit), direction: k.direction as KpiDirection })),
     );
   }
   if (input.proposalCriteria !== undefined) {
@@ -219,13 +213,13 @@ export function normalizeBlocks(input: BriefBlocksInput): Partial<Blocks> {
         currency: b.currency ?? null,
         startDate: b.startDate ?? null,
         endDate: b.endDate ?? null,
-        legal: text(b.legal),
-        brand: text(b.brand),
-        other: text(b.other),
+        legal: trimOrNull(b.legal),
+        brand: trimOrNull(b.brand),
+        other: trimOrNull(b.other),
       },
     );
   }
-  if (input.additionalInfo !== undefined) out.additionalInfo = text(input.additionalInfo);
+  if (input.additionalInfo !== undefined) out.additionalInfo = trimOrNull(input.additionalInfo);
   return out;
 }
 
@@ -299,7 +293,7 @@ async function checkDeal(tx: AuthedContext, clientId: string, dealId: string | n
 }
 
 function requireTitle(title: string | null | undefined): string {
-  const t = text(title);
+  const t = trimOrNull(title);
   if (!t) throw new BadUserInputError([{ path: 'input.title', message: msg('validation.notEmpty', { field: 'title' }) }]);
   return t;
 }
@@ -316,11 +310,9 @@ export function getBrief(ctx: AuthedContext, id: string): Promise<Brief | null> 
 
 /** Briefs of the agency, newest first. */
 export function listBriefs(ctx: AuthedContext, args: BriefsArgs): Promise<ConnectionResult<Brief>> {
-  const qb = scoped(ctx, Brief).query('b');
   const f = args.filter;
-  if (f?.clientId) qb.andWhere('b."clientId" = :clientId', { clientId: f.clientId });
-  if (f?.dealId) qb.andWhere('b."dealId" = :dealId', { dealId: f.dealId });
-  return paginate(qb, args, { column: 'b."createdAt"', value: (b) => b.createdAt, cast: 'timestamptz', direction: 'DESC' });
+  const qb = matching(scoped(ctx, Brief).query('b'), 'b', { clientId: f?.clientId, dealId: f?.dealId });
+  return paginate(qb, args, latestFirst('b', 'createdAt'));
 }
 
 /** Creates version 1 of a brief for a client of the agency. */

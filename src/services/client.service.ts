@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import type { AuthedContext, } from '../context';
-import { Client, ClientStageChange, User } from '../entities';
-import { LifecycleStage, UserRole } from '../entities/enums';
+import { Client, ClientStageChange } from '../entities';
+import { LifecycleStage } from '../entities/enums';
 import { BadUserInputError, ConflictError, FieldError, isUniqueViolation } from '../errors';
 import type { ConnectionResult } from '../schema/common/connection';
 import {
@@ -19,6 +19,8 @@ import { paginate, SortKey } from './pagination';
 import { checkTransition, illegalTransition } from './transitions';
 import { IllegalTransitionError } from '../schema/common/error-results';
 import { scoped, withTransaction } from './scope';
+import { agencyUser } from './links';
+import { requireText, trimOrNull } from './text';
 import { msg } from '../i18n';
 
 const SORT_KEYS: Record<ClientSortField, Omit<SortKey<Client>, 'direction'>> = {
@@ -52,24 +54,14 @@ function checkClientRules(merged: Partial<Client>): void {
 
 async function checkOwner(ctx: AuthedContext, ownerId: string | null | undefined): Promise<void> {
   if (!ownerId) return;
-  const owner = await scoped(ctx, User).getById(ownerId, 'input.ownerId');
-  if (owner.role === UserRole.CLIENT) {
-    throw new BadUserInputError([{ path: 'input.ownerId', message: msg('validation.agencyUserRequired', { field: 'ownerId' }) }]);
-  }
-}
-
-function trimOrNull(v: string | null | undefined): string | null | undefined {
-  if (v === undefined) return undefined;
-  if (v === null) return null;
-  const t = v.trim();
-  return t === '' ? null : t;
+  await agencyUser(ctx, ownerId, 'input.ownerId');
 }
 
 /** Turns an input into column values: trims text, keeps undefined as "not given". */
 function toColumns(input: ClientPatch): Partial<Client> {
   const out: Partial<Client> = {};
   const text = ['legalName', 'address', 'website', 'industry', 'notes'] as const;
-  for (const key of text) if (input[key] !== undefined) out[key] = trimOrNull(input[key]) ?? null;
+  for (const key of text) if (input[key] !== undefined) out[key] = trimOrNull(input[key]);
   const plain = [
     'country', 'inn', 'kpp', 'ogrn', 'eik', 'vatNumber', 'companySize', 'brandStrength', 'companyLifeStage',
     'advertisingBudget', 'advertisingBudgetCurrency', 'ownerId', 'relationshipStage',
@@ -84,9 +76,7 @@ function toColumns(input: ClientPatch): Partial<Client> {
     out.lifecycleStage = input.lifecycleStage;
   }
   if (input.name !== undefined) {
-    const name = trimOrNull(input.name);
-    if (!name) throw new BadUserInputError([{ path: 'input.name', message: msg('validation.notEmpty', { field: 'name' }) }]);
-    out.name = name;
+    out.name = requireText(input.name, 'input.name', 'validation.notEmpty');
   }
   return out;
 }
@@ -234,7 +224,7 @@ export async function changeClientStage(ctx: AuthedContext, input: ChangeClientS
     if (illegal) return illegal;
     const fromStage = client.lifecycleStage;
     const saved = await scoped(tx, Client).update(client, { lifecycleStage: input.stage, stageChangedAt: new Date() });
-    await recordStage(tx, saved, fromStage, input.stage, saved.stageChangedAt, { note: input.note?.trim() || null });
+    await recordStage(tx, saved, fromStage, input.stage, saved.stageChangedAt, { note: trimOrNull(input.note) });
     return saved;
   });
 }
@@ -253,7 +243,7 @@ export async function reactivateClient(ctx: AuthedContext, input: ReactivateClie
       stageChangedAt: new Date(),
     });
     await recordStage(tx, saved, fromStage, stage, saved.stageChangedAt, {
-      note: input.note?.trim() || 'reactivated',
+      note: trimOrNull(input.note) ?? 'reactivated',
     });
     return saved;
   });
@@ -268,8 +258,8 @@ export async function setNextContact(ctx: AuthedContext, input: SetNextContactIn
     const client = await scoped(tx, Client).getById(input.clientId, 'input.clientId', { lock: true });
     return scoped(tx, Client).update(client, {
       nextContactOn: input.on ?? null,
-      nextContactGoal: input.on ? input.goal?.trim() || null : null,
-      nextContactProduct: input.on ? input.product?.trim() || null : null,
+      nextContactGoal: input.on ? trimOrNull(input.goal) : null,
+      nextContactProduct: input.on ? trimOrNull(input.product) : null,
     });
   });
 }

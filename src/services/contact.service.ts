@@ -6,6 +6,7 @@ import type { CreateContactInput, UpdateContactInput } from '../schema/contact/c
 import { normalizePhone } from '../schema/validators/phone';
 import { getOwnAgency } from './agency.service';
 import { scoped, withTransaction } from './scope';
+import { trimOrNull } from './text';
 import { msg } from '../i18n';
 
 type ContactPatch = Partial<Omit<CreateContactInput, 'clientId' | 'fullName'>> & { fullName?: string | null };
@@ -18,7 +19,7 @@ function toColumns(input: ContactPatch): Partial<Contact> {
     out.fullName = name;
   }
   for (const key of ['position', 'salutation', 'notes'] as const) {
-    if (input[key] !== undefined) out[key] = input[key]?.trim() || null;
+    if (input[key] !== undefined) out[key] = trimOrNull(input[key]);
   }
   if (input.email !== undefined) out.email = input.email ? input.email.trim().toLowerCase() : null;
   // the phone is normalized once the client's country is known (withPhone)

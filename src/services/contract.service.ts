@@ -1,14 +1,11 @@
-import Decimal from 'decimal.js';
-import { getOwnAgency } from './agency.service';
-import type { AuthedContext, } from '../context';
+import type { AuthedContext } from '../context';
+import { ContractApprovalDecision } from '../schema/contract/contract.enums';
 import { Client, Contract, ContractApproval, ContractPaymentItem, Deal, Proposal, ProposalLine } from '../entities';
-import { ApprovalDecision, ContractStatus, DealStage, DocumentKind, PaymentTrigger, ProposalStatus } from '../entities/enums';
-import { BadUserInputError, ConflictError, FieldError, isUniqueViolation, NotFoundError } from '../errors';
-import { groupBy } from '../loaders';
-import type { ConnectionResult } from '../schema/common/connection';
-import type { ContractsArgs } from '../schema/contract/contract.args';
+import { ApprovalDecision, ContractStatus, DealStage, DocumentKind, ProposalStatus } from '../entities/enums';
+import { BadUserInputError, FieldError, isUniqueViolation, NotFoundError } from '../errors';
+import { msg } from '../i18n';
+import { IllegalTransitionError } from '../schema/common/error-results';
 import {
-  isSchedulePercent,
   type ApproveContractInput,
   type CompleteContractInput,
   type CreateContractInput,
@@ -17,198 +14,42 @@ import {
   type TerminateContractInput,
   type UpdateContractInput,
 } from '../schema/contract/contract.inputs';
-import { ContractApprovalDecision } from '../schema/contract/contract.enums';
-import { advanceDeal } from './deal-automation';
-import { IllegalTransitionError } from '../schema/common/error-results';
 import { ContractApprovalAlreadyDecidedError, ContractApprovalsPendingError, ContractNotEditableError, approverLabel } from '../schema/contract/contract.results';
+import { agencyToday } from './agency.service';
+import { approvalsOf, liveContractOf, scheduleItemsOf } from './contract.reads';
+import { checkAmount, checkPeriod, CONTRACT_TRANSITIONS, currentRoundIn, roundOf, splitPaymentSchedule, type ScheduleItemValues } from './contract.rules';
+import { advanceDeal } from './deal-automation';
 import { DuplicateError, winnerOfRace } from './duplicates';
-import { add, cmp, percentOf, round2, sub } from './money/totals';
-import { nextDocumentNumber } from './numbering';
-import { paginate } from './pagination';
+import { linkedOfClient } from './links';
+import { cmp, round2 } from './money/totals';
+import { nextDocumentNumber, withUniqueNumber } from './numbering';
+import { proposalLineTotals } from './proposal.rules';
 import { getRequisites } from './requisites.service';
 import { scoped, withTransaction } from './scope';
-import { localDate } from './time';
-import { checkTransition, TransitionMap } from './transitions';
-import { msg } from '../i18n';
+import { requireText, trimOrNull } from './text';
+import { checkTransition, transitionRow } from './transitions';
+
+/**
+ * Contract mutations, each one transaction. The pure rules (status flow, schedule split) are in
+ * contract.rules.ts, the reads in contract.reads.ts.
+ */
 
 const { DRAFT, ON_APPROVAL, SIGNED, COMPLETED, TERMINATED } = ContractStatus;
 const { PENDING, APPROVED, RETURNED } = ApprovalDecision;
 
-/**
- * The contract flow as data. DRAFT → SIGNED is signing without client-side approvals;
- * ON_APPROVAL → DRAFT is an approver returning it for corrections (resubmitting starts a new round).
- */
-export const CONTRACT_TRANSITIONS: TransitionMap<ContractStatus> = {
-  [DRAFT]: [ON_APPROVAL, SIGNED, TERMINATED],
-  [ON_APPROVAL]: [DRAFT, SIGNED, TERMINATED],
-  [SIGNED]: [COMPLETED, TERMINATED],
-  [COMPLETED]: [],
-  [TERMINATED]: [],
-};
-
-const ENTITY = 'Contract';
-
-// ---------------------------------------------------------------------------------------------
-// the payment schedule (pure)
-
-export interface ScheduleItemInput {
-  label: string;
-  trigger: PaymentTrigger;
-  percent: string;
-  dueOn?: string | null;
-  isPrepayment?: boolean | null;
-}
-
-export interface ScheduleItemValues {
-  position: number;
-  label: string;
-  trigger: PaymentTrigger;
-  /** exact, at the stored scale of 4 decimals */
-  percent: string;
-  /** exact, 2 decimals */
-  amount: string;
-  dueOn: string | null;
-  isPrepayment: boolean;
-}
-
-/**
- * Splits a contract amount by a schedule. Every item is percentOf(amount, percent) (half-up to
- * cents) except the last, which takes the remainder, so the items always sum exactly to the
- * amount. The percents must sum to exactly 100; an empty schedule is no schedule. Refusals are
- * BAD_USER_INPUT naming the item at fault under `path`.
- */
-export function splitPaymentSchedule(amount: string, items: readonly ScheduleItemInput[], path = 'input.paymentSchedule'): ScheduleItemValues[] {
-  if (items.length === 0) return [];
-  const errors: FieldError[] = [];
-  let percentSum = new Decimal(0);
-  items.forEach((item, i) => {
-    if (!isSchedulePercent(item.percent)) {
-      errors.push({ path: `${path}.${i}.percent`, message: msg('validation.schedulePercent') });
-    } else {
-      percentSum = percentSum.plus(item.percent);
-    }
-    if (item.trigger === PaymentTrigger.ON_DATE && !item.dueOn) {
-      errors.push({ path: `${path}.${i}.dueOn`, message: msg('validation.scheduleDueOnRequired') });
-    }
-    if (!item.label?.trim()) errors.push({ path: `${path}.${i}.label`, message: msg('validation.notBlank', { field: 'label' }) });
-  });
-  if (errors.length === 0 && !percentSum.equals(100)) {
-    errors.push({ path, message: msg('validation.scheduleSum', { sum: percentSum.toFixed() }) });
-  }
-  if (errors.length) throw new BadUserInputError(errors);
-
-  let allocated = '0';
-  const out = items.map((item, i): ScheduleItemValues => {
-    const last = i === items.length - 1;
-    const share = last ? sub(amount, allocated) : percentOf(amount, item.percent);
-    allocated = add(allocated, share);
-    return {
-      position: i + 1,
-      label: item.label.trim(),
-      trigger: item.trigger,
-      percent: new Decimal(item.percent).toFixed(4),
-      amount: share,
-      dueOn: item.dueOn ?? null,
-      isPrepayment: item.isPrepayment ?? false,
-    };
-  });
-  // only possible for amounts of a few cents split in many parts: rounding up left nothing for the last
-  if (cmp(out[out.length - 1].amount, 0) < 0) {
-    throw new BadUserInputError([{ path, message: msg('validation.scheduleAmountTooSmall') }]);
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// error results
-
-
-export interface ApprovalView {
-  id: string;
-  round: number;
-  current: boolean;
-  name: string;
-  position: string | null;
-  decision: ApprovalDecision;
-  comment: string | null;
-  decidedAt: Date | null;
-  decidedById: string | null;
-}
-
-
-
 export type ContractResult = Contract | IllegalTransitionError | ContractNotEditableError | ContractApprovalsPendingError | ContractApprovalAlreadyDecidedError;
 
-
-
-
-
 // ---------------------------------------------------------------------------------------------
-// helpers
+// helpers of the writes
 
-function trimOrNull(v: string | null | undefined): string | null {
-  const t = v?.trim();
-  return t ? t : null;
-}
-
-async function timeZoneOf(ctx: AuthedContext): Promise<string> {
-  return (await getOwnAgency(ctx)).timeZone;
-}
-
-async function agencyToday(ctx: AuthedContext, now: Date): Promise<string> {
-  return localDate(now, await timeZoneOf(ctx));
-}
-
-function approvalView(a: ContractApproval, currentRound: number): ApprovalView {
-  return {
-    id: a.id,
-    round: a.round,
-    current: a.round === currentRound,
-    name: a.approverName,
-    position: a.approverPosition,
-    decision: a.decision,
-    comment: a.comment,
-    decidedAt: a.decidedAt,
-    decidedById: a.decidedById,
-  };
-}
-
-function roundOf(approvals: readonly ContractApproval[]): number {
-  return approvals.reduce((max, a) => Math.max(max, a.round), 0);
-}
-
-/** Approvals of one contract inside a transaction (not through the request-wide loader). */
-function loadApprovals(tx: AuthedContext, contractId: string): Promise<ContractApproval[]> {
-  return scoped(tx, ContractApproval)
-    .query('a')
-    .andWhere('a."contractId" = :contractId', { contractId })
-    .orderBy('a."round"', 'ASC')
-    .addOrderBy('a."position"', 'ASC')
-    .addOrderBy('a.id', 'ASC')
-    .getMany();
-}
-
-function loadItems(tx: AuthedContext, contractId: string): Promise<ContractPaymentItem[]> {
-  return scoped(tx, ContractPaymentItem)
-    .query('i')
-    .andWhere('i."contractId" = :contractId', { contractId })
-    .orderBy('i."position"', 'ASC')
-    .getMany();
-}
-
+/** The deal, when given, must be the same client's. */
 async function checkDeal(tx: AuthedContext, dealId: string, clientId: string): Promise<void> {
-  const deal = await scoped(tx, Deal).getById(dealId, 'input.dealId');
-  if (deal.clientId !== clientId) {
-    throw new BadUserInputError([{ path: 'input.dealId', message: msg('validation.dealOfOtherClient') }]);
-  }
+  await linkedOfClient(tx, Deal, dealId, clientId, 'input.dealId', 'validation.dealOfOtherClient');
 }
 
 /** The proposal, if it is an ACCEPTED offer to the same client. */
 async function acceptedProposal(tx: AuthedContext, proposalId: string, clientId: string): Promise<Proposal> {
-  const proposal = await scoped(tx, Proposal).getById(proposalId, 'input.proposalId');
-  if (proposal.clientId !== clientId) {
-    throw new BadUserInputError([{ path: 'input.proposalId', message: msg('validation.proposalOfOtherClient') }]);
-  }
+  const proposal = await linkedOfClient(tx, Proposal, proposalId, clientId, 'input.proposalId', 'validation.proposalOfOtherClient');
   if (proposal.status !== ProposalStatus.ACCEPTED) {
     throw new BadUserInputError([
       { path: 'input.proposalId', message: msg('validation.proposalNotAccepted', { status: proposal.status }) },
@@ -226,13 +67,6 @@ function proposalHasContract(existingId: string | null): DuplicateError {
     'input.proposalId',
     existingId,
   );
-}
-
-/** The proposal's contract that is not TERMINATED (at most one, by a partial unique index). */
-async function liveContractOf(ctx: AuthedContext, proposalId: string, exceptId: string | null = null): Promise<Contract | null> {
-  const qb = scoped(ctx, Contract).query('c').andWhere('c."proposalId" = :proposalId AND c.status <> :terminated', { proposalId, terminated: TERMINATED });
-  if (exceptId) qb.andWhere('c.id <> :exceptId', { exceptId });
-  return qb.getOne();
 }
 
 /** A double click is refused before writing; a concurrent one is left to the unique index (see withOneContractPerProposal). */
@@ -254,17 +88,7 @@ async function withOneContractPerProposal<R>(ctx: AuthedContext, proposalId: str
 /** Media budgets plus every agency fee of the offer: what the client accepted to pay. */
 async function proposalGrandTotal(tx: AuthedContext, proposalId: string): Promise<string> {
   const lines = await scoped(tx, ProposalLine).query('l').andWhere('l."proposalId" = :proposalId', { proposalId }).getMany();
-  return lines.reduce((sum, l) => add(add(sum, l.budget), l.agencyFee ?? '0'), '0');
-}
-
-function checkPeriod(startsOn: string | null, endsOn: string | null): void {
-  if (startsOn && endsOn && endsOn < startsOn) {
-    throw new BadUserInputError([{ path: 'input.endsOn', message: msg('validation.notBefore', { field: 'endsOn', other: 'startsOn' }) }]);
-  }
-}
-
-function checkAmount(amount: string): void {
-  if (cmp(amount, 0) <= 0) throw new BadUserInputError([{ path: 'input.amount', message: msg('validation.greaterThanZero', { field: 'amount' }) }]);
+  return proposalLineTotals(lines, true).grandTotal;
 }
 
 /** Writes the contract's payment schedule (replacing any it had). */
@@ -286,62 +110,9 @@ async function assignNumber(tx: AuthedContext, contract: Contract): Promise<stri
 }
 
 /** Saves a patch; a number taken twice (the pattern was changed back) is a CONFLICT, not a 500. */
-async function save(tx: AuthedContext, contract: Contract, patch: Partial<Contract>, opts: { allowPortal?: boolean } = {}): Promise<Contract> {
-  try {
-    return await scoped(tx, Contract).update(contract, patch, opts);
-  } catch (err) {
-    if (isUniqueViolation(err, 'contracts_number_unique')) {
-      throw new ConflictError('DUPLICATE_NUMBER', msg('errors.conflict.DUPLICATE_CONTRACT_NUMBER', { number: patch.number }), 'input.id');
-    }
-    throw err;
-  }
-}
-
-
-// ---------------------------------------------------------------------------------------------
-// reads
-
-/** null when missing, another agency's, or (for a portal user) a draft or another client's. */
-export function getContract(ctx: AuthedContext, id: string): Promise<Contract | null> {
-  return scoped(ctx, Contract).findById(id);
-}
-
-/** Contracts visible to the actor, newest first. */
-export function listContracts(ctx: AuthedContext, args: ContractsArgs): Promise<ConnectionResult<Contract>> {
-  const qb = scoped(ctx, Contract).query('c');
-  const f = args.filter;
-  if (f?.clientId) qb.andWhere('c."clientId" = :clientId', { clientId: f.clientId });
-  if (f?.dealId) qb.andWhere('c."dealId" = :dealId', { dealId: f.dealId });
-  if (f?.statuses?.length) qb.andWhere('c."status" IN (:...statuses)', { statuses: f.statuses });
-  return paginate(qb, args, { column: 'c."createdAt"', value: (c) => c.createdAt, cast: 'timestamptz', direction: 'DESC' });
-}
-
-/** The payment schedule in order, batched across contracts. */
-export function contractPaymentSchedule(ctx: AuthedContext, c: Contract): Promise<ContractPaymentItem[]> {
-  return ctx.loaders.contractPaymentItems.load(c.id);
-}
-
-/** Every approval of every round, oldest round first, each marked current or not. */
-export async function contractApprovals(ctx: AuthedContext, c: Contract): Promise<ApprovalView[]> {
-  const rows = await ctx.loaders.contractApprovals.load(c.id);
-  const round = roundOf(rows);
-  return rows.map((a) => approvalView(a, round));
-}
-
-/** The approvers of the current round who have not decided yet; empty unless ON_APPROVAL. */
-export async function contractPendingApprovers(ctx: AuthedContext, c: Contract): Promise<ApprovalView[]> {
-  if (c.status !== ON_APPROVAL) return [];
-  return (await contractApprovals(ctx, c)).filter((a) => a.current && a.decision === PENDING);
-}
-
-/** The current approval round; 0 before the first submission. */
-export async function contractApprovalRound(ctx: AuthedContext, c: Contract): Promise<number> {
-  return roundOf(await ctx.loaders.contractApprovals.load(c.id));
-}
-
-/** The corrections after returns, oldest first. */
-export function contractCorrections(c: Contract): { correctedAt: Date; note: string | null }[] {
-  return (c.corrections ?? []).map((k) => ({ correctedAt: new Date(k.correctedAt), note: k.note ?? null }));
+function save(tx: AuthedContext, contract: Contract, patch: Partial<Contract>, opts: { allowPortal?: boolean } = {}): Promise<Contract> {
+  const message = msg('errors.conflict.DUPLICATE_CONTRACT_NUMBER', { number: patch.number });
+  return withUniqueNumber('contracts_number_unique', message, () => scoped(tx, Contract).update(contract, patch, opts));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -432,7 +203,7 @@ export async function updateContract(ctx: AuthedContext, input: UpdateContractIn
     const amount = patch.amount ?? c.amount;
     const replace = input.paymentSchedule != null;
     const resplit = !replace && patch.amount !== undefined && cmp(patch.amount, c.amount) !== 0;
-    const old = replace || resplit ? await loadItems(tx, c.id) : [];
+    const old = replace || resplit ? await scheduleItemsOf(tx, c.id) : [];
     // a new amount keeps the shares of the schedule it has
     const schedule = replace
       ? splitPaymentSchedule(amount, input.paymentSchedule!)
@@ -458,17 +229,10 @@ export async function submitContractForApproval(
   input: SubmitContractForApprovalInput,
   now: Date = new Date(),
 ): Promise<ContractResult> {
-  const approvers = input.approvers.map((a, i) => {
-    const name = trimOrNull(a.name);
-    if (!name) throw new BadUserInputError([{ path: `input.approvers.${i}.name`, message: msg('validation.notBlank', { field: 'name' }) }]);
-    return { name, position: trimOrNull(a.position) };
-  });
+  const approvers = input.approvers.map((a, i) => ({ name: requireText(a.name, `input.approvers.${i}.name`), position: trimOrNull(a.position) }));
   if (approvers.length === 0) throw new BadUserInputError([{ path: 'input.approvers', message: msg('validation.approversRequired') }]);
-  const result = await withTransaction(ctx, async (tx): Promise<ContractResult> => {
-    const c = await scoped(tx, Contract).getById(input.id, 'input.id', { lock: true });
-    const illegal = checkTransition(ENTITY, CONTRACT_TRANSITIONS, c.status, ON_APPROVAL);
-    if (illegal) return illegal;
-    const round = roundOf(await loadApprovals(tx, c.id)) + 1;
+  return withTransaction(ctx, (tx) => transitionRow(tx, Contract, input.id, CONTRACT_TRANSITIONS, ON_APPROVAL, async (c) => {
+    const round = roundOf(await approvalsOf(tx, [c.id])) + 1;
     const number = await assignNumber(tx, c);
     const repo = scoped(tx, ContractApproval);
     for (const [i, a] of approvers.entries()) {
@@ -483,8 +247,7 @@ export async function submitContractForApproval(
       });
     }
     return save(tx, c, { status: ON_APPROVAL, number, submittedAt: now });
-  });
-  return result;
+  }));
 }
 
 /**
@@ -501,12 +264,12 @@ export async function approveContract(ctx: AuthedContext, input: ApproveContract
     const c = await scoped(tx, Contract).getById(input.id, 'input.id', { lock: true });
     const approval = await scoped(tx, ContractApproval).findById(input.approvalId, { lock: true });
     if (!approval || approval.contractId !== c.id) throw new NotFoundError('ContractApproval', 'input.approvalId');
-    const currentRound = roundOf(await loadApprovals(tx, c.id));
+    const currentRound = roundOf(await approvalsOf(tx, [c.id]));
     if (approval.decision !== PENDING || approval.round !== currentRound || c.status !== ON_APPROVAL) {
       return new ContractApprovalAlreadyDecidedError(approval, currentRound, c.status);
     }
     if (decision === RETURNED) {
-      const illegal = checkTransition(ENTITY, CONTRACT_TRANSITIONS, c.status, DRAFT);
+      const illegal = checkTransition(Contract.name, CONTRACT_TRANSITIONS, c.status, DRAFT);
       if (illegal) return illegal;
     }
     await scoped(tx, ContractApproval).update(
@@ -531,14 +294,9 @@ export async function approveContract(ctx: AuthedContext, input: ApproveContract
  * current round has approved (APPROVALS_PENDING otherwise). Moves the deal on to PAYMENT.
  */
 export async function signContract(ctx: AuthedContext, input: SignContractInput, now: Date = new Date()): Promise<ContractResult> {
-  const result = await withTransaction(ctx, async (tx): Promise<ContractResult> => {
-    const c = await scoped(tx, Contract).getById(input.id, 'input.id', { lock: true });
-    const illegal = checkTransition(ENTITY, CONTRACT_TRANSITIONS, c.status, SIGNED);
-    if (illegal) return illegal;
+  return withTransaction(ctx, (tx) => transitionRow(tx, Contract, input.id, CONTRACT_TRANSITIONS, SIGNED, async (c): Promise<ContractResult> => {
     if (c.status === ON_APPROVAL) {
-      const approvals = await loadApprovals(tx, c.id);
-      const round = roundOf(approvals);
-      const pending = approvals.filter((a) => a.round === round && a.decision !== APPROVED).map((a) => approvalView(a, round));
+      const { round, views: pending } = currentRoundIn(await approvalsOf(tx, [c.id]), [PENDING, RETURNED]);
       if (pending.length) return new ContractApprovalsPendingError(round, pending);
     }
     const number = await assignNumber(tx, c);
@@ -550,67 +308,22 @@ export async function signContract(ctx: AuthedContext, input: SignContractInput,
     });
     await advanceDeal(tx, signed.dealId, DealStage.PAYMENT, 'contract signed');
     return signed;
-  });
-  return result;
+  }));
 }
 
 /** SIGNED → COMPLETED. */
 export async function completeContract(ctx: AuthedContext, input: CompleteContractInput, now: Date = new Date()): Promise<ContractResult> {
-  const result = await withTransaction(ctx, async (tx): Promise<ContractResult> => {
-    const c = await scoped(tx, Contract).getById(input.id, 'input.id', { lock: true });
-    const illegal = checkTransition(ENTITY, CONTRACT_TRANSITIONS, c.status, COMPLETED);
-    if (illegal) return illegal;
-    return save(tx, c, { status: COMPLETED, closedAt: now });
-  });
-  return result;
+  return withTransaction(ctx, (tx) =>
+    transitionRow(tx, Contract, input.id, CONTRACT_TRANSITIONS, COMPLETED, (c) => save(tx, c, { status: COMPLETED, closedAt: now })),
+  );
 }
 
 /** DRAFT / ON_APPROVAL / SIGNED → TERMINATED, with the reason. */
 export async function terminateContract(ctx: AuthedContext, input: TerminateContractInput, now: Date = new Date()): Promise<ContractResult> {
-  const reason = trimOrNull(input.reason);
-  if (!reason) throw new BadUserInputError([{ path: 'input.reason', message: msg('validation.notBlank', { field: 'reason' }) }]);
-  const result = await withTransaction(ctx, async (tx): Promise<ContractResult> => {
-    const c = await scoped(tx, Contract).getById(input.id, 'input.id', { lock: true });
-    const illegal = checkTransition(ENTITY, CONTRACT_TRANSITIONS, c.status, TERMINATED);
-    if (illegal) return illegal;
-    return save(tx, c, { status: TERMINATED, closedAt: now, terminationReason: reason });
-  });
-  return result;
-}
-
-// ---------------------------------------------------------------------------------------------
-// control points
-
-export interface WaitingContract {
-  contract: Contract;
-  round: number;
-  pending: ApprovalView[];
-}
-
-/**
- * Contracts ON_APPROVAL with approvers of the current round still to decide (two queries for
- * any number of contracts). Optionally narrowed to one client.
- */
-export async function contractsWaitingForApproval(ctx: AuthedContext, clientId: string | null): Promise<WaitingContract[]> {
-  const qb = scoped(ctx, Contract).query('c').andWhere('c."status" = :onApproval', { onApproval: ON_APPROVAL });
-  if (clientId) qb.andWhere('c."clientId" = :clientId', { clientId });
-  const contracts = await qb.getMany();
-  if (contracts.length === 0) return [];
-  const approvals = await scoped(ctx, ContractApproval)
-    .query('a')
-    .andWhere('a."contractId" IN (:...contractIds)', { contractIds: contracts.map((c) => c.id) })
-    .orderBy('a."round"', 'ASC')
-    .addOrderBy('a."position"', 'ASC')
-    .addOrderBy('a.id', 'ASC')
-    .getMany();
-  const grouped = groupBy(
-    contracts.map((c) => c.id),
-    approvals,
-    (a) => a.contractId,
+  const reason = requireText(input.reason, 'input.reason');
+  return withTransaction(ctx, (tx) =>
+    transitionRow(tx, Contract, input.id, CONTRACT_TRANSITIONS, TERMINATED, (c) =>
+      save(tx, c, { status: TERMINATED, closedAt: now, terminationReason: reason }),
+    ),
   );
-  return contracts.flatMap((contract, i) => {
-    const round = roundOf(grouped[i]);
-    const pending = grouped[i].filter((a) => a.round === round && a.decision === PENDING).map((a) => approvalView(a, round));
-    return pending.length ? [{ contract, round, pending }] : [];
-  });
 }

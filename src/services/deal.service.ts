@@ -3,7 +3,7 @@ import { getOwnAgency } from './agency.service';
 import type { AuthedContext} from '../context';
 import { Client, Deal, DealDeviation, DealStageChange, User } from '../entities';
 import type { Approver } from '../entities/deal.entity';
-import { DealDeviationKind, DealStage, DealStatus, UserRole } from '../entities/enums';
+import { DealDeviationKind, DealStage, DealStatus } from '../entities/enums';
 import { BadUserInputError, FieldError } from '../errors';
 import type { ConnectionResult } from '../schema/common/connection';
 import {
@@ -16,11 +16,14 @@ import {
 } from '../schema/deal/deal.inputs';
 import { DealApprovalDecision, DealOutcome } from '../schema/deal/deal.enums';
 import type { DealsArgs } from '../schema/deal/deal.args';
-import { paginate } from './pagination';
+import { latestFirst, matching, paginate } from './pagination';
 import { scoped, withTransaction } from './scope';
-import { canTransition, checkTransition, TransitionMap } from './transitions';
+import { canTransition, checkTransition, TransitionMap, transitionRow } from './transitions';
 import { IllegalTransitionError } from '../schema/common/error-results';
 import { msg } from '../i18n';
+import { agencyUser } from './links';
+import { requireText, trimOrNull } from './text';
+import { timeInStages as stageTimes, type StageEntry as TimedStageEntry } from './time';
 
 const { PRESENTATION, PROPOSAL, CONTRACT, PAYMENT, DELIVERY, CLOSING } = DealStage;
 const { WON, LOST } = DealStatus;
@@ -82,10 +85,7 @@ export const DEVIATION_RULES: Readonly<Record<DealDeviationKind, { requires: Dev
   [DealDeviationKind.CLIENT_DISSATISFIED]: { requires: ['causes'], allows: ['causes', 'dueOn'] },
 };
 
-export interface StageEntry {
-  toStage: DealStage;
-  changedAt: Date;
-}
+export type StageEntry = TimedStageEntry<DealStage>;
 
 export interface StageTime {
   stage: DealStage;
@@ -95,31 +95,10 @@ export interface StageTime {
 /**
  * Time in each stage from the history: a stay lasts until the next change, the last one until
  * `end` (the closing time of a closed deal, now for an open one). Stages in process order, only
- * those visited; whole seconds, summed over repeated stays.
+ * those visited; summed over repeated stays, then whole seconds (the one rounding rule of time.ts).
  */
 export function timeInStages(history: readonly StageEntry[], end: Date): StageTime[] {
-  const sorted = [...history].sort((a, b) => a.changedAt.getTime() - b.changedAt.getTime());
-  const ms = new Map<DealStage, number>();
-  sorted.forEach((entry, i) => {
-    const stop = sorted[i + 1]?.changedAt ?? end;
-    const length = Math.max(0, stop.getTime() - entry.changedAt.getTime());
-    ms.set(entry.toStage, (ms.get(entry.toStage) ?? 0) + length);
-  });
-  return Object.values(DealStage)
-    .filter((s) => ms.has(s))
-    .map((stage) => ({ stage, seconds: Math.floor(ms.get(stage)! / 1000) }));
-}
-
-function clean(v: string | null | undefined): string | null {
-  const t = v?.trim();
-  return t ? t : null;
-}
-
-async function checkManager(ctx: AuthedContext, managerId: string): Promise<void> {
-  const user = await scoped(ctx, User).getById(managerId, 'input.managerId');
-  if (user.role === UserRole.CLIENT) {
-    throw new BadUserInputError([{ path: 'input.managerId', message: msg('validation.agencyUserRequired', { field: 'managerId' }) }]);
-  }
+  return stageTimes(history, end, Object.values(DealStage)).map(({ stage, seconds }) => ({ stage, seconds }));
 }
 
 /** Changes the stage and writes the history entry, in the caller's transaction. */
@@ -150,23 +129,18 @@ export function getDeal(ctx: AuthedContext, id: string): Promise<Deal | null> {
 }
 
 export function listDeals(ctx: AuthedContext, args: DealsArgs): Promise<ConnectionResult<Deal>> {
-  const qb = scoped(ctx, Deal).query('d');
   const f = args.filter;
-  if (f?.clientId) qb.andWhere('d."clientId" = :clientId', { clientId: f.clientId });
-  if (f?.managerId) qb.andWhere('d."managerId" = :managerId', { managerId: f.managerId });
-  if (f?.statuses?.length) qb.andWhere('d.status IN (:...statuses)', { statuses: f.statuses });
-  if (f?.stages?.length) qb.andWhere('d.stage IN (:...stages)', { stages: f.stages });
-  return paginate(qb, args, { column: 'd."openedAt"', value: (d) => d.openedAt, cast: 'timestamptz', direction: 'DESC' });
+  const qb = matching(scoped(ctx, Deal).query('d'), 'd', { clientId: f?.clientId, managerId: f?.managerId, status: f?.statuses, stage: f?.stages });
+  return paginate(qb, args, latestFirst('d', 'openedAt'));
 }
 
 /** Opens a deal at its first stage (PRESENTATION by default) and records the entry. */
 export async function createDeal(ctx: AuthedContext, input: CreateDealInput, now: Date = new Date()): Promise<Deal> {
-  const title = clean(input.title);
-  if (!title) throw new BadUserInputError([{ path: 'input.title', message: msg('validation.notEmpty', { field: 'title' }) }]);
+  const title = requireText(input.title, 'input.title', 'validation.notEmpty');
   const stage = input.stage ?? PRESENTATION;
   const created = await withTransaction(ctx, async (tx) => {
     const client = await scoped(tx, Client).getById(input.clientId, 'input.clientId');
-    if (input.managerId) await checkManager(tx, input.managerId);
+    if (input.managerId) await agencyUser(tx, input.managerId, 'input.managerId');
     let currency = input.currency ?? null;
     if (input.amount != null && !currency) {
       currency = (await getOwnAgency(tx)).defaultCurrency ?? null;
@@ -174,7 +148,7 @@ export async function createDeal(ctx: AuthedContext, input: CreateDealInput, now
     const deal = await scoped(tx, Deal).insert({
       clientId: client.id,
       title,
-      product: clean(input.product),
+      product: trimOrNull(input.product),
       amount: input.amount ?? null,
       currency,
       managerId: input.managerId ?? client.ownerId ?? null,
@@ -198,13 +172,11 @@ export async function createDeal(ctx: AuthedContext, input: CreateDealInput, now
 
 /** One lookup in DEAL_TRANSITIONS; an illegal move is returned as an error result and writes nothing. */
 export async function moveDeal(ctx: AuthedContext, input: MoveDealInput, now: Date = new Date()): Promise<Deal | IllegalTransitionError> {
-  const result = await withTransaction(ctx, async (tx) => {
-    const deal = await scoped(tx, Deal).getById(input.id, 'input.id', { lock: true });
-    const illegal = checkTransition('Deal', DEAL_TRANSITIONS, dealPosition(deal), input.stage);
-    if (illegal) return illegal;
-    return enterStage(tx, deal, input.stage, now, clean(input.note));
-  });
-  return result;
+  return withTransaction(ctx, (tx) =>
+    transitionRow(tx, Deal, input.id, DEAL_TRANSITIONS, input.stage, (deal) => enterStage(tx, deal, input.stage, now, trimOrNull(input.note)), {
+      statusOf: dealPosition,
+    }),
+  );
 }
 
 /** WON (from DELIVERY or CLOSING, ends at CLOSING) or LOST (from any open stage, keeps the stage and the reason). */
@@ -215,12 +187,9 @@ export async function closeDeal(ctx: AuthedContext, input: CloseDealInput, now: 
   if (input.outcome === DealOutcome.WON && input.reason) {
     throw new BadUserInputError([{ path: 'input.reason', message: msg('validation.reasonOnlyWhenLost') }]);
   }
-  const note = clean(input.note);
+  const note = trimOrNull(input.note);
   const to = input.outcome === DealOutcome.WON ? WON : LOST;
-  const result = await withTransaction(ctx, async (tx) => {
-    const deal = await scoped(tx, Deal).getById(input.id, 'input.id', { lock: true });
-    const illegal = checkTransition('Deal', DEAL_TRANSITIONS, dealPosition(deal), to);
-    if (illegal) return illegal;
+  return withTransaction(ctx, (tx) => transitionRow(tx, Deal, input.id, DEAL_TRANSITIONS, to, async (deal) => {
     if (to === LOST) {
       return scoped(tx, Deal).update(deal, {
         status: LOST,
@@ -233,8 +202,7 @@ export async function closeDeal(ctx: AuthedContext, input: CloseDealInput, now: 
     const closing = { status: WON, closedAt: now, closeNote: note } as const;
     if (deal.stage === CLOSING) return scoped(tx, Deal).update(deal, closing);
     return enterStage(tx, deal, CLOSING, now, note, closing);
-  });
-  return result;
+  }, { statusOf: dealPosition }));
 }
 
 /**
@@ -247,7 +215,7 @@ export async function advanceDealIfAllowed(tx: AuthedContext, dealId: string | n
   return withTransaction(tx, async (inner) => {
     const deal = await scoped(inner, Deal).findById(dealId, { lock: true });
     if (!deal || !canTransition(DEAL_TRANSITIONS, dealPosition(deal), to)) return false;
-    await enterStage(inner, deal, to, now, clean(note));
+    await enterStage(inner, deal, to, now, trimOrNull(note));
     // the same transaction may read the history again (e.g. the deal returned by the caller)
     inner.loaders.dealHistory.clear(deal.id);
     return true;
@@ -298,7 +266,7 @@ export async function recordDealDeviation(ctx: AuthedContext, input: RecordDealD
     }
     const approvers: Approver[] = (input.approvers ?? []).map((a) => ({
       name: a.name.trim(),
-      position: clean(a.position),
+      position: trimOrNull(a.position),
       decision: null,
       comment: null,
       decidedAt: null,
@@ -308,7 +276,7 @@ export async function recordDealDeviation(ctx: AuthedContext, input: RecordDealD
       clientId: deal.clientId,
       kind: input.kind,
       dueOn: input.dueOn ?? null,
-      note: clean(input.note),
+      note: trimOrNull(input.note),
       approvers,
       amount: input.amount ?? null,
       causes: (input.causes ?? []).map((c) => c.trim()),
@@ -350,7 +318,7 @@ export async function decideDealApproval(
     const illegal = checkTransition('DealApproval', APPROVAL_TRANSITIONS, from, input.decision);
     if (illegal) return illegal;
     const approvers = deviation.approvers.map((a, i) =>
-      i === input.approverIndex ? { ...a, decision: input.decision, comment: clean(input.comment), decidedAt: now.toISOString() } : { ...a },
+      i === input.approverIndex ? { ...a, decision: input.decision, comment: trimOrNull(input.comment), decidedAt: now.toISOString() } : { ...a },
     );
     const allApproved = approvers.every((a) => a.decision === DealApprovalDecision.APPROVED);
     return scoped(tx, DealDeviation).update(deviation, { approvers, ...(allApproved ? { resolvedAt: now } : {}) });

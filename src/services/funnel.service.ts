@@ -26,6 +26,13 @@ interface Period {
   to: Date;
 }
 
+/** Deals matching `where` (with the period as :periodFrom / :periodTo), and of the manager when given. */
+function dealsWhere(ctx: AuthedContext, p: Period, managerId: string | null, where: string, params: Record<string, unknown> = {}): SelectQueryBuilder<Deal> {
+  const qb = scoped(ctx, Deal).query('d').andWhere(where, { ...params, periodFrom: p.from, periodTo: p.to });
+  if (managerId) qb.andWhere('d."managerId" = :managerId', { managerId });
+  return qb;
+}
+
 /** Stage changes in the period (and of the manager's deals), joined to their deal as `d`. */
 function changesInPeriod(ctx: AuthedContext, p: Period, managerId: string | null): SelectQueryBuilder<DealStageChange> {
   const qb = scoped(ctx, DealStageChange)
@@ -83,14 +90,7 @@ async function averageStays(ctx: AuthedContext, p: Period, managerId: string | n
 
 /** Deals lost within the period, by the stage they were lost at and the reason. */
 async function losses(ctx: AuthedContext, p: Period, managerId: string | null) {
-  const qb = scoped(ctx, Deal)
-    .query('d')
-    .andWhere('d.status = :lost AND d."closedAt" >= :periodFrom AND d."closedAt" < :periodTo', {
-      lost: DealStatus.LOST,
-      periodFrom: p.from,
-      periodTo: p.to,
-    });
-  if (managerId) qb.andWhere('d."managerId" = :managerId', { managerId });
+  const qb = dealsWhere(ctx, p, managerId, 'd.status = :lost AND d."closedAt" >= :periodFrom AND d."closedAt" < :periodTo', { lost: DealStatus.LOST });
   const rows: Array<{ stage: DealStage; reason: RejectionReason; count: string }> = await qb
     .select('d."lostAtStage"', 'stage')
     .addSelect('d."lossReason"', 'reason')
@@ -112,13 +112,7 @@ async function losses(ctx: AuthedContext, p: Period, managerId: string | null) {
 }
 
 async function totals(ctx: AuthedContext, p: Period, managerId: string | null) {
-  const qb = scoped(ctx, Deal)
-    .query('d')
-    .andWhere('(d."openedAt" >= :periodFrom AND d."openedAt" < :periodTo OR d."closedAt" >= :periodFrom AND d."closedAt" < :periodTo)', {
-      periodFrom: p.from,
-      periodTo: p.to,
-    });
-  if (managerId) qb.andWhere('d."managerId" = :managerId', { managerId });
+  const qb = dealsWhere(ctx, p, managerId, '(d."openedAt" >= :periodFrom AND d."openedAt" < :periodTo OR d."closedAt" >= :periodFrom AND d."closedAt" < :periodTo)');
   const row: { opened: string; won: string; lost: string } | undefined = await qb
     .select('COUNT(*) FILTER (WHERE d."openedAt" >= :periodFrom AND d."openedAt" < :periodTo)', 'opened')
     .addSelect('COUNT(*) FILTER (WHERE d.status = :won AND d."closedAt" >= :periodFrom AND d."closedAt" < :periodTo)', 'won')

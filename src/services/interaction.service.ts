@@ -3,8 +3,9 @@ import { Client, Contact, Interaction } from '../entities';
 import { BadUserInputError } from '../errors';
 import type { InteractionsArgs } from '../schema/interaction/interaction.args';
 import type { LogInteractionInput } from '../schema/interaction/interaction.inputs';
-import { paginate } from './pagination';
+import { latestFirst, matching, paginate } from './pagination';
 import { scoped, withTransaction } from './scope';
+import { trimOrNull } from './text';
 import { msg } from '../i18n';
 
 /** Logs a touch, keeps the client's lastContactAt current, and optionally plans the next contact. */
@@ -37,8 +38,8 @@ export async function logInteraction(ctx: AuthedContext, input: LogInteractionIn
     if (!client.lastContactAt || client.lastContactAt < occurredAt) patch.lastContactAt = occurredAt;
     if (input.nextContactOn) {
       patch.nextContactOn = input.nextContactOn;
-      patch.nextContactGoal = input.nextContactGoal?.trim() || null;
-      patch.nextContactProduct = input.nextContactProduct?.trim() || null;
+      patch.nextContactGoal = trimOrNull(input.nextContactGoal);
+      patch.nextContactProduct = trimOrNull(input.nextContactProduct);
     }
     if (Object.keys(patch).length) await scoped(tx, Client).update(client, patch);
     return interaction;
@@ -46,11 +47,7 @@ export async function logInteraction(ctx: AuthedContext, input: LogInteractionIn
 }
 
 export async function listInteractions(ctx: AuthedContext, args: InteractionsArgs) {
-  const qb = scoped(ctx, Interaction).query('i');
   const f = args.filter;
-  if (f?.clientId) qb.andWhere('i."clientId" = :clientId', { clientId: f.clientId });
-  if (f?.contactId) qb.andWhere('i."contactId" = :contactId', { contactId: f.contactId });
-  if (f?.userId) qb.andWhere('i."userId" = :userId', { userId: f.userId });
-  if (f?.kinds?.length) qb.andWhere('i.kind IN (:...kinds)', { kinds: f.kinds });
-  return paginate(qb, args, { column: 'i."occurredAt"', value: (i) => i.occurredAt, cast: 'timestamptz', direction: 'DESC' });
+  const qb = matching(scoped(ctx, Interaction).query('i'), 'i', { clientId: f?.clientId, contactId: f?.contactId, userId: f?.userId, kind: f?.kinds });
+  return paginate(qb, args, latestFirst('i', 'occurredAt'));
 }

@@ -1,8 +1,11 @@
-import type { AuthedContext, } from '../context';
-import { getOwnAgency } from './agency.service';
+import { ErrorResult } from '../schema/common/error-result';
+import type { AuthedContext } from '../context';
 import { Act, Client, Contract, ContractPaymentItem, Invoice, InvoiceLine, Payment } from '../entities';
 import { ActStatus, DealStage, DocumentKind, InvoiceKind, InvoiceStatus, PaymentKind, PaymentMethod } from '../entities/enums';
-import { BadUserInputError, FieldError, isUniqueViolation} from '../errors';
+import { BadUserInputError, FieldError, isUniqueViolation } from '../errors';
+import { msg } from '../i18n';
+import { childRowsOf } from '../loaders';
+import { IllegalTransitionError } from '../schema/common/error-results';
 import type {
   CancelInvoiceInput,
   CreateInvoiceInput,
@@ -11,20 +14,6 @@ import type {
   RecordPaymentInput,
   RefundPaymentInput,
 } from '../schema/invoice/invoice.inputs';
-import type { InvoicesArgs } from '../schema/invoice/invoice.args';
-import { advanceDeal } from './deal-automation';
-import { DuplicateError, winnerOfRace } from './duplicates';
-import { idempotent } from './idempotency';
-import { add, cmp, isZero, lineAmounts, netPaid, paymentStatus, sub, sumTotals } from './money/totals';
-import { currencyAllowed, standardVatRate } from './money/vat';
-import { assignDocumentNumber } from './numbering';
-import { paginate } from './pagination';
-import { documentSettings } from './requisites.service';
-import { scoped, withTransaction } from './scope';
-import { localDate } from './time';
-import { checkTransition, TransitionMap } from './transitions';
-import { ErrorResult } from '../schema/common/error-result';
-import { IllegalTransitionError } from '../schema/common/error-results';
 import {
   EmptyInvoiceError,
   InvoiceHasPaymentsError,
@@ -33,83 +22,63 @@ import {
   InvoiceOverpaymentError,
   RefundExceedsPaymentError,
 } from '../schema/invoice/invoice.results';
-import { msg } from '../i18n';
+import { agencyToday } from './agency.service';
+import { advanceDeal } from './deal-automation';
+import { DuplicateError, winnerOfRace } from './duplicates';
+import { idempotent } from './idempotency';
+import { liveInvoiceOf, prepaymentsDeducted, prepaymentsReceived } from './invoice.reads';
+import { INVOICE_TRANSITIONS, PAYABLE, prepareLines, prepaymentToDeduct } from './invoice.rules';
+import { add, cmp, draftOf, isZero, lineAmounts, netPaid, paymentStatus, priceLines, sub, sumTotals, type LineDraft } from './money/totals';
+import { currencyAllowed, standardVatRate } from './money/vat';
+import { assignDocumentNumber } from './numbering';
+import { documentSettings } from './requisites.service';
+import { scoped, withTransaction } from './scope';
+import { trimOrNull } from './text';
+import { localDate } from './time';
+import { checkTransition, transitionRow } from './transitions';
 
 /**
- * Invoice states as data. Payment states (PARTIALLY_PAID, PAID) follow from the money recorded;
- * they are listed so that every status change, including those, is a lookup.
+ * Invoice and payment mutations, each one transaction (money ones idempotent by key). The pure
+ * rules (status flow, line VAT) are in invoice.rules.ts, the reads in invoice.reads.ts.
  */
-export const INVOICE_TRANSITIONS: TransitionMap<InvoiceStatus> = {
-  [InvoiceStatus.DRAFT]: [InvoiceStatus.ISSUED, InvoiceStatus.CANCELLED],
-  [InvoiceStatus.ISSUED]: [InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.PAID, InvoiceStatus.CANCELLED],
-  [InvoiceStatus.PARTIALLY_PAID]: [InvoiceStatus.PAID, InvoiceStatus.ISSUED],
-  [InvoiceStatus.PAID]: [InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.ISSUED],
-  [InvoiceStatus.CANCELLED]: [],
-};
-
-const PAYABLE = [InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID];
 
 export type RecordPaymentOutcome = Invoice | IllegalTransitionError | InvoiceOverpaymentError | InvoiceNotPayableError;
 export type RefundOutcome = Invoice | RefundExceedsPaymentError | InvoiceNotPayableError;
 export type IssueOutcome = Invoice | IllegalTransitionError | EmptyInvoiceError;
 export type CancelOutcome = Invoice | IllegalTransitionError | InvoiceHasPaymentsError | InvoiceInActError;
 
-async function agencyOf(ctx: AuthedContext) {
-  return getOwnAgency(ctx);
-}
-
-/** The agency's "today", for issue dates, due checks and overdue flags. */
-export async function agencyToday(ctx: AuthedContext, now: Date = new Date()): Promise<string> {
-  return localDate(now, (await agencyOf(ctx)).timeZone);
-}
-
-interface PreparedLine {
-  description: string;
-  quantity: string;
-  unit: string;
-  unitPrice: string;
-  vatRate: string | null;
-  vatRateAuto: boolean;
-}
-
-/** Resolves each line's VAT rate: omitted → the dated table (auto), null → without VAT, else as given. */
-function prepareLines(lines: InvoiceLineInput[], country: string, vatDate: string, vatPayer: boolean): PreparedLine[] {
-  const errors: FieldError[] = [];
-  const prepared = lines.map((l, i) => {
-    const auto = l.vatRate === undefined;
-    const rate = auto ? standardVatRate(country, vatDate, vatPayer) : l.vatRate ?? null;
-    if (!vatPayer && rate !== null && cmp(rate, 0) > 0) {
-      errors.push({ path: `input.lines.${i}.vatRate`, message: msg('validation.notVatPayer') });
-    }
-    return {
-      description: l.description.trim(),
-      quantity: l.quantity ?? '1',
-      unit: l.unit?.trim() || 'усл.',
-      unitPrice: l.unitPrice,
-      vatRate: rate,
-      vatRateAuto: auto,
-    };
-  });
-  if (errors.length) throw new BadUserInputError(errors);
-  return prepared;
+/**
+ * A money mutation in one transaction, at most once per idempotency key: an invoice is
+ * remembered by id, an error result whole, and a retry answers the same.
+ */
+function onceInTransaction<R extends Invoice | ErrorResult>(
+  ctx: AuthedContext,
+  key: string | null | undefined,
+  operation: string,
+  input: unknown,
+  run: (tx: AuthedContext) => Promise<R>,
+): Promise<R> {
+  return withTransaction(ctx, (tx) =>
+    idempotent<R>(
+      tx,
+      key,
+      operation,
+      input,
+      async () => {
+        const result = await run(tx);
+        // a refusal is not kept under the key (see idempotent)
+        return { result, remember: result instanceof ErrorResult ? null : { invoiceId: (result as Invoice).id } };
+      },
+      async (r) => (await scoped(tx, Invoice).getById(String(r.invoiceId))) as R,
+    ),
+  );
 }
 
 /** Writes the lines with their amounts and returns the document totals (the one rounding rule). */
-async function writeLines(tx: AuthedContext, invoice: Invoice, lines: PreparedLine[]) {
+async function writeLines(tx: AuthedContext, invoice: Invoice, lines: LineDraft[]) {
   const amounts = lines.map((l) => lineAmounts(l));
   await scoped(tx, InvoiceLine).replaceChildren('invoiceId', invoice.id, lines.map((l, i) => ({ ...l, ...amounts[i], position: i + 1, clientId: invoice.clientId })));
   return sumTotals(amounts);
-}
-
-/** A draft invoice: lines, VAT preview and totals; no number. */
-export async function createInvoice(ctx: AuthedContext, input: CreateInvoiceInput): Promise<Invoice> {
-  try {
-    return await createInvoiceOnce(ctx, input);
-  } catch (err) {
-    // a concurrent request invoiced the item first: only the unique index saw it
-    if (!input.scheduleItemId || !isUniqueViolation(err, SCHEDULE_ITEM_INVOICE_INDEX)) throw err;
-    throw scheduleItemInvoiced(await winnerOfRace(ctx, async () => (await liveInvoiceOf(ctx, input.scheduleItemId!))?.id ?? null));
-  }
 }
 
 const SCHEDULE_ITEM_INVOICE_INDEX = 'invoices_schedule_item_live_unique';
@@ -123,28 +92,15 @@ function scheduleItemInvoiced(existingId: string | null): DuplicateError {
   );
 }
 
-/** The item's invoice that is not CANCELLED (at most one, by a partial unique index). */
-async function liveInvoiceOf(ctx: AuthedContext, scheduleItemId: string): Promise<Invoice | null> {
-  return scoped(ctx, Invoice)
-    .query('i')
-    .andWhere('i."scheduleItemId" = :scheduleItemId AND i.status <> :cancelled', { scheduleItemId, cancelled: InvoiceStatus.CANCELLED })
-    .getOne();
-}
-
-async function createInvoiceOnce(ctx: AuthedContext, input: CreateInvoiceInput): Promise<Invoice> {
-  return withTransaction(ctx, (tx) => {
-    return idempotent(
-      tx,
-      input.idempotencyKey,
-      'createInvoice',
-      input,
-      async () => {
-        const invoice = await createInvoiceInTx(tx, input);
-        return { result: invoice, remember: { invoiceId: invoice.id } };
-      },
-      async (r) => scoped(tx, Invoice).getById(String(r.invoiceId)),
-    );
-  });
+/** A draft invoice: lines, VAT preview and totals; no number. */
+export async function createInvoice(ctx: AuthedContext, input: CreateInvoiceInput): Promise<Invoice> {
+  try {
+    return await onceInTransaction(ctx, input.idempotencyKey, 'createInvoice', input, (tx) => createInvoiceInTx(tx, input));
+  } catch (err) {
+    // a concurrent request invoiced the item first: only the unique index saw it
+    if (!input.scheduleItemId || !isUniqueViolation(err, SCHEDULE_ITEM_INVOICE_INDEX)) throw err;
+    throw scheduleItemInvoiced(await winnerOfRace(ctx, async () => (await liveInvoiceOf(ctx, input.scheduleItemId!))?.id ?? null));
+  }
 }
 
 async function createInvoiceInTx(tx: AuthedContext, input: CreateInvoiceInput): Promise<Invoice> {
@@ -211,39 +167,12 @@ async function createInvoiceInTx(tx: AuthedContext, input: CreateInvoiceInput): 
     currency: input.currency,
     dueDate: input.dueDate,
     supplyDate: input.supplyDate ?? null,
-    notes: input.notes?.trim() || null,
+    notes: trimOrNull(input.notes),
     replacesInvoiceId: input.replacesInvoiceId ?? null,
     createdById: tx.actor.userId,
   });
   const totals = await writeLines(tx, invoice, lines);
   return scoped(tx, Invoice).update(invoice, { ...totals, amountDue: totals.total });
-}
-
-/** Prepayments received (net of refunds) on the contract's issued PREPAYMENT invoices. */
-async function prepaymentsReceived(tx: AuthedContext, contractId: string): Promise<string> {
-  const rows = await scoped(tx, Invoice)
-    .query('i')
-    .andWhere('i."contractId" = :contractId AND i.kind = :kind AND i.status IN (:...st)', {
-      contractId,
-      kind: InvoiceKind.PREPAYMENT,
-      st: [InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.PAID],
-    })
-    .getMany();
-  return rows.reduce((s, r) => add(s, r.paidAmount), '0');
-}
-
-/** Prepayments already deducted by the contract's other issued FINAL invoices. */
-async function prepaymentsDeducted(tx: AuthedContext, contractId: string, exceptId: string): Promise<string> {
-  const rows = await scoped(tx, Invoice)
-    .query('i')
-    .andWhere('i."contractId" = :contractId AND i.kind = :kind AND i.id <> :exceptId AND i.status IN (:...st)', {
-      contractId,
-      kind: InvoiceKind.FINAL,
-      exceptId,
-      st: [InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.PAID],
-    })
-    .getMany();
-  return rows.reduce((s, r) => add(s, r.prepaymentDeducted), '0');
 }
 
 /**
@@ -252,25 +181,14 @@ async function prepaymentsDeducted(tx: AuthedContext, contractId: string, except
  * this the invoice is immutable.
  */
 export async function issueInvoice(ctx: AuthedContext, input: IssueInvoiceInput): Promise<IssueOutcome> {
-  return withTransaction(ctx, (tx) => {
-    return idempotent<IssueOutcome>(
-      tx,
-      input.idempotencyKey,
-      'issueInvoice',
-      input,
-      async () => {
-        const result = await issueInTx(tx, input);
-        return { result, remember: result instanceof ErrorResult ? null : { invoiceId: result.id } };
-      },
-      async (r) => scoped(tx, Invoice).getById(String(r.invoiceId)),
-    );
-  });
+  return onceInTransaction<IssueOutcome>(ctx, input.idempotencyKey, 'issueInvoice', input, (tx) => issueInTx(tx, input));
 }
 
 async function issueInTx(tx: AuthedContext, input: IssueInvoiceInput): Promise<IssueOutcome> {
-  const invoice = await scoped(tx, Invoice).getById(input.id, 'input.id', { lock: true });
-  const illegal = checkTransition('Invoice', INVOICE_TRANSITIONS, invoice.status, InvoiceStatus.ISSUED);
-  if (illegal) return illegal;
+  return transitionRow(tx, Invoice, input.id, INVOICE_TRANSITIONS, InvoiceStatus.ISSUED, (invoice) => issueDraft(tx, invoice, input));
+}
+
+async function issueDraft(tx: AuthedContext, invoice: Invoice, input: IssueInvoiceInput): Promise<IssueOutcome> {
   const { agency, requisites } = await documentSettings(tx);
   const issueDate = input.issueDate ?? localDate(new Date(), agency.timeZone);
   const vatDate = invoice.supplyDate ?? issueDate;
@@ -281,30 +199,21 @@ async function issueInTx(tx: AuthedContext, input: IssueInvoiceInput): Promise<I
   }
   if (errors.length) throw new BadUserInputError(errors);
 
-  const stored = await scoped(tx, InvoiceLine).query('l').andWhere('l."invoiceId" = :id', { id: invoice.id }).orderBy('l.position').getMany();
+  const stored = await childRowsOf(tx, InvoiceLine, 'invoiceId', [invoice.id], ['position']);
   // rates from the dated table are fixed now, for the supply date; lines are rewritten only if one changed
   const rateNow = standardVatRate(agency.country, vatDate, requisites.vatPayer);
   const changed = stored.some((l) => l.vatRateAuto && l.vatRate !== rateNow);
-  const lines: PreparedLine[] = stored.map((l) => ({
-    description: l.description,
-    quantity: l.quantity,
-    unit: l.unit,
-    unitPrice: l.unitPrice,
-    vatRate: l.vatRateAuto ? rateNow : l.vatRate,
-    vatRateAuto: l.vatRateAuto,
-  }));
+  const { lines, totals } = priceLines(stored.map(draftOf), rateNow);
   // every check before any write: a refused issue leaves the draft exactly as it was
-  const totals = sumTotals(lines.map((l) => lineAmounts(l)));
   if (cmp(totals.total, 0) <= 0) {
     return new EmptyInvoiceError();
   }
-  // rates from the dated table are fixed now, for the supply date; lines are rewritten only if one changed
   if (changed) await writeLines(tx, invoice, lines);
   let prepaymentDeducted = '0.00';
   if (invoice.kind === InvoiceKind.FINAL && invoice.contractId) {
     // what earlier FINAL invoices of the contract already deducted is not deducted again
     const available = sub(await prepaymentsReceived(tx, invoice.contractId), await prepaymentsDeducted(tx, invoice.contractId, invoice.id));
-    prepaymentDeducted = cmp(available, 0) <= 0 ? '0.00' : cmp(available, totals.total) > 0 ? totals.total : available;
+    prepaymentDeducted = prepaymentToDeduct(available, totals.total);
   }
   const amountDue = sub(totals.total, prepaymentDeducted);
   const saved = await scoped(tx, Invoice).update(invoice, {
@@ -360,19 +269,7 @@ async function refreshPaid(tx: AuthedContext, invoice: Invoice): Promise<Invoice
 
 /** Records money received; overpayment is refused. The first payment on a deal moves it to DELIVERY. */
 export async function recordPayment(ctx: AuthedContext, input: RecordPaymentInput): Promise<RecordPaymentOutcome> {
-  return withTransaction(ctx, (tx) => {
-    return idempotent<RecordPaymentOutcome>(
-      tx,
-      input.idempotencyKey,
-      'recordPayment',
-      input,
-      async () => {
-        const result = await recordPaymentInTx(tx, input);
-        return { result, remember: result instanceof ErrorResult ? null : { invoiceId: result.id } };
-      },
-      async (r) => scoped(tx, Invoice).getById(String(r.invoiceId)),
-    );
-  });
+  return onceInTransaction<RecordPaymentOutcome>(ctx, input.idempotencyKey, 'recordPayment', input, (tx) => recordPaymentInTx(tx, input));
 }
 
 async function recordPaymentInTx(tx: AuthedContext, input: RecordPaymentInput): Promise<RecordPaymentOutcome> {
@@ -394,8 +291,8 @@ async function recordPaymentInTx(tx: AuthedContext, input: RecordPaymentInput): 
     amount: input.amount,
     paidAt: input.paidAt,
     method: input.method ?? PaymentMethod.BANK_TRANSFER,
-    reference: input.reference?.trim() || null,
-    note: input.note?.trim() || null,
+    reference: trimOrNull(input.reference),
+    note: trimOrNull(input.note),
     actorId: tx.actor.userId,
   });
   const saved = await refreshPaid(tx, invoice);
@@ -420,19 +317,7 @@ async function isFirstPaymentOnContract(tx: AuthedContext, contractId: string): 
  * balance reopens by the refunded amount.
  */
 export async function refundPayment(ctx: AuthedContext, input: RefundPaymentInput): Promise<RefundOutcome> {
-  return withTransaction(ctx, (tx) => {
-    return idempotent<RefundOutcome>(
-      tx,
-      input.idempotencyKey,
-      'refundPayment',
-      input,
-      async () => {
-        const result = await refundInTx(tx, input);
-        return { result, remember: result instanceof ErrorResult ? null : { invoiceId: result.id } };
-      },
-      async (r) => scoped(tx, Invoice).getById(String(r.invoiceId)),
-    );
-  });
+  return onceInTransaction<RefundOutcome>(ctx, input.idempotencyKey, 'refundPayment', input, (tx) => refundInTx(tx, input));
 }
 
 async function refundInTx(tx: AuthedContext, input: RefundPaymentInput): Promise<RefundOutcome> {
@@ -462,33 +347,8 @@ async function refundInTx(tx: AuthedContext, input: RefundPaymentInput): Promise
     paidAt,
     method: payment.method,
     refundOfId: payment.id,
-    note: input.reason?.trim() || null,
+    note: trimOrNull(input.reason),
     actorId: tx.actor.userId,
   });
   return refreshPaid(tx, invoice);
 }
-
-export async function getInvoice(ctx: AuthedContext, id: string): Promise<Invoice | null> {
-  return scoped(ctx, Invoice).findById(id);
-}
-
-export async function listInvoices(ctx: AuthedContext, args: InvoicesArgs) {
-  const qb = scoped(ctx, Invoice).query('i');
-  const f = args.filter;
-  if (f?.clientId) qb.andWhere('i."clientId" = :clientId', { clientId: f.clientId });
-  if (f?.contractId) qb.andWhere('i."contractId" = :contractId', { contractId: f.contractId });
-  if (f?.statuses?.length) qb.andWhere('i.status IN (:...statuses)', { statuses: f.statuses });
-  if (f?.kinds?.length) qb.andWhere('i.kind IN (:...kinds)', { kinds: f.kinds });
-  if (f?.overdue != null) {
-    const today = await agencyToday(ctx);
-    const cond = `(i.status IN (:...payable) AND i."dueDate" < :today)`;
-    qb.andWhere(f.overdue ? cond : `NOT ${cond}`, { payable: PAYABLE, today });
-  }
-  return paginate(qb, args, { column: 'i."createdAt"', value: (i) => i.createdAt, cast: 'timestamptz', direction: 'DESC' });
-}
-
-export function isOverdue(invoice: Invoice, today: string): boolean {
-  return PAYABLE.includes(invoice.status) && invoice.dueDate < today;
-}
-
-/** Per client and currency: invoiced (issued, not cancelled), paid, outstanding — one query for many clients. */

@@ -1,4 +1,5 @@
 import { LifecycleStage } from '../entities/enums';
+import { timeInStages as stageTimes, type StageDuration as TimedStageDuration, type StageEntry as TimedStageEntry } from './time';
 import type { TransitionMap } from './transitions';
 
 const STAGES = Object.values(LifecycleStage);
@@ -11,36 +12,13 @@ export const LIFECYCLE_TRANSITIONS: TransitionMap<LifecycleStage> = Object.fromE
   STAGES.map((s) => [s, STAGES.filter((t) => t !== s)]),
 ) as unknown as TransitionMap<LifecycleStage>;
 
-export interface StageEntry {
-  toStage: LifecycleStage;
-  changedAt: Date;
-  terminated: boolean;
-}
-
-export interface StageDuration {
-  stage: LifecycleStage;
-  seconds: number;
-  stays: number;
-}
+export type StageEntry = TimedStageEntry<LifecycleStage>;
+export type StageDuration = TimedStageDuration<LifecycleStage>;
 
 /**
- * Time spent in each stage from the history: a stay lasts until the next entry; the last one
- * until `now`, or until termination (a terminated client's clock stops).
+ * Time spent in each lifecycle stage (see time.ts for the one rounding rule): a stay lasts until
+ * the next entry, the last one until `now`, or until termination (a terminated client's clock stops).
  */
-export function timeInStages(history: StageEntry[], now: Date): StageDuration[] {
-  const sorted = [...history].sort((a, b) => a.changedAt.getTime() - b.changedAt.getTime());
-  const totals = new Map<LifecycleStage, StageDuration>();
-  for (let i = 0; i < sorted.length; i++) {
-    const entry = sorted[i];
-    if (entry.terminated) continue;
-    const end = sorted[i + 1]?.changedAt ?? now;
-    const seconds = Math.max(0, Math.floor((end.getTime() - entry.changedAt.getTime()) / 1000));
-    const prev = sorted[i - 1];
-    // a reactivation entry re-entering the same stage continues the count but is a new stay
-    const t = totals.get(entry.toStage) ?? { stage: entry.toStage, seconds: 0, stays: 0 };
-    t.seconds += seconds;
-    if (!prev || prev.toStage !== entry.toStage || prev.terminated) t.stays += 1;
-    totals.set(entry.toStage, t);
-  }
-  return STAGES.filter((s) => totals.has(s)).map((s) => totals.get(s)!);
+export function timeInStages(history: readonly StageEntry[], now: Date): StageDuration[] {
+  return stageTimes(history, now, STAGES);
 }

@@ -14,10 +14,11 @@ import type {
   UpdateMeetingInput,
 } from '../schema/meeting/meeting.inputs';
 import type { MeetingsArgs } from '../schema/meeting/meeting.args';
-import { paginate } from './pagination';
+import { latestFirst, paginate } from './pagination';
 import { MeetingNotHeldError } from '../schema/meeting/meeting.results';
 import { scoped, withTransaction } from './scope';
 import { addDays, isPastLocalDay, localDate } from './time';
+import { trimOrNull } from './text';
 import { msg } from '../i18n';
 
 // ---------------------------------------------------------------------------------------------
@@ -87,16 +88,10 @@ export function actionItemViews(meeting: Meeting): ActionItemView[] {
 // ---------------------------------------------------------------------------------------------
 // Input → columns, and the rules
 
-function text(v: string | null | undefined): string | null {
-  if (v == null) return null;
-  const t = v.trim();
-  return t === '' ? null : t;
-}
-
 function toActionItems(items: MeetingActionItemInput[]): ActionItem[] {
   const errors: FieldError[] = [];
   const out = items.map((a, i) => {
-    const description = text(a.description);
+    const description = trimOrNull(a.description);
     if (!description) errors.push({ path: `input.actionItems.${i}.description`, message: msg('validation.notEmpty', { field: 'description' }) });
     if (a.ownerUserId && a.ownerContactId) {
       errors.push({ path: `input.actionItems.${i}.ownerContactId`, message: msg('validation.ownerUserOrContact') });
@@ -117,7 +112,7 @@ function toActionItems(items: MeetingActionItemInput[]): ActionItem[] {
 function toColumns(input: Partial<MeetingFields> & { title?: string | null; startsAt?: Date | null }): Partial<Meeting> {
   const out: Partial<Meeting> = {};
   if (input.title !== undefined) {
-    const title = text(input.title);
+    const title = trimOrNull(input.title);
     if (!title) throw new BadUserInputError([{ path: 'input.title', message: msg('validation.notEmpty', { field: 'title' }) }]);
     out.title = title;
   }
@@ -127,8 +122,8 @@ function toColumns(input: Partial<MeetingFields> & { title?: string | null; star
   }
   if (input.endsAt !== undefined) out.endsAt = input.endsAt ?? null;
   if (input.nextMeetingAt !== undefined) out.nextMeetingAt = input.nextMeetingAt ?? null;
-  if (input.location !== undefined) out.location = text(input.location);
-  if (input.agenda !== undefined) out.agenda = text(input.agenda);
+  if (input.location !== undefined) out.location = trimOrNull(input.location);
+  if (input.agenda !== undefined) out.agenda = trimOrNull(input.agenda);
   if (input.dealId !== undefined) out.dealId = input.dealId ?? null;
   if (input.decisions !== undefined) out.decisions = (input.decisions ?? []).map((d) => d.trim()).filter((d) => d !== '');
   if (input.actionItems !== undefined) out.actionItems = toActionItems(input.actionItems ?? []);
@@ -212,7 +207,7 @@ export function listMeetings(ctx: AuthedContext, args: MeetingsArgs): Promise<Co
   if (f?.protocolSent === false) qb.andWhere('m."protocolSentAt" IS NULL');
   if (f?.from) qb.andWhere('m."startsAt" >= :from', { from: f.from });
   if (f?.to) qb.andWhere('m."startsAt" <= :to', { to: f.to });
-  return paginate(qb, args, { column: 'm."startsAt"', value: (m) => m.startsAt, cast: 'timestamptz', direction: 'DESC' });
+  return paginate(qb, args, latestFirst('m', 'startsAt'));
 }
 
 /** Records a meeting with a client of the agency. */

@@ -1,5 +1,7 @@
 import type { RequestContext } from '../context';
 import { DocumentKind } from '../entities/enums';
+import { ConflictError, isUniqueViolation } from '../errors';
+import type { Msg } from '../i18n';
 import { takeCounter } from './scope';
 
 /**
@@ -71,4 +73,18 @@ export async function assignDocumentNumber(
     suffix: filled.slice(m.index + m[0].length),
   });
   return number!;
+}
+
+/**
+ * Runs a write that stores a document number. A number the agency already used (its pattern was
+ * changed into one that repeats it) is CONFLICT DUPLICATE_NUMBER, not a 500; the transaction
+ * rolls back, the counter with it.
+ */
+export async function withUniqueNumber<R>(constraint: string, message: Msg, write: () => Promise<R>): Promise<R> {
+  try {
+    return await write();
+  } catch (err) {
+    if (isUniqueViolation(err, constraint)) throw new ConflictError('DUPLICATE_NUMBER', message, 'input.id');
+    throw err;
+  }
 }

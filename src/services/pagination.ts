@@ -95,3 +95,21 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
     },
   };
 }
+
+/** A filter's given values by column: one value narrows by equality, a non-empty list by IN. */
+export type ColumnFilter = Record<string, string | readonly string[] | null | undefined>;
+
+/** Narrows a list query by the given values; omitted values and empty lists narrow nothing. */
+export function matching<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, alias: string, filter: ColumnFilter): SelectQueryBuilder<T> {
+  for (const [column, value] of Object.entries(filter)) {
+    const param = `__filter_${column}`;
+    if (typeof value === 'string' && value) qb.andWhere(`${alias}."${column}" = :${param}`, { [param]: value });
+    else if (Array.isArray(value) && value.length) qb.andWhere(`${alias}."${column}" IN (:...${param})`, { [param]: value });
+  }
+  return qb;
+}
+
+/** The usual order of a list: newest first by an instant column (e.g. createdAt). */
+export function latestFirst<T extends ObjectLiteral>(alias: string, column: keyof T & string): SortKey<T> {
+  return { column: `${alias}."${column}"`, value: (row) => row[column] as Date, cast: 'timestamptz', direction: 'DESC' };
+}

@@ -2,6 +2,7 @@ import type { AuthedContext, } from '../context';
 import { Agency, AgencyRequisites } from '../entities';
 import { REQUISITE_DEFAULTS } from '../entities/requisites.entity';
 import type { UpdateAgencyRequisitesInput } from '../schema/requisites/requisites.inputs';
+import { trimOrNull } from './text';
 import { agencyKeyed, ownAgencyWithRequisites, updateOwnAgency, withTransaction } from './scope';
 
 /** The agency's requisites row, or the defaults when it has never been saved. */
@@ -31,7 +32,7 @@ export async function updateAgencyRequisites(ctx: AuthedContext, input: UpdateAg
     const patch: Record<string, unknown> = {};
     for (const key of REQUISITE_KEYS) {
       const v = input[key];
-      if (v !== undefined) patch[key] = typeof v === 'string' ? v.trim() || null : null;
+      if (v !== undefined) patch[key] = typeof v === 'string' ? trimOrNull(v) : null;
     }
     for (const key of REQUIRED_KEYS) {
       const v = input[key];

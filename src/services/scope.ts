@@ -10,7 +10,7 @@ import { UserRole } from '../entities/enums';
 import { portalScopeOf } from '../entities/portal-scope';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
 
-interface TenantRow extends ObjectLiteral {
+export interface TenantRow extends ObjectLiteral {
   id: string;
   agencyId: string;
 }

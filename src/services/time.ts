@@ -71,3 +71,41 @@ export function isPastLocalDay(date: string, timeZone: string, now: Date = new D
 export function daysBetween(a: string, b: string): number {
   return Math.round((new Date(b + 'T00:00:00Z').getTime() - new Date(a + 'T00:00:00Z').getTime()) / 86_400_000);
 }
+
+/** One entry of a stage history: the stage entered and when; a terminating entry stops the clock. */
+export interface StageEntry<S extends string> {
+  toStage: S;
+  changedAt: Date;
+  terminated?: boolean;
+}
+
+export interface StageDuration<S extends string> {
+  stage: S;
+  /** whole seconds: the exact stays summed, then floored once */
+  seconds: number;
+  /** separate stays (a re-entry right after a termination continues the same stay count) */
+  stays: number;
+}
+
+/**
+ * Time spent in each stage from a history (in any order): a stay lasts until the next entry, the
+ * last one until `end`; a terminating entry counts for nothing (the clock stops until a later
+ * entry restarts it). A stay is never negative. The rounding is the one rule for every stage
+ * history: the exact milliseconds of all stays in a stage are summed and the total floored to
+ * whole seconds, so a stage never loses a second per stay. Stages come in `order`, only those visited.
+ */
+export function timeInStages<S extends string>(history: readonly StageEntry<S>[], end: Date, order: readonly S[]): StageDuration<S>[] {
+  const sorted = [...history].sort((a, b) => a.changedAt.getTime() - b.changedAt.getTime());
+  const totals = new Map<S, { ms: number; stays: number }>();
+  sorted.forEach((entry, i) => {
+    if (entry.terminated) return;
+    const stop = sorted[i + 1]?.changedAt ?? end;
+    const t = totals.get(entry.toStage) ?? { ms: 0, stays: 0 };
+    t.ms += Math.max(0, stop.getTime() - entry.changedAt.getTime());
+    const prev = sorted[i - 1];
+    // a reactivation re-entering the same stage continues the count but is a new stay
+    if (!prev || prev.toStage !== entry.toStage || prev.terminated) t.stays += 1;
+    totals.set(entry.toStage, t);
+  });
+  return order.filter((s) => totals.has(s)).map((stage) => ({ stage, seconds: Math.floor(totals.get(stage)!.ms / 1000), stays: totals.get(stage)!.stays }));
+}

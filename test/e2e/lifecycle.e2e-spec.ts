@@ -73,6 +73,23 @@ describe('client lifecycle', () => {
     expect(h.timeInStages[1].seconds).toBeGreaterThan(0);
   });
 
+  it('sums the exact stays of a stage before rounding to whole seconds, as deals do', async () => {
+    const client = await createClient(t, a.ownerToken);
+    for (const stage of ['INTEREST', 'ATTRACTION', 'EVALUATION']) {
+      expect((await t.gql(CHANGE_STAGE, { input: { clientId: client.id, stage } }, a.ownerToken)).body.data.changeClientStage.__typename).toBe('Client');
+    }
+    // historical state: the API stamps changes with the current time; place them at known sub-second instants
+    const rows = await t.ds.query(`SELECT id FROM client_stage_changes WHERE "clientId" = $1 ORDER BY "changedAt"`, [client.id]);
+    const instants = ['2026-01-01T00:00:00.000Z', '2026-01-01T00:00:01.600Z', '2026-01-01T00:00:02.000Z', '2026-01-01T00:00:02.500Z'];
+    for (const [i, row] of rows.entries()) await t.ds.query(`UPDATE client_stage_changes SET "changedAt" = $2 WHERE id = $1`, [row.id, instants[i]]);
+    const h = (await t.gql(HISTORY, { id: client.id }, a.ownerToken)).body.data.client;
+    // ATTRACTION: 1.6 s + 0.5 s = 2.1 s → 2 (not 1 + 0); INTEREST: 0.4 s → 0
+    expect(h.timeInStages.slice(0, 2)).toEqual([
+      { stage: 'ATTRACTION', seconds: 2, stays: 2 },
+      { stage: 'INTEREST', seconds: 0, stays: 1 },
+    ]);
+  });
+
   it('answers ILLEGAL_TRANSITION for the same stage and writes nothing', async () => {
     const client = await createClient(t, a.ownerToken);
     const res = await t.gql(CHANGE_STAGE, { input: { clientId: client.id, stage: 'ATTRACTION' } }, a.ownerToken);

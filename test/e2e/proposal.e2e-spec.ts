@@ -5,7 +5,7 @@
  * mutation is followed by reading the proposal back to prove that nothing changed.
  */
 import { ProposalStatus } from '../../src/entities/enums';
-import { effectiveProposalStatus, effectiveStatusParams, effectiveStatusSql } from '../../src/services/proposal.service';
+import { effectiveProposalStatus, effectiveStatusParams, effectiveStatusSql } from '../../src/services/proposal.rules';
 import { CountingLogger, startTestApp, TestApp } from '../support/app';
 import { createClient, createDeal, createUser, MISSING_ID, registerAgency, updateAgencySettings } from '../support/factories';
 import {

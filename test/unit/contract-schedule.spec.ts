@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import fc from 'fast-check';
 import { ContractStatus, PaymentTrigger } from '../../src/entities/enums';
 import { BadUserInputError } from '../../src/errors';
-import { CONTRACT_TRANSITIONS, splitPaymentSchedule, ScheduleItemInput } from '../../src/services/contract.service';
+import { CONTRACT_TRANSITIONS, splitPaymentSchedule, ScheduleItemInput } from '../../src/services/contract.rules';
 import { canTransition, checkTransition } from '../../src/services/transitions';
 
 const { ON_SIGNING, AFTER_DELIVERY, ON_DATE, MILESTONE } = PaymentTrigger;

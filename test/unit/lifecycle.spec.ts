@@ -41,6 +41,21 @@ describe('timeInStages', () => {
     expect(r).toEqual([{ stage: LifecycleStage.PURCHASE, seconds: 86400, stays: 1 }]);
   });
 
+  it('floors the sum of the exact stays once, not each stay (the rounding deals use too)', () => {
+    const r = timeInStages(
+      [
+        { toStage: LifecycleStage.ATTRACTION, changedAt: at('2026-01-01T00:00:00.000Z'), terminated: false },
+        { toStage: LifecycleStage.INTEREST, changedAt: at('2026-01-01T00:00:01.600Z'), terminated: false },
+        { toStage: LifecycleStage.ATTRACTION, changedAt: at('2026-01-01T00:00:02.000Z'), terminated: false },
+      ],
+      at('2026-01-01T00:00:02.500Z'),
+    );
+    expect(r).toEqual([
+      { stage: LifecycleStage.ATTRACTION, seconds: 2, stays: 2 },
+      { stage: LifecycleStage.INTEREST, seconds: 0, stays: 1 },
+    ]);
+  });
+
   it('is empty without history', () => {
     expect(timeInStages([], new Date())).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { ProposalStatus } from '../../src/entities/enums';
-import { effectiveProposalStatus, PROPOSAL_TRANSITIONS } from '../../src/services/proposal.service';
+import { effectiveProposalStatus, PROPOSAL_TRANSITIONS } from '../../src/services/proposal.rules';
 import { IllegalTransitionError } from '../../src/schema/common/error-results';
 import { canTransition, checkTransition } from '../../src/services/transitions';
 

@@ -40,6 +40,44 @@ export function lineAmounts(line: LineInput): LineAmounts {
   return { net: net.toFixed(2), vat: vat.toFixed(2), gross: net.plus(vat).toFixed(2) };
 }
 
+/** The unit of a document line given without one («услуга»). */
+export const DEFAULT_UNIT = 'усл.';
+
+/** A document line (invoice, act) before its amounts: what is stored besides net, VAT and gross. */
+export interface LineDraft {
+  description: string;
+  quantity: string;
+  unit: string;
+  unitPrice: string;
+  /** percent, or null for "without VAT" */
+  vatRate: string | null;
+  /** taken from the dated VAT table (and re-read when the document is issued), not given */
+  vatRateAuto: boolean;
+}
+
+export type PricedLine = LineDraft & LineAmounts;
+
+/** The draft part of a stored line. */
+export function draftOf(l: LineDraft): LineDraft {
+  return {
+    description: l.description,
+    quantity: l.quantity,
+    unit: l.unit,
+    unitPrice: l.unitPrice,
+    vatRate: l.vatRate,
+    vatRateAuto: l.vatRateAuto,
+  };
+}
+
+/** Lines with an automatic rate take `autoRate`; then the amounts by the rule above, and their totals. */
+export function priceLines(drafts: readonly LineDraft[], autoRate: string | null): { lines: PricedLine[]; totals: Totals } {
+  const lines = drafts.map((d) => {
+    const vatRate = d.vatRateAuto ? autoRate : d.vatRate;
+    return { ...d, vatRate, ...lineAmounts({ quantity: d.quantity, unitPrice: d.unitPrice, vatRate }) };
+  });
+  return { lines, totals: sumTotals(lines) };
+}
+
 export function sumTotals(lines: LineAmounts[]): Totals {
   let subtotal = new D(0);
   let vat = new D(0);

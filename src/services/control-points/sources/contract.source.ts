@@ -1,7 +1,7 @@
 // Control points of the contract aggregate: a contract waiting for the client's approvers.
 import type { Client } from '../../../entities';
 import { approverLabel } from '../../../schema/contract/contract.results';
-import { contractsWaitingForApproval } from '../../contract.service';
+import { contractsWaitingForApproval } from '../../contract.reads';
 import { t } from '../../../i18n';
 import { getRequisites } from '../../requisites.service';
 import { addDays, localDate } from '../../time';

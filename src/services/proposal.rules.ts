@@ -1,0 +1,194 @@
+import Decimal from 'decimal.js';
+import type { Proposal, ProposalLine } from '../entities';
+import { ProposalStatus } from '../entities/enums';
+import type { ProposalBlocks } from '../entities/proposal.entity';
+import { BadUserInputError, FieldError } from '../errors';
+import { msg } from '../i18n';
+import type { ProposalBlocksInput, ProposalLineInput } from '../schema/proposal/proposal.inputs';
+import { trimOrNull } from './text';
+import { isPastLocalDay } from './time';
+import type { ToolMix } from './tool-mix';
+import type { TransitionMap } from './transitions';
+
+/** The pure rules of proposals: the status flow and expiry, media-plan lines, blocks, totals. No database. */
+
+const { DRAFT, SENT, ACCEPTED, REJECTED, EXPIRED } = ProposalStatus;
+
+/**
+ * The proposal flow as data. EXPIRED is never written: a SENT offer whose validity day is over
+ * reads as EXPIRED (see effectiveProposalStatus), and every change is looked up from that.
+ * "→ DRAFT" is reviseProposal.
+ */
+export const PROPOSAL_TRANSITIONS: TransitionMap<ProposalStatus> = {
+  [DRAFT]: [SENT],
+  [SENT]: [ACCEPTED, REJECTED, EXPIRED, DRAFT],
+  [REJECTED]: [DRAFT],
+  [EXPIRED]: [DRAFT],
+  [ACCEPTED]: [],
+};
+
+/** The title of an offer created without one. */
+export const DEFAULT_TITLE = 'Коммерческое предложение';
+
+/** The status an offer has at `now`: SENT turns EXPIRED once its validity day is over in `timeZone`. */
+export function effectiveProposalStatus(
+  p: Pick<Proposal, 'status' | 'validUntil'>,
+  timeZone: string,
+  now: Date = new Date(),
+): ProposalStatus {
+  if (p.status === SENT && isPastLocalDay(p.validUntil, timeZone, now)) return EXPIRED;
+  return p.status;
+}
+
+/**
+ * The same rule in SQL, for filters: the validity day ends at the next local midnight of the
+ * agency zone. Needs the parameters of effectiveStatusParams.
+ */
+export function effectiveStatusSql(alias: string): string {
+  return `(CASE WHEN ${alias}."status" = 'SENT' AND ((${alias}."validUntil" + 1)::timestamp AT TIME ZONE :proposalTz) <= :proposalNow::timestamptz THEN 'EXPIRED' ELSE ${alias}."status"::text END)`;
+}
+
+export function effectiveStatusParams(timeZone: string, now: Date): { proposalTz: string; proposalNow: string } {
+  return { proposalTz: timeZone, proposalNow: now.toISOString() };
+}
+
+// ---------------------------------------------------------------------------------------------
+// the media plan
+
+export interface ProposalLineView {
+  id: string;
+  position: number;
+  channel: string;
+  description: string | null;
+  periodStart: string | null;
+  periodEnd: string | null;
+  budget: string;
+  agencyFee: string | null;
+  feeInternal: boolean;
+  expectedKpi: string | null;
+  category: ProposalLine['category'];
+}
+
+/** A line as the actor may see it: a portal user never sees an internal fee. */
+export function lineView(l: ProposalLineView, portal: boolean): ProposalLineView {
+  return {
+    id: l.id,
+    position: l.position,
+    channel: l.channel,
+    description: l.description ?? null,
+    periodStart: l.periodStart ?? null,
+    periodEnd: l.periodEnd ?? null,
+    budget: l.budget,
+    agencyFee: portal && l.feeInternal ? null : l.agencyFee,
+    feeInternal: l.feeInternal,
+    expectedKpi: l.expectedKpi ?? null,
+    category: l.category,
+  };
+}
+
+export type LineValues = Omit<ProposalLineView, 'id' | 'position' | 'agencyFee'> & { agencyFee: string };
+
+/** Input lines as column values; periods must be in order. */
+export function toLines(lines: ProposalLineInput[]): LineValues[] {
+  const errors: FieldError[] = [];
+  const out = lines.map((l, i) => {
+    if (l.periodStart && l.periodEnd && l.periodEnd < l.periodStart) {
+      errors.push({ path: `input.lines.${i}.periodEnd`, message: msg('validation.notBefore', { field: 'periodEnd', other: 'periodStart' }) });
+    }
+    return {
+      channel: l.channel.trim(),
+      description: trimOrNull(l.description),
+      periodStart: l.periodStart ?? null,
+      periodEnd: l.periodEnd ?? null,
+      budget: l.budget,
+      agencyFee: l.agencyFee ?? '0',
+      feeInternal: l.feeInternal ?? false,
+      expectedKpi: trimOrNull(l.expectedKpi),
+      category: l.category,
+    };
+  });
+  if (errors.length) throw new BadUserInputError(errors);
+  return out;
+}
+
+export interface ProposalTotals {
+  budgetTotal: string;
+  feeTotal: string;
+  grandTotal: string;
+}
+
+/** Media budgets, agency fees (internal ones only when `withInternalFees`) and their sum, to the cent. */
+export function proposalLineTotals(lines: readonly Pick<ProposalLine, 'budget' | 'agencyFee' | 'feeInternal'>[], withInternalFees: boolean): ProposalTotals {
+  let budget = new Decimal(0);
+  let fee = new Decimal(0);
+  for (const l of lines) {
+    budget = budget.plus(l.budget);
+    if (withInternalFees || !l.feeInternal) fee = fee.plus(l.agencyFee ?? 0);
+  }
+  return { budgetTotal: budget.toFixed(2), feeTotal: fee.toFixed(2), grandTotal: budget.plus(fee).toFixed(2) };
+}
+
+export interface ToolMixView {
+  proven: string;
+  uncertain: string;
+  experimental: string;
+  provenDeviation: string;
+  uncertainDeviation: string;
+  experimentalDeviation: string;
+  tolerance: string;
+  withinPolicy: boolean;
+  totalBudget: string;
+  provenBudget: string;
+  uncertainBudget: string;
+  experimentalBudget: string;
+}
+
+export function toolMixView(mix: ToolMix): ToolMixView {
+  return {
+    proven: mix.proven.share,
+    uncertain: mix.uncertain.share,
+    experimental: mix.experimental.share,
+    provenDeviation: mix.proven.deviation,
+    uncertainDeviation: mix.uncertain.deviation,
+    experimentalDeviation: mix.experimental.deviation,
+    tolerance: mix.tolerance,
+    withinPolicy: mix.withinPolicy,
+    totalBudget: mix.totalBudget,
+    provenBudget: mix.proven.budget,
+    uncertainBudget: mix.uncertain.budget,
+    experimentalBudget: mix.experimental.budget,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// content blocks and revisions
+
+export const BLOCK_KEYS = [
+  'companyPresentation',
+  'achievements',
+  'team',
+  'cases',
+  'marketAnalytics',
+  'placementAudit',
+  'recommendations',
+  'mediaPlanNotes',
+  'commercialTerms',
+  'guarantees',
+] as const;
+
+/** Given blocks over the current ones: a given block replaces, null or blank clears, omitted stays. */
+export function mergeBlocks(current: ProposalBlocks, input: ProposalBlocksInput | null | undefined): ProposalBlocks {
+  const out: ProposalBlocks = {};
+  for (const key of BLOCK_KEYS) {
+    const given = input?.[key];
+    const value = given === undefined ? current[key] : trimOrNull(given);
+    if (value != null) out[key] = value;
+  }
+  return out;
+}
+
+/** What a revision keeps of the offer: its columns and its media plan as they were. */
+export interface RevisionSnapshot {
+  proposal: Partial<Record<keyof Proposal, unknown>>;
+  lines: ProposalLineView[];
+}
