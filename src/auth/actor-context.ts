@@ -26,7 +26,9 @@ function adopt(value: unknown, owner: RequestContext, request: object): unknown 
     return (value as PromiseLike<unknown>).then((v) => adopt(v, owner, request));
   }
   if (Array.isArray(value)) {
-    for (const item of value) adopt(item, owner, request);
+    // an item that is a promise is adopted when it settles; its rejection is GraphQL's to report
+    // through the list itself, so the derived promise must not become an unhandled rejection
+    for (const item of value) Promise.resolve(adopt(item, owner, request)).catch(() => undefined);
     return value;
   }
   let map = subtrees.get(request);

@@ -1,3 +1,4 @@
+import { approverLabel } from '../schema/contract/contract.results';
 /**
  * Messages of error results (the ErrorResult types in `data`), rendered from their code and their
  * own fields: `results.<CODE>` with the result's fields as params, statuses shown in the reader's
@@ -24,10 +25,6 @@ const VARIANT: Record<string, (r: Fields, entity: string | undefined) => string 
   APPROVAL_ALREADY_DECIDED: (r) => (r.decision !== 'PENDING' ? 'decided' : r.round !== r.currentRound ? 'round' : 'status'),
 };
 
-function approverLabel(a: unknown): string {
-  const { name, position } = (a ?? {}) as { name?: string; position?: string | null };
-  return position ? `${name} (${position})` : String(name ?? '');
-}
 
 /** The result's own scalar fields as params; lists and objects only where a message shows them. */
 function paramsOf(result: Fields): Fields {
@@ -38,7 +35,7 @@ function paramsOf(result: Fields): Fields {
     else if (v === null || v === undefined) params[k] = '';
     else if (typeof v !== 'object') params[k] = v;
   }
-  if (Array.isArray(result.pendingApprovers)) params.approvers = result.pendingApprovers.map(approverLabel).join(', ');
+  if (Array.isArray(result.pendingApprovers)) params.approvers = (result.pendingApprovers as { name: string; position: string | null }[]).map(approverLabel).join(', ');
   return params;
 }
 

@@ -4,7 +4,7 @@ import { Invoice, InvoiceLine, Payment } from '../entities';
 import { InvoiceStatus } from '../entities/enums';
 import { sub } from '../services/money/totals';
 import { scoped } from '../services/scope';
-import { childRows } from './loader-kit';
+import { childRows, groupBy } from './loader-kit';
 
 /** A client's money position in one currency, over its issued invoices. */
 export interface ClientBalance {
@@ -44,7 +44,7 @@ async function balancesByClient(ctx: RequestContext, clientIds: readonly string[
     .addGroupBy('i.currency')
     .orderBy('i.currency')
     .getRawMany();
-  return clientIds.map((id) =>
-    rows.filter((r) => r.clientId === id).map((r) => ({ currency: r.currency, invoiced: r.invoiced, paid: r.paid, outstanding: sub(r.invoiced, r.paid) })),
+  return groupBy(clientIds, rows, (r) => r.clientId).map((mine) =>
+    mine.map((r) => ({ currency: r.currency, invoiced: r.invoiced, paid: r.paid, outstanding: sub(r.invoiced, r.paid) })),
   );
 }

@@ -63,7 +63,7 @@ const PROPOSAL_CONTRACT_INDEX = 'contracts_proposal_live_unique';
 function proposalHasContract(existingId: string | null): DuplicateError {
   return new DuplicateError(
     'PROPOSAL_HAS_CONTRACT',
-    'A contract already follows this proposal; terminate it before making another',
+    msg('errors.conflict.PROPOSAL_HAS_CONTRACT'),
     'input.proposalId',
     existingId,
   );

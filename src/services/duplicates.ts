@@ -1,12 +1,12 @@
 import type { AuthedContext } from '../context';
-import { ConflictError } from '../errors';
+import { ConflictError, type Text } from '../errors';
 
 /**
  * CONFLICT for a record that may exist only once (a double click): the stable reason, the input
  * field at fault and, in `existingId`, the record that is already there, so a client can open it.
  */
 export class DuplicateError extends ConflictError {
-  constructor(reason: string, message: string, field: string, existingId: string | null) {
+  constructor(reason: string, message: Text, field: string, existingId: string | null) {
     super(reason, message, field);
     if (existingId) Object.assign(this.extensions, { existingId });
   }

@@ -86,7 +86,7 @@ const SCHEDULE_ITEM_INVOICE_INDEX = 'invoices_schedule_item_live_unique';
 function scheduleItemInvoiced(existingId: string | null): DuplicateError {
   return new DuplicateError(
     'SCHEDULE_ITEM_INVOICED',
-    'This payment-schedule item is already invoiced; cancel that invoice before making another',
+    msg('errors.conflict.SCHEDULE_ITEM_INVOICED'),
     'input.scheduleItemId',
     existingId,
   );

@@ -199,11 +199,9 @@ export async function updateUser(ctx: AuthedContext, input: UpdateUserInput): Pr
     if (input.locale !== undefined) patch.locale = input.locale;
     if (changesRole && input.role !== user.role) {
       if (user.role === UserRole.CLIENT || input.role === UserRole.CLIENT) {
-        throw new BadUserInputError([
-          { path: 'input.role', message: 'role can change between OWNER and MANAGER only; a portal user stays a portal user' },
-        ]);
+        throw new BadUserInputError([{ path: 'input.role', message: msg('validation.roleStaffOnly') }]);
       }
-      if (user.id === tx.actor.userId) return new OwnAccessChangeError('change the role of');
+      if (user.id === tx.actor.userId) return new OwnAccessChangeError();
       if (user.role === UserRole.OWNER && !canRemoveOwner) return new LastOwnerError();
       patch.role = input.role!;
     }
@@ -218,7 +216,7 @@ export async function deactivateUser(ctx: AuthedContext, id: string): Promise<Us
     const canRemoveOwner = await anotherActiveOwner(tx, id);
     const users = scoped(tx, User);
     const user = await users.getById(id, 'id', { lock: true });
-    if (user.id === tx.actor.userId) return new OwnAccessChangeError('deactivate');
+    if (user.id === tx.actor.userId) return new OwnAccessChangeError();
     if (!user.isActive) return user;
     if (user.role === UserRole.OWNER && !canRemoveOwner) return new LastOwnerError();
     await retireTokens(tx, user.id);
@@ -239,7 +237,7 @@ export async function reactivateUser(ctx: AuthedContext, id: string): Promise<Us
 /** Any user, their own password; the current one is required. */
 export async function changePassword(ctx: AuthedContext, input: ChangePasswordInput): Promise<User | WrongPasswordError> {
   if (input.oldPassword === input.newPassword) {
-    throw new BadUserInputError([{ path: 'input.newPassword', message: 'newPassword must differ from the current password' }]);
+    throw new BadUserInputError([{ path: 'input.newPassword', message: msg('validation.newPasswordSame') }]);
   }
   // argon2 takes ~100 ms: verify and hash before the transaction, so no row (and on the embedded
   // database, no connection) is held meanwhile; the write then checks that the hash is unchanged

@@ -161,6 +161,8 @@ describe("the agency's internal notes about the client", () => {
     );
     const notesError = res.body.errors!.find((e) => e.path?.join('.') === 'me.client.notes')!;
     expect(notesError.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'Client.notes' });
+    // in the agency's language (ru by default)
+    expect(notesError.message).toBe('Client.notes недоступно в клиентском кабинете');
     expect(res.body.errors).toHaveLength(LEAK_FIELDS.length + 1);
   });
 

@@ -12,6 +12,7 @@ export const bg: LocaleResource = {
       badHeader: 'Заглавката Authorization трябва да е "Bearer <token>"',
     },
     forbidden: 'Нямате право да извършите това действие',
+    portalField: '{{field}} не е достъпно в клиентския портал',
     forbiddenRoles: 'Изисква се роля {{roles}}',
     forbiddenClientManager: 'Изисква се роля OWNER или да сте мениджър на този клиент',
     notFound: {
@@ -33,6 +34,8 @@ export const bg: LocaleResource = {
       User: 'Потребителят не е намерен',
     },
     conflict: {
+      PROPOSAL_HAS_CONTRACT: 'По това предложение вече има договор; прекратете го, преди да създадете нов',
+      SCHEDULE_ITEM_INVOICED: 'За тази вноска от погасителния план вече има фактура; анулирайте я, преди да издадете нова',
       EMAIL_TAKEN: 'Вече има потребител с този имейл',
       DUPLICATE_INN: 'Друг клиент на агенцията вече има този ИНН',
       DUPLICATE_EIK: 'Друг клиент на агенцията вече има този ЕИК',
@@ -43,6 +46,8 @@ export const bg: LocaleResource = {
     badUserInput: 'Данните не са попълнени правилно',
   },
   validation: {
+    roleStaffOnly: 'ролята може да се сменя само между OWNER и MANAGER; потребител на портала остава потребител на портала',
+    newPasswordSame: 'новата парола трябва да е различна от текущата',
     notEmpty: '{{field}}: полето не може да е празно',
     phoneCharacters: 'телефонът може да съдържа само цифри, „+“ в началото, интервали, „-“, „(“, „)“, „.“ и „/“',
     phoneInternational: 'въведете телефона в международен формат, например +359 888 123 456',
@@ -117,6 +122,10 @@ export const bg: LocaleResource = {
     clientIdOnlyForClient: 'clientId се посочва само за потребител на портала (CLIENT)',
   },
   results: {
+    WRONG_PASSWORD: 'Текущата парола е грешна',
+    PASSWORD_TOKEN_INVALID: 'Връзката е невалидна или изтекла; поискайте нова от собственика на агенцията',
+    OWN_ACCESS_CHANGE: 'Не можете да деактивирате себе си или да смените собствената си роля; друг собственик може',
+    LAST_OWNER: 'Агенцията ще остане без активен собственик',
     ILLEGAL_TRANSITION: '$t(entities.{{entity}}): не може да премине от статус „$t(statuses.{{entity}}.{{from}})“ в „$t(statuses.{{entity}}.{{to}})“',
     TOOL_MIX_OUT_OF_POLICY:
       'Съотношението на инструментите {{proven}}/{{uncertain}}/{{experimental}} се отклонява от 70/20/10 с повече от {{tolerance}} процентни пункта; изпратете предложението с обосновка',

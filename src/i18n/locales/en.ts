@@ -15,6 +15,7 @@ export const en = {
       badHeader: 'Authorization header must be "Bearer <token>"',
     },
     forbidden: 'You are not allowed to do this',
+    portalField: '{{field}} is not available in the client portal',
     forbiddenRoles: 'Requires role {{roles}}',
     forbiddenClientManager: "Requires role OWNER, or being this client's account manager",
     notFound: {
@@ -36,6 +37,8 @@ export const en = {
       User: 'User not found',
     },
     conflict: {
+      PROPOSAL_HAS_CONTRACT: 'A contract already follows this proposal; terminate it before making another',
+      SCHEDULE_ITEM_INVOICED: 'This payment-schedule item is already invoiced; cancel that invoice before making another',
       EMAIL_TAKEN: 'A user with this email already exists',
       DUPLICATE_INN: 'Another client of the agency has this INN',
       DUPLICATE_EIK: 'Another client of the agency has this EIK',
@@ -46,6 +49,8 @@ export const en = {
     badUserInput: 'The input is not valid',
   },
   validation: {
+    roleStaffOnly: 'role can change between OWNER and MANAGER only; a portal user stays a portal user',
+    newPasswordSame: 'the new password must differ from the current one',
     notEmpty: '{{field}} must not be empty',
     phoneCharacters: 'phone may contain only digits, a leading "+", spaces, "-", "(", ")", "." and "/"',
     phoneInternational: 'give the phone in international format, e.g. +359 888 123 456',
@@ -120,6 +125,10 @@ export const en = {
     clientIdOnlyForClient: 'clientId is only allowed for a CLIENT user',
   },
   results: {
+    WRONG_PASSWORD: 'The current password is not right',
+    PASSWORD_TOKEN_INVALID: 'This link is invalid or has expired; ask the agency owner for a new one',
+    OWN_ACCESS_CHANGE: 'You cannot deactivate yourself or change your own role; another owner can',
+    LAST_OWNER: 'The agency would be left without an active owner',
     ILLEGAL_TRANSITION: '$t(entities.{{entity}}) cannot go from "$t(statuses.{{entity}}.{{from}})" to "$t(statuses.{{entity}}.{{to}})"',
     TOOL_MIX_OUT_OF_POLICY:
       'The tool mix {{proven}}/{{uncertain}}/{{experimental}} strays from 70/20/10 by more than {{tolerance}} percentage points; send it with a justification',

@@ -12,6 +12,7 @@ export const ru: LocaleResource = {
       badHeader: 'Заголовок Authorization должен иметь вид "Bearer <token>"',
     },
     forbidden: 'У вас нет прав на это действие',
+    portalField: '{{field}} недоступно в клиентском кабинете',
     forbiddenRoles: 'Нужна роль {{roles}}',
     forbiddenClientManager: 'Нужна роль OWNER или быть менеджером этого клиента',
     notFound: {
@@ -33,6 +34,8 @@ export const ru: LocaleResource = {
       User: 'Пользователь не найден',
     },
     conflict: {
+      PROPOSAL_HAS_CONTRACT: 'По этому предложению уже заключён договор; расторгните его, прежде чем создавать новый',
+      SCHEDULE_ITEM_INVOICED: 'По этому пункту графика платежей уже выставлен счёт; отмените его, прежде чем выставлять новый',
       EMAIL_TAKEN: 'Пользователь с таким email уже существует',
       DUPLICATE_INN: 'У другого клиента агентства уже есть этот ИНН',
       DUPLICATE_EIK: 'У другого клиента агентства уже есть этот ЕИК',
@@ -43,6 +46,8 @@ export const ru: LocaleResource = {
     badUserInput: 'Данные заполнены неверно',
   },
   validation: {
+    roleStaffOnly: 'роль можно менять только между OWNER и MANAGER; пользователь кабинета клиента остаётся пользователем кабинета',
+    newPasswordSame: 'новый пароль должен отличаться от текущего',
     notEmpty: '{{field}}: поле не может быть пустым',
     phoneCharacters: 'в телефоне допустимы только цифры, «+» в начале, пробелы, «-», «(», «)», «.» и «/»',
     phoneInternational: 'укажите телефон в международном формате, например +359 888 123 456',
@@ -119,6 +124,10 @@ export const ru: LocaleResource = {
     clientIdOnlyForClient: 'clientId указывается только для пользователя портала (CLIENT)',
   },
   results: {
+    WRONG_PASSWORD: 'Текущий пароль указан неверно',
+    PASSWORD_TOKEN_INVALID: 'Ссылка недействительна или устарела; попросите владельца агентства прислать новую',
+    OWN_ACCESS_CHANGE: 'Нельзя отключить себя или изменить свою роль; это может сделать другой владелец',
+    LAST_OWNER: 'В агентстве не останется ни одного активного владельца',
     ILLEGAL_TRANSITION: '$t(entities.{{entity}}): нельзя перейти из статуса «$t(statuses.{{entity}}.{{from}})» в «$t(statuses.{{entity}}.{{to}})»',
     TOOL_MIX_OUT_OF_POLICY:
       'Соотношение инструментов {{proven}}/{{uncertain}}/{{experimental}} отклоняется от 70/20/10 больше чем на {{tolerance}} п. п.; отправьте КП с обоснованием',

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n';
 import {
   defaultFieldResolver,
   getNullableType,
@@ -54,7 +55,7 @@ function guard(typeName: string, field: GraphQLField<unknown, RequestContext>): 
   const name = `${typeName}.${field.name}`;
   field.resolve = (source, args, ctx, info) => {
     if (ctx?.actor?.role === UserRole.CLIENT) {
-      throw new AppError('FORBIDDEN', `${name} is not available in the client portal`, { field: name });
+      throw new AppError('FORBIDDEN', msg('errors.portalField', { field: name }), { field: name });
     }
     return resolve(source, args, ctx, info);
   };

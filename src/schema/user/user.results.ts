@@ -36,8 +36,8 @@ export class PasswordTokenInvalidError extends ErrorResult {
   description: 'You cannot deactivate yourself or change your own role; another owner can. Nothing was changed.',
 })
 export class OwnAccessChangeError extends ErrorResult {
-  constructor(what: string) {
-    super('OWN_ACCESS_CHANGE', `You cannot ${what} yourself; another owner can`);
+  constructor() {
+    super('OWN_ACCESS_CHANGE', 'You cannot deactivate yourself or change your own role; another owner can');
   }
 }
 
