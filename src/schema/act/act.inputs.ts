@@ -1,10 +1,10 @@
-import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import { NotBlank } from '../validators/not-blank';
+import { ArrayMaxSize, ArrayMinSize, IsEnum, IsOptional, IsUUID, Length, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { ActStatus, CurrencyCode } from '../../entities/enums';
 import { DateScalar } from '../common/scalars';
 import { DocumentLineFields } from '../common/document-line.input';
 
-const NOT_BLANK = /\S/;
 export const MAX_ACT_LINES = 200;
 export const MAX_ACT_INVOICES = 50;
 
@@ -54,7 +54,7 @@ export class CreateActInput {
   @Field(() => String, { nullable: true, description: 'RU: number of the VAT invoice (счёт-фактура) issued with the act.' })
   @IsOptional()
   @Length(1, 60, { message: 'vatInvoiceNumber must be 1–60 characters long' })
-  @Matches(NOT_BLANK, { message: 'vatInvoiceNumber must not be blank' })
+  @NotBlank()
   vatInvoiceNumber?: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'RU: date of the VAT invoice; the act date when a number is given without it.' })
@@ -107,7 +107,7 @@ export class UpdateActInput {
   @Field(() => String, { nullable: true, description: 'RU: number of the VAT invoice (счёт-фактура); null clears it.' })
   @IsOptional()
   @Length(1, 60, { message: 'vatInvoiceNumber must be 1–60 characters long' })
-  @Matches(NOT_BLANK, { message: 'vatInvoiceNumber must not be blank' })
+  @NotBlank()
   vatInvoiceNumber?: string | null;
 
   @Field(() => DateScalar, { nullable: true, description: 'RU: date of the VAT invoice; null clears it.' })
@@ -148,7 +148,7 @@ export class SignActInput {
   })
   @IsOptional()
   @Length(1, 200, { message: 'signedBy must be 1–200 characters long' })
-  @Matches(NOT_BLANK, { message: 'signedBy must not be blank' })
+  @NotBlank()
   signedBy?: string | null;
 }
 
@@ -160,7 +160,7 @@ export class DisputeActInput {
 
   @Field(() => String, { description: "The client's objection: what is wrong and why (required, 1–5000 characters)." })
   @Length(1, 5000, { message: 'reason must be 1–5000 characters long' })
-  @Matches(NOT_BLANK, { message: 'reason must not be blank' })
+  @NotBlank()
   reason: string;
 }
 

@@ -1,3 +1,4 @@
+import { NotBlank } from '../validators/not-blank';
 import { IsEnum, IsInt, IsOptional, IsTimeZone, Length, Matches, Max, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import { CurrencyCode, Locale } from '../../entities/enums';
@@ -8,7 +9,7 @@ export class UpdateAgencySettingsInput {
   @Field(() => String, { nullable: true, description: 'Display name.' })
   @IsOptional()
   @Length(1, 200)
-  @Matches(/\S/, { message: 'name must not be blank' })
+  @NotBlank()
   name?: string | null;
 
   @Field(() => String, { nullable: true, description: 'IANA time zone.' })

@@ -1,10 +1,10 @@
-import { IsOptional, Length, Matches } from 'class-validator';
+import { NotBlank } from '../validators/not-blank';
+import { IsOptional, Length } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { IsMoney } from '../validators/money';
 import { IsQuantity, IsVatRate } from '../validators/amounts';
 import { DecimalScalar } from './scalars';
 
-const NOT_BLANK = /\S/;
 
 /**
  * The fields of a line of an invoice or an act: one service with its quantity, price and VAT
@@ -14,7 +14,7 @@ const NOT_BLANK = /\S/;
 export abstract class DocumentLineFields {
   @Field(() => String, { description: 'What is billed / was done, e.g. «Ведение рекламной кампании в Яндекс Директ, октябрь 2026» (1–1000 characters).' })
   @Length(1, 1000, { message: 'description must be 1–1000 characters long' })
-  @Matches(NOT_BLANK, { message: 'description must not be blank' })
+  @NotBlank()
   description: string;
 
   @Field(() => DecimalScalar, { nullable: true, defaultValue: '1', description: 'Quantity (positive, at most 3 decimals); "1" by default.' })
@@ -25,7 +25,7 @@ export abstract class DocumentLineFields {
   @Field(() => String, { nullable: true, description: 'Unit of measure, e.g. «усл.», «ч» (1–20 characters); «усл.» by default.' })
   @IsOptional()
   @Length(1, 20, { message: 'unit must be 1–20 characters long' })
-  @Matches(NOT_BLANK, { message: 'unit must not be blank' })
+  @NotBlank()
   unit?: string | null;
 
   @Field(() => DecimalScalar, { description: 'Price per unit, without VAT (exact, non-negative, at most 2 decimals).' })

@@ -1,3 +1,4 @@
+import { NotBlank } from '../validators/not-blank';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -7,7 +8,6 @@ import {
   IsOptional,
   IsUUID,
   Length,
-  Matches,
   MaxLength,
   ValidateBy,
   ValidateIf,
@@ -20,7 +20,6 @@ import { DateScalar, DecimalScalar } from '../common/scalars';
 import { IsMoney } from '../validators/money';
 import { ContractApprovalDecision } from './contract.enums';
 
-const NOT_BLANK = /\S/;
 export const MAX_SCHEDULE_ITEMS = 50;
 export const MAX_APPROVERS = 20;
 
@@ -50,7 +49,7 @@ function IsSchedulePercent(options?: ValidationOptions): PropertyDecorator {
 export class PaymentScheduleItemInput {
   @Field(() => String, { description: 'What the payment is, e.g. «Предоплата 50%» (1–200 characters).' })
   @Length(1, 200, { message: 'label must be 1–200 characters long' })
-  @Matches(NOT_BLANK, { message: 'label must not be blank' })
+  @NotBlank()
   label: string;
 
   @Field(() => PaymentTrigger, { description: 'When it falls due: on signing, after delivery, on a date or at a milestone.' })
@@ -80,7 +79,7 @@ abstract class ContractFields {
   @Field(() => String, { nullable: true, description: 'Subject of the contract (1–5000 characters).' })
   @IsOptional()
   @Length(1, 5000, { message: 'subject must be 1–5000 characters long' })
-  @Matches(NOT_BLANK, { message: 'subject must not be blank' })
+  @NotBlank()
   subject?: string | null;
 
   @Field(() => DecimalScalar, { nullable: true, description: 'Contract amount (exact, above 0, at most 2 decimals).' })
@@ -151,7 +150,7 @@ export class UpdateContractInput extends ContractFields {
 export class ContractApproverInput {
   @Field(() => String, { description: 'Full name (1–200 characters).' })
   @Length(1, 200, { message: 'name must be 1–200 characters long' })
-  @Matches(NOT_BLANK, { message: 'name must not be blank' })
+  @NotBlank()
   name: string;
 
   @Field(() => String, { nullable: true, description: 'Position, e.g. «Генеральный директор», «Главный бухгалтер».' })
@@ -226,7 +225,7 @@ export class TerminateContractInput {
 
   @Field(() => String, { description: 'Why it ends (1–5000 characters).' })
   @Length(1, 5000, { message: 'reason must be 1–5000 characters long' })
-  @Matches(NOT_BLANK, { message: 'reason must not be blank' })
+  @NotBlank()
   reason: string;
 }
 

@@ -1,3 +1,4 @@
+import { NotBlank } from '../validators/not-blank';
 import {
   ArrayMaxSize,
   IsBoolean,
@@ -5,7 +6,6 @@ import {
   IsOptional,
   IsUUID,
   Length,
-  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
@@ -16,14 +16,13 @@ import { DateScalar, DecimalScalar } from '../common/scalars';
 import { IsMoney } from '../validators/money';
 import { ProposalSortField } from './proposal.enums';
 
-const NOT_BLANK = /\S/;
 export const MAX_MEDIA_PLAN_LINES = 200;
 
 @InputType({ description: 'A media-plan line: one channel or tool with its budget and 70/20/10 category.' })
 export class ProposalLineInput {
   @Field(() => String, { description: 'Channel or tool, e.g. «Яндекс Директ, поиск» (1–200 characters).' })
   @Length(1, 200, { message: 'channel must be 1–200 characters long' })
-  @Matches(NOT_BLANK, { message: 'channel must not be blank' })
+  @NotBlank()
   channel: string;
 
   @Field(() => DecimalScalar, { description: 'Media budget of the line (exact, non-negative, at most 2 decimals).' })
@@ -122,7 +121,7 @@ abstract class ProposalFields {
   @Field(() => String, { nullable: true, description: 'Title, 1–200 characters; «Коммерческое предложение» when omitted on create.' })
   @IsOptional()
   @Length(1, 200, { message: 'title must be 1–200 characters long' })
-  @Matches(NOT_BLANK, { message: 'title must not be blank' })
+  @NotBlank()
   title?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'The brief this offer answers (a brief of the same client).' })
@@ -219,7 +218,7 @@ export class RejectProposalInput {
 
   @Field(() => String, { description: 'What the client said (required, 1–5000 characters).' })
   @Length(1, 5000, { message: 'note must be 1–5000 characters long' })
-  @Matches(NOT_BLANK, { message: 'note must not be blank' })
+  @NotBlank()
   note: string;
 }
 
@@ -231,7 +230,7 @@ export class ReviseProposalInput {
 
   @Field(() => String, { description: 'Why it is corrected (required, 1–2000 characters).' })
   @Length(1, 2000, { message: 'reason must be 1–2000 characters long' })
-  @Matches(NOT_BLANK, { message: 'reason must not be blank' })
+  @NotBlank()
   reason: string;
 
   @Field(() => DateScalar, { nullable: true, description: 'When the corrected offer is due (a control point).' })
