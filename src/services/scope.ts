@@ -286,18 +286,29 @@ export async function updateOwnAgency(ctx: RequestContext, patch: Partial<Agency
 // the transaction's writes. The guard follows the transaction's own async flow only, so other
 // resolvers of the same request running alongside are unaffected.
 
+const suspended = new WeakSet<RequestContext>();
 const openTransaction = new AsyncLocalStorage<RequestContext>();
 
-/** Runs `work` (the transaction body) with `caller` marked unusable in its async flow. */
-export function whileCallerSuspended<R>(caller: RequestContext, work: () => Promise<R>): Promise<R> {
-  return openTransaction.run(caller, work);
+/**
+ * Runs `work` (the transaction body) with `caller` refused. With `followFlow`, also every other
+ * context on the pool within the transaction's async flow (a context derived before the
+ * transaction, loaders bound to one): that needs AsyncLocalStorage, whose hooks cost every promise
+ * of the process on Node 20, so it is on in tests and development (config.transactionFlowGuard).
+ */
+export async function whileCallerSuspended<R>(caller: RequestContext, work: () => Promise<R>, followFlow: boolean): Promise<R> {
+  suspended.add(caller);
+  try {
+    return await (followFlow ? openTransaction.run(caller, work) : work());
+  } finally {
+    suspended.delete(caller);
+  }
 }
 
 function assertUsable(ctx: RequestContext): void {
   const caller = openTransaction.getStore();
   // inside a transaction's flow, every read goes through the transaction: a context on the pool
   // (the caller's, or one derived from it before the transaction) would take a second connection
-  if (caller && (caller === ctx || !ctx.manager.queryRunner?.isTransactionActive)) {
+  if (suspended.has(ctx) || (caller && !ctx.manager.queryRunner?.isTransactionActive)) {
     throw new Error("a transaction is open for this request: read and write through its context (tx), not the caller's");
   }
 }
@@ -311,7 +322,7 @@ function assertUsable(ctx: RequestContext): void {
 export async function withTransaction<C extends RequestContext, R>(ctx: C, fn: (tx: C) => Promise<R>): Promise<R> {
   if (ctx.manager.queryRunner?.isTransactionActive) return fn(ctx);
   const result = await ctx.app.dataSource.transaction((manager) =>
-    whileCallerSuspended(ctx, () => fn(deriveContext(ctx, { manager }))),
+    whileCallerSuspended(ctx, () => fn(deriveContext(ctx, { manager })), ctx.app.config.transactionFlowGuard),
   );
   for (const loader of Object.values(ctx.loaders) as DataLoader<unknown, unknown>[]) loader.clearAll();
   return result;

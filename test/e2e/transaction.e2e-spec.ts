@@ -54,6 +54,14 @@ describe('withTransaction', () => {
     await expect(withTransaction(ctx, () => ctx.loaders.clientById.load(clientId))).rejects.toThrow(/a transaction is open/);
   });
 
+  it("refuses the caller's context without following the async flow too (production's cheaper guard)", async () => {
+    const base = ownerContext();
+    const ctx = deriveContext(base, { app: { ...base.app, config: { ...base.app.config, transactionFlowGuard: false } } });
+    await expect(withTransaction(ctx, () => scoped(ctx, Client).findById(clientId))).rejects.toThrow(/a transaction is open/);
+    // and the caller is usable again once the transaction is over
+    expect((await scoped(ctx, Client).findById(clientId))?.id).toBe(clientId);
+  });
+
   it('refuses a context derived from the caller before the transaction (still on the pool)', async () => {
     const ctx = ownerContext();
     const early = deriveContext(ctx, {});
