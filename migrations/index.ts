@@ -5,6 +5,7 @@ import { Money1795390357665 } from './1795390357665-Money';
 import { ApprovalPosition1795394006149 } from './1795394006149-ApprovalPosition';
 import { DoubleClickGuards1795395000000 } from './1795395000000-DoubleClickGuards';
 import { UserPhone1795397211513 } from './1795397211513-UserPhone';
+import { UserTokenVersion1796190000000 } from './1796190000000-UserTokenVersion';
 import { PasswordResetTokens1796181296742 } from './1796181296742-PasswordResetTokens';
 
 export const MIGRATIONS: Function[] = [
@@ -15,4 +16,5 @@ export const MIGRATIONS: Function[] = [
   DoubleClickGuards1795395000000,
   UserPhone1795397211513,
   PasswordResetTokens1796181296742,
+  UserTokenVersion1796190000000,
 ];

@@ -4,6 +4,8 @@ export interface TokenClaims {
   /** user id */
   sub: string;
   agencyId: string;
+  /** the user's tokenVersion when the token was issued (absent in tokens from before versions: 0) */
+  ver?: number;
 }
 
 const ISSUER = 'agency-api';
@@ -20,7 +22,7 @@ export class TokenService {
   async issue(claims: TokenClaims, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
     const iat = Math.floor(now.getTime() / 1000);
     const exp = iat + this.ttlSeconds;
-    const token = await new SignJWT({ agencyId: claims.agencyId })
+    const token = await new SignJWT({ agencyId: claims.agencyId, ver: claims.ver ?? 0 })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(claims.sub)
       .setIssuer(ISSUER)
@@ -38,7 +40,9 @@ export class TokenService {
       if (typeof payload.sub !== 'string' || typeof payload.agencyId !== 'string') {
         return { ok: false, reason: 'Malformed token' };
       }
-      return { ok: true, claims: { sub: payload.sub, agencyId: payload.agencyId } };
+      const ver = payload.ver === undefined ? 0 : payload.ver;
+      if (typeof ver !== 'number' || !Number.isInteger(ver)) return { ok: false, reason: 'Malformed token' };
+      return { ok: true, claims: { sub: payload.sub, agencyId: payload.agencyId, ver } };
     } catch (err) {
       if (err instanceof joseErrors.JWTExpired) return { ok: false, reason: 'Token expired' };
       return { ok: false, reason: 'Invalid token' };

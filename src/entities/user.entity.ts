@@ -46,6 +46,10 @@ export class User extends TenantOwned {
   @Column({ default: true })
   isActive: boolean;
 
+  /** carried by the user's tokens: bumped when the password changes, is reset or the user is deactivated, which signs out every earlier session */
+  @Column({ type: 'int', default: 0 })
+  tokenVersion: number;
+
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   lastLoginAt: Date | null;
 }

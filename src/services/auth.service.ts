@@ -27,19 +27,21 @@ export function normalizeEmail(email: string): string {
 }
 
 /** A new context value for the user who has just authenticated: same request, own loaders. */
-function contextForUser(ctx: RequestContext, user: User): AuthedContext {
+function contextForUser(ctx: RequestContext, user: User, agency: Agency): AuthedContext {
   const actor: Actor = { userId: user.id, agencyId: user.agencyId, role: user.role, clientId: user.clientId };
   return deriveContext(ctx, {
     actor,
     authError: null,
+    // the payload speaks the user's language (else the agency's), not the anonymous request's
+    locale: user.locale ?? agency.locale,
     logger: ctx.logger.child({ userId: actor.userId, agencyId: actor.agencyId }),
   }) as AuthedContext;
 }
 
 /** A token for the user, and the payload resolved in that user's own context. */
 export async function issue(ctx: RequestContext, user: User, agency: Agency): Promise<AuthPayload> {
-  const { token, expiresAt } = await ctx.app.tokens.issue({ sub: user.id, agencyId: user.agencyId });
-  const own = contextForUser(ctx, user);
+  const { token, expiresAt } = await ctx.app.tokens.issue({ sub: user.id, agencyId: user.agencyId, ver: user.tokenVersion });
+  const own = contextForUser(ctx, user, agency);
   own.loaders.agencyById.prime(agency.id, agency);
   return { token, expiresAt, user, agency, [ACTOR_CONTEXT]: own };
 }
@@ -112,10 +114,11 @@ export async function resetPassword(ctx: RequestContext, input: ResetPasswordInp
     const users = tx.manager.getRepository(User);
     const user = await users.findOne({ where: { id: row.userId }, lock: { mode: 'pessimistic_write' } });
     if (!user || !user.isActive || user.agencyId !== row.agencyId) return null;
-    await users.update({ id: user.id }, { passwordHash, lastLoginAt: now });
+    // a reset signs out every earlier session (someone else may hold one)
+    await users.update({ id: user.id }, { passwordHash, lastLoginAt: now, tokenVersion: user.tokenVersion + 1 });
     await tokens.update({ userId: user.id, usedAt: IsNull() }, { usedAt: now });
     const agency = await tx.manager.getRepository(Agency).findOneByOrFail({ id: user.agencyId });
-    Object.assign(user, { passwordHash, lastLoginAt: now });
+    Object.assign(user, { passwordHash, lastLoginAt: now, tokenVersion: user.tokenVersion + 1 });
     return { user, agency };
   });
   if (!done) {
@@ -139,10 +142,10 @@ export async function authenticate(
   const verified = await app.tokens.verify(match[1]);
   if (!verified.ok) return { actor: null, authError: verified.reason };
   // every request passes here: one plain indexed lookup, no query builder
-  const rows: (Pick<User, 'id' | 'agencyId' | 'role' | 'clientId' | 'isActive'> & { locale: Locale })[] = isUUID(verified.claims.sub)
+  const rows: (Pick<User, 'id' | 'agencyId' | 'role' | 'clientId' | 'isActive' | 'tokenVersion'> & { locale: Locale })[] = isUUID(verified.claims.sub)
     ? await app.dataSource.query(
         // the user's preferred language, else the agency's
-        'SELECT u.id, u."agencyId", u.role, u."clientId", u."isActive", COALESCE(u.locale, a.locale) AS locale FROM users u JOIN agencies a ON a.id = u."agencyId" WHERE u.id = $1',
+        'SELECT u.id, u."agencyId", u.role, u."clientId", u."isActive", u."tokenVersion", COALESCE(u.locale, a.locale) AS locale FROM users u JOIN agencies a ON a.id = u."agencyId" WHERE u.id = $1',
         [verified.claims.sub],
       )
     : [];
@@ -150,5 +153,7 @@ export async function authenticate(
   if (!user || !user.isActive || user.agencyId !== verified.claims.agencyId) {
     return { actor: null, authError: 'Invalid token' };
   }
+  // the password changed, was reset, or the user was deactivated since this token was issued
+  if (user.tokenVersion !== verified.claims.ver) return { actor: null, authError: 'Token revoked: sign in again' };
   return { actor: { userId: user.id, agencyId: user.agencyId, role: user.role, clientId: user.clientId }, authError: null, locale: user.locale };
 }

@@ -17,7 +17,7 @@ import type {
   UpdateUserInput,
 } from '../schema/user/user.inputs';
 import type { UsersArgs } from '../schema/user/user.args';
-import { normalizeEmail } from './auth.service';
+import { issue, normalizeEmail, type AuthPayload } from './auth.service';
 import type { ConnectionResult } from '../schema/common/connection';
 import { paginate } from './pagination';
 import { scoped, withTransaction } from './scope';
@@ -220,7 +220,8 @@ export async function deactivateUser(ctx: AuthedContext, id: string): Promise<Us
     if (!user.isActive) return user;
     if (user.role === UserRole.OWNER && !canRemoveOwner) return new LastOwnerError();
     await retireTokens(tx, user.id);
-    return users.update(user, { isActive: false });
+    // its sessions end now and do not come back with a reactivation
+    return users.update(user, { isActive: false, tokenVersion: user.tokenVersion + 1 });
   });
 }
 
@@ -234,8 +235,11 @@ export async function reactivateUser(ctx: AuthedContext, id: string): Promise<Us
   });
 }
 
-/** Any user, their own password; the current one is required. */
-export async function changePassword(ctx: AuthedContext, input: ChangePasswordInput): Promise<User | WrongPasswordError> {
+/**
+ * Any user, their own password; the current one is required. Every earlier session of the account
+ * is signed out (tokenVersion); the answer carries a new token for this one.
+ */
+export async function changePassword(ctx: AuthedContext, input: ChangePasswordInput): Promise<AuthPayload | WrongPasswordError> {
   if (input.oldPassword === input.newPassword) {
     throw new BadUserInputError([{ path: 'input.newPassword', message: msg('validation.newPasswordSame') }]);
   }
@@ -244,12 +248,14 @@ export async function changePassword(ctx: AuthedContext, input: ChangePasswordIn
   const current = await scoped(ctx, User).getById(ctx.actor.userId, 'id');
   if (!(await verifyPassword(current.passwordHash, input.oldPassword))) return new WrongPasswordError();
   const passwordHash = await hashPassword(input.newPassword);
-  return withTransaction(ctx, async (tx) => {
+  const changed = await withTransaction(ctx, async (tx) => {
     const users = scoped(tx, User);
     const user = await users.getById(tx.actor.userId, 'id', { lock: true });
     // changed by a concurrent request since it was verified: the old password given is no longer right
     if (user.passwordHash !== current.passwordHash) return new WrongPasswordError();
     await retireTokens(tx, user.id);
-    return users.update(user, { passwordHash }, { allowPortal: true });
+    return users.update(user, { passwordHash, tokenVersion: user.tokenVersion + 1 }, { allowPortal: true });
   });
+  if (changed instanceof WrongPasswordError) return changed;
+  return issue(ctx, changed, await getOwnAgency(ctx));
 }

@@ -47,7 +47,7 @@ const CHANGE_PASSWORD = /* GraphQL */ `
   mutation ChangePassword($input: ChangePasswordInput!) {
     changePassword(input: $input) {
       __typename
-      ... on User { id }
+      ... on AuthPayload { token user { id } }
       ... on WrongPasswordError { code message field }
     }
   }
@@ -297,7 +297,7 @@ describe('updateUser', () => {
 });
 
 describe('deactivateUser and reactivateUser', () => {
-  it("stops a deactivated user's token at once and refuses their login; reactivation restores both", async () => {
+  it("stops a deactivated user's token at once and refuses their login; reactivation restores the login, not the old sessions", async () => {
     const a = await staffedAgency();
     expect((await t.gql(ME, {}, a.manager.token)).body.data.me.id).toBe(a.manager.id);
     const res = await t.gql(DEACTIVATE, { id: a.manager.id }, a.ownerToken);
@@ -308,7 +308,7 @@ describe('deactivateUser and reactivateUser', () => {
 
     const back = await t.gql(REACTIVATE, { id: a.manager.id }, a.ownerToken);
     expect(back.body.data.reactivateUser).toEqual({ id: a.manager.id, isActive: true });
-    expect((await t.gql(ME, {}, a.manager.token)).body.data.me.id).toBe(a.manager.id);
+    expect((await t.gql(ME, {}, a.manager.token)).body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect(await canLogin(a.manager.email, PASSWORD)).toBe(true);
   });
 
@@ -356,9 +356,37 @@ describe('changePassword', () => {
   it('changes your own password: the old one stops working, the new one logs in', async () => {
     const a = await staffedAgency();
     const res = await t.gql(CHANGE_PASSWORD, { input: { oldPassword: PASSWORD, newPassword: NEW_PASSWORD } }, a.portal.token);
-    expect(res.body.data.changePassword).toEqual({ __typename: 'User', id: a.portal.id });
+    expect(res.body.data.changePassword).toMatchObject({ __typename: 'AuthPayload', user: { id: a.portal.id } });
     expect(await canLogin(a.portal.email, PASSWORD)).toBe(false);
     expect(await canLogin(a.portal.email, NEW_PASSWORD)).toBe(true);
+  });
+
+  it('signs out every earlier session of the account: old tokens are refused, the one it returns works', async () => {
+    const a = await staffedAgency();
+    const other = await login(t, a.manager.email, PASSWORD); // the same account on another device
+    const res = await t.gql(CHANGE_PASSWORD, { input: { oldPassword: PASSWORD, newPassword: NEW_PASSWORD } }, a.manager.token);
+    const fresh = res.body.data.changePassword.token as string;
+    for (const old of [a.manager.token, other]) {
+      const me = await t.gql(ME, {}, old);
+      expect(me.body.errors?.[0]).toMatchObject({ message: 'Токен отозван: войдите снова', extensions: { code: 'UNAUTHENTICATED' } });
+    }
+    expect((await t.gql(ME, {}, fresh)).body.data.me.id).toBe(a.manager.id);
+    // other users of the agency keep their sessions
+    expect((await t.gql(ME, {}, a.ownerToken)).body.errors).toBeUndefined();
+  });
+
+  it('signs out the sessions of a user whose password was reset, and of a deactivated one even after reactivation', async () => {
+    const a = await staffedAgency();
+    const ticket = (await t.gql(ISSUE_RESET, { input: { userId: a.manager.id } }, a.ownerToken)).body.data.issuePasswordReset;
+    const reset = await t.gql(RESET_PASSWORD, { input: { token: ticket.token, newPassword: NEW_PASSWORD } });
+    expect(reset.body.errors).toBeUndefined();
+    expect((await t.gql(ME, {}, a.manager.token)).body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+
+    const portalToken = a.portal.token;
+    await t.gql(DEACTIVATE, { id: a.portal.id }, a.ownerToken);
+    await t.gql(REACTIVATE, { id: a.portal.id }, a.ownerToken);
+    expect((await t.gql(ME, {}, portalToken)).body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(await canLogin(a.portal.email, PASSWORD)).toBe(true);
   });
 
   it('answers WRONG_PASSWORD for a wrong current password and changes nothing', async () => {

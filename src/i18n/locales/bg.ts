@@ -8,6 +8,7 @@ export const bg: LocaleResource = {
       invalidCredentials: 'Грешен имейл или парола',
       tokenExpired: 'Токенът е изтекъл',
       tokenInvalid: 'Невалиден токен',
+      tokenRevoked: 'Токенът е отменен: влезте отново',
       tokenMalformed: 'Повреден токен',
       badHeader: 'Заглавката Authorization трябва да е "Bearer <token>"',
     },

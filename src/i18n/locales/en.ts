@@ -11,6 +11,7 @@ export const en = {
       invalidCredentials: 'Invalid email or password',
       tokenExpired: 'Token expired',
       tokenInvalid: 'Invalid token',
+      tokenRevoked: 'Token revoked: sign in again',
       tokenMalformed: 'Malformed token',
       badHeader: 'Authorization header must be "Bearer <token>"',
     },

@@ -8,6 +8,7 @@ export const ru: LocaleResource = {
       invalidCredentials: 'Неверный email или пароль',
       tokenExpired: 'Срок действия токена истёк',
       tokenInvalid: 'Недействительный токен',
+      tokenRevoked: 'Токен отозван: войдите снова',
       tokenMalformed: 'Токен повреждён',
       badHeader: 'Заголовок Authorization должен иметь вид "Bearer <token>"',
     },

@@ -61,9 +61,12 @@ export const DeactivateUserResult = resultUnion('DeactivateUserResult', 'The dea
   LastOwnerError,
 ]);
 
-export const ChangePasswordResult = resultUnion('ChangePasswordResult', 'You, with the new password in force, or why it was not changed.', UserType, [
-  WrongPasswordError,
-]);
+export const ChangePasswordResult = resultUnion(
+  'ChangePasswordResult',
+  'A new token with the new password in force (every earlier session of the account is signed out), or why it was not changed.',
+  AuthPayloadType,
+  [WrongPasswordError],
+);
 
 export const ResetPasswordResult = resultUnion(
   'ResetPasswordResult',
