@@ -92,7 +92,7 @@ export const LIST_CONTRACTS_DEEP = /* GraphQL */ `
   }
 `;
 
-/** The seed's typical schedule: 50% prepayment on signing, 50% after delivery. */
+/** A typical schedule: 50% prepayment on signing, 50% after delivery. */
 export function halfAndHalf() {
   return [
     { label: 'Предоплата 50%', trigger: 'ON_SIGNING', percent: '50', isPrepayment: true },
@@ -100,7 +100,7 @@ export function halfAndHalf() {
   ];
 }
 
-/** The two client-side approvers of the seed's example. */
+/** Two typical client-side approvers: the director and the chief accountant. */
 export const DIRECTOR = { name: 'Петров Пётр Петрович', position: 'Генеральный директор' };
 export const ACCOUNTANT = { name: 'Сидорова Анна Ивановна', position: 'Главный бухгалтер' };
 
@@ -157,4 +157,10 @@ export async function readContract(t: TestApp, token: string, id: string): Promi
   const res = await t.gql(GET_CONTRACT, { id }, token);
   if (res.body.errors?.length) throw new Error(`contract failed: ${JSON.stringify(res.body.errors)}`);
   return res.body.data.contract;
+}
+
+/** A SIGNED contract: created (100000.01 RUB, 50/50 unless overridden), then signed by the agency today. */
+export async function signedContract(t: TestApp, token: string, clientId: string, input: Record<string, unknown> = {}): Promise<any> {
+  const draft = await createContract(t, token, clientId, input);
+  return dataOf(await t.gql(SIGN_CONTRACT, { input: { id: draft.id } }, token), 'signContract', 'Contract');
 }
