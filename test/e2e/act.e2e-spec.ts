@@ -6,9 +6,6 @@ import {
   CREATE_ACT,
   DISPUTE_ACT,
   GET_ACT,
-  insertContract,
-  insertDeal,
-  insertInvoice,
   ISSUE_ACT,
   issuedAct,
   line,
@@ -18,7 +15,9 @@ import {
   UPDATE_ACT,
 } from '../support/act.factories';
 import { startTestApp, TestApp } from '../support/app';
-import { AgencyActors, createClient, createUser, MISSING_ID, registerAgency, updateAgencyRequisites } from '../support/factories';
+import { signedContract } from '../support/contract.factories';
+import { AgencyActors, createClient, createDeal, createUser, MISSING_ID, registerAgency, updateAgencyRequisites } from '../support/factories';
+import { cancelledInvoice, createInvoice, invoiceLine, issuedInvoice, paidInvoice } from '../support/invoice.factories';
 
 let t: TestApp;
 let a: AgencyActors;
@@ -26,6 +25,10 @@ let b: AgencyActors;
 let manager: { id: string; token: string };
 let client: any;
 let portal: { id: string; email: string; token: string };
+
+const DEAL_STAGE = /* GraphQL */ `
+  query DealStage($id: ID!) { deal(id: $id) { id stage } }
+`;
 
 const today = () => localDate(new Date(), 'Europe/Moscow');
 
@@ -149,12 +152,12 @@ describe('createAct', () => {
   });
 
   it("links a contract of the same client; another client's contract is NOT_FOUND", async () => {
-    const contractId = await insertContract(t, a.agencyId, client.id);
+    const contractId = (await signedContract(t, a.ownerToken, client.id)).id;
     const act = await createAct(t, a.ownerToken, client.id, { contractId });
     expect(act.contractId).toBe(contractId);
 
     const other = await createClient(t, a.ownerToken);
-    const otherContract = await insertContract(t, a.agencyId, other.id);
+    const otherContract = (await signedContract(t, a.ownerToken, other.id)).id;
     const before = await actRowCount(a.agencyId);
     const res = await t.gql(
       CREATE_ACT,
@@ -172,19 +175,16 @@ describe('createAct', () => {
   });
 
   it('copies the lines of the issued invoices it closes when no lines are given', async () => {
-    const inv1 = await insertInvoice(t, a.agencyId, client.id, [
-      { description: 'Настройка кампании', quantity: '1', unitPrice: '15000.00', vatRate: '22.00', vatRateAuto: true, net: '15000.00', vat: '3300.00', gross: '18300.00' },
-    ]);
-    const inv2 = await insertInvoice(
-      t,
-      a.agencyId,
-      client.id,
-      [
-        { description: 'Ведение, октябрь', quantity: '2', unitPrice: '5000.00', vatRate: null, net: '10000.00', vat: '0.00', gross: '10000.00' },
-        { description: 'Отчёт', quantity: '1', unitPrice: '999.99', vatRate: '22.00', net: '999.99', vat: '220.00', gross: '1219.99' },
+    // one issued (the standard rate of its issue date), one paid (without VAT, and an explicit 22%)
+    const inv1 = (await issuedInvoice(t, a.ownerToken, client.id, { lines: [invoiceLine('Настройка кампании', '15000.00')] })).id;
+    const paid = await paidInvoice(t, a.ownerToken, client.id, {
+      lines: [
+        invoiceLine('Ведение, октябрь', '5000.00', { quantity: '2', vatRate: null }),
+        invoiceLine('Отчёт', '999.99', { vatRate: '22' }),
       ],
-      { status: 'PAID' },
-    );
+    });
+    expect(paid).toMatchObject({ status: 'PAID', subtotal: '10999.99', vatTotal: '220.00', total: '11219.99' });
+    const inv2 = paid.id;
     const act = await createAct(t, a.ownerToken, client.id, { lines: null, invoiceIds: [inv1, inv2] });
     expect(act.invoiceIds).toEqual([inv1, inv2]);
     expect(act.lines.map((l: any) => [l.position, l.description, l.quantity, l.unitPrice, l.vatRate, l.vatRateAuto, l.net, l.vat])).toEqual([
@@ -197,12 +197,12 @@ describe('createAct', () => {
   });
 
   it('refuses invoices that are not issued, in another currency, or of another client; nothing is created', async () => {
-    const l = [{ description: 'x', quantity: '1', unitPrice: '1.00', vatRate: null, net: '1.00', vat: '0.00', gross: '1.00' }];
-    const draft = await insertInvoice(t, a.agencyId, client.id, l, { status: 'DRAFT' });
-    const cancelled = await insertInvoice(t, a.agencyId, client.id, l, { status: 'CANCELLED' });
-    const euro = await insertInvoice(t, a.agencyId, client.id, l, { currency: 'EUR' });
+    const l = { lines: [invoiceLine('x', '1.00', { vatRate: null })] };
+    const draft = (await createInvoice(t, a.ownerToken, client.id, l)).id;
+    const cancelled = (await cancelledInvoice(t, a.ownerToken, client.id, l)).id;
+    const euro = (await issuedInvoice(t, a.ownerToken, client.id, { ...l, currency: 'EUR' })).id;
     const other = await createClient(t, a.ownerToken);
-    const foreign = await insertInvoice(t, a.agencyId, other.id, l);
+    const foreign = (await issuedInvoice(t, a.ownerToken, other.id, l)).id;
     const before = await actRowCount(a.agencyId);
     const base = { clientId: client.id, periodStart: '2026-10-01', periodEnd: '2026-10-31', currency: 'RUB' };
 
@@ -425,24 +425,28 @@ describe('signAct and disputeAct', () => {
   });
 
   it("moves the deal of the act's contract to CLOSING when the client signs, also in the portal", async () => {
-    const dealStage = async (id: string) => (await t.ds.query(`SELECT stage FROM deals WHERE id = $1`, [id]))[0].stage;
-    const dealId = await insertDeal(t, a.agencyId, client.id, 'DELIVERY');
-    const contractId = await insertContract(t, a.agencyId, client.id, { dealId });
+    const dealStage = async (id: string) => (await t.gql(DEAL_STAGE, { id }, manager.token)).body.data.deal.stage;
+    /** A deal at `stage` with a signed contract; signing it leaves a deal at PAYMENT or beyond where it is. */
+    const dealWithContract = async (stage: string) => {
+      const deal = await createDeal(t, manager.token, client.id, { stage });
+      const contract = await signedContract(t, manager.token, client.id, { dealId: deal.id });
+      expect(await dealStage(deal.id)).toBe(stage);
+      return { dealId: deal.id, contractId: contract.id };
+    };
+    const { dealId, contractId } = await dealWithContract('DELIVERY');
     const act = await issuedAct(t, manager.token, client.id, { contractId });
     const res = (await t.gql(SIGN_ACT, { input: { id: act.id } }, portal.token)).body.data.signAct;
     expect(res).toMatchObject({ __typename: 'Act', status: 'SIGNED', contractId });
     expect(await dealStage(dealId)).toBe('CLOSING');
 
     // staff recording a paper signature: the deal walks forward from PAYMENT
-    const dealId2 = await insertDeal(t, a.agencyId, client.id, 'PAYMENT');
-    const contractId2 = await insertContract(t, a.agencyId, client.id, { dealId: dealId2 });
+    const { dealId: dealId2, contractId: contractId2 } = await dealWithContract('PAYMENT');
     const act2 = await issuedAct(t, manager.token, client.id, { contractId: contractId2 });
     await t.gql(SIGN_ACT, { input: { id: act2.id, signedBy: 'Петров' } }, manager.token);
     expect(await dealStage(dealId2)).toBe('CLOSING');
 
     // a dispute does not move the deal
-    const dealId3 = await insertDeal(t, a.agencyId, client.id, 'DELIVERY');
-    const contractId3 = await insertContract(t, a.agencyId, client.id, { dealId: dealId3 });
+    const { dealId: dealId3, contractId: contractId3 } = await dealWithContract('DELIVERY');
     const act3 = await issuedAct(t, manager.token, client.id, { contractId: contractId3 });
     await t.gql(DISPUTE_ACT, { input: { id: act3.id, reason: 'не всё сделано' } }, portal.token);
     expect(await dealStage(dealId3)).toBe('DELIVERY');
@@ -528,7 +532,7 @@ describe('portal users and tenancy', () => {
 describe('acts list', () => {
   it('filters by client, contract and status and pages newest first', async () => {
     const c = await createClient(t, a.ownerToken);
-    const contractId = await insertContract(t, a.agencyId, c.id);
+    const contractId = (await signedContract(t, a.ownerToken, c.id)).id;
     const d1 = await createAct(t, a.ownerToken, c.id);
     const i1 = await issuedAct(t, a.ownerToken, c.id, { contractId });
     const i2 = await issuedAct(t, a.ownerToken, c.id);

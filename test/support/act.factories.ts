@@ -116,77 +116,7 @@ export async function issuedAct(
   return stored;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Contracts, deals and invoices placed straight in the database. Deliberate for now: the act tests
-// need issued invoices with exact stored line amounts (and numbers that never touch the invoice
-// counter, so act numbering is observed alone). They skip the invoice's own totals and payments:
-// acts copy only the lines, so nothing here may be used to test invoice amounts.
-
-/** A contract row of the client (optionally of a deal). */
-export async function insertContract(
-  t: TestApp,
-  agencyId: string,
-  clientId: string,
-  opts: { dealId?: string | null; status?: string; currency?: string } = {},
-): Promise<string> {
-  const rows = await t.ds.query(
-    `INSERT INTO contracts ("agencyId", "clientId", "dealId", "contractDate", subject, amount, currency, status)
-     VALUES ($1, $2, $3, '2026-09-01', 'Ведение контекстной рекламы', '100000.00', $4, $5) RETURNING id`,
-    [agencyId, clientId, opts.dealId ?? null, opts.currency ?? 'RUB', opts.status ?? 'SIGNED'],
-  );
-  return rows[0].id;
-}
-
-/** A deal row of the client at `stage`. */
-export async function insertDeal(t: TestApp, agencyId: string, clientId: string, stage = 'DELIVERY'): Promise<string> {
-  const rows = await t.ds.query(
-    `INSERT INTO deals ("agencyId", "clientId", title, stage, "stageEnteredAt", "openedAt")
-     VALUES ($1, $2, 'Контекст на 2026', $3, now(), now()) RETURNING id`,
-    [agencyId, clientId, stage],
-  );
-  return rows[0].id;
-}
-
-export interface InvoiceLineRow {
-  description: string;
-  quantity: string;
-  unitPrice: string;
-  vatRate: string | null;
-  vatRateAuto?: boolean;
-  net: string;
-  vat: string;
-  gross: string;
-}
-
-let invoiceSeq = 0;
-
-/** An invoice row with its lines. */
-export async function insertInvoice(
-  t: TestApp,
-  agencyId: string,
-  clientId: string,
-  lines: InvoiceLineRow[],
-  opts: { status?: string; currency?: string; kind?: string; contractId?: string | null } = {},
-): Promise<string> {
-  const status = opts.status ?? 'ISSUED';
-  const number = status === 'DRAFT' ? null : `T-${process.pid}-${++invoiceSeq}`;
-  const rows = await t.ds.query(
-    `INSERT INTO invoices ("agencyId", "clientId", "contractId", kind, number, status, currency, "issueDate", "dueDate")
-     VALUES ($1, $2, $3, $4, $5, $6, $7, '2026-10-01', '2026-10-15') RETURNING id`,
-    [agencyId, clientId, opts.contractId ?? null, opts.kind ?? 'STANDARD', number, status, opts.currency ?? 'RUB'],
-  );
-  const id: string = rows[0].id;
-  for (const [i, l] of lines.entries()) {
-    await t.ds.query(
-      `INSERT INTO invoice_lines ("agencyId", "invoiceId", "clientId", position, description, quantity, "unitPrice", "vatRate", "vatRateAuto", net, vat, gross)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [agencyId, id, clientId, i + 1, l.description, l.quantity, l.unitPrice, l.vatRate, l.vatRateAuto ?? false, l.net, l.vat, l.gross],
-    );
-  }
-  return id;
-}
-
-/** The act counter of an agency: how many act numbers were taken (per period). */
+/** The act counter of an agency: how many act numbers were taken (per period). Read-only. */
 export async function actCounter(t: TestApp, agencyId: string): Promise<number> {
   const rows = await t.ds.query(`SELECT COALESCE(SUM("lastNumber"), 0)::int AS n FROM document_counters WHERE "agencyId" = $1 AND kind = 'ACT'`, [
     agencyId,
