@@ -57,6 +57,10 @@ export class Act extends TenantOwned {
   @Column({ type: 'numeric', precision: 18, scale: 2, default: '0' })
   total: string;
 
+  /** act VAT − the VAT the closed invoices charged for the same lines (the rate change); part of total */
+  @Column({ type: 'numeric', precision: 18, scale: 2, default: '0' })
+  vatDifference: string;
+
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   issuedAt: Date | null;
 
@@ -89,6 +93,13 @@ export class Act extends TenantOwned {
 export class ActLine extends DocumentLine {
   @Column('uuid')
   actId: string;
+
+  /** copied from an invoice: the rate and the VAT that invoice charged for the line (null for the act's own lines) */
+  @Column({ type: 'numeric', precision: 5, scale: 2, nullable: true })
+  invoicedVatRate: string | null;
+
+  @Column({ type: 'numeric', precision: 18, scale: 2, nullable: true })
+  invoicedVat: string | null;
 
   @ManyToOne(() => Act, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'actId' })

@@ -7,11 +7,11 @@ import { childRowsOf, groupBy } from '../loaders';
 import type { CreateActInput, DisputeActInput, IssueActInput, ReviseActInput, SignActInput, UpdateActInput } from '../schema/act/act.inputs';
 import { ActNotEditableError } from '../schema/act/act.results';
 import { IllegalTransitionError } from '../schema/common/error-results';
-import { ACT_TRANSITIONS, checkCurrency, checkPeriod, toDrafts, unique } from './act.rules';
+import { ACT_TRANSITIONS, checkActDate, checkCurrency, checkPeriod, pricingDate, toDrafts, unique, vatDifferenceOf } from './act.rules';
 import { getOwnAgency } from './agency.service';
 import { advanceDeal } from './deal-automation';
 import { ISSUED_STATUSES } from './invoice.rules';
-import { draftOf, priceLines, type LineDraft, type PricedLine } from './money/totals';
+import { draftOf, priceLines, type LineDraft, type PricedLine, type Totals } from './money/totals';
 import { standardVatRate } from './money/vat';
 import { nextDocumentNumber, withUniqueNumber } from './numbering';
 import { getRequisites } from './requisites.service';
@@ -42,8 +42,36 @@ async function autoVatRate(tx: AuthedContext, date: string): Promise<string | nu
   return standardVatRate(country, date, requisites.vatPayer);
 }
 
+/** A line of an act before its amounts, with what its invoice charged (null for the act's own lines). */
+type ActDraft = LineDraft & { invoicedVatRate: string | null; invoicedVat: string | null };
+type ActPriced = PricedLine & { invoicedVatRate: string | null; invoicedVat: string | null };
+
+function ownDrafts(drafts: LineDraft[]): ActDraft[] {
+  return drafts.map((d) => ({ ...d, invoicedVatRate: null, invoicedVat: null }));
+}
+
+/** The draft part of a stored act line, with its invoiced rate and VAT. */
+function actDraftOf(row: ActLine): ActDraft {
+  return { ...draftOf(row), invoicedVatRate: row.invoicedVatRate, invoicedVat: row.invoicedVat };
+}
+
+/**
+ * Prices the act's lines for one rate (the standard rate of its act date for automatic lines)
+ * and adds up the VAT difference against the invoices the lines were copied from.
+ */
+function priceAct(drafts: ActDraft[], autoRate: string | null): { lines: ActPriced[]; totals: Totals & { vatDifference: string } } {
+  const priced = priceLines(drafts, autoRate);
+  const lines = priced.lines.map((l, i) => ({ ...l, invoicedVatRate: drafts[i].invoicedVatRate, invoicedVat: drafts[i].invoicedVat }));
+  return { lines, totals: { ...priced.totals, vatDifference: vatDifferenceOf(lines) } };
+}
+
+/** A rate for a message: «22 %», or «—» without VAT. */
+function percent(rate: string | null): string {
+  return rate === null ? '—' : `${Number(rate)} %`;
+}
+
 /** Writes the act's lines (replacing any it had), in the given order. */
-async function replaceLines(tx: AuthedContext, act: Act, lines: PricedLine[]): Promise<void> {
+async function replaceLines(tx: AuthedContext, act: Act, lines: ActPriced[]): Promise<void> {
   await scoped(tx, ActLine).replaceChildren('actId', act.id, lines.map((l, i) => ({ ...l, clientId: act.clientId, position: i + 1 })));
 }
 
@@ -80,7 +108,9 @@ async function checkInvoices(
     const path = `input.invoiceIds.${i}`;
     const inv = found.get(id);
     if (!inv || inv.clientId !== act.clientId) throw new NotFoundError('Invoice', path);
-    if (!ISSUED_STATUSES.includes(inv.status)) {
+    if (inv.kind === InvoiceKind.PREPAYMENT) {
+      errors.push({ path, message: msg('validation.actPrepaymentInvoice', { number: inv.number ?? inv.id }) });
+    } else if (!ISSUED_STATUSES.includes(inv.status)) {
       errors.push({ path, message: msg('validation.actInvoiceNotIssued', { number: inv.number ?? inv.id, status: inv.status }) });
     } else if (inv.currency !== act.currency) {
       errors.push({ path, message: msg('validation.actInvoiceCurrency', { number: inv.number, currency: inv.currency, actCurrency: act.currency }) });
@@ -94,51 +124,90 @@ async function checkInvoices(
 }
 
 /**
- * The lines of the invoices, in the order given. When a FINAL invoice is among them, the
- * PREPAYMENT invoices are linked but not copied: the final one already lists the whole work
- * (prepayments are deducted from what is due, not from the work done).
+ * The lines of the invoices, in the order given. A line the invoice priced at the standard rate
+ * takes the act's standard rate (of its act date) and keeps the invoiced rate and VAT, so a rate
+ * change shows as the act's vatDifference; an explicit rate (0, 10, without VAT) is kept.
  */
-async function linesFromInvoices(tx: AuthedContext, invoices: Invoice[]): Promise<LineDraft[]> {
-  const hasFinal = invoices.some((inv) => inv.kind === InvoiceKind.FINAL);
-  const sources = invoices.filter((inv) => !(hasFinal && inv.kind === InvoiceKind.PREPAYMENT));
-  if (sources.length === 0) return [];
-  const ids = sources.map((inv) => inv.id);
+async function linesFromInvoices(tx: AuthedContext, invoices: Invoice[]): Promise<ActDraft[]> {
+  if (invoices.length === 0) return [];
+  const ids = invoices.map((inv) => inv.id);
   const grouped = groupBy(ids, await childRowsOf(tx, InvoiceLine, 'invoiceId', ids, ['position']), (r) => r.invoiceId);
-  return grouped.flat().map(draftOf);
+  return grouped.flat().map((l) => ({ ...draftOf(l), invoicedVatRate: l.vatRate, invoicedVat: l.vat }));
+}
+
+/**
+ * The work invoiced under a contract in a period: its issued STANDARD and FINAL invoices whose
+ * supply date (the issue date when none) falls in the period and that no other act closes yet,
+ * by date. PREPAYMENT invoices are money received in advance, not work, and never listed.
+ */
+async function contractInvoicesOfPeriod(tx: AuthedContext, contract: Contract, periodStart: string, periodEnd: string): Promise<Invoice[]> {
+  const invoices = await scoped(tx, Invoice)
+    .query('i')
+    .andWhere('i."contractId" = :contractId', { contractId: contract.id })
+    .andWhere('i."kind" IN (:...kinds)', { kinds: [InvoiceKind.STANDARD, InvoiceKind.FINAL] })
+    .andWhere('i."status" IN (:...statuses)', { statuses: [...ISSUED_STATUSES] })
+    .andWhere('COALESCE(i."supplyDate", i."issueDate") BETWEEN :periodStart AND :periodEnd', { periodStart, periodEnd })
+    .orderBy('COALESCE(i."supplyDate", i."issueDate")', 'ASC')
+    .addOrderBy('i."number"', 'ASC')
+    .getMany();
+  const acts = await scoped(tx, Act).query('a').andWhere('a."clientId" = :clientId', { clientId: contract.clientId }).getMany();
+  const closed = new Set(acts.flatMap((act) => act.invoiceIds));
+  return invoices.filter((inv) => !closed.has(inv.id));
 }
 
 // ---------------------------------------------------------------------------------------------
 // writes
 
-/** Creates a DRAFT act, with the given lines or the lines of the invoices it closes. */
+/**
+ * Creates a DRAFT act: with the given lines, the lines of the invoices it closes, or (a contract
+ * and a period alone) the work invoiced under the contract in the period. Priced for its act date
+ * (the period end until one is chosen), exactly as it will be issued.
+ */
 export async function createAct(ctx: AuthedContext, input: CreateActInput): Promise<Act> {
   checkPeriod(input.periodStart, input.periodEnd);
-  const given = input.lines ? toDrafts(input.lines) : null;
+  checkActDate(input.actDate, input.periodStart);
+  const given = input.lines ? ownDrafts(toDrafts(input.lines)) : null;
   const invoiceIds = unique(input.invoiceIds ?? []);
-  if (!given && invoiceIds.length === 0) {
-    throw new BadUserInputError([{ path: 'input.lines', message: msg('validation.actLinesRequired') }]);
-  }
+  const missing: FieldError[] = [];
+  if (!input.contractId && !input.clientId) missing.push({ path: 'input.clientId', message: msg('validation.actClientRequired') });
+  if (!input.contractId && !input.currency) missing.push({ path: 'input.currency', message: msg('validation.actCurrencyRequired') });
+  if (!given && invoiceIds.length === 0 && !input.contractId) missing.push({ path: 'input.lines', message: msg('validation.actLinesRequired') });
+  if (missing.length) throw new BadUserInputError(missing);
+
   const act = await withTransaction(ctx, async (tx) => {
-    const client = await scoped(tx, Client).getById(input.clientId, 'input.clientId');
-    const contractId = input.contractId ? await checkContract(tx, client.id, input.contractId) : null;
-    const invoices = await checkInvoices(tx, invoiceIds, { clientId: client.id, currency: input.currency, contractId });
+    const contract = input.contractId ? await scoped(tx, Contract).getById(input.contractId, 'input.contractId') : null;
+    const client = await scoped(tx, Client).getById(input.clientId ?? contract!.clientId, input.clientId ? 'input.clientId' : 'input.contractId');
+    if (contract && contract.clientId !== client.id) throw new NotFoundError('Contract', 'input.contractId');
+    const contractId = contract?.id ?? null;
+    const currency = input.currency ?? contract!.currency;
+    let invoices = await checkInvoices(tx, invoiceIds, { clientId: client.id, currency, contractId });
+    if (!given && invoices.length === 0 && contract) {
+      invoices = await contractInvoicesOfPeriod(tx, contract, input.periodStart, input.periodEnd);
+      if (invoices.length === 0) {
+        throw new BadUserInputError([
+          { path: 'input.contractId', message: msg('validation.actNothingInPeriod', { periodStart: input.periodStart, periodEnd: input.periodEnd }) },
+        ]);
+      }
+      await checkInvoices(tx, invoices.map((inv) => inv.id), { clientId: client.id, currency, contractId });
+    }
     const drafts = given ?? (await linesFromInvoices(tx, invoices));
     if (drafts.length === 0) {
       throw new BadUserInputError([{ path: 'input.invoiceIds', message: msg('validation.actInvoicesWithoutLines') }]);
     }
     const { country } = await getOwnAgency(tx);
-    checkCurrency(country, input.currency, input.periodEnd, 'input.currency');
-    const { lines, totals } = priceLines(drafts, await autoVatRate(tx, input.periodEnd));
+    checkCurrency(country, currency, input.periodEnd, input.currency ? 'input.currency' : 'input.contractId');
+    const actDate = input.actDate ?? null;
+    const { lines, totals } = priceAct(drafts, await autoVatRate(tx, pricingDate({ actDate, periodEnd: input.periodEnd })));
     const vatInvoiceNumber = trimOrNull(input.vatInvoiceNumber);
     const row = await scoped(tx, Act).insert({
       clientId: client.id,
       contractId,
       invoiceIds: invoices.map((inv) => inv.id),
       number: null,
-      actDate: null,
+      actDate,
       periodStart: input.periodStart,
       periodEnd: input.periodEnd,
-      currency: input.currency,
+      currency,
       status: DRAFT,
       ...totals,
       issuedAt: null,
@@ -156,12 +225,12 @@ export async function createAct(ctx: AuthedContext, input: CreateActInput): Prom
   return act;
 }
 
-/** Changes a DRAFT act (re-priced for its period end); anything else is NOT_EDITABLE, nothing written. */
+/** Changes a DRAFT act (re-priced for its act date, or its period end); anything else is NOT_EDITABLE, nothing written. */
 export async function updateAct(ctx: AuthedContext, input: UpdateActInput): Promise<Act | ActNotEditableError> {
   for (const key of ['clientId', 'periodStart', 'periodEnd', 'currency', 'lines'] as const) {
     if (input[key] === null) throw new BadUserInputError([{ path: `input.${key}`, message: msg('validation.cannotBeCleared', { field: key }) }]);
   }
-  const given = input.lines ? toDrafts(input.lines) : null;
+  const given = input.lines ? ownDrafts(toDrafts(input.lines)) : null;
   const result = await withTransaction(ctx, async (tx) => {
     const repo = scoped(tx, Act);
     const act = await repo.getById(input.id, 'input.id', { lock: true });
@@ -171,6 +240,8 @@ export async function updateAct(ctx: AuthedContext, input: UpdateActInput): Prom
     const periodStart = input.periodStart ?? act.periodStart;
     const periodEnd = input.periodEnd ?? act.periodEnd;
     checkPeriod(periodStart, periodEnd);
+    const actDate = input.actDate !== undefined ? input.actDate : act.actDate;
+    checkActDate(actDate, periodStart, input.actDate ? 'input.actDate' : 'input.periodStart');
     const currency = input.currency ?? act.currency;
     const clientChanged = clientId !== act.clientId;
 
@@ -186,8 +257,8 @@ export async function updateAct(ctx: AuthedContext, input: UpdateActInput): Prom
     checkCurrency(country, currency, periodEnd, input.currency ? 'input.currency' : 'input.periodEnd');
 
     const rows = given ? [] : await loadLines(tx, act.id);
-    const { lines, totals } = priceLines(given ?? rows.map(draftOf), await autoVatRate(tx, periodEnd));
-    const patch: Partial<Act> = { clientId, contractId, invoiceIds, periodStart, periodEnd, currency, ...totals };
+    const { lines, totals } = priceAct(given ?? rows.map(actDraftOf), await autoVatRate(tx, pricingDate({ actDate, periodEnd })));
+    const patch: Partial<Act> = { clientId, contractId, invoiceIds, periodStart, periodEnd, actDate, currency, ...totals };
     if (input.vatInvoiceNumber !== undefined) patch.vatInvoiceNumber = trimOrNull(input.vatInvoiceNumber);
     if (input.vatInvoiceDate !== undefined) patch.vatInvoiceDate = input.vatInvoiceDate;
     const saved = await repo.update(act, patch);
@@ -199,35 +270,47 @@ export async function updateAct(ctx: AuthedContext, input: UpdateActInput): Prom
 }
 
 /**
- * DRAFT → ISSUED. Auto VAT rates are re-read for the act date and the totals recomputed; the
- * number is taken (gaplessly, in this transaction) only after every check has passed, and only
- * the first time: a corrected act keeps its number.
+ * DRAFT → ISSUED, exactly as the draft shows it: the act is never re-priced at issue. An act date
+ * whose VAT would change the amounts (the 2025 → 2026 rate change, or a changed VAT status) is
+ * refused on input.actDate: choose it on the draft with updateAct, which shows the new amounts
+ * first. The number is taken (gaplessly, in this transaction) only after every check has passed,
+ * and only the first time: a corrected act keeps its number.
  */
 export async function issueAct(ctx: AuthedContext, input: IssueActInput, now: Date = new Date()): Promise<ActResult> {
   return withTransaction(ctx, (tx) => transitionRow(tx, Act, input.id, ACT_TRANSITIONS, ISSUED, async (act) => {
     const { country, timeZone } = await getOwnAgency(tx);
     const actDate = input.actDate ?? act.actDate ?? localDate(now, timeZone);
-    if (actDate < act.periodStart) {
-      throw new BadUserInputError([
-        { path: 'input.actDate', message: msg('validation.actDateBeforePeriod', { date: actDate, periodStart: act.periodStart }) },
-      ]);
-    }
+    checkActDate(actDate, act.periodStart);
     checkCurrency(country, act.currency, actDate, 'input.actDate');
     const rows = await loadLines(tx, act.id);
     if (rows.length === 0) throw new BadUserInputError([{ path: 'input.id', message: msg('validation.actWithoutLines') }]);
     const requisites = await getRequisites(tx);
-    const { lines, totals } = priceLines(rows.map(draftOf), standardVatRate(country, actDate, requisites.vatPayer));
+    const rate = standardVatRate(country, actDate, requisites.vatPayer);
+    const { lines } = priceAct(rows.map(actDraftOf), rate);
+    const changed = rows.some((row, i) => row.vatRate !== lines[i].vatRate || row.vat !== lines[i].vat || row.net !== lines[i].net);
+    if (changed) {
+      const draftDate = pricingDate(act);
+      throw new BadUserInputError([
+        {
+          path: 'input.actDate',
+          message: msg('validation.actRateChanged', {
+            date: actDate,
+            rate: percent(rate),
+            draftDate,
+            draftRate: percent(standardVatRate(country, draftDate, requisites.vatPayer)),
+          }),
+        },
+      ]);
+    }
 
     const number =
       act.number ?? (await nextDocumentNumber(tx, DocumentKind.ACT, requisites.actNumberPattern, actDate)).number;
-    await repriceLines(tx, act, rows, lines);
     return withUniqueNumber('acts_number_unique', msg('errors.conflict.DUPLICATE_ACT_NUMBER', { number }), () =>
       scoped(tx, Act).update(act, {
         status: ISSUED,
         number,
         actDate,
         issuedAt: now,
-        ...totals,
         vatInvoiceDate: act.vatInvoiceNumber ? (act.vatInvoiceDate ?? actDate) : act.vatInvoiceDate,
       }),
     );

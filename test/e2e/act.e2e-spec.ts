@@ -92,21 +92,27 @@ describe('createAct', () => {
     expect(await readAct(act.id)).toEqual(act);
   });
 
-  it('takes the rate of the period end for a draft and re-reads it for the act date when issued', async () => {
+  it('prices a draft for the period end and issues it as it is; an act date at another rate is refused until set on the draft', async () => {
     const act = await createAct(t, a.ownerToken, client.id, {
       periodStart: '2025-12-01',
       periodEnd: '2025-12-31',
       lines: [line('1000.00'), line('1000.00', { vatRate: '20' })],
     });
     expect(act.lines.map((l: any) => [l.vatRate, l.vat])).toEqual([['20.00', '200.00'], ['20.00', '200.00']]);
-    const issued = (await t.gql(ISSUE_ACT, { input: { id: act.id, actDate: '2026-01-12' } }, a.ownerToken)).body.data.issueAct;
-    expect(issued).toMatchObject({ __typename: 'Act', status: 'ISSUED', actDate: '2026-01-12' });
-    // the automatic rate follows the table (22% from 2026), the explicit one stays
-    expect(issued.lines.map((l: any) => [l.vatRate, l.vatRateAuto, l.vat])).toEqual([
+    const refused = await t.gql(ISSUE_ACT, { input: { id: act.id, actDate: '2026-01-12' } }, a.ownerToken);
+    expect(refused.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'input.actDate' }] });
+    expect(await readAct(act.id)).toEqual(act);
+
+    const moved = (await t.gql(UPDATE_ACT, { input: { id: act.id, actDate: '2026-01-12' } }, a.ownerToken)).body.data.updateAct;
+    // the automatic rate follows the act date (22% from 2026), the explicit one stays
+    expect(moved.lines.map((l: any) => [l.vatRate, l.vatRateAuto, l.vat])).toEqual([
       ['22.00', true, '220.00'],
       ['20.00', false, '200.00'],
     ]);
-    expect(issued).toMatchObject({ subtotal: '2000.00', vatTotal: '420.00', total: '2420.00' });
+    expect(moved).toMatchObject({ actDate: '2026-01-12', subtotal: '2000.00', vatTotal: '420.00', total: '2420.00', vatDifference: '0.00' });
+    const issued = (await t.gql(ISSUE_ACT, { input: { id: act.id } }, a.ownerToken)).body.data.issueAct;
+    expect(issued).toMatchObject({ __typename: 'Act', status: 'ISSUED', actDate: '2026-01-12', subtotal: '2000.00', vatTotal: '420.00', total: '2420.00' });
+    expect(issued.lines).toEqual(moved.lines);
     expectTotalsMatchLines(issued);
   });
 

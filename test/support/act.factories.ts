@@ -5,10 +5,10 @@ import { dataOf } from './expect';
 export const ACT_FIELDS = /* GraphQL */ `
   fragment ActFields on Act {
     id clientId contractId invoiceIds number actDate periodStart periodEnd currency status
-    subtotal vatTotal total issuedAt signedOn signedBy disputeReason disputedAt
+    subtotal vatTotal total vatDifference issuedAt signedOn signedBy disputeReason disputedAt
     vatInvoiceNumber vatInvoiceDate createdAt updatedAt
     client { id name }
-    lines { id position description quantity unit unitPrice vatRate vatRateAuto net vat gross }
+    lines { id position description quantity unit unitPrice vatRate vatRateAuto invoicedVatRate net vat gross }
   }
 `;
 

@@ -11,20 +11,28 @@ export const MAX_ACT_INVOICES = 50;
 @InputType({ description: 'A line of an act: one service (work) with its quantity, price and VAT rate.' })
 export class ActLineInput extends DocumentLineFields {}
 
-@InputType({ description: 'A new act of completed work (created as a DRAFT, without a number).' })
+@InputType({
+  description:
+    'A new act of completed work (created as a DRAFT, without a number): with its lines, with the invoices it closes, or with a contract and a period alone (the work invoiced under the contract in the period).',
+})
 export class CreateActInput {
-  @Field(() => ID, { description: 'The client the work was done for.' })
+  @Field(() => ID, { nullable: true, description: "The client the work was done for. Required unless contractId is given (then the contract's client)." })
+  @IsOptional()
   @IsUUID('all', { message: 'clientId must be a valid id' })
-  clientId: string;
+  clientId?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The contract the act is made under (a contract of the same client).' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The contract the act is made under (a contract of the same client). Given without lines and invoiceIds, the act lists the STANDARD and FINAL invoices of the contract whose supply date (else issue date) falls in the period and that no other act closes; never PREPAYMENT invoices.',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'contractId must be a valid id' })
   contractId?: string | null;
 
   @Field(() => [ID], {
     nullable: true,
-    description: `Invoices this act closes (issued invoices of the same client and currency, up to ${MAX_ACT_INVOICES}). When no lines are given, their lines are copied.`,
+    description: `Invoices this act closes (issued STANDARD or FINAL invoices of the same client and currency, up to ${MAX_ACT_INVOICES}; a PREPAYMENT invoice is refused: a prepayment is not work done). When no lines are given, their lines are copied, keeping the rate and VAT each invoice charged.`,
   })
   @IsOptional()
   @ArrayMaxSize(MAX_ACT_INVOICES)
@@ -37,13 +45,22 @@ export class CreateActInput {
   @Field(() => DateScalar, { description: 'Last day of the period (not before periodStart).' })
   periodEnd: string;
 
-  @Field(() => CurrencyCode, { description: 'Currency of every amount of the act.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description:
+      'Date of the act: the shipment date of the services, whose VAT rate prices the act (not before periodStart). Omitted: the act is priced for its period end and dated when issued.',
+  })
+  @IsOptional()
+  actDate?: string | null;
+
+  @Field(() => CurrencyCode, { nullable: true, description: "Currency of every amount of the act. Required unless contractId is given (then the contract's currency)." })
+  @IsOptional()
   @IsEnum(CurrencyCode)
-  currency: CurrencyCode;
+  currency?: CurrencyCode | null;
 
   @Field(() => [ActLineInput], {
     nullable: true,
-    description: `The lines, in order (1–${MAX_ACT_LINES}). Required unless invoiceIds are given to copy the lines from.`,
+    description: `The lines, in order (1–${MAX_ACT_LINES}). Required unless invoiceIds or a contractId are given to take the lines from.`,
   })
   @IsOptional()
   @ArrayMinSize(1, { message: 'an act needs at least one line' })
@@ -92,6 +109,13 @@ export class UpdateActInput {
   @IsOptional()
   periodEnd?: string | null;
 
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Date of the act (the shipment date of the services): the draft is re-priced for its VAT rate, so the amounts are seen before issuing; null: priced for the period end.',
+  })
+  @IsOptional()
+  actDate?: string | null;
+
   @Field(() => CurrencyCode, { nullable: true, description: 'Currency of every amount of the act.' })
   @IsOptional()
   @IsEnum(CurrencyCode)
@@ -123,7 +147,8 @@ export class IssueActInput {
 
   @Field(() => DateScalar, {
     nullable: true,
-    description: 'Date of the act (not before the period start). Default: the date it already had when reissued after a correction, else today in the agency time zone.',
+    description:
+      'Date of the act (not before the period start). Default: the date chosen on the draft (or kept from a correction), else today in the agency time zone. The act is issued exactly as the draft shows it: a date whose VAT rate would change the amounts is refused (set it on the draft with updateAct first).',
   })
   @IsOptional()
   actDate?: string | null;

@@ -38,8 +38,15 @@ export class ActLineType {
   vatRate: string | null;
 
   @PortalVisible()
-  @Field({ description: 'Whether the rate is the standard rate from the dated VAT table (re-read for the act date when issued).' })
+  @Field({ description: 'Whether the rate is the standard rate from the dated VAT table, for the date of the act (its period end on a draft without a date).' })
   vatRateAuto: boolean;
+
+  @PortalVisible()
+  @Field(() => DecimalScalar, {
+    nullable: true,
+    description: 'For a line copied from an invoice: the VAT rate that invoice charged (null: without VAT, or a line of the act itself). When it differs from vatRate, the act shows the difference in vatDifference.',
+  })
+  invoicedVatRate: string | null;
 
   @PortalVisible()
   @Field(() => DecimalScalar, { description: 'Amount without VAT (exact, rounded once).' })
@@ -79,7 +86,10 @@ export class ActType {
   number: string | null;
 
   @PortalVisible()
-  @Field(() => DateScalar, { nullable: true, description: 'Date of the act, set when issued.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Date of the act: the shipment date of the services, whose VAT rate prices the act. On a draft, the date chosen for it (null: priced for the period end, dated when issued).',
+  })
   actDate: string | null;
 
   @PortalVisible()
@@ -109,6 +119,13 @@ export class ActType {
   @PortalVisible()
   @Field(() => DecimalScalar, { description: 'subtotal + vatTotal (exact).' })
   total: string;
+
+  @PortalVisible()
+  @Field(() => DecimalScalar, {
+    description:
+      'VAT the client owes on top of the invoices the act closes, because the rate of the act date differs from the rate they charged (e.g. invoiced at 20 % in 2025, act dated 2026 at 22 %): act VAT − invoiced VAT of the copied lines. Included in total; 0.00 when the rates agree.',
+  })
+  vatDifference: string;
 
   @PortalVisible()
   @Field(() => Date, { nullable: true, description: 'When the act was (last) issued.' })
