@@ -41,7 +41,8 @@ export class ActResolver {
 
   @Authorized(STAFF)
   @Mutation(() => ActType, {
-    description: 'Creates an act as a DRAFT (no number), with the given lines or those of the invoices it closes. NOT_FOUND (with field) for a client, contract or invoice that is not visible or not the same client.',
+    description:
+      "Creates an act as a DRAFT (no number), priced for its act date (else its period end) exactly as it will be issued: with the given lines, those of the invoices it closes (never PREPAYMENT invoices), or, with a contract and a period alone, the contract's STANDARD and FINAL invoices of the period. NOT_FOUND (with field) for a client, contract or invoice that is not visible or not the same client.",
   })
   createAct(@Ctx() ctx: AuthedContext, @Arg('input', () => CreateActInput, { description: 'The operation input.' }) input: CreateActInput) {
     return acts.createAct(ctx, input);
@@ -58,7 +59,7 @@ export class ActResolver {
   @Authorized(STAFF)
   @Mutation(() => ActResult, {
     description:
-      'DRAFT → ISSUED: assigns the number (once; a corrected act keeps it), the act date, the VAT rates for that date and the totals. ILLEGAL_TRANSITION otherwise, and no number is used.',
+      'DRAFT → ISSUED, with the amounts the draft shows (never re-priced): assigns the number (once; a corrected act keeps it) and the act date. An act date whose VAT rate would change the amounts is BAD_USER_INPUT on input.actDate (set it on the draft first). ILLEGAL_TRANSITION otherwise, and no number is used.',
   })
   issueAct(@Ctx() ctx: AuthedContext, @Arg('input', () => IssueActInput, { description: 'The operation input.' }) input: IssueActInput) {
     return acts.issueAct(ctx, input);

@@ -136,14 +136,21 @@ async function linesFromInvoices(tx: AuthedContext, invoices: Invoice[]): Promis
 }
 
 /**
- * The work invoiced under a contract in a period: its issued STANDARD and FINAL invoices whose
- * supply date (the issue date when none) falls in the period and that no other act closes yet,
- * by date. PREPAYMENT invoices are money received in advance, not work, and never listed.
+ * The work invoiced under a contract in a period: its issued STANDARD and FINAL invoices in the
+ * act's currency whose supply date (the issue date when none) falls in the period and that no
+ * other act closes yet, by date. PREPAYMENT invoices are money received in advance, not work, and never listed.
  */
-async function contractInvoicesOfPeriod(tx: AuthedContext, contract: Contract, periodStart: string, periodEnd: string): Promise<Invoice[]> {
+async function contractInvoicesOfPeriod(
+  tx: AuthedContext,
+  contract: Contract,
+  currency: CurrencyCode,
+  periodStart: string,
+  periodEnd: string,
+): Promise<Invoice[]> {
   const invoices = await scoped(tx, Invoice)
     .query('i')
     .andWhere('i."contractId" = :contractId', { contractId: contract.id })
+    .andWhere('i."currency" = :currency', { currency })
     .andWhere('i."kind" IN (:...kinds)', { kinds: [InvoiceKind.STANDARD, InvoiceKind.FINAL] })
     .andWhere('i."status" IN (:...statuses)', { statuses: [...ISSUED_STATUSES] })
     .andWhere('COALESCE(i."supplyDate", i."issueDate") BETWEEN :periodStart AND :periodEnd', { periodStart, periodEnd })
@@ -182,13 +189,12 @@ export async function createAct(ctx: AuthedContext, input: CreateActInput): Prom
     const currency = input.currency ?? contract!.currency;
     let invoices = await checkInvoices(tx, invoiceIds, { clientId: client.id, currency, contractId });
     if (!given && invoices.length === 0 && contract) {
-      invoices = await contractInvoicesOfPeriod(tx, contract, input.periodStart, input.periodEnd);
+      invoices = await contractInvoicesOfPeriod(tx, contract, currency, input.periodStart, input.periodEnd);
       if (invoices.length === 0) {
         throw new BadUserInputError([
           { path: 'input.contractId', message: msg('validation.actNothingInPeriod', { periodStart: input.periodStart, periodEnd: input.periodEnd }) },
         ]);
       }
-      await checkInvoices(tx, invoices.map((inv) => inv.id), { clientId: client.id, currency, contractId });
     }
     const drafts = given ?? (await linesFromInvoices(tx, invoices));
     if (drafts.length === 0) {
