@@ -14,7 +14,7 @@ import type {
 } from '../schema/proposal/proposal.inputs';
 import { EmptyMediaPlanError, ProposalNotEditableError, ProposalValidityPassedError, ToolMixOutOfPolicyError } from '../schema/proposal/proposal.results';
 import { getOwnAgency } from './agency.service';
-import { advanceDeal } from './deal-automation';
+import { advanceDeal, loseDealAt } from './deal-automation';
 import { linkedOfClient } from './links';
 import { childRowsOf } from '../loaders';
 import {
@@ -193,7 +193,10 @@ export async function acceptProposal(
   );
 }
 
-/** SENT → REJECTED with a reason and a note, by agency staff or the client's portal user. */
+/**
+ * SENT → REJECTED with a reason and a note, by agency staff or the client's portal user. Its deal
+ * is closed LOST at PROPOSAL with the same reason (see loseDealAt).
+ */
 export async function rejectProposal(
   ctx: AuthedContext,
   input: RejectProposalInput,
@@ -201,13 +204,16 @@ export async function rejectProposal(
 ): Promise<Proposal | IllegalTransitionError> {
   const note = requireText(input.note, 'input.note');
   return withTransaction(ctx, (tx) =>
-    proposalTransition(tx, input.id, REJECTED, now, (p) =>
-      scoped(tx, Proposal).update(
+    proposalTransition(tx, input.id, REJECTED, now, async (p) => {
+      const saved = await scoped(tx, Proposal).update(
         p,
         { status: REJECTED, rejectionReason: input.reason, rejectionNote: note, decidedAt: now, decidedById: ctx.actor.userId },
         { allowPortal: true },
-      ),
-    ),
+      );
+      // the refusal ends the deal where it happened, so the funnel sees it
+      await loseDealAt(tx, saved.dealId, DealStage.PROPOSAL, input.reason, note, 'proposal rejected');
+      return saved;
+    }),
   );
 }
 
