@@ -264,4 +264,24 @@ export async function setNextContact(ctx: AuthedContext, input: SetNextContactIn
   });
 }
 
+/**
+ * A contact with the client at `at` (a logged interaction, a held meeting), inside the caller's
+ * transaction: a contact later than the last one recorded becomes Client.lastContactAt and fulfils
+ * the pending next contact (its date, goal and product are cleared); an older one changes nothing.
+ * `plan` replaces the next contact instead (logInteraction with a new one).
+ */
+export async function recordClientContact(
+  tx: AuthedContext,
+  client: Client,
+  at: Date,
+  plan?: { on: string; goal: string | null; product: string | null },
+): Promise<Client> {
+  const patch: Partial<Client> = {};
+  const latest = !client.lastContactAt || client.lastContactAt.getTime() < at.getTime();
+  if (latest) patch.lastContactAt = at;
+  if (plan) Object.assign(patch, { nextContactOn: plan.on, nextContactGoal: plan.goal, nextContactProduct: plan.product });
+  else if (latest && client.nextContactOn) Object.assign(patch, { nextContactOn: null, nextContactGoal: null, nextContactProduct: null });
+  return Object.keys(patch).length ? scoped(tx, Client).update(client, patch) : client;
+}
+
 /** The lifecycle history of many clients at once (for the per-request loader). */

@@ -109,7 +109,7 @@ describe('a rejected proposal reaches the deal and the funnel', () => {
 
     const other = await sentProposalWithDeal(a.ownerToken, client.id);
     const blank = await t.gql(REJECT, { i: { id: other.proposal.id, reason: 'PRICE', note: '   ' } }, a.ownerToken);
-    expect(blank.body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(blank.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect((await t.gql(LOST_DEAL, { id: other.deal.id }, a.ownerToken)).body.data.deal).toMatchObject({ stage: 'PROPOSAL', status: 'OPEN' });
   });
 
