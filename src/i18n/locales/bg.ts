@@ -85,6 +85,7 @@ export const bg: LocaleResource = {
     contractDateYear: 'Договорът е номериран {{number}} през {{year}} г.; датата трябва да остане в тази година',
     approversRequired: 'Посочете поне един съгласуващ',
     returnCommentRequired: 'При връщане на договора е нужен коментар',
+    stageChangeRefused: 'Етапът от жизнения цикъл не може да се смени от {{from}} на {{to}} (прекратен клиент първо се възобновява)',
     nextContactIncomplete: 'Посочете датата на следващия контакт заедно с целта и продукта',
     currencyChangeover: '{{currency}} вече не е валута на документи с дата {{date, date}} (преминаване към еврото)',
     actInvoiceNotIssued: 'Фактура {{number}} е в статус „$t(statuses.Invoice.{{status}})“: протоколът закрива само издадени фактури',

@@ -88,6 +88,7 @@ export const en = {
     contractDateYear: 'the contract is numbered {{number}} in {{year}}; keep the date in that year',
     approversRequired: 'approvers must name at least one approver',
     returnCommentRequired: 'a comment is required when the contract is returned',
+    stageChangeRefused: 'the lifecycle stage cannot change from {{from}} to {{to}} (a terminated client is reactivated first)',
     nextContactIncomplete: 'give the date of the next contact with its goal and product',
     currencyChangeover: '{{currency}} is no longer a currency of documents dated {{date, date}} (euro changeover)',
     actInvoiceNotIssued: 'invoice {{number}} is $t(statuses.Invoice.{{status}}): an act closes issued invoices only',

@@ -85,6 +85,7 @@ export const ru: LocaleResource = {
     contractDateYear: 'Договор получил номер {{number}} в {{year}} году; дата должна остаться в этом году',
     approversRequired: 'Укажите хотя бы одного согласующего',
     returnCommentRequired: 'При возврате договора нужен комментарий',
+    stageChangeRefused: 'Этап жизненного цикла нельзя сменить с {{from}} на {{to}} (прекращённого клиента сначала возобновите)',
     nextContactIncomplete: 'Укажите дату следующего контакта вместе с целью и продуктом',
     currencyChangeover: '{{currency}} больше не валюта документов с датой {{date, date}} (переход на евро)',
     actInvoiceNotIssued: 'Счёт {{number}} в статусе «$t(statuses.Invoice.{{status}})»: акт закрывает только выставленные счета',
