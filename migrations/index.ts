@@ -7,6 +7,7 @@ import { DoubleClickGuards1795395000000 } from './1795395000000-DoubleClickGuard
 import { UserPhone1795397211513 } from './1795397211513-UserPhone';
 import { UserTokenVersion1796190000000 } from './1796190000000-UserTokenVersion';
 import { PasswordResetTokens1796181296742 } from './1796181296742-PasswordResetTokens';
+import { ToolMixBasis1796200000000 } from './1796200000000-ToolMixBasis';
 
 export const MIGRATIONS: Function[] = [
   Foundation1795388750004,
@@ -17,4 +18,5 @@ export const MIGRATIONS: Function[] = [
   UserPhone1795397211513,
   PasswordResetTokens1796181296742,
   UserTokenVersion1796190000000,
+  ToolMixBasis1796200000000,
 ];

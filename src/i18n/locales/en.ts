@@ -134,7 +134,7 @@ export const en = {
     ILLEGAL_TRANSITION: '$t(entities.{{entity}}) cannot go from "$t(statuses.{{entity}}.{{from}})" to "$t(statuses.{{entity}}.{{to}})"',
     TOOL_MIX_OUT_OF_POLICY:
       'The tool mix {{proven}}/{{uncertain}}/{{experimental}} strays from 70/20/10 by more than {{tolerance}} percentage points; send it with a justification',
-    EMPTY_MEDIA_PLAN: 'The proposal has no media plan with a budget',
+    EMPTY_MEDIA_PLAN: 'The proposal has no media plan with any amount (budget or fee)',
     VALIDITY_PASSED: 'The proposal was valid until {{validUntil, date}}; set a new validity date before sending it',
     NOT_EDITABLE: 'Only a draft can be edited',
     NOT_EDITABLE_Proposal: 'A proposal in status "$t(statuses.Proposal.{{status}})" cannot be edited; only a draft can (revise it first)',
