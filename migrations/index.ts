@@ -8,6 +8,7 @@ import { UserPhone1795397211513 } from './1795397211513-UserPhone';
 import { UserTokenVersion1796190000000 } from './1796190000000-UserTokenVersion';
 import { PasswordResetTokens1796181296742 } from './1796181296742-PasswordResetTokens';
 import { ActVatDifference1796200000000 } from './1796200000000-ActVatDifference';
+import { ToolMixBasis1796200000001 } from './1796200000001-ToolMixBasis';
 
 export const MIGRATIONS: Function[] = [
   Foundation1795388750004,
@@ -19,4 +20,5 @@ export const MIGRATIONS: Function[] = [
   PasswordResetTokens1796181296742,
   UserTokenVersion1796190000000,
   ActVatDifference1796200000000,
+  ToolMixBasis1796200000001,
 ];

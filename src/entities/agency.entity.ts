@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { CurrencyCode, Locale } from './enums';
+import { CurrencyCode, Locale, ToolMixBasis } from './enums';
 
 /** The tenant: an advertising / digital agency. */
 /** An agency's time zone until it sets its own (its documents, due dates and "today" follow it). */
@@ -30,6 +30,10 @@ export class Agency {
   /** allowed deviation of each 70/20/10 share, in percentage points */
   @Column({ type: 'numeric', precision: 5, scale: 2, default: '5' })
   toolMixTolerancePp: string;
+
+  /** which view of the 70/20/10 mix gates sending a proposal */
+  @Column({ type: 'enum', enum: ToolMixBasis, enumName: 'tool_mix_basis', default: ToolMixBasis.BUDGET_SHARE })
+  toolMixBasis: ToolMixBasis;
 
   /** a client not contacted for longer than this is a control point */
   @Column({ type: 'int', default: 30 })

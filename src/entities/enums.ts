@@ -118,6 +118,14 @@ export enum ToolCategory {
   EXPERIMENTAL = 'EXPERIMENTAL',
 }
 
+/** Which view of the 70/20/10 mix gates sending a proposal (an agency setting). */
+export enum ToolMixBasis {
+  /** budget shares; a plan without media budget (fees only) is measured by tool count */
+  BUDGET_SHARE = 'BUDGET_SHARE',
+  /** the number of tools (distinct channels) per category, whatever their budgets */
+  TOOL_COUNT = 'TOOL_COUNT',
+}
+
 export enum ProposalStatus {
   DRAFT = 'DRAFT',
   SENT = 'SENT',

@@ -141,16 +141,21 @@ export async function updateClient(ctx: AuthedContext, input: UpdateClientInput)
     const client = await scoped(tx, Client).getById(input.id, 'input.id', { lock: true });
     checkClientRules({ ...client, ...patch });
     if (patch.ownerId !== undefined) await checkOwner(tx, patch.ownerId);
-    const fromStage = client.lifecycleStage;
-    const stageChanged = patch.lifecycleStage !== undefined && patch.lifecycleStage !== fromStage;
-    if (stageChanged) patch.stageChangedAt = new Date();
+    const { lifecycleStage: stage, ...rest } = patch;
     let saved: Client;
     try {
-      saved = await scoped(tx, Client).update(client, patch);
+      saved = await scoped(tx, Client).update(client, rest);
     } catch (err) {
       return duplicateTaxId(err);
     }
-    if (stageChanged) await recordStage(tx, saved, fromStage, saved.lifecycleStage, saved.stageChangedAt);
+    // the stage moves only by the rules of changeClientStage; the same stage is no change
+    if (stage !== undefined && stage !== saved.lifecycleStage) {
+      const moved = await moveStage(tx, saved, stage, null);
+      if (moved instanceof IllegalTransitionError) {
+        throw new BadUserInputError([{ path: 'input.lifecycleStage', message: msg('validation.stageChangeRefused', { from: moved.from, to: moved.to }) }]);
+      }
+      saved = moved;
+    }
     return saved;
   });
 }
@@ -219,14 +224,22 @@ async function recordStage(
 export async function changeClientStage(ctx: AuthedContext, input: ChangeClientStageInput): Promise<Client | IllegalTransitionError> {
   return withTransaction(ctx, async (tx) => {
     const client = await scoped(tx, Client).getById(input.clientId, 'input.clientId', { lock: true });
-    if (client.terminatedAt) return illegalTransition('Client', 'TERMINATED', input.stage);
-    const illegal = checkTransition('Client', LIFECYCLE_TRANSITIONS, client.lifecycleStage, input.stage);
-    if (illegal) return illegal;
-    const fromStage = client.lifecycleStage;
-    const saved = await scoped(tx, Client).update(client, { lifecycleStage: input.stage, stageChangedAt: new Date() });
-    await recordStage(tx, saved, fromStage, input.stage, saved.stageChangedAt, { note: trimOrNull(input.note) });
-    return saved;
+    return moveStage(tx, client, input.stage, trimOrNull(input.note));
   });
+}
+
+/**
+ * The one way a lifecycle stage changes (changeClientStage, updateClient): through the transition
+ * map, never for a terminated client, recorded in the history. The client must be locked.
+ */
+async function moveStage(tx: AuthedContext, client: Client, stage: LifecycleStage, note: string | null): Promise<Client | IllegalTransitionError> {
+  if (client.terminatedAt) return illegalTransition('Client', 'TERMINATED', stage);
+  const illegal = checkTransition('Client', LIFECYCLE_TRANSITIONS, client.lifecycleStage, stage);
+  if (illegal) return illegal;
+  const fromStage = client.lifecycleStage;
+  const saved = await scoped(tx, Client).update(client, { lifecycleStage: stage, stageChangedAt: new Date() });
+  await recordStage(tx, saved, fromStage, stage, saved.stageChangedAt, { note });
+  return saved;
 }
 
 /** Resumes cooperation: clears the termination and records the re-entry in the history. */
@@ -262,6 +275,26 @@ export async function setNextContact(ctx: AuthedContext, input: SetNextContactIn
       nextContactProduct: input.on ? trimOrNull(input.product) : null,
     });
   });
+}
+
+/**
+ * A contact with the client at `at` (a logged interaction, a held meeting), inside the caller's
+ * transaction: a contact later than the last one recorded becomes Client.lastContactAt and fulfils
+ * the pending next contact (its date, goal and product are cleared); an older one changes nothing.
+ * `plan` replaces the next contact instead (logInteraction with a new one).
+ */
+export async function recordClientContact(
+  tx: AuthedContext,
+  client: Client,
+  at: Date,
+  plan?: { on: string; goal: string | null; product: string | null },
+): Promise<Client> {
+  const patch: Partial<Client> = {};
+  const latest = !client.lastContactAt || client.lastContactAt.getTime() < at.getTime();
+  if (latest) patch.lastContactAt = at;
+  if (plan) Object.assign(patch, { nextContactOn: plan.on, nextContactGoal: plan.goal, nextContactProduct: plan.product });
+  else if (latest && client.nextContactOn) Object.assign(patch, { nextContactOn: null, nextContactGoal: null, nextContactProduct: null });
+  return Object.keys(patch).length ? scoped(tx, Client).update(client, patch) : client;
 }
 
 /** The lifecycle history of many clients at once (for the per-request loader). */

@@ -1,7 +1,7 @@
 import type { AuthedContext } from '../context';
 import { Deal } from '../entities';
-import { DealStage, DealStatus} from '../entities/enums';
-import { advanceDealIfAllowed, DEAL_TRANSITIONS, dealPosition, DealPosition } from './deal.service';
+import { DealStage, DealStatus, RejectionReason } from '../entities/enums';
+import { advanceDealIfAllowed, DEAL_TRANSITIONS, dealPosition, DealPosition, loseDealIfAllowed } from './deal.service';
 import { asAgency, scoped } from './scope';
 
 const ORDER = Object.values(DealStage);
@@ -45,4 +45,25 @@ export async function advanceDeal(actorTx: AuthedContext, dealId: string | null,
   for (const step of path) {
     if (!(await advanceDealIfAllowed(tx, dealId, step, note))) return;
   }
+}
+
+/**
+ * A refusal that ends the deal (a rejected proposal): the deal walks forward to `at` when it is
+ * still before it (each step in its history) and is closed LOST there with the reason, so the
+ * refusal reaches the funnel at the stage it happened. A deal already past `at`, or closed, is
+ * left as it is (the manager moved it on, e.g. with another offer).
+ */
+export async function loseDealAt(actorTx: AuthedContext, dealId: string | null, at: DealStage, reason: RejectionReason, note: string | null, stepNote: string): Promise<void> {
+  if (!dealId) return;
+  const tx = asAgency(actorTx);
+  const deal = await scoped(tx, Deal).findById(dealId, { lock: true });
+  if (!deal || deal.status !== DealStatus.OPEN) return;
+  if (deal.stage !== at) {
+    const path = forwardPath(deal.stage, at);
+    if (!path) return;
+    for (const step of path) {
+      if (!(await advanceDealIfAllowed(tx, dealId, step, stepNote))) return;
+    }
+  }
+  await loseDealIfAllowed(tx, dealId, reason, note);
 }

@@ -3,7 +3,7 @@ import { getOwnAgency } from './agency.service';
 import type { AuthedContext} from '../context';
 import { Client, Deal, DealDeviation, DealStageChange, User } from '../entities';
 import type { Approver } from '../entities/deal.entity';
-import { DealDeviationKind, DealStage, DealStatus } from '../entities/enums';
+import { DealDeviationKind, DealStage, DealStatus, RejectionReason } from '../entities/enums';
 import { BadUserInputError, FieldError } from '../errors';
 import type { ConnectionResult } from '../schema/common/connection';
 import {
@@ -190,19 +190,29 @@ export async function closeDeal(ctx: AuthedContext, input: CloseDealInput, now: 
   const note = trimOrNull(input.note);
   const to = input.outcome === DealOutcome.WON ? WON : LOST;
   return withTransaction(ctx, (tx) => transitionRow(tx, Deal, input.id, DEAL_TRANSITIONS, to, async (deal) => {
-    if (to === LOST) {
-      return scoped(tx, Deal).update(deal, {
-        status: LOST,
-        closedAt: now,
-        lostAtStage: deal.stage,
-        lossReason: input.reason!,
-        closeNote: note,
-      });
-    }
+    if (to === LOST) return markLost(tx, deal, input.reason!, note, now);
     const closing = { status: WON, closedAt: now, closeNote: note } as const;
     if (deal.stage === CLOSING) return scoped(tx, Deal).update(deal, closing);
     return enterStage(tx, deal, CLOSING, now, note, closing);
   }, { statusOf: dealPosition }));
+}
+
+/** Closes an open deal as LOST at its current stage, keeping the reason (the transition is checked by the caller). */
+function markLost(tx: AuthedContext, deal: Deal, reason: RejectionReason, note: string | null, now: Date): Promise<Deal> {
+  return scoped(tx, Deal).update(deal, { status: LOST, closedAt: now, lostAtStage: deal.stage, lossReason: reason, closeNote: note });
+}
+
+/**
+ * For events elsewhere (a rejected proposal) that end the deal in the caller's transaction: LOST
+ * at its current stage when DEAL_TRANSITIONS allows. true when closed.
+ */
+export async function loseDealIfAllowed(tx: AuthedContext, dealId: string, reason: RejectionReason, note: string | null, now: Date = new Date()): Promise<boolean> {
+  return withTransaction(tx, async (inner) => {
+    const deal = await scoped(inner, Deal).findById(dealId, { lock: true });
+    if (!deal || !canTransition(DEAL_TRANSITIONS, dealPosition(deal), LOST)) return false;
+    await markLost(inner, deal, reason, trimOrNull(note), now);
+    return true;
+  });
 }
 
 /**

@@ -88,13 +88,16 @@ async function averageStays(ctx: AuthedContext, p: Period, managerId: string | n
   return new Map(rows.map((r) => [r.stage, round2(r.avg)]));
 }
 
-/** Deals lost within the period, by the stage they were lost at and the reason. */
+/**
+ * Losses on the cohort of `entered`: of the deals that entered a stage within the period, those
+ * lost at that stage (whenever the loss happened), by reason.
+ */
 async function losses(ctx: AuthedContext, p: Period, managerId: string | null) {
-  const qb = dealsWhere(ctx, p, managerId, 'd.status = :lost AND d."closedAt" >= :periodFrom AND d."closedAt" < :periodTo', { lost: DealStatus.LOST });
-  const rows: Array<{ stage: DealStage; reason: RejectionReason; count: string }> = await qb
+  const rows: Array<{ stage: DealStage; reason: RejectionReason; count: string }> = await changesInPeriod(ctx, p, managerId)
+    .andWhere('d.status = :lost AND d."lostAtStage" = sc."toStage"', { lost: DealStatus.LOST })
     .select('d."lostAtStage"', 'stage')
     .addSelect('d."lossReason"', 'reason')
-    .addSelect('COUNT(*)', 'count')
+    .addSelect('COUNT(DISTINCT d.id)', 'count')
     .groupBy('d."lostAtStage"')
     .addGroupBy('d."lossReason"')
     .getRawMany();
@@ -111,12 +114,13 @@ async function losses(ctx: AuthedContext, p: Period, managerId: string | null) {
   return byStage;
 }
 
+/** The deals opened in the period, and of those the ones won and lost so far (one cohort, as the stages). */
 async function totals(ctx: AuthedContext, p: Period, managerId: string | null) {
-  const qb = dealsWhere(ctx, p, managerId, '(d."openedAt" >= :periodFrom AND d."openedAt" < :periodTo OR d."closedAt" >= :periodFrom AND d."closedAt" < :periodTo)');
+  const qb = dealsWhere(ctx, p, managerId, 'd."openedAt" >= :periodFrom AND d."openedAt" < :periodTo');
   const row: { opened: string; won: string; lost: string } | undefined = await qb
-    .select('COUNT(*) FILTER (WHERE d."openedAt" >= :periodFrom AND d."openedAt" < :periodTo)', 'opened')
-    .addSelect('COUNT(*) FILTER (WHERE d.status = :won AND d."closedAt" >= :periodFrom AND d."closedAt" < :periodTo)', 'won')
-    .addSelect('COUNT(*) FILTER (WHERE d.status = :lost AND d."closedAt" >= :periodFrom AND d."closedAt" < :periodTo)', 'lost')
+    .select('COUNT(*)', 'opened')
+    .addSelect('COUNT(*) FILTER (WHERE d.status = :won)', 'won')
+    .addSelect('COUNT(*) FILTER (WHERE d.status = :lost)', 'lost')
     .setParameters({ won: DealStatus.WON, lost: DealStatus.LOST })
     .getRawOne();
   const won = Number(row?.won ?? 0);
@@ -127,6 +131,8 @@ async function totals(ctx: AuthedContext, p: Period, managerId: string | null) {
 /**
  * The sales funnel over a period of local days in the agency time zone: per stage entered,
  * passed, lost, conversion and average time, losses by reason, and the period's totals. Every
+ * count is on a cohort: a stage's passed and lost are outcomes (to date) of the deals that
+ * entered it in the period; the totals' won and lost are outcomes of the deals opened in it. Every
  * number is one aggregate query over the scoped builders; no deal rows are loaded.
  */
 export async function funnel(ctx: AuthedContext, input: FunnelInput): Promise<FunnelType> {

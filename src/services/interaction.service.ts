@@ -3,12 +3,16 @@ import { Client, Contact, Interaction } from '../entities';
 import { BadUserInputError } from '../errors';
 import type { InteractionsArgs } from '../schema/interaction/interaction.args';
 import type { LogInteractionInput } from '../schema/interaction/interaction.inputs';
+import { recordClientContact } from './client.service';
 import { latestFirst, matching, paginate } from './pagination';
 import { scoped, withTransaction } from './scope';
 import { trimOrNull } from './text';
 import { msg } from '../i18n';
 
-/** Logs a touch, keeps the client's lastContactAt current, and optionally plans the next contact. */
+/**
+ * Logs a touch and keeps the client's lastContactAt current; the latest contact fulfils the
+ * pending next contact, unless the input plans a new one (see recordClientContact).
+ */
 export async function logInteraction(ctx: AuthedContext, input: LogInteractionInput, now: Date = new Date()): Promise<Interaction> {
   const occurredAt = input.occurredAt ?? now;
   if (occurredAt.getTime() > now.getTime() + 60_000) {
@@ -34,14 +38,10 @@ export async function logInteraction(ctx: AuthedContext, input: LogInteractionIn
       durationMinutes: input.durationMinutes ?? null,
       summary: input.summary.trim(),
     });
-    const patch: Partial<Client> = {};
-    if (!client.lastContactAt || client.lastContactAt < occurredAt) patch.lastContactAt = occurredAt;
-    if (input.nextContactOn) {
-      patch.nextContactOn = input.nextContactOn;
-      patch.nextContactGoal = trimOrNull(input.nextContactGoal);
-      patch.nextContactProduct = trimOrNull(input.nextContactProduct);
-    }
-    if (Object.keys(patch).length) await scoped(tx, Client).update(client, patch);
+    const plan = input.nextContactOn
+      ? { on: input.nextContactOn, goal: trimOrNull(input.nextContactGoal), product: trimOrNull(input.nextContactProduct) }
+      : undefined;
+    await recordClientContact(tx, client, occurredAt, plan);
     return interaction;
   });
 }

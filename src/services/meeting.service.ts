@@ -14,6 +14,7 @@ import type {
   UpdateMeetingInput,
 } from '../schema/meeting/meeting.inputs';
 import type { MeetingsArgs } from '../schema/meeting/meeting.args';
+import { recordClientContact } from './client.service';
 import { latestFirst, paginate } from './pagination';
 import { MeetingNotHeldError } from '../schema/meeting/meeting.results';
 import { scoped, withTransaction } from './scope';
@@ -210,7 +211,17 @@ export function listMeetings(ctx: AuthedContext, args: MeetingsArgs): Promise<Co
   return paginate(qb, args, latestFirst('m', 'startsAt'));
 }
 
-/** Records a meeting with a client of the agency. */
+/**
+ * A meeting that has started is a contact with the client at its start (Client.lastContactAt,
+ * fulfilling the pending next contact); one ahead is not yet (see recordClientContact).
+ */
+async function heldMeetingIsContact(tx: AuthedContext, meeting: Meeting, now: Date = new Date()): Promise<void> {
+  if (meeting.startsAt.getTime() > now.getTime()) return;
+  const client = await scoped(tx, Client).getById(meeting.clientId, 'input.clientId', { lock: true });
+  await recordClientContact(tx, client, meeting.startsAt);
+}
+
+/** Records a meeting with a client of the agency; one already held counts as a contact. */
 export async function createMeeting(ctx: AuthedContext, input: CreateMeetingInput): Promise<Meeting> {
   const values = toColumns(input);
   values.decisions ??= [];
@@ -222,7 +233,9 @@ export async function createMeeting(ctx: AuthedContext, input: CreateMeetingInpu
     const client = await scoped(tx, Client).getById(input.clientId, 'input.clientId');
     await checkDeal(tx, client.id, values.dealId);
     await checkPeople(tx, client.id, values);
-    return scoped(tx, Meeting).insert({ ...values, clientId: client.id, createdById: tx.actor.userId });
+    const meeting = await scoped(tx, Meeting).insert({ ...values, clientId: client.id, createdById: tx.actor.userId });
+    await heldMeetingIsContact(tx, meeting);
+    return meeting;
   });
 }
 
@@ -234,7 +247,9 @@ export async function updateMeeting(ctx: AuthedContext, input: UpdateMeetingInpu
     checkTimes({ ...meeting, ...patch });
     if (patch.dealId !== undefined) await checkDeal(tx, meeting.clientId, patch.dealId);
     await checkPeople(tx, meeting.clientId, patch);
-    return scoped(tx, Meeting).update(meeting, patch);
+    const saved = await scoped(tx, Meeting).update(meeting, patch);
+    await heldMeetingIsContact(tx, saved);
+    return saved;
   });
 }
 
@@ -257,7 +272,9 @@ export async function markProtocolSent(ctx: AuthedContext, input: MarkProtocolSe
     if (sentAt.getTime() < meeting.startsAt.getTime()) {
       throw new BadUserInputError([{ path: 'input.sentAt', message: msg('validation.sentBeforeMeeting') }]);
     }
-    return scoped(tx, Meeting).update(meeting, { protocolSentAt: sentAt });
+    const saved = await scoped(tx, Meeting).update(meeting, { protocolSentAt: sentAt });
+    await heldMeetingIsContact(tx, saved, now);
+    return saved;
   });
 }
 

@@ -24,7 +24,7 @@ import {
   type ToolMixView,
 } from './proposal.rules';
 import { scoped } from './scope';
-import { computeToolMix } from './tool-mix';
+import { computeToolMixes } from './tool-mix';
 
 /** Proposals as read: lookups, the list, and the fields resolvers show (as the actor may see them). */
 
@@ -86,11 +86,11 @@ export async function proposalLines(ctx: AuthedContext, p: Proposal): Promise<Pr
   return lines.map((l) => lineView(l, isPortal(ctx)));
 }
 
-/** The 70/20/10 mix with the agency tolerance; null for an empty media plan. */
+/** The 70/20/10 mix, both views, with the agency tolerance and basis; null for a plan without lines. */
 export async function proposalToolMix(ctx: AuthedContext, p: Proposal): Promise<ToolMixView | null> {
   const [lines, agency] = await Promise.all([ctx.loaders.proposalLines.load(p.id), getOwnAgency(ctx)]);
-  const mix = computeToolMix(lines, agency.toolMixTolerancePp);
-  return mix ? toolMixView(mix) : null;
+  const mixes = computeToolMixes(lines, agency.toolMixTolerancePp, agency.toolMixBasis);
+  return mixes ? toolMixView(mixes) : null;
 }
 
 /** Budget, fee and grand totals; a portal user's totals leave internal fees out. */

@@ -1,13 +1,13 @@
 import Decimal from 'decimal.js';
 import type { Proposal, ProposalLine } from '../entities';
-import { ProposalStatus } from '../entities/enums';
+import { ProposalStatus, ToolMixBasis } from '../entities/enums';
 import type { ProposalBlocks } from '../entities/proposal.entity';
 import { BadUserInputError, FieldError } from '../errors';
 import { msg } from '../i18n';
 import type { ProposalBlocksInput, ProposalLineInput } from '../schema/proposal/proposal.inputs';
 import { trimOrNull } from './text';
 import { isPastLocalDay } from './time';
-import type { ToolMix } from './tool-mix';
+import type { ToolMix, ToolMixes } from './tool-mix';
 import type { TransitionMap } from './transitions';
 
 /** The pure rules of proposals: the status flow and expiry, media-plan lines, blocks, totals. No database. */
@@ -128,36 +128,69 @@ export function proposalLineTotals(lines: readonly Pick<ProposalLine, 'budget' |
   return { budgetTotal: budget.toFixed(2), feeTotal: fee.toFixed(2), grandTotal: budget.plus(fee).toFixed(2) };
 }
 
-export interface ToolMixView {
+export interface ToolMixSharesView {
+  basis: ToolMixBasis;
   proven: string;
   uncertain: string;
   experimental: string;
   provenDeviation: string;
   uncertainDeviation: string;
   experimentalDeviation: string;
-  tolerance: string;
   withinPolicy: boolean;
+}
+
+export interface ToolMixView extends ToolMixSharesView {
+  tolerance: string;
   totalBudget: string;
   provenBudget: string;
   uncertainBudget: string;
   experimentalBudget: string;
+  totalTools: number;
+  provenTools: number;
+  uncertainTools: number;
+  experimentalTools: number;
+  byBudget: ToolMixSharesView | null;
+  byToolCount: ToolMixSharesView;
 }
 
-export function toolMixView(mix: ToolMix): ToolMixView {
+function sharesView(mix: ToolMix): ToolMixSharesView {
   return {
+    basis: mix.basis,
     proven: mix.proven.share,
     uncertain: mix.uncertain.share,
     experimental: mix.experimental.share,
     provenDeviation: mix.proven.deviation,
     uncertainDeviation: mix.uncertain.deviation,
     experimentalDeviation: mix.experimental.deviation,
-    tolerance: mix.tolerance,
     withinPolicy: mix.withinPolicy,
+  };
+}
+
+/** Proposal.toolMix: the gating view at the top, both views below, budgets and tool counts. */
+export function toolMixView(mixes: ToolMixes): ToolMixView {
+  const mix = mixes.gate;
+  return {
+    ...sharesView(mix),
+    tolerance: mix.tolerance,
     totalBudget: mix.totalBudget,
     provenBudget: mix.proven.budget,
     uncertainBudget: mix.uncertain.budget,
     experimentalBudget: mix.experimental.budget,
+    totalTools: mix.totalTools,
+    provenTools: mix.proven.tools,
+    uncertainTools: mix.uncertain.tools,
+    experimentalTools: mix.experimental.tools,
+    byBudget: mixes.byBudget ? sharesView(mixes.byBudget) : null,
+    byToolCount: sharesView(mixes.byToolCount),
   };
+}
+
+/**
+ * A plan that carries no money at all (no media budget and no fee on any line) cannot be sent; a
+ * plan of fees only (SEO, SMM, web work) can.
+ */
+export function carriesMoney(lines: readonly Pick<ProposalLine, 'budget' | 'agencyFee'>[]): boolean {
+  return lines.some((l) => !new Decimal(l.budget).isZero() || !new Decimal(l.agencyFee ?? 0).isZero());
 }
 
 // ---------------------------------------------------------------------------------------------

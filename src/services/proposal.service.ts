@@ -14,10 +14,11 @@ import type {
 } from '../schema/proposal/proposal.inputs';
 import { EmptyMediaPlanError, ProposalNotEditableError, ProposalValidityPassedError, ToolMixOutOfPolicyError } from '../schema/proposal/proposal.results';
 import { getOwnAgency } from './agency.service';
-import { advanceDeal } from './deal-automation';
+import { advanceDeal, loseDealAt } from './deal-automation';
 import { linkedOfClient } from './links';
 import { childRowsOf } from '../loaders';
 import {
+  carriesMoney,
   DEFAULT_TITLE,
   effectiveProposalStatus,
   lineView,
@@ -31,7 +32,7 @@ import {
 import { scoped, withTransaction } from './scope';
 import { requireText, trimOrNull } from './text';
 import { isPastLocalDay } from './time';
-import { computeToolMix } from './tool-mix';
+import { computeToolMixes } from './tool-mix';
 import { transitionRow } from './transitions';
 
 /**
@@ -149,18 +150,20 @@ export async function updateProposal(
 export type SendProposalResult = Proposal | IllegalTransitionError | ToolMixOutOfPolicyError | EmptyMediaPlanError | ProposalValidityPassedError;
 
 /**
- * DRAFT → SENT. Refused (nothing written) for an empty media plan, a validity date already over,
- * or a mix outside the agency tolerance without a justification; a given justification is kept.
+ * DRAFT → SENT. Refused (nothing written) for a media plan without lines or without any money
+ * (a plan of fees only is fine), a validity date already over, or a mix outside the agency
+ * tolerance (in the view the agency gates by) without a justification; a given justification is kept.
  */
 export async function sendProposal(ctx: AuthedContext, input: SendProposalInput, now: Date = new Date()): Promise<SendProposalResult> {
   return withTransaction(ctx, (tx) =>
     proposalTransition(tx, input.id, SENT, now, async (p, _from, timeZone): Promise<SendProposalResult> => {
       const lines = await loadLines(tx, p.id);
-      const mix = computeToolMix(lines, (await getOwnAgency(tx)).toolMixTolerancePp);
-      if (!mix) return new EmptyMediaPlanError(lines.length);
+      const agency = await getOwnAgency(tx);
+      const mixes = computeToolMixes(lines, agency.toolMixTolerancePp, agency.toolMixBasis);
+      if (!mixes || !carriesMoney(lines)) return new EmptyMediaPlanError(lines.length);
       if (isPastLocalDay(p.validUntil, timeZone, now)) return new ProposalValidityPassedError(p.validUntil);
       const justification = trimOrNull(input.justification);
-      if (!mix.withinPolicy && !justification) return new ToolMixOutOfPolicyError(toolMixView(mix));
+      if (!mixes.gate.withinPolicy && !justification) return new ToolMixOutOfPolicyError(toolMixView(mixes));
       const saved = await scoped(tx, Proposal).update(p, {
         status: SENT,
         sentAt: now,
@@ -193,7 +196,10 @@ export async function acceptProposal(
   );
 }
 
-/** SENT → REJECTED with a reason and a note, by agency staff or the client's portal user. */
+/**
+ * SENT → REJECTED with a reason and a note, by agency staff or the client's portal user. Its deal
+ * is closed LOST at PROPOSAL with the same reason (see loseDealAt).
+ */
 export async function rejectProposal(
   ctx: AuthedContext,
   input: RejectProposalInput,
@@ -201,13 +207,16 @@ export async function rejectProposal(
 ): Promise<Proposal | IllegalTransitionError> {
   const note = requireText(input.note, 'input.note');
   return withTransaction(ctx, (tx) =>
-    proposalTransition(tx, input.id, REJECTED, now, (p) =>
-      scoped(tx, Proposal).update(
+    proposalTransition(tx, input.id, REJECTED, now, async (p) => {
+      const saved = await scoped(tx, Proposal).update(
         p,
         { status: REJECTED, rejectionReason: input.reason, rejectionNote: note, decidedAt: now, decidedById: ctx.actor.userId },
         { allowPortal: true },
-      ),
-    ),
+      );
+      // the refusal ends the deal where it happened, so the funnel sees it
+      await loseDealAt(tx, saved.dealId, DealStage.PROPOSAL, input.reason, note, 'proposal rejected');
+      return saved;
+    }),
   );
 }
 

@@ -1,5 +1,6 @@
 import { localDate, addDays } from '../../src/services/time';
 import { startTestApp, TestApp } from '../support/app';
+import { TERMINATE_CLIENT } from '../support/documents';
 import { AgencyActors, createClient, createContact, createUser, logInteraction, registerAgency } from '../support/factories';
 
 const CONTROL_POINTS = /* GraphQL */ `
@@ -112,5 +113,47 @@ describe('controlPoints', () => {
     expect(bad.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const date = await t.gql(CONTROL_POINTS, { filter: { dueBefore: '2026-13-45' } }, a.ownerToken);
     expect(date.body.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('contacts, meetings and terminated clients', () => {
+  const CREATE_MEETING = `mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }`;
+  const NEXT_STATE = `query($id: ID!) { client(id: $id) { lastContactAt nextContactOn nextContactGoal } }`;
+  const DAY_MS = 24 * 3600 * 1000;
+
+  it('a held meeting counts as a contact for CONTACT_INTERVAL_EXCEEDED, also one that was scheduled ahead and has since taken place', async () => {
+    const client = await createClient(t, a.ownerToken);
+    await logInteraction(t, a.ownerToken, client.id, { occurredAt: new Date(Date.now() - 40 * DAY_MS).toISOString() });
+    expect((await points(a.ownerToken, { kinds: ['CONTACT_INTERVAL_EXCEEDED'], clientId: client.id, overdue: true })).totalCount).toBe(1);
+
+    const scheduled = (await t.gql(CREATE_MEETING, { i: { clientId: client.id, title: 'Встреча по итогам', startsAt: new Date(Date.now() + 3600_000).toISOString() } }, a.ownerToken)).body.data.createMeeting;
+    // a meeting ahead is not a contact yet
+    expect((await points(a.ownerToken, { kinds: ['CONTACT_INTERVAL_EXCEEDED'], clientId: client.id, overdue: true })).totalCount).toBe(1);
+    // time passes: the API cannot move the clock, so the meeting's start is put two days back
+    const heldAt = new Date(Date.now() - 2 * DAY_MS);
+    await t.ds.query('UPDATE meetings SET "startsAt" = $2 WHERE id = $1', [scheduled.id, heldAt]);
+    const after = await points(a.ownerToken, { kinds: ['CONTACT_INTERVAL_EXCEEDED'], clientId: client.id });
+    expect(after.edges.map((e: any) => e.node)).toEqual([
+      expect.objectContaining({ dueOn: addDays(localDate(heldAt, 'Europe/Moscow'), 30), overdue: false }),
+    ]);
+
+    // a meeting recorded after it was held moves the client's last contact at once
+    const other = await createClient(t, a.ownerToken);
+    const held = new Date(Date.now() - 5 * DAY_MS).toISOString();
+    await t.gql(CREATE_MEETING, { i: { clientId: other.id, title: 'Встреча', startsAt: held } }, a.ownerToken);
+    expect((await t.gql(NEXT_STATE, { id: other.id }, a.ownerToken)).body.data.client.lastContactAt).toBe(held);
+  });
+
+  it('stops birthday and protocol control points for a terminated client', async () => {
+    const client = await createClient(t, a.ownerToken);
+    await createContact(t, a.ownerToken, client.id, { fullName: 'Петрова Ольга', birthday: '1985-' + (today.slice(5) === '02-29' ? '02-28' : today.slice(5)) });
+    await t.gql(CREATE_MEETING, { i: { clientId: client.id, title: 'Встреча', startsAt: new Date(Date.now() - 3600_000).toISOString() } }, a.ownerToken);
+    const kinds = ['CONTACT_BIRTHDAY', 'MEETING_PROTOCOL_NOT_SENT'];
+    const before = await points(a.ownerToken, { kinds, clientId: client.id });
+    expect(before.edges.map((e: any) => e.node.kind).sort()).toEqual(kinds);
+
+    await t.gql(TERMINATE_CLIENT, { input: { id: client.id, reason: 'Ушли к конкурентам' } }, a.ownerToken);
+    expect((await points(a.ownerToken, { kinds, clientId: client.id })).totalCount).toBe(0);
+    expect((await points(a.ownerToken, { kinds: ['NEXT_CONTACT', 'CONTACT_INTERVAL_EXCEEDED', ...kinds], clientId: client.id })).totalCount).toBe(0);
   });
 });

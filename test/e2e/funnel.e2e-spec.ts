@@ -190,17 +190,18 @@ describe('funnel', () => {
       ['DELIVERY', 2, 2, 0, 100, 2 * DAY],
       ['CLOSING', 2, 2, 0, 100, DAY],
     ]);
-    // lost within February: D3 (NO_NEED), D10 (PRICE), D11 (NO_NEED) at PRESENTATION; D8 (PRICE) at PROPOSAL;
-    // D2 (PRICE) at CONTRACT. D5 was lost in March.
+    // lost is counted on the same cohort as entered: of the deals that entered the stage in February,
+    // those lost at it (whenever): D3 (NO_NEED), D10 (PRICE), D11 (NO_NEED) at PRESENTATION; D5
+    // (COMPETITOR, lost in March) at PROPOSAL; D2 (PRICE) at CONTRACT. D8 entered PROPOSAL in January.
     expect(losses(f)).toEqual({
       PRESENTATION: [
         { reason: 'NO_NEED', count: 2 },
         { reason: 'PRICE', count: 1 },
       ],
-      PROPOSAL: [{ reason: 'PRICE', count: 1 }],
+      PROPOSAL: [{ reason: 'COMPETITOR', count: 1 }],
       CONTRACT: [{ reason: 'PRICE', count: 1 }],
     });
-    // opened: D1 D2 D3 D5 D6 D9 D10 D11 (D4 and D8 in January, D7 in March); won D1 D9; lost D2 D3 D8 D10 D11.
+    // opened: D1 D2 D3 D5 D6 D9 D10 D11 (D4 and D8 in January, D7 in March); of them won D1 D9, lost D2 D3 D5 D10 D11.
     expect(f.totals).toEqual({ dealsOpened: 8, won: 2, lost: 5, winRate: 28.57 });
   });
 
@@ -218,7 +219,7 @@ describe('funnel', () => {
     ]);
     expect(losses(f1)).toEqual({
       PRESENTATION: [{ reason: 'NO_NEED', count: 1 }],
-      PROPOSAL: [{ reason: 'PRICE', count: 1 }],
+      PROPOSAL: [{ reason: 'COMPETITOR', count: 1 }],
       CONTRACT: [{ reason: 'PRICE', count: 1 }],
     });
     expect(f1.totals).toEqual({ dealsOpened: 5, won: 2, lost: 3, winRate: 40 });
@@ -262,6 +263,22 @@ describe('funnel', () => {
     const last = await funnel({ from: '2026-02-28', to: '2026-02-28' });
     expect(last.stages[0]).toMatchObject({ stage: 'PRESENTATION', entered: 1, passed: 0, averageSecondsInStage: null });
     expect(last.totals).toEqual({ dealsOpened: 1, won: 0, lost: 0, winRate: null });
+  });
+
+  it('counts entered and lost on one cohort: a loss belongs to the period the deal entered the stage', async () => {
+    // January: D4 and D8 entered PRESENTATION, D8 entered PROPOSAL (15 Jan) and was lost there in February
+    const jan = await funnel({ from: '2026-01-01', to: '2026-01-31' });
+    expect(rows(jan).slice(0, 2)).toEqual([
+      ['PRESENTATION', 2, 2, 0, 100, 3 * DAY],
+      ['PROPOSAL', 1, 0, 1, 0, 28 * DAY],
+    ]);
+    expect(losses(jan)).toEqual({ PROPOSAL: [{ reason: 'PRICE', count: 1 }] });
+    expect(jan.totals).toEqual({ dealsOpened: 2, won: 0, lost: 1, winRate: 0 });
+    // whatever the period, no stage loses more deals than entered it, and the totals add up
+    for (const period of [jan, await funnel({ from: '2026-02-01', to: '2026-02-28' }), await funnel({ from: '2026-02-01', to: '2026-02-10' })]) {
+      for (const s of period.stages) expect(s.lost + s.passed).toBeLessThanOrEqual(s.entered);
+      expect(period.totals.won + period.totals.lost).toBeLessThanOrEqual(period.totals.dealsOpened);
+    }
   });
 
   it('is empty for a period without deals and for another agency', async () => {

@@ -209,3 +209,59 @@ describe('setNextContact', () => {
     expect((await contactState(client.id)).client).toMatchObject({ nextContactOn: '2026-12-10', nextContactGoal: 'Допродажа SEO' });
   });
 });
+
+describe('a contact fulfils the planned next contact', () => {
+  const CREATE_MEETING = `mutation($i: CreateMeetingInput!) { createMeeting(input: $i) { id } }`;
+  const MARK_SENT = `mutation($i: MarkProtocolSentInput!) { markProtocolSent(input: $i) { __typename } }`;
+  const NEXT_POINTS = `query($f: ControlPointFilter) { controlPoints(filter: $f) { totalCount } }`;
+  const plan = (clientId: string, on = '2099-01-15') => t.gql(SET_NEXT_CONTACT, { input: { clientId, on, goal: 'Обсудить бюджет', product: 'SEO' } }, a.ownerToken);
+  const nextPoints = async (clientId: string) => expectOk(await t.gql(NEXT_POINTS, { f: { clientId, kinds: ['NEXT_CONTACT'] } }, a.ownerToken)).controlPoints.totalCount;
+
+  it('logging an interaction clears the pending next contact and its control point', async () => {
+    const client = await createClient(t, a.ownerToken);
+    await log(client.id, { occurredAt: new Date(Date.now() - 3 * 86400_000).toISOString() });
+    await plan(client.id);
+    expect(await nextPoints(client.id)).toBe(1);
+
+    expectOk(await log(client.id, { kind: 'MEETING', summary: 'Обсудили бюджет' }));
+    const state = await contactState(client.id);
+    expect(state.client).toMatchObject({ nextContactOn: null, nextContactGoal: null, nextContactProduct: null });
+    expect(await nextPoints(client.id)).toBe(0);
+  });
+
+  it('an interaction older than the last contact leaves the plan; one that plans anew replaces it', async () => {
+    const client = await createClient(t, a.ownerToken);
+    await log(client.id, {});
+    await plan(client.id);
+    await log(client.id, { kind: 'EMAIL', occurredAt: new Date(Date.now() - 10 * 86400_000).toISOString(), summary: 'старое письмо' });
+    expect((await contactState(client.id)).client).toMatchObject({ nextContactOn: '2099-01-15', nextContactGoal: 'Обсудить бюджет' });
+
+    await log(client.id, { nextContactOn: '2099-02-01', nextContactGoal: 'Подписать договор' });
+    expect((await contactState(client.id)).client).toMatchObject({ nextContactOn: '2099-02-01', nextContactGoal: 'Подписать договор', nextContactProduct: null });
+  });
+
+  it('a held meeting fulfils it (recorded afterwards, or by sending its protocol); a meeting ahead does not', async () => {
+    const client = await createClient(t, a.ownerToken);
+    await log(client.id, { occurredAt: new Date(Date.now() - 5 * 86400_000).toISOString() });
+    await plan(client.id);
+    const ahead = expectOk(await t.gql(CREATE_MEETING, { i: { clientId: client.id, title: 'Встреча', startsAt: new Date(Date.now() + 86400_000).toISOString() } }, a.ownerToken)).createMeeting;
+    expect((await contactState(client.id)).client.nextContactOn).toBe('2099-01-15');
+    // not held yet: MEETING_NOT_HELD, the plan stays
+    expect(expectOk(await t.gql(MARK_SENT, { i: { id: ahead.id } }, a.ownerToken)).markProtocolSent.__typename).toBe('MeetingNotHeldError');
+    expect((await contactState(client.id)).client.nextContactOn).toBe('2099-01-15');
+
+    const heldAt = new Date(Date.now() - 3600_000).toISOString();
+    expectOk(await t.gql(CREATE_MEETING, { i: { clientId: client.id, title: 'Встреча', startsAt: heldAt } }, a.ownerToken));
+    expect((await contactState(client.id)).client).toMatchObject({ lastContactAt: heldAt, nextContactOn: null });
+
+    // a scheduled meeting that has taken place: sending its protocol records the contact
+    const other = await createClient(t, a.ownerToken);
+    await plan(other.id);
+    const m = expectOk(await t.gql(CREATE_MEETING, { i: { clientId: other.id, title: 'Встреча', startsAt: new Date(Date.now() + 86400_000).toISOString() } }, a.ownerToken)).createMeeting;
+    // the meeting has since taken place (the API cannot move the clock)
+    const startedAt = new Date(Date.now() - 7200_000);
+    await t.ds.query('UPDATE meetings SET "startsAt" = $2 WHERE id = $1', [m.id, startedAt]);
+    expect(expectOk(await t.gql(MARK_SENT, { i: { id: m.id } }, a.ownerToken)).markProtocolSent.__typename).toBe('Meeting');
+    expect((await contactState(other.id)).client).toMatchObject({ lastContactAt: startedAt.toISOString(), nextContactOn: null });
+  });
+});

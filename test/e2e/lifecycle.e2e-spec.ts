@@ -1,5 +1,6 @@
 import { startTestApp, TestApp } from '../support/app';
 import { GET_CLIENT, TERMINATE_CLIENT, UPDATE_CLIENT } from '../support/documents';
+import { expectBadInput } from '../support/expect';
 import { AgencyActors, createClient, createUser, registerAgency } from '../support/factories';
 
 const CHANGE_STAGE = /* GraphQL */ `
@@ -142,5 +143,36 @@ describe('client lifecycle', () => {
       a.ownerToken,
     );
     expect(res.body.data.clients.edges.map((e: any) => e.node.id)).toEqual([c.id]);
+  });
+});
+
+describe('updateClient follows the rules of changeClientStage', () => {
+  it("cannot move a terminated client's stage: BAD_USER_INPUT on input.lifecycleStage, nothing changes", async () => {
+    const client = await createClient(t, a.ownerToken);
+    await t.gql(CHANGE_STAGE, { input: { clientId: client.id, stage: 'EVALUATION' } }, a.ownerToken);
+    await t.gql(TERMINATE_CLIENT, { input: { id: client.id, reason: 'Закрыли бизнес' } }, a.ownerToken);
+    const before = (await t.gql(HISTORY, { id: client.id }, a.ownerToken)).body.data.client;
+
+    const res = await t.gql(UPDATE_CLIENT, { input: { id: client.id, lifecycleStage: 'LOYALTY', industry: 'Ритейл' } }, a.ownerToken);
+    expectBadInput(res, 'input.lifecycleStage');
+    const after = (await t.gql(HISTORY, { id: client.id }, a.ownerToken)).body.data.client;
+    expect(after.lifecycleStage).toBe('EVALUATION');
+    expect(after.stageHistory).toEqual(before.stageHistory);
+    expect((await t.gql(GET_CLIENT, { id: client.id }, a.ownerToken)).body.data.client.industry).not.toBe('Ритейл');
+
+    // the same stage (a form sending the whole client back) is not a change and is accepted
+    const same = await t.gql(UPDATE_CLIENT, { input: { id: client.id, lifecycleStage: 'EVALUATION', industry: 'Ритейл' } }, a.ownerToken);
+    expect(same.body.errors).toBeUndefined();
+    expect(same.body.data.updateClient).toMatchObject({ lifecycleStage: 'EVALUATION', industry: 'Ритейл' });
+  });
+
+  it('records a stage change made through updateClient like changeClientStage does (history, actor, time in stages)', async () => {
+    const client = await createClient(t, a.ownerToken);
+    await t.gql(UPDATE_CLIENT, { input: { id: client.id, lifecycleStage: 'INTEREST' } }, manager.token);
+    const h = (await t.gql(HISTORY, { id: client.id }, a.ownerToken)).body.data.client;
+    expect(h.stageHistory.map((e: any) => [e.fromStage, e.toStage, e.actorId, e.terminated])).toEqual([
+      [null, 'ATTRACTION', a.ownerId, false],
+      ['ATTRACTION', 'INTEREST', manager.id, false],
+    ]);
   });
 });

@@ -304,8 +304,8 @@ describe('sendProposal', () => {
     expect(before.api.status).toBe('DRAFT');
   });
 
-  it('answers EMPTY_MEDIA_PLAN when every budget is zero', async () => {
-    const p = await createProposal(t, ownerA, A1.id, { lines: mediaPlan('0', '0', '0') });
+  it('answers EMPTY_MEDIA_PLAN when no line carries money (every budget and fee zero)', async () => {
+    const p = await createProposal(t, ownerA, A1.id, { lines: mediaPlan('0', '0', '0').map((l) => ({ ...l, agencyFee: '0' })) });
     const r = expectOk(await t.gql(SEND_PROPOSAL, { input: { id: p.id } }, ownerA)).sendProposal;
     expect(r.code).toBe('EMPTY_MEDIA_PLAN');
     expect((await read(p.id)).status).toBe('DRAFT');
@@ -351,6 +351,73 @@ describe('sendProposal', () => {
     expect(p.toolMix).toMatchObject({ tolerance: '10.00', withinPolicy: true });
     const s = expectOk(await t.gql(SEND_PROPOSAL, { input: { id: p.id } }, agency.ownerToken)).sendProposal;
     expect(s.status).toBe('SENT');
+  });
+
+  const FEE_ONLY = [
+    { channel: 'SEO-продвижение', budget: '0', agencyFee: '120000.00', category: 'PROVEN' },
+    { channel: 'SMM', budget: '0', agencyFee: '80000.00', category: 'UNCERTAIN' },
+    { channel: 'Доработка сайта', budget: '0', agencyFee: '50000.00', category: 'EXPERIMENTAL' },
+  ];
+  const MIX_VIEWS = /* GraphQL */ `
+    query($id: ID!) { proposal(id: $id) { status toolMix {
+      basis proven withinPolicy totalTools provenTools uncertainTools experimentalTools totalBudget
+      byBudget { basis proven uncertain experimental withinPolicy }
+      byToolCount { basis proven uncertain experimental provenDeviation withinPolicy }
+    } } }
+  `;
+
+  it('sends a fee-only proposal (SEO, SMM, web work without media budget): its mix is measured by tool count', async () => {
+    const p = await createProposal(t, ownerA, A1.id, { lines: FEE_ONLY });
+    const mix = expectOk(await t.gql(MIX_VIEWS, { id: p.id }, ownerA)).proposal.toolMix;
+    expect(mix).toMatchObject({ basis: 'TOOL_COUNT', proven: '33.33', withinPolicy: false, totalTools: 3, totalBudget: '0.00', byBudget: null });
+    expect(mix.byToolCount).toEqual({ basis: 'TOOL_COUNT', proven: '33.33', uncertain: '33.33', experimental: '33.33', provenDeviation: '-36.67', withinPolicy: false });
+
+    const before = await snapshot(p.id);
+    const refused = expectOk(await t.gql(SEND_PROPOSAL, { input: { id: p.id } }, ownerA)).sendProposal;
+    expect(refused).toMatchObject({ __typename: 'ToolMixOutOfPolicyError', code: 'TOOL_MIX_OUT_OF_POLICY', proven: '33.33' });
+    await expectUnchanged(p.id, before);
+    const sent = expectOk(await t.gql(SEND_PROPOSAL, { input: { id: p.id, justification: 'Только услуги, без медиабюджета' } }, ownerA)).sendProposal;
+    expect(sent).toMatchObject({ __typename: 'Proposal', status: 'SENT' });
+    expect(sent.totals).toEqual({ budgetTotal: '0.00', feeTotal: '250000.00', grandTotal: '250000.00' });
+  });
+
+  it('sends a fee-only proposal of 7 proven, 2 uncertain and 1 experimental tools without a justification', async () => {
+    const tool = (channel: string, category: string) => ({ channel, budget: '0', agencyFee: '10000', category });
+    const lines = [
+      ...['SEO', 'SMM ВКонтакте', 'SMM Telegram', 'Контент', 'Сайт', 'Аналитика', 'Email'].map((c) => tool(c, 'PROVEN')),
+      tool('Подкасты', 'UNCERTAIN'), tool('Инфлюенсеры', 'UNCERTAIN'), tool('AR-маски', 'EXPERIMENTAL'),
+    ];
+    const p = await createProposal(t, ownerA, A1.id, { lines });
+    const s = expectOk(await t.gql(SEND_PROPOSAL, { input: { id: p.id } }, ownerA)).sendProposal;
+    expect(s).toMatchObject({ __typename: 'Proposal', status: 'SENT', mixJustification: null });
+  });
+
+  it('shows both views, and gates by tool count when the agency chooses it (default: budget share)', async () => {
+    const agency = await registerAgency(t);
+    const client = await createClient(t, agency.ownerToken);
+    const SETTINGS = `mutation($i: UpdateAgencySettingsInput!) { updateAgencySettings(input: $i) { toolMixBasis } }`;
+    const AGENCY = `query { agency { toolMixBasis } }`;
+    expect(expectOk(await t.gql(AGENCY, {}, agency.ownerToken)).agency.toolMixBasis).toBe('BUDGET_SHARE');
+
+    // 70/20/10 by budget, but one tool in each category (33/33/33 by count)
+    const p = await createProposal(t, agency.ownerToken, client.id, { lines: mediaPlan() });
+    const byBudget = expectOk(await t.gql(MIX_VIEWS, { id: p.id }, agency.ownerToken)).proposal.toolMix;
+    expect(byBudget).toMatchObject({ basis: 'BUDGET_SHARE', proven: '70.00', withinPolicy: true, provenTools: 1, uncertainTools: 1, experimentalTools: 1 });
+    expect(byBudget.byBudget).toMatchObject({ basis: 'BUDGET_SHARE', withinPolicy: true });
+    expect(byBudget.byToolCount).toMatchObject({ basis: 'TOOL_COUNT', proven: '33.33', withinPolicy: false });
+
+    expect(expectOk(await t.gql(SETTINGS, { i: { toolMixBasis: 'TOOL_COUNT' } }, agency.ownerToken)).updateAgencySettings.toolMixBasis).toBe('TOOL_COUNT');
+    expect(expectOk(await t.gql(AGENCY, {}, agency.ownerToken)).agency.toolMixBasis).toBe('TOOL_COUNT');
+    const byCount = expectOk(await t.gql(MIX_VIEWS, { id: p.id }, agency.ownerToken)).proposal.toolMix;
+    expect(byCount).toMatchObject({ basis: 'TOOL_COUNT', proven: '33.33', withinPolicy: false });
+    const refused = expectOk(await t.gql(SEND_PROPOSAL, { input: { id: p.id } }, agency.ownerToken)).sendProposal;
+    expect(refused).toMatchObject({ code: 'TOOL_MIX_OUT_OF_POLICY', proven: '33.33', toolMix: { withinPolicy: false } });
+    expect(expectOk(await t.gql(MIX_VIEWS, { id: p.id }, agency.ownerToken)).proposal.status).toBe('DRAFT');
+
+    // a manager may not change the setting
+    const manager = await createUser(t, agency.ownerToken, 'MANAGER');
+    expectCode(await t.gql(SETTINGS, { i: { toolMixBasis: 'BUDGET_SHARE' } }, manager.token), 'FORBIDDEN');
+    expect(expectOk(await t.gql(AGENCY, {}, agency.ownerToken)).agency.toolMixBasis).toBe('TOOL_COUNT');
   });
 
   it('answers VALIDITY_PASSED when the validity date is over, and changes nothing', async () => {

@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import fc from 'fast-check';
-import { ToolCategory } from '../../src/entities/enums';
-import { computeToolMix, ToolMixLine } from '../../src/services/tool-mix';
+import { ToolCategory, ToolMixBasis } from '../../src/entities/enums';
+import { computeToolMix, computeToolMixByCount, computeToolMixes, ToolMixLine } from '../../src/services/tool-mix';
 
 const { PROVEN, UNCERTAIN, EXPERIMENTAL } = ToolCategory;
 
@@ -151,5 +151,62 @@ describe('computeToolMix (70/20/10)', () => {
         return JSON.stringify(a) === JSON.stringify(b);
       }),
     );
+  });
+});
+
+describe('the two views of the mix: by tool count and by budget share', () => {
+  const tools = (n: number, category: ToolCategory, budget = '0', prefix = category) =>
+    Array.from({ length: n }, (_, i) => ({ channel: `${prefix} ${i + 1}`, budget, category }));
+
+  it('counts tools: 7 proven, 2 uncertain, 1 experimental is 70/20/10 whatever the budgets', () => {
+    const ls = [...tools(7, PROVEN, '1000'), ...tools(2, UNCERTAIN, '500000'), ...tools(1, EXPERIMENTAL, '1')];
+    const byCount = computeToolMixByCount(ls, '5')!;
+    expect([byCount.proven.share, byCount.uncertain.share, byCount.experimental.share]).toEqual(['70.00', '20.00', '10.00']);
+    expect([byCount.proven.tools, byCount.uncertain.tools, byCount.experimental.tools, byCount.totalTools]).toEqual([7, 2, 1, 10]);
+    expect(byCount.withinPolicy).toBe(true);
+    // the same plan by budget share is far off
+    expect(computeToolMix(ls, '5')!.withinPolicy).toBe(false);
+  });
+
+  it('counts a channel once per category however many lines (periods) it has, ignoring case and spaces', () => {
+    const mix = computeToolMixByCount(
+      [
+        { channel: 'Яндекс Директ', budget: '1', category: PROVEN },
+        { channel: ' яндекс директ ', budget: '1', category: PROVEN },
+        { channel: 'VK Реклама', budget: '1', category: UNCERTAIN },
+      ],
+      '5',
+    )!;
+    expect([mix.proven.tools, mix.uncertain.tools, mix.totalTools]).toEqual([1, 1, 2]);
+    expect(mix.proven.share).toBe('50.00');
+  });
+
+  it('measures a fee-only plan (no media budget) by tool count', () => {
+    const ls = [...tools(7, PROVEN), ...tools(2, UNCERTAIN), ...tools(1, EXPERIMENTAL)];
+    expect(computeToolMix(ls, '5')).toBeNull();
+    const mixes = computeToolMixes(ls, '5', ToolMixBasis.BUDGET_SHARE)!;
+    expect(mixes.basis).toBe(ToolMixBasis.TOOL_COUNT);
+    expect(mixes.byBudget).toBeNull();
+    expect(mixes.gate).toBe(mixes.byToolCount);
+    expect(mixes.gate.withinPolicy).toBe(true);
+  });
+
+  it('gates by budget share where the plan has budget, by tool count when the agency chose it', () => {
+    const ls = [...tools(1, PROVEN, '700'), ...tools(1, UNCERTAIN, '200'), ...tools(1, EXPERIMENTAL, '100')];
+    const byBudget = computeToolMixes(ls, '5', ToolMixBasis.BUDGET_SHARE)!;
+    expect(byBudget.basis).toBe(ToolMixBasis.BUDGET_SHARE);
+    expect(byBudget.gate).toBe(byBudget.byBudget);
+    expect(byBudget.gate.withinPolicy).toBe(true);
+    const byCount = computeToolMixes(ls, '5', ToolMixBasis.TOOL_COUNT)!;
+    expect(byCount.basis).toBe(ToolMixBasis.TOOL_COUNT);
+    expect(byCount.gate).toBe(byCount.byToolCount);
+    expect([byCount.gate.proven.share, byCount.gate.withinPolicy]).toEqual(['33.33', false]);
+    // both views are always there to read
+    expect(byCount.byBudget!.withinPolicy).toBe(true);
+  });
+
+  it('has no mix without lines', () => {
+    expect(computeToolMixByCount([], '5')).toBeNull();
+    expect(computeToolMixes([], '5', ToolMixBasis.TOOL_COUNT)).toBeNull();
   });
 });

@@ -85,6 +85,7 @@ export const bg: LocaleResource = {
     contractDateYear: 'Договорът е номериран {{number}} през {{year}} г.; датата трябва да остане в тази година',
     approversRequired: 'Посочете поне един съгласуващ',
     returnCommentRequired: 'При връщане на договора е нужен коментар',
+    stageChangeRefused: 'Етапът от жизнения цикъл не може да се смени от {{from}} на {{to}} (прекратен клиент първо се възобновява)',
     nextContactIncomplete: 'Посочете датата на следващия контакт заедно с целта и продукта',
     currencyChangeover: '{{currency}} вече не е валута на документи с дата {{date, date}} (преминаване към еврото)',
     actInvoiceNotIssued: 'Фактура {{number}} е в статус „$t(statuses.Invoice.{{status}})“: протоколът закрива само издадени фактури',
@@ -135,7 +136,7 @@ export const bg: LocaleResource = {
     ILLEGAL_TRANSITION: '$t(entities.{{entity}}): не може да премине от статус „$t(statuses.{{entity}}.{{from}})“ в „$t(statuses.{{entity}}.{{to}})“',
     TOOL_MIX_OUT_OF_POLICY:
       'Съотношението на инструментите {{proven}}/{{uncertain}}/{{experimental}} се отклонява от 70/20/10 с повече от {{tolerance}} процентни пункта; изпратете предложението с обосновка',
-    EMPTY_MEDIA_PLAN: 'Предложението няма медиен план с бюджет',
+    EMPTY_MEDIA_PLAN: 'Предложението няма медиен план със суми (бюджет или възнаграждение)',
     VALIDITY_PASSED: 'Предложението беше валидно до {{validUntil, date}}; преди изпращане посочете нов срок на валидност',
     NOT_EDITABLE: 'Може да се променя само чернова',
     NOT_EDITABLE_Proposal: 'Предложение в статус „$t(statuses.Proposal.{{status}})“ не може да се променя; променя се само чернова (първо го върнете за преработка)',

@@ -88,6 +88,7 @@ export const en = {
     contractDateYear: 'the contract is numbered {{number}} in {{year}}; keep the date in that year',
     approversRequired: 'approvers must name at least one approver',
     returnCommentRequired: 'a comment is required when the contract is returned',
+    stageChangeRefused: 'the lifecycle stage cannot change from {{from}} to {{to}} (a terminated client is reactivated first)',
     nextContactIncomplete: 'give the date of the next contact with its goal and product',
     currencyChangeover: '{{currency}} is no longer a currency of documents dated {{date, date}} (euro changeover)',
     actInvoiceNotIssued: 'invoice {{number}} is $t(statuses.Invoice.{{status}}): an act closes issued invoices only',
@@ -138,7 +139,7 @@ export const en = {
     ILLEGAL_TRANSITION: '$t(entities.{{entity}}) cannot go from "$t(statuses.{{entity}}.{{from}})" to "$t(statuses.{{entity}}.{{to}})"',
     TOOL_MIX_OUT_OF_POLICY:
       'The tool mix {{proven}}/{{uncertain}}/{{experimental}} strays from 70/20/10 by more than {{tolerance}} percentage points; send it with a justification',
-    EMPTY_MEDIA_PLAN: 'The proposal has no media plan with a budget',
+    EMPTY_MEDIA_PLAN: 'The proposal has no media plan with any amount (budget or fee)',
     VALIDITY_PASSED: 'The proposal was valid until {{validUntil, date}}; set a new validity date before sending it',
     NOT_EDITABLE: 'Only a draft can be edited',
     NOT_EDITABLE_Proposal: 'A proposal in status "$t(statuses.Proposal.{{status}})" cannot be edited; only a draft can (revise it first)',

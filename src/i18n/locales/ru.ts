@@ -85,6 +85,7 @@ export const ru: LocaleResource = {
     contractDateYear: 'Договор получил номер {{number}} в {{year}} году; дата должна остаться в этом году',
     approversRequired: 'Укажите хотя бы одного согласующего',
     returnCommentRequired: 'При возврате договора нужен комментарий',
+    stageChangeRefused: 'Этап жизненного цикла нельзя сменить с {{from}} на {{to}} (прекращённого клиента сначала возобновите)',
     nextContactIncomplete: 'Укажите дату следующего контакта вместе с целью и продуктом',
     currencyChangeover: '{{currency}} больше не валюта документов с датой {{date, date}} (переход на евро)',
     actInvoiceNotIssued: 'Счёт {{number}} в статусе «$t(statuses.Invoice.{{status}})»: акт закрывает только выставленные счета',
@@ -137,7 +138,7 @@ export const ru: LocaleResource = {
     ILLEGAL_TRANSITION: '$t(entities.{{entity}}): нельзя перейти из статуса «$t(statuses.{{entity}}.{{from}})» в «$t(statuses.{{entity}}.{{to}})»',
     TOOL_MIX_OUT_OF_POLICY:
       'Соотношение инструментов {{proven}}/{{uncertain}}/{{experimental}} отклоняется от 70/20/10 больше чем на {{tolerance}} п. п.; отправьте КП с обоснованием',
-    EMPTY_MEDIA_PLAN: 'В КП нет медиаплана с бюджетом',
+    EMPTY_MEDIA_PLAN: 'В КП нет медиаплана с суммами (бюджетом или вознаграждением)',
     VALIDITY_PASSED: 'КП действовало до {{validUntil, date}}; перед отправкой укажите новый срок действия',
     NOT_EDITABLE: 'Изменять можно только черновик',
     NOT_EDITABLE_Proposal: 'КП в статусе «$t(statuses.Proposal.{{status}})» нельзя изменить; изменяется только черновик (сначала отправьте на доработку)',

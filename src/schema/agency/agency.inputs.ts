@@ -1,7 +1,7 @@
 import { NotBlank } from '../validators/not-blank';
 import { IsEnum, IsInt, IsOptional, IsTimeZone, Length, Matches, Max, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
-import { CurrencyCode, Locale } from '../../entities/enums';
+import { CurrencyCode, Locale, ToolMixBasis } from '../../entities/enums';
 import { DecimalScalar } from '../common/scalars';
 
 @InputType({ description: 'Agency settings (owner only); omitted fields stay as they are.' })
@@ -31,6 +31,11 @@ export class UpdateAgencySettingsInput {
   @IsOptional()
   @Matches(/^(50(\.0+)?|[1-4]?\d(\.\d{1,2})?)$/, { message: 'toolMixTolerancePp must be between 0 and 50 with at most 2 decimals' })
   toolMixTolerancePp?: string | null;
+
+  @Field(() => ToolMixBasis, { nullable: true, description: 'Which view of the 70/20/10 mix gates sending a proposal: BUDGET_SHARE or TOOL_COUNT.' })
+  @IsOptional()
+  @IsEnum(ToolMixBasis)
+  toolMixBasis?: ToolMixBasis | null;
 
   @Field(() => Int, { nullable: true, description: 'Maximum days between contacts with a client, 1–365.' })
   @IsOptional()

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DecimalScalar } from '../common/scalars';
-import { CurrencyCode, Locale } from '../../entities/enums';
+import { CurrencyCode, Locale, ToolMixBasis } from '../../entities/enums';
 import { PortalHidden, PortalVisible } from '../common/visibility';
 
 @ObjectType('Agency', { description: 'The tenant: an advertising or digital agency.' })
@@ -32,6 +32,12 @@ export class AgencyType {
   @PortalHidden()
   @Field(() => DecimalScalar, { description: 'Allowed deviation of each 70/20/10 share, in percentage points (default 5).' })
   toolMixTolerancePp: string;
+
+  @PortalHidden()
+  @Field(() => ToolMixBasis, {
+    description: 'Which view of the 70/20/10 mix gates sending a proposal (default BUDGET_SHARE: budget shares, tool count for a plan without media budget).',
+  })
+  toolMixBasis: ToolMixBasis;
 
   @PortalHidden()
   @Field(() => Int, { description: 'A client not contacted for longer than this many days becomes a control point (default 30).' })

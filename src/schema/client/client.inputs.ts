@@ -95,7 +95,7 @@ abstract class ClientFields {
   @IsEnum(CurrencyCode)
   advertisingBudgetCurrency?: CurrencyCode | null;
 
-  @Field(() => LifecycleStage, { nullable: true, description: 'Lifecycle stage; ATTRACTION for a new client.' })
+  @Field(() => LifecycleStage, { nullable: true, description: 'Lifecycle stage; ATTRACTION for a new client. On updateClient it changes by the rules of changeClientStage (recorded in the history; refused for a terminated client; the same stage is no change).' })
   @IsOptional()
   @IsEnum(LifecycleStage)
   lifecycleStage?: LifecycleStage | null;

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { CurrencyCode, Locale, RejectionReason } from '../../entities/enums';
+import { CurrencyCode, Locale, RejectionReason, ToolMixBasis } from '../../entities/enums';
 
 /* Enums several aggregates share. An aggregate's own enums are registered next to it, in src/schema/<stem>/<stem>.enums.ts. */
 
@@ -49,5 +49,14 @@ registerEnumType(SortDirection, {
   valuesConfig: {
     ASC: { description: 'Ascending: A to Z, oldest first, smallest first.' },
     DESC: { description: 'Descending: Z to A, newest first, largest first.' },
+  },
+});
+
+registerEnumType(ToolMixBasis, {
+  name: 'ToolMixBasis',
+  description: 'What the 70/20/10 shares are of: the agency chooses which one gates sending a proposal.',
+  valuesConfig: {
+    BUDGET_SHARE: { description: 'Shares of the media budget (the default); a plan without media budget (fees only: SEO, SMM, web work) is measured by tool count.' },
+    TOOL_COUNT: { description: 'Shares of the number of tools proposed (distinct channels per category), whatever their budgets.' },
   },
 });

@@ -25,7 +25,7 @@ export class FunnelStageType {
   })
   passed: number;
 
-  @Field(() => Int, { description: 'Deals closed as LOST within the period at this stage (lostAtStage); sums to totals.lost.' })
+  @Field(() => Int, { description: 'Of the deals that entered the stage within the period, those lost at this stage (lostAtStage), whenever the loss happened: the same cohort as entered and passed.' })
   lost: number;
 
   @Field(() => Float, {
@@ -42,22 +42,22 @@ export class FunnelStageType {
   })
   averageSecondsInStage: number | null;
 
-  @Field(() => [FunnelLossReasonType], { description: 'The losses of this stage by reason, most frequent first.' })
+  @Field(() => [FunnelLossReasonType], { description: 'The losses of this stage (same cohort as lost) by reason, most frequent first.' })
   lossesByReason: FunnelLossReasonType[];
 }
 
-@ObjectType('FunnelTotals', { description: 'Deals opened and closed within the period.' })
+@ObjectType('FunnelTotals', { description: 'The deals opened within the period and their outcomes so far (one cohort).' })
 export class FunnelTotalsType {
   @Field(() => Int, { description: 'Deals opened within the period.' })
   dealsOpened: number;
 
-  @Field(() => Int, { description: 'Deals WON within the period (by closing time).' })
+  @Field(() => Int, { description: 'Of the deals opened within the period, those WON (whenever).' })
   won: number;
 
-  @Field(() => Int, { description: 'Deals LOST within the period (by closing time).' })
+  @Field(() => Int, { description: 'Of the deals opened within the period, those LOST (whenever).' })
   lost: number;
 
-  @Field(() => Float, { nullable: true, description: 'won / (won + lost) in percent, rounded half-up to 2 decimals; null when none closed.' })
+  @Field(() => Float, { nullable: true, description: 'won / (won + lost) in percent, rounded half-up to 2 decimals; null when none of the cohort is closed.' })
   winRate: number | null;
 }
 

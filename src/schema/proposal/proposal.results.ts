@@ -57,11 +57,11 @@ export class ToolMixOutOfPolicyError extends ErrorResult {
 
 @ObjectType('EmptyMediaPlanError', {
   implements: ErrorResult,
-  description: 'The offer has no media plan (no lines, or no budget at all) and cannot be sent. Nothing was changed.',
+  description: 'The offer has no media plan (no lines, or no money at all: every budget and fee zero) and cannot be sent; a plan of fees only (SEO, SMM, web work) can. Nothing was changed.',
 })
 export class EmptyMediaPlanError extends ErrorResult {
   constructor(lineCount: number) {
-    super('EMPTY_MEDIA_PLAN', lineCount === 0 ? 'The proposal has no media plan' : 'The media plan has no budget');
+    super('EMPTY_MEDIA_PLAN', lineCount === 0 ? 'The proposal has no media plan' : 'The media plan has no budget and no fee');
   }
 }
 

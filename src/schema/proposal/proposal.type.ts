@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { CurrencyCode, ProposalStatus, RejectionReason, ToolCategory } from '../../entities/enums';
+import { CurrencyCode, ProposalStatus, RejectionReason, ToolCategory, ToolMixBasis } from '../../entities/enums';
 import { Connection } from '../common/connection';
 import { DateScalar, DecimalScalar } from '../common/scalars';
 import { PortalHidden, PortalVisible } from '../common/visibility';
@@ -95,11 +95,61 @@ export class ProposalLineType {
   category: ToolCategory;
 }
 
+@ObjectType('ToolMixShares', {
+  description: 'One view of the 70/20/10 mix: shares per category in percent of the budget or of the tool count (rounded to 2 decimals for display; the verdict is exact).',
+})
+export class ToolMixSharesType {
+  @Field(() => ToolMixBasis, { description: 'What the shares are of: the media budget or the number of tools.' })
+  basis: ToolMixBasis;
+
+  @Field(() => DecimalScalar, { description: 'Share of proven tools, in percent (target 70).' })
+  proven: string;
+
+  @Field(() => DecimalScalar, { description: 'Share of tools the agency is not sure about, in percent (target 20).' })
+  uncertain: string;
+
+  @Field(() => DecimalScalar, { description: 'Share of experiments, in percent (target 10).' })
+  experimental: string;
+
+  @Field(() => DecimalScalar, { description: 'proven − 70, in percentage points (signed).' })
+  provenDeviation: string;
+
+  @Field(() => DecimalScalar, { description: 'uncertain − 20, in percentage points (signed).' })
+  uncertainDeviation: string;
+
+  @Field(() => DecimalScalar, { description: 'experimental − 10, in percentage points (signed).' })
+  experimentalDeviation: string;
+
+  @Field({ description: 'Whether every share of this view is within the agency tolerance of its target.' })
+  withinPolicy: boolean;
+}
+
 @ObjectType('ToolMix', {
   description:
-    'The 70/20/10 tool mix of a media plan: budget shares per category in percent (rounded to 2 decimals for display; the verdict is exact).',
+    'The 70/20/10 tool mix of a media plan. The shares and the verdict at the top level are those of the view that gates sending (basis: the agency setting; a plan without media budget is measured by tool count); both views are in byBudget and byToolCount.',
 })
 export class ToolMixType {
+  @Field(() => ToolMixBasis, { description: 'The view the shares, deviations and withinPolicy below are of, and that gates sending.' })
+  basis: ToolMixBasis;
+
+  @Field(() => ToolMixSharesType, { nullable: true, description: 'The mix by share of the media budget; null for a plan without media budget (fees only).' })
+  byBudget: ToolMixSharesType | null;
+
+  @Field(() => ToolMixSharesType, { description: 'The mix by number of tools (distinct channels per category), whatever their budgets.' })
+  byToolCount: ToolMixSharesType;
+
+  @Field(() => Int, { description: 'Tools in the plan: distinct channels per category.' })
+  totalTools: number;
+
+  @Field(() => Int, { description: 'Proven tools (distinct channels).' })
+  provenTools: number;
+
+  @Field(() => Int, { description: 'Tools the agency is not sure about (distinct channels).' })
+  uncertainTools: number;
+
+  @Field(() => Int, { description: 'Experimental tools (distinct channels).' })
+  experimentalTools: number;
+
   @Field(() => DecimalScalar, { description: 'Share of proven tools, in percent (target 70), e.g. "70.00".' })
   proven: string;
 
@@ -121,7 +171,7 @@ export class ToolMixType {
   @Field(() => DecimalScalar, { description: 'The tolerance applied (agency setting), in percentage points.' })
   tolerance: string;
 
-  @Field({ description: 'Whether every share is within the tolerance of its target.' })
+  @Field({ description: 'Whether every share (of the gating view) is within the tolerance of its target: sending without a justification needs it.' })
   withinPolicy: boolean;
 
   @Field(() => DecimalScalar, { description: 'Media budget of all lines (exact).' })

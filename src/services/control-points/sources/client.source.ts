@@ -1,4 +1,5 @@
-import { Client, Contact } from '../../../entities';
+import type { AuthedContext } from '../../../context';
+import { Client, Contact, Meeting } from '../../../entities';
 import { t } from '../../../i18n';
 import { getOwnAgency } from '../../agency.service';
 import { scoped } from '../../scope';
@@ -29,6 +30,19 @@ registerControlPointSource({
   },
 });
 
+/** The start of each client's latest meeting that has started by `now`. */
+async function lastMeetings(ctx: AuthedContext, clientIds: string[], now: Date): Promise<Map<string, Date>> {
+  if (!clientIds.length) return new Map();
+  const rows: Array<{ clientId: string; last: Date }> = await scoped(ctx, Meeting)
+    .query('m')
+    .andWhere('m."clientId" IN (:...clientIds) AND m."startsAt" <= :now', { clientIds, now })
+    .select('m."clientId"', 'clientId')
+    .addSelect('MAX(m."startsAt")', 'last')
+    .groupBy('m."clientId"')
+    .getRawMany();
+  return new Map(rows.map((r) => [r.clientId, new Date(r.last)]));
+}
+
 // "Intervals between contacts": a client untouched for longer than the agency allows.
 registerControlPointSource({
   kinds: [ControlPointKind.CONTACT_INTERVAL_EXCEEDED],
@@ -38,9 +52,13 @@ registerControlPointSource({
     if (q.clientId) qb.andWhere('c.id = :clientId', { clientId: q.clientId });
     if (q.managerId) qb.andWhere('c."ownerId" = :managerId', { managerId: q.managerId });
     const rows = await qb.getMany();
+    const met = await lastMeetings(ctx, rows.map((c) => c.id), q.now);
     return rows
       .map((c) => {
-        const last = c.lastContactAt ?? c.createdAt;
+        // a meeting that has taken place is a contact, also one scheduled ahead and not touched since
+        const meeting = met.get(c.id);
+        const logged = c.lastContactAt ?? c.createdAt;
+        const last = meeting && meeting > logged ? meeting : logged;
         return {
           kind: ControlPointKind.CONTACT_INTERVAL_EXCEEDED,
           dueOn: addDays(localDate(last, q.timeZone), days),
@@ -76,7 +94,8 @@ registerControlPointSource({
     const clients = await ctx.loaders.clientById.loadMany(contacts.map((ct) => ct.clientId));
     return contacts.flatMap((ct, i) => {
       const client = clients[i];
-      if (!client || client instanceof Error || client.archivedAt) return [];
+      // no congratulations on behalf of an agency the client has left
+      if (!client || client instanceof Error || client.archivedAt || client.terminatedAt) return [];
       const dueOn = nextBirthday(ct.birthday!, q.today);
       if (q.dueBefore && dueOn > q.dueBefore) return [];
       if (q.managerId && client.ownerId !== q.managerId) return [];

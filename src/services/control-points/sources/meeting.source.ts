@@ -9,12 +9,12 @@ import { addDays, endOfLocalDay, localDate } from '../../time';
 import { ControlPointKind } from '../../../entities/enums';
 import { ControlPointItem, ControlPointQuery, registerControlPointSource } from '../registry';
 
-/** The clients of the meetings (one batched load), without archived ones. */
+/** The clients of the meetings (one batched load), without archived or terminated ones. */
 async function activeClients(ctx: AuthedContext, meetings: Meeting[]): Promise<Map<string, Client>> {
   const ids = [...new Set(meetings.map((m) => m.clientId))];
   const rows = await ctx.loaders.clientById.loadMany(ids);
   const out = new Map<string, Client>();
-  for (const c of rows) if (c && !(c instanceof Error) && !c.archivedAt) out.set(c.id, c);
+  for (const c of rows) if (c && !(c instanceof Error) && !c.archivedAt && !c.terminatedAt) out.set(c.id, c);
   return out;
 }
 
