@@ -4,7 +4,8 @@ import { ApprovalDecision, ContractStatus } from '../entities/enums';
 import { childRowsOf, groupBy } from '../loaders';
 import type { ConnectionResult } from '../schema/common/connection';
 import type { ContractsArgs } from '../schema/contract/contract.args';
-import { approvalView, currentRoundIn, roundOf, type ApprovalView } from './contract.rules';
+import { approvalView, currentRoundIn, roundOf, scheduleItemPosition, type ApprovalView, type ScheduleItemPosition } from './contract.rules';
+import { formatPercent } from './money/format';
 import { latestFirst, matching, paginate } from './pagination';
 import { scoped } from './scope';
 
@@ -26,8 +27,14 @@ export function listContracts(ctx: AuthedContext, args: ContractsArgs): Promise<
 }
 
 /** The payment schedule in order, batched across contracts. */
-export function contractPaymentSchedule(ctx: AuthedContext, c: Contract): Promise<ContractPaymentItem[]> {
-  return ctx.loaders.contractPaymentItems.load(c.id);
+export async function contractPaymentSchedule(ctx: AuthedContext, c: Contract): Promise<(ContractPaymentItem & ScheduleItemPosition)[]> {
+  const items = await ctx.loaders.contractPaymentItems.load(c.id);
+  const invoices = await ctx.loaders.scheduleItemInvoice.loadMany(items.map((i) => i.id));
+  return items.map((item, n) => {
+    const inv = invoices[n];
+    if (inv instanceof Error) throw inv;
+    return { ...item, percent: formatPercent(item.percent), ...scheduleItemPosition(item.amount, inv) };
+  });
 }
 
 /** Every approval of every round, oldest round first, each marked current or not. */

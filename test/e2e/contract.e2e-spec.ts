@@ -105,8 +105,8 @@ describe('the approval flow', () => {
       client: { id: A1.id },
     });
     expect(draft.paymentSchedule.map((i: any) => [i.position, i.trigger, i.percent, i.amount, i.isPrepayment])).toEqual([
-      [1, 'ON_SIGNING', '50.0000', '50000.01', true],
-      [2, 'AFTER_DELIVERY', '50.0000', '50000.00', false],
+      [1, 'ON_SIGNING', '50.00', '50000.01', true],
+      [2, 'AFTER_DELIVERY', '50.00', '50000.00', false],
     ]);
 
     // first submission: numbered, round 1 with the director and the accountant, in that order
@@ -370,9 +370,11 @@ describe('input', () => {
       ['29999.97', null],
       ['30000.06', '2026-09-30'],
     ]);
+    // percents print with two decimals, more only when the share was given with more
+    expect(c.paymentSchedule.map((i: any) => i.percent)).toEqual(['33.3333', '33.3333', '33.3334']);
     const res = await t.gql(UPDATE_CONTRACT, { input: { id: c.id, paymentSchedule: [{ label: 'Предоплата 100%', trigger: 'ON_SIGNING', percent: '100', isPrepayment: true }] } }, ownerA);
     expect(res.body.data.updateContract.paymentSchedule).toEqual([
-      expect.objectContaining({ position: 1, percent: '100.0000', amount: '90000.00', isPrepayment: true }),
+      expect.objectContaining({ position: 1, percent: '100.00', amount: '90000.00', isPrepayment: true }),
     ]);
     const bad = await t.gql(UPDATE_CONTRACT, { input: { id: c.id, amount: '1.00', paymentSchedule: halfAndHalf().slice(0, 1) } }, ownerA);
     expect(badInputPaths(bad)).toEqual(['input.paymentSchedule']);
