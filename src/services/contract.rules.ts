@@ -165,3 +165,9 @@ export function scheduleItemPosition(itemAmount: string, invoice: { amountDue: s
   const due = sub(invoice.amountDue, invoice.paidAmount);
   return { invoiced: round2(invoice.amountDue), paid: round2(invoice.paidAmount), due: cmp(due, 0) < 0 ? '0.00' : due };
 }
+
+/** The date a schedule item falls due: its own date, else the signing date for an ON_SIGNING item; null when undated. */
+export function scheduleItemDueOn(item: { dueOn: string | null; trigger: PaymentTrigger }, contract: { signedOn: string | null }): string | null {
+  if (item.dueOn) return item.dueOn;
+  return item.trigger === PaymentTrigger.ON_SIGNING ? contract.signedOn : null;
+}
