@@ -31,6 +31,7 @@ import { idempotent } from './idempotency';
 import { liveInvoiceOf, prepaymentsDeducted, prepaymentsReceived } from './invoice.reads';
 import { billsSomething, finalDeduction, INVOICE_TRANSITIONS, invoiceDue, PAYABLE, prepareLines } from './invoice.rules';
 import { add, cmp, draftOf, isZero, lineAmounts, netPaid, paymentStatus, priceLines, sub, sumTotals, type LineDraft } from './money/totals';
+import { formatMoney } from './money/format';
 import { currencyAllowed, standardVatRate } from './money/vat';
 import { assignDocumentNumber } from './numbering';
 import { documentSettings } from './requisites.service';
@@ -290,7 +291,7 @@ async function recordPaymentInTx(tx: AuthedContext, input: RecordPaymentInput): 
   if (input.paidAt > today) throw new BadUserInputError([{ path: 'input.paidAt', message: msg('validation.notInFuture', { field: 'paidAt' }) }]);
   const balanceDue = sub(invoice.amountDue, invoice.paidAmount);
   if (cmp(input.amount, balanceDue) > 0) {
-    return new InvoiceOverpaymentError(balanceDue, input.amount);
+    return new InvoiceOverpaymentError(balanceDue, formatMoney(input.amount, invoice.currency));
   }
   const firstOnContract = invoice.contractId ? await isFirstPaymentOnContract(tx, invoice.contractId) : false;
   await scoped(tx, Payment).insert({

@@ -599,6 +599,9 @@ describe('recordPayment', () => {
       attempted: '220.01',
     });
     await expectUnchanged(inv.id, before);
+    // the amount offered is echoed with its currency's minor units, as every amount
+    expect(expectOk(await pay(a.ownerToken, inv.id, '300')).recordPayment).toMatchObject({ code: 'INVOICE_OVERPAYMENT', attempted: '300.00' });
+    await expectUnchanged(inv.id, before);
     const back = await read(inv.id);
     expect(back).toMatchObject({ status: 'PARTIALLY_PAID', paidAmount: '1000.00', balanceDue: '220.00' });
     expect(back.payments).toHaveLength(1);

@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import type { EntityMetadata } from 'typeorm';
 
 /**
  * How amounts and percents leave the API, in one place (the `Decimal` scalar passes strings
@@ -30,4 +31,24 @@ export function formatPercent(value: Decimal.Value): string {
 
 export function formatMoneyOrNull(value: Decimal.Value | null | undefined, currency?: string | null): string | null {
   return value == null ? null : formatMoney(value, currency);
+}
+
+/**
+ * A row's numeric values at the scale their column declares (money: numeric(18,2)), so what a
+ * mutation answers from memory reads the same as what a later query reads from PostgreSQL
+ * ("450000.00", never "450000"). Other values pass through.
+ */
+export function withColumnScales(metadata: EntityMetadata, values: object): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...(values as Record<string, unknown>) };
+  for (const column of metadata.columns) {
+    if (column.type !== 'numeric' || column.scale == null || column.relationMetadata || column.embeddedMetadata) continue;
+    const v = out[column.propertyName];
+    if (typeof v !== 'string' && typeof v !== 'number') continue;
+    try {
+      out[column.propertyName] = new Decimal(v).toFixed(column.scale);
+    } catch {
+      // not a number: the database refuses it as before
+    }
+  }
+  return out;
 }
