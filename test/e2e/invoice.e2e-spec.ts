@@ -661,6 +661,20 @@ describe('idempotency', () => {
     expect(await countPayments(draft.id)).toBe(1);
   });
 
+  it('keeps no INVOICE_ALREADY_PAID under the key: after a refund reopens the invoice, the same key pays', async () => {
+    const paid = await payOk(a.ownerToken, (await issuedInvoice(a.ownerToken, A1.id)).id, '1220.00');
+    const key = 'pay-' + randomUUID();
+    for (let i = 0; i < 2; i++) {
+      const refused = expectOk(await pay(a.ownerToken, paid.id, '220.00', { idempotencyKey: key })).recordPayment;
+      expect(refused).toMatchObject({ __typename: 'InvoiceAlreadyPaidError', code: 'INVOICE_ALREADY_PAID', paidAmount: '1220.00' });
+    }
+    expect(await countPayments(paid.id)).toBe(1);
+    expect((await read(paid.id)).status).toBe('PAID');
+    expectOk(await t.gql(REFUND_PAYMENT, { input: { paymentId: paid.payments[0].id, amount: '220.00', reason: 'возврат части' } }, a.ownerToken));
+    const again = await payOk(a.ownerToken, paid.id, '220.00', { idempotencyKey: key });
+    expect(again).toMatchObject({ status: 'PAID', paidAmount: '1220.00', balanceDue: '0.00' });
+  });
+
   it('answers a retried overpayment with the same error result, never an internal error', async () => {
     const inv = await issuedInvoice(a.ownerToken, A1.id);
     const key = 'pay-' + randomUUID();
