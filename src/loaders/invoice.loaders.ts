@@ -21,6 +21,8 @@ export interface InvoiceLoaders {
   invoicePayments: DataLoader<string, Payment[]>;
   /** each client's balances, one per currency */
   clientBalances: DataLoader<string, ClientBalance[]>;
+  /** the issued (live, not cancelled) invoice billing each payment-schedule item, or null */
+  scheduleItemInvoice: DataLoader<string, Invoice | null>;
 }
 
 export function createInvoiceLoaders(ctx: RequestContext): InvoiceLoaders {
@@ -28,7 +30,17 @@ export function createInvoiceLoaders(ctx: RequestContext): InvoiceLoaders {
     invoiceLines: childRows(ctx, InvoiceLine, 'invoiceId', ['position']),
     invoicePayments: childRows(ctx, Payment, 'invoiceId', ['paidAt', 'createdAt']),
     clientBalances: new DataLoader((clientIds) => balancesByClient(ctx, clientIds)),
+    scheduleItemInvoice: new DataLoader((itemIds) => issuedByScheduleItem(ctx, itemIds)),
   };
+}
+
+async function issuedByScheduleItem(ctx: RequestContext, itemIds: readonly string[]): Promise<(Invoice | null)[]> {
+  const rows = await scoped(ctx, Invoice)
+    .query('i')
+    .andWhere('i."scheduleItemId" IN (:...itemIds)', { itemIds: [...itemIds] })
+    .andWhere('i.status IN (:...st)', { st: [InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.PAID] })
+    .getMany();
+  return groupBy(itemIds, rows, (r) => r.scheduleItemId!).map((mine) => mine[0] ?? null);
 }
 
 async function balancesByClient(ctx: RequestContext, clientIds: readonly string[]): Promise<ClientBalance[][]> {

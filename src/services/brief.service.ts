@@ -1,4 +1,5 @@
 import Decimal from 'decimal.js';
+import { formatMoneyOrNull, formatPercent } from './money/format';
 import type { AuthedContext, } from '../context';
 import { Brief, BriefVersion, Client, Contact, Deal } from '../entities';
 import type { BriefContent } from '../entities/brief.entity';
@@ -103,7 +104,7 @@ export function briefCompleteness(content: BriefContent | null | undefined): Bri
   const presentBlocks = BRIEF_BLOCKS.filter((b) => isBlockFilled(content, b));
   const missingBlocks = BRIEF_BLOCKS.filter((b) => !presentBlocks.includes(b));
   return {
-    score: new Decimal(presentBlocks.length).mul(100).div(BRIEF_BLOCKS.length).toFixed(),
+    score: formatPercent(new Decimal(presentBlocks.length).mul(100).div(BRIEF_BLOCKS.length)),
     filledBlocks: presentBlocks.length,
     totalBlocks: BRIEF_BLOCKS.length,
     presentBlocks,
@@ -130,7 +131,7 @@ export function criterionShares(criteria: { criterion: string; weight: number }[
       criterion: c.criterion,
       weight: c.weight,
       share: fraction.toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toFixed(),
-      sharePercent: fraction.mul(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(),
+      sharePercent: formatPercent(fraction.mul(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP)),
     };
   });
 }
@@ -208,8 +209,8 @@ export function normalizeBlocks(input: BriefBlocksInput): Partial<Blocks> {
       'constraints',
       BriefBlock.CONSTRAINTS,
       b && {
-        budgetMin: decimal(b.budgetMin),
-        budgetMax: decimal(b.budgetMax),
+        budgetMin: formatMoneyOrNull(b.budgetMin, b.currency),
+        budgetMax: formatMoneyOrNull(b.budgetMax, b.currency),
         currency: b.currency ?? null,
         startDate: b.startDate ?? null,
         endDate: b.endDate ?? null,

@@ -4,7 +4,9 @@ import { ApprovalDecision, ContractStatus } from '../entities/enums';
 import { childRowsOf, groupBy } from '../loaders';
 import type { ConnectionResult } from '../schema/common/connection';
 import type { ContractsArgs } from '../schema/contract/contract.args';
-import { approvalView, currentRoundIn, roundOf, type ApprovalView } from './contract.rules';
+import { approvalView, currentRoundIn, roundOf, scheduleItemDueOn, scheduleItemPosition, type ApprovalView, type ScheduleItemPosition } from './contract.rules';
+import { formatPercent } from './money/format';
+import { cmp } from './money/totals';
 import { latestFirst, matching, paginate } from './pagination';
 import { scoped } from './scope';
 
@@ -26,8 +28,14 @@ export function listContracts(ctx: AuthedContext, args: ContractsArgs): Promise<
 }
 
 /** The payment schedule in order, batched across contracts. */
-export function contractPaymentSchedule(ctx: AuthedContext, c: Contract): Promise<ContractPaymentItem[]> {
-  return ctx.loaders.contractPaymentItems.load(c.id);
+export async function contractPaymentSchedule(ctx: AuthedContext, c: Contract): Promise<(ContractPaymentItem & ScheduleItemPosition)[]> {
+  const items = await ctx.loaders.contractPaymentItems.load(c.id);
+  const invoices = await ctx.loaders.scheduleItemInvoice.loadMany(items.map((i) => i.id));
+  return items.map((item, n) => {
+    const inv = invoices[n];
+    if (inv instanceof Error) throw inv;
+    return { ...item, percent: formatPercent(item.percent), ...scheduleItemPosition(item.amount, inv) };
+  });
 }
 
 /** Every approval of every round, oldest round first, each marked current or not. */
@@ -73,6 +81,42 @@ export async function contractsWaitingForApproval(ctx: AuthedContext, clientId: 
   return contracts.flatMap((contract, i) => {
     const { round, views: pending } = currentRoundIn(grouped[i], [PENDING]);
     return pending.length ? [{ contract, round, pending }] : [];
+  });
+}
+
+/** A payment-schedule item of a signed contract with something still due, and the date it falls due. */
+export interface ScheduleItemDue {
+  contract: Contract;
+  item: ContractPaymentItem;
+  dueOn: string;
+  position: ScheduleItemPosition;
+}
+
+/**
+ * The dated items of the signed contracts still to collect: an item's own due date, or the
+ * signing date for an ON_SIGNING item without one. Items due after delivery or at a milestone
+ * without a date raise nothing until a date is set.
+ */
+export async function scheduleItemsDue(ctx: AuthedContext, clientId: string | null, dueBefore: string | null): Promise<ScheduleItemDue[]> {
+  const qb = scoped(ctx, Contract).query('c').andWhere('c."status" = :signed', { signed: ContractStatus.SIGNED });
+  if (clientId) qb.andWhere('c."clientId" = :clientId', { clientId });
+  const contracts = await qb.getMany();
+  if (contracts.length === 0) return [];
+  const schedules = await ctx.loaders.contractPaymentItems.loadMany(contracts.map((c) => c.id));
+  const dated = contracts.flatMap((contract, i) => {
+    const items = schedules[i];
+    if (items instanceof Error) throw items;
+    return items.flatMap((item) => {
+      const dueOn = scheduleItemDueOn(item, contract);
+      return dueOn && (!dueBefore || dueOn <= dueBefore) ? [{ contract, item, dueOn }] : [];
+    });
+  });
+  const invoices = await ctx.loaders.scheduleItemInvoice.loadMany(dated.map((d) => d.item.id));
+  return dated.flatMap((d, i) => {
+    const inv = invoices[i];
+    if (inv instanceof Error) throw inv;
+    const position = scheduleItemPosition(d.item.amount, inv);
+    return cmp(position.due, 0) > 0 ? [{ ...d, position }] : [];
   });
 }
 

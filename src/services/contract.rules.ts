@@ -4,7 +4,7 @@ import { ApprovalDecision, ContractStatus, PaymentTrigger } from '../entities/en
 import { BadUserInputError, FieldError } from '../errors';
 import { msg } from '../i18n';
 import { isSchedulePercent } from '../schema/contract/contract.inputs';
-import { add, cmp, percentOf, sub } from './money/totals';
+import { add, cmp, percentOf, round2, sub } from './money/totals';
 import type { TransitionMap } from './transitions';
 
 /** The pure rules of contracts: the status flow, the payment schedule, approval rounds. No database. */
@@ -146,4 +146,28 @@ export function roundOf(approvals: readonly ContractApproval[]): number {
 export function currentRoundIn(approvals: readonly ContractApproval[], decisions: readonly ApprovalDecision[]): { round: number; views: ApprovalView[] } {
   const round = roundOf(approvals);
   return { round, views: approvals.filter((a) => a.round === round && decisions.includes(a.decision)).map((a) => approvalView(a, round)) };
+}
+
+/** What a payment-schedule item has been billed and paid, and what is still due on it. */
+export interface ScheduleItemPosition {
+  invoiced: string;
+  paid: string;
+  due: string;
+}
+
+/**
+ * An item's position from its issued invoice (null when none): invoiced = the invoice's amount due,
+ * paid = what was received on it (net of refunds), due = what is still to collect: the invoice's
+ * balance once invoiced, else the item's own amount.
+ */
+export function scheduleItemPosition(itemAmount: string, invoice: { amountDue: string; paidAmount: string } | null): ScheduleItemPosition {
+  if (!invoice) return { invoiced: '0.00', paid: '0.00', due: round2(itemAmount) };
+  const due = sub(invoice.amountDue, invoice.paidAmount);
+  return { invoiced: round2(invoice.amountDue), paid: round2(invoice.paidAmount), due: cmp(due, 0) < 0 ? '0.00' : due };
+}
+
+/** The date a schedule item falls due: its own date, else the signing date for an ON_SIGNING item; null when undated. */
+export function scheduleItemDueOn(item: { dueOn: string | null; trigger: PaymentTrigger }, contract: { signedOn: string | null }): string | null {
+  if (item.dueOn) return item.dueOn;
+  return item.trigger === PaymentTrigger.ON_SIGNING ? contract.signedOn : null;
 }

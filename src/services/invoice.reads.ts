@@ -3,7 +3,7 @@ import { Invoice } from '../entities';
 import { InvoiceKind, InvoiceStatus } from '../entities/enums';
 import type { InvoicesArgs } from '../schema/invoice/invoice.args';
 import { agencyToday } from './agency.service';
-import { isOverdue, ISSUED_STATUSES, PAYABLE } from './invoice.rules';
+import { isOverdue, ISSUED_STATUSES, PAYABLE, type PrepaymentSeen } from './invoice.rules';
 import { add } from './money/totals';
 import { latestFirst, matching, paginate } from './pagination';
 import { scoped } from './scope';
@@ -52,10 +52,10 @@ function issuedOfContract(tx: AuthedContext, contractId: string, kind: InvoiceKi
   return qb.getMany();
 }
 
-/** Prepayments received (net of refunds) on the contract's issued PREPAYMENT invoices. */
-export async function prepaymentsReceived(tx: AuthedContext, contractId: string): Promise<string> {
+/** Prepayments received (net of refunds) on the contract's issued PREPAYMENT invoices, with the item each bills. */
+export async function prepaymentsReceived(tx: AuthedContext, contractId: string): Promise<PrepaymentSeen[]> {
   const rows = await issuedOfContract(tx, contractId, InvoiceKind.PREPAYMENT, null);
-  return rows.reduce((s, r) => add(s, r.paidAmount), '0');
+  return rows.map((r) => ({ scheduleItemId: r.scheduleItemId, paidAmount: r.paidAmount }));
 }
 
 /** Prepayments already deducted by the contract's other issued FINAL invoices. */

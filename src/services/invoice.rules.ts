@@ -3,7 +3,7 @@ import { InvoiceStatus } from '../entities/enums';
 import { BadUserInputError, FieldError } from '../errors';
 import { msg } from '../i18n';
 import type { InvoiceLineInput } from '../schema/invoice/invoice.inputs';
-import { cmp, DEFAULT_UNIT, type LineDraft } from './money/totals';
+import { add, cmp, DEFAULT_UNIT, sub, type LineDraft } from './money/totals';
 import { standardVatRate } from './money/vat';
 import type { TransitionMap } from './transitions';
 
@@ -57,4 +57,53 @@ export function prepareLines(lines: InvoiceLineInput[], country: string, vatDate
 /** What a FINAL invoice deducts: the prepayments still available, at most its total, never below zero. */
 export function prepaymentToDeduct(available: string, total: string): string {
   return cmp(available, 0) <= 0 ? '0.00' : cmp(available, total) > 0 ? total : available;
+}
+
+/** A prepayment received on the contract, as the FINAL deduction sees it. */
+export interface PrepaymentSeen {
+  /** the payment-schedule item the PREPAYMENT invoice bills, null for an advance against the whole contract */
+  scheduleItemId: string | null;
+  /** net received on it (payments − refunds) */
+  paidAmount: string;
+}
+
+/**
+ * The prepayments a FINAL invoice may deduct, before what other FINAL invoices already deducted.
+ * A FINAL invoice for a schedule item bills only that item's share, which never contains the
+ * shares other items billed themselves: it deducts only advances against the whole contract (a
+ * PREPAYMENT with no schedule item). A FINAL invoice without an item bills the contract as a
+ * whole and deducts every prepayment received.
+ */
+export function deductiblePrepayments(prepayments: readonly PrepaymentSeen[], finalScheduleItemId: string | null): string {
+  return prepayments
+    .filter((p) => finalScheduleItemId === null || p.scheduleItemId === null || p.scheduleItemId === finalScheduleItemId)
+    .reduce((s, p) => add(s, p.paidAmount), '0.00');
+}
+
+/** What a FINAL invoice deducts: its deductible prepayments less what other FINAL invoices took, within its total. */
+export function finalDeduction(
+  prepayments: readonly PrepaymentSeen[],
+  finalScheduleItemId: string | null,
+  deductedByOtherFinals: string,
+  total: string,
+): string {
+  return prepaymentToDeduct(sub(deductiblePrepayments(prepayments, finalScheduleItemId), deductedByOtherFinals), total);
+}
+
+/**
+ * What the client is asked to pay on an invoice: its total less the prepayments it deducts
+ * (less the credit notes issued against it, once they exist: the `credited` hook).
+ */
+export function invoiceDue(total: string, prepaymentDeducted: string, credited = '0.00'): string {
+  return sub(sub(total, prepaymentDeducted), credited);
+}
+
+/** Whether an invoice asks for money at all: one that does not (amount due 0) is never issued. */
+export function billsSomething(amountDue: string): boolean {
+  return cmp(amountDue, 0) > 0;
+}
+
+/** Whether the live invoices of a contract would bill more than its total with `amountDue` added. */
+export function exceedsContract(contractTotal: string, billedByLiveInvoices: string, amountDue: string): boolean {
+  return cmp(add(billedByLiveInvoices, amountDue), contractTotal) > 0;
 }

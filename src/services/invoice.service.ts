@@ -16,10 +16,12 @@ import type {
 } from '../schema/invoice/invoice.inputs';
 import {
   EmptyInvoiceError,
+  InvoiceAlreadyPaidError,
   InvoiceHasPaymentsError,
   InvoiceInActError,
   InvoiceNotPayableError,
   InvoiceOverpaymentError,
+  NothingToBillError,
   RefundExceedsPaymentError,
 } from '../schema/invoice/invoice.results';
 import { agencyToday } from './agency.service';
@@ -27,8 +29,9 @@ import { advanceDeal } from './deal-automation';
 import { DuplicateError, winnerOfRace } from './duplicates';
 import { idempotent } from './idempotency';
 import { liveInvoiceOf, prepaymentsDeducted, prepaymentsReceived } from './invoice.reads';
-import { INVOICE_TRANSITIONS, PAYABLE, prepareLines, prepaymentToDeduct } from './invoice.rules';
+import { billsSomething, finalDeduction, INVOICE_TRANSITIONS, invoiceDue, PAYABLE, prepareLines } from './invoice.rules';
 import { add, cmp, draftOf, isZero, lineAmounts, netPaid, paymentStatus, priceLines, sub, sumTotals, type LineDraft } from './money/totals';
+import { formatMoney } from './money/format';
 import { currencyAllowed, standardVatRate } from './money/vat';
 import { assignDocumentNumber } from './numbering';
 import { documentSettings } from './requisites.service';
@@ -42,9 +45,9 @@ import { checkTransition, transitionRow } from './transitions';
  * rules (status flow, line VAT) are in invoice.rules.ts, the reads in invoice.reads.ts.
  */
 
-export type RecordPaymentOutcome = Invoice | IllegalTransitionError | InvoiceOverpaymentError | InvoiceNotPayableError;
+export type RecordPaymentOutcome = Invoice | IllegalTransitionError | InvoiceOverpaymentError | InvoiceNotPayableError | InvoiceAlreadyPaidError;
 export type RefundOutcome = Invoice | RefundExceedsPaymentError | InvoiceNotPayableError;
-export type IssueOutcome = Invoice | IllegalTransitionError | EmptyInvoiceError;
+export type IssueOutcome = Invoice | IllegalTransitionError | EmptyInvoiceError | NothingToBillError;
 export type CancelOutcome = Invoice | IllegalTransitionError | InvoiceHasPaymentsError | InvoiceInActError;
 
 /**
@@ -208,21 +211,25 @@ async function issueDraft(tx: AuthedContext, invoice: Invoice, input: IssueInvoi
   if (cmp(totals.total, 0) <= 0) {
     return new EmptyInvoiceError();
   }
-  if (changed) await writeLines(tx, invoice, lines);
   let prepaymentDeducted = '0.00';
   if (invoice.kind === InvoiceKind.FINAL && invoice.contractId) {
-    // what earlier FINAL invoices of the contract already deducted is not deducted again
-    const available = sub(await prepaymentsReceived(tx, invoice.contractId), await prepaymentsDeducted(tx, invoice.contractId, invoice.id));
-    prepaymentDeducted = prepaymentToDeduct(available, totals.total);
+    // only prepayments this invoice bills again, and never what earlier FINAL invoices already deducted
+    const received = await prepaymentsReceived(tx, invoice.contractId);
+    const deducted = await prepaymentsDeducted(tx, invoice.contractId, invoice.id);
+    prepaymentDeducted = finalDeduction(received, invoice.scheduleItemId, deducted, totals.total);
   }
-  const amountDue = sub(totals.total, prepaymentDeducted);
+  const amountDue = invoiceDue(totals.total, prepaymentDeducted);
+  if (!billsSomething(amountDue)) {
+    return new NothingToBillError();
+  }
+  if (changed) await writeLines(tx, invoice, lines);
   const saved = await scoped(tx, Invoice).update(invoice, {
     ...totals,
     prepaymentDeducted,
     amountDue,
     issueDate,
     issuedAt: new Date(),
-    status: isZero(amountDue) ? InvoiceStatus.PAID : InvoiceStatus.ISSUED,
+    status: InvoiceStatus.ISSUED,
   });
   // the number last: the counter row stays locked until commit, so hold it as briefly as possible
   saved.number = await assignDocumentNumber(
@@ -274,6 +281,9 @@ export async function recordPayment(ctx: AuthedContext, input: RecordPaymentInpu
 
 async function recordPaymentInTx(tx: AuthedContext, input: RecordPaymentInput): Promise<RecordPaymentOutcome> {
   const invoice = await scoped(tx, Invoice).getById(input.invoiceId, 'input.invoiceId', { lock: true });
+  if (invoice.status === InvoiceStatus.PAID) {
+    return new InvoiceAlreadyPaidError(invoice.paidAmount);
+  }
   if (!PAYABLE.includes(invoice.status)) {
     return new InvoiceNotPayableError(invoice.status);
   }
@@ -281,7 +291,7 @@ async function recordPaymentInTx(tx: AuthedContext, input: RecordPaymentInput): 
   if (input.paidAt > today) throw new BadUserInputError([{ path: 'input.paidAt', message: msg('validation.notInFuture', { field: 'paidAt' }) }]);
   const balanceDue = sub(invoice.amountDue, invoice.paidAmount);
   if (cmp(input.amount, balanceDue) > 0) {
-    return new InvoiceOverpaymentError(balanceDue, input.amount);
+    return new InvoiceOverpaymentError(balanceDue, formatMoney(input.amount, invoice.currency));
   }
   const firstOnContract = invoice.contractId ? await isFirstPaymentOnContract(tx, invoice.contractId) : false;
   await scoped(tx, Payment).insert({

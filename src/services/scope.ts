@@ -9,6 +9,7 @@ import { newContext, type Actor, type RequestContext } from '../context';
 import { UserRole } from '../entities/enums';
 import { portalScopeOf } from '../entities/portal-scope';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
+import { withColumnScales } from './money/format';
 
 export interface TenantRow extends ObjectLiteral {
   id: string;
@@ -81,7 +82,7 @@ export class ScopedRepository<T extends TenantRow> {
   async insert(values: DeepPartial<T>, opts: { allowPortal?: boolean } = {}): Promise<T> {
     const actor = this.writer(opts.allowPortal);
     const repo = this.ctx.manager.getRepository(this.entity);
-    const row = repo.create({ ...values, agencyId: actor.agencyId } as DeepPartial<T>);
+    const row = repo.create({ ...withColumnScales(repo.metadata, values as object), agencyId: actor.agencyId } as DeepPartial<T>);
     return repo.save(row);
   }
 
@@ -93,7 +94,7 @@ export class ScopedRepository<T extends TenantRow> {
     const actor = this.writer(opts.allowPortal);
     if (row.agencyId !== actor.agencyId) throw new NotFoundError(this.name);
     const repo = this.ctx.manager.getRepository(this.entity);
-    const values: Record<string, unknown> = { ...(patch as object) };
+    const values: Record<string, unknown> = withColumnScales(repo.metadata, patch as object);
     delete values.id;
     delete values.agencyId;
     if (repo.metadata.updateDateColumn) values[repo.metadata.updateDateColumn.propertyName] = new Date();

@@ -212,13 +212,13 @@ describe('createBrief', () => {
       { metric: 'Заказы в месяц', target: '1200', unit: null, direction: 'INCREASE' },
     ]);
     expect(brief.proposalCriteria).toEqual([
-      { criterion: 'Цена', weight: 50, share: '0.5', sharePercent: '50' },
-      { criterion: 'Кейсы', weight: 30, share: '0.3', sharePercent: '30' },
-      { criterion: 'Сроки', weight: 20, share: '0.2', sharePercent: '20' },
+      { criterion: 'Цена', weight: 50, share: '0.5', sharePercent: '50.00' },
+      { criterion: 'Кейсы', weight: 30, share: '0.3', sharePercent: '30.00' },
+      { criterion: 'Сроки', weight: 20, share: '0.2', sharePercent: '20.00' },
     ]);
     expect(brief.constraints).toEqual({
-      budgetMin: '150000',
-      budgetMax: '300000',
+      budgetMin: '150000.00',
+      budgetMax: '300000.00',
       currency: 'RUB',
       startDate: '2026-03-01',
       endDate: '2026-12-31',
@@ -227,7 +227,7 @@ describe('createBrief', () => {
       other: null,
     });
     expect(brief.additionalInfo).toBe('Нужен отчёт раз в неделю');
-    expect(brief.completeness).toEqual({ score: '100', filledBlocks: 8, totalBlocks: 8, presentBlocks: ALL_BLOCKS, missingBlocks: [] });
+    expect(brief.completeness).toEqual({ score: '100.00', filledBlocks: 8, totalBlocks: 8, presentBlocks: ALL_BLOCKS, missingBlocks: [] });
 
     // stored structured, one JSON document per version
     const { brief: row, versions } = await stored(brief.id);
@@ -249,7 +249,7 @@ describe('createBrief', () => {
     expect(brief.constraints).toBeNull();
     expect(brief.additionalInfo).toBeNull();
     expect(brief.marketingKnowledge).toBeNull();
-    expect(brief.completeness).toEqual({ score: '0', filledBlocks: 0, totalBlocks: 8, presentBlocks: [], missingBlocks: ALL_BLOCKS });
+    expect(brief.completeness).toEqual({ score: '0.00', filledBlocks: 0, totalBlocks: 8, presentBlocks: [], missingBlocks: ALL_BLOCKS });
   });
 
   it('counts only blocks with meaningful content on a partially filled brief', async () => {
@@ -262,7 +262,7 @@ describe('createBrief', () => {
       additionalInfo: 'Есть склад',
     });
     expect(brief.completeness).toEqual({
-      score: '37.5',
+      score: '37.50',
       filledBlocks: 3,
       totalBlocks: 8,
       presentBlocks: ['CONTACT_INFO', 'KPIS', 'ADDITIONAL_INFO'],
@@ -373,7 +373,7 @@ describe('updateBrief and versions', () => {
     expect(v3.kpis).toEqual([]);
     expect(v3.expectations).toBeNull();
     expect(v3.marketingKnowledge).toBe('EXPERT');
-    expect(v3.completeness.score).toBe('75');
+    expect(v3.completeness.score).toBe('75.00');
     expect(v3.completeness.missingBlocks).toEqual(['EXPECTATIONS', 'KPIS']);
 
     const read = expectOk(await t.gql(GET_BRIEF, { id: v1.id }, a.ownerToken)).brief;
@@ -387,8 +387,8 @@ describe('updateBrief and versions', () => {
     expect(p1.business.competitors).toEqual(['flowwow.com', 'cvetov.net']);
     expect(p1.kpis).toEqual(v1.kpis);
     expect(p1.expectations.goals).toBe('Рост онлайн-продаж');
-    expect(p1.constraints).toEqual({ budgetMin: '150000', budgetMax: '300000', currency: 'RUB' });
-    expect(p1.completeness).toEqual({ score: '100', filledBlocks: 8, missingBlocks: [] });
+    expect(p1.constraints).toEqual({ budgetMin: '150000.00', budgetMax: '300000.00', currency: 'RUB' });
+    expect(p1.completeness).toEqual({ score: '100.00', filledBlocks: 8, missingBlocks: [] });
     expect(p1.replacedById).toBe(manager.id);
     expect(p2.business.description).toBe('Онлайн-магазин цветов');
     expect(p2.kpis).toEqual(v1.kpis);

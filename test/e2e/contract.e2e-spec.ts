@@ -20,6 +20,7 @@ import {
   LIST_CONTRACTS,
   LIST_CONTRACTS_DEEP,
   readContract,
+  signedContract,
   SIGN_CONTRACT,
   submitContract,
   SUBMIT_CONTRACT,
@@ -27,6 +28,7 @@ import {
   UPDATE_CONTRACT,
 } from '../support/contract.factories';
 import { createClient, createUser, MISSING_ID, registerAgency } from '../support/factories';
+import { invoiceLine, paidInvoice } from '../support/invoice.factories';
 import { ACCEPT_PROPOSAL, CONTROL_POINTS, createProposal, createSentProposal } from '../support/proposal.factories';
 import { badInputPaths, expectCode } from '../support/expect';
 
@@ -105,8 +107,8 @@ describe('the approval flow', () => {
       client: { id: A1.id },
     });
     expect(draft.paymentSchedule.map((i: any) => [i.position, i.trigger, i.percent, i.amount, i.isPrepayment])).toEqual([
-      [1, 'ON_SIGNING', '50.0000', '50000.01', true],
-      [2, 'AFTER_DELIVERY', '50.0000', '50000.00', false],
+      [1, 'ON_SIGNING', '50.00', '50000.01', true],
+      [2, 'AFTER_DELIVERY', '50.00', '50000.00', false],
     ]);
 
     // first submission: numbered, round 1 with the director and the accountant, in that order
@@ -370,9 +372,11 @@ describe('input', () => {
       ['29999.97', null],
       ['30000.06', '2026-09-30'],
     ]);
+    // percents print with two decimals, more only when the share was given with more
+    expect(c.paymentSchedule.map((i: any) => i.percent)).toEqual(['33.3333', '33.3333', '33.3334']);
     const res = await t.gql(UPDATE_CONTRACT, { input: { id: c.id, paymentSchedule: [{ label: 'Предоплата 100%', trigger: 'ON_SIGNING', percent: '100', isPrepayment: true }] } }, ownerA);
     expect(res.body.data.updateContract.paymentSchedule).toEqual([
-      expect.objectContaining({ position: 1, percent: '100.0000', amount: '90000.00', isPrepayment: true }),
+      expect.objectContaining({ position: 1, percent: '100.00', amount: '90000.00', isPrepayment: true }),
     ]);
     const bad = await t.gql(UPDATE_CONTRACT, { input: { id: c.id, amount: '1.00', paymentSchedule: halfAndHalf().slice(0, 1) } }, ownerA);
     expect(badInputPaths(bad)).toEqual(['input.paymentSchedule']);
@@ -560,6 +564,46 @@ describe('lists', () => {
     const large = await run();
     expect([small.size, large.size]).toEqual([2, 6]);
     expect(large.count).toBe(small.count);
+  });
+});
+
+describe('payment-schedule control point', () => {
+  const ITEM_DUE = { kinds: ['SCHEDULE_ITEM_DUE'] };
+
+  it('raises each dated item of a signed contract on its date, in the agency calendar, until the item is paid', async () => {
+    const client = await createClient(t, ownerA, { ownerId: managerA.id });
+    const today = localDate(new Date(), TZ);
+    const later = addDays(today, 30);
+    const schedule = [
+      { label: 'Предоплата 50%', trigger: 'ON_SIGNING', percent: '50', isPrepayment: true },
+      { label: 'Окончательный расчёт 50%', trigger: 'ON_DATE', percent: '50', dueOn: later },
+    ];
+    // a draft raises nothing
+    await createContract(t, ownerA, client.id, { amount: '200000.00', paymentSchedule: schedule });
+    const none = await t.gql(CONTROL_POINTS, { filter: { ...ITEM_DUE, clientId: client.id } }, ownerA);
+    expect(none.body.errors).toBeUndefined();
+    expect(none.body.data.controlPoints.edges).toEqual([]);
+
+    const c = await signedContract(t, ownerA, client.id, { amount: '200000.00', paymentSchedule: schedule });
+    const read = async () => {
+      const res = await t.gql(CONTROL_POINTS, { filter: { ...ITEM_DUE, clientId: client.id } }, managerA.token);
+      expect(res.body.errors).toBeUndefined();
+      return res.body.data.controlPoints.edges.map((e: any) => e.node).sort((x: any, y: any) => x.dueOn.localeCompare(y.dueOn));
+    };
+    const items = await read();
+    expect(items).toEqual([
+      expect.objectContaining({ kind: 'SCHEDULE_ITEM_DUE', dueOn: c.signedOn, overdue: false, clientId: client.id, objectType: 'Contract', objectId: c.id, managerId: managerA.id }),
+      expect.objectContaining({ kind: 'SCHEDULE_ITEM_DUE', dueOn: later, overdue: false, objectId: c.id }),
+    ]);
+    expect(items[0].title).toContain('Предоплата 50%');
+    expect(items[0].title).toContain(c.number);
+
+    // the prepayment item paid: only the second item is left
+    await paidInvoice(t, ownerA, client.id, { contractId: c.id, scheduleItemId: c.paymentSchedule[0].id, lines: [invoiceLine('Предоплата 50%', '100000.00', { vatRate: null })] });
+    expect((await read()).map((i: any) => i.dueOn)).toEqual([later]);
+    // dueBefore filters by the item date
+    const soon = await t.gql(CONTROL_POINTS, { filter: { ...ITEM_DUE, clientId: client.id, dueBefore: addDays(today, 1) } }, ownerA);
+    expect(soon.body.data.controlPoints.edges).toEqual([]);
   });
 });
 

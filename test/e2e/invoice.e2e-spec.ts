@@ -62,6 +62,7 @@ const RECORD_PAYMENT = /* GraphQL */ `
       ... on ErrorResult { code message }
       ... on InvoiceOverpaymentError { balanceDue attempted }
       ... on InvoiceNotPayableError { status }
+      ... on InvoiceAlreadyPaidError { paidAmount }
     }
   }
   ${INVOICE_FIELDS}
@@ -574,12 +575,13 @@ describe('recordPayment', () => {
       ['719.45', '2026-03-10', 'BANK_TRANSFER'],
     ]);
     expect(await read(inv.id)).toEqual(paid);
-    // a PAID invoice takes no more money
+    // a PAID invoice takes no more money: its own code, not "not payable"
     const before = await snapshot(inv.id);
-    expect(expectOk(await pay(a.ownerToken, inv.id, '0.01')).recordPayment).toMatchObject({
-      __typename: 'InvoiceNotPayableError',
-      code: 'INVOICE_NOT_PAYABLE',
-      status: 'PAID',
+    expect(expectOk(await pay(a.ownerToken, inv.id, '0.01')).recordPayment).toEqual({
+      __typename: 'InvoiceAlreadyPaidError',
+      code: 'INVOICE_ALREADY_PAID',
+      message: expect.any(String),
+      paidAmount: '1220.00',
     });
     await expectUnchanged(inv.id, before);
   });
@@ -596,6 +598,9 @@ describe('recordPayment', () => {
       balanceDue: '220.00',
       attempted: '220.01',
     });
+    await expectUnchanged(inv.id, before);
+    // the amount offered is echoed with its currency's minor units, as every amount
+    expect(expectOk(await pay(a.ownerToken, inv.id, '300')).recordPayment).toMatchObject({ code: 'INVOICE_OVERPAYMENT', attempted: '300.00' });
     await expectUnchanged(inv.id, before);
     const back = await read(inv.id);
     expect(back).toMatchObject({ status: 'PARTIALLY_PAID', paidAmount: '1000.00', balanceDue: '220.00' });
@@ -656,6 +661,20 @@ describe('idempotency', () => {
     expect(await countPayments(draft.id)).toBe(1);
   });
 
+  it('keeps no INVOICE_ALREADY_PAID under the key: after a refund reopens the invoice, the same key pays', async () => {
+    const paid = await payOk(a.ownerToken, (await issuedInvoice(a.ownerToken, A1.id)).id, '1220.00');
+    const key = 'pay-' + randomUUID();
+    for (let i = 0; i < 2; i++) {
+      const refused = expectOk(await pay(a.ownerToken, paid.id, '220.00', { idempotencyKey: key })).recordPayment;
+      expect(refused).toMatchObject({ __typename: 'InvoiceAlreadyPaidError', code: 'INVOICE_ALREADY_PAID', paidAmount: '1220.00' });
+    }
+    expect(await countPayments(paid.id)).toBe(1);
+    expect((await read(paid.id)).status).toBe('PAID');
+    expectOk(await t.gql(REFUND_PAYMENT, { input: { paymentId: paid.payments[0].id, amount: '220.00', reason: 'возврат части' } }, a.ownerToken));
+    const again = await payOk(a.ownerToken, paid.id, '220.00', { idempotencyKey: key });
+    expect(again).toMatchObject({ status: 'PAID', paidAmount: '1220.00', balanceDue: '0.00' });
+  });
+
   it('answers a retried overpayment with the same error result, never an internal error', async () => {
     const inv = await issuedInvoice(a.ownerToken, A1.id);
     const key = 'pay-' + randomUUID();
@@ -714,6 +733,111 @@ describe('idempotency', () => {
     const theirs = expectOk(await t.gql(CREATE_INVOICE, { input: invoiceInput(B1.id, { idempotencyKey: key }) }, b.ownerToken)).createInvoice;
     expect(theirs.id).not.toBe(mine.id);
     expect(theirs.clientId).toBe(B1.id);
+  });
+});
+
+describe('payment schedule: items billed once, FINAL deducts only what it bills twice', () => {
+  const SCHEDULE_CONTRACT = /* GraphQL */ `
+    mutation CreateScheduled($input: CreateContractInput!) {
+      createContract(input: $input) { __typename ... on Contract { id paymentSchedule { id percent amount } } }
+    }
+  `;
+  const SCHEDULE = /* GraphQL */ `
+    query Schedule($id: ID!) {
+      contract(id: $id) { id amount paymentSchedule { id position percent amount dueOn invoiced paid due } }
+    }
+  `;
+  let np: AgencyActors;
+  let client: { id: string; name: string };
+
+  beforeAll(async () => {
+    // not a VAT payer: the numbers are the contract's own (488 000 = 2 × 244 000)
+    np = await registerAgency(t);
+    expectOk(await t.gql(UPDATE_REQUISITES, { input: { vatPayer: false } }, np.ownerToken));
+    client = await createClient(t, np.ownerToken);
+  });
+
+  async function halfAndHalf(amount = '488000.00'): Promise<{ contractId: string; items: { id: string }[] }> {
+    const res = await t.gql(
+      SCHEDULE_CONTRACT,
+      {
+        input: {
+          clientId: client.id,
+          subject: 'Ведение рекламных кампаний',
+          amount,
+          currency: 'RUB',
+          paymentSchedule: [
+            { label: 'Предоплата 50%', trigger: 'ON_SIGNING', percent: '50', isPrepayment: true },
+            { label: 'Окончательный расчёт 50%', trigger: 'ON_DATE', percent: '50', dueOn: '2026-06-30' },
+          ],
+        },
+      },
+      np.ownerToken,
+    );
+    const c = expectOk(res).createContract;
+    return { contractId: c.id, items: c.paymentSchedule };
+  }
+
+  async function itemInvoice(contractId: string, scheduleItemId: string, kind?: string) {
+    const draft = expectOk(
+      await t.gql(CREATE_INVOICE, { input: { clientId: client.id, contractId, scheduleItemId, currency: 'RUB', dueDate: '2026-12-31', ...(kind ? { kind } : {}) } }, np.ownerToken),
+    ).createInvoice;
+    return draft;
+  }
+
+  it('a FINAL invoice for the second half bills the second half; the balance shows it outstanding', async () => {
+    const { contractId, items } = await halfAndHalf();
+    const pre = invoiceOf(expectOk(await t.gql(ISSUE_INVOICE, { input: { id: (await itemInvoice(contractId, items[0].id)).id, issueDate: '2026-03-01' } }, np.ownerToken)).issueInvoice);
+    expect(pre).toMatchObject({ kind: 'PREPAYMENT', total: '244000.00', amountDue: '244000.00' });
+    await payOk(np.ownerToken, pre.id, '244000.00');
+
+    const finDraft = await itemInvoice(contractId, items[1].id, 'FINAL');
+    const fin = invoiceOf(expectOk(await t.gql(ISSUE_INVOICE, { input: { id: finDraft.id, issueDate: '2026-03-10' } }, np.ownerToken)).issueInvoice);
+    expect(fin).toMatchObject({
+      kind: 'FINAL',
+      status: 'ISSUED',
+      total: '244000.00',
+      prepaymentDeducted: '0.00',
+      amountDue: '244000.00',
+      paidAmount: '0.00',
+      balanceDue: '244000.00',
+    });
+    const balances = expectOk(await t.gql(CLIENT_BALANCES, { id: client.id }, np.ownerToken)).client.balances;
+    expect(balances).toEqual([expect.objectContaining({ currency: 'RUB', outstanding: '244000.00' })]);
+
+    // each item shows what was invoiced, paid and is still due
+    const schedule = expectOk(await t.gql(SCHEDULE, { id: contractId }, np.ownerToken)).contract.paymentSchedule;
+    expect(schedule).toEqual([
+      expect.objectContaining({ position: 1, percent: '50.00', amount: '244000.00', invoiced: '244000.00', paid: '244000.00', due: '0.00' }),
+      expect.objectContaining({ position: 2, percent: '50.00', amount: '244000.00', invoiced: '244000.00', paid: '0.00', due: '244000.00' }),
+    ]);
+
+    // the same item cannot be invoiced again while its invoice lives
+    const again = await t.gql(CREATE_INVOICE, { input: { clientId: client.id, contractId, scheduleItemId: items[1].id, currency: 'RUB', dueDate: '2026-12-31', kind: 'FINAL' } }, np.ownerToken);
+    expectCode(again, 'CONFLICT');
+    // and the invoice, with nothing paid on it, can be cancelled
+    const cancelled = expectOk(await t.gql(CANCEL_INVOICE, { input: { id: fin.id, reason: 'ошибка' } }, np.ownerToken)).cancelInvoice;
+    expect(cancelled).toMatchObject({ __typename: 'Invoice', status: 'CANCELLED' });
+  });
+
+  it('a FINAL invoice that would bill nothing is refused with NOTHING_TO_BILL and stays a draft', async () => {
+    const { contractId } = await halfAndHalf('100000.00');
+    const pre = await issuedInvoice(np.ownerToken, client.id, {
+      kind: 'PREPAYMENT',
+      contractId,
+      lines: [{ description: 'Аванс 100%', unitPrice: '100000.00', vatRate: null }],
+    });
+    await payOk(np.ownerToken, pre.id, '100000.00');
+    const draft = await createInvoice(np.ownerToken, client.id, {
+      kind: 'FINAL',
+      contractId,
+      lines: [{ description: 'Ведение рекламных кампаний', unitPrice: '100000.00', vatRate: null }],
+    });
+    const before = await snapshot(draft.id, np.ownerToken);
+    const res = expectOk(await t.gql(ISSUE_INVOICE, { input: { id: draft.id, issueDate: '2026-03-10' } }, np.ownerToken)).issueInvoice;
+    expect(res).toEqual({ __typename: 'NothingToBillError', code: 'NOTHING_TO_BILL', message: expect.any(String) });
+    await expectUnchanged(draft.id, before, np.ownerToken);
+    expect((await read(draft.id, np.ownerToken)).status).toBe('DRAFT');
   });
 });
 

@@ -25,7 +25,7 @@ describe('briefCompleteness', () => {
   it('is 0 with every block missing for an empty document', () => {
     for (const content of [{}, null, undefined]) {
       expect(briefCompleteness(content)).toEqual({
-        score: '0',
+        score: '0.00',
         filledBlocks: 0,
         totalBlocks: 8,
         presentBlocks: [],
@@ -35,12 +35,12 @@ describe('briefCompleteness', () => {
   });
 
   it('is 100 with nothing missing when all eight blocks have content', () => {
-    expect(briefCompleteness(FULL)).toEqual({ score: '100', filledBlocks: 8, totalBlocks: 8, presentBlocks: BRIEF_BLOCKS, missingBlocks: [] });
+    expect(briefCompleteness(FULL)).toEqual({ score: '100.00', filledBlocks: 8, totalBlocks: 8, presentBlocks: BRIEF_BLOCKS, missingBlocks: [] });
   });
 
   it('gives the exact percentage (k × 12.5) and names the missing blocks in questionnaire order', () => {
     const c = briefCompleteness({ business: FULL.business, kpis: FULL.kpis, constraints: FULL.constraints });
-    expect(c.score).toBe('37.5');
+    expect(c.score).toBe('37.50');
     expect(c.filledBlocks).toBe(3);
     expect(c.presentBlocks).toEqual([BriefBlock.BUSINESS, BriefBlock.KPIS, BriefBlock.CONSTRAINTS]);
     expect(c.missingBlocks).toEqual([
@@ -50,7 +50,7 @@ describe('briefCompleteness', () => {
       BriefBlock.PROPOSAL_CRITERIA,
       BriefBlock.ADDITIONAL_INFO,
     ]);
-    expect(briefCompleteness({ additionalInfo: 'x' }).score).toBe('12.5');
+    expect(briefCompleteness({ additionalInfo: 'x' }).score).toBe('12.50');
   });
 
   it('does not count blocks that hold only blanks, empty lists, nulls or a lone currency', () => {
@@ -64,7 +64,7 @@ describe('briefCompleteness', () => {
       constraints: { currency: 'EUR', legal: ' ' },
       additionalInfo: '   ',
     };
-    expect(briefCompleteness(hollow)).toMatchObject({ score: '0', filledBlocks: 0, missingBlocks: BRIEF_BLOCKS });
+    expect(briefCompleteness(hollow)).toMatchObject({ score: '0.00', filledBlocks: 0, missingBlocks: BRIEF_BLOCKS });
   });
 
   it('counts a block filled by any single meaningful field', () => {
@@ -107,8 +107,8 @@ describe('briefCompleteness', () => {
 describe('criterionShares', () => {
   it('normalises the weights to shares of the total', () => {
     expect(criterionShares([{ criterion: 'a', weight: 60 }, { criterion: 'b', weight: 40 }])).toEqual([
-      { criterion: 'a', weight: 60, share: '0.6', sharePercent: '60' },
-      { criterion: 'b', weight: 40, share: '0.4', sharePercent: '40' },
+      { criterion: 'a', weight: 60, share: '0.6', sharePercent: '60.00' },
+      { criterion: 'b', weight: 40, share: '0.4', sharePercent: '40.00' },
     ]);
     expect(criterionShares([{ criterion: 'a', weight: 2 }, { criterion: 'b', weight: 1 }]).map((c) => c.sharePercent)).toEqual(['66.67', '33.33']);
     expect(criterionShares(null)).toEqual([]);

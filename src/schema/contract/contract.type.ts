@@ -35,7 +35,7 @@ export class ContractPaymentItemType {
   trigger: PaymentTrigger;
 
   @PortalVisible()
-  @Field(() => DecimalScalar, { description: 'Share of the contract amount in percent (exact, 4 decimals).' })
+  @Field(() => DecimalScalar, { description: 'Share of the contract amount in percent, with two decimals ("50.00"); more only when the share was given with more ("33.3333").' })
   percent: string;
 
   @PortalVisible()
@@ -51,6 +51,22 @@ export class ContractPaymentItemType {
   @PortalVisible()
   @Field({ description: 'Whether it is a prepayment.' })
   isPrepayment: boolean;
+
+  @PortalVisible()
+  @Field(() => DecimalScalar, {
+    description: 'What the issued invoice of this item asks the client to pay (its amount due); "0.00" until an invoice for the item is issued.',
+  })
+  invoiced: string;
+
+  @PortalVisible()
+  @Field(() => DecimalScalar, { description: 'What the client has paid on the invoice of this item, net of refunds.' })
+  paid: string;
+
+  @PortalVisible()
+  @Field(() => DecimalScalar, {
+    description: 'What is still to be collected for this item: the balance of its invoice once invoiced, else the item amount.',
+  })
+  due: string;
 }
 
 @ObjectType('ContractApproval', { description: 'One client-side approver of one approval round of a contract.' })

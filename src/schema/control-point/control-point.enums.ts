@@ -15,6 +15,10 @@ registerEnumType(ControlPointKind, {
     CONTACT_INTERVAL_EXCEEDED: { description: 'The client has not been contacted within the agency maximum interval.' },
     CONTACT_BIRTHDAY: { description: "A contact person's birthday (congratulations)." },
     INVOICE_DUE: { description: 'An issued invoice not fully paid: its payment due / expiry date.' },
+    SCHEDULE_ITEM_DUE: {
+      description:
+        'A payment-schedule item of a signed contract not yet paid in full: due on its date (an ON_SIGNING item without one: the signing date), a calendar date of the agency.',
+    },
     CONTRACT_APPROVAL_WAITING: { description: "A contract waiting for the client's approvals longer than the agency allows." },
     ACT_UNSIGNED: { description: 'An issued act of completed work not signed by the client after the allowed days.' },
   },

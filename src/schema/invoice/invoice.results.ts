@@ -87,9 +87,35 @@ export class EmptyInvoiceError extends ErrorResult {
   }
 }
 
+@ObjectType('NothingToBillError', {
+  implements: ErrorResult,
+  description:
+    'After deducting the prepayments it closes, the invoice would ask for nothing (amount due 0): it is not issued, and no invoice is ever PAID without money. Nothing was changed.',
+})
+export class NothingToBillError extends ErrorResult {
+  constructor() {
+    super('NOTHING_TO_BILL', 'The prepayments already cover this invoice: there is nothing to bill');
+  }
+}
+
+@ObjectType('InvoiceAlreadyPaidError', {
+  implements: ErrorResult,
+  description: 'The invoice is already paid in full: no further payment is recorded against it. Nothing was recorded.',
+})
+export class InvoiceAlreadyPaidError extends ErrorResult {
+  @Field(() => DecimalScalar, { description: 'Net amount already paid.' })
+  paidAmount: string;
+
+  constructor(paidAmount: string) {
+    super('INVOICE_ALREADY_PAID', `The invoice is already paid in full (${paidAmount})`);
+    this.paidAmount = paidAmount;
+  }
+}
+
 export const IssueInvoiceResult = resultUnion('IssueInvoiceResult', 'The issued invoice, or why it cannot be issued.', InvoiceType, [
   IllegalTransitionError,
   EmptyInvoiceError,
+  NothingToBillError,
 ]);
 
 export const CancelInvoiceResult = resultUnion('CancelInvoiceResult', 'The cancelled invoice, or why it cannot be cancelled.', InvoiceType, [
@@ -100,9 +126,9 @@ export const CancelInvoiceResult = resultUnion('CancelInvoiceResult', 'The cance
 
 export const RecordPaymentResult = resultUnion(
   'RecordPaymentResult',
-  'The invoice with the payment applied, or why it was refused (INVOICE_OVERPAYMENT, INVOICE_NOT_PAYABLE).',
+  'The invoice with the payment applied, or why it was refused (INVOICE_OVERPAYMENT, INVOICE_NOT_PAYABLE, INVOICE_ALREADY_PAID).',
   InvoiceType,
-  [InvoiceOverpaymentError, InvoiceNotPayableError, IllegalTransitionError],
+  [InvoiceOverpaymentError, InvoiceNotPayableError, InvoiceAlreadyPaidError, IllegalTransitionError],
 );
 
 export const RefundPaymentResult = resultUnion(

@@ -121,8 +121,8 @@ export function netPaid(movements: MoneyMovement[]): string {
   return paid.toFixed(2);
 }
 
-/** The invoice's payment status from what is due and what is paid. */
+/** The invoice's payment status from what is due and what is paid: PAID ⇔ due > 0 and paid ≥ due. */
 export function paymentStatus(amountDue: string, paid: string): 'ISSUED' | 'PARTIALLY_PAID' | 'PAID' {
-  if (new D(paid).lte(0)) return 'ISSUED';
+  if (new D(paid).lte(0) || new D(amountDue).lte(0)) return 'ISSUED';
   return new D(paid).gte(amountDue) ? 'PAID' : 'PARTIALLY_PAID';
 }

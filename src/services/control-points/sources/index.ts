@@ -5,4 +5,5 @@ import './proposal.source';
 import './deal.source';
 import './invoice.source';
 import './contract.source';
+import './contract-schedule.source';
 import './act.source';
