@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { CurrencyCode, Locale, ToolMixBasis } from './enums';
+import { CurrencyCode, Locale, PriceBasis, ToolMixBasis } from './enums';
 
 /** The tenant: an advertising / digital agency. */
 /** An agency's time zone until it sets its own (its documents, due dates and "today" follow it). */
@@ -34,6 +34,10 @@ export class Agency {
   /** which view of the 70/20/10 mix gates sending a proposal */
   @Column({ type: 'enum', enum: ToolMixBasis, enumName: 'tool_mix_basis', default: ToolMixBasis.BUDGET_SHARE })
   toolMixBasis: ToolMixBasis;
+
+  /** the price basis of new proposals and contracts (VAT included, the usual Russian practice, unless the agency chooses otherwise) */
+  @Column({ type: 'enum', enum: PriceBasis, enumName: 'price_basis', default: PriceBasis.VAT_INCLUDED })
+  priceBasis: PriceBasis;
 
   /** a client not contacted for longer than this is a control point */
   @Column({ type: 'int', default: 30 })

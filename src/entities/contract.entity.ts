@@ -2,7 +2,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { TenantOwned } from './base';
 import { Client } from './client.entity';
 import { Deal } from './deal.entity';
-import { ApprovalDecision, ContractStatus, CurrencyCode, PaymentTrigger } from './enums';
+import { ApprovalDecision, ContractStatus, CurrencyCode, PaymentTrigger, PriceBasis } from './enums';
 import { PortalScope } from './portal-scope';
 import { Proposal } from './proposal.entity';
 
@@ -50,6 +50,10 @@ export class Contract extends TenantOwned {
 
   @Column({ type: 'enum', enum: CurrencyCode, enumName: 'currency_code' })
   currency: CurrencyCode;
+
+  /** whether the prices include VAT or add it on top (see PriceBasis) */
+  @Column({ type: 'enum', enum: PriceBasis, enumName: 'price_basis', default: PriceBasis.VAT_ON_TOP })
+  priceBasis: PriceBasis;
 
   @Column({ type: 'date', nullable: true })
   startsOn: string | null;

@@ -126,6 +126,14 @@ export enum ToolMixBasis {
   TOOL_COUNT = 'TOOL_COUNT',
 }
 
+/** Whether the prices of an offer or a contract include VAT («в т.ч. НДС») or add it on top. */
+export enum PriceBasis {
+  /** the price is the total the client pays; the VAT part is extracted from it */
+  VAT_INCLUDED = 'VAT_INCLUDED',
+  /** the price is the net amount; VAT at the rate of the date is added to it */
+  VAT_ON_TOP = 'VAT_ON_TOP',
+}
+
 export enum ProposalStatus {
   DRAFT = 'DRAFT',
   SENT = 'SENT',

@@ -3,7 +3,7 @@ import { TenantOwned } from './base';
 import { DocumentLine } from './document-line';
 import { Client } from './client.entity';
 import { Contract, ContractPaymentItem } from './contract.entity';
-import { CurrencyCode, InvoiceKind, InvoiceStatus, PaymentKind, PaymentMethod } from './enums';
+import { CurrencyCode, InvoiceKind, InvoiceStatus, PaymentKind, PaymentMethod, PriceBasis } from './enums';
 import { PortalScope } from './portal-scope';
 
 /** Request for payment. Numbered only when issued; immutable after that. */
@@ -41,6 +41,10 @@ export class Invoice extends TenantOwned {
 
   @Column({ type: 'varchar', length: 60, nullable: true })
   number: string | null;
+
+  /** whether the prices include VAT or add it on top (see PriceBasis) */
+  @Column({ type: 'enum', enum: PriceBasis, enumName: 'price_basis', default: PriceBasis.VAT_ON_TOP })
+  priceBasis: PriceBasis;
 
   @Column({ type: 'enum', enum: InvoiceStatus, enumName: 'invoice_status', default: InvoiceStatus.DRAFT })
   status: InvoiceStatus;

@@ -3,7 +3,7 @@ import { Brief } from './brief.entity';
 import { Client } from './client.entity';
 import { Deal } from './deal.entity';
 import { TenantOwned } from './base';
-import { CurrencyCode, ProposalStatus, RejectionReason, ToolCategory } from './enums';
+import { CurrencyCode, ProposalStatus, RejectionReason, ToolCategory, PriceBasis } from './enums';
 import { PortalScope } from './portal-scope';
 
 /** The ten content blocks of an agency's commercial offer. */
@@ -52,6 +52,10 @@ export class Proposal extends TenantOwned {
 
   @Column({ type: 'enum', enum: CurrencyCode, enumName: 'currency_code' })
   currency: CurrencyCode;
+
+  /** whether the prices include VAT or add it on top (see PriceBasis) */
+  @Column({ type: 'enum', enum: PriceBasis, enumName: 'price_basis', default: PriceBasis.VAT_ON_TOP })
+  priceBasis: PriceBasis;
 
   /** last day the offer holds; it expires at the end of that day in the agency's time zone */
   @Column({ type: 'date' })

@@ -3,7 +3,7 @@ import { ActStatus, CurrencyCode } from '../entities/enums';
 import { BadUserInputError } from '../errors';
 import { msg } from '../i18n';
 import type { ActLineInput } from '../schema/act/act.inputs';
-import { DEFAULT_UNIT, type LineDraft } from './money/totals';
+import { DEFAULT_UNIT, type Basis, type LineDraft } from './money/totals';
 import { currencyAllowed } from './money/vat';
 import type { TransitionMap } from './transitions';
 
@@ -58,10 +58,10 @@ export function checkCurrency(country: string, currency: CurrencyCode, date: str
 // the VAT rate change (RU 20 % → 22 % on 2026-01-01)
 
 /**
- * Whether the invoiced prices include VAT («в т.ч. НДС») or add it on top. Contracts do not state
- * it yet: lines copied from invoices are read as VAT_ON_TOP (the invoice's net is the price).
+ * Whether the invoiced prices include VAT («в т.ч. НДС») or add it on top: an act of a contract
+ * follows the contract's basis; an act without one reads its prices as net (VAT_ON_TOP).
  */
-export type PriceBasis = 'VAT_INCLUDED' | 'VAT_ON_TOP';
+export type PriceBasis = Basis;
 
 /** What an invoice charged for a line: its amounts and the rate (null: without VAT). */
 export interface InvoicedLine {
@@ -127,8 +127,8 @@ export interface ActPricedLine {
 }
 
 /**
- * Σ of what the act's rate adds to the VAT the closed invoices charged, read as VAT_ON_TOP until
- * contracts state their price basis (then the act's lines follow closeAtRate with that basis).
+ * Σ of what the act's rate adds to the VAT the closed invoices charged, for the act's price basis
+ * (VAT included: nothing, the total stays; VAT on top: the VAT of the new rate on the same net).
  */
 export function vatDifferenceOf(lines: readonly ActPricedLine[], basis: PriceBasis = 'VAT_ON_TOP'): string {
   let sum = new DR(0);

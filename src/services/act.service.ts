@@ -1,6 +1,6 @@
 import type { AuthedContext } from '../context';
 import { Act, ActLine, Client, Contract, Invoice, InvoiceLine } from '../entities';
-import { ActStatus, CurrencyCode, DealStage, DocumentKind, InvoiceKind, UserRole } from '../entities/enums';
+import { ActStatus, CurrencyCode, DealStage, DocumentKind, InvoiceKind, PriceBasis, UserRole } from '../entities/enums';
 import { BadUserInputError, FieldError, NotFoundError } from '../errors';
 import { msg } from '../i18n';
 import { childRowsOf, groupBy } from '../loaders';
@@ -11,7 +11,7 @@ import { ACT_TRANSITIONS, checkActDate, checkCurrency, checkPeriod, pricingDate,
 import { getOwnAgency } from './agency.service';
 import { advanceDeal } from './deal-automation';
 import { ISSUED_STATUSES } from './invoice.rules';
-import { draftOf, priceLines, type LineDraft, type PricedLine, type Totals } from './money/totals';
+import { draftOf, priceLines, type Basis, type LineDraft, type PricedLine, type Totals } from './money/totals';
 import { standardVatRate } from './money/vat';
 import { nextDocumentNumber, withUniqueNumber } from './numbering';
 import { getRequisites } from './requisites.service';
@@ -59,10 +59,21 @@ function actDraftOf(row: ActLine): ActDraft {
  * Prices the act's lines for one rate (the standard rate of its act date for automatic lines)
  * and adds up the VAT difference against the invoices the lines were copied from.
  */
-function priceAct(drafts: ActDraft[], autoRate: string | null): { lines: ActPriced[]; totals: Totals & { vatDifference: string } } {
-  const priced = priceLines(drafts, autoRate);
+function priceAct(drafts: ActDraft[], autoRate: string | null, basis: Basis): { lines: ActPriced[]; totals: Totals & { vatDifference: string } } {
+  const priced = priceLines(drafts, autoRate, basis);
   const lines = priced.lines.map((l, i) => ({ ...l, invoicedVatRate: drafts[i].invoicedVatRate, invoicedVat: drafts[i].invoicedVat }));
-  return { lines, totals: { ...priced.totals, vatDifference: vatDifferenceOf(lines) } };
+  return { lines, totals: { ...priced.totals, vatDifference: vatDifferenceOf(lines, basis) } };
+}
+
+/**
+ * The price basis of an act: its contract's (VAT included: a rate change keeps the total and
+ * recomputes the VAT part; on top: the net stays and the difference is due). An act without a
+ * contract reads its prices as net, VAT on top, as its invoices without a contract are.
+ */
+async function basisOf(tx: AuthedContext, contractId: string | null): Promise<Basis> {
+  if (!contractId) return PriceBasis.VAT_ON_TOP;
+  const contract = await scoped(tx, Contract).findById(contractId);
+  return contract?.priceBasis ?? PriceBasis.VAT_ON_TOP;
 }
 
 /** A rate for a message: «22 %», or «—» without VAT. */
@@ -203,7 +214,8 @@ export async function createAct(ctx: AuthedContext, input: CreateActInput): Prom
     const { country } = await getOwnAgency(tx);
     checkCurrency(country, currency, input.periodEnd, input.currency ? 'input.currency' : 'input.contractId');
     const actDate = input.actDate ?? null;
-    const { lines, totals } = priceAct(drafts, await autoVatRate(tx, pricingDate({ actDate, periodEnd: input.periodEnd })));
+    const basis = contract?.priceBasis ?? PriceBasis.VAT_ON_TOP;
+    const { lines, totals } = priceAct(drafts, await autoVatRate(tx, pricingDate({ actDate, periodEnd: input.periodEnd })), basis);
     const vatInvoiceNumber = trimOrNull(input.vatInvoiceNumber);
     const row = await scoped(tx, Act).insert({
       clientId: client.id,
@@ -263,7 +275,7 @@ export async function updateAct(ctx: AuthedContext, input: UpdateActInput): Prom
     checkCurrency(country, currency, periodEnd, input.currency ? 'input.currency' : 'input.periodEnd');
 
     const rows = given ? [] : await loadLines(tx, act.id);
-    const { lines, totals } = priceAct(given ?? rows.map(actDraftOf), await autoVatRate(tx, pricingDate({ actDate, periodEnd })));
+    const { lines, totals } = priceAct(given ?? rows.map(actDraftOf), await autoVatRate(tx, pricingDate({ actDate, periodEnd })), await basisOf(tx, contractId));
     const patch: Partial<Act> = { clientId, contractId, invoiceIds, periodStart, periodEnd, actDate, currency, ...totals };
     if (input.vatInvoiceNumber !== undefined) patch.vatInvoiceNumber = trimOrNull(input.vatInvoiceNumber);
     if (input.vatInvoiceDate !== undefined) patch.vatInvoiceDate = input.vatInvoiceDate;
@@ -292,7 +304,7 @@ export async function issueAct(ctx: AuthedContext, input: IssueActInput, now: Da
     if (rows.length === 0) throw new BadUserInputError([{ path: 'input.id', message: msg('validation.actWithoutLines') }]);
     const requisites = await getRequisites(tx);
     const rate = standardVatRate(country, actDate, requisites.vatPayer);
-    const { lines } = priceAct(rows.map(actDraftOf), rate);
+    const { lines } = priceAct(rows.map(actDraftOf), rate, await basisOf(tx, act.contractId));
     const changed = rows.some((row, i) => row.vatRate !== lines[i].vatRate || row.vat !== lines[i].vat || row.net !== lines[i].net);
     if (changed) {
       const draftDate = pricingDate(act);

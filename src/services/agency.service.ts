@@ -22,7 +22,7 @@ export async function updateAgencySettings(ctx: AuthedContext, input: UpdateAgen
   return withTransaction(ctx, async (tx) => {
     const agency = await ownAgency(tx, [tx.actor.agencyId], { lock: true });
     if (!agency) throw new NotFoundError('Agency');
-    const keys = ['name', 'timeZone', 'locale', 'defaultCurrency', 'toolMixTolerancePp', 'toolMixBasis', 'maxContactIntervalDays', 'protocolDueDays'] as const;
+    const keys = ['name', 'timeZone', 'locale', 'defaultCurrency', 'toolMixTolerancePp', 'toolMixBasis', 'priceBasis', 'maxContactIntervalDays', 'protocolDueDays'] as const;
     const patch: Record<string, unknown> = {};
     for (const key of keys) {
       const value = input[key];

@@ -1,7 +1,7 @@
 import type { AuthedContext } from '../context';
 import { ContractApprovalDecision } from '../schema/contract/contract.enums';
 import { Client, Contract, ContractApproval, ContractPaymentItem, Deal, Proposal, ProposalLine } from '../entities';
-import { ApprovalDecision, ContractStatus, DealStage, DocumentKind, ProposalStatus } from '../entities/enums';
+import { ApprovalDecision, ContractStatus, DealStage, DocumentKind, PriceBasis, ProposalStatus } from '../entities/enums';
 import { BadUserInputError, FieldError, isUniqueViolation, NotFoundError } from '../errors';
 import { msg } from '../i18n';
 import { IllegalTransitionError } from '../schema/common/error-results';
@@ -15,7 +15,7 @@ import {
   type UpdateContractInput,
 } from '../schema/contract/contract.inputs';
 import { ContractApprovalAlreadyDecidedError, ContractApprovalsPendingError, ContractNotEditableError, approverLabel } from '../schema/contract/contract.results';
-import { agencyToday } from './agency.service';
+import { agencyToday, getOwnAgency } from './agency.service';
 import { approvalsOf, liveContractOf, scheduleItemsOf } from './contract.reads';
 import { checkAmount, checkPeriod, CONTRACT_TRANSITIONS, currentRoundIn, roundOf, splitPaymentSchedule, type ScheduleItemValues } from './contract.rules';
 import { advanceDeal } from './deal-automation';
@@ -85,10 +85,21 @@ async function withOneContractPerProposal<R>(ctx: AuthedContext, proposalId: str
   }
 }
 
-/** Media budgets plus every agency fee of the offer: what the client accepted to pay. */
+/**
+ * What the client accepted to pay: media budgets and the fees the client saw. Fees marked internal
+ * were never shown (the portal's grand total leaves them out), so they are never billed; to bill
+ * one the manager gives the amount on the contract, which the client sees.
+ */
 async function proposalGrandTotal(tx: AuthedContext, proposalId: string): Promise<string> {
   const lines = await scoped(tx, ProposalLine).query('l').andWhere('l."proposalId" = :proposalId', { proposalId }).getMany();
-  return proposalLineTotals(lines, true).grandTotal;
+  return proposalLineTotals(lines, false).grandTotal;
+}
+
+/** A contract made from a proposal keeps the proposal's price basis: the client accepted those prices as they were. */
+function checkProposalBasis(proposal: Proposal, given: PriceBasis | null | undefined): void {
+  if (given && given !== proposal.priceBasis) {
+    throw new BadUserInputError([{ path: 'input.priceBasis', message: msg('validation.proposalPriceBasis', { basis: proposal.priceBasis }) }]);
+  }
 }
 
 /** Writes the contract's payment schedule (replacing any it had). */
@@ -123,7 +134,11 @@ export async function createContract(ctx: AuthedContext, input: CreateContractIn
   const contract = await withOneContractPerProposal(ctx, input.proposalId, () => withTransaction(ctx, async (tx) => {
     const client = await scoped(tx, Client).getById(input.clientId, 'input.clientId');
     const proposal = input.proposalId ? await acceptedProposal(tx, input.proposalId, client.id) : null;
-    if (proposal) await checkProposalFree(tx, proposal.id);
+    if (proposal) {
+      checkProposalBasis(proposal, input.priceBasis);
+      await checkProposalFree(tx, proposal.id);
+    }
+    const priceBasis = proposal?.priceBasis ?? input.priceBasis ?? (await getOwnAgency(tx)).priceBasis;
     const dealId = input.dealId ?? proposal?.dealId ?? null;
     if (input.dealId) await checkDeal(tx, input.dealId, client.id);
 
@@ -148,6 +163,7 @@ export async function createContract(ctx: AuthedContext, input: CreateContractIn
       subject: subject!,
       amount: round2(amount!),
       currency: currency!,
+      priceBasis,
       startsOn: input.startsOn ?? null,
       endsOn: input.endsOn ?? null,
       status: DRAFT,
@@ -162,7 +178,7 @@ export async function createContract(ctx: AuthedContext, input: CreateContractIn
 
 /** Changes a DRAFT; anything else is NOT_EDITABLE and nothing is written. */
 export async function updateContract(ctx: AuthedContext, input: UpdateContractInput): Promise<ContractResult> {
-  for (const key of ['subject', 'amount', 'currency', 'contractDate'] as const) {
+  for (const key of ['subject', 'amount', 'currency', 'contractDate', 'priceBasis'] as const) {
     if (input[key] === null) throw new BadUserInputError([{ path: `input.${key}`, message: msg('validation.cannotBeCleared', { field: key }) }]);
   }
   const result = await withOneContractPerProposal(ctx, input.proposalId, () => withTransaction(ctx, async (tx): Promise<ContractResult> => {
@@ -192,12 +208,18 @@ export async function updateContract(ctx: AuthedContext, input: UpdateContractIn
       if (input.dealId) await checkDeal(tx, input.dealId, c.clientId);
       patch.dealId = input.dealId;
     }
+    if (input.priceBasis != null) patch.priceBasis = input.priceBasis;
     if (input.proposalId !== undefined) {
       if (input.proposalId) {
-        await acceptedProposal(tx, input.proposalId, c.clientId);
+        const proposal = await acceptedProposal(tx, input.proposalId, c.clientId);
+        checkProposalBasis(proposal, input.priceBasis);
         await checkProposalFree(tx, input.proposalId, c.id);
+        patch.priceBasis = proposal.priceBasis;
       }
       patch.proposalId = input.proposalId;
+    } else if (input.priceBasis != null && c.proposalId) {
+      const proposal = await scoped(tx, Proposal).findById(c.proposalId);
+      if (proposal) checkProposalBasis(proposal, input.priceBasis);
     }
 
     const amount = patch.amount ?? c.amount;

@@ -63,3 +63,12 @@ export async function prepaymentsDeducted(tx: AuthedContext, contractId: string,
   const rows = await issuedOfContract(tx, contractId, InvoiceKind.FINAL, exceptId);
   return rows.reduce((s, r) => add(s, r.prepaymentDeducted), '0');
 }
+
+/** What the contract's live (issued, not cancelled) invoices bill: Σ amount due, except one. */
+export async function billedOnContract(tx: AuthedContext, contractId: string, exceptId: string): Promise<string> {
+  const rows = await scoped(tx, Invoice)
+    .query('i')
+    .andWhere('i."contractId" = :contractId AND i.status IN (:...st) AND i.id <> :exceptId', { contractId, st: ISSUED_STATUSES, exceptId })
+    .getMany();
+  return rows.reduce((s, r) => add(s, r.amountDue), '0.00');
+}

@@ -3,7 +3,7 @@ import { InvoiceStatus } from '../entities/enums';
 import { BadUserInputError, FieldError } from '../errors';
 import { msg } from '../i18n';
 import type { InvoiceLineInput } from '../schema/invoice/invoice.inputs';
-import { add, cmp, DEFAULT_UNIT, sub, type LineDraft } from './money/totals';
+import { add, cmp, DEFAULT_UNIT, lineAmounts, sub, type Basis, type LineDraft } from './money/totals';
 import { standardVatRate } from './money/vat';
 import type { TransitionMap } from './transitions';
 
@@ -106,4 +106,17 @@ export function billsSomething(amountDue: string): boolean {
 /** Whether the live invoices of a contract would bill more than its total with `amountDue` added. */
 export function exceedsContract(contractTotal: string, billedByLiveInvoices: string, amountDue: string): boolean {
   return cmp(add(billedByLiveInvoices, amountDue), contractTotal) > 0;
+}
+
+/**
+ * The most the live invoices of a contract may bill, VAT included. VAT_INCLUDED: the contract
+ * amount itself. VAT_ON_TOP: the amount with VAT at `rate` (the rate of the invoice being issued)
+ * added per schedule item, as each item's invoice adds it (so rounding per item never makes the
+ * schedule's own invoices exceed it); the whole amount when there is no schedule. Without VAT
+ * (`rate` null), the amount.
+ */
+export function contractTotal(contract: { amount: string; priceBasis: Basis }, items: readonly { amount: string }[], rate: string | null): string {
+  if (contract.priceBasis === 'VAT_INCLUDED' || rate === null) return add(contract.amount, 0);
+  const parts = items.length ? items.map((i) => i.amount) : [contract.amount];
+  return parts.reduce((s, amount) => add(s, lineAmounts({ quantity: '1', unitPrice: amount, vatRate: rate }, 'VAT_ON_TOP').gross), '0.00');
 }

@@ -1,7 +1,7 @@
 import { ErrorResult } from '../schema/common/error-result';
 import type { AuthedContext } from '../context';
 import { Act, Client, Contract, ContractPaymentItem, Invoice, InvoiceLine, Payment } from '../entities';
-import { ActStatus, DealStage, DocumentKind, InvoiceKind, InvoiceStatus, PaymentKind, PaymentMethod } from '../entities/enums';
+import { ActStatus, DealStage, DocumentKind, InvoiceKind, InvoiceStatus, PaymentKind, PaymentMethod, PriceBasis } from '../entities/enums';
 import { BadUserInputError, FieldError, isUniqueViolation } from '../errors';
 import { msg } from '../i18n';
 import { childRowsOf } from '../loaders';
@@ -15,6 +15,7 @@ import type {
   RefundPaymentInput,
 } from '../schema/invoice/invoice.inputs';
 import {
+  ContractTotalExceededError,
   EmptyInvoiceError,
   InvoiceAlreadyPaidError,
   InvoiceHasPaymentsError,
@@ -28,8 +29,9 @@ import { agencyToday } from './agency.service';
 import { advanceDeal } from './deal-automation';
 import { DuplicateError, winnerOfRace } from './duplicates';
 import { idempotent } from './idempotency';
-import { liveInvoiceOf, prepaymentsDeducted, prepaymentsReceived } from './invoice.reads';
-import { billsSomething, finalDeduction, INVOICE_TRANSITIONS, invoiceDue, PAYABLE, prepareLines } from './invoice.rules';
+import { billedOnContract, liveInvoiceOf, prepaymentsDeducted, prepaymentsReceived } from './invoice.reads';
+import { billsSomething, contractTotal, exceedsContract, finalDeduction, INVOICE_TRANSITIONS, invoiceDue, PAYABLE, prepareLines } from './invoice.rules';
+import { scheduleItemsOf } from './contract.reads';
 import { add, cmp, draftOf, isZero, lineAmounts, netPaid, paymentStatus, priceLines, sub, sumTotals, type LineDraft } from './money/totals';
 import { formatMoney } from './money/format';
 import { currencyAllowed, standardVatRate } from './money/vat';
@@ -47,7 +49,7 @@ import { checkTransition, transitionRow } from './transitions';
 
 export type RecordPaymentOutcome = Invoice | IllegalTransitionError | InvoiceOverpaymentError | InvoiceNotPayableError | InvoiceAlreadyPaidError;
 export type RefundOutcome = Invoice | RefundExceedsPaymentError | InvoiceNotPayableError;
-export type IssueOutcome = Invoice | IllegalTransitionError | EmptyInvoiceError | NothingToBillError;
+export type IssueOutcome = Invoice | IllegalTransitionError | EmptyInvoiceError | NothingToBillError | ContractTotalExceededError;
 export type CancelOutcome = Invoice | IllegalTransitionError | InvoiceHasPaymentsError | InvoiceInActError;
 
 /**
@@ -79,7 +81,7 @@ function onceInTransaction<R extends Invoice | ErrorResult>(
 
 /** Writes the lines with their amounts and returns the document totals (the one rounding rule). */
 async function writeLines(tx: AuthedContext, invoice: Invoice, lines: LineDraft[]) {
-  const amounts = lines.map((l) => lineAmounts(l));
+  const amounts = lines.map((l) => lineAmounts(l, invoice.priceBasis));
   await scoped(tx, InvoiceLine).replaceChildren('invoiceId', invoice.id, lines.map((l, i) => ({ ...l, ...amounts[i], position: i + 1, clientId: invoice.clientId })));
   return sumTotals(amounts);
 }
@@ -167,6 +169,8 @@ async function createInvoiceInTx(tx: AuthedContext, input: CreateInvoiceInput): 
     scheduleItemId: item?.id ?? null,
     kind,
     status: InvoiceStatus.DRAFT,
+    // a contract's invoice prices as the contract does (a schedule item of a VAT-inclusive contract totals the item amount)
+    priceBasis: contract?.priceBasis ?? PriceBasis.VAT_ON_TOP,
     currency: input.currency,
     dueDate: input.dueDate,
     supplyDate: input.supplyDate ?? null,
@@ -206,7 +210,7 @@ async function issueDraft(tx: AuthedContext, invoice: Invoice, input: IssueInvoi
   // rates from the dated table are fixed now, for the supply date; lines are rewritten only if one changed
   const rateNow = standardVatRate(agency.country, vatDate, requisites.vatPayer);
   const changed = stored.some((l) => l.vatRateAuto && l.vatRate !== rateNow);
-  const { lines, totals } = priceLines(stored.map(draftOf), rateNow);
+  const { lines, totals } = priceLines(stored.map(draftOf), rateNow, invoice.priceBasis);
   // every check before any write: a refused issue leaves the draft exactly as it was
   if (cmp(totals.total, 0) <= 0) {
     return new EmptyInvoiceError();
@@ -221,6 +225,15 @@ async function issueDraft(tx: AuthedContext, invoice: Invoice, input: IssueInvoi
   const amountDue = invoiceDue(totals.total, prepaymentDeducted);
   if (!billsSomething(amountDue)) {
     return new NothingToBillError();
+  }
+  if (invoice.contractId) {
+    // the live invoices of a contract never bill more than its total
+    const contract = await scoped(tx, Contract).getById(invoice.contractId);
+    const billed = await billedOnContract(tx, contract.id, invoice.id);
+    const ceiling = contractTotal(contract, await scheduleItemsOf(tx, contract.id), rateNow);
+    if (exceedsContract(ceiling, billed, amountDue)) {
+      return new ContractTotalExceededError(formatMoney(ceiling, invoice.currency), formatMoney(billed, invoice.currency), formatMoney(amountDue, invoice.currency));
+    }
   }
   if (changed) await writeLines(tx, invoice, lines);
   const saved = await scoped(tx, Invoice).update(invoice, {

@@ -89,6 +89,7 @@ export async function createProposal(ctx: AuthedContext, input: CreateProposalIn
       dealId,
       title: trimOrNull(input.title) ?? DEFAULT_TITLE,
       currency: input.currency,
+      priceBasis: input.priceBasis ?? (await getOwnAgency(tx)).priceBasis,
       validUntil: input.validUntil,
       status: DRAFT,
       revision: 1,
@@ -107,7 +108,7 @@ export async function updateProposal(
   now: Date = new Date(),
 ): Promise<Proposal | ProposalNotEditableError> {
   const lines = input.lines == null ? null : toLines(input.lines);
-  for (const key of ['clientId', 'currency', 'validUntil', 'title'] as const) {
+  for (const key of ['clientId', 'currency', 'validUntil', 'title', 'priceBasis'] as const) {
     if (input[key] === null) throw new BadUserInputError([{ path: `input.${key}`, message: msg('validation.cannotBeCleared', { field: key }) }]);
   }
   return withTransaction(ctx, async (tx) => {
@@ -123,6 +124,7 @@ export async function updateProposal(
     }
     if (input.title != null) patch.title = input.title.trim();
     if (input.currency != null) patch.currency = input.currency;
+    if (input.priceBasis != null) patch.priceBasis = input.priceBasis;
     if (input.validUntil != null) patch.validUntil = input.validUntil;
     if (input.briefId !== undefined) patch.briefId = input.briefId;
     if (input.dealId !== undefined) patch.dealId = input.dealId;

@@ -112,7 +112,8 @@ describe('the VAT rate change on acts (RU 20 % in 2025, 22 % from 2026)', () => 
 describe('acts list work done, never a prepayment', () => {
   it('refuses a PREPAYMENT invoice as the source of an act (BAD_USER_INPUT on the field); nothing is created', async () => {
     const client = await createClient(t, a.ownerToken);
-    const contractId = (await signedContract(t, a.ownerToken, client.id, { amount: '122000.00' })).id;
+    // net prices, VAT on top; a FINAL invoice for the whole contract with its unpaid advance still live stays within the total
+    const contractId = (await signedContract(t, a.ownerToken, client.id, { amount: '300000.00', priceBasis: 'VAT_ON_TOP' })).id;
     const pre = await issuedInvoice(t, a.ownerToken, client.id, {
       kind: 'PREPAYMENT', contractId, lines: [invoiceLine('Предоплата 50% по договору', '50000.00')],
     });
@@ -128,7 +129,7 @@ describe('acts list work done, never a prepayment', () => {
 
   it('builds an act from a contract and a period: the STANDARD and FINAL invoices of the period, without prepayments', async () => {
     const client = await createClient(t, a.ownerToken);
-    const contract = await signedContract(t, a.ownerToken, client.id, { amount: '300000.00' });
+    const contract = await signedContract(t, a.ownerToken, client.id, { amount: '300000.00', priceBasis: 'VAT_ON_TOP' });
     const other = await signedContract(t, a.ownerToken, client.id, { amount: '1000.00' });
     const inContract = { contractId: contract.id };
     // in the period: a prepayment (not work), a standard invoice, a final invoice; a cancelled one

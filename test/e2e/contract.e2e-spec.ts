@@ -411,7 +411,7 @@ describe('input', () => {
 });
 
 describe('from a proposal', () => {
-  it('takes subject, amount (grand total) and currency from an ACCEPTED proposal', async () => {
+  it('takes subject, amount (the grand total the client saw) and currency from an ACCEPTED proposal', async () => {
     const sent = await createSentProposal(t, ownerA, A1.id, { title: 'КП: контекст на 2026', currency: 'EUR' });
     const accepted = await t.gql(ACCEPT_PROPOSAL, { input: { id: sent.id } }, ownerA);
     expect(accepted.body.data.acceptProposal.status).toBe('ACCEPTED');
@@ -420,11 +420,11 @@ describe('from a proposal', () => {
     expect(res.body.data.createContract).toMatchObject({
       proposalId: sent.id,
       subject: 'КП: контекст на 2026',
-      amount: accepted.body.data.acceptProposal.totals.grandTotal,
       currency: 'EUR',
     });
-    // media budgets 1 000 000 + every agency fee (internal ones too) 90 000
-    expect(res.body.data.createContract.amount).toBe('1090000.00');
+    // media budgets 1 000 000 + the fees the client saw 70 000; the internal fees (20 000) are never billed
+    expect(accepted.body.data.acceptProposal.totals.grandTotal).toBe('1090000.00');
+    expect(res.body.data.createContract.amount).toBe('1070000.00');
     // given values win over the proposal's (one live contract per proposal: the first is terminated)
     const ended = await t.gql(TERMINATE_CONTRACT, { input: { id: res.body.data.createContract.id, reason: 'Переоформление' } }, ownerA);
     expect(ended.body.data.terminateContract.status).toBe('TERMINATED');

@@ -853,15 +853,16 @@ describe('prepayment, final invoice and refunds', () => {
     const pre = await issuedInvoice(a.ownerToken, client.id, {
       kind: 'PREPAYMENT',
       contractId,
-      lines: [{ description: 'Предоплата 50% по договору', unitPrice: '50000.00' }],
+      // the contract's prices include VAT (the agency default): the line price is what the client pays
+      lines: [{ description: 'Предоплата 50% по договору', unitPrice: '61000.00' }],
     });
-    expect(pre).toMatchObject({ kind: 'PREPAYMENT', contractId, total: '61000.00', amountDue: '61000.00', prepaymentDeducted: '0.00' });
+    expect(pre).toMatchObject({ kind: 'PREPAYMENT', contractId, subtotal: '50000.00', vatTotal: '11000.00', total: '61000.00', amountDue: '61000.00', prepaymentDeducted: '0.00' });
     expect(await payOk(a.ownerToken, pre.id, '61000.00')).toMatchObject({ status: 'PAID', paidAmount: '61000.00', balanceDue: '0.00' });
 
     const finalDraft = await createInvoice(a.ownerToken, client.id, {
       kind: 'FINAL',
       contractId,
-      lines: [{ description: 'Ведение рекламных кампаний, 100%', unitPrice: '100000.00' }],
+      lines: [{ description: 'Ведение рекламных кампаний, 100%', unitPrice: '122000.00' }],
     });
     expect(finalDraft).toMatchObject({ kind: 'FINAL', total: '122000.00', prepaymentDeducted: '0.00', amountDue: '122000.00' });
     const fin = await issue(a.ownerToken, finalDraft.id, '2026-03-10');

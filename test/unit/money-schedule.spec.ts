@@ -15,6 +15,7 @@ import Decimal from 'decimal.js';
 import { scheduleItemPosition, splitPaymentSchedule } from '../../src/services/contract.rules';
 import {
   billsSomething,
+  contractTotal,
   deductiblePrepayments,
   exceedsContract,
   finalDeduction,
@@ -23,7 +24,8 @@ import {
   type PrepaymentSeen,
 } from '../../src/services/invoice.rules';
 import { formatMoney, formatPercent } from '../../src/services/money/format';
-import { add, cmp, paymentStatus, sub } from '../../src/services/money/totals';
+import { add, cmp, lineAmounts, paymentStatus, sub } from '../../src/services/money/totals';
+import { PaymentTrigger } from '../../src/entities/enums';
 
 type Kind = 'PREPAYMENT' | 'STANDARD' | 'FINAL';
 
@@ -235,5 +237,48 @@ describe('money and percents on the wire', () => {
     expect(formatPercent('62.5')).toBe('62.50');
     expect(formatPercent('22')).toBe('22.00');
     expect(formatPercent('33.3333')).toBe('33.3333');
+  });
+});
+
+describe('the invoices of a schedule add up to the contract, whatever the price basis', () => {
+  const cents = fc.bigInt({ min: 100n, max: 10n ** 11n }).map((c) => new Decimal(c.toString()).dividedBy(100).toFixed(2));
+  const shares = fc.array(fc.integer({ min: 1, max: 10_000 }), { minLength: 1, maxLength: 8 });
+  const rate = fc.constantFrom<string | null>('20', '22', '5', '7', null);
+
+  it('VAT included: Σ invoice totals = the amount; on top: Σ nets = the amount and Σ totals = the contract total (3 000 runs)', () => {
+    fc.assert(
+      fc.property(cents, shares, rate, (amount, weights, r) => {
+        // percents with up to 4 decimals summing to exactly 100 (the last takes the rest)
+        const sum = weights.reduce((s, w) => s + w, 0);
+        let given = new Decimal(0);
+        const percents = weights.map((w, i) => {
+          const p = i === weights.length - 1 ? new Decimal(100).minus(given) : new Decimal(w).times(100).dividedBy(sum).toDecimalPlaces(4, Decimal.ROUND_DOWN);
+          given = given.plus(p);
+          return p.toFixed(4);
+        });
+        if (percents.some((p) => new Decimal(p).lte(0))) return;
+        let items;
+        try {
+          items = splitPaymentSchedule(amount, percents.map((percent, i) => ({ label: `#${i}`, trigger: PaymentTrigger.MILESTONE, percent })));
+        } catch {
+          return; // a few cents split in many parts: refused on input
+        }
+        const invoice = (item: { amount: string }, basis: 'VAT_INCLUDED' | 'VAT_ON_TOP') => lineAmounts({ quantity: '1', unitPrice: item.amount, vatRate: r }, basis);
+        const included = items.map((i) => invoice(i, 'VAT_INCLUDED'));
+        expect(included.reduce((s, l) => add(s, l.gross), '0.00')).toBe(amount);
+        expect(cmp(included.reduce((s, l) => add(s, l.gross), '0.00'), contractTotal({ amount, priceBasis: 'VAT_INCLUDED' }, items, r))).toBe(0);
+        const onTop = items.map((i) => invoice(i, 'VAT_ON_TOP'));
+        expect(onTop.reduce((s, l) => add(s, l.net), '0.00')).toBe(amount);
+        const total = onTop.reduce((s, l) => add(s, l.gross), '0.00');
+        expect(total).toBe(contractTotal({ amount, priceBasis: 'VAT_ON_TOP' }, items, r));
+        // the cap admits every item invoice of the schedule, one after another
+        let billed = '0.00';
+        for (const l of onTop) {
+          expect(exceedsContract(total, billed, l.gross)).toBe(false);
+          billed = add(billed, l.gross);
+        }
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -28,6 +28,12 @@ describe('line amounts and totals', () => {
     expect(lineAmounts({ quantity: '1', unitPrice: '10.25', vatRate: '22' })).toEqual({ net: '10.25', vat: '2.26', gross: '12.51' });
   });
 
+  it('with VAT included the gross is the price and the VAT is extracted: vat = round(gross × r / (100 + r), 2), net = gross − vat', () => {
+    expect(lineAmounts({ quantity: '1', unitPrice: '61000.00', vatRate: '22' }, 'VAT_INCLUDED')).toEqual({ net: '50000.00', vat: '11000.00', gross: '61000.00' });
+    expect(lineAmounts({ quantity: '1', unitPrice: '120000.00', vatRate: '22' }, 'VAT_INCLUDED')).toEqual({ net: '98360.66', vat: '21639.34', gross: '120000.00' });
+    expect(lineAmounts({ quantity: '1', unitPrice: '100.00', vatRate: null }, 'VAT_INCLUDED')).toEqual({ net: '100.00', vat: '0.00', gross: '100.00' });
+  });
+
   const money = fc.bigInt({ min: 0n, max: 10n ** 10n }).map((c) => new Decimal(c.toString()).dividedBy(100).toFixed(2));
   const qty = fc.integer({ min: 1, max: 100_000 }).map((q) => new Decimal(q).dividedBy(1000).toFixed(3));
   const rate = fc.constantFrom<string | null>('20', '22', '9', '0', null);
@@ -35,8 +41,8 @@ describe('line amounts and totals', () => {
 
   it('Σ lines = totals, total = subtotal + VAT, exactly, for thousands of random invoices', () => {
     fc.assert(
-      fc.property(fc.array(line, { minLength: 1, maxLength: 30 }), (lines) => {
-        const amounts = lines.map(lineAmounts);
+      fc.property(fc.array(line, { minLength: 1, maxLength: 30 }), fc.constantFrom('VAT_ON_TOP' as const, 'VAT_INCLUDED' as const), (lines, basis) => {
+        const amounts = lines.map((l) => lineAmounts(l, basis));
         const t = sumTotals(amounts);
         const sum = (k: 'net' | 'vat' | 'gross') => amounts.reduce((s, a) => s.plus(a[k]), new Decimal(0));
         expect(sum('net').toFixed(2)).toBe(t.subtotal);

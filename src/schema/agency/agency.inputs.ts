@@ -1,7 +1,7 @@
 import { NotBlank } from '../validators/not-blank';
 import { IsEnum, IsInt, IsOptional, IsTimeZone, Length, Matches, Max, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
-import { CurrencyCode, Locale, ToolMixBasis } from '../../entities/enums';
+import { CurrencyCode, Locale, PriceBasis, ToolMixBasis } from '../../entities/enums';
 import { DecimalScalar } from '../common/scalars';
 
 @InputType({ description: 'Agency settings (owner only); omitted fields stay as they are.' })
@@ -36,6 +36,14 @@ export class UpdateAgencySettingsInput {
   @IsOptional()
   @IsEnum(ToolMixBasis)
   toolMixBasis?: ToolMixBasis | null;
+
+  @Field(() => PriceBasis, {
+    nullable: true,
+    description: 'The price basis of new proposals and contracts (each one may state its own): VAT_INCLUDED («в т.ч. НДС», the default) or VAT_ON_TOP.',
+  })
+  @IsOptional()
+  @IsEnum(PriceBasis)
+  priceBasis?: PriceBasis | null;
 
   @Field(() => Int, { nullable: true, description: 'Maximum days between contacts with a client, 1–365.' })
   @IsOptional()

@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { DecimalScalar } from '../common/scalars';
-import { CurrencyCode, Locale, ToolMixBasis } from '../../entities/enums';
+import { CurrencyCode, Locale, PriceBasis, ToolMixBasis } from '../../entities/enums';
 import { PortalHidden, PortalVisible } from '../common/visibility';
 
 @ObjectType('Agency', { description: 'The tenant: an advertising or digital agency.' })
@@ -38,6 +38,12 @@ export class AgencyType {
     description: 'Which view of the 70/20/10 mix gates sending a proposal (default BUDGET_SHARE: budget shares, tool count for a plan without media budget).',
   })
   toolMixBasis: ToolMixBasis;
+
+  @PortalHidden()
+  @Field(() => PriceBasis, {
+    description: 'The price basis new proposals and contracts take unless they state their own (default VAT_INCLUDED, «в т.ч. НДС»; irrelevant for an agency that is not a VAT payer).',
+  })
+  priceBasis: PriceBasis;
 
   @PortalHidden()
   @Field(() => Int, { description: 'A client not contacted for longer than this many days becomes a control point (default 30).' })

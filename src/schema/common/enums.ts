@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { CurrencyCode, Locale, RejectionReason, ToolMixBasis } from '../../entities/enums';
+import { CurrencyCode, Locale, PriceBasis, RejectionReason, ToolMixBasis } from '../../entities/enums';
 
 /* Enums several aggregates share. An aggregate's own enums are registered next to it, in src/schema/<stem>/<stem>.enums.ts. */
 
@@ -58,5 +58,17 @@ registerEnumType(ToolMixBasis, {
   valuesConfig: {
     BUDGET_SHARE: { description: 'Shares of the media budget (the default); a plan without media budget (fees only: SEO, SMM, web work) is measured by tool count.' },
     TOOL_COUNT: { description: 'Shares of the number of tools proposed (distinct channels per category), whatever their budgets.' },
+  },
+});
+
+registerEnumType(PriceBasis, {
+  name: 'PriceBasis',
+  description:
+    'Whether the prices of an offer, a contract and its documents include VAT or add it on top. Irrelevant for an agency that is not a VAT payer (its documents are without VAT).',
+  valuesConfig: {
+    VAT_INCLUDED: {
+      description: 'Prices include VAT («в т.ч. НДС», «с включен ДДС»): the price is what the client pays; the VAT part is extracted, vat = round(price × rate / (100 + rate), 2).',
+    },
+    VAT_ON_TOP: { description: 'Prices are net («без НДС», «без ДДС»): VAT at the rate of the date is added, vat = round(price × rate / 100, 2).' },
   },
 });

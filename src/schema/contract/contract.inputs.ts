@@ -15,7 +15,7 @@ import {
   ValidationOptions,
 } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { ContractStatus, CurrencyCode, PaymentTrigger } from '../../entities/enums';
+import { ContractStatus, CurrencyCode, PaymentTrigger, PriceBasis } from '../../entities/enums';
 import { DateScalar, DecimalScalar } from '../common/scalars';
 import { IsMoney } from '../validators/money';
 import { ContractApprovalDecision } from './contract.enums';
@@ -92,6 +92,15 @@ abstract class ContractFields {
   @IsEnum(CurrencyCode)
   currency?: CurrencyCode | null;
 
+  @Field(() => PriceBasis, {
+    nullable: true,
+    description:
+      "Whether the amount includes VAT (VAT_INCLUDED, «в т.ч. НДС») or VAT is added on top (VAT_ON_TOP). On create it defaults to the proposal's basis, else the agency's (Agency.priceBasis); a contract made from a proposal keeps the proposal's basis (another one is BAD_USER_INPUT on input.priceBasis).",
+  })
+  @IsOptional()
+  @IsEnum(PriceBasis)
+  priceBasis?: PriceBasis | null;
+
   @Field(() => DateScalar, { nullable: true, description: 'Date of the contract (its number is taken for this year); today in the agency time zone when omitted.' })
   @IsOptional()
   contractDate?: string | null;
@@ -121,7 +130,7 @@ abstract class ContractFields {
 
 @InputType({
   description:
-    'A new contract (created as a DRAFT, without a number). With an ACCEPTED proposal, subject, amount (its grand total), currency and deal default from it.',
+    'A new contract (created as a DRAFT, without a number). With an ACCEPTED proposal, subject, amount (the grand total the client saw: internal fees are not billed), currency, price basis and deal default from it.',
 })
 export class CreateContractInput extends ContractFields {
   @Field(() => ID, { description: 'The client the contract is with.' })

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { ApprovalDecision, ContractStatus, CurrencyCode, PaymentTrigger } from '../../entities/enums';
+import { ApprovalDecision, ContractStatus, CurrencyCode, PaymentTrigger, PriceBasis } from '../../entities/enums';
 import { Connection } from '../common/connection';
 import { DateScalar, DecimalScalar } from '../common/scalars';
 import { PortalHidden, PortalVisible } from '../common/visibility';
@@ -144,12 +144,19 @@ export class ContractType {
   subject: string;
 
   @PortalVisible()
-  @Field(() => DecimalScalar, { description: 'Contract amount (exact).' })
+  @Field(() => DecimalScalar, { description: 'Contract amount (exact), VAT included or not as priceBasis says; the live invoices of the contract never bill more than it (CONTRACT_TOTAL_EXCEEDED).' })
   amount: string;
 
   @PortalVisible()
   @Field(() => CurrencyCode, { description: 'Currency of the amount.' })
   currency: CurrencyCode;
+
+  @PortalVisible()
+  @Field(() => PriceBasis, {
+    description:
+      'Whether the amount includes VAT (the invoices of its payment schedule total the item amounts, VAT extracted) or adds it on top (the item amounts are the nets). Its invoices and acts follow it.',
+  })
+  priceBasis: PriceBasis;
 
   @PortalVisible()
   @Field(() => DateScalar, { nullable: true, description: 'First day of the work.' })

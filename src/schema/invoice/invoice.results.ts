@@ -112,10 +112,34 @@ export class InvoiceAlreadyPaidError extends ErrorResult {
   }
 }
 
+@ObjectType('ContractTotalExceededError', {
+  implements: ErrorResult,
+  description:
+    'With this invoice the live (issued, not cancelled) invoices of its contract would bill more than the contract total, in the contract price basis (VAT included: the contract amount; VAT on top: the amount plus VAT at the invoice rate). Nothing was changed: the draft stays as it was.',
+})
+export class ContractTotalExceededError extends ErrorResult {
+  @Field(() => DecimalScalar, { description: 'The contract total the invoices may bill, VAT included.' })
+  contractTotal: string;
+
+  @Field(() => DecimalScalar, { description: 'What the other live invoices of the contract already bill (their amounts due).' })
+  alreadyBilled: string;
+
+  @Field(() => DecimalScalar, { description: 'What this invoice would bill (its amount due).' })
+  attempted: string;
+
+  constructor(contractTotal: string, alreadyBilled: string, attempted: string) {
+    super('CONTRACT_TOTAL_EXCEEDED', `The invoice (${attempted}) would bill more than the contract total ${contractTotal}: ${alreadyBilled} is already billed`);
+    this.contractTotal = contractTotal;
+    this.alreadyBilled = alreadyBilled;
+    this.attempted = attempted;
+  }
+}
+
 export const IssueInvoiceResult = resultUnion('IssueInvoiceResult', 'The issued invoice, or why it cannot be issued.', InvoiceType, [
   IllegalTransitionError,
   EmptyInvoiceError,
   NothingToBillError,
+  ContractTotalExceededError,
 ]);
 
 export const CancelInvoiceResult = resultUnion('CancelInvoiceResult', 'The cancelled invoice, or why it cannot be cancelled.', InvoiceType, [

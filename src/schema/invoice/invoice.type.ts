@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { CurrencyCode, InvoiceKind, InvoiceStatus, PaymentKind, PaymentMethod } from '../../entities/enums';
+import { CurrencyCode, InvoiceKind, InvoiceStatus, PaymentKind, PaymentMethod, PriceBasis } from '../../entities/enums';
 import { Connection } from '../common/connection';
 import { DateScalar, DecimalScalar } from '../common/scalars';
 import { PortalHidden, PortalVisible } from '../common/visibility';
@@ -119,6 +119,13 @@ export class InvoiceType {
   @PortalVisible()
   @Field(() => InvoiceKind, { description: 'STANDARD, PREPAYMENT or FINAL.' })
   kind: InvoiceKind;
+
+  @PortalVisible()
+  @Field(() => PriceBasis, {
+    description:
+      "How the line prices read: the contract's basis for an invoice of a contract (VAT_INCLUDED: the price is what the client pays and the VAT part is extracted, so a schedule item's invoice totals the item amount), else VAT_ON_TOP (the price is net).",
+  })
+  priceBasis: PriceBasis;
 
   @PortalVisible()
   @Field(() => String, { nullable: true, description: 'Legal number, assigned when issued (never to drafts).' })

@@ -10,7 +10,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { CurrencyCode, ProposalStatus, RejectionReason, ToolCategory } from '../../entities/enums';
+import { CurrencyCode, PriceBasis, ProposalStatus, RejectionReason, ToolCategory } from '../../entities/enums';
 import { SortDirection } from '../common/enums';
 import { DateScalar, DecimalScalar } from '../common/scalars';
 import { IsMoney } from '../validators/money';
@@ -123,6 +123,14 @@ abstract class ProposalFields {
   @Length(1, 200, { message: 'title must be 1–200 characters long' })
   @NotBlank()
   title?: string | null;
+
+  @Field(() => PriceBasis, {
+    nullable: true,
+    description: "Whether the offer's prices include VAT (VAT_INCLUDED, «в т.ч. НДС») or VAT is added on top (VAT_ON_TOP); the agency's basis (Agency.priceBasis) when omitted on create. A contract made from the offer keeps it.",
+  })
+  @IsOptional()
+  @IsEnum(PriceBasis)
+  priceBasis?: PriceBasis | null;
 
   @Field(() => ID, { nullable: true, description: 'The brief this offer answers (a brief of the same client).' })
   @IsOptional()

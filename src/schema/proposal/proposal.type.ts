@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { CurrencyCode, ProposalStatus, RejectionReason, ToolCategory, ToolMixBasis } from '../../entities/enums';
+import { CurrencyCode, PriceBasis, ProposalStatus, RejectionReason, ToolCategory, ToolMixBasis } from '../../entities/enums';
 import { Connection } from '../common/connection';
 import { DateScalar, DecimalScalar } from '../common/scalars';
 import { PortalHidden, PortalVisible } from '../common/visibility';
@@ -198,7 +198,7 @@ export class ProposalTotalsType {
   feeTotal: string;
 
   @PortalVisible()
-  @Field(() => DecimalScalar, { description: 'budgetTotal + feeTotal.' })
+  @Field(() => DecimalScalar, { description: 'budgetTotal + feeTotal: for a portal user, what the client is offered (and what a contract made from the accepted offer bills: internal fees never are).' })
   grandTotal: string;
 }
 
@@ -254,6 +254,10 @@ export class ProposalType {
   @PortalVisible()
   @Field(() => CurrencyCode, { description: 'Currency of every amount.' })
   currency: CurrencyCode;
+
+  @PortalVisible()
+  @Field(() => PriceBasis, { description: 'Whether the prices of the offer include VAT (VAT_INCLUDED, «в т.ч. НДС») or add it on top (VAT_ON_TOP); a contract made from the offer keeps it.' })
+  priceBasis: PriceBasis;
 
   @PortalVisible()
   @Field(() => DateScalar, { description: 'Last day the offer holds; it expires at the end of that day (agency time zone).' })

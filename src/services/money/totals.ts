@@ -1,10 +1,15 @@
 import Decimal from 'decimal.js';
 
 /**
- * The one place money is rounded. Rule (documented in the README): per line,
+ * The one place money is rounded. Rule (documented in the README): per line, with VAT on top
+ * (the price is net),
  *   net   = round(quantity × unitPrice, 2)
  *   vat   = round(net × rate / 100, 2)        (0 when the line is without VAT)
  *   gross = net + vat
+ * and with VAT included («в т.ч. НДС», the price is what the client pays),
+ *   gross = round(quantity × unitPrice, 2)
+ *   vat   = round(gross × rate / (100 + rate), 2)
+ *   net   = gross − vat
  * and the document totals are the exact sums of the rounded line values, so Σ lines = totals
  * always and VAT is computed once. Rounding is half-up (commercial), as Russian and Bulgarian
  * invoices are read.
@@ -34,7 +39,15 @@ export function round2(v: Decimal.Value): string {
   return new D(v).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
 }
 
-export function lineAmounts(line: LineInput): LineAmounts {
+/** Whether a document's prices include VAT or add it on top (the PriceBasis enum's values). */
+export type Basis = 'VAT_INCLUDED' | 'VAT_ON_TOP';
+
+export function lineAmounts(line: LineInput, basis: Basis = 'VAT_ON_TOP'): LineAmounts {
+  if (basis === 'VAT_INCLUDED') {
+    const gross = new D(round2(new D(line.quantity).times(line.unitPrice)));
+    const vat = line.vatRate === null ? new D(0) : new D(round2(gross.times(line.vatRate).dividedBy(new D(line.vatRate).plus(100))));
+    return { net: gross.minus(vat).toFixed(2), vat: vat.toFixed(2), gross: gross.toFixed(2) };
+  }
   const net = new D(round2(new D(line.quantity).times(line.unitPrice)));
   const vat = line.vatRate === null ? new D(0) : new D(round2(net.times(line.vatRate).dividedBy(100)));
   return { net: net.toFixed(2), vat: vat.toFixed(2), gross: net.plus(vat).toFixed(2) };
@@ -69,11 +82,11 @@ export function draftOf(l: LineDraft): LineDraft {
   };
 }
 
-/** Lines with an automatic rate take `autoRate`; then the amounts by the rule above, and their totals. */
-export function priceLines(drafts: readonly LineDraft[], autoRate: string | null): { lines: PricedLine[]; totals: Totals } {
+/** Lines with an automatic rate take `autoRate`; then the amounts by the rule above (for the basis), and their totals. */
+export function priceLines(drafts: readonly LineDraft[], autoRate: string | null, basis: Basis = 'VAT_ON_TOP'): { lines: PricedLine[]; totals: Totals } {
   const lines = drafts.map((d) => {
     const vatRate = d.vatRateAuto ? autoRate : d.vatRate;
-    return { ...d, vatRate, ...lineAmounts({ quantity: d.quantity, unitPrice: d.unitPrice, vatRate }) };
+    return { ...d, vatRate, ...lineAmounts({ quantity: d.quantity, unitPrice: d.unitPrice, vatRate }, basis) };
   });
   return { lines, totals: sumTotals(lines) };
 }
