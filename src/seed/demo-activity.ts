@@ -172,10 +172,11 @@ export async function seedDemoActivity(execute: Exec, token: string, ids: DemoId
   const final = (await run(invQ, {
     i: {
       clientId: romashka.id, contractId: contract.id, scheduleItemId: postItem.id, kind: 'FINAL', currency: 'RUB', dueDate: day(10), supplyDate: day(-1),
+      // the second half of the contract (prices «в т.ч. НДС», as the contract's): 145 250 in all
       lines: [
-        { description: 'Ведение рекламных кампаний в Яндекс Директ', quantity: '1', unitPrice: '230000.00' },
-        { description: 'Размещение в VK Рекламе', quantity: '1', unitPrice: '26000.00' },
-        { description: 'Агентское вознаграждение', quantity: '1', unitPrice: '38400.00' },
+        { description: 'Ведение рекламных кампаний в Яндекс Директ', quantity: '1', unitPrice: '115000.00' },
+        { description: 'Размещение в VK Рекламе', quantity: '1', unitPrice: '13000.00' },
+        { description: 'Агентское вознаграждение', quantity: '1', unitPrice: '17250.00' },
       ],
     },
   })).createInvoice.id;
