@@ -207,6 +207,8 @@ export enum InvoiceStatus {
   PARTIALLY_PAID = 'PARTIALLY_PAID',
   PAID = 'PAID',
   CANCELLED = 'CANCELLED',
+  /** closed by credit notes: nothing is due and nothing is paid */
+  CREDITED = 'CREDITED',
 }
 
 export enum PaymentKind {
@@ -233,6 +235,7 @@ export enum DocumentKind {
   INVOICE = 'INVOICE',
   ACT = 'ACT',
   CONTRACT = 'CONTRACT',
+  CREDIT_NOTE = 'CREDIT_NOTE',
 }
 
 /**
