@@ -373,3 +373,24 @@ describe('the client withdraws (refundPayment with creditRemainder)', () => {
     });
   });
 });
+
+describe('a credited schedule item', () => {
+  const SCHEDULE = /* GraphQL */ `
+    query Contract($id: ID!) { contract(id: $id) { paymentSchedule { id invoiced paid due } } }
+  `;
+
+  it('shows nothing due once its invoice is credited, and raises no SCHEDULE_ITEM_DUE', async () => {
+    const client = await createClient(t, a.ownerToken);
+    const contract = await signedContract(t, a.ownerToken, client.id, { amount: '100000.00' });
+    const item = contract.paymentSchedule[0];
+    const inv = await issuedInvoice(t, a.ownerToken, client.id, { contractId: contract.id, scheduleItemId: item.id, dueDate: '2026-12-31' });
+    const amount = inv.amountDue;
+    const points = async () =>
+      expectOk(await t.gql(CONTROL_POINTS, { filter: { clientId: client.id } }, a.ownerToken)).controlPoints.edges.filter((e: any) => e.node.kind === 'SCHEDULE_ITEM_DUE' && e.node.objectId === contract.id);
+    expect(await points()).toHaveLength(1);
+    await creditOk({ invoiceId: inv.id, amount, reason: 'Клиент отказался' });
+    const schedule = expectOk(await t.gql(SCHEDULE, { id: contract.id }, a.ownerToken)).contract.paymentSchedule;
+    expect(schedule[0]).toEqual({ id: item.id, invoiced: '0.00', paid: '0.00', due: '0.00' });
+    expect(await points()).toHaveLength(0);
+  });
+});
