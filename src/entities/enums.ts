@@ -215,6 +215,8 @@ export enum InvoiceStatus {
   PARTIALLY_PAID = 'PARTIALLY_PAID',
   PAID = 'PAID',
   CANCELLED = 'CANCELLED',
+  /** closed by credit notes: nothing is due and nothing is paid */
+  CREDITED = 'CREDITED',
 }
 
 export enum PaymentKind {
@@ -241,6 +243,7 @@ export enum DocumentKind {
   INVOICE = 'INVOICE',
   ACT = 'ACT',
   CONTRACT = 'CONTRACT',
+  CREDIT_NOTE = 'CREDIT_NOTE',
 }
 
 /**

@@ -5,6 +5,7 @@ import { ClientStageChange } from './client-stage-change.entity';
 import { Client } from './client.entity';
 import { Contact } from './contact.entity';
 import { Contract, ContractApproval, ContractPaymentItem } from './contract.entity';
+import { CreditNote, CreditNoteLine } from './credit-note.entity';
 import { Deal, DealDeviation, DealStageChange } from './deal.entity';
 import { DocumentCounter } from './document-counter.entity';
 import { IdempotencyKey } from './idempotency-key.entity';
@@ -24,6 +25,8 @@ export {
   Contract,
   ContractApproval,
   ContractPaymentItem,
+  CreditNote,
+  CreditNoteLine,
   DocumentCounter,
   IdempotencyKey,
   Invoice,
@@ -71,6 +74,8 @@ export const ENTITIES = [
   Invoice,
   InvoiceLine,
   Payment,
+  CreditNote,
+  CreditNoteLine,
   IdempotencyKey,
   Act,
   ActLine,

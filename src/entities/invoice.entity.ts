@@ -77,7 +77,11 @@ export class Invoice extends TenantOwned {
   @Column({ type: 'numeric', precision: 18, scale: 2, default: '0' })
   prepaymentDeducted: string;
 
-  /** what the client owes on this invoice: total − prepaymentDeducted */
+  /** Σ totals of the credit notes issued against this invoice */
+  @Column({ type: 'numeric', precision: 18, scale: 2, default: '0' })
+  creditedAmount: string;
+
+  /** what the client owes on this invoice: total − prepaymentDeducted − creditedAmount */
   @Column({ type: 'numeric', precision: 18, scale: 2, default: '0' })
   amountDue: string;
 

@@ -15,6 +15,7 @@ const ENTITY_OF_TYPE: Record<string, string> = {
   ContractApprovalAlreadyDecidedError: 'Contract',
   ActNotEditableError: 'Act',
   InvoiceNotPayableError: 'Invoice',
+  InvoiceNotCreditableError: 'Invoice',
 };
 
 type Fields = Record<string, unknown>;

@@ -3,6 +3,7 @@ import { ActLoaders, createActLoaders } from './act.loaders';
 import { BriefLoaders, createBriefLoaders } from './brief.loaders';
 import { ClientLoaders, createClientLoaders } from './client.loaders';
 import { ContractLoaders, createContractLoaders } from './contract.loaders';
+import { createCreditNoteLoaders, CreditNoteLoaders } from './credit-note.loaders';
 import { createDealLoaders, DealLoaders } from './deal.loaders';
 import { createInvoiceLoaders, InvoiceLoaders } from './invoice.loaders';
 import { createProposalLoaders, ProposalLoaders } from './proposal.loaders';
@@ -17,7 +18,7 @@ export { byId, childRowsOf, groupBy } from './loader-kit';
  */
 export type Loaders = UserLoaders &
   ClientLoaders &
-  BriefLoaders & ProposalLoaders & ContractLoaders & InvoiceLoaders & ActLoaders & DealLoaders;
+  BriefLoaders & ProposalLoaders & ContractLoaders & InvoiceLoaders & CreditNoteLoaders & ActLoaders & DealLoaders;
 
 export function createLoaders(ctx: RequestContext): Loaders {
   return {
@@ -27,6 +28,7 @@ export function createLoaders(ctx: RequestContext): Loaders {
     ...createProposalLoaders(ctx),
     ...createContractLoaders(ctx),
     ...createInvoiceLoaders(ctx),
+    ...createCreditNoteLoaders(ctx),
     ...createActLoaders(ctx),
     ...createDealLoaders(ctx),
   };

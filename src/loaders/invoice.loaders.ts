@@ -21,7 +21,7 @@ export interface InvoiceLoaders {
   invoicePayments: DataLoader<string, Payment[]>;
   /** each client's balances, one per currency */
   clientBalances: DataLoader<string, ClientBalance[]>;
-  /** the issued (live, not cancelled) invoice billing each payment-schedule item, or null */
+  /** the issued (live, not cancelled) invoice billing each payment-schedule item, or null; a CREDITED one closes its item */
   scheduleItemInvoice: DataLoader<string, Invoice | null>;
 }
 
@@ -38,7 +38,7 @@ async function issuedByScheduleItem(ctx: RequestContext, itemIds: readonly strin
   const rows = await scoped(ctx, Invoice)
     .query('i')
     .andWhere('i."scheduleItemId" IN (:...itemIds)', { itemIds: [...itemIds] })
-    .andWhere('i.status IN (:...st)', { st: [InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.PAID] })
+    .andWhere('i.status IN (:...st)', { st: [InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.PAID, InvoiceStatus.CREDITED] })
     .getMany();
   return groupBy(itemIds, rows, (r) => r.scheduleItemId!).map((mine) => mine[0] ?? null);
 }

@@ -7,6 +7,7 @@ import { ClientResolver } from './client.resolver';
 import { ContactResolver } from './contact.resolver';
 import { ContractResolver } from './contract.resolver';
 import { ControlPointResolver } from './control-point.resolver';
+import { CreditNoteResolver, InvoiceCreditNotesResolver } from './credit-note.resolver';
 import { DealResolver } from './deal.resolver';
 import { ErrorResultResolver } from './error-result.resolver';
 import { FunnelResolver } from './funnel.resolver';
@@ -27,6 +28,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ControlPointResolver,
   InteractionResolver,
   InvoiceResolver,
+  CreditNoteResolver,
+  InvoiceCreditNotesResolver,
   BriefResolver,
   BriefVersionResolver,
   MeetingResolver,

@@ -3,7 +3,7 @@ import { InvoiceStatus } from '../entities/enums';
 import { BadUserInputError, FieldError } from '../errors';
 import { msg } from '../i18n';
 import type { InvoiceLineInput } from '../schema/invoice/invoice.inputs';
-import { add, cmp, DEFAULT_UNIT, lineAmounts, sub, type Basis, type LineDraft } from './money/totals';
+import { add, cmp, DEFAULT_UNIT, lineAmounts, paymentStatus, sub, type Basis, type LineDraft } from './money/totals';
 import { standardVatRate } from './money/vat';
 import type { TransitionMap } from './transitions';
 
@@ -15,11 +15,16 @@ import type { TransitionMap } from './transitions';
  */
 export const INVOICE_TRANSITIONS: TransitionMap<InvoiceStatus> = {
   [InvoiceStatus.DRAFT]: [InvoiceStatus.ISSUED, InvoiceStatus.CANCELLED],
-  [InvoiceStatus.ISSUED]: [InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.PAID, InvoiceStatus.CANCELLED],
+  [InvoiceStatus.ISSUED]: [InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.PAID, InvoiceStatus.CANCELLED, InvoiceStatus.CREDITED],
   [InvoiceStatus.PARTIALLY_PAID]: [InvoiceStatus.PAID, InvoiceStatus.ISSUED],
   [InvoiceStatus.PAID]: [InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.ISSUED],
   [InvoiceStatus.CANCELLED]: [],
+  // a credit note took back everything that was due, with nothing paid: closed, like a cancellation
+  [InvoiceStatus.CREDITED]: [],
 };
+
+/** Issued invoices a credit note may reduce (the unpaid part of). */
+export const CREDITABLE: readonly InvoiceStatus[] = [InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID, InvoiceStatus.PAID];
 
 /** States in which money may be recorded and the due date can pass. */
 export const PAYABLE: readonly InvoiceStatus[] = [InvoiceStatus.ISSUED, InvoiceStatus.PARTIALLY_PAID];
@@ -91,8 +96,8 @@ export function finalDeduction(
 }
 
 /**
- * What the client is asked to pay on an invoice: its total less the prepayments it deducts
- * (less the credit notes issued against it, once they exist: the `credited` hook).
+ * What the client is asked to pay on an invoice: its total less the prepayments it deducts, less
+ * the credit notes issued against it (`credited`).
  */
 export function invoiceDue(total: string, prepaymentDeducted: string, credited = '0.00'): string {
   return sub(sub(total, prepaymentDeducted), credited);
@@ -119,4 +124,14 @@ export function contractTotal(contract: { amount: string; priceBasis: Basis }, i
   if (contract.priceBasis === 'VAT_INCLUDED' || rate === null) return add(contract.amount, 0);
   const parts = items.length ? items.map((i) => i.amount) : [contract.amount];
   return parts.reduce((s, amount) => add(s, lineAmounts({ quantity: '1', unitPrice: amount, vatRate: rate }, 'VAT_ON_TOP').gross), '0.00');
+}
+
+/**
+ * The status of an issued invoice after a credit note: one with something still due follows the
+ * money (PAID ⇔ due > 0 and paid ≥ due); one with nothing due and nothing paid is CREDITED.
+ * A credit note takes back at most the unpaid balance, so paid never exceeds due.
+ */
+export function statusAfterCredit(amountDue: string, paid: string): InvoiceStatus {
+  if (cmp(amountDue, 0) <= 0) return InvoiceStatus.CREDITED;
+  return paymentStatus(amountDue, paid) as InvoiceStatus;
 }

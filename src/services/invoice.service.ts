@@ -1,7 +1,7 @@
 import { ErrorResult } from '../schema/common/error-result';
 import type { AuthedContext } from '../context';
 import { Act, Client, Contract, ContractPaymentItem, Invoice, InvoiceLine, Payment } from '../entities';
-import { ActStatus, DealStage, DocumentKind, InvoiceKind, InvoiceStatus, PaymentKind, PaymentMethod, PriceBasis } from '../entities/enums';
+import { ActStatus, DealStage, DocumentKind, InvoiceKind, InvoiceStatus, PaymentKind, PaymentMethod, PriceBasis, RejectionReason } from '../entities/enums';
 import { BadUserInputError, FieldError, isUniqueViolation } from '../errors';
 import { msg } from '../i18n';
 import { childRowsOf } from '../loaders';
@@ -38,7 +38,9 @@ import { currencyAllowed, standardVatRate } from './money/vat';
 import { assignDocumentNumber } from './numbering';
 import { documentSettings } from './requisites.service';
 import { scoped, withTransaction } from './scope';
-import { trimOrNull } from './text';
+import { requireText, trimOrNull } from './text';
+import { creditInvoice } from './credit-note.service';
+import { loseDealIfAllowed } from './deal.service';
 import { localDate } from './time';
 import { checkTransition, transitionRow } from './transitions';
 
@@ -348,6 +350,8 @@ async function refundInTx(tx: AuthedContext, input: RefundPaymentInput): Promise
   if (payment.kind !== PaymentKind.PAYMENT) {
     throw new BadUserInputError([{ path: 'input.paymentId', message: msg('validation.refundOfRefund') }]);
   }
+  const withdrawal = input.creditRemainder === true;
+  const reason = withdrawal ? requireText(input.reason, 'input.reason') : trimOrNull(input.reason);
   const invoice = await scoped(tx, Invoice).getById(payment.invoiceId, 'input.paymentId', { lock: true });
   if (invoice.status === InvoiceStatus.CANCELLED || invoice.status === InvoiceStatus.DRAFT) {
     return new InvoiceNotPayableError(invoice.status);
@@ -370,8 +374,29 @@ async function refundInTx(tx: AuthedContext, input: RefundPaymentInput): Promise
     paidAt,
     method: payment.method,
     refundOfId: payment.id,
-    note: trimOrNull(input.reason),
+    note: reason,
     actorId: tx.actor.userId,
   });
-  return refreshPaid(tx, invoice);
+  const refunded = await refreshPaid(tx, invoice);
+  if (!withdrawal) return refunded;
+  return withdrawClient(tx, refunded, reason!, paidAt, input.lossReason ?? RejectionReason.OTHER);
+}
+
+/**
+ * The client withdraws (refundPayment with creditRemainder): a credit note dated with the refund
+ * takes back what is still unpaid, so nothing stays outstanding (CREDITED with nothing paid, PAID
+ * for what was kept), and the contract's deal is closed LOST with the reason.
+ */
+async function withdrawClient(tx: AuthedContext, invoice: Invoice, reason: string, date: string, lossReason: RejectionReason): Promise<Invoice> {
+  const balance = sub(invoice.amountDue, invoice.paidAmount);
+  let saved = invoice;
+  if (cmp(balance, 0) > 0) {
+    const note = await creditInvoice(tx, invoice, { amount: balance, invoiceLineIds: null, reason, issueDate: date });
+    // the refund just reopened exactly this balance on an issued invoice: a refusal here is a bug
+    if (note instanceof ErrorResult) throw new Error(`withdrawal credit refused: ${note.code}`);
+    saved = await scoped(tx, Invoice).getById(invoice.id);
+  }
+  const contract = invoice.contractId ? await scoped(tx, Contract).findById(invoice.contractId) : null;
+  if (contract?.dealId) await loseDealIfAllowed(tx, contract.dealId, lossReason, reason);
+  return saved;
 }

@@ -2,10 +2,11 @@
  * The money rules of payment schedules over whole random contract histories (no database):
  * a contract split into a schedule, invoices for its items (PREPAYMENT, STANDARD or FINAL),
  * advances against the whole contract, a FINAL invoice for the whole contract, payments, refunds
- * and cancellations, in any order. After every step:
+ * cancellations and credit notes (the unpaid part of an invoice taken back), in any order. After every step:
  * - the live invoices of the contract never bill more than its total;
- * - every invoice's due = its total − the prepayments it deducts (− credit notes: none yet);
- * - PAID ⇔ due > 0 and paid ≥ due; nothing is issued that bills nothing;
+ * - every invoice's due = its total − the prepayments it deducts − its credit notes;
+ * - PAID ⇔ due > 0 and paid ≥ due; an invoice credited to nothing with nothing paid is CREDITED;
+ *   nothing is issued that bills nothing;
  * - FINAL invoices never deduct more than was received, nor the same prepayment twice, and a
  *   FINAL invoice for a schedule item never deducts what another item billed itself;
  * - the client's outstanding = Σ due − Σ paid, never negative, and each item's position adds up.
@@ -21,8 +22,10 @@ import {
   finalDeduction,
   invoiceDue,
   prepaymentToDeduct,
+  statusAfterCredit,
   type PrepaymentSeen,
 } from '../../src/services/invoice.rules';
+import { creditTotals, partOf, remainingGross, splitCredit, type CreditableLine } from '../../src/services/credit-note.rules';
 import { formatMoney, formatPercent } from '../../src/services/money/format';
 import { add, cmp, lineAmounts, paymentStatus, sub } from '../../src/services/money/totals';
 import { PaymentTrigger } from '../../src/entities/enums';
@@ -36,8 +39,9 @@ interface ModelInvoice {
   total: string;
   prepaymentDeducted: string;
   amountDue: string;
+  credited: string;
   paid: string;
-  status: 'ISSUED' | 'PARTIALLY_PAID' | 'PAID' | 'CANCELLED';
+  status: 'ISSUED' | 'PARTIALLY_PAID' | 'PAID' | 'CANCELLED' | 'CREDITED';
 }
 
 type Step =
@@ -46,7 +50,8 @@ type Step =
   | { op: 'finalWhole' }
   | { op: 'pay'; pick: number; share: number }
   | { op: 'refund'; pick: number; share: number }
-  | { op: 'cancel'; pick: number };
+  | { op: 'cancel'; pick: number }
+  | { op: 'credit'; pick: number; share: number };
 
 const cents = (n: number) => new Decimal(n).dividedBy(100).toFixed(2);
 /** share in 1..100 of an amount, rounded down to cents (at least 0.01 when the amount is positive) */
@@ -74,6 +79,8 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ op: fc.constant('pay' as const), pick: fc.nat(20), share: fc.constant(100) }),
   fc.record({ op: fc.constant('refund' as const), pick: fc.nat(20), share: fc.integer({ min: 1, max: 100 }) }),
   fc.record({ op: fc.constant('cancel' as const), pick: fc.nat(20) }),
+  fc.record({ op: fc.constant('credit' as const), pick: fc.nat(20), share: fc.integer({ min: 1, max: 100 }) }),
+  fc.record({ op: fc.constant('credit' as const), pick: fc.nat(20), share: fc.constant(100) }),
 );
 
 const LIVE = (i: ModelInvoice) => i.status !== 'CANCELLED';
@@ -102,7 +109,7 @@ function runHistory(contractTotal: string, percents: string[], steps: Step[]) {
     expect(cmp(deducted, total)).toBeLessThanOrEqual(0);
     if (!billsSomething(due)) return; // NOTHING_TO_BILL: never issued
     if (exceedsContract(contractTotal, billed(), due)) return; // the contract cap
-    invoices.push({ id: invoices.length, kind, scheduleItemId, total, prepaymentDeducted: deducted, amountDue: due, paid: '0.00', status: 'ISSUED' });
+    invoices.push({ id: invoices.length, kind, scheduleItemId, total, prepaymentDeducted: deducted, amountDue: due, credited: '0.00', paid: '0.00', status: 'ISSUED' });
   };
 
   for (const step of steps) {
@@ -124,6 +131,7 @@ function runHistory(contractTotal: string, percents: string[], steps: Step[]) {
         break;
       case 'pay': {
         if (!picked || picked.status === 'PAID') break; // INVOICE_ALREADY_PAID
+        if (picked.status === 'CREDITED') break; // INVOICE_NOT_PAYABLE
         const balance = sub(picked.amountDue, picked.paid);
         const amount = part(balance, step.share);
         if (cmp(amount, balance) > 0) break; // INVOICE_OVERPAYMENT
@@ -138,16 +146,29 @@ function runHistory(contractTotal: string, percents: string[], steps: Step[]) {
         break;
       }
       case 'cancel':
-        if (picked && cmp(picked.paid, 0) === 0) picked.status = 'CANCELLED'; // INVOICE_HAS_PAYMENTS otherwise
+        // INVOICE_HAS_PAYMENTS with money on it; a CREDITED invoice is closed (ILLEGAL_TRANSITION)
+        if (picked && cmp(picked.paid, 0) === 0 && picked.status !== 'CREDITED') picked.status = 'CANCELLED';
         break;
+      case 'credit': {
+        if (!picked || picked.status === 'CREDITED') break; // INVOICE_NOT_CREDITABLE
+        const balance = sub(picked.amountDue, picked.paid);
+        if (cmp(balance, 0) <= 0) break; // CREDIT_EXCEEDS_BALANCE: refund first
+        const amount = part(balance, step.share);
+        picked.credited = add(picked.credited, amount);
+        picked.amountDue = invoiceDue(picked.total, picked.prepaymentDeducted, picked.credited);
+        picked.status = statusAfterCredit(picked.amountDue, picked.paid) as ModelInvoice['status'];
+        break;
+      }
     }
 
     // the invariants, after every step
     const nowLive = invoices.filter(LIVE);
     expect(cmp(billed(), contractTotal)).toBeLessThanOrEqual(0);
     for (const inv of nowLive) {
-      expect(inv.amountDue).toBe(invoiceDue(inv.total, inv.prepaymentDeducted));
-      expect(cmp(inv.amountDue, 0)).toBeGreaterThan(0);
+      expect(inv.amountDue).toBe(invoiceDue(inv.total, inv.prepaymentDeducted, inv.credited));
+      expect(inv.status === 'CREDITED').toBe(cmp(inv.amountDue, 0) === 0);
+      if (inv.status === 'CREDITED') expect(inv.paid).toBe('0.00');
+      else expect(cmp(inv.amountDue, 0)).toBeGreaterThan(0);
       expect(inv.status === 'PAID').toBe(cmp(inv.amountDue, 0) > 0 && cmp(inv.paid, inv.amountDue) >= 0);
       expect(cmp(inv.paid, inv.amountDue)).toBeLessThanOrEqual(0);
     }
@@ -280,5 +301,51 @@ describe('the invoices of a schedule add up to the contract, whatever the price 
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('credit notes over random lines', () => {
+  const lineArb = fc.record({
+    net: fc.integer({ min: 1, max: 10_000_000 }),
+    rate: fc.constantFrom<string | null>(null, '0', '9', '20', '22'),
+  });
+
+  it('every split adds up to the amount within what is left of each line, and crediting it all gives back each line exactly (2 000 runs)', () => {
+    fc.assert(
+      fc.property(fc.array(lineArb, { minLength: 1, maxLength: 6 }), fc.array(fc.integer({ min: 1, max: 100 }), { minLength: 1, maxLength: 6 }), (raw, shares) => {
+        const lines: CreditableLine[] = raw.map((l, i) => {
+          const a = lineAmounts({ quantity: '1', unitPrice: cents(l.net), vatRate: l.rate });
+          return { id: `l${i}`, description: `line ${i}`, vatRate: l.rate, ...a, creditedNet: '0.00', creditedVat: '0.00', creditedGross: '0.00' };
+        });
+        const left = () => sum(lines.map(remainingGross));
+        // the last step takes the rest
+        for (const [n, share] of [...shares, 100].entries()) {
+          if (cmp(left(), 0) === 0) break;
+          const amount = n === shares.length ? left() : part(left(), share);
+          const parts = splitCredit(lines.filter((l) => cmp(remainingGross(l), 0) > 0), amount);
+          expect(creditTotals(parts).total).toBe(amount);
+          for (const p of parts) {
+            const line = lines.find((l) => l.id === p.invoiceLineId)!;
+            expect(cmp(p.gross, 0)).toBeGreaterThan(0);
+            expect(cmp(p.gross, remainingGross(line))).toBeLessThanOrEqual(0);
+            expect(add(p.net, p.vat)).toBe(p.gross);
+            if (line.vatRate === null) expect(p.vat).toBe('0.00');
+            line.creditedNet = add(line.creditedNet, p.net);
+            line.creditedVat = add(line.creditedVat, p.vat);
+            line.creditedGross = add(line.creditedGross, p.gross);
+          }
+        }
+        for (const l of lines) {
+          expect([l.creditedNet, l.creditedVat, l.creditedGross]).toEqual([l.net, l.vat, l.gross]);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('a whole line is taken back with its own net and VAT', () => {
+    const a = lineAmounts({ quantity: '3', unitPrice: '333.33', vatRate: '22' });
+    const line: CreditableLine = { id: 'x', description: 'x', vatRate: '22', ...a, creditedNet: '0.00', creditedVat: '0.00', creditedGross: '0.00' };
+    expect(partOf(line, line.gross)).toMatchObject({ net: a.net, vat: a.vat, gross: a.gross });
   });
 });

@@ -20,6 +20,7 @@ registerEnumType(InvoiceStatus, {
     PARTIALLY_PAID: { description: 'Part of the amount due is paid.' },
     PAID: { description: 'Fully paid.' },
     CANCELLED: { description: 'Cancelled (only possible while nothing is paid); corrections are a new invoice.' },
+    CREDITED: { description: 'Closed by credit notes: they took back everything that was due and nothing is paid (e.g. the client withdrew and the prepayment was refunded). Final; never overdue.' },
   },
 });
 

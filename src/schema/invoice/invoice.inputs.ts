@@ -1,6 +1,7 @@
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  IsBoolean,
   IsEnum,
   IsISO8601,
   IsOptional,
@@ -11,7 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { CurrencyCode, InvoiceKind, InvoiceStatus, PaymentMethod } from '../../entities/enums';
+import { CurrencyCode, InvoiceKind, InvoiceStatus, PaymentMethod, RejectionReason } from '../../entities/enums';
 import { DateScalar, DecimalScalar } from '../common/scalars';
 import { IsMoney } from '../validators/money';
 import { DocumentLineFields } from '../common/document-line.input';
@@ -157,10 +158,24 @@ export class RefundPaymentInput {
   @IsISO8601({ strict: true }, { message: 'paidAt must be a date YYYY-MM-DD' })
   paidAt?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Why.' })
+  @Field(() => String, { nullable: true, description: 'Why; required with creditRemainder (printed on the credit note and kept as the deal\'s loss note).' })
   @IsOptional()
   @MaxLength(1000)
   reason?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'The client withdraws: after the refund, a credit note takes back what is still unpaid on the invoice (nothing stays outstanding or overdue) and the contract\'s deal is closed LOST with lossReason and the reason. False by default.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  creditRemainder?: boolean | null;
+
+  @Field(() => RejectionReason, { nullable: true, description: 'With creditRemainder: why the deal is lost (OTHER by default).' })
+  @IsOptional()
+  @IsEnum(RejectionReason)
+  lossReason?: RejectionReason | null;
 
   @Field(() => String, { nullable: true, description: 'Idempotency key.' })
   @IsOptional()

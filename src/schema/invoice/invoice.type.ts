@@ -168,7 +168,11 @@ export class InvoiceType {
   prepaymentDeducted: string;
 
   @PortalVisible()
-  @Field(() => DecimalScalar, { description: 'What the client owes on this invoice: total − prepaymentDeducted.' })
+  @Field(() => DecimalScalar, { description: 'Σ totals of the credit notes issued against this invoice.' })
+  creditedAmount: string;
+
+  @PortalVisible()
+  @Field(() => DecimalScalar, { description: 'What the client owes on this invoice: total − prepaymentDeducted − creditedAmount.' })
   amountDue: string;
 
   @PortalVisible()

@@ -101,6 +101,12 @@ export class UpdateAgencyRequisitesInput {
   @Matches(PATTERN, { message: `contractNumberPattern ${PATTERN_MSG}` })
   contractNumberPattern?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Credit-note number pattern, e.g. "КН-{YYYY}-{N:6}".' })
+  @IsOptional()
+  @Length(3, 40)
+  @Matches(PATTERN, { message: `creditNoteNumberPattern ${PATTERN_MSG}` })
+  creditNoteNumberPattern?: string | null;
+
   @Field(() => Int, { nullable: true, description: 'Days an issued act may stay unsigned (1–90).' })
   @IsOptional()
   @IsInt()

@@ -77,6 +77,10 @@ export class AgencyRequisitesType {
   contractNumberPattern: string;
 
   @PortalHidden()
+  @Field({ description: 'Credit-note number pattern (their own series), by default КН-{YYYY}-{N:6}.' })
+  creditNoteNumberPattern: string;
+
+  @PortalHidden()
   @Field(() => Int, { description: 'An issued act unsigned this many days later is a control point.' })
   actSignDays: number;
 
