@@ -32,7 +32,7 @@ import { liveInvoiceOf, prepaymentsDeducted, prepaymentsReceived } from './invoi
 import { billsSomething, finalDeduction, INVOICE_TRANSITIONS, invoiceDue, PAYABLE, prepareLines } from './invoice.rules';
 import { add, cmp, draftOf, isZero, lineAmounts, netPaid, paymentStatus, priceLines, sub, sumTotals, type LineDraft } from './money/totals';
 import { formatMoney } from './money/format';
-import { currencyAllowed, standardVatRate } from './money/vat';
+import { amountIn, currencyAllowed, legacyBgnInEur, standardVatRate } from './money/vat';
 import { assignDocumentNumber } from './numbering';
 import { documentSettings } from './requisites.service';
 import { scoped, withTransaction } from './scope';
@@ -124,7 +124,10 @@ async function createInvoiceInTx(tx: AuthedContext, input: CreateInvoiceInput): 
   if (input.contractId) {
     contract = await scoped(tx, Contract).getById(input.contractId, 'input.contractId');
     if (contract.clientId !== client.id) errors.push({ path: 'input.contractId', message: msg('validation.contractOfOtherClient') });
-    if (contract.currency !== input.currency) errors.push({ path: 'input.currency', message: msg('validation.contractCurrency', { currency: contract.currency }) });
+    // a BGN contract signed before the euro changeover is invoiced in EUR from then (converted at the fixed rate)
+    if (contract.currency !== input.currency && !legacyBgnInEur(agency.country, contract.currency, input.currency, vatDate)) {
+      errors.push({ path: 'input.currency', message: msg('validation.contractCurrency', { currency: contract.currency }) });
+    }
   }
   if (input.scheduleItemId) {
     if (!contract) {
@@ -157,7 +160,7 @@ async function createInvoiceInTx(tx: AuthedContext, input: CreateInvoiceInput): 
         {
           description: `${item!.label}${contract?.number ? ` по договору № ${contract.number}` : ''}: ${contract!.subject}`.slice(0, 1000),
           quantity: '1',
-          unitPrice: item!.amount,
+          unitPrice: amountIn(item!.amount, contract!.currency, input.currency),
         } as InvoiceLineInput,
       ];
   const lines = prepareLines(lineInputs, agency.country, vatDate, requisites.vatPayer);
@@ -214,8 +217,9 @@ async function issueDraft(tx: AuthedContext, invoice: Invoice, input: IssueInvoi
   let prepaymentDeducted = '0.00';
   if (invoice.kind === InvoiceKind.FINAL && invoice.contractId) {
     // only prepayments this invoice bills again, and never what earlier FINAL invoices already deducted
-    const received = await prepaymentsReceived(tx, invoice.contractId);
-    const deducted = await prepaymentsDeducted(tx, invoice.contractId, invoice.id);
+    // in the invoice's currency: a 2025 BGN prepayment counts in EUR on a 2026 invoice of a legacy BGN contract
+    const received = await prepaymentsReceived(tx, invoice.contractId, invoice.currency);
+    const deducted = await prepaymentsDeducted(tx, invoice.contractId, invoice.id, invoice.currency);
     prepaymentDeducted = finalDeduction(received, invoice.scheduleItemId, deducted, totals.total);
   }
   const amountDue = invoiceDue(totals.total, prepaymentDeducted);

@@ -112,6 +112,7 @@ export const bg: LocaleResource = {
     notVatPayer: 'Агенцията не е регистрирана по ДДС: фактура без ДДС (vatRate null)',
     bgnAfterEuro: 'От 2026-01-01 левът не е законно платежно средство за български документи: фактурирайте в EUR',
     dueBeforeSupply: 'Падежът не може да е преди датата на доставка',
+    bgnContractAfterEuro: 'Договор с дата от {{date}} не може да е в BGN: валутата на България е еврото (договор в BGN, сключен преди това, се фактурира в EUR)',
     contractCurrency: 'Договорът е в {{currency}}',
     scheduleItemNeedsContract: 'Посочете договора (contractId) на точката от графика',
     scheduleItemOfOtherContract: 'Точката от графика е от друг договор',

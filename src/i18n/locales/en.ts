@@ -115,6 +115,7 @@ export const en = {
     notVatPayer: 'the agency is not a VAT payer: invoice without VAT (vatRate null)',
     bgnAfterEuro: 'BGN is no longer legal tender for Bulgarian documents dated from 2026-01-01: invoice in EUR',
     dueBeforeSupply: 'dueDate cannot be before the supply date',
+    bgnContractAfterEuro: "a contract dated from {{date}} cannot be in BGN: the euro is Bulgaria's currency (a BGN contract signed before then is invoiced in EUR)",
     contractCurrency: 'the contract is in {{currency}}',
     scheduleItemNeedsContract: 'give the contractId of the schedule item',
     scheduleItemOfOtherContract: 'the schedule item belongs to another contract',

@@ -114,6 +114,7 @@ export const ru: LocaleResource = {
     notVatPayer: 'Агентство не плательщик НДС: счёт без НДС (vatRate null)',
     bgnAfterEuro: 'С 2026-01-01 лев больше не законное платёжное средство для болгарских документов: выставляйте в EUR',
     dueBeforeSupply: 'Срок оплаты не может быть раньше даты поставки',
+    bgnContractAfterEuro: 'Договор с датой от {{date}} не может быть в BGN: валюта Болгарии — евро (договор в BGN, заключённый раньше, выставляется в EUR)',
     contractCurrency: 'Договор заключён в {{currency}}',
     scheduleItemNeedsContract: 'Укажите договор (contractId) пункта графика',
     scheduleItemOfOtherContract: 'Пункт графика относится к другому договору',

@@ -1,3 +1,5 @@
+import Decimal from 'decimal.js';
+
 /**
  * VAT rates by country and date. The rate of a supply is the one in force on its supply date
  * (the issue date when no supply date is given). A non-payer agency invoices "without VAT".
@@ -34,6 +36,37 @@ export const BGN_PER_EUR = '1.95583';
 
 export function currencyAllowed(agencyCountry: string, currency: string, date: string): boolean {
   return !(agencyCountry === 'BG' && currency === 'BGN' && date >= BG_EURO_CHANGEOVER);
+}
+
+/**
+ * A contract's currency on its date: a BGN contract dated from the changeover is refused (the lev
+ * is no longer the currency of new obligations); one signed before stays in BGN and is invoiced in
+ * EUR from the changeover (legacyBgnInEur).
+ */
+export function contractCurrencyAllowed(agencyCountry: string, currency: string, contractDate: string): boolean {
+  return currencyAllowed(agencyCountry, currency, contractDate);
+}
+
+/**
+ * Whether an invoice in `invoiceCurrency` dated `date` bills a BGN contract in euro: the contract is
+ * in BGN and BGN is no longer allowed on that date (the euro changeover). Its BGN amounts are then
+ * converted with bgnToEur.
+ */
+export function legacyBgnInEur(agencyCountry: string, contractCurrency: string, invoiceCurrency: string, date: string): boolean {
+  return contractCurrency === 'BGN' && invoiceCurrency === 'EUR' && !currencyAllowed(agencyCountry, 'BGN', date);
+}
+
+/**
+ * A BGN amount in euro at the irrevocably fixed rate, rounded to the cent half up, amount by amount
+ * (the Bulgarian euro-introduction law: convert each amount, then round; 0.005 goes up).
+ */
+export function bgnToEur(amount: string): string {
+  return new Decimal(amount).dividedBy(BGN_PER_EUR).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+}
+
+/** An amount kept in `from` as it counts on a document in `to`: BGN → EUR at the fixed rate, else as it is. */
+export function amountIn(amount: string, from: string, to: string): string {
+  return from === 'BGN' && to === 'EUR' ? bgnToEur(amount) : amount;
 }
 
 /** Bulgarian documents show BGN equivalents of euro amounts during the dual-display period. */
