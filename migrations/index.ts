@@ -9,6 +9,7 @@ import { UserTokenVersion1796190000000 } from './1796190000000-UserTokenVersion'
 import { PasswordResetTokens1796181296742 } from './1796181296742-PasswordResetTokens';
 import { ActVatDifference1796200000000 } from './1796200000000-ActVatDifference';
 import { ToolMixBasis1796200000001 } from './1796200000001-ToolMixBasis';
+import { ProposalNumbers1796300000200 } from './1796300000200-ProposalNumbers';
 
 export const MIGRATIONS: Function[] = [
   Foundation1795388750004,
@@ -21,4 +22,5 @@ export const MIGRATIONS: Function[] = [
   UserTokenVersion1796190000000,
   ActVatDifference1796200000000,
   ToolMixBasis1796200000001,
+  ProposalNumbers1796300000200,
 ];

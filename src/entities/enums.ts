@@ -233,6 +233,7 @@ export enum DocumentKind {
   INVOICE = 'INVOICE',
   ACT = 'ACT',
   CONTRACT = 'CONTRACT',
+  PROPOSAL = 'PROPOSAL',
 }
 
 /**

@@ -7,6 +7,7 @@ export const REQUISITE_DEFAULTS = {
   invoiceNumberPattern: '{YYYY}-{N:6}',
   actNumberPattern: 'АКТ-{YYYY}-{N:6}',
   contractNumberPattern: 'Д-{YYYY}-{N:4}',
+  proposalNumberPattern: 'КП-{YYYY}-{N:4}',
   actSignDays: 5,
   approvalWaitDays: 3,
 } as const;
@@ -79,6 +80,9 @@ export class AgencyRequisites {
 
   @Column({ length: 60, default: REQUISITE_DEFAULTS.contractNumberPattern })
   contractNumberPattern: string;
+
+  @Column({ length: 60, default: REQUISITE_DEFAULTS.proposalNumberPattern })
+  proposalNumberPattern: string;
 
   /** an issued act still unsigned this many days later is a control point */
   @Column({ type: 'int', default: REQUISITE_DEFAULTS.actSignDays })

@@ -23,7 +23,7 @@ const REQUISITE_KEYS = [
   'legalName', 'inn', 'kpp', 'ogrn', 'eik', 'vatNumber', 'address', 'bankName', 'bic', 'settlementAccount',
   'correspondentAccount', 'iban', 'signatoryName', 'signatoryPosition',
 ] as const;
-const REQUIRED_KEYS = ['vatPayer', 'invoiceNumberPattern', 'actNumberPattern', 'contractNumberPattern', 'actSignDays', 'approvalWaitDays'] as const;
+const REQUIRED_KEYS = ['vatPayer', 'invoiceNumberPattern', 'actNumberPattern', 'contractNumberPattern', 'proposalNumberPattern', 'actSignDays', 'approvalWaitDays'] as const;
 
 /** Owner edits what goes on documents; currency, time zone and language live on the agency row. */
 export async function updateAgencyRequisites(ctx: AuthedContext, input: UpdateAgencyRequisitesInput): Promise<AgencyRequisites> {

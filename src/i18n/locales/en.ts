@@ -45,6 +45,7 @@ export const en = {
       DUPLICATE_EIK: 'Another client of the agency has this EIK',
       IDEMPOTENCY_KEY_REUSED: 'This idempotency key was already used with a different request',
       DUPLICATE_CONTRACT_NUMBER: 'Another contract of the agency already has the number {{number}}',
+      DUPLICATE_PROPOSAL_NUMBER: 'Another offer of the agency already has this number; check the offer number pattern',
       DUPLICATE_ACT_NUMBER: 'The act number {{number}} is already used; check the act number pattern',
     },
     badUserInput: 'The input is not valid',

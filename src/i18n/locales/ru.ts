@@ -42,6 +42,7 @@ export const ru: LocaleResource = {
       DUPLICATE_EIK: 'У другого клиента агентства уже есть этот ЕИК',
       IDEMPOTENCY_KEY_REUSED: 'Этот ключ идемпотентности уже использован для другого запроса',
       DUPLICATE_CONTRACT_NUMBER: 'У другого договора агентства уже есть номер {{number}}',
+      DUPLICATE_PROPOSAL_NUMBER: 'Этот номер уже есть у другого коммерческого предложения агентства; проверьте шаблон номера КП',
       DUPLICATE_ACT_NUMBER: 'Номер акта {{number}} уже занят; проверьте шаблон нумерации актов',
     },
     badUserInput: 'Данные заполнены неверно',

@@ -9,5 +9,6 @@ registerEnumType(DocumentKind, {
     INVOICE: { description: 'Invoices: numbered when issued.' },
     ACT: { description: 'Acts of completed work: numbered when issued.' },
     CONTRACT: { description: 'Contracts: numbered when they first leave DRAFT.' },
+    PROPOSAL: { description: 'Commercial offers: numbered when first sent.' },
   },
 });

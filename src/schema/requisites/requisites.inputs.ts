@@ -3,7 +3,8 @@ import { Field, InputType, Int } from 'type-graphql';
 import { CurrencyCode, Locale } from '../../entities/enums';
 import { IsBgVatNumber, IsEik, IsInn, IsKpp, IsOgrn } from '../validators/tax-ids';
 
-const PATTERN = /^[^{}]*(\{(YYYY|YY|N|N:\d{1,2})\}[^{}]*)+$/;
+// the sequence token is required: a pattern without it would repeat one number forever
+const PATTERN = /^(?=.*\{N(:\d{1,2})?\})[^{}]*(\{(YYYY|YY|N|N:\d{1,2})\}[^{}]*)+$/;
 const PATTERN_MSG = 'must use only {YYYY}, {YY}, {N} or {N:k} tokens and contain {N}';
 
 @InputType({ description: 'Changes to the agency requisites; omitted fields stay, null clears an optional one.' })
@@ -100,6 +101,12 @@ export class UpdateAgencyRequisitesInput {
   @Length(3, 40)
   @Matches(PATTERN, { message: `contractNumberPattern ${PATTERN_MSG}` })
   contractNumberPattern?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Commercial offer number pattern, e.g. "КП-{YYYY}-{N:4}" (the default).' })
+  @IsOptional()
+  @Length(3, 40)
+  @Matches(PATTERN, { message: `proposalNumberPattern ${PATTERN_MSG}` })
+  proposalNumberPattern?: string | null;
 
   @Field(() => Int, { nullable: true, description: 'Days an issued act may stay unsigned (1–90).' })
   @IsOptional()

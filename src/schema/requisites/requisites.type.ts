@@ -77,6 +77,10 @@ export class AgencyRequisitesType {
   contractNumberPattern: string;
 
   @PortalHidden()
+  @Field({ description: 'Commercial offer number pattern (default "КП-{YYYY}-{N:4}"): offers are numbered when first sent, in their own series.' })
+  proposalNumberPattern: string;
+
+  @PortalHidden()
   @Field(() => Int, { description: 'An issued act unsigned this many days later is a control point.' })
   actSignDays: number;
 
