@@ -10,6 +10,7 @@ import { PasswordResetTokens1796181296742 } from './1796181296742-PasswordResetT
 import { ActVatDifference1796200000000 } from './1796200000000-ActVatDifference';
 import { ToolMixBasis1796200000001 } from './1796200000001-ToolMixBasis';
 import { ProposalNumbers1796300000200 } from './1796300000200-ProposalNumbers';
+import { VatRegimes1796300000201 } from './1796300000201-VatRegimes';
 
 export const MIGRATIONS: Function[] = [
   Foundation1795388750004,
@@ -23,4 +24,5 @@ export const MIGRATIONS: Function[] = [
   ActVatDifference1796200000000,
   ToolMixBasis1796200000001,
   ProposalNumbers1796300000200,
+  VatRegimes1796300000201,
 ];

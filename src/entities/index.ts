@@ -13,7 +13,7 @@ import { Invoice, InvoiceLine, Payment } from './invoice.entity';
 import { Meeting } from './meeting.entity';
 import { PasswordResetToken } from './password-reset-token.entity';
 import { Proposal, ProposalLine, ProposalRevision } from './proposal.entity';
-import { AgencyRequisites } from './requisites.entity';
+import { AgencyRequisites, AgencyVatRegime } from './requisites.entity';
 import { User } from './user.entity';
 
 export {
@@ -21,6 +21,7 @@ export {
   ActLine,
   Agency,
   AgencyRequisites,
+  AgencyVatRegime,
   Contract,
   ContractApproval,
   ContractPaymentItem,
@@ -64,6 +65,7 @@ export const ENTITIES = [
   DealStageChange,
   DealDeviation,
   AgencyRequisites,
+  AgencyVatRegime,
   DocumentCounter,
   Contract,
   ContractPaymentItem,

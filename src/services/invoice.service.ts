@@ -32,9 +32,9 @@ import { liveInvoiceOf, prepaymentsDeducted, prepaymentsReceived } from './invoi
 import { billsSomething, finalDeduction, INVOICE_TRANSITIONS, invoiceDue, PAYABLE, prepareLines } from './invoice.rules';
 import { add, cmp, draftOf, isZero, lineAmounts, netPaid, paymentStatus, priceLines, sub, sumTotals, type LineDraft } from './money/totals';
 import { formatMoney } from './money/format';
-import { amountIn, currencyAllowed, legacyBgnInEur, standardVatRate } from './money/vat';
+import { amountIn, currencyAllowed, legacyBgnInEur } from './money/vat';
 import { assignDocumentNumber } from './numbering';
-import { documentSettings } from './requisites.service';
+import { documentSettings, vatTreatmentOn } from './requisites.service';
 import { scoped, withTransaction } from './scope';
 import { trimOrNull } from './text';
 import { localDate } from './time';
@@ -163,7 +163,8 @@ async function createInvoiceInTx(tx: AuthedContext, input: CreateInvoiceInput): 
           unitPrice: amountIn(item!.amount, contract!.currency, input.currency),
         } as InvoiceLineInput,
       ];
-  const lines = prepareLines(lineInputs, agency.country, vatDate, requisites.vatPayer);
+  const vat = await vatTreatmentOn(tx, vatDate, { agency, requisites });
+  const lines = prepareLines(lineInputs, vat);
   const invoice = await scoped(tx, Invoice).insert({
     clientId: client.id,
     contractId: contract?.id ?? null,
@@ -174,6 +175,7 @@ async function createInvoiceInTx(tx: AuthedContext, input: CreateInvoiceInput): 
     dueDate: input.dueDate,
     supplyDate: input.supplyDate ?? null,
     notes: trimOrNull(input.notes),
+    vatExemptionNote: vat.exemptionNote,
     replacesInvoiceId: input.replacesInvoiceId ?? null,
     createdById: tx.actor.userId,
   });
@@ -207,7 +209,12 @@ async function issueDraft(tx: AuthedContext, invoice: Invoice, input: IssueInvoi
 
   const stored = await childRowsOf(tx, InvoiceLine, 'invoiceId', [invoice.id], ['position']);
   // rates from the dated table are fixed now, for the supply date; lines are rewritten only if one changed
-  const rateNow = standardVatRate(agency.country, vatDate, requisites.vatPayer);
+  const vat = await vatTreatmentOn(tx, vatDate, { agency, requisites });
+  // a rate typed on a line while the agency charged VAT is refused once its regime on this date charges none
+  if (!vat.chargesVat && stored.some((l) => !l.vatRateAuto && l.vatRate !== null && cmp(l.vatRate, 0) > 0)) {
+    throw new BadUserInputError([{ path: 'input.issueDate', message: msg('validation.notVatPayer') }]);
+  }
+  const rateNow = vat.rate;
   const changed = stored.some((l) => l.vatRateAuto && l.vatRate !== rateNow);
   const { lines, totals } = priceLines(stored.map(draftOf), rateNow);
   // every check before any write: a refused issue leaves the draft exactly as it was
@@ -234,6 +241,7 @@ async function issueDraft(tx: AuthedContext, invoice: Invoice, input: IssueInvoi
     issueDate,
     issuedAt: new Date(),
     status: InvoiceStatus.ISSUED,
+    vatExemptionNote: vat.exemptionNote,
   });
   // the number last: the counter row stays locked until commit, so hold it as briefly as possible
   saved.number = await assignDocumentNumber(
