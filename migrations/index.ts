@@ -11,6 +11,8 @@ import { ActVatDifference1796200000000 } from './1796200000000-ActVatDifference'
 import { ToolMixBasis1796200000001 } from './1796200000001-ToolMixBasis';
 import { PriceBasis1796300000000 } from './1796300000000-PriceBasis';
 import { CreditNotes1796300000100 } from './1796300000100-CreditNotes';
+import { ProposalNumbers1796300000200 } from './1796300000200-ProposalNumbers';
+import { VatRegimes1796300000201 } from './1796300000201-VatRegimes';
 
 export const MIGRATIONS: Function[] = [
   Foundation1795388750004,
@@ -25,4 +27,6 @@ export const MIGRATIONS: Function[] = [
   ToolMixBasis1796200000001,
   PriceBasis1796300000000,
   CreditNotes1796300000100,
+  ProposalNumbers1796300000200,
+  VatRegimes1796300000201,
 ];

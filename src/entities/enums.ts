@@ -239,11 +239,20 @@ export enum ActStatus {
 }
 
 /** What the numbering service numbers. */
+/** The agency's VAT regime over a period (agency_vat_regimes): which rate its documents charge. */
+export enum VatRegime {
+  STANDARD = 'STANDARD',
+  RU_USN_WITHOUT_VAT = 'RU_USN_WITHOUT_VAT',
+  RU_USN_REDUCED = 'RU_USN_REDUCED',
+  BG_NOT_REGISTERED = 'BG_NOT_REGISTERED',
+}
+
 export enum DocumentKind {
   INVOICE = 'INVOICE',
   ACT = 'ACT',
   CONTRACT = 'CONTRACT',
   CREDIT_NOTE = 'CREDIT_NOTE',
+  PROPOSAL = 'PROPOSAL',
 }
 
 /**

@@ -14,7 +14,7 @@ import { Invoice, InvoiceLine, Payment } from './invoice.entity';
 import { Meeting } from './meeting.entity';
 import { PasswordResetToken } from './password-reset-token.entity';
 import { Proposal, ProposalLine, ProposalRevision } from './proposal.entity';
-import { AgencyRequisites } from './requisites.entity';
+import { AgencyRequisites, AgencyVatRegime } from './requisites.entity';
 import { User } from './user.entity';
 
 export {
@@ -22,6 +22,7 @@ export {
   ActLine,
   Agency,
   AgencyRequisites,
+  AgencyVatRegime,
   Contract,
   ContractApproval,
   ContractPaymentItem,
@@ -67,6 +68,7 @@ export const ENTITIES = [
   DealStageChange,
   DealDeviation,
   AgencyRequisites,
+  AgencyVatRegime,
   DocumentCounter,
   Contract,
   ContractPaymentItem,

@@ -92,6 +92,10 @@ export class Invoice extends TenantOwned {
   @Column({ type: 'text', nullable: true })
   notes: string | null;
 
+  /** the legal wording of a regime without VAT (e.g. УСН), fixed at issue for the supply date; null when VAT is charged */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  vatExemptionNote: string | null;
+
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   issuedAt: Date | null;
 

@@ -25,6 +25,7 @@ export interface ProposalBlocks {
 @PortalScope('clientId', { where: (a) => `${a}."status" <> 'DRAFT'` })
 @Index('proposals_client', ['agencyId', 'clientId'])
 @Index('proposals_status_valid', ['agencyId', 'status', 'validUntil'])
+@Index('proposals_number_unique', ['agencyId', 'number'], { unique: true, where: '"number" IS NOT NULL' })
 export class Proposal extends TenantOwned {
   @Column('uuid')
   clientId: string;
@@ -67,6 +68,10 @@ export class Proposal extends TenantOwned {
 
   @Column({ type: 'int', default: 1 })
   revision: number;
+
+  /** assigned by the numbering service when the offer is first sent; kept through revisions */
+  @Column({ type: 'varchar', length: 60, nullable: true })
+  number: string | null;
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
   blocks: ProposalBlocks;

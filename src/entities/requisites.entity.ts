@@ -1,5 +1,6 @@
-import { Column, Entity, JoinColumn, OneToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, OneToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { Agency } from './agency.entity';
+import { VatRegime } from './enums';
 
 /** Defaults of an agency that has not saved its requisites (also the column defaults). */
 export const REQUISITE_DEFAULTS = {
@@ -8,6 +9,7 @@ export const REQUISITE_DEFAULTS = {
   actNumberPattern: 'АКТ-{YYYY}-{N:6}',
   contractNumberPattern: 'Д-{YYYY}-{N:4}',
   creditNoteNumberPattern: 'КН-{YYYY}-{N:6}',
+  proposalNumberPattern: 'КП-{YYYY}-{N:4}',
   actSignDays: 5,
   approvalWaitDays: 3,
 } as const;
@@ -83,6 +85,8 @@ export class AgencyRequisites {
 
   @Column({ length: 60, default: REQUISITE_DEFAULTS.creditNoteNumberPattern })
   creditNoteNumberPattern: string;
+  @Column({ length: 60, default: REQUISITE_DEFAULTS.proposalNumberPattern })
+  proposalNumberPattern: string;
 
   /** an issued act still unsigned this many days later is a control point */
   @Column({ type: 'int', default: REQUISITE_DEFAULTS.actSignDays })
@@ -94,4 +98,33 @@ export class AgencyRequisites {
 
   @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
   updatedAt: Date;
+}
+
+/**
+ * The agency's VAT regime from `validFrom` until the next period (dated like the rates): a line's
+ * rate comes from the period in force on its supply / act date. Before the first period the
+ * requisites' `vatPayer` decides (STANDARD, or the simplified regime of the agency's country).
+ */
+@Entity('agency_vat_regimes')
+export class AgencyVatRegime {
+  @PrimaryColumn('uuid')
+  agencyId: string;
+
+  @ManyToOne(() => Agency, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'agencyId' })
+  agency?: Agency;
+
+  @PrimaryColumn({ type: 'date' })
+  validFrom: string;
+
+  @Column({ type: 'enum', enum: VatRegime, enumName: 'vat_regime' })
+  regime: VatRegime;
+
+  /** the reduced rate of RU_USN_REDUCED (5 or 7); null for the other regimes */
+  @Column({ type: 'numeric', precision: 5, scale: 2, nullable: true })
+  rate: string | null;
+
+  /** the agency's own wording of the exemption on documents; null = the legal wording of the regime */
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  exemptionNote: string | null;
 }

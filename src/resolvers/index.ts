@@ -15,13 +15,14 @@ import { InteractionResolver } from './interaction.resolver';
 import { InvoiceResolver } from './invoice.resolver';
 import { MeetingActionItemResolver, MeetingResolver } from './meeting.resolver';
 import { ProposalResolver } from './proposal.resolver';
-import { RequisitesResolver } from './requisites.resolver';
+import { AgencyRequisitesResolver, RequisitesResolver } from './requisites.resolver';
 import { UserResolver } from './user.resolver';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   AuthResolver,
   AgencyResolver,
   RequisitesResolver,
+  AgencyRequisitesResolver,
   UserResolver,
   ClientResolver,
   ContactResolver,

@@ -3,8 +3,8 @@ import type { AuthedContext } from '../context';
 import { UserRole } from '../entities/enums';
 import { AgencyType } from '../schema/agency/agency.type';
 import { PortalVisible } from '../schema/common/visibility';
-import { UpdateAgencyRequisitesInput } from '../schema/requisites/requisites.inputs';
-import { AgencyRequisitesType } from '../schema/requisites/requisites.type';
+import { SetAgencyVatRegimeInput, UpdateAgencyRequisitesInput } from '../schema/requisites/requisites.inputs';
+import { AgencyRequisitesType, AgencyVatRegimePeriodType } from '../schema/requisites/requisites.type';
 import * as requisites from '../services/requisites.service';
 
 /** The agency's requisites: read as `Agency.requisites`, changed by the owner. */
@@ -21,10 +21,35 @@ export class RequisitesResolver {
     return requisites.updateAgencyRequisites(ctx, input);
   }
 
+  @Authorized(UserRole.OWNER)
+  @Mutation(() => AgencyRequisitesType, {
+    description:
+      "Sets the agency's VAT regime from a date (standard rates, Russian simplified tax without VAT or at 5 % / 7 %, Bulgarian supplier not registered for VAT); documents dated from then charge VAT by it. A period of the same date is replaced. Owner only.",
+  })
+  setAgencyVatRegime(
+    @Ctx() ctx: AuthedContext,
+    @Arg('input', () => SetAgencyVatRegimeInput, { description: 'The operation input.' }) input: SetAgencyVatRegimeInput,
+  ) {
+    return requisites.setAgencyVatRegime(ctx, input);
+  }
+
   @Authorized()
   @PortalVisible()
   @FieldResolver(() => AgencyRequisitesType, { description: 'Requisites printed on documents; the client portal sees what it needs to pay (legal entity, tax ids, bank details).' })
   requisites(@Ctx() ctx: AuthedContext) {
     return requisites.getRequisites(ctx);
+  }
+}
+
+/** Fields of the requisites computed from other rows. */
+@Resolver(() => AgencyRequisitesType)
+export class AgencyRequisitesResolver {
+  @Authorized()
+  @PortalVisible()
+  @FieldResolver(() => [AgencyVatRegimePeriodType], {
+    description: "The agency's VAT regime periods, oldest first: each holds from its date until the next one; before the first, vatPayer decides.",
+  })
+  vatRegimes(@Ctx() ctx: AuthedContext) {
+    return requisites.vatRegimesView(ctx);
   }
 }

@@ -12,9 +12,8 @@ import { getOwnAgency } from './agency.service';
 import { advanceDeal } from './deal-automation';
 import { ISSUED_STATUSES } from './invoice.rules';
 import { draftOf, priceLines, type Basis, type LineDraft, type PricedLine, type Totals } from './money/totals';
-import { standardVatRate } from './money/vat';
 import { nextDocumentNumber, withUniqueNumber } from './numbering';
-import { getRequisites } from './requisites.service';
+import { getRequisites, vatTreatmentOn } from './requisites.service';
 import { scoped, withTransaction } from './scope';
 import { requireText, trimOrNull } from './text';
 import { localDate } from './time';
@@ -37,9 +36,9 @@ function loadLines(tx: AuthedContext, actId: string): Promise<ActLine[]> {
 // ---------------------------------------------------------------------------------------------
 // lines and money
 
+/** The rate of automatic lines on `date`: the agency's VAT regime then (see vatTreatmentOn). */
 async function autoVatRate(tx: AuthedContext, date: string): Promise<string | null> {
-  const [{ country }, requisites] = await Promise.all([getOwnAgency(tx), getRequisites(tx)]);
-  return standardVatRate(country, date, requisites.vatPayer);
+  return (await vatTreatmentOn(tx, date)).rate;
 }
 
 /** A line of an act before its amounts, with what its invoice charged (null for the act's own lines). */
@@ -302,8 +301,7 @@ export async function issueAct(ctx: AuthedContext, input: IssueActInput, now: Da
     checkCurrency(country, act.currency, actDate, 'input.actDate');
     const rows = await loadLines(tx, act.id);
     if (rows.length === 0) throw new BadUserInputError([{ path: 'input.id', message: msg('validation.actWithoutLines') }]);
-    const requisites = await getRequisites(tx);
-    const rate = standardVatRate(country, actDate, requisites.vatPayer);
+    const rate = await autoVatRate(tx, actDate);
     const { lines } = priceAct(rows.map(actDraftOf), rate, await basisOf(tx, act.contractId));
     const changed = rows.some((row, i) => row.vatRate !== lines[i].vatRate || row.vat !== lines[i].vat || row.net !== lines[i].net);
     if (changed) {
@@ -315,14 +313,14 @@ export async function issueAct(ctx: AuthedContext, input: IssueActInput, now: Da
             date: actDate,
             rate: percent(rate),
             draftDate,
-            draftRate: percent(standardVatRate(country, draftDate, requisites.vatPayer)),
+            draftRate: percent(await autoVatRate(tx, draftDate)),
           }),
         },
       ]);
     }
 
     const number =
-      act.number ?? (await nextDocumentNumber(tx, DocumentKind.ACT, requisites.actNumberPattern, actDate)).number;
+      act.number ?? (await nextDocumentNumber(tx, DocumentKind.ACT, (await getRequisites(tx)).actNumberPattern, actDate)).number;
     return withUniqueNumber('acts_number_unique', msg('errors.conflict.DUPLICATE_ACT_NUMBER', { number }), () =>
       scoped(tx, Act).update(act, {
         status: ISSUED,

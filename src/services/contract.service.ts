@@ -22,11 +22,13 @@ import { advanceDeal } from './deal-automation';
 import { DuplicateError, winnerOfRace } from './duplicates';
 import { linkedOfClient } from './links';
 import { cmp, round2 } from './money/totals';
+import { BG_EURO_CHANGEOVER, contractCurrencyAllowed } from './money/vat';
 import { nextDocumentNumber, withUniqueNumber } from './numbering';
 import { proposalLineTotals } from './proposal.rules';
 import { getRequisites } from './requisites.service';
 import { scoped, withTransaction } from './scope';
 import { requireText, trimOrNull } from './text';
+import { localDate } from './time';
 import { checkTransition, transitionRow } from './transitions';
 
 /**
@@ -102,6 +104,19 @@ function checkProposalBasis(proposal: Proposal, given: PriceBasis | null | undef
   }
 }
 
+/**
+ * A BGN contract dated from the euro changeover is refused, on the inputs that were given (a BGN
+ * contract signed before stays valid and is invoiced in EUR from 2026).
+ */
+function checkContractCurrency(country: string, currency: string, contractDate: string, given: { currency: boolean; contractDate: boolean }): void {
+  if (contractCurrencyAllowed(country, currency, contractDate)) return;
+  const message = msg('validation.bgnContractAfterEuro', { date: BG_EURO_CHANGEOVER });
+  const errors: FieldError[] = [];
+  if (given.currency) errors.push({ path: 'input.currency', message });
+  if (given.contractDate) errors.push({ path: 'input.contractDate', message });
+  throw new BadUserInputError(errors.length ? errors : [{ path: 'input.currency', message }]);
+}
+
 /** Writes the contract's payment schedule (replacing any it had). */
 async function replaceItems(tx: AuthedContext, contract: Contract, items: ScheduleItemValues[]): Promise<void> {
   await scoped(tx, ContractPaymentItem).replaceChildren('contractId', contract.id, items.map((item) => ({ ...item, clientId: contract.clientId })));
@@ -152,6 +167,9 @@ export async function createContract(ctx: AuthedContext, input: CreateContractIn
     if (missing.length) throw new BadUserInputError(missing);
     checkAmount(amount!);
     checkPeriod(input.startsOn ?? null, input.endsOn ?? null);
+    const agency = await getOwnAgency(tx);
+    const contractDate = input.contractDate ?? localDate(now, agency.timeZone);
+    checkContractCurrency(agency.country, currency!, contractDate, { currency: input.currency != null, contractDate: input.contractDate != null });
     const schedule = splitPaymentSchedule(round2(amount!), input.paymentSchedule ?? []);
 
     const created = await scoped(tx, Contract).insert({
@@ -159,7 +177,7 @@ export async function createContract(ctx: AuthedContext, input: CreateContractIn
       dealId,
       proposalId: proposal?.id ?? null,
       number: null,
-      contractDate: input.contractDate ?? (await agencyToday(tx, now)),
+      contractDate,
       subject: subject!,
       amount: round2(amount!),
       currency: currency!,
@@ -200,6 +218,13 @@ export async function updateContract(ctx: AuthedContext, input: UpdateContractIn
         ]);
       }
       patch.contractDate = input.contractDate;
+    }
+    if (patch.currency !== undefined || patch.contractDate !== undefined) {
+      const agency = await getOwnAgency(tx);
+      checkContractCurrency(agency.country, patch.currency ?? c.currency, patch.contractDate ?? c.contractDate, {
+        currency: patch.currency !== undefined,
+        contractDate: patch.contractDate !== undefined,
+      });
     }
     if (input.startsOn !== undefined) patch.startsOn = input.startsOn;
     if (input.endsOn !== undefined) patch.endsOn = input.endsOn;

@@ -5,6 +5,7 @@ import type { InvoicesArgs } from '../schema/invoice/invoice.args';
 import { agencyToday } from './agency.service';
 import { isOverdue, ISSUED_STATUSES, PAYABLE, type PrepaymentSeen } from './invoice.rules';
 import { add } from './money/totals';
+import { amountIn } from './money/vat';
 import { latestFirst, matching, paginate } from './pagination';
 import { scoped } from './scope';
 
@@ -52,16 +53,16 @@ function issuedOfContract(tx: AuthedContext, contractId: string, kind: InvoiceKi
   return qb.getMany();
 }
 
-/** Prepayments received (net of refunds) on the contract's issued PREPAYMENT invoices, with the item each bills. */
-export async function prepaymentsReceived(tx: AuthedContext, contractId: string): Promise<PrepaymentSeen[]> {
+/** Prepayments received (net of refunds) on the contract's issued PREPAYMENT invoices, with the item each bills, in `currency`. */
+export async function prepaymentsReceived(tx: AuthedContext, contractId: string, currency: string): Promise<PrepaymentSeen[]> {
   const rows = await issuedOfContract(tx, contractId, InvoiceKind.PREPAYMENT, null);
-  return rows.map((r) => ({ scheduleItemId: r.scheduleItemId, paidAmount: r.paidAmount }));
+  return rows.map((r) => ({ scheduleItemId: r.scheduleItemId, paidAmount: amountIn(r.paidAmount, r.currency, currency) }));
 }
 
 /** Prepayments already deducted by the contract's other issued FINAL invoices. */
-export async function prepaymentsDeducted(tx: AuthedContext, contractId: string, exceptId: string): Promise<string> {
+export async function prepaymentsDeducted(tx: AuthedContext, contractId: string, exceptId: string, currency: string): Promise<string> {
   const rows = await issuedOfContract(tx, contractId, InvoiceKind.FINAL, exceptId);
-  return rows.reduce((s, r) => add(s, r.prepaymentDeducted), '0');
+  return rows.reduce((s, r) => add(s, amountIn(r.prepaymentDeducted, r.currency, currency)), '0');
 }
 
 /** What the contract's live (issued, not cancelled) invoices bill: Σ amount due, except one. */

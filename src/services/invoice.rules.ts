@@ -4,7 +4,7 @@ import { BadUserInputError, FieldError } from '../errors';
 import { msg } from '../i18n';
 import type { InvoiceLineInput } from '../schema/invoice/invoice.inputs';
 import { add, cmp, DEFAULT_UNIT, lineAmounts, paymentStatus, sub, type Basis, type LineDraft } from './money/totals';
-import { standardVatRate } from './money/vat';
+import type { VatTreatment } from './money/vat';
 import type { TransitionMap } from './transitions';
 
 /** The pure rules of invoices: the status flow, what is payable and overdue, line VAT. No database. */
@@ -37,13 +37,17 @@ export function isOverdue(invoice: Invoice, today: string): boolean {
   return PAYABLE.includes(invoice.status) && invoice.dueDate < today;
 }
 
-/** Resolves each line's VAT rate: omitted → the dated table (auto), null → without VAT, else as given. */
-export function prepareLines(lines: InvoiceLineInput[], country: string, vatDate: string, vatPayer: boolean): LineDraft[] {
+/**
+ * Resolves each line's VAT rate: omitted → the agency's regime on the VAT date (auto: the dated
+ * table, the reduced simplified rate, or none), null → without VAT, else as given (refused under a
+ * regime without VAT).
+ */
+export function prepareLines(lines: InvoiceLineInput[], vat: Pick<VatTreatment, 'rate' | 'chargesVat'>): LineDraft[] {
   const errors: FieldError[] = [];
   const prepared = lines.map((l, i) => {
     const auto = l.vatRate === undefined;
-    const rate = auto ? standardVatRate(country, vatDate, vatPayer) : l.vatRate ?? null;
-    if (!vatPayer && rate !== null && cmp(rate, 0) > 0) {
+    const rate = auto ? vat.rate : l.vatRate ?? null;
+    if (!vat.chargesVat && rate !== null && cmp(rate, 0) > 0) {
       errors.push({ path: `input.lines.${i}.vatRate`, message: msg('validation.notVatPayer') });
     }
     return {

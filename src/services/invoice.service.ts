@@ -34,9 +34,9 @@ import { billsSomething, contractTotal, exceedsContract, finalDeduction, INVOICE
 import { scheduleItemsOf } from './contract.reads';
 import { add, cmp, draftOf, isZero, lineAmounts, netPaid, paymentStatus, priceLines, sub, sumTotals, type LineDraft } from './money/totals';
 import { formatMoney } from './money/format';
-import { currencyAllowed, standardVatRate } from './money/vat';
+import { amountIn, currencyAllowed, legacyBgnInEur } from './money/vat';
 import { assignDocumentNumber } from './numbering';
-import { documentSettings } from './requisites.service';
+import { documentSettings, vatTreatmentOn } from './requisites.service';
 import { scoped, withTransaction } from './scope';
 import { requireText, trimOrNull } from './text';
 import { creditInvoice } from './credit-note.service';
@@ -128,7 +128,10 @@ async function createInvoiceInTx(tx: AuthedContext, input: CreateInvoiceInput): 
   if (input.contractId) {
     contract = await scoped(tx, Contract).getById(input.contractId, 'input.contractId');
     if (contract.clientId !== client.id) errors.push({ path: 'input.contractId', message: msg('validation.contractOfOtherClient') });
-    if (contract.currency !== input.currency) errors.push({ path: 'input.currency', message: msg('validation.contractCurrency', { currency: contract.currency }) });
+    // a BGN contract signed before the euro changeover is invoiced in EUR from then (converted at the fixed rate)
+    if (contract.currency !== input.currency && !legacyBgnInEur(agency.country, contract.currency, input.currency, vatDate)) {
+      errors.push({ path: 'input.currency', message: msg('validation.contractCurrency', { currency: contract.currency }) });
+    }
   }
   if (input.scheduleItemId) {
     if (!contract) {
@@ -161,10 +164,11 @@ async function createInvoiceInTx(tx: AuthedContext, input: CreateInvoiceInput): 
         {
           description: `${item!.label}${contract?.number ? ` по договору № ${contract.number}` : ''}: ${contract!.subject}`.slice(0, 1000),
           quantity: '1',
-          unitPrice: item!.amount,
+          unitPrice: amountIn(item!.amount, contract!.currency, input.currency),
         } as InvoiceLineInput,
       ];
-  const lines = prepareLines(lineInputs, agency.country, vatDate, requisites.vatPayer);
+  const vat = await vatTreatmentOn(tx, vatDate, { agency, requisites });
+  const lines = prepareLines(lineInputs, vat);
   const invoice = await scoped(tx, Invoice).insert({
     clientId: client.id,
     contractId: contract?.id ?? null,
@@ -177,6 +181,7 @@ async function createInvoiceInTx(tx: AuthedContext, input: CreateInvoiceInput): 
     dueDate: input.dueDate,
     supplyDate: input.supplyDate ?? null,
     notes: trimOrNull(input.notes),
+    vatExemptionNote: vat.exemptionNote,
     replacesInvoiceId: input.replacesInvoiceId ?? null,
     createdById: tx.actor.userId,
   });
@@ -210,7 +215,12 @@ async function issueDraft(tx: AuthedContext, invoice: Invoice, input: IssueInvoi
 
   const stored = await childRowsOf(tx, InvoiceLine, 'invoiceId', [invoice.id], ['position']);
   // rates from the dated table are fixed now, for the supply date; lines are rewritten only if one changed
-  const rateNow = standardVatRate(agency.country, vatDate, requisites.vatPayer);
+  const vat = await vatTreatmentOn(tx, vatDate, { agency, requisites });
+  // a rate typed on a line while the agency charged VAT is refused once its regime on this date charges none
+  if (!vat.chargesVat && stored.some((l) => !l.vatRateAuto && l.vatRate !== null && cmp(l.vatRate, 0) > 0)) {
+    throw new BadUserInputError([{ path: 'input.issueDate', message: msg('validation.notVatPayer') }]);
+  }
+  const rateNow = vat.rate;
   const changed = stored.some((l) => l.vatRateAuto && l.vatRate !== rateNow);
   const { lines, totals } = priceLines(stored.map(draftOf), rateNow, invoice.priceBasis);
   // every check before any write: a refused issue leaves the draft exactly as it was
@@ -220,8 +230,9 @@ async function issueDraft(tx: AuthedContext, invoice: Invoice, input: IssueInvoi
   let prepaymentDeducted = '0.00';
   if (invoice.kind === InvoiceKind.FINAL && invoice.contractId) {
     // only prepayments this invoice bills again, and never what earlier FINAL invoices already deducted
-    const received = await prepaymentsReceived(tx, invoice.contractId);
-    const deducted = await prepaymentsDeducted(tx, invoice.contractId, invoice.id);
+    // in the invoice's currency: a 2025 BGN prepayment counts in EUR on a 2026 invoice of a legacy BGN contract
+    const received = await prepaymentsReceived(tx, invoice.contractId, invoice.currency);
+    const deducted = await prepaymentsDeducted(tx, invoice.contractId, invoice.id, invoice.currency);
     prepaymentDeducted = finalDeduction(received, invoice.scheduleItemId, deducted, totals.total);
   }
   const amountDue = invoiceDue(totals.total, prepaymentDeducted);
@@ -245,6 +256,7 @@ async function issueDraft(tx: AuthedContext, invoice: Invoice, input: IssueInvoi
     issueDate,
     issuedAt: new Date(),
     status: InvoiceStatus.ISSUED,
+    vatExemptionNote: vat.exemptionNote,
   });
   // the number last: the counter row stays locked until commit, so hold it as briefly as possible
   saved.number = await assignDocumentNumber(

@@ -45,7 +45,7 @@ export async function nextDocumentNumber(
   return { number: formatNumber(pattern, value, year), sequence: value };
 }
 
-const NUMBERED_TABLES = new Set(['invoices', 'acts', 'contracts']);
+const NUMBERED_TABLES = new Set(['invoices', 'acts', 'contracts', 'proposals']);
 
 /**
  * Takes the next number and writes it onto the document row in ONE statement, meant to be the
@@ -54,7 +54,7 @@ const NUMBERED_TABLES = new Set(['invoices', 'acts', 'contracts']);
  */
 export async function assignDocumentNumber(
   ctx: RequestContext,
-  target: { table: 'invoices' | 'acts' | 'contracts'; id: string },
+  target: { table: 'invoices' | 'acts' | 'contracts' | 'proposals'; id: string },
   kind: DocumentKind,
   pattern: string,
   date: string,

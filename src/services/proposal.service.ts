@@ -1,6 +1,6 @@
 import type { AuthedContext } from '../context';
 import { Brief, Client, Deal, Proposal, ProposalLine, ProposalRevision } from '../entities';
-import { DealStage, ProposalStatus } from '../entities/enums';
+import { DealStage, DocumentKind, ProposalStatus } from '../entities/enums';
 import { BadUserInputError } from '../errors';
 import { msg } from '../i18n';
 import { IllegalTransitionError } from '../schema/common/error-results';
@@ -29,9 +29,11 @@ import {
   type LineValues,
   type RevisionSnapshot,
 } from './proposal.rules';
+import { assignDocumentNumber, withUniqueNumber } from './numbering';
+import { getRequisites } from './requisites.service';
 import { scoped, withTransaction } from './scope';
 import { requireText, trimOrNull } from './text';
-import { isPastLocalDay } from './time';
+import { isPastLocalDay, localDate } from './time';
 import { computeToolMixes } from './tool-mix';
 import { transitionRow } from './transitions';
 
@@ -73,6 +75,14 @@ async function proposalTransition<R>(
   return transitionRow(tx, Proposal, id, PROPOSAL_TRANSITIONS, to, (p, from) => apply(p, from, timeZone), {
     statusOf: (p) => effectiveProposalStatus(p, timeZone, now),
   });
+}
+
+/** The next number of the agency's offer series, written onto the proposal (first send only). */
+async function numberProposal(tx: AuthedContext, id: string, sentOn: string): Promise<string> {
+  const { proposalNumberPattern } = await getRequisites(tx);
+  return withUniqueNumber('proposals_number_unique', msg('errors.conflict.DUPLICATE_PROPOSAL_NUMBER'), () =>
+    assignDocumentNumber(tx, { table: 'proposals', id }, DocumentKind.PROPOSAL, proposalNumberPattern, sentOn),
+  );
 }
 
 /** Creates a DRAFT offer with its media plan. */
@@ -178,6 +188,8 @@ export async function sendProposal(ctx: AuthedContext, input: SendProposalInput,
         rejectionNote: null,
       });
       await advanceDeal(tx, saved.dealId, DealStage.PROPOSAL, 'proposal sent');
+      // the number last (the counter row stays locked until commit); a resent offer keeps its own
+      if (!saved.number) saved.number = await numberProposal(tx, saved.id, localDate(now, timeZone));
       return saved;
     }),
   );

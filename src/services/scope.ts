@@ -171,6 +171,16 @@ export class AgencyKeyedRepository<T extends ObjectLiteral & { agencyId: string 
     });
   }
 
+  /** The agency's rows, ordered by `order` (a column of the entity). */
+  async findAll(order: Partial<Record<keyof T, 'ASC' | 'DESC'>>): Promise<T[]> {
+    return this.ctx.manager.getRepository(this.entity).find({ where: { agencyId: this.agencyId } as never, order: order as never });
+  }
+
+  /** Inserts the agency's row, or updates it where one with the same key (`conflictPaths`, besides the agency) exists. */
+  async upsert(values: Partial<T>, conflictPaths: (keyof T & string)[]): Promise<void> {
+    await this.ctx.manager.getRepository(this.entity).upsert({ ...values, agencyId: this.agencyId } as never, ['agencyId', ...conflictPaths]);
+  }
+
   /** Inserts the agency's row unless it exists; true when this call inserted it (the caller holds it until commit). */
   async insertIfAbsent(values: Partial<T>): Promise<boolean> {
     const result = await this.ctx.manager

@@ -948,3 +948,53 @@ describe('control points', () => {
     expect(ids).not.toContain(pB.id);
   });
 });
+
+describe('numbers on offers', () => {
+  const NUMBER_OF = `query($id: ID!) { proposal(id: $id) { number status } }`;
+  const SEND = `mutation($i: SendProposalInput!) { sendProposal(input: $i) { __typename ... on Proposal { number status } } }`;
+  const REVISE = `mutation($i: ReviseProposalInput!) { reviseProposal(input: $i) { __typename ... on Proposal { number status } } }`;
+  const year = new Date().getUTCFullYear();
+
+  it('numbers an offer when it is first sent, in its own gapless series per agency and year; a refused send takes no number; a resend keeps it', async () => {
+    const a = await registerAgency(t);
+    const client = await createClient(t, a.ownerToken);
+    const portal = (await createUser(t, a.ownerToken, 'CLIENT', client.id)).token;
+    const first = await createProposal(t, a.ownerToken, client.id);
+    expect(expectOk(await t.gql(NUMBER_OF, { id: first.id }, a.ownerToken)).proposal).toEqual({ number: null, status: 'DRAFT' });
+
+    // out of the 70/20/10 policy without a justification: refused, no number taken
+    const strayed = await createProposal(t, a.ownerToken, client.id, { lines: mediaPlan('100000', '800000', '100000') });
+    const refused = expectOk(await t.gql(SEND, { i: { id: strayed.id } }, a.ownerToken)).sendProposal;
+    expect(refused.__typename).toBe('ToolMixOutOfPolicyError');
+    expect(expectOk(await t.gql(NUMBER_OF, { id: strayed.id }, a.ownerToken)).proposal).toEqual({ number: null, status: 'DRAFT' });
+
+    const sent = expectOk(await t.gql(SEND, { i: { id: first.id } }, a.ownerToken)).sendProposal;
+    expect(sent).toEqual({ __typename: 'Proposal', number: `КП-${year}-0001`, status: 'SENT' });
+    const second = expectOk(await t.gql(SEND, { i: { id: strayed.id, justification: 'Клиент просит тест новых каналов' } }, a.ownerToken)).sendProposal;
+    expect(second.number).toBe(`КП-${year}-0002`);
+
+    // a corrected offer is sent again under the same number
+    expect(expectOk(await t.gql(REVISE, { i: { id: first.id, reason: 'Уточнить бюджет' } }, a.ownerToken)).reviseProposal).toEqual({ __typename: 'Proposal', number: `КП-${year}-0001`, status: 'DRAFT' });
+    expect(expectOk(await t.gql(SEND, { i: { id: first.id } }, a.ownerToken)).sendProposal.number).toBe(`КП-${year}-0001`);
+
+    // the client sees the number in the portal
+    expect(expectOk(await t.gql(NUMBER_OF, { id: first.id }, portal)).proposal).toEqual({ number: `КП-${year}-0001`, status: 'SENT' });
+
+    // another agency has its own series; invoices and contracts do not share it
+    const b = await registerAgency(t);
+    const bClient = await createClient(t, b.ownerToken);
+    const bSent = await createSentProposal(t, b.ownerToken, bClient.id);
+    expect(expectOk(await t.gql(NUMBER_OF, { id: bSent.id }, b.ownerToken)).proposal.number).toBe(`КП-${year}-0001`);
+  });
+
+  it('follows the agency pattern (updateAgencyRequisites proposalNumberPattern)', async () => {
+    const a = await registerAgency(t);
+    const res = await t.gql(`mutation { updateAgencyRequisites(input: { proposalNumberPattern: "ПРЕДЛ-{YY}/{N:3}" }) { proposalNumberPattern } }`, {}, a.ownerToken);
+    expect(expectOk(res).updateAgencyRequisites.proposalNumberPattern).toBe('ПРЕДЛ-{YY}/{N:3}');
+    const client = await createClient(t, a.ownerToken);
+    const sent = await createSentProposal(t, a.ownerToken, client.id);
+    expect(expectOk(await t.gql(NUMBER_OF, { id: sent.id }, a.ownerToken)).proposal.number).toBe(`ПРЕДЛ-${String(year % 100).padStart(2, '0')}/001`);
+    const bad = await t.gql(`mutation { updateAgencyRequisites(input: { proposalNumberPattern: "КП-{YYYY}" }) { proposalNumberPattern } }`, {}, a.ownerToken);
+    expectBadInput(bad, 'input.proposalNumberPattern');
+  });
+});

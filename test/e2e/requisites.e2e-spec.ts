@@ -191,3 +191,111 @@ describe('updateAgencyRequisites', () => {
     expect((await read(b.ownerToken)).requisites).toMatchObject({ legalName: 'ООО «Б»', inn: RUSSIAN.inn, eik: BULGARIAN.eik });
   });
 });
+
+describe('VAT regimes of the agency, dated like the rates', () => {
+  const SET_REGIME = /* GraphQL */ `
+    mutation SetRegime($input: SetAgencyVatRegimeInput!) {
+      setAgencyVatRegime(input: $input) { vatPayer vatRegimes { validFrom regime rate exemptionNote } }
+    }
+  `;
+  const REGIMES = `{ agency { requisites { vatPayer vatRegimes { validFrom regime rate exemptionNote } } } }`;
+  const CREATE = /* GraphQL */ `
+    mutation($i: CreateInvoiceInput!) { createInvoice(input: $i) { id subtotal vatTotal total vatExemptionNote lines { vatRate vat } } }
+  `;
+  const ISSUE = /* GraphQL */ `
+    mutation($i: IssueInvoiceInput!) { issueInvoice(input: $i) { __typename ... on Invoice { subtotal vatTotal total vatExemptionNote lines { vatRate vat } } } }
+  `;
+
+  async function invoiceOn(token: string, clientId: string, supplyDate: string, currency = 'RUB', extra: Record<string, unknown> = {}) {
+    const draft = expectOk(await t.gql(CREATE, { i: { clientId, currency, supplyDate, dueDate: '2026-12-31', lines: [{ description: 'Контекстная реклама', unitPrice: '100000.00', ...extra }] } }, token)).createInvoice;
+    const issued = expectOk(await t.gql(ISSUE, { i: { id: draft.id, issueDate: supplyDate } }, token)).issueInvoice;
+    return { draft, issued };
+  }
+
+  it('a Russian agency on the simplified tax from 2026 invoices 2025 supplies at 20 % and 2026 ones without VAT, with the legal wording', async () => {
+    const a = await registerAgency(t);
+    const client = await createClient(t, a.ownerToken);
+    const set = expectOk(await t.gql(SET_REGIME, { input: { validFrom: '2026-01-01', regime: 'RU_USN_WITHOUT_VAT' } }, a.ownerToken)).setAgencyVatRegime;
+    expect(set.vatRegimes).toEqual([
+      { validFrom: '2026-01-01', regime: 'RU_USN_WITHOUT_VAT', rate: null, exemptionNote: 'НДС не облагается в связи с применением упрощённой системы налогообложения (п. 2 ст. 346.11 НК РФ)' },
+    ]);
+    const before = await invoiceOn(a.ownerToken, client.id, '2025-12-20');
+    expect(before.issued).toMatchObject({ vatTotal: '20000.00', total: '120000.00', vatExemptionNote: null, lines: [{ vatRate: '20.00', vat: '20000.00' }] });
+    const after = await invoiceOn(a.ownerToken, client.id, '2026-02-02');
+    expect(after.draft).toMatchObject({ vatTotal: '0.00', total: '100000.00', lines: [{ vatRate: null, vat: '0.00' }] });
+    expect(after.draft.vatExemptionNote).toMatch(/346\.11 НК РФ/);
+    expect(after.issued).toMatchObject({ vatTotal: '0.00', total: '100000.00', vatExemptionNote: set.vatRegimes[0].exemptionNote });
+    // a rate on a line is refused under a regime without VAT
+    const refused = await t.gql(CREATE, { i: { clientId: client.id, currency: 'RUB', supplyDate: '2026-02-02', dueDate: '2026-12-31', lines: [{ description: 'x', unitPrice: '1.00', vatRate: '22' }] } }, a.ownerToken);
+    expectBadInput(refused, 'input.lines.0.vatRate');
+  });
+
+  it('a Russian simplified-tax payer at the reduced 5 % or 7 % rate charges it from the period it chose', async () => {
+    const a = await registerAgency(t);
+    const client = await createClient(t, a.ownerToken);
+    expectOk(await t.gql(SET_REGIME, { input: { validFrom: '2025-01-01', regime: 'RU_USN_REDUCED', rate: '5' } }, a.ownerToken));
+    expectOk(await t.gql(SET_REGIME, { input: { validFrom: '2026-01-01', regime: 'RU_USN_REDUCED', rate: '7' } }, a.ownerToken));
+    const in2025 = await invoiceOn(a.ownerToken, client.id, '2025-06-10');
+    expect(in2025.issued).toMatchObject({ vatTotal: '5000.00', total: '105000.00', vatExemptionNote: null, lines: [{ vatRate: '5.00' }] });
+    const in2026 = await invoiceOn(a.ownerToken, client.id, '2026-03-10');
+    expect(in2026.issued).toMatchObject({ vatTotal: '7000.00', total: '107000.00', lines: [{ vatRate: '7.00' }] });
+    // the periods read back in date order
+    const read = expectOk(await t.gql(REGIMES, {}, a.ownerToken)).agency.requisites.vatRegimes;
+    expect(read.map((r: any) => [r.validFrom, r.regime, r.rate])).toEqual([
+      ['2025-01-01', 'RU_USN_REDUCED', '5.00'],
+      ['2026-01-01', 'RU_USN_REDUCED', '7.00'],
+    ]);
+  });
+
+  it('a Bulgarian supplier not registered for VAT invoices without VAT, citing чл. 113, ал. 9 ЗДДС', async () => {
+    const a = await registerAgency(t, { country: 'BG', timeZone: 'Europe/Sofia', defaultCurrency: 'EUR', locale: 'BG' });
+    const client = await createClient(t, a.ownerToken, { country: 'BG' });
+    expectOk(await t.gql(SET_REGIME, { input: { validFrom: '2026-01-01', regime: 'BG_NOT_REGISTERED' } }, a.ownerToken));
+    const { issued } = await invoiceOn(a.ownerToken, client.id, '2026-04-01', 'EUR');
+    expect(issued).toMatchObject({ vatTotal: '0.00', total: '100000.00', lines: [{ vatRate: null }] });
+    expect(issued.vatExemptionNote).toMatch(/чл\. 113, ал\. 9 от ЗДДС/);
+    // the same date again replaces the period: here with the agency's own wording
+    const own = 'Неначисляване на ДДС на основание чл. 113, ал. 9 ЗДДС';
+    const replaced = expectOk(await t.gql(SET_REGIME, { input: { validFrom: '2026-01-01', regime: 'BG_NOT_REGISTERED', exemptionNote: own } }, a.ownerToken)).setAgencyVatRegime;
+    expect(replaced.vatRegimes).toEqual([{ validFrom: '2026-01-01', regime: 'BG_NOT_REGISTERED', rate: null, exemptionNote: own }]);
+    expect((await invoiceOn(a.ownerToken, client.id, '2026-04-02', 'EUR')).issued.vatExemptionNote).toBe(own);
+  });
+
+  it('refuses a regime of another country, a missing or wrong reduced rate, and a reduced rate before 2025, changing nothing', async () => {
+    const ru = await registerAgency(t);
+    const bg = await registerAgency(t, { country: 'BG', timeZone: 'Europe/Sofia', defaultCurrency: 'EUR' });
+    expectOk(await t.gql(SET_REGIME, { input: { validFrom: '2026-01-01', regime: 'STANDARD' } }, ru.ownerToken));
+    const before = expectOk(await t.gql(REGIMES, {}, ru.ownerToken));
+    expectBadInput(await t.gql(SET_REGIME, { input: { validFrom: '2026-01-01', regime: 'BG_NOT_REGISTERED' } }, ru.ownerToken), 'input.regime');
+    expectBadInput(await t.gql(SET_REGIME, { input: { validFrom: '2026-01-01', regime: 'RU_USN_REDUCED' } }, ru.ownerToken), 'input.rate');
+    expectBadInput(await t.gql(SET_REGIME, { input: { validFrom: '2026-01-01', regime: 'RU_USN_REDUCED', rate: '10' } }, ru.ownerToken), 'input.rate');
+    expectBadInput(await t.gql(SET_REGIME, { input: { validFrom: '2026-01-01', regime: 'STANDARD', rate: '5' } }, ru.ownerToken), 'input.rate');
+    expectBadInput(await t.gql(SET_REGIME, { input: { validFrom: '2024-07-01', regime: 'RU_USN_REDUCED', rate: '5' } }, ru.ownerToken), 'input.validFrom');
+    expect(expectOk(await t.gql(REGIMES, {}, ru.ownerToken))).toEqual(before);
+    expectBadInput(await t.gql(SET_REGIME, { input: { validFrom: '2026-01-01', regime: 'RU_USN_WITHOUT_VAT' } }, bg.ownerToken), 'input.regime');
+    expect(expectOk(await t.gql(REGIMES, {}, bg.ownerToken)).agency.requisites.vatRegimes).toEqual([]);
+  });
+
+  it('is for the owner only, and keeps agencies apart', async () => {
+    const a = await registerAgency(t);
+    const manager = await createUser(t, a.ownerToken, 'MANAGER');
+    expectCode(await t.gql(SET_REGIME, { input: { validFrom: '2026-01-01', regime: 'RU_USN_WITHOUT_VAT' } }, manager.token), 'FORBIDDEN');
+    expect(expectOk(await t.gql(REGIMES, {}, a.ownerToken)).agency.requisites.vatRegimes).toEqual([]);
+    const b = await registerAgency(t);
+    expectOk(await t.gql(SET_REGIME, { input: { validFrom: '2026-01-01', regime: 'RU_USN_WITHOUT_VAT' } }, b.ownerToken));
+    expect(expectOk(await t.gql(REGIMES, {}, a.ownerToken)).agency.requisites.vatRegimes).toEqual([]);
+  });
+
+  it('keeps vatPayer working: a non-payer without dated regimes is the simplified regime of its country', async () => {
+    const a = await registerAgency(t);
+    const client = await createClient(t, a.ownerToken);
+    expectOk(await t.gql(`mutation { updateAgencyRequisites(input: { vatPayer: false }) { vatPayer } }`, {}, a.ownerToken));
+    const { issued } = await invoiceOn(a.ownerToken, client.id, '2026-05-05');
+    expect(issued).toMatchObject({ vatTotal: '0.00', total: '100000.00', lines: [{ vatRate: null }] });
+    expect(issued.vatExemptionNote).toMatch(/346\.11 НК РФ/);
+    // a dated regime takes over from its date
+    expectOk(await t.gql(SET_REGIME, { input: { validFrom: '2026-06-01', regime: 'STANDARD' } }, a.ownerToken));
+    expect((await invoiceOn(a.ownerToken, client.id, '2026-06-15')).issued).toMatchObject({ vatTotal: '22000.00', vatExemptionNote: null });
+    expect((await invoiceOn(a.ownerToken, client.id, '2026-05-15')).issued).toMatchObject({ vatTotal: '0.00' });
+  });
+});

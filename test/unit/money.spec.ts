@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import Decimal from 'decimal.js';
 import { lineAmounts, sumTotals } from '../../src/services/money/totals';
-import { currencyAllowed, standardVatRate } from '../../src/services/money/vat';
+import { VatRegime } from '../../src/entities/enums';
+import { bgnToEur, currencyAllowed, legacyBgnInEur, standardVatRate, vatTreatment } from '../../src/services/money/vat';
 import { formatNumber, patternRestartsYearly, validatePattern } from '../../src/services/numbering';
 
 describe('VAT by date', () => {
@@ -107,5 +108,29 @@ describe('balance after payments and refunds', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('VAT regimes and the BGN conversion (pure rules)', () => {
+  const period = (validFrom: string, regime: VatRegime, rate: string | null = null) => ({ validFrom, regime, rate, exemptionNote: null });
+
+  it('takes the regime in force on the date, else vatPayer', () => {
+    const periods = [period('2026-01-01', VatRegime.RU_USN_REDUCED, '7'), period('2025-01-01', VatRegime.RU_USN_REDUCED, '5')];
+    expect(vatTreatment('RU', periods, true, '2024-12-31')).toMatchObject({ regime: VatRegime.STANDARD, rate: '20.00', chargesVat: true });
+    expect(vatTreatment('RU', periods, true, '2025-12-31')).toMatchObject({ rate: '5.00', exemptionNote: null });
+    expect(vatTreatment('RU', periods, true, '2026-01-01')).toMatchObject({ rate: '7.00' });
+    expect(vatTreatment('RU', [], false, '2026-03-01')).toMatchObject({ regime: VatRegime.RU_USN_WITHOUT_VAT, rate: null, chargesVat: false });
+    expect(vatTreatment('BG', [], false, '2026-03-01').exemptionNote).toMatch(/чл\. 113, ал\. 9/);
+    expect(vatTreatment('RU', [period('2026-01-01', VatRegime.STANDARD)], false, '2026-01-01')).toMatchObject({ rate: '22.00', exemptionNote: null });
+  });
+
+  it('converts BGN to EUR at 1.95583, half up to the cent, per amount', () => {
+    expect(bgnToEur('1.00')).toBe('0.51');
+    expect(bgnToEur('1955.83')).toBe('1000.00');
+    // 0.02556… → 0.03, 0.01022… → 0.01
+    expect(bgnToEur('0.05')).toBe('0.03');
+    expect(bgnToEur('0.02')).toBe('0.01');
+    expect(legacyBgnInEur('BG', 'BGN', 'EUR', '2026-01-01')).toBe(true);
+    expect(legacyBgnInEur('BG', 'BGN', 'EUR', '2025-12-31')).toBe(false);
   });
 });

@@ -192,6 +192,14 @@ export class InvoiceType {
   notes: string | null;
 
   @PortalVisible()
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why the invoice charges no VAT, printed on it: the wording of the agency\'s VAT regime on the supply date (e.g. «НДС не облагается в связи с применением упрощённой системы налогообложения (п. 2 ст. 346.11 НК РФ)»; BG: чл. 113, ал. 9 ЗДДС). Fixed at issue; null when VAT is charged.',
+  })
+  vatExemptionNote: string | null;
+
+  @PortalVisible()
   @Field(() => Date, { nullable: true, description: 'When issued.' })
   issuedAt: Date | null;
 

@@ -248,6 +248,10 @@ export class ProposalType {
   dealId: string | null;
 
   @PortalVisible()
+  @Field(() => String, { nullable: true, description: 'The offer number (e.g. КП-2026-0001), from the agency pattern when the offer is first sent; unique per agency, in its own series; kept when the offer is revised and sent again. Null on a draft never sent.' })
+  number: string | null;
+
+  @PortalVisible()
   @Field({ description: 'Title.' })
   title: string;
 

@@ -1,9 +1,11 @@
 import { IsBoolean, IsEnum, IsIBAN, IsInt, IsOptional, IsTimeZone, Length, Matches, Max, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
-import { CurrencyCode, Locale } from '../../entities/enums';
+import { CurrencyCode, Locale, VatRegime } from '../../entities/enums';
+import { DateScalar, DecimalScalar } from '../common/scalars';
 import { IsBgVatNumber, IsEik, IsInn, IsKpp, IsOgrn } from '../validators/tax-ids';
 
-const PATTERN = /^[^{}]*(\{(YYYY|YY|N|N:\d{1,2})\}[^{}]*)+$/;
+// the sequence token is required: a pattern without it would repeat one number forever
+const PATTERN = /^(?=.*\{N(:\d{1,2})?\})[^{}]*(\{(YYYY|YY|N|N:\d{1,2})\}[^{}]*)+$/;
 const PATTERN_MSG = 'must use only {YYYY}, {YY}, {N} or {N:k} tokens and contain {N}';
 
 @InputType({ description: 'Changes to the agency requisites; omitted fields stay, null clears an optional one.' })
@@ -107,6 +109,12 @@ export class UpdateAgencyRequisitesInput {
   @Matches(PATTERN, { message: `creditNoteNumberPattern ${PATTERN_MSG}` })
   creditNoteNumberPattern?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Commercial offer number pattern, e.g. "КП-{YYYY}-{N:4}" (the default).' })
+  @IsOptional()
+  @Length(3, 40)
+  @Matches(PATTERN, { message: `proposalNumberPattern ${PATTERN_MSG}` })
+  proposalNumberPattern?: string | null;
+
   @Field(() => Int, { nullable: true, description: 'Days an issued act may stay unsigned (1–90).' })
   @IsOptional()
   @IsInt()
@@ -135,4 +143,26 @@ export class UpdateAgencyRequisitesInput {
   @IsOptional()
   @IsEnum(Locale)
   documentLanguage?: Locale | null;
+}
+
+@InputType({ description: "Sets the agency's VAT regime from a date (a period with the same date is replaced); earlier and later periods stay." })
+export class SetAgencyVatRegimeInput {
+  @Field(() => DateScalar, { description: 'First day of the period: documents with a supply / act date from this day on follow the regime, until the next period.' })
+  validFrom: string;
+
+  @Field(() => VatRegime, { description: "The regime; RU_* only for a Russian agency, BG_* only for a Bulgarian one." })
+  @IsEnum(VatRegime)
+  regime: VatRegime;
+
+  @Field(() => DecimalScalar, { nullable: true, description: 'RU_USN_REDUCED only, and required there: the reduced rate, 5 or 7 (percent).' })
+  @IsOptional()
+  rate?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Regimes without VAT only: the agency\'s own wording of the exemption on documents (1–500 characters); omitted: the legal wording of the regime.',
+  })
+  @IsOptional()
+  @Length(1, 500)
+  exemptionNote?: string | null;
 }

@@ -1,4 +1,6 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import { VatRegime } from '../../entities/enums';
+import { DateScalar, DecimalScalar } from '../common/scalars';
 import { PortalHidden, PortalVisible } from '../common/visibility';
 import './requisites.enums';
 
@@ -61,7 +63,10 @@ export class AgencyRequisitesType {
   signatoryPosition: string | null;
 
   @PortalVisible()
-  @Field({ description: 'Whether the agency charges VAT; a non-payer invoices "without VAT".' })
+  @Field({
+    description:
+      'Whether the agency charges VAT before its first dated VAT regime (see vatRegimes): true is STANDARD, false the simplified regime of its country (RU: УСН without VAT; BG: not registered for VAT), invoicing "without VAT".',
+  })
   vatPayer: boolean;
 
   @PortalHidden()
@@ -81,10 +86,33 @@ export class AgencyRequisitesType {
   creditNoteNumberPattern: string;
 
   @PortalHidden()
+  @Field({ description: 'Commercial offer number pattern (default "КП-{YYYY}-{N:4}"): offers are numbered when first sent, in their own series.' })
+  proposalNumberPattern: string;
+
+  @PortalHidden()
   @Field(() => Int, { description: 'An issued act unsigned this many days later is a control point.' })
   actSignDays: number;
 
   @PortalHidden()
   @Field(() => Int, { description: 'A contract waiting for approvals this many days is a control point.' })
   approvalWaitDays: number;
+}
+
+@ObjectType('AgencyVatRegimePeriod', { description: "The agency's VAT regime from a date until the next period: documents dated in it charge VAT by this regime." })
+export class AgencyVatRegimePeriodType {
+  @PortalVisible()
+  @Field(() => DateScalar, { description: 'First day of the period (supply / act dates from this day on).' })
+  validFrom: string;
+
+  @PortalVisible()
+  @Field(() => VatRegime, { description: 'The regime.' })
+  regime: VatRegime;
+
+  @PortalVisible()
+  @Field(() => DecimalScalar, { nullable: true, description: 'The reduced rate in percent of RU_USN_REDUCED ("5.00" or "7.00"); null for the other regimes.' })
+  rate: string | null;
+
+  @PortalVisible()
+  @Field(() => String, { nullable: true, description: 'The wording printed on documents of a regime without VAT (the legal wording unless the agency gave its own); null when VAT is charged.' })
+  exemptionNote: string | null;
 }
