@@ -19,6 +19,7 @@ import {
   EmptyInvoiceError,
   InvoiceAlreadyPaidError,
   InvoiceHasPaymentsError,
+  InvoiceHasCreditNotesError,
   InvoiceInActError,
   InvoiceNotPayableError,
   InvoiceOverpaymentError,
@@ -52,7 +53,7 @@ import { checkTransition, transitionRow } from './transitions';
 export type RecordPaymentOutcome = Invoice | IllegalTransitionError | InvoiceOverpaymentError | InvoiceNotPayableError | InvoiceAlreadyPaidError;
 export type RefundOutcome = Invoice | RefundExceedsPaymentError | InvoiceNotPayableError;
 export type IssueOutcome = Invoice | IllegalTransitionError | EmptyInvoiceError | NothingToBillError | ContractTotalExceededError;
-export type CancelOutcome = Invoice | IllegalTransitionError | InvoiceHasPaymentsError | InvoiceInActError;
+export type CancelOutcome = Invoice | IllegalTransitionError | InvoiceHasPaymentsError | InvoiceInActError | InvoiceHasCreditNotesError;
 
 /**
  * A money mutation in one transaction, at most once per idempotency key: an invoice is
@@ -278,6 +279,8 @@ export async function cancelInvoice(ctx: AuthedContext, input: CancelInvoiceInpu
     if (!isZero(invoice.paidAmount)) {
       return new InvoiceHasPaymentsError(invoice.paidAmount);
     }
+    // credit notes are issued documents of their own: the invoice they reduce stays
+    if (!isZero(invoice.creditedAmount)) return new InvoiceHasCreditNotesError(invoice.creditedAmount);
     const illegal = checkTransition('Invoice', INVOICE_TRANSITIONS, invoice.status, InvoiceStatus.CANCELLED);
     if (illegal) return illegal;
     const act = await scoped(tx, Act)

@@ -9,7 +9,7 @@ import { startTestApp, TestApp } from '../support/app';
 import { signedContract } from '../support/contract.factories';
 import { expectBadInput, expectCode, expectOk } from '../support/expect';
 import { AgencyActors, createClient, createDeal, createUser, registerAgency } from '../support/factories';
-import { createInvoice, invoiceLine, issuedInvoice, RECORD_PAYMENT } from '../support/invoice.factories';
+import { CANCEL_INVOICE, createInvoice, invoiceLine, issuedInvoice, RECORD_PAYMENT } from '../support/invoice.factories';
 import { localDate } from '../../src/services/time';
 
 const INVOICE = /* GraphQL */ `
@@ -308,6 +308,18 @@ describe('the client portal and tenancy', () => {
     expect(expectOk(await t.gql(CREDIT_NOTES, { filter: { invoiceId: inv.id } }, portalA2)).creditNotes.totalCount).toBe(0);
     expect(expectOk(await t.gql(CREDIT_NOTE, { id: note.id }, b.ownerToken)).creditNote).toBeNull();
     expect(expectOk(await t.gql(CREDIT_NOTES, {}, b.ownerToken)).creditNotes.totalCount).toBe(0);
+  });
+});
+
+describe('an invoice with credit notes', () => {
+  it('cannot be cancelled (INVOICE_HAS_CREDIT_NOTES): its credit notes would hang on a cancelled invoice; nothing changes', async () => {
+    const inv = await twoLineInvoice();
+    await creditOk({ invoiceId: inv.id, amount: '10.00' });
+    const before = await readInvoice(inv.id);
+    const res = expectOk(await t.gql(CANCEL_INVOICE, { input: { id: inv.id, reason: 'Ошибка в счёте' } }, a.ownerToken)).cancelInvoice;
+    expect(res).toMatchObject({ __typename: 'InvoiceHasCreditNotesError', code: 'INVOICE_HAS_CREDIT_NOTES' });
+    expect(await readInvoice(inv.id)).toEqual(before);
+    expect(await countNotes(inv.id)).toBe(1);
   });
 });
 

@@ -163,6 +163,7 @@ export const bg: LocaleResource = {
     REFUND_EXCEEDS_PAYMENT: 'От това плащане може да се възстанови най-много {{refundable, amount}}',
     INVOICE_HAS_PAYMENTS: 'По фактурата са получени пари ({{paidAmount, amount}}): първо ги възстановете',
     INVOICE_IN_ACT: 'Протокол {{actNumber}} закрива тази фактура: първо коригирайте протокола',
+    INVOICE_HAS_CREDIT_NOTES: 'Фактурата е намалена с кредитни известия за {{creditedAmount, amount}}: не може да бъде анулирана',
     EMPTY_INVOICE: 'За да се издаде, фактурата трябва да е на стойност над нула',
     NOTHING_TO_BILL: 'Авансът вече покрива тази фактура: няма какво да се фактурира',
     INVOICE_ALREADY_PAID: 'Фактурата вече е платена изцяло ({{paidAmount, amount}})',

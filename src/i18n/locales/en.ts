@@ -166,6 +166,7 @@ export const en = {
     REFUND_EXCEEDS_PAYMENT: 'At most {{refundable, amount}} of this payment can be refunded',
     INVOICE_HAS_PAYMENTS: 'Money was received on this invoice ({{paidAmount, amount}}): refund it before cancelling',
     INVOICE_IN_ACT: 'Act {{actNumber}} closes this invoice: correct the act first',
+    INVOICE_HAS_CREDIT_NOTES: 'Credit notes of {{creditedAmount, amount}} reduce this invoice: it stays and cannot be cancelled',
     EMPTY_INVOICE: 'An invoice must total more than zero to be issued',
     NOTHING_TO_BILL: 'The prepayments already cover this invoice: there is nothing to bill',
     INVOICE_ALREADY_PAID: 'The invoice is already paid in full ({{paidAmount, amount}})',

@@ -165,6 +165,7 @@ export const ru: LocaleResource = {
     REFUND_EXCEEDS_PAYMENT: 'По этому платежу можно вернуть не больше {{refundable, amount}}',
     INVOICE_HAS_PAYMENTS: 'По счёту получены деньги ({{paidAmount, amount}}): сначала оформите возврат',
     INVOICE_IN_ACT: 'Счёт закрыт актом {{actNumber}}: сначала исправьте акт',
+    INVOICE_HAS_CREDIT_NOTES: 'Счёт скорректирован корректировочными документами на {{creditedAmount, amount}}: его нельзя отменить',
     EMPTY_INVOICE: 'Чтобы выставить счёт, его сумма должна быть больше нуля',
     NOTHING_TO_BILL: 'Предоплата уже покрывает этот счёт: выставлять нечего',
     INVOICE_ALREADY_PAID: 'Счёт уже полностью оплачен ({{paidAmount, amount}})',

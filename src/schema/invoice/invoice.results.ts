@@ -80,6 +80,20 @@ export class InvoiceInActError extends ErrorResult {
   }
 }
 
+@ObjectType('InvoiceHasCreditNotesError', {
+  implements: ErrorResult,
+  description: 'Credit notes reduce this invoice: it stays, corrected by them, and is not cancelled. Nothing was changed.',
+})
+export class InvoiceHasCreditNotesError extends ErrorResult {
+  @Field(() => DecimalScalar, { description: 'What its credit notes take back, VAT included.' })
+  creditedAmount: string;
+
+  constructor(creditedAmount: string) {
+    super('INVOICE_HAS_CREDIT_NOTES', `Credit notes of ${creditedAmount} reduce this invoice: it cannot be cancelled`);
+    this.creditedAmount = creditedAmount;
+  }
+}
+
 @ObjectType('EmptyInvoiceError', { implements: ErrorResult, description: 'An invoice must total more than zero to be issued.' })
 export class EmptyInvoiceError extends ErrorResult {
   constructor() {
@@ -146,6 +160,7 @@ export const CancelInvoiceResult = resultUnion('CancelInvoiceResult', 'The cance
   IllegalTransitionError,
   InvoiceHasPaymentsError,
   InvoiceInActError,
+  InvoiceHasCreditNotesError,
 ]);
 
 export const RecordPaymentResult = resultUnion(
