@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { round2 } from './money/totals';
+import { round2, sumTotals } from './money/totals';
 
 /**
  * The pure rules of credit notes: how an amount is split over the invoice's lines and what VAT
@@ -87,13 +87,7 @@ export function splitCredit(lines: readonly CreditableLine[], amount: string): C
   return lines.flatMap((l, i) => (shares[i].gt(0) ? [partOf(l, shares[i].toFixed(2))] : []));
 }
 
-/** The document totals of a credit note: exact sums of its parts. */
+/** The document totals of a credit note: exact sums of its parts (the one rule of money/totals). */
 export function creditTotals(parts: readonly CreditPart[]): { subtotal: string; vatTotal: string; total: string } {
-  let net = new D(0);
-  let vat = new D(0);
-  for (const p of parts) {
-    net = net.plus(p.net);
-    vat = vat.plus(p.vat);
-  }
-  return { subtotal: net.toFixed(2), vatTotal: vat.toFixed(2), total: net.plus(vat).toFixed(2) };
+  return sumTotals([...parts]);
 }
