@@ -117,7 +117,9 @@ export class ClientResolver {
   }
 
   @PortalVisible()
-  @FieldResolver(() => [ClientBalanceType], { description: "The client's money position per currency over issued invoices." })
+  @FieldResolver(() => [ClientBalanceType], {
+    description: "The client's money position per currency: its issued invoices, the payments on them and the VAT differences of its issued or signed acts.",
+  })
   balances(@Root() client: Client, @Ctx() ctx: AuthedContext) {
     return ctx.loaders.clientBalances.load(client.id);
   }

@@ -5,9 +5,9 @@
  */
 import { startTestApp, TestApp } from '../support/app';
 import { signedContract } from '../support/contract.factories';
-import { expectBadInput } from '../support/expect';
+import { expectBadInput, expectOk } from '../support/expect';
 import { AgencyActors, createClient, registerAgency } from '../support/factories';
-import { cancelledInvoice, invoiceLine, issuedInvoice } from '../support/invoice.factories';
+import { cancelledInvoice, invoiceLine, issuedInvoice, paidInvoice } from '../support/invoice.factories';
 
 let t: TestApp;
 let a: AgencyActors;
@@ -23,6 +23,16 @@ const CREATE = /* GraphQL */ `mutation($input: CreateActInput!) { createAct(inpu
 const UPDATE = /* GraphQL */ `mutation($input: UpdateActInput!) { updateAct(input: $input) { __typename ... on Act { ...ActMoney } ... on ErrorResult { code } } } ${MONEY_FIELDS}`;
 const ISSUE = /* GraphQL */ `mutation($input: IssueActInput!) { issueAct(input: $input) { __typename ... on Act { ...ActMoney } ... on ErrorResult { code } } } ${MONEY_FIELDS}`;
 const READ = /* GraphQL */ `query($id: ID!) { act(id: $id) { ...ActMoney } } ${MONEY_FIELDS}`;
+const TRANSITION = (name: string, inputType: string) =>
+  /* GraphQL */ `mutation($input: ${inputType}!) { ${name}(input: $input) { __typename ... on Act { status vatDifference } ... on ErrorResult { code } } }`;
+const SIGN = TRANSITION('signAct', 'SignActInput');
+const DISPUTE = TRANSITION('disputeAct', 'DisputeActInput');
+const REVISE = TRANSITION('reviseAct', 'ReviseActInput');
+const BALANCES = /* GraphQL */ `query($id: ID!) { client(id: $id) { balances { currency invoiced paid actDifferences outstanding } } }`;
+
+async function balancesOf(clientId: string, token = a.ownerToken): Promise<any[]> {
+  return expectOk(await t.gql(BALANCES, { id: clientId }, token)).client.balances;
+}
 
 async function readAct(id: string): Promise<any> {
   const res = await t.gql(READ, { id }, a.ownerToken);
@@ -106,6 +116,54 @@ describe('the VAT rate change on acts (RU 20 % in 2025, 22 % from 2026)', () => 
     );
     expectBadInput(res, 'input.actDate');
     expect(await actCount()).toBe(before);
+  });
+});
+
+describe('the VAT difference of an act in the client balance', () => {
+  it('a paid December-2025 invoice closed by an act dated 2026-01-12 (VAT on top): the client owes the 2 000.00 difference while the act is issued or signed', async () => {
+    const client = await createClient(t, a.ownerToken);
+    const contractId = (await signedContract(t, a.ownerToken, client.id, { amount: '100000.00', priceBasis: 'VAT_ON_TOP' })).id;
+    const invoice = await paidInvoice(t, a.ownerToken, client.id, { contractId, lines: [invoiceLine('Ведение рекламы, декабрь', '100000.00')] }, '2025-12-15');
+    expect(invoice).toMatchObject({ total: '120000.00', paidAmount: '120000.00', status: 'PAID' });
+    const settled = { currency: 'RUB', invoiced: '120000.00', paid: '120000.00', actDifferences: '0.00', outstanding: '0.00' };
+    const owing = { ...settled, actDifferences: '2000.00', outstanding: '2000.00' };
+    expect(await balancesOf(client.id)).toEqual([settled]);
+
+    // a draft is not a document the client owes by
+    const draft = (await t.gql(
+      CREATE,
+      { input: { contractId, periodStart: '2025-12-01', periodEnd: '2025-12-31', actDate: '2026-01-12', invoiceIds: [invoice.id] } },
+      a.ownerToken,
+    )).body.data.createAct;
+    expect(draft).toMatchObject({ status: 'DRAFT', total: '122000.00', vatDifference: '2000.00' });
+    expect(await balancesOf(client.id)).toEqual([settled]);
+
+    // issued: the difference is due, though every invoice is paid
+    expect((await t.gql(ISSUE, { input: { id: draft.id } }, a.ownerToken)).body.data.issueAct).toMatchObject({ status: 'ISSUED', vatDifference: '2000.00' });
+    expect(await balancesOf(client.id)).toEqual([owing]);
+
+    // the client's objection takes it out until the act is issued again
+    expect(expectOk(await t.gql(DISPUTE, { input: { id: draft.id, reason: 'Не согласны с НДС' } }, a.ownerToken)).disputeAct.status).toBe('DISPUTED');
+    expect(await balancesOf(client.id)).toEqual([settled]);
+    expect(expectOk(await t.gql(REVISE, { input: { id: draft.id } }, a.ownerToken)).reviseAct.status).toBe('DRAFT');
+    expect(await balancesOf(client.id)).toEqual([settled]);
+    expect(expectOk(await t.gql(ISSUE, { input: { id: draft.id } }, a.ownerToken)).issueAct.status).toBe('ISSUED');
+    expect(expectOk(await t.gql(SIGN, { input: { id: draft.id, signedOn: '2026-01-15', signedBy: 'Иванов И. И.' } }, a.ownerToken)).signAct.status).toBe('SIGNED');
+    expect(await balancesOf(client.id)).toEqual([owing]);
+  });
+
+  it('VAT included: the act keeps the total, nothing more is owed', async () => {
+    const client = await createClient(t, a.ownerToken);
+    const contractId = (await signedContract(t, a.ownerToken, client.id, { amount: '120000.00', priceBasis: 'VAT_INCLUDED' })).id;
+    const invoice = await paidInvoice(t, a.ownerToken, client.id, { contractId, lines: [invoiceLine('Ведение рекламы, декабрь', '120000.00')] }, '2025-12-15');
+    expect(invoice).toMatchObject({ total: '120000.00', vatTotal: '20000.00', status: 'PAID' });
+    const act = (await t.gql(
+      CREATE,
+      { input: { contractId, periodStart: '2025-12-01', periodEnd: '2025-12-31', actDate: '2026-01-12', invoiceIds: [invoice.id] } },
+      a.ownerToken,
+    )).body.data.createAct;
+    expect(expectOk(await t.gql(ISSUE, { input: { id: act.id } }, a.ownerToken)).issueAct).toMatchObject({ status: 'ISSUED', total: '120000.00', vatDifference: '0.00' });
+    expect(await balancesOf(client.id)).toEqual([{ currency: 'RUB', invoiced: '120000.00', paid: '120000.00', actDifferences: '0.00', outstanding: '0.00' }]);
   });
 });
 

@@ -2,21 +2,29 @@
  * The money rules of payment schedules over whole random contract histories (no database):
  * a contract split into a schedule, invoices for its items (PREPAYMENT, STANDARD or FINAL),
  * advances against the whole contract, a FINAL invoice for the whole contract, payments, refunds
- * cancellations and credit notes (the unpaid part of an invoice taken back), in any order. After every step:
+ * cancellations, credit notes (the unpaid part of an invoice taken back) and acts closing issued
+ * invoices at a changed VAT rate (issued, disputed, issued again), for either price basis, in any
+ * order. After every step:
  * - the live invoices of the contract never bill more than its total;
  * - every invoice's due = its total − the prepayments it deducts − its credit notes;
  * - PAID ⇔ due > 0 and paid ≥ due; an invoice credited to nothing with nothing paid is CREDITED;
  *   nothing is issued that bills nothing;
  * - FINAL invoices never deduct more than was received, nor the same prepayment twice, and a
  *   FINAL invoice for a schedule item never deducts what another item billed itself;
- * - the client's outstanding = Σ due − Σ paid, never negative, and each item's position adds up.
+ * - every act's lines are its invoices' lines re-priced at the act's rate (closeAtRate): VAT
+ *   included ⇒ the total stays and vatDifference = 0; VAT on top ⇒ the net stays and
+ *   vatDifference = new VAT − invoiced VAT; the act's total = Σ its lines;
+ * - the client's outstanding = Σ due − Σ payments + Σ refunds + Σ VAT differences of the issued
+ *   acts, never negative (the rate only goes up), and each item's position adds up.
  */
 import fc from 'fast-check';
 import Decimal from 'decimal.js';
 import { scheduleItemPosition, splitPaymentSchedule } from '../../src/services/contract.rules';
+import { closeAtRate, vatDifferenceOf, type ClosedLine, type InvoicedLine } from '../../src/services/act.rules';
 import {
   billsSomething,
   contractTotal,
+  contractTotal as contractTotalOf,
   deductiblePrepayments,
   exceedsContract,
   finalDeduction,
@@ -41,8 +49,25 @@ interface ModelInvoice {
   amountDue: string;
   credited: string;
   paid: string;
+  /** Σ payments and Σ refunds, as recorded (paid = payments − refunds) */
+  payments: string;
+  refunds: string;
   status: 'ISSUED' | 'PARTIALLY_PAID' | 'PAID' | 'CANCELLED' | 'CREDITED';
+  /** the lines as issued: their prices on the history's basis at its invoiced rate */
+  lines: InvoicedLine[];
 }
+
+interface ModelAct {
+  invoiceIds: number[];
+  status: 'ISSUED' | 'DISPUTED';
+  lines: ClosedLine[];
+  total: string;
+  vatDifference: string;
+}
+
+type Basis = 'VAT_ON_TOP' | 'VAT_INCLUDED';
+/** VAT rates in increasing order (null: without VAT); a rate change in a history only goes up */
+const RATES: (string | null)[] = [null, '5.00', '7.00', '10.00', '20.00', '22.00'];
 
 type Step =
   | { op: 'item'; index: number; kind: Kind }
@@ -51,7 +76,9 @@ type Step =
   | { op: 'pay'; pick: number; share: number }
   | { op: 'refund'; pick: number; share: number }
   | { op: 'cancel'; pick: number }
-  | { op: 'credit'; pick: number; share: number };
+  | { op: 'credit'; pick: number; share: number }
+  | { op: 'act'; picks: number[]; rise: number }
+  | { op: 'dispute'; pick: number };
 
 const cents = (n: number) => new Decimal(n).dividedBy(100).toFixed(2);
 /** share in 1..100 of an amount, rounded down to cents (at least 0.01 when the amount is positive) */
@@ -81,18 +108,33 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ op: fc.constant('cancel' as const), pick: fc.nat(20) }),
   fc.record({ op: fc.constant('credit' as const), pick: fc.nat(20), share: fc.integer({ min: 1, max: 100 }) }),
   fc.record({ op: fc.constant('credit' as const), pick: fc.nat(20), share: fc.constant(100) }),
+  fc.record({ op: fc.constant('act' as const), picks: fc.array(fc.nat(20), { minLength: 1, maxLength: 3 }), rise: fc.nat(5) }),
+  fc.record({ op: fc.constant('dispute' as const), pick: fc.nat(5) }),
 );
 
 const LIVE = (i: ModelInvoice) => i.status !== 'CANCELLED';
 const sum = (xs: string[]) => xs.reduce((s, x) => add(s, x), '0.00');
 
-/** One contract history, run through the rules exactly as issueInvoice / recordPayment apply them. */
-function runHistory(contractTotal: string, percents: string[], steps: Step[]) {
+/** The lines of an invoice for a price: 1–3 lines (by its id) priced on the basis at the rate. */
+function invoiceLines(id: number, price: string, basis: Basis, rate: string | null): InvoicedLine[] {
+  const n = cmp(price, '1.00') < 0 ? 1 : 1 + (id % 3);
+  const prices = Array.from({ length: n - 1 }, () => part(price, Math.floor(100 / n)));
+  prices.push(sub(price, sum(prices)));
+  return prices.map((unitPrice) => ({ ...lineAmounts({ quantity: '1', unitPrice, vatRate: rate }, basis), vatRate: rate }));
+}
+
+/** One contract history, run through the rules exactly as issueInvoice / recordPayment / createAct apply them. */
+function runHistory(contractAmount: string, percents: string[], steps: Step[], basis: Basis = 'VAT_INCLUDED', invoicedRate = 4) {
+  const rate = RATES[invoicedRate];
   const items = splitPaymentSchedule(
-    contractTotal,
+    contractAmount,
     percents.map((percent, i) => ({ label: `item ${i + 1}`, trigger: 'ON_SIGNING', percent }) as never),
   ).map((it, i) => ({ ...it, id: `item-${i}` }));
-  expect(sum(items.map((i) => i.amount))).toBe(contractTotal);
+  expect(sum(items.map((i) => i.amount))).toBe(contractAmount);
+  // what the contract bills: with VAT on top its amount plus the VAT of its items
+  const contractTotal = contractTotalOf({ amount: contractAmount, priceBasis: basis }, items, rate);
+  const acts: ModelAct[] = [];
+  const inIssuedAct = (inv: ModelInvoice) => acts.some((a) => a.status === 'ISSUED' && a.invoiceIds.includes(inv.id));
 
   const invoices: ModelInvoice[] = [];
   const billed = () => sum(invoices.filter(LIVE).map((i) => i.amountDue));
@@ -100,7 +142,9 @@ function runHistory(contractTotal: string, percents: string[], steps: Step[]) {
     invoices.filter((i) => LIVE(i) && i.kind === 'PREPAYMENT').map((i) => ({ scheduleItemId: i.scheduleItemId, paidAmount: i.paid }));
   const deductedByFinals = () => sum(invoices.filter((i) => LIVE(i) && i.kind === 'FINAL').map((i) => i.prepaymentDeducted));
 
-  const issue = (kind: Kind, scheduleItemId: string | null, total: string) => {
+  const issue = (kind: Kind, scheduleItemId: string | null, price: string) => {
+    const lines = invoiceLines(invoices.length, price, basis, rate);
+    const total = sum(lines.map((l) => l.gross));
     let deducted = '0.00';
     if (kind === 'FINAL') deducted = finalDeduction(received(), scheduleItemId, deductedByFinals(), total);
     const due = invoiceDue(total, deducted);
@@ -109,7 +153,7 @@ function runHistory(contractTotal: string, percents: string[], steps: Step[]) {
     expect(cmp(deducted, total)).toBeLessThanOrEqual(0);
     if (!billsSomething(due)) return; // NOTHING_TO_BILL: never issued
     if (exceedsContract(contractTotal, billed(), due)) return; // the contract cap
-    invoices.push({ id: invoices.length, kind, scheduleItemId, total, prepaymentDeducted: deducted, amountDue: due, credited: '0.00', paid: '0.00', status: 'ISSUED' });
+    invoices.push({ id: invoices.length, kind, scheduleItemId, total, prepaymentDeducted: deducted, amountDue: due, credited: '0.00', paid: '0.00', payments: '0.00', refunds: '0.00', status: 'ISSUED', lines });
   };
 
   for (const step of steps) {
@@ -124,10 +168,10 @@ function runHistory(contractTotal: string, percents: string[], steps: Step[]) {
         break;
       }
       case 'advance':
-        issue('PREPAYMENT', null, part(contractTotal, step.share));
+        issue('PREPAYMENT', null, part(contractAmount, step.share));
         break;
       case 'finalWhole':
-        issue('FINAL', null, contractTotal);
+        issue('FINAL', null, contractAmount);
         break;
       case 'pay': {
         if (!picked || picked.status === 'PAID') break; // INVOICE_ALREADY_PAID
@@ -136,18 +180,22 @@ function runHistory(contractTotal: string, percents: string[], steps: Step[]) {
         const amount = part(balance, step.share);
         if (cmp(amount, balance) > 0) break; // INVOICE_OVERPAYMENT
         picked.paid = add(picked.paid, amount);
+        picked.payments = add(picked.payments, amount);
         picked.status = paymentStatus(picked.amountDue, picked.paid);
         break;
       }
       case 'refund': {
         if (!picked || cmp(picked.paid, 0) <= 0) break;
-        picked.paid = sub(picked.paid, part(picked.paid, step.share));
+        const refund = part(picked.paid, step.share);
+        picked.paid = sub(picked.paid, refund);
+        picked.refunds = add(picked.refunds, refund);
         picked.status = paymentStatus(picked.amountDue, picked.paid);
         break;
       }
       case 'cancel':
-        // INVOICE_HAS_PAYMENTS with money on it; a CREDITED invoice is closed (ILLEGAL_TRANSITION)
-        if (picked && cmp(picked.paid, 0) === 0 && picked.status !== 'CREDITED') picked.status = 'CANCELLED';
+        // INVOICE_HAS_PAYMENTS with money on it; a CREDITED invoice is closed (ILLEGAL_TRANSITION);
+        // INVOICE_IN_ACT while an issued act closes it
+        if (picked && cmp(picked.paid, 0) === 0 && picked.status !== 'CREDITED' && !inIssuedAct(picked)) picked.status = 'CANCELLED';
         break;
       case 'credit': {
         if (!picked || picked.status === 'CREDITED') break; // INVOICE_NOT_CREDITABLE
@@ -157,6 +205,55 @@ function runHistory(contractTotal: string, percents: string[], steps: Step[]) {
         picked.credited = add(picked.credited, amount);
         picked.amountDue = invoiceDue(picked.total, picked.prepaymentDeducted, picked.credited);
         picked.status = statusAfterCredit(picked.amountDue, picked.paid) as ModelInvoice['status'];
+        break;
+      }
+      case 'act': {
+        // issued STANDARD / FINAL invoices (never a prepayment, nothing cancelled or credited) that no act closes yet
+        const open = invoices.filter((i) => i.kind !== 'PREPAYMENT' && ['ISSUED', 'PARTIALLY_PAID', 'PAID'].includes(i.status) && !acts.some((a) => a.invoiceIds.includes(i.id)));
+        if (!open.length) break;
+        const closed = [...new Set(step.picks.map((p) => open[p % open.length]))];
+        // the act date falls at or after a rate change: the same rate or a higher one
+        const actRate = RATES[invoicedRate + (step.rise % (RATES.length - invoicedRate))];
+        const invoiced = closed.flatMap((i) => i.lines);
+        const lines = invoiced.map((l) => closeAtRate(basis, l, actRate));
+        const act: ModelAct = {
+          invoiceIds: closed.map((i) => i.id),
+          status: 'ISSUED',
+          lines,
+          total: sum(lines.map((l) => l.gross)),
+          vatDifference: vatDifferenceOf(
+            lines.map((l, n) => ({ ...l, vatRate: actRate, invoicedVatRate: invoiced[n].vatRate, invoicedVat: invoiced[n].vat })),
+            basis,
+          ),
+        };
+        // every copied line re-priced at the act's rate, the act's total = Σ its lines
+        lines.forEach((l, n) => {
+          const inv = invoiced[n];
+          const repriced = lineAmounts({ quantity: '1', unitPrice: basis === 'VAT_ON_TOP' ? inv.net : inv.gross, vatRate: actRate }, basis);
+          expect({ net: l.net, vat: l.vat, gross: l.gross }).toEqual(inv.vatRate === actRate ? { net: inv.net, vat: inv.vat, gross: inv.gross } : repriced);
+          expect(add(l.net, l.vat)).toBe(l.gross);
+        });
+        expect(act.vatDifference).toBe(sum(lines.map((l) => l.vatDifference)));
+        const invoicedGross = sum(invoiced.map((l) => l.gross));
+        if (basis === 'VAT_INCLUDED') {
+          expect(act.vatDifference).toBe('0.00');
+          expect(act.total).toBe(invoicedGross);
+        } else {
+          expect(sum(lines.map((l) => l.net))).toBe(sum(invoiced.map((l) => l.net)));
+          expect(act.vatDifference).toBe(sub(sum(lines.map((l) => l.vat)), sum(invoiced.map((l) => l.vat))));
+          expect(act.total).toBe(add(invoicedGross, act.vatDifference));
+        }
+        if (actRate === rate) expect(act.vatDifference).toBe('0.00');
+        acts.push(act);
+        break;
+      }
+      case 'dispute': {
+        // ISSUED → DISPUTED (the client's objection); DISPUTED → DRAFT → ISSUED again with the same
+        // date and amounts, while none of its invoices was cancelled meanwhile
+        const act = acts.length ? acts[step.pick % acts.length] : null;
+        if (!act) break;
+        if (act.status === 'ISSUED') act.status = 'DISPUTED';
+        else if (act.invoiceIds.every((id) => invoices[id].status !== 'CANCELLED')) act.status = 'ISSUED';
         break;
       }
     }
@@ -172,7 +269,14 @@ function runHistory(contractTotal: string, percents: string[], steps: Step[]) {
       expect(inv.status === 'PAID').toBe(cmp(inv.amountDue, 0) > 0 && cmp(inv.paid, inv.amountDue) >= 0);
       expect(cmp(inv.paid, inv.amountDue)).toBeLessThanOrEqual(0);
     }
-    const outstanding = sub(sum(nowLive.map((i) => i.amountDue)), sum(nowLive.map((i) => i.paid)));
+    for (const inv of invoices) expect(sub(inv.payments, inv.refunds)).toBe(inv.paid);
+    const actDifferences = sum(acts.filter((x) => x.status === 'ISSUED').map((x) => x.vatDifference));
+    expect(cmp(actDifferences, 0)).toBeGreaterThanOrEqual(0);
+    const outstanding = add(
+      add(sub(sum(nowLive.map((i) => i.amountDue)), sum(nowLive.map((i) => i.payments))), sum(nowLive.map((i) => i.refunds))),
+      actDifferences,
+    );
+    expect(outstanding).toBe(add(sub(sum(nowLive.map((i) => i.amountDue)), sum(nowLive.map((i) => i.paid))), actDifferences));
     expect(cmp(outstanding, 0)).toBeGreaterThanOrEqual(0);
     for (const item of items) {
       const inv = nowLive.find((i) => i.scheduleItemId === item.id) ?? null;
@@ -180,7 +284,7 @@ function runHistory(contractTotal: string, percents: string[], steps: Step[]) {
       expect(add(pos.paid, pos.due)).toBe(inv ? inv.amountDue : item.amount);
     }
   }
-  return { items, invoices };
+  return { items, invoices, acts };
 }
 
 describe('payment schedules over random contract histories', () => {
@@ -190,8 +294,10 @@ describe('payment schedules over random contract histories', () => {
         fc.integer({ min: 1000_00, max: 100_000_000_00 }), // a schedule splits amounts of at least 1 000
         percentsArb,
         fc.array(stepArb, { minLength: 1, maxLength: 30 }),
-        (amountCents, percents, steps) => {
-          runHistory(cents(amountCents), percents, steps);
+        fc.constantFrom<Basis>('VAT_ON_TOP', 'VAT_INCLUDED'),
+        fc.integer({ min: 0, max: RATES.length - 1 }),
+        (amountCents, percents, steps, basis, invoicedRate) => {
+          runHistory(cents(amountCents), percents, steps, basis, invoicedRate);
         },
       ),
       { numRuns: 3000 },
@@ -238,6 +344,19 @@ describe('payment schedules over random contract histories', () => {
       ['PREPAYMENT', '244000.00', '0.00', '244000.00', 'PAID'],
       ['FINAL', '244000.00', '0.00', '244000.00', 'ISSUED'],
     ]);
+  });
+
+  it('an act dated after the 20 % → 22 % change closes a paid invoice: VAT on top the client owes the difference, VAT included nothing', () => {
+    const steps: Step[] = [
+      { op: 'item', index: 0, kind: 'STANDARD' },
+      { op: 'pay', pick: 0, share: 100 },
+      { op: 'act', picks: [0], rise: 1 },
+    ];
+    const onTop = runHistory('100000.00', ['100.00'], steps, 'VAT_ON_TOP', RATES.indexOf('20.00'));
+    expect(onTop.invoices.map((i) => [i.total, i.paid, i.status])).toEqual([['120000.00', '120000.00', 'PAID']]);
+    expect(onTop.acts.map((x) => [x.total, x.vatDifference, x.status])).toEqual([['122000.00', '2000.00', 'ISSUED']]);
+    const included = runHistory('120000.00', ['100.00'], steps, 'VAT_INCLUDED', RATES.indexOf('20.00'));
+    expect(included.acts.map((x) => [x.total, x.vatDifference, x.lines[0].vat])).toEqual([['120000.00', '0.00', '21639.34']]);
   });
 
   it('a FINAL invoice for the whole contract deducts every prepayment received, once', () => {

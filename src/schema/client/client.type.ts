@@ -167,7 +167,9 @@ export class StageDurationType {
   stays: number;
 }
 
-@ObjectType('ClientBalance', { description: "A client's money position in one currency, over issued invoices." })
+@ObjectType('ClientBalance', {
+  description: "A client's money position in one currency: its issued invoices, the payments on them and the VAT differences of its issued or signed acts.",
+})
 export class ClientBalanceType {
   @PortalVisible()
   @Field(() => CurrencyCode, { description: 'Currency.' })
@@ -182,6 +184,13 @@ export class ClientBalanceType {
   paid: string;
 
   @PortalVisible()
-  @Field(() => DecimalScalar, { description: 'invoiced − paid: what the client owes (negative: the agency owes).' })
+  @Field(() => DecimalScalar, {
+    description:
+      'Σ VAT differences of the issued and signed acts (not drafts, not disputed ones): the VAT a changed rate adds over the invoices an act closes, with prices VAT on top (2025 → 2026: 20 % → 22 %). Owed on top of the invoices.',
+  })
+  actDifferences: string;
+
+  @PortalVisible()
+  @Field(() => DecimalScalar, { description: 'invoiced − paid + actDifferences: what the client owes (negative: the agency owes).' })
   outstanding: string;
 }
