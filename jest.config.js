@@ -25,6 +25,13 @@ module.exports = {
     },
     {
       ...shared,
+      displayName: 'documents',
+      // PDFs rendered in-process and read back with qpdf and poppler (pdftotext, pdffonts, pdftoppm)
+      roots: ['<rootDir>/test/documents'],
+      testMatch: ['**/*.spec.ts'],
+    },
+    {
+      ...shared,
       displayName: 'e2e',
       // supertest against createApp on the real PostgreSQL: one fresh database per jest worker
       roots: ['<rootDir>/test/e2e', '<rootDir>/test/schema'],

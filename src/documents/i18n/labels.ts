@@ -1,0 +1,34 @@
+/**
+ * Document labels go through the same i18n layer as the API's messages: one i18next instance,
+ * a `documents` namespace. Every kind registers its labels here, so a document asks
+ * `l('invoice.title')` in its locale and a missing translation is caught by a test, not printed.
+ */
+import { i18n, type Locale } from '../../i18n';
+import { commonLabels } from './common.labels';
+
+type Bundle = Record<'ru' | 'bg' | 'en', Record<string, unknown>>;
+
+/** Every kind's labels, keyed by the prefix its keys are read under. */
+export const LABEL_BUNDLES: Record<string, Bundle> = {
+  common: commonLabels,
+};
+
+let registered = false;
+
+function register(): void {
+  if (registered) return;
+  const instance = i18n();
+  for (const [prefix, bundle] of Object.entries(LABEL_BUNDLES)) {
+    for (const lng of ['ru', 'bg', 'en'] as const) instance.addResourceBundle(lng, 'documents', { [prefix]: bundle[lng] }, true, true);
+  }
+  registered = true;
+}
+
+/** Reads a document label: `l('common.page', { page: 1, pages: 3 })`. */
+export type Labeller = (key: string, params?: Record<string, unknown>) => string;
+
+export function documentLabels(locale: Locale): Labeller {
+  register();
+  const t = i18n().getFixedT(locale, 'documents');
+  return (key, params) => t(key, params) as string;
+}

@@ -1,0 +1,19 @@
+/**
+ * The documents the platform produces. Each kind has a view-model builder (`<kind>.data.ts`,
+ * reads through the services) and a renderer (`<kind>.document.ts`, pure: model in, bytes out).
+ */
+export enum DocumentKind {
+  MEETING_PROTOCOL = 'MEETING_PROTOCOL',
+  COMMERCIAL_OFFER = 'COMMERCIAL_OFFER',
+  CONTRACT = 'CONTRACT',
+  INVOICE = 'INVOICE',
+  ACT = 'ACT',
+  VAT_INVOICE = 'VAT_INVOICE',
+  SATISFACTION_FORM = 'SATISFACTION_FORM',
+}
+
+export interface RenderOptions {
+  locale: 'ru' | 'bg' | 'en';
+  /** the creation date printed in the file's metadata (fixed in tests for identical bytes) */
+  createdAt: Date;
+}

@@ -1,0 +1,71 @@
+/**
+ * Rendering off the GraphQL event loop: a piscina pool of worker threads running worker.ts's
+ * compiled twin. A document costs milliseconds of pure CPU; on the event loop that would be added
+ * to the latency of every request in flight.
+ *
+ * Threads: `DOCUMENT_RENDER_THREADS` (default: CPU count − 1, at least 1). 0 renders in-process,
+ * which is what a run from TypeScript sources (the test runner) gets automatically: worker
+ * threads need the compiled JavaScript.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Piscina } from 'piscina';
+import type { RenderedDocument } from './layout/create-document';
+import type { DocumentKind, RenderOptions } from './kinds';
+import { renderDocument } from './render';
+import type { RenderTask, RenderTaskResult } from './worker';
+
+export interface RenderPool {
+  render(kind: DocumentKind, model: unknown, options: RenderOptions): Promise<RenderedDocument>;
+  /** how rendering runs: 'threads' or 'in-process' */
+  readonly mode: 'threads' | 'in-process';
+  readonly threads: number;
+  close(): Promise<void>;
+}
+
+/** The compiled worker next to this file, or null when running from TypeScript sources. */
+export function compiledWorkerPath(): string | null {
+  if (!__filename.endsWith('.js')) return null;
+  const path = join(__dirname, 'worker.js');
+  return existsSync(path) ? path : null;
+}
+
+export function defaultRenderThreads(): number {
+  const configured = process.env.DOCUMENT_RENDER_THREADS;
+  if (configured !== undefined && configured !== '') {
+    const n = Number(configured);
+    if (Number.isInteger(n) && n >= 0 && n <= 64) return n;
+  }
+  return Math.max(1, availableParallelism() - 1);
+}
+
+export function createRenderPool(options: { threads?: number; workerPath?: string | null } = {}): RenderPool {
+  const threads = options.threads ?? defaultRenderThreads();
+  const workerPath = options.workerPath === undefined ? compiledWorkerPath() : options.workerPath;
+  if (threads === 0 || !workerPath) {
+    return {
+      mode: 'in-process',
+      threads: 0,
+      render: (kind, model, opts) => renderDocument(kind, model, opts),
+      close: async () => undefined,
+    };
+  }
+  const piscina = new Piscina<RenderTask, RenderTaskResult>({
+    filename: workerPath,
+    minThreads: 1,
+    maxThreads: threads,
+    // a burst waits in the queue rather than growing memory without bound
+    maxQueue: 'auto',
+    idleTimeout: 60_000,
+  });
+  return {
+    mode: 'threads',
+    threads,
+    async render(kind, model, opts) {
+      const out = await piscina.run({ kind, model, options: opts });
+      return { bytes: Buffer.from(out.bytes.buffer, out.bytes.byteOffset, out.bytes.byteLength), pageCount: out.pageCount };
+    },
+    close: () => piscina.destroy(),
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * One entry point from a kind and its view model to PDF bytes. It runs wherever it is called: in
+ * a worker thread of the render pool (src/documents/pool.ts) in the server, in-process in tests
+ * and in the benchmark. Models are plain data (strings, numbers, Uint8Array images), so they
+ * cross the thread boundary by structured clone.
+ */
+import type { RenderedDocument } from './layout/create-document';
+import { DocumentKind, type RenderOptions } from './kinds';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Renderer = (model: any, options: RenderOptions) => Promise<RenderedDocument>;
+
+/** kind → renderer; each `<kind>.document.ts` adds its own line here. */
+const RENDERERS: Partial<Record<DocumentKind, Renderer>> = {};
+
+export function isRenderable(kind: DocumentKind): boolean {
+  return RENDERERS[kind] !== undefined;
+}
+
+export async function renderDocument(kind: DocumentKind, model: unknown, options: RenderOptions): Promise<RenderedDocument> {
+  const renderer = RENDERERS[kind];
+  if (!renderer) throw new Error(`No renderer for document kind ${kind}`);
+  const out = await renderer(model, { ...options, createdAt: new Date(options.createdAt) });
+  return out;
+}
