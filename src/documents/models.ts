@@ -1,0 +1,31 @@
+/**
+ * From a kind and a source record to what the renderer needs: each `<kind>.data.ts` exports a
+ * builder registered here. The builder reads through the services (so tenancy and portal scope
+ * apply), returns null when the source does not exist for this agency, and says who the document
+ * is addressed to (the portal sees documents of its own client only) and whether it is a legal
+ * record that must keep its first rendering.
+ */
+import type { AuthedContext } from '../context';
+import type { Locale } from '../entities/enums';
+import type { DocumentKind } from './kinds';
+
+export interface BuiltModel<M = unknown> {
+  /** the plain view model handed to the renderer (strings, numbers, Uint8Array images) */
+  model: M;
+  /** the client the document is addressed to */
+  clientId: string;
+  /** the document's own number when it has one (invoice №, act №, contract №, offer №) */
+  number: string | null;
+  /** a human file name without extension, in the document's language: "Счёт № 12 от 22.11.2026" */
+  fileName: string;
+  /**
+   * an issued invoice, act or VAT invoice is a legal record: its first rendering is kept and
+   * served again; regenerating makes a new version only when asked to
+   */
+  immutable: boolean;
+}
+
+export type ModelBuilder<M = unknown> = (ctx: AuthedContext, sourceId: string, locale: Locale) => Promise<BuiltModel<M> | null>;
+
+/** kind → builder; each `<kind>.data.ts` adds its own line here. */
+export const MODEL_BUILDERS: Partial<Record<DocumentKind, ModelBuilder>> = {};
