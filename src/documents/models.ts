@@ -25,7 +25,16 @@ export interface BuiltModel<M = unknown> {
   immutable: boolean;
 }
 
-export type ModelBuilder<M = unknown> = (ctx: AuthedContext, sourceId: string, locale: Locale) => Promise<BuiltModel<M> | null>;
+/**
+ * The source exists but this document cannot be made from it (a VAT invoice for an agency that
+ * is not a VAT payer, an act not yet issued …). `reason` is a stable code such as
+ * NOT_A_VAT_PAYER; the API turns it into the DOCUMENT_NOT_AVAILABLE error result.
+ */
+export class DocumentUnavailable {
+  constructor(readonly reason: string) {}
+}
+
+export type ModelBuilder<M = unknown> = (ctx: AuthedContext, sourceId: string, locale: Locale) => Promise<BuiltModel<M> | DocumentUnavailable | null>;
 
 /** kind → builder; each `<kind>.data.ts` adds its own line here. */
 export const MODEL_BUILDERS: Partial<Record<DocumentKind, ModelBuilder>> = {};
