@@ -33,6 +33,10 @@ export interface AppConfig {
    * the caller's own context is refused in every mode)
    */
   transactionFlowGuard: boolean;
+  /** worker threads rendering PDFs; null: CPU count − 1 (at least 1); 0: render on the event loop */
+  documentRenderThreads: number | null;
+  /** lifetime of a signed document link (GeneratedDocument.documentUrl) */
+  documentLinkTtlSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -121,5 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     graphiql: bool(env, 'GRAPHIQL', nodeEnv === 'development' || databaseUrl === null),
     introspection: bool(env, 'INTROSPECTION', nodeEnv !== 'production'),
     transactionFlowGuard: bool(env, 'TX_FLOW_GUARD', nodeEnv !== 'production'),
+    documentRenderThreads: env.DOCUMENT_RENDER_THREADS ? int(env, 'DOCUMENT_RENDER_THREADS', 0, 0, 64) : null,
+    documentLinkTtlSeconds: int(env, 'DOCUMENT_LINK_TTL_SECONDS', 300, 1, 24 * 3600),
   };
 }

@@ -10,6 +10,16 @@ export interface TokenClaims {
 
 const ISSUER = 'agency-api';
 const AUDIENCE = 'agency-api';
+/** signed document links: a token of this audience opens one PDF and is no bearer token */
+const DOCUMENT_AUDIENCE = 'document';
+
+export interface DocumentLinkClaims {
+  /** user id: the link opens the document as this user (who must still see it) */
+  sub: string;
+  documentId: string;
+  /** the user's tokenVersion: a password change or deactivation also retires the user's links */
+  ver: number;
+}
 
 /** HS256 bearer tokens; the user row is re-read on every request, so claims carry only ids. */
 export class TokenService {
@@ -43,6 +53,36 @@ export class TokenService {
       const ver = payload.ver === undefined ? 0 : payload.ver;
       if (typeof ver !== 'number' || !Number.isInteger(ver)) return { ok: false, reason: 'Malformed token' };
       return { ok: true, claims: { sub: payload.sub, agencyId: payload.agencyId, ver } };
+    } catch (err) {
+      if (err instanceof joseErrors.JWTExpired) return { ok: false, reason: 'Token expired' };
+      return { ok: false, reason: 'Invalid token' };
+    }
+  }
+
+  /** A short-lived link token for one document (`/documents/<id>.pdf?token=…`). */
+  async issueDocumentLink(claims: DocumentLinkClaims, ttlSeconds: number, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+    const iat = Math.floor(now.getTime() / 1000);
+    const exp = iat + ttlSeconds;
+    const token = await new SignJWT({ doc: claims.documentId, ver: claims.ver })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setSubject(claims.sub)
+      .setIssuer(ISSUER)
+      .setAudience(DOCUMENT_AUDIENCE)
+      .setIssuedAt(iat)
+      .setExpirationTime(exp)
+      .sign(this.key);
+    return { token, expiresAt: new Date(exp * 1000) };
+  }
+
+  /** The claims of a document link, or why it is not acceptable (expired, invalid, another audience). */
+  async verifyDocumentLink(token: string): Promise<{ ok: true; claims: DocumentLinkClaims } | { ok: false; reason: string }> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: DOCUMENT_AUDIENCE, algorithms: ['HS256'] });
+      const { sub, doc, ver } = payload;
+      if (typeof sub !== 'string' || typeof doc !== 'string' || typeof ver !== 'number' || !Number.isInteger(ver)) {
+        return { ok: false, reason: 'Malformed token' };
+      }
+      return { ok: true, claims: { sub, documentId: doc, ver } };
     } catch (err) {
       if (err instanceof joseErrors.JWTExpired) return { ok: false, reason: 'Token expired' };
       return { ok: false, reason: 'Invalid token' };

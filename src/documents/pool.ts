@@ -3,13 +3,14 @@
  * compiled twin. A document costs milliseconds of pure CPU; on the event loop that would be added
  * to the latency of every request in flight.
  *
- * Threads: `DOCUMENT_RENDER_THREADS` (default: CPU count − 1, at least 1). 0 renders in-process,
- * which is what a run from TypeScript sources (the test runner) gets automatically: worker
- * threads need the compiled JavaScript.
+ * Threads: `DOCUMENT_RENDER_THREADS` (read by src/config.ts; default: CPU count − 1, at least 1).
+ * 0 renders in-process, which is what a run from TypeScript sources (the test runner) gets
+ * automatically: worker threads need the compiled JavaScript. The app makes one pool
+ * (createApp) and closes it on shutdown.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Piscina } from 'piscina';
 import type { RenderedDocument } from './layout/create-document';
 import type { DocumentKind, RenderOptions } from './kinds';
@@ -32,17 +33,19 @@ export function compiledWorkerPath(): string | null {
 }
 
 export function defaultRenderThreads(): number {
-  const configured = process.env.DOCUMENT_RENDER_THREADS;
-  if (configured !== undefined && configured !== '') {
-    const n = Number(configured);
-    if (Number.isInteger(n) && n >= 0 && n <= 64) return n;
-  }
   return Math.max(1, availableParallelism() - 1);
 }
 
-export function createRenderPool(options: { threads?: number; workerPath?: string | null } = {}): RenderPool {
+/**
+ * `threads`: config.documentRenderThreads (null or omitted: the default above). `workerPath`: the
+ * compiled worker, relative to the working directory or absolute; omitted: the one next to this
+ * file when it is compiled.
+ */
+export function createRenderPool(options: { threads?: number | null; workerPath?: string | null } = {}): RenderPool {
   const threads = options.threads ?? defaultRenderThreads();
-  const workerPath = options.workerPath === undefined ? compiledWorkerPath() : options.workerPath;
+  const given = options.workerPath === undefined ? compiledWorkerPath() : options.workerPath;
+  const workerPath = given ? resolve(given) : null;
+  if (workerPath && threads > 0 && !existsSync(workerPath)) throw new Error(`the render worker ${workerPath} does not exist: run \`npm run build\``);
   if (threads === 0 || !workerPath) {
     return {
       mode: 'in-process',

@@ -127,33 +127,48 @@ export async function resetPassword(ctx: RequestContext, input: ResetPasswordInp
   return issue(ctx, done.user, done.agency);
 }
 
+type Authenticated = { actor: Actor | null; authError: string | null; locale?: Locale };
+
 /**
  * Turns the bearer token into an actor. The user row is re-read so that a deactivated user or a
  * changed role takes effect at once, not when the token expires.
  */
-export async function authenticate(
-  app: AppServices,
-  req: Request,
-): Promise<{ actor: Actor | null; authError: string | null; locale?: Locale }> {
+export async function authenticate(app: AppServices, req: Request): Promise<Authenticated> {
   const header = req.headers.authorization;
   if (!header) return { actor: null, authError: null };
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match) return { actor: null, authError: 'Authorization header must be "Bearer <token>"' };
   const verified = await app.tokens.verify(match[1]);
   if (!verified.ok) return { actor: null, authError: verified.reason };
+  return currentActor(app, verified.claims.sub, verified.claims.ver ?? 0, verified.claims.agencyId);
+}
+
+/**
+ * The actor of a signed document link (`?token=`), which opens `documentId` only: the link's user
+ * is re-read like a bearer token's, so a deactivated user's or an old password's links stop working.
+ */
+export async function authenticateDocumentLink(app: AppServices, token: string, documentId: string): Promise<Authenticated> {
+  const verified = await app.tokens.verifyDocumentLink(token);
+  if (!verified.ok) return { actor: null, authError: verified.reason };
+  if (verified.claims.documentId !== documentId) return { actor: null, authError: 'Invalid token' };
+  return currentActor(app, verified.claims.sub, verified.claims.ver);
+}
+
+/** The user a token names, as an actor, if still active, of the same agency and token version. */
+async function currentActor(app: AppServices, userId: string, ver: number, agencyId?: string): Promise<Authenticated> {
   // every request passes here: one plain indexed lookup, no query builder
-  const rows: (Pick<User, 'id' | 'agencyId' | 'role' | 'clientId' | 'isActive' | 'tokenVersion'> & { locale: Locale })[] = isUUID(verified.claims.sub)
+  const rows: (Pick<User, 'id' | 'agencyId' | 'role' | 'clientId' | 'isActive' | 'tokenVersion'> & { locale: Locale })[] = isUUID(userId)
     ? await app.dataSource.query(
         // the user's preferred language, else the agency's
         'SELECT u.id, u."agencyId", u.role, u."clientId", u."isActive", u."tokenVersion", COALESCE(u.locale, a.locale) AS locale FROM users u JOIN agencies a ON a.id = u."agencyId" WHERE u.id = $1',
-        [verified.claims.sub],
+        [userId],
       )
     : [];
   const user = rows[0];
-  if (!user || !user.isActive || user.agencyId !== verified.claims.agencyId) {
+  if (!user || !user.isActive || (agencyId !== undefined && user.agencyId !== agencyId)) {
     return { actor: null, authError: 'Invalid token' };
   }
   // the password changed, was reset, or the user was deactivated since this token was issued
-  if (user.tokenVersion !== verified.claims.ver) return { actor: null, authError: 'Token revoked: sign in again' };
+  if (user.tokenVersion !== ver) return { actor: null, authError: 'Token revoked: sign in again' };
   return { actor: { userId: user.id, agencyId: user.agencyId, role: user.role, clientId: user.clientId }, authError: null, locale: user.locale };
 }
