@@ -12,6 +12,12 @@ export enum DocumentKind {
   SATISFACTION_FORM = 'SATISFACTION_FORM',
 }
 
+/**
+ * The kinds a client-portal user may read (of its own client): every document the agency makes
+ * for a client; an internal kind would be left out here.
+ */
+export const PORTAL_DOCUMENT_KINDS: readonly DocumentKind[] = Object.values(DocumentKind);
+
 export interface RenderOptions {
   locale: 'ru' | 'bg' | 'en';
   /** the creation date printed in the file's metadata (fixed in tests for identical bytes) */

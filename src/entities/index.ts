@@ -8,6 +8,7 @@ import { Contract, ContractApproval, ContractPaymentItem } from './contract.enti
 import { CreditNote, CreditNoteLine } from './credit-note.entity';
 import { Deal, DealDeviation, DealStageChange } from './deal.entity';
 import { DocumentCounter } from './document-counter.entity';
+import { GeneratedDocument } from './document.entity';
 import { IdempotencyKey } from './idempotency-key.entity';
 import { Interaction } from './interaction.entity';
 import { Invoice, InvoiceLine, Payment } from './invoice.entity';
@@ -29,6 +30,7 @@ export {
   CreditNote,
   CreditNoteLine,
   DocumentCounter,
+  GeneratedDocument,
   IdempotencyKey,
   Invoice,
   InvoiceLine,
@@ -82,4 +84,5 @@ export const ENTITIES = [
   Act,
   ActLine,
   PasswordResetToken,
+  GeneratedDocument,
 ];

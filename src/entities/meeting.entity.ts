@@ -44,6 +44,10 @@ export class Meeting extends TenantOwned {
   @Column({ type: 'text', nullable: true })
   agenda: string | null;
 
+  /** what was discussed, in the protocol between the agenda and the decisions */
+  @Column({ type: 'text', nullable: true })
+  discussion: string | null;
+
   @Column({ type: 'jsonb', default: () => "'[]'" })
   decisions: string[];
 

@@ -125,6 +125,7 @@ function toColumns(input: Partial<MeetingFields> & { title?: string | null; star
   if (input.nextMeetingAt !== undefined) out.nextMeetingAt = input.nextMeetingAt ?? null;
   if (input.location !== undefined) out.location = trimOrNull(input.location);
   if (input.agenda !== undefined) out.agenda = trimOrNull(input.agenda);
+  if (input.discussion !== undefined) out.discussion = trimOrNull(input.discussion);
   if (input.dealId !== undefined) out.dealId = input.dealId ?? null;
   if (input.decisions !== undefined) out.decisions = (input.decisions ?? []).map((d) => d.trim()).filter((d) => d !== '');
   if (input.actionItems !== undefined) out.actionItems = toActionItems(input.actionItems ?? []);

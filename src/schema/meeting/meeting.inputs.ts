@@ -65,6 +65,11 @@ export abstract class MeetingFields {
   @MaxLength(20_000)
   agenda?: string | null;
 
+  @Field(() => String, { nullable: true, description: 'What was discussed (protocol), up to 50 000 characters.' })
+  @IsOptional()
+  @MaxLength(50_000)
+  discussion?: string | null;
+
   @Field(() => [String], { nullable: true, description: 'Decisions taken, in order (protocol); at most 100.' })
   @IsOptional()
   @Length(1, 2000, { each: true })

@@ -49,6 +49,9 @@ export class MeetingType {
   @Field(() => String, { nullable: true, description: 'Agenda.' })
   agenda: string | null;
 
+  @Field(() => String, { nullable: true, description: 'What was discussed (protocol).' })
+  discussion: string | null;
+
   @Field(() => [String], { description: 'Decisions taken (protocol).' })
   decisions: string[];
 
