@@ -17,6 +17,8 @@ import { graphiqlRouter } from './graphiql';
 import { localeFromAcceptLanguage } from './i18n';
 import { createLoaders } from './loaders';
 import { createLogger, Logger } from './logger';
+import { createRenderPool } from './documents/pool';
+import { documentDownloadRouter } from './documents/download';
 import { buildAppSchema } from './schema';
 import { rejectNulCharactersPlugin } from './schema/common/reject-nul';
 import { authenticate } from './services/auth.service';
@@ -26,7 +28,7 @@ export interface CreatedApp {
   /** the HTTP server the app will listen on (created here so Apollo can drain it on shutdown) */
   httpServer: http.Server;
   services: AppServices;
-  /** stops Apollo (draining in-flight requests); the caller closes the data source */
+  /** stops Apollo (draining in-flight requests), then the render pool; the caller closes the data source */
   stop(): Promise<void>;
   /** runs one GraphQL operation in-process, with the same context a bearer token would get (seeding, scripts) */
   execute<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
@@ -58,6 +60,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     dataSource,
     tokens: new TokenService(config.jwtSecret, config.jwtTtlSeconds),
     logger: log,
+    renderPool: createRenderPool({ threads: config.documentRenderThreads }),
   };
   const app = express();
   const httpServer = http.createServer(app);
@@ -94,6 +97,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   });
 
   if (config.graphiql) app.use(graphiqlRouter());
+  app.use(documentDownloadRouter(services));
 
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildAppSchema(),
@@ -155,7 +159,10 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     app,
     httpServer,
     services,
-    stop: () => apollo.stop(),
+    async stop() {
+      await apollo.stop();
+      await services.renderPool.close();
+    },
     execute,
   };
 }

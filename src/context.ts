@@ -4,6 +4,7 @@ import type { Locale, UserRole } from './entities/enums';
 import type { Loaders } from './loaders';
 import type { Logger } from './logger';
 import type { TokenService } from './auth/token';
+import type { RenderPool } from './documents/pool';
 
 /** Who is calling. Absent for anonymous requests. */
 export interface Actor {
@@ -20,6 +21,8 @@ export interface AppServices {
   dataSource: DataSource;
   tokens: TokenService;
   logger: Logger;
+  /** renders documents off the event loop (one pool per app, closed on shutdown) */
+  renderPool: RenderPool;
   /** a fresh set of loaders bound to the given context (passed here so that the scope module needs no import of the loaders) */
   createLoaders(ctx: RequestContext): Loaders;
 }

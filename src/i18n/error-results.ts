@@ -23,6 +23,8 @@ type Fields = Record<string, unknown>;
 /** Which variant of a code's message applies (i18next context: results.<CODE>_<variant>). */
 const VARIANT: Record<string, (r: Fields, entity: string | undefined) => string | undefined> = {
   NOT_EDITABLE: (_r, entity) => entity,
+  // reasons of the document's kind; a reason without its own message reads the general one
+  DOCUMENT_NOT_AVAILABLE: (r) => String(r.reason),
   APPROVAL_ALREADY_DECIDED: (r) => (r.decision !== 'PENDING' ? 'decided' : r.round !== r.currentRound ? 'round' : 'status'),
 };
 

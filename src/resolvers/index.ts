@@ -9,6 +9,7 @@ import { ContractResolver } from './contract.resolver';
 import { ControlPointResolver } from './control-point.resolver';
 import { CreditNoteResolver, InvoiceCreditNotesResolver } from './credit-note.resolver';
 import { DealResolver } from './deal.resolver';
+import { DocumentResolver } from './document.resolver';
 import { ErrorResultResolver } from './error-result.resolver';
 import { FunnelResolver } from './funnel.resolver';
 import { InteractionResolver } from './interaction.resolver';
@@ -40,5 +41,6 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   FunnelResolver,
   ContractResolver,
   ActResolver,
+  DocumentResolver,
   ErrorResultResolver,
 ];

@@ -8,6 +8,7 @@ import './contact/contact.enums';
 import './contract/contract.enums';
 import './control-point/control-point.enums';
 import './deal/deal.enums';
+import './document/document.enums';
 import './interaction/interaction.enums';
 import './invoice/invoice.enums';
 import './proposal/proposal.enums';

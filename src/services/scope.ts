@@ -260,6 +260,19 @@ export async function takeCounter(
   return { value: Number(rows[0].lastNumber), number: rows[0].number };
 }
 
+/**
+ * Serialises the agency's transactions on one named key until they commit (a transaction-scoped
+ * advisory lock), for a value derived from several rows where no single row can be locked: the
+ * next version of a document, which may not exist yet. Another agency never waits on it.
+ */
+export async function agencyLock(ctx: RequestContext, ...key: string[]): Promise<void> {
+  if (!ctx.manager.queryRunner?.isTransactionActive) throw new Error('an agency lock is taken inside a transaction');
+  assertUsable(ctx);
+  const actor = ctx.actor;
+  if (!actor) throw new UnauthenticatedError(ctx.authError ?? undefined);
+  await ctx.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [[actor.agencyId, ...key].join('\u001f')]);
+}
+
 /** The actor's own agency among `ids` (the tenant row itself): null when it is not asked for. */
 export async function ownAgency(ctx: RequestContext, ids: readonly string[], opts: { lock?: boolean } = {}): Promise<Agency | null> {
   assertUsable(ctx);

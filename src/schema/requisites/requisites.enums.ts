@@ -1,9 +1,10 @@
 import { registerEnumType } from 'type-graphql';
 import { DocumentKind, VatRegime } from '../../entities/enums';
 
-// the kinds the requisites' numbering patterns number; no field exposes it yet, so the printed contract does not list it
+// the kinds the requisites' numbering patterns number; no field exposes it yet, so the printed
+// contract does not list it (DocumentKind is the kind of a generated document: src/schema/document)
 registerEnumType(DocumentKind, {
-  name: 'DocumentKind',
+  name: 'NumberedDocumentKind',
   description: 'A kind of numbered document.',
   valuesConfig: {
     INVOICE: { description: 'Invoices: numbered when issued.' },

@@ -1,0 +1,81 @@
+import type { AuthedContext } from '../context';
+import { MODEL_BUILDERS, DocumentUnavailable } from '../documents/models';
+import { isRenderable } from '../documents/render';
+import { GeneratedDocument } from '../entities';
+import { NotFoundError } from '../errors';
+import type { GenerateDocumentInput } from '../schema/document/document.inputs';
+import { DocumentNotAvailableError } from '../schema/document/document.results';
+import { getOwnAgency } from './agency.service';
+import { downloadPath, modelSha256, pdfFileName, sha256Hex, sourceEntity } from './document.rules';
+import { latestVersion } from './document.reads';
+import { agencyLock, scoped, withTransaction } from './scope';
+
+/**
+ * Generates a document from its source and stores it as the next version, or returns the latest
+ * version unchanged: always for an immutable one (an issued invoice is served as first made), and
+ * for any other when nothing it shows has changed (same view model), so a second click stores
+ * nothing. `newVersion: true` always renders and stores a new version.
+ *
+ * The model is built and rendered (on the render pool) before the transaction; the insert then
+ * takes the agency's lock on (kind, source, language), so versions are gapless under concurrency
+ * and two first requests for an immutable document store one version.
+ */
+export async function generateDocument(
+  ctx: AuthedContext,
+  input: GenerateDocumentInput,
+  now: Date = new Date(),
+): Promise<GeneratedDocument | DocumentNotAvailableError> {
+  const { kind, sourceId } = input;
+  const builder = MODEL_BUILDERS[kind];
+  if (!builder || !isRenderable(kind)) return new DocumentNotAvailableError('NOT_SUPPORTED');
+  const locale = input.locale ?? (await getOwnAgency(ctx)).locale;
+  const built = await builder(ctx, sourceId, locale);
+  if (built === null) throw new NotFoundError(sourceEntity(kind), 'input.sourceId');
+  if (built instanceof DocumentUnavailable) return new DocumentNotAvailableError(built.reason);
+
+  const key = { kind, sourceId, locale };
+  const modelSha = modelSha256(kind, locale, built.model);
+  const reusable = (doc: GeneratedDocument | null): boolean => !input.newVersion && doc !== null && (doc.immutable || doc.modelSha256 === modelSha);
+  const latest = await latestVersion(ctx, key);
+  if (latest && reusable(latest)) return latest;
+
+  const rendered = await ctx.app.renderPool.render(kind, built.model, { locale, createdAt: now });
+  const bytes = Buffer.from(rendered.bytes);
+  return withTransaction(ctx, async (tx) => {
+    await agencyLock(tx, 'document-version', kind, sourceId, locale);
+    // what a concurrent request stored meanwhile counts like what was there before
+    const current = await latestVersion(tx, key);
+    if (current && reusable(current)) return current;
+    return scoped(tx, GeneratedDocument).insert({
+      clientId: built.clientId,
+      kind,
+      sourceId,
+      version: (current?.version ?? 0) + 1,
+      locale,
+      number: built.number,
+      fileName: pdfFileName(built.fileName),
+      bytes,
+      byteSize: bytes.length,
+      pageCount: rendered.pageCount,
+      sha256: sha256Hex(bytes),
+      modelSha256: modelSha,
+      immutable: built.immutable,
+      createdAt: now,
+      createdById: tx.actor.userId,
+    });
+  });
+}
+
+/**
+ * A link that opens the PDF without a bearer token, for `documentUrl`: signed for the caller (and
+ * their current token version), valid `DOCUMENT_LINK_TTL_SECONDS` (5 minutes by default).
+ */
+export async function signedDocumentUrl(ctx: AuthedContext, doc: GeneratedDocument): Promise<string> {
+  const user = await ctx.loaders.userById.load(ctx.actor.userId);
+  if (!user) throw new NotFoundError('User');
+  const { token } = await ctx.app.tokens.issueDocumentLink(
+    { sub: user.id, documentId: doc.id, ver: user.tokenVersion },
+    ctx.app.config.documentLinkTtlSeconds,
+  );
+  return `${downloadPath(doc.id)}?token=${encodeURIComponent(token)}`;
+}
