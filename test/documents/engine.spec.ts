@@ -86,6 +86,18 @@ describe('the document engine', () => {
     expect(Buffer.compare(a.bytes, c.bytes)).not.toBe(0);
   });
 
+  it('keeps the text of Latin letters drawn like Cyrillic ones in a document made after a Cyrillic one', async () => {
+    const one = async (text: string) => {
+      const w = new DocumentWriter({ title: 'x', author: 'y', locale: 'en' as never, createdAt: CREATED }, { pageLabel: () => '' });
+      w.text('body', text);
+      w.text('bodyBold', text);
+      return squash(pdfPages((await w.finish()).bytes)[0]);
+    };
+    // the first document's subset asks for the Latin outlines its Cyrillic «о», «Р», «Е» are drawn with
+    expect(await one('Ромашка РОТЕАХ офис ерсух')).toContain('Ромашка РОТЕАХ офис ерсух');
+    expect(await one('Customer office Prepare POTEAX')).toBe('Customer office Prepare POTEAX Customer office Prepare POTEAX');
+  });
+
   it('parses the fonts once per process, however many documents it renders', async () => {
     documentFonts();
     for (let i = 0; i < 5; i++) await specimen(2);
