@@ -6,12 +6,15 @@
  */
 import type { RenderedDocument } from './layout/create-document';
 import { DocumentKind, type RenderOptions } from './kinds';
+import { renderMeetingProtocol } from './meeting-protocol/meeting-protocol.document';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Renderer = (model: any, options: RenderOptions) => Promise<RenderedDocument>;
 
 /** kind → renderer; each `<kind>.document.ts` adds its own line here. */
-const RENDERERS: Partial<Record<DocumentKind, Renderer>> = {};
+const RENDERERS: Partial<Record<DocumentKind, Renderer>> = {
+  [DocumentKind.MEETING_PROTOCOL]: renderMeetingProtocol,
+};
 
 export function isRenderable(kind: DocumentKind): boolean {
   return RENDERERS[kind] !== undefined;

@@ -1,0 +1,191 @@
+import { renderDocument } from '../../src/documents/render';
+import { DocumentKind } from '../../src/documents/kinds';
+import type { MeetingProtocolModel } from '../../src/documents/meeting-protocol/meeting-protocol.model';
+import type { AgencyPartyModel, PartyModel } from '../../src/documents/shared/party.data';
+import { pdfFonts, pdfPageCount, pdfPages, pdfText, qpdfCheck, squash } from '../support/pdf';
+
+const CREATED = new Date('2026-11-22T12:00:00Z');
+type Locale = 'ru' | 'bg' | 'en';
+
+const noBank = { bankName: null, bic: null, settlementAccount: null, correspondentAccount: null, iban: null };
+
+function parties(locale: Locale): { agency: AgencyPartyModel; client: PartyModel } {
+  if (locale === 'bg') {
+    return {
+      agency: {
+        name: '„Лайка Дигитал“ ЕООД', tradingName: 'Лайка Дигитал', country: 'BG', inn: null, kpp: null, ogrn: null,
+        eik: '131234567', vatNumber: 'BG131234567', address: 'гр. София, бул. „Витоша“ 15', ...noBank,
+        signatoryName: 'Мария Иванова', signatoryPosition: 'Управител', vatPayer: true, timeZone: 'Europe/Sofia',
+      },
+      client: {
+        name: '„Вектор“ АД', country: 'BG', inn: null, kpp: null, ogrn: null, eik: '204567890', vatNumber: null,
+        address: 'гр. Пловдив, ул. „Гладстон“ 3', ...noBank, signatoryName: 'Петър Георгиев', signatoryPosition: 'Изпълнителен директор',
+      },
+    };
+  }
+  return {
+    agency: {
+      name: 'ООО «Ромашка Диджитал»', tradingName: 'Ромашка Диджитал', country: 'RU', inn: '7701234567', kpp: '770101001',
+      ogrn: '1027700132195', eik: null, vatNumber: null, address: 'г. Москва, ул. Тверская, д. 1', ...noBank,
+      signatoryName: 'Иванова Мария Сергеевна', signatoryPosition: 'Генеральный директор', vatPayer: true, timeZone: 'Europe/Moscow',
+    },
+    client: {
+      name: 'АО «Вектор»', country: 'RU', inn: '7709876543', kpp: '770901001', ogrn: null, eik: null, vatNumber: null,
+      address: 'г. Москва, Ленинский пр-т, д. 30', ...noBank, signatoryName: 'Петров Пётр Петрович', signatoryPosition: 'Директор по маркетингу',
+    },
+  };
+}
+
+const TEXT: Record<Locale, { title: string; agenda: string; discussion: string; decisions: string[]; items: string[]; people: [string, string, string, string] }> = {
+  ru: {
+    title: 'Согласование медиаплана на I квартал',
+    agenda: '1. Итоги кампании за ноябрь.\n2. Медиаплан на I квартал 2027 года.\n3. Бюджет и сроки запуска.',
+    discussion: 'Агентство представило итоги ноябрьской кампании: охват выше плана на 12 %, стоимость лида ниже целевой. Заказчик попросил усилить присутствие в Telegram и сократить долю медийной рекламы.\n\nОбсудили сроки подготовки креативов и порядок согласования.',
+    decisions: ['Утвердить медиаплан с перераспределением 10 % бюджета в Telegram Ads.', 'Запуск кампании — 15 января 2027 года.', 'Еженедельные отчёты по понедельникам.'],
+    items: ['Подготовить обновлённый медиаплан', 'Согласовать креативы с юридическим отделом', 'Передать доступы к рекламным кабинетам'],
+    people: ['Смирнов Алексей', 'Иванова Мария Сергеевна', 'Петров Пётр Петрович', 'Кузнецова Анна'],
+  },
+  bg: {
+    title: 'Съгласуване на медийния план за първото тримесечие',
+    agenda: '1. Резултати от кампанията за ноември.\n2. Медиен план за първото тримесечие.',
+    discussion: 'Агенцията представи резултатите от ноемврийската кампания. Възложителят поиска по-силно присъствие в социалните мрежи.',
+    decisions: ['Медийният план се одобрява с преразпределение на 10 % от бюджета.', 'Стартът на кампанията е на 15 януари 2027 г.'],
+    items: ['Да се подготви актуализиран медиен план', 'Да се съгласуват рекламните материали', 'Да се предостави достъп до рекламните профили'],
+    people: ['Алексей Смирнов', 'Мария Иванова', 'Петър Георгиев', 'Анна Кузманова'],
+  },
+  en: {
+    title: 'Q1 media plan review',
+    agenda: '1. November campaign results.\n2. The Q1 2027 media plan.',
+    discussion: 'The agency presented the November results: reach 12 % above plan. The customer asked for more presence in messengers.',
+    decisions: ['Approve the media plan with 10 % of the budget moved to Telegram Ads.', 'Launch on 15 January 2027.'],
+    items: ['Prepare the updated media plan', 'Clear the creatives with the legal team', 'Grant access to the ad accounts'],
+    people: ['Alexey Smirnov', 'Maria Ivanova', 'Peter Petrov', 'Anna Kuznetsova'],
+  },
+};
+
+function model(locale: Locale, opts: { items?: number } = {}): MeetingProtocolModel {
+  const { agency, client } = parties(locale);
+  const x = TEXT[locale];
+  const count = opts.items ?? 3;
+  return {
+    agency,
+    client,
+    logo: null,
+    stamp: null,
+    signature: null,
+    title: x.title,
+    starts: { date: '2026-11-20', time: '14:00' },
+    ends: { date: '2026-11-20', time: '15:30' },
+    utcOffset: locale === 'bg' ? 'UTC+2' : 'UTC+3',
+    location: locale === 'en' ? 'Customer office, meeting room 4' : locale === 'bg' ? 'офис на Възложителя, зала 4' : 'офис Заказчика, переговорная 4',
+    agencyParticipants: [
+      { name: x.people[0], position: null, staffRole: 'MANAGER' },
+      { name: x.people[1], position: agency.signatoryPosition, staffRole: 'OWNER' },
+    ],
+    clientParticipants: [
+      { name: x.people[2], position: client.signatoryPosition, staffRole: null },
+      { name: x.people[3], position: locale === 'en' ? 'Brand manager' : locale === 'bg' ? 'Бранд мениджър' : 'Бренд-менеджер', staffRole: null },
+    ],
+    agenda: x.agenda,
+    discussion: x.discussion,
+    decisions: x.decisions,
+    actionItems: Array.from({ length: count }, (_, i) => ({
+      description: `${x.items[i % x.items.length]}${i >= x.items.length ? ` (${i + 1})` : ''}`,
+      owner: i % 2 === 0 ? x.people[0] : x.people[3],
+      dueDate: `2026-12-${String((i % 28) + 1).padStart(2, '0')}`,
+      done: i === 1,
+    })),
+    nextMeeting: { date: '2026-11-27', time: '11:00' },
+    agencySigner: { name: x.people[0], position: null, staffRole: 'MANAGER' },
+    clientSigner: { name: x.people[2], position: client.signatoryPosition, staffRole: null },
+  };
+}
+
+const render = (m: MeetingProtocolModel, locale: Locale, createdAt = CREATED) =>
+  renderDocument(DocumentKind.MEETING_PROTOCOL, m, { locale, createdAt });
+
+const EXPECTED: Record<Locale, string[]> = {
+  ru: [
+    'ПРОТОКОЛ ВСТРЕЧИ', '«Согласование медиаплана на I квартал»', 'Дата 20 ноября 2026 г.', 'Время 14:00–15:30 (UTC+3)', 'Место офис Заказчика, переговорная 4',
+    'ООО «Ромашка Диджитал»', 'ИНН 7701234567, КПП 770101001, ОГРН 1027700132195', 'АО «Вектор»', 'ИНН 7709876543',
+    'Присутствовали', 'От Исполнителя:', 'Смирнов Алексей — Менеджер по работе с клиентами', 'Иванова Мария Сергеевна — Генеральный директор',
+    'От Заказчика:', 'Петров Пётр Петрович — Директор по маркетингу', 'Кузнецова Анна — Бренд-менеджер',
+    '1. Повестка', '2. Обсуждение', 'охват выше плана на 12 %', '3. Принятые решения', '1. Утвердить медиаплан', '3. Еженедельные отчёты',
+    '4. Поручения', '№ Поручение Ответственный Срок', 'Согласовать креативы с юридическим отделом (выполнено)', '02.12.2026',
+    'Следующая встреча 27 ноября 2026 г., 11:00', 'подпись', 'М.П.', '/ Смирнов Алексей /', '/ Петров Пётр Петрович /',
+  ],
+  bg: [
+    'ПРОТОКОЛ ОТ СРЕЩА', '„Съгласуване на медийния план за първото тримесечие“', 'Дата 20 ноември 2026 г.', 'Час 14:00–15:30 ч. (UTC+2)', 'Място офис на Възложителя, зала 4',
+    '„Лайка Дигитал“ ЕООД', 'ЕИК 131234567, ИН по ДДС BG131234567', '„Вектор“ АД', 'ЕИК 204567890',
+    'Присъстваха', 'За Изпълнителя:', 'Алексей Смирнов — Акаунт мениджър', 'Мария Иванова — Управител', 'За Възложителя:', 'Петър Георгиев — Изпълнителен директор',
+    '1. Дневен ред', '2. Обсъждане', '3. Взети решения', '4. Задачи', '№ Задача Отговорник Срок', '(изпълнена)', '02.12.2026 г.',
+    'Следваща среща 27 ноември 2026 г., 11:00 ч.', 'подпис', 'печат', '/ Алексей Смирнов /', '/ Петър Георгиев /',
+  ],
+  en: [
+    'MEETING MINUTES', '“Q1 media plan review”', 'Date 20 November 2026', 'Time 14:00–15:30 (UTC+3)', 'Place Customer office, meeting room 4',
+    'ООО «Ромашка Диджитал»', 'INN 7701234567, KPP 770101001, OGRN 1027700132195', 'АО «Вектор»',
+    'Present', 'For the Supplier:', 'Alexey Smirnov — Account manager', 'For the Customer:', 'Peter Petrov — Директор по маркетингу',
+    '1. Agenda', '2. Discussion', '3. Decisions', '4. Action items', 'No. Action Owner Due', 'Clear the creatives with the legal team (done)', '2 Dec 2026',
+    'Next meeting 27 November 2026, 11:00', 'signature', 'stamp', '/ Alexey Smirnov /', '/ Peter Petrov /',
+  ],
+};
+
+describe.each(['ru', 'bg', 'en'] as Locale[])('the meeting protocol in %s', (locale) => {
+  let bytes: Buffer;
+  let pageCount: number;
+  beforeAll(async () => {
+    ({ bytes, pageCount } = await render(model(locale), locale));
+  });
+
+  it('is a valid one-page PDF with embedded, subset Unicode fonts', () => {
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(qpdfCheck(bytes)).toMatch(/No syntax or stream encoding errors/);
+    expect(pageCount).toBe(1);
+    expect(pdfPageCount(bytes)).toBe(1);
+    const fonts = pdfFonts(bytes);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const f of fonts) expect(f).toMatchObject({ embedded: true, subset: true, unicode: true });
+  });
+
+  it('prints the title, date, time and place, both parties, who was present, every section and both signatures', () => {
+    const text = squash(pdfText(bytes));
+    for (const expected of EXPECTED[locale]) expect(text).toContain(expected);
+  });
+
+  it('is byte-identical for the same model and creation date, and differs with another date', async () => {
+    const again = await render(model(locale), locale);
+    expect(Buffer.compare(again.bytes, bytes)).toBe(0);
+    const later = await render(model(locale), locale, new Date('2026-11-23T12:00:00Z'));
+    expect(Buffer.compare(later.bytes, bytes)).not.toBe(0);
+  });
+
+  it('breaks a long list of action items across pages with the table header on each page', async () => {
+    const long = await render(model(locale, { items: 90 }), locale);
+    expect(long.pageCount).toBe(3);
+    expect(pdfPageCount(long.bytes)).toBe(3);
+    const pages = pdfPages(long.bytes).map(squash);
+    expect(pages).toHaveLength(3);
+    const header = EXPECTED[locale].find((e) => e.endsWith(locale === 'en' ? 'Due' : 'Срок'))!;
+    // the table starts on page 1 and every later page repeats its header
+    pages.forEach((page) => expect(page).toContain(header));
+    // every item once; the last one on the last page with the next meeting and the signatures; page N of 3
+    const all = pages.join(' ');
+    for (const n of [4, 45, 90]) expect(all.split(`(${n})`).length - 1).toBe(1);
+    expect(pages[2]).toContain('(90)');
+    expect(pages[2]).toContain(EXPECTED[locale].find((e) => e.startsWith('/ '))!);
+    const pageOf = { ru: 'Страница 3 из 3', bg: 'Страница 3 от 3', en: 'Page 3 of 3' }[locale];
+    expect(pages[2]).toContain(pageOf);
+    // from the second page on, the running header names the protocol
+    expect(pages[1]).toContain(locale === 'en' ? 'Meeting minutes of 20 Nov 2026' : locale === 'bg' ? 'Протокол от среща на 20.11.2026 г.' : 'Протокол встречи от 20.11.2026');
+  });
+});
+
+
+describe('the meeting protocol labels', () => {
+  it('have the same keys in ru, bg and en', async () => {
+    const { meetingProtocolLabels } = await import('../../src/documents/meeting-protocol/meeting-protocol.labels');
+    const keys = (lng: Locale) => Object.keys(meetingProtocolLabels[lng]).sort();
+    expect(keys('bg')).toEqual(keys('ru'));
+    expect(keys('en')).toEqual(keys('ru'));
+  });
+});
