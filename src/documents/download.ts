@@ -47,7 +47,7 @@ export function documentDownloadRouter(services: AppServices): Router {
       locale,
       manager: services.dataSource.manager,
       app: services,
-      logger: services.logger.child({ requestId, userId: auth.actor.userId, agencyId: auth.actor.agencyId }),
+      logger: services.logger.child({ requestId, userId: auth.actor.userId }),
     });
     const doc = await getDocument(ctx, id);
     if (!doc) return refuse(res, 404, locale, t(locale, 'errors.notFound.GeneratedDocument'));

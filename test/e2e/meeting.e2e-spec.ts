@@ -10,7 +10,7 @@ import { expectBadInput, expectCode, expectOk } from '../support/expect';
 
 const MEETING_FIELDS = /* GraphQL */ `
   fragment MeetingFields on Meeting {
-    id clientId dealId title startsAt endsAt location agenda decisions
+    id clientId dealId title startsAt endsAt location agenda discussion decisions
     actionItems { index description ownerUserId ownerContactId dueDate done }
     participantUserIds participantContactIds
     participantUsers { id email }
@@ -264,6 +264,17 @@ describe('updateMeeting', () => {
     ).updateMeeting;
     expect(u).toMatchObject({ title: 'Новое', location: null, decisions: ['B', 'C'], actionItems: [], participantContactIds: [c2.id], startsAt: m.startsAt });
     expect(u.participantContacts.map((c: any) => c.id)).toEqual([c2.id]);
+  });
+
+  it('keeps the discussion of the protocol as typed (trimmed), and clears it with null', async () => {
+    const m = await create({ discussion: '  Обсудили бюджет.\n\nИ сроки.  ' });
+    expect(m.discussion).toBe('Обсудили бюджет.\n\nИ сроки.');
+    expect((await storedMeeting(m.id)).discussion).toBe('Обсудили бюджет.\n\nИ сроки.');
+    const kept = expectOk(await t.gql(UPDATE_MEETING, { input: { id: m.id, title: 'Другая' } }, a.ownerToken)).updateMeeting;
+    expect(kept.discussion).toBe('Обсудили бюджет.\n\nИ сроки.');
+    const cleared = expectOk(await t.gql(UPDATE_MEETING, { input: { id: m.id, discussion: null } }, a.ownerToken)).updateMeeting;
+    expect(cleared.discussion).toBeNull();
+    expect((await storedMeeting(m.id)).discussion).toBeNull();
   });
 
   describe('a refused update changes nothing', () => {

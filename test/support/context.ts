@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { TokenService } from '../../src/auth/token';
 import { loadConfig } from '../../src/config';
 import { newContext, type Actor, type RequestContext } from '../../src/context';
+import { createRenderPool } from '../../src/documents/pool';
 import { Locale } from '../../src/entities/enums';
 import { createLoaders } from '../../src/loaders';
 import { createLogger } from '../../src/logger';
@@ -16,7 +17,7 @@ export function contextFor(ds: DataSource, actor: Actor, manager: EntityManager 
     authError: null,
     locale: Locale.RU,
     manager,
-    app: { config, dataSource: ds, tokens: new TokenService(config.jwtSecret, 3600), logger, createLoaders },
+    app: { config, dataSource: ds, tokens: new TokenService(config.jwtSecret, 3600), logger, createLoaders, renderPool: createRenderPool({ threads: 0 }) },
     logger,
   } as never);
 }
