@@ -45,7 +45,8 @@ export function pdfFileName(name: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, MAX_FILE_NAME)
-    .trim();
+    // "… 20.11.2025 г." must not end in "г..pdf" (Windows drops trailing dots anyway)
+    .replace(/[.\s]+$/, '');
   return `${clean || 'document'}.pdf`;
 }
 
