@@ -156,6 +156,20 @@ describe('payment QR codes drawn into a PDF decode back to their payloads', () =
     });
   });
 
+  it('a near-longest ГОСТ payload (160-character name, 210-character purpose, ~900 bytes) still decodes at the same size', async () => {
+    const longest = gostPaymentPayload({
+      ...GOST_INPUT,
+      name: 'Общество с ограниченной ответственностью '.repeat(4).slice(0, 160),
+      bankName: 'Б'.repeat(45),
+      sum: '9999999999999999.99',
+      purpose: 'Оплата по счёту № 0000000042 от 15.03.2026 '.repeat(5).slice(0, 210),
+      payeeInn: '500100732259',
+    });
+    expect(Buffer.byteLength(longest, 'utf8')).toBeGreaterThan(850);
+    const single = rasterise(await buildPdf([{ payload: longest, x: 40, y: 70 }]));
+    expect(decodeAt(single, 40, 70).bytes.toString('utf8')).toBe(longest);
+  });
+
   it('where no code was drawn, nothing decodes (the decoder is not fooled by the caption)', () => {
     expect(() => decodeAt(page, 40, 300)).toThrow(/no QR code/);
   });
