@@ -23,11 +23,11 @@ export interface FontkitFont {
 
 /**
  * fontkit keeps one glyph object per glyph id for the life of a parsed font, holding the
- * characters it was first asked for. Writing a subset asks for the components of composite glyphs
- * without characters (Roboto draws Cyrillic «о», «р», «Е» … with the outlines of Latin o, p, E),
- * so with the fonts shared across documents, the next document found Latin "o" without its
- * character and pdfkit left it out of the PDF's text map: the page looked right, but its text
- * read "Cust mer ffice". A glyph asked for with its characters gets them when it has none.
+ * characters it was first asked for. Anything that asks for a glyph by id alone (fontkit's own
+ * subset writer does, for the components of composite glyphs: Roboto draws Cyrillic «о», «р», «Е» …
+ * with the outlines of Latin o, p, E) leaves it without characters, and with the fonts shared across
+ * documents, a later document then lost Latin "o" from its text map: the page looked right, but
+ * its text read "Cust mer ffice". A glyph asked for with its characters gets them when it has none.
  */
 function keepGlyphCharacters(font: FontkitFont): FontkitFont {
   const getGlyph = font.getGlyph.bind(font);
