@@ -8,7 +8,7 @@ import { calendarDays, renderContractTemplate, type NumberedTemplate, type Place
 import { amountInWords } from '../i18n/amount-in-words';
 import type { DocumentLocale } from '../i18n/codes';
 import type { Labeller } from '../i18n/labels';
-import { positionGenitive, shortName, signatoryGenitive, signsUnderCharter } from '../i18n/ru-genitive';
+import { positionGenitive, shortName, signatoryGenitive } from '../i18n/ru-genitive';
 import { formatDate, formatMoney, formatPercent } from '../layout/format';
 import type { PartyModel } from '../shared/party.data';
 import type { ContractModel, ContractScheduleItemModel } from './contract.model';
@@ -90,12 +90,24 @@ function isSoleTrader(p: PartyModel): boolean {
   return (p.inn?.length ?? 0) === 12 || /(^|[\s„"«])ЕТ([\s„"«]|$)/.test(p.name);
 }
 
+/**
+ * Whether a position heads the company and so represents it by its charter (or by law) rather
+ * than by a power of attorney: a general, executive or sole director, a managing partner, a chair
+ * (ru, bg, en). A commercial or marketing director signs by a power of attorney.
+ */
+export function headsTheCompany(position: string): boolean {
+  const p = position.trim().toLowerCase();
+  return (
+    /^(генеральн\S*|исполнительн\S*|изпълнител\S*)\s+директор|^директор$|^управляющ|^президент|^председател|^управител|^(managing|executive|general)\s+director|^director$|^ceo$|^chief executive|^general manager|^president|^chair/.test(p)
+  );
+}
+
 /** "в лице Генерального директора Ивановой А. И., действующей на основании Устава" and its bg / en forms. */
 function representative(p: PartyModel, locale: DocumentLocale, l: Labeller): string {
   const name = p.signatoryName?.trim();
   if (!name) return l('contract.representativeBlank');
   const position = p.signatoryPosition?.trim() || null;
-  const basis = l(position && signsUnderCharter(position) ? 'contract.basisCharter' : 'contract.basisProxy');
+  const basis = l(position && headsTheCompany(position) ? 'contract.basisCharter' : 'contract.basisProxy');
   if (locale === 'ru') {
     const person = signatoryGenitive(name);
     const role = position ? positionGenitive(position) : null;
@@ -107,7 +119,7 @@ function representative(p: PartyModel, locale: DocumentLocale, l: Labeller): str
     const who = position ? l('contract.who', { position, name: shortName(name) }) : shortName(name);
     return l('contract.representativeUndeclined', { who, basis });
   }
-  const who = position ? l('contract.who', { position, name }) : name;
+  const who = position ? l('contract.who', { position, name: shortName(name) }) : shortName(name);
   return l('contract.representativeMale', { who, basis });
 }
 

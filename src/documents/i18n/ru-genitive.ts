@@ -4,7 +4,8 @@
  * nominative, so the preamble declines them here.
  *
  * Deliberately narrow: only shapes whose genitive is certain are declined (surnames in -ов/-ин,
- * -ский, -ова/-ская, consonant endings …; positions made of adjectives and one head noun). First
+ * -ский, -ова/-ская, consonant endings …, and the indeclinable ones kept as they are; positions
+ * made of adjectives and one head noun). First
  * names and patronymics are reduced to initials, which never change, so irregular first names
  * (Пётр → Петра, Лев → Льва) never matter. Anything else returns null, and the caller writes a
  * phrase that needs no declension.
@@ -38,8 +39,8 @@ export function surnameGenitive(surname: string, gender: Gender): string | null 
     return parts.every((p) => p !== null) ? parts.join('-') : null;
   }
   if (!/^[а-яё]{2,}$/i.test(s)) return null;
-  // indeclinable in both genders: Черных, Шевченко, Дурново, Гюго, Ковалёву…
-  if (/(ых|их|ко|[оеиуыэю])$/i.test(lower)) return null;
+  // indeclinable in both genders: Черных, Шевченко, Дурново, Ковалёву…
+  if (/(ых|их|[оеиуыэю])$/i.test(lower)) return s;
   if (gender === 'male') {
     if (/(ов|ев|ёв|ин|ын)$/i.test(lower)) return s + 'а';
     if (/ский$|цкий$/i.test(lower)) return s.slice(0, -2) + 'ого';
@@ -58,6 +59,7 @@ export function surnameGenitive(surname: string, gender: Gender): string | null 
   if (/ая$/i.test(lower)) return /[жшчщ]$/i.test(s.slice(0, -2)) ? null : s.slice(0, -2) + 'ой';
   if (/яя$/i.test(lower)) return s.slice(0, -2) + 'ей';
   // a woman's surname ending in a consonant or a soft sign does not decline (Шевчук, Гоголь)
+  if (/[бвгджзклмнпрстфхцчшщь]$/i.test(lower)) return s;
   return null;
 }
 
@@ -130,9 +132,4 @@ export function positionGenitive(position: string): string | null {
     out[i] = g;
   }
   return out.join(' ');
-}
-
-/** Whether a position heads the company and signs under its charter (Устав) rather than a power of attorney. */
-export function signsUnderCharter(position: string): boolean {
-  return /(^|\s)(генеральн\S*|исполнительн\S*)\s+директор|^директор$|^директор\s|управляющ|президент|председатель|^руководитель$/i.test(position.trim());
 }
