@@ -25,6 +25,8 @@ describe('the Russian genitive of signatories', () => {
     ['Черных Алла Сергеевна', 'Черных А. С.', 'female'],
     ['Кузнецова-Петрова Анна Сергеевна', 'Кузнецовой-Петровой А. С.', 'female'],
     ['Сковорода Григорий Саввич', 'Сковороды Г. С.', 'male'],
+    ['Орлова Е. П.', 'Орловой Е. П.', 'female'],
+    ['Петровский П.И.', 'Петровского П. И.', 'male'],
   ])('%s → %s', (name, genitive, gender) => {
     expect(plain(signatoryGenitive(name)!.genitive)).toBe(genitive);
     expect(signatoryGenitive(name)!.gender).toBe(gender);
@@ -35,11 +37,13 @@ describe('the Russian genitive of signatories', () => {
     expect(signatoryGenitive('John Smith Jr')).toBeNull();
     expect(signatoryGenitive('Иванов Иван Оглы')).toBeNull(); // no patronymic ending
     expect(surnameGenitive('Хорошая', 'female')).toBeNull(); // the ending depends on the stress
+    expect(signatoryGenitive('Шевчук Ю. Ю.')).toBeNull(); // initials: the surname does not show the gender
   });
 
   it('shortens a Russian full name to initials and leaves other names alone', () => {
     expect(shortName('Орлова Екатерина Павловна')).toBe(`Орлова${NBSP}Е.${NBSP}П.`);
     expect(shortName('Мария Иванова Петкова')).toBe('Мария Иванова Петкова');
+    expect(shortName('Орлова Е.П.')).toBe(`Орлова${NBSP}Е.${NBSP}П.`);
     expect(shortName('  John Smith ')).toBe('John Smith');
   });
 

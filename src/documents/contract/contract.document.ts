@@ -12,7 +12,7 @@ import { formatDate, formatMoney, formatPercent } from '../layout/format';
 import { drawTable, type TableRow } from '../layout/table';
 import { partyLines } from '../shared/party.lines';
 import type { ContractModel } from './contract.model';
-import { contractClauses, numberOrBlank, paymentLabel, paymentTerms, signatoryName, standardPreamble } from './contract.text';
+import { contractClauses, contractDocName, numberOrBlank, paymentLabel, paymentTerms, signatoryName, standardPreamble } from './contract.text';
 
 const COLUMN_GAP = 18;
 const SECTION_GAP = 9;
@@ -20,13 +20,6 @@ const CLAUSE_GAP = 3.5;
 const REQUISITES_GAP = 14;
 /** what drawSignatures takes for two blocks with a one-line position */
 const SIGNATURES_HEIGHT = 120;
-
-/** "Договор № Д-2026-0001 от 15.01.2026": file name, metadata title and running header. */
-export function contractDocName(model: Pick<ContractModel, 'number' | 'contractDate'>, locale: Locale): string {
-  const l = documentLabels(locale);
-  const date = formatDate(model.contractDate, locale, 'short');
-  return model.number ? l('contract.docName', { number: model.number, date }) : l('contract.docNameUnnumbered', { date });
-}
 
 export async function renderContract(model: ContractModel, options: RenderOptions): Promise<RenderedDocument> {
   const { locale } = options;

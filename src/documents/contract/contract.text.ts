@@ -7,11 +7,18 @@ import { VatRegime, type Locale } from '../../entities/enums';
 import { calendarDays, renderContractTemplate, type NumberedTemplate, type Placeholder } from './contract-template';
 import { amountInWords } from '../i18n/amount-in-words';
 import type { DocumentLocale } from '../i18n/codes';
-import type { Labeller } from '../i18n/labels';
+import { documentLabels, type Labeller } from '../i18n/labels';
 import { positionGenitive, shortName, signatoryGenitive } from '../i18n/ru-genitive';
 import { formatDate, formatMoney, formatPercent } from '../layout/format';
 import type { PartyModel } from '../shared/party.data';
 import type { ContractModel, ContractScheduleItemModel } from './contract.model';
+
+/** "Договор № Д-2026-0001 от 15.01.2026": file name, metadata title and running header. */
+export function contractDocName(model: Pick<ContractModel, 'number' | 'contractDate'>, locale: Locale): string {
+  const l = documentLabels(locale);
+  const date = formatDate(model.contractDate, locale, 'short');
+  return model.number ? l('contract.docName', { number: model.number, date }) : l('contract.docNameUnnumbered', { date });
+}
 
 /** The company identifier a party is known by, with its name: «ИНН 7707083893», «ЕИК 831902088». */
 export function taxIdOf(p: PartyModel, l: Labeller): string | null {

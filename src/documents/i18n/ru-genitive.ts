@@ -63,30 +63,55 @@ export function surnameGenitive(surname: string, gender: Gender): string | null 
   return null;
 }
 
+/** The gender a surname shows by itself (Орлова, Петровская / Орлов, Петровский), or null. */
+function genderOfSurname(surname: string): Gender | null {
+  if (/(ова|ева|ёва|ина|ына|ская|цкая)$/i.test(surname)) return 'female';
+  if (/(ов|ев|ёв|ин|ын|ский|цкий)$/i.test(surname)) return 'male';
+  return null;
+}
+
+const INITIALS = /^([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+([А-ЯЁ])\.\s*([А-ЯЁ])\.$/;
+
 /**
- * A full name written "Surname Name Patronymic" (the Russian order) as its genitive with initials,
- * or null when the order, the gender or the surname's declension cannot be told for certain.
+ * A name written "Surname Name Patronymic" (the Russian order) or already "Surname N. P." as its
+ * genitive with initials, or null when the order, the gender or the surname's declension cannot
+ * be told for certain (with initials only, the surname itself must show the gender).
  */
 export function signatoryGenitive(fullName: string): RuSignatory | null {
-  const words = fullName.trim().split(/\s+/);
-  if (words.length !== 3) return null;
-  const [surname, name, patronymic] = words;
-  if (!/^[А-ЯЁ][а-яё]+$/.test(name) || !/^[А-ЯЁ][а-яё]+$/.test(patronymic)) return null;
-  const gender = genderOfPatronymic(patronymic);
+  const trimmed = fullName.trim();
+  const abbreviated = INITIALS.exec(trimmed);
+  let surname: string;
+  let initials: string;
+  let gender: Gender | null;
+  if (abbreviated) {
+    [, surname] = abbreviated;
+    initials = `${abbreviated[2]}.\u00a0${abbreviated[3]}.`;
+    gender = genderOfSurname(surname);
+  } else {
+    const words = trimmed.split(/\s+/);
+    if (words.length !== 3) return null;
+    const [name, patronymic] = [words[1], words[2]];
+    if (!/^[А-ЯЁ][а-яё]+$/.test(name) || !/^[А-ЯЁ][а-яё]+$/.test(patronymic)) return null;
+    surname = words[0];
+    initials = `${name[0]}.\u00a0${patronymic[0]}.`;
+    gender = genderOfPatronymic(patronymic);
+  }
   if (!gender) return null;
   const genitive = surnameGenitive(surname, gender);
   if (!genitive) return null;
-  const initials = `${name[0]}.\u00a0${patronymic[0]}.`;
   return { genitive: `${genitive}\u00a0${initials}`, short: `${surname}\u00a0${initials}`, gender };
 }
 
-/** The nominative short form "Иванов И. И." of a "Surname Name Patronymic" name; the name as given otherwise. */
+/** The nominative short form "Иванов И. И." of a Russian name (full or already short); the name as given otherwise. */
 export function shortName(fullName: string): string {
-  const words = fullName.trim().split(/\s+/);
+  const trimmed = fullName.trim();
+  const abbreviated = INITIALS.exec(trimmed);
+  if (abbreviated) return `${abbreviated[1]}\u00a0${abbreviated[2]}.\u00a0${abbreviated[3]}.`;
+  const words = trimmed.split(/\s+/);
   if (words.length === 3 && words.every((w) => /^[А-ЯЁ][а-яё-]+$/.test(w)) && genderOfPatronymic(words[2])) {
     return `${words[0]}\u00a0${words[1][0]}.\u00a0${words[2][0]}.`;
   }
-  return fullName.trim();
+  return trimmed;
 }
 
 /** The genitive of one adjective (or participle used as a noun): генеральный → генерального. */
