@@ -3,6 +3,7 @@ import type { ContractModel } from '../../src/documents/contract/contract.model'
 import { DocumentKind } from '../../src/documents/kinds';
 import { renderDocument } from '../../src/documents/render';
 import { longTemplateText, parsed, sampleContractModel, type Lang } from '../support/contract-document';
+import { pngjsImage } from '../support/images';
 import { pdfFonts, pdfPageCount, pdfPages, qpdfCheck, squash } from '../support/pdf';
 
 const CREATED = new Date('2026-03-12T09:30:00Z');
@@ -23,7 +24,7 @@ const EXPECTED: Record<Lang, string[]> = {
     '1. Предмет Договора',
     '1.1. Исполнитель обязуется',
     'Ведение контекстной рекламы и SEO-продвижение сайта romashka.ru',
-    '2.1. Стоимость Услуг по Договору составляет 146 400,00 руб. (Сто сорок шесть тысяч четыреста рублей 00 копеек), в том числе НДС 22% — 26 400,00 руб.',
+    '2.1. Стоимость Услуг по Договору составляет 146 400,00 руб. (Сто сорок шесть тысяч четыреста рублей 00 копеек), в том числе НДС 22% — 26 400,00 руб. 2.2.',
     'в период с 1 апреля 2026 г. по 31 декабря 2026 г.',
     'в течение 5 календарных дней',
     '11. Порядок оплаты',
@@ -90,6 +91,8 @@ describe('the contract document', () => {
     for (const f of fonts) expect(f).toMatchObject({ embedded: true, subset: true, unicode: true });
     const text = squash(pdfPages(bytes).join(' '));
     for (const expected of EXPECTED[lang]) expect({ lang, found: text.includes(squash(expected)) ? expected : text }).toEqual({ lang, found: expected });
+    // a value ending in a full stop ("руб.", "2026 г.") does not double the sentence's stop
+    expect(text).not.toMatch(/[^.]\.\.(?!\.)/);
   });
 
   it.each(['ru', 'bg', 'en'] as const)('%s: numbers the sections and their clauses in order, continuing with the schedule and the requisites', async (lang) => {
@@ -181,6 +184,18 @@ describe('the contract document', () => {
     expect(text).not.toContain('Порядок оплаты');
     expect(text).toContain('11. Адреса и реквизиты сторон');
     if (pages.length > 1) expect(pages[1]).toContain('Договор от 12.03.2026');
+  });
+
+  it('puts the logo at the top and the stamp and signature on the agency side when the agency has them', async () => {
+    const images = { logo: new Uint8Array(pngjsImage(300, 90, { colorType: 2 })), stamp: new Uint8Array(pngjsImage(120, 120, { colorType: 2 })), signature: new Uint8Array(pngjsImage(160, 60, { colorType: 2 })) };
+    const { bytes } = await render(sampleContractModel('ru', images), 'ru');
+    expect(qpdfCheck(bytes)).toMatch(/No syntax or stream encoding errors/);
+    expect(bytes.toString('latin1').match(/\/Subtype \/Image/g)).toHaveLength(3);
+    const pages = pdfPages(bytes).map(squash);
+    expect(pages[0]).toContain('Вектор');
+    expect(pages[0]).toContain('ДОГОВОР № Д-2026-0042');
+    const without = await render(sampleContractModel('ru'), 'ru');
+    expect(without.bytes.toString('latin1')).not.toContain('/Subtype /Image');
   });
 
   it('prints the VAT on top of the price in the schedule totals', async () => {

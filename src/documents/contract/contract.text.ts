@@ -34,16 +34,33 @@ export function signatoryName(name: string | null): string | null {
   return trimmed ? shortName(trimmed) : null;
 }
 
+/**
+ * A value as running text needs it: an amount never breaks between its digit groups (the thin
+ * space of the table format becomes a no-break space) and a date keeps "2026 г." together.
+ */
+function unbroken(text: string): string {
+  return text.replace(/\u2009/g, '\u00a0').replace(/(\d) (г\.)/g, '$1\u00a0$2');
+}
+
+function longDate(iso: string, locale: DocumentLocale): string {
+  return unbroken(formatDate(iso, locale, 'long'));
+}
+
 /** The long date, or a blank to fill in by hand. */
-function longDate(iso: string | null, locale: DocumentLocale, l: Labeller): string {
-  return iso ? formatDate(iso, locale, 'long') : l('contract.dateBlank');
+function longDateOrBlank(iso: string | null, locale: DocumentLocale, l: Labeller): string {
+  return iso ? longDate(iso, locale) : l('contract.dateBlank');
+}
+
+/** An amount in running text: "146 400,00 руб.", "146,400.00 RUB". */
+function moneyInText(amount: string, model: ContractModel, locale: DocumentLocale, l: Labeller): string {
+  return `${unbroken(formatMoney(amount, locale))}\u00a0${l(`contract.currency${model.currency}`)}`;
 }
 
 /** "в том числе НДС 22% — 18 032,79 ₽", "НДС не облагается в связи с …": the end of the sentence on the price. */
 export function vatClause(model: ContractModel, locale: DocumentLocale, l: Labeller): string {
   const { vat } = model;
   // written like the price it continues: "146 400,00 руб.", "146,400.00 RUB"
-  const money = (amount: string) => `${formatMoney(amount, locale)}\u00a0${l(`contract.currency${model.currency}`)}`;
+  const money = (amount: string) => moneyInText(amount, model, locale, l);
   if (vat.rate !== null) {
     const rate = formatPercent(vat.rate, locale);
     return model.priceBasis === 'VAT_INCLUDED'
@@ -75,21 +92,34 @@ export function placeholderValues(model: ContractModel, locale: DocumentLocale, 
     'client.taxId': taxIdOf(client, l) ?? blank,
     'client.address': client.address ?? blank,
     'contract.number': numberOrBlank(model, l),
-    'contract.date': formatDate(model.contractDate, locale, 'long'),
+    'contract.date': longDate(model.contractDate, locale),
     'contract.subject': model.subject,
-    'contract.amount': formatMoney(model.amount, locale),
+    'contract.amount': unbroken(formatMoney(model.amount, locale)),
     'contract.amountInWords': amountInWords(model.amount, model.currency, locale),
     'contract.currency': l(`contract.currency${model.currency}`),
     'contract.vatClause': vatClause(model, locale, l),
-    'contract.startsOn': longDate(model.startsOn, locale, l),
-    'contract.endsOn': longDate(model.endsOn, locale, l),
-    'contract.actSignDays': calendarDays(model.actSignDays, locale as Locale),
+    'contract.startsOn': longDateOrBlank(model.startsOn, locale, l),
+    'contract.endsOn': longDateOrBlank(model.endsOn, locale, l),
+    'contract.actSignDays': calendarDays(model.actSignDays, locale as Locale).replace(' ', '\u00a0'),
   };
 }
 
-/** The template with its placeholders filled, numbered. */
+/** Marks the end of a value that ends with a full stop, so the sentence's own stop is not doubled. */
+const STOP = '\ue000';
+
+/**
+ * The template with its placeholders filled, numbered. A value ending with a full stop ("руб.",
+ * "2026 г.") at the end of a sentence takes the sentence's stop: "… 22 000,00 руб." not "руб..".
+ */
 export function contractClauses(model: ContractModel, locale: DocumentLocale, l: Labeller): NumberedTemplate {
-  return renderContractTemplate(model.template, placeholderValues(model, locale, l));
+  const values = placeholderValues(model, locale, l);
+  for (const key of Object.keys(values) as Placeholder[]) if (values[key].endsWith('.')) values[key] += STOP;
+  const tidy = (text: string) => text.replace(/\.\ue000\./g, '.').replace(/\ue000/g, '');
+  const filled = renderContractTemplate(model.template, values);
+  return {
+    preamble: filled.preamble.map(tidy),
+    sections: filled.sections.map((s) => ({ ...s, heading: tidy(s.heading), clauses: s.clauses.map((c) => ({ ...c, text: tidy(c.text) })) })),
+  };
 }
 
 /** A Russian sole trader (ИП) has a 12-digit INN; a Bulgarian one (ЕТ) says so in its name. */
