@@ -68,9 +68,13 @@ function parsedOf(body: string): ParsedTemplate {
   return result.template;
 }
 
-/** A version's sections and clauses with their numbers (placeholders as written). */
+const numbered = new WeakMap<ContractTemplateView, NumberedTemplate>();
+
+/** A version's sections and clauses with their numbers (placeholders as written); parsed once per view. */
 export function numberedTemplate(view: ContractTemplateView): NumberedTemplate {
-  return numberContractTemplate(parsedOf(view.body));
+  let result = numbered.get(view);
+  if (!result) numbered.set(view, (result = numberContractTemplate(parsedOf(view.body))));
+  return result;
 }
 
 /** The whitelist of placeholders, each described in the reader's language. */
@@ -92,8 +96,8 @@ export async function saveContractTemplate(ctx: AuthedContext, input: SaveContra
   const parsed = parseContractTemplate(input.body);
   if (!parsed.ok) return new ContractTemplateInvalidError(parsed.problems.map((p) => problemView(ctx, p)));
   return withTransaction(ctx, async (tx) => {
-    const row = await appendVersion(tx, input.locale, { body: input.body, isDefault: false, note: trimOrNull(input.note) });
-    return viewOf(input.locale, row);
+    const current = await latestForUpdate(tx, input.locale);
+    return viewOf(input.locale, await appendVersion(tx, input.locale, current, { body: input.body, isDefault: false, note: trimOrNull(input.note) }));
   });
 }
 
@@ -103,26 +107,29 @@ export async function saveContractTemplate(ctx: AuthedContext, input: SaveContra
  */
 export async function resetContractTemplate(ctx: AuthedContext, locale: Locale): Promise<ContractTemplateView> {
   return withTransaction(ctx, async (tx) => {
-    await getRequisitesForUpdate(tx);
-    const current = await latest(tx, locale);
+    const current = await latestForUpdate(tx, locale);
     if (!current || current.isDefault) return viewOf(locale, current);
-    return viewOf(locale, await appendVersion(tx, locale, { body: null, isDefault: true, note: null }));
+    return viewOf(locale, await appendVersion(tx, locale, current, { body: null, isDefault: true, note: null }));
   });
 }
 
 /**
- * The next version, numbered after the newest. Saves of one agency queue on its requisites row
- * (its document settings, locked until commit), so two owners saving at once get 1, 2 — never a
- * gap or the same number twice.
+ * The version in force, read once the agency's template writes are queued: they queue on its
+ * requisites row (its document settings, locked until commit), so two owners saving at once get
+ * 1 and 2 — never a gap or the same number twice (there is no row to lock before version 1).
  */
-async function appendVersion(
+async function latestForUpdate(tx: AuthedContext, locale: Locale): Promise<ContractTemplate | null> {
+  await getRequisitesForUpdate(tx);
+  return latest(tx, locale);
+}
+
+function appendVersion(
   tx: AuthedContext,
   locale: Locale,
+  current: ContractTemplate | null,
   values: Pick<ContractTemplate, 'body' | 'isDefault' | 'note'>,
 ): Promise<ContractTemplate> {
-  await getRequisitesForUpdate(tx);
-  const version = ((await latest(tx, locale))?.version ?? 0) + 1;
-  return scoped(tx, ContractTemplate).insert({ locale, version, ...values, createdById: tx.actor.userId });
+  return scoped(tx, ContractTemplate).insert({ locale, version: (current?.version ?? 0) + 1, ...values, createdById: tx.actor.userId });
 }
 
 /**

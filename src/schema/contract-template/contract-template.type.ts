@@ -4,7 +4,7 @@ import './contract-template.enums';
 
 @ObjectType('ContractTemplateClause', { description: 'A clause of a contract template, with its number.' })
 export class ContractTemplateClauseType {
-  @Field({ description: 'Its number, e.g. "2.3": the third clause of the second heading.' })
+  @Field({ description: 'Its number, e.g. "2.3": the third clause of the second section.' })
   number: string;
 
   @Field({ description: 'The clause as written, placeholders included.' })
@@ -25,7 +25,7 @@ export class ContractTemplateSectionType {
 
 @ObjectType('ContractTemplate', {
   description:
-    "The contract clause text of one language: the agency's own version or the built-in text. Written in the template language (see the README): \"## Heading\" starts a numbered section, each paragraph is a numbered clause, {{name}} inserts a value from contractTemplatePlaceholders.",
+    "The contract clause text of one language: the agency's own version or the built-in text. Written in the template language: \"## Heading\" starts a numbered section, each paragraph is a numbered clause, {{name}} inserts a value from contractTemplatePlaceholders.",
 })
 export class ContractTemplateType {
   @Field(() => Locale, { description: 'The language of the text.' })
