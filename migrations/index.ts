@@ -14,6 +14,7 @@ import { CreditNotes1796300000100 } from './1796300000100-CreditNotes';
 import { ProposalNumbers1796300000200 } from './1796300000200-ProposalNumbers';
 import { VatRegimes1796300000201 } from './1796300000201-VatRegimes';
 import { GeneratedDocuments1796400000100 } from './1796400000100-GeneratedDocuments';
+import { AgencyAssetsAndTemplates1796400000200 } from './1796400000200-AgencyAssetsAndTemplates';
 
 export const MIGRATIONS: Function[] = [
   Foundation1795388750004,
@@ -31,4 +32,5 @@ export const MIGRATIONS: Function[] = [
   ProposalNumbers1796300000200,
   VatRegimes1796300000201,
   GeneratedDocuments1796400000100,
+  AgencyAssetsAndTemplates1796400000200,
 ];

@@ -7,6 +7,7 @@
  */
 import type { AuthedContext } from '../context';
 import type { Locale } from '../entities/enums';
+import { buildContractModel } from './contract/contract.data';
 import { DocumentKind } from './kinds';
 import { buildMeetingProtocol } from './meeting-protocol/meeting-protocol.data';
 
@@ -40,4 +41,5 @@ export type ModelBuilder<M = unknown> = (ctx: AuthedContext, sourceId: string, l
 /** kind → builder; each `<kind>.data.ts` adds its own line here. */
 export const MODEL_BUILDERS: Partial<Record<DocumentKind, ModelBuilder>> = {
   [DocumentKind.MEETING_PROTOCOL]: buildMeetingProtocol,
+  [DocumentKind.CONTRACT]: buildContractModel,
 };

@@ -5,6 +5,7 @@
  * cross the thread boundary by structured clone.
  */
 import type { RenderedDocument } from './layout/create-document';
+import { renderContract } from './contract/contract.document';
 import { DocumentKind, type RenderOptions } from './kinds';
 import { renderMeetingProtocol } from './meeting-protocol/meeting-protocol.document';
 
@@ -14,6 +15,7 @@ type Renderer = (model: any, options: RenderOptions) => Promise<RenderedDocument
 /** kind → renderer; each `<kind>.document.ts` adds its own line here. */
 const RENDERERS: Partial<Record<DocumentKind, Renderer>> = {
   [DocumentKind.MEETING_PROTOCOL]: renderMeetingProtocol,
+  [DocumentKind.CONTRACT]: renderContract,
 };
 
 export function isRenderable(kind: DocumentKind): boolean {

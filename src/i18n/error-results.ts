@@ -26,6 +26,7 @@ const VARIANT: Record<string, (r: Fields, entity: string | undefined) => string 
   // reasons of the document's kind; a reason without its own message reads the general one
   DOCUMENT_NOT_AVAILABLE: (r) => String(r.reason),
   APPROVAL_ALREADY_DECIDED: (r) => (r.decision !== 'PENDING' ? 'decided' : r.round !== r.currentRound ? 'round' : 'status'),
+  IMAGE_UNSUPPORTED_FORMAT: (r) => (r.detectedType ? 'detected' : undefined),
 };
 
 

@@ -6,6 +6,7 @@
 import { renderDocument } from '../../src/documents/render';
 import { DocumentKind } from '../../src/documents/kinds';
 import type { MeetingProtocolModel } from '../../src/documents/meeting-protocol/meeting-protocol.model';
+import { pngjsImage } from '../support/images';
 import { meetingProtocolModel as model, type Locale } from '../support/meeting-protocol.fixture';
 import { pdfFonts, pdfPageCount, pdfPages, pdfText, qpdfCheck, squash } from '../support/pdf';
 
@@ -87,5 +88,24 @@ describe.each(['ru', 'bg', 'en'] as Locale[])('the meeting protocol in %s', (loc
     expect(pages[2]).toContain(pageOf);
     // from the second page on, the running header names the protocol
     expect(pages[1]).toContain(locale === 'en' ? 'Meeting minutes of 20 Nov 2026' : locale === 'bg' ? 'Протокол от среща на 20.11.2026 г.' : 'Протокол встречи от 20.11.2026');
+  });
+});
+
+describe('the meeting protocol with the agency\'s images', () => {
+  it('puts the logo in the letterhead and the stamp and signature on the agency\'s side, still on one page', async () => {
+    const images = {
+      logo: new Uint8Array(pngjsImage(300, 90, { colorType: 2 })),
+      stamp: new Uint8Array(pngjsImage(120, 120, { colorType: 2 })),
+      signature: new Uint8Array(pngjsImage(160, 60, { colorType: 2 })),
+    };
+    const { bytes, pageCount } = await render({ ...model('ru'), ...images }, 'ru');
+    expect(qpdfCheck(bytes)).toMatch(/No syntax or stream encoding errors/);
+    expect(pageCount).toBe(1);
+    expect(bytes.toString('latin1').match(/\/Subtype \/Image/g)).toHaveLength(3);
+    const text = squash(pdfText(bytes));
+    expect(text).toContain('Ромашка Диджитал');
+    expect(text).toContain('/ Смирнов Алексей /');
+    const without = await render(model('ru'), 'ru');
+    expect(without.bytes.toString('latin1')).not.toContain('/Subtype /Image');
   });
 });

@@ -12,9 +12,14 @@ import { startTestApp, TestApp } from '../support/app';
 import { contextFor } from '../support/context';
 import { expectOk } from '../support/expect';
 import { AgencyActors, createClient, createContact, createUser, registerAgency, updateAgencyRequisites } from '../support/factories';
+import { pngjsImage } from '../support/images';
 
 const CREATE_MEETING = /* GraphQL */ `
   mutation CreateMeeting($input: CreateMeetingInput!) { createMeeting(input: $input) { id } }
+`;
+
+const UPLOAD = /* GraphQL */ `
+  mutation Upload($input: UploadAgencyImageInput!) { uploadAgencyImage(input: $input) { __typename } }
 `;
 
 let t: TestApp;
@@ -128,6 +133,25 @@ it('signs with the parties\' signatories when nobody of a side is recorded as pr
     actionItems: [],
     nextMeeting: null,
   });
+});
+
+it('carries the agency\'s logo, and its stamp and signature only when its signatory signs', async () => {
+  const files = { LOGO: pngjsImage(120, 40), STAMP: pngjsImage(64, 64), SIGNATURE: pngjsImage(90, 30) };
+  for (const [kind, png] of Object.entries(files)) {
+    expect(expectOk(await t.gql(UPLOAD, { input: { kind, contentBase64: png.toString('base64') } }, a.ownerToken)).uploadAgencyImage.__typename).toBe('AgencyImage');
+  }
+  const same = (bytes: Uint8Array | null, png: Buffer) => bytes !== null && Buffer.compare(Buffer.from(bytes), png) === 0;
+  // the owner is the signatory and signs first
+  const bySignatory = await buildMeetingProtocol(owner(), await meeting({ startsAt: '2025-11-12T06:00:00.000Z', participantUserIds: [a.ownerId] }), Locale.RU);
+  if (!bySignatory || bySignatory instanceof DocumentUnavailable) throw new Error('expected a model');
+  expect(same(bySignatory.model.logo, files.LOGO)).toBe(true);
+  expect(same(bySignatory.model.stamp, files.STAMP)).toBe(true);
+  expect(same(bySignatory.model.signature, files.SIGNATURE)).toBe(true);
+  // the manager signs: the director's signature and stamp are not theirs to use
+  const byManager = await buildMeetingProtocol(owner(), await meeting({ startsAt: '2025-11-12T06:00:00.000Z', participantUserIds: [manager.id, a.ownerId] }), Locale.RU);
+  if (!byManager || byManager instanceof DocumentUnavailable) throw new Error('expected a model');
+  expect(same(byManager.model.logo, files.LOGO)).toBe(true);
+  expect(byManager.model).toMatchObject({ stamp: null, signature: null });
 });
 
 it('is not available before the meeting starts, and null for another agency or a missing meeting', async () => {

@@ -5,6 +5,7 @@
  */
 import { i18n, type Locale } from '../../i18n';
 import { meetingProtocolLabels } from '../meeting-protocol/meeting-protocol.labels';
+import { contractLabels } from '../contract/contract.labels';
 import { commonLabels } from './common.labels';
 
 type Bundle = Record<'ru' | 'bg' | 'en', Record<string, unknown>>;
@@ -13,6 +14,7 @@ type Bundle = Record<'ru' | 'bg' | 'en', Record<string, unknown>>;
 export const LABEL_BUNDLES: Record<string, Bundle> = {
   common: commonLabels,
   meetingProtocol: meetingProtocolLabels,
+  contract: contractLabels,
 };
 
 let registered = false;

@@ -6,6 +6,7 @@
 import type { AuthedContext } from '../../context';
 import type { Contact, Meeting, User } from '../../entities';
 import { UserRole, type Locale } from '../../entities/enums';
+import { imagesForDocuments } from '../../services/agency-image.service';
 import { getMeeting, participantContacts, participantUsers } from '../../services/meeting.service';
 import { localParts } from '../../services/time';
 import { documentLabels } from '../i18n/labels';
@@ -31,9 +32,13 @@ export function utcOffset(instant: Date, timeZone: string): string {
   return `UTC${minutes < 0 ? '−' : '+'}${Math.floor(abs / 60)}${abs % 60 ? `:${pad(abs % 60)}` : ''}`;
 }
 
+function isAgencySignatory(name: string, agency: AgencyPartyModel): boolean {
+  return !!agency.signatoryName && agency.signatoryName.trim().toLowerCase() === name.trim().toLowerCase();
+}
+
 function staffPerson(user: User, agency: AgencyPartyModel): ProtocolPerson {
   // the agency's signatory is known by position; other staff by their role
-  const isSignatory = !!agency.signatoryName && agency.signatoryName.trim().toLowerCase() === user.fullName.trim().toLowerCase();
+  const isSignatory = isAgencySignatory(user.fullName, agency);
   return {
     name: user.fullName.trim() || user.email,
     position: isSignatory ? agency.signatoryPosition : null,
@@ -77,24 +82,27 @@ export async function buildMeetingProtocol(
   if (meeting.startsAt.getTime() > now.getTime()) return new DocumentUnavailable('MEETING_NOT_HELD');
   const client = await ctx.loaders.clientById.load(meeting.clientId);
   if (!client) return null;
-  const [agency, clientSide, users, contacts, items] = await Promise.all([
+  const [agency, clientSide, users, contacts, items, images] = await Promise.all([
     agencyParty(ctx),
     clientParty(ctx, client),
     participantUsers(ctx, meeting),
     participantContacts(ctx, meeting),
     actionItems(ctx, meeting),
+    imagesForDocuments(ctx),
   ]);
   const zone = agency.timeZone;
   const agencyParticipants = users.map((u) => staffPerson(u, agency));
   const clientParticipants = contacts.map(contactPerson);
   const starts = localDateTime(meeting.startsAt, zone);
+  const agencySigner = agencyParticipants[0] ?? signatoryOf(agency);
+  // the stored signature is the signatory's: it goes on the protocol only above their name
+  const signatoryPresent = !!agencySigner && isAgencySignatory(agencySigner.name, agency);
   const model: MeetingProtocolModel = {
     agency,
     client: clientSide,
-    // images: see agency-image.service
-    logo: null,
-    stamp: null,
-    signature: null,
+    logo: images.logo ?? null,
+    stamp: signatoryPresent ? (images.stamp ?? null) : null,
+    signature: signatoryPresent ? (images.signature ?? null) : null,
     title: meeting.title,
     starts,
     ends: meeting.endsAt ? localDateTime(meeting.endsAt, zone) : null,
@@ -107,7 +115,7 @@ export async function buildMeetingProtocol(
     decisions: meeting.decisions ?? [],
     actionItems: items,
     nextMeeting: meeting.nextMeetingAt ? localDateTime(meeting.nextMeetingAt, zone) : null,
-    agencySigner: agencyParticipants[0] ?? signatoryOf(agency),
+    agencySigner,
     clientSigner: clientParticipants[0] ?? signatoryOf(clientSide),
   };
   // file names carry the numeric date in ru and bg (without the Bulgarian "г.", which would end in a dot)

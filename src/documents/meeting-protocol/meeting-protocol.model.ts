@@ -30,7 +30,7 @@ export interface LocalDateTime {
 export interface MeetingProtocolModel {
   agency: AgencyPartyModel;
   client: PartyModel;
-  // images: see agency-image.service
+  /** the agency's images (agency-image.service); the stamp and signature only when its signatory signs */
   logo: Uint8Array | null;
   stamp: Uint8Array | null;
   signature: Uint8Array | null;
