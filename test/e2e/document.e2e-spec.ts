@@ -1,5 +1,6 @@
 /**
- * Generated documents end to end, with the meeting protocol as the kind: generateDocument stores
+ * Generated documents end to end, with the meeting protocol as the kind (and the contract once,
+ * through the same path): generateDocument stores
  * a version with its bytes; document / documents read the metadata (never the bytes); GET
  * /documents/<id>.pdf serves the PDF to a bearer token or a signed link, with its ETag and file
  * name; another agency's or another client's document is missing; versions are gapless.
@@ -9,6 +10,7 @@ import request from 'supertest';
 import { TokenService } from '../../src/auth/token';
 import { loadConfig } from '../../src/config';
 import { CountingLogger, startTestApp, TestApp } from '../support/app';
+import { signedContract } from '../support/contract.factories';
 import { expectBadInput, expectCode, expectOk } from '../support/expect';
 import {
   AgencyActors,
@@ -211,6 +213,20 @@ describe('generateDocument', () => {
     expectBadInput(await generate({ sourceId: 'nope' }), 'input.sourceId');
     expectCode(await generate({ sourceId: meetingId }, portal.token), 'FORBIDDEN');
     expect(expectOk(await t.gql(LIST_DOCUMENTS, {}, b.ownerToken)).documents.totalCount).toBe(0);
+  });
+});
+
+describe('another kind through the same path', () => {
+  it('generates the contract of a signed contract, numbered, and serves it to the client\'s portal user', async () => {
+    const contract = await signedContract(t, a.ownerToken, client.id);
+    const out = generated(await generate({ kind: 'CONTRACT', sourceId: contract.id }));
+    expect(out).toMatchObject({ kind: 'CONTRACT', sourceId: contract.id, clientId: client.id, version: 1, number: contract.number, immutable: false });
+    expect(out.fileName).toMatch(/\.pdf$/);
+    const res = await download(out.downloadPath, portal.token);
+    expect(res.status).toBe(200);
+    expect(sha256(res.body)).toBe(out.sha256);
+    expect(squash(pdfText(res.body))).toContain(contract.number);
+    expect(expectCode(await generate({ kind: 'CONTRACT', sourceId: meetingId }), 'NOT_FOUND')).toMatchObject({ field: 'input.sourceId', entity: 'Contract' });
   });
 });
 
