@@ -1,9 +1,9 @@
 /**
  * Generated documents end to end, with the meeting protocol as the kind (and the contract once,
- * through the same path): generateDocument stores
- * a version with its bytes; document / documents read the metadata (never the bytes); GET
- * /documents/<id>.pdf serves the PDF to a bearer token or a signed link, with its ETag and file
- * name; another agency's or another client's document is missing; versions are gapless.
+ * through the same path): generateDocument stores a version with its bytes; document / documents
+ * read the metadata (never the bytes); GET /documents/<id>.pdf serves the PDF to a bearer token or
+ * a signed link, with its ETag and file name; another agency's or another client's document is
+ * missing; versions are gapless.
  */
 import { createHash } from 'node:crypto';
 import request from 'supertest';
