@@ -1,3 +1,4 @@
+import { imagesForDocuments } from '../../services/agency-image.service';
 /**
  * The contract's view model, read through the services with the caller's context: the contract
  * (null when missing, another agency's, or a draft or another client's for a portal user), its
@@ -6,7 +7,7 @@
  * new version (not immutable).
  */
 import type { AuthedContext } from '../../context';
-import type { Locale } from '../../entities/enums';
+import { ContractStatus, type Locale } from '../../entities/enums';
 import { getContract } from '../../services/contract.reads';
 import { currentContractTemplate } from '../../services/contract-template.service';
 import { lineAmounts } from '../../services/money/totals';
@@ -24,13 +25,16 @@ export async function buildContractModel(ctx: AuthedContext, contractId: string,
   const client = await ctx.loaders.clientById.load(contract.clientId);
   if (!client) return null;
   const settings = await documentSettings(ctx);
-  const [agency, clientSide, items, template, treatment] = await Promise.all([
+  const [agency, clientSide, items, template, treatment, images] = await Promise.all([
     agencyParty(ctx),
     clientParty(ctx, client),
     ctx.loaders.contractPaymentItems.load(contract.id),
     currentContractTemplate(ctx, locale),
     vatTreatmentOn(ctx, contract.contractDate, settings),
+    imagesForDocuments(ctx),
   ]);
+  // a draft is a working copy: the agency's signature and stamp go on what it sends for signing
+  const signable = contract.status !== ContractStatus.DRAFT;
 
   const split = lineAmounts({ quantity: '1', unitPrice: contract.amount, vatRate: treatment.chargesVat ? treatment.rate : null }, contract.priceBasis);
   const vat: ContractVatModel = {
@@ -64,10 +68,9 @@ export async function buildContractModel(ctx: AuthedContext, contractId: string,
       isPrepayment: i.isPrepayment,
     })),
     template: { preamble: template.preamble, sections: template.sections },
-    // images: see agency-image.service
-    logo: null,
-    stamp: null,
-    signature: null,
+    logo: images.logo ?? null,
+    stamp: signable ? (images.stamp ?? null) : null,
+    signature: signable ? (images.signature ?? null) : null,
   };
   return { model, clientId: contract.clientId, number: contract.number, fileName: contractDocName(contract, locale), immutable: false };
 }
