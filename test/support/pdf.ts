@@ -98,3 +98,12 @@ export function pdfPagePng(bytes: Buffer, page = 1, dpi = 150): Buffer {
     return readFileSync(join(dir, 'page.png'));
   });
 }
+
+/** The size of every page in points, as pdfinfo reports it: [{ width, height }, …]. */
+export function pdfPageSizes(bytes: Buffer): Array<{ width: number; height: number }> {
+  return withFile(bytes, (path) => {
+    const r = run('pdfinfo', ['-f', '1', '-l', '9999', path]);
+    if (r.status !== 0) throw new Error(`pdfinfo failed: ${r.stderr}`);
+    return [...r.stdout.matchAll(/^Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
+  });
+}
