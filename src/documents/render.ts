@@ -4,6 +4,7 @@
  * and in the benchmark. Models are plain data (strings, numbers, Uint8Array images), so they
  * cross the thread boundary by structured clone.
  */
+import { renderAct } from './act/act.document';
 import type { RenderedDocument } from './layout/create-document';
 import { DocumentKind, type RenderOptions } from './kinds';
 
@@ -11,7 +12,9 @@ import { DocumentKind, type RenderOptions } from './kinds';
 type Renderer = (model: any, options: RenderOptions) => Promise<RenderedDocument>;
 
 /** kind → renderer; each `<kind>.document.ts` adds its own line here. */
-const RENDERERS: Partial<Record<DocumentKind, Renderer>> = {};
+const RENDERERS: Partial<Record<DocumentKind, Renderer>> = {
+  [DocumentKind.ACT]: renderAct,
+};
 
 export function isRenderable(kind: DocumentKind): boolean {
   return RENDERERS[kind] !== undefined;
