@@ -9,6 +9,7 @@ import type { AuthedContext } from '../context';
 import type { Locale } from '../entities/enums';
 import { buildActModel } from './act/act.data';
 import { DocumentKind } from './kinds';
+import { buildVatInvoiceModel } from './vat-invoice/vat-invoice.data';
 
 export interface BuiltModel<M = unknown> {
   /** the plain view model handed to the renderer (strings, numbers, Uint8Array images) */
@@ -41,4 +42,5 @@ export type ModelBuilder<M = unknown> = (ctx: AuthedContext, sourceId: string, l
 export const MODEL_BUILDERS: Partial<Record<DocumentKind, ModelBuilder>> = {
   // called through arrows: a builder's module imports DocumentUnavailable from this one
   [DocumentKind.ACT]: (ctx, id, locale) => buildActModel(ctx, id, locale),
+  [DocumentKind.VAT_INVOICE]: (ctx, id, locale) => buildVatInvoiceModel(ctx, id, locale),
 };

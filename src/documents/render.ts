@@ -6,6 +6,7 @@
  */
 import { renderAct } from './act/act.document';
 import type { RenderedDocument } from './layout/create-document';
+import { renderVatInvoice } from './vat-invoice/vat-invoice.document';
 import { DocumentKind, type RenderOptions } from './kinds';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -14,6 +15,7 @@ type Renderer = (model: any, options: RenderOptions) => Promise<RenderedDocument
 /** kind → renderer; each `<kind>.document.ts` adds its own line here. */
 const RENDERERS: Partial<Record<DocumentKind, Renderer>> = {
   [DocumentKind.ACT]: renderAct,
+  [DocumentKind.VAT_INVOICE]: renderVatInvoice,
 };
 
 export function isRenderable(kind: DocumentKind): boolean {

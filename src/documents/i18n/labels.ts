@@ -5,6 +5,7 @@
  */
 import { i18n, type Locale } from '../../i18n';
 import { actLabels } from '../act/act.labels';
+import { vatInvoiceLabels } from '../vat-invoice/vat-invoice.labels';
 import { commonLabels } from './common.labels';
 
 type Bundle = Record<'ru' | 'bg' | 'en', Record<string, unknown>>;
@@ -13,6 +14,7 @@ type Bundle = Record<'ru' | 'bg' | 'en', Record<string, unknown>>;
 export const LABEL_BUNDLES: Record<string, Bundle> = {
   common: commonLabels,
   act: actLabels,
+  vatInvoice: vatInvoiceLabels,
 };
 
 let registered = false;

@@ -50,6 +50,34 @@ export interface TableOptions {
 
 const PAD_X = 3.5;
 const PAD_Y = 3;
+const SOFT_HYPHEN = '\u00ad';
+
+/**
+ * A header's long words broken where they carry a soft hyphen (U+00AD) when they do not fit the
+ * column ("Коли-" / "чество"), as printed forms hyphenate their narrow columns; pdfkit would cut
+ * such a word at any letter. The soft hyphens themselves are dropped.
+ */
+export function breakAtSoftHyphens(text: string, width: number, measure: (s: string) => number): string {
+  if (!text.includes(SOFT_HYPHEN)) return text;
+  return text
+    .split(' ')
+    .map((word) => {
+      const parts = word.split(SOFT_HYPHEN);
+      if (parts.length === 1 || measure(parts.join('')) <= width) return parts.join('');
+      const lines: string[] = [];
+      let current = '';
+      parts.forEach((part, i) => {
+        const hyphen = i < parts.length - 1 ? '-' : '';
+        if (current && measure(current + part + hyphen) > width) {
+          lines.push(current + '-');
+          current = part;
+        } else current += part;
+      });
+      lines.push(current);
+      return lines.join('\n');
+    })
+    .join(' ');
+}
 
 interface Cell {
   text: string;
@@ -105,7 +133,9 @@ export function drawTable(w: DocumentWriter, columns: TableColumn[], rows: Array
   // --- the header: one level, or two when columns are grouped; then the column numbers
   const groupOf = (i: number) => groups.find((g) => i >= g.from && i < g.from + g.span);
   const groupBox = (g: HeaderGroup) => ({ x: xs[g.from], width: widths.slice(g.from, g.from + g.span).reduce((a, b) => a + b, 0) });
-  const textHeight = (text: string, width: number) => w.heightOf(headerStyle, text, width - 2 * PAD_X, 'center') + 2 * PAD_Y;
+  // pdfkit measures a word with the space after it: leave room for one
+  const fitted = (text: string, width: number) => breakAtSoftHyphens(text, width - 2 * PAD_X, (t) => w.widthOf(headerStyle, `${t} `));
+  const textHeight = (text: string, width: number) => w.heightOf(headerStyle, fitted(text, width), width - 2 * PAD_X, 'center') + 2 * PAD_Y;
   const groupHeight = Math.max(0, ...groups.map((g) => textHeight(g.label, groupBox(g).width)));
   const lowerHeight = Math.max(0, ...columns.map((c, i) => (groupOf(i) ? textHeight(c.header, widths[i]) : 0)));
   const fullHeight = Math.max(0, ...columns.map((c, i) => (groupOf(i) ? 0 : textHeight(c.header, widths[i]))));
@@ -115,15 +145,16 @@ export function drawTable(w: DocumentWriter, columns: TableColumn[], rows: Array
   const headerHeight = labelsHeight + numbersHeight;
 
   /** Header text centred in its box, as forms print it (the boxes of one header differ in height). */
-  const headerCell = (text: string, x: number, y: number, width: number, height: number) => {
+  const headerCell = (label: string, x: number, y: number, width: number, height: number) => {
     w.doc.save().lineWidth(0.4).strokeColor(COLORS.rule).rect(x, y, width, height).stroke().restore();
+    const text = fitted(label, width);
     const h = w.heightOf(headerStyle, text, width - 2 * PAD_X, 'center');
     w.textAt(headerStyle, text, x + PAD_X, y + Math.max(PAD_Y, (height - h) / 2), width - 2 * PAD_X, 'center');
   };
 
   const drawHeader = () => {
     if (!groups.length && !numbers) {
-      drawRow({ cells: columns.map((c) => c.header) }, headerStyle, labelsHeight, COLORS.headerFill);
+      drawRow({ cells: columns.map((c, i) => fitted(c.header, widths[i])) }, headerStyle, labelsHeight, COLORS.headerFill);
       return;
     }
     const y = w.y;

@@ -29,7 +29,7 @@ export const THEME = {
   tableCellBold: { face: 'bold', size: 8.5, color: INK, lineGap: 0.5 },
   chrome: { face: 'regular', size: 7, color: MUTED, lineGap: 0 },
   // statutory forms with many narrow columns (the счёт-фактура's 19 on a landscape page)
-  formHeader: { face: 'regular', size: 5.8, color: INK, lineGap: 0.2 },
+  formHeader: { face: 'regular', size: 5.5, color: INK, lineGap: 0.2 },
   formCell: { face: 'regular', size: 7, color: INK, lineGap: 0.3 },
   formCellBold: { face: 'bold', size: 7, color: INK, lineGap: 0.3 },
 } satisfies Record<string, TextStyle>;
