@@ -63,10 +63,15 @@ export function pdfFonts(bytes: Buffer): PdfFont[] {
   });
 }
 
-/** The text of the document (or of one page), as pdftotext extracts it. */
-export function pdfText(bytes: Buffer, options: { page?: number; layout?: boolean } = {}): string {
+/**
+ * The text of the document (or of one page), as pdftotext extracts it: by layout (the default),
+ * in reading order (`layout: false`), or in the order it was drawn (`raw`, which keeps text drawn
+ * at an angle together).
+ */
+export function pdfText(bytes: Buffer, options: { page?: number; layout?: boolean; raw?: boolean } = {}): string {
   return withFile(bytes, (path) => {
-    const args = [...(options.layout === false ? [] : ['-layout']), '-enc', 'UTF-8'];
+    const mode = options.raw ? ['-raw'] : options.layout === false ? [] : ['-layout'];
+    const args = [...mode, '-enc', 'UTF-8'];
     if (options.page) args.push('-f', String(options.page), '-l', String(options.page));
     const r = run('pdftotext', [...args, path, '-']);
     if (r.status !== 0) throw new Error(`pdftotext failed: ${r.stderr}`);
