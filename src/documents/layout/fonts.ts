@@ -18,25 +18,6 @@ export interface FontkitFont {
   layout: (...args: unknown[]) => unknown;
   familyName: string;
   hasGlyphForCodePoint(codePoint: number): boolean;
-  getGlyph(id: number, codePoints?: number[]): { codePoints: number[] } | null;
-}
-
-/**
- * fontkit caches one glyph object per glyph id, with the code points of its first request. When
- * a document is subset, the components of composite glyphs are requested without code points
- * (Roboto draws Cyrillic А, В, Е, О, Р, С … from the Latin glyphs), and since the fonts are shared
- * by every document of the process, the Latin letters of every later document would have no
- * Unicode mapping: drawn, but lost to copying, search and text extraction. A glyph cached without
- * code points takes them from the first request that has them.
- */
-function keepCodePoints(font: FontkitFont): FontkitFont {
-  const getGlyph = font.getGlyph.bind(font);
-  font.getGlyph = (id, codePoints = []) => {
-    const glyph = getGlyph(id, codePoints);
-    if (glyph && glyph.codePoints.length === 0 && codePoints.length > 0) glyph.codePoints = codePoints;
-    return glyph;
-  };
-  return font;
 }
 
 export type FontFace = 'regular' | 'bold' | 'italic' | 'boldItalic';
@@ -62,7 +43,7 @@ export function documentFonts(): Record<FontFace, FontkitFont> {
     const root = fontDirectory();
     parses++;
     const out = {} as Record<FontFace, FontkitFont>;
-    for (const face of Object.keys(FILES) as FontFace[]) out[face] = keepCodePoints(fontkit.create(readFileSync(join(root, FILES[face]))));
+    for (const face of Object.keys(FILES) as FontFace[]) out[face] = fontkit.create(readFileSync(join(root, FILES[face])));
     parsed = out;
   }
   return parsed;
