@@ -2,7 +2,8 @@ import { placeOf, vatByRate } from '../../src/documents/act/act.data';
 import { renderAct } from '../../src/documents/act/act.document';
 import { actLabels } from '../../src/documents/act/act.labels';
 import type { ActModel } from '../../src/documents/act/act.model';
-import { pdfFonts, pdfPageCount, pdfPages, pdfText, qpdfCheck, squash } from '../support/pdf';
+import { rawPng } from '../support/images';
+import { pdfFonts, pdfImages, pdfPageCount, pdfPages, pdfText, qpdfCheck, squash } from '../support/pdf';
 import { bgAct, CREATED, longRuAct, ruAct } from './act.fixture';
 
 type Locale = 'ru' | 'bg' | 'en';
@@ -201,6 +202,20 @@ describe('the act as a document', () => {
     expect(pages[2]).toContain('площадка № 60:');
     expect(pages[2]).toContain('Всего (с учётом НДС): 73 200,00 ₽');
     expect(pages[2]).toContain('Семьдесят три тысячи двести рублей 00 копеек');
+  });
+
+  it("places the agency's logo in the letterhead and its signature and stamp in its signature block", async () => {
+    const logo = new Uint8Array(rawPng(300, 90));
+    const signature = new Uint8Array(rawPng(160, 60));
+    const stamp = new Uint8Array(rawPng(200, 200));
+    const { bytes } = await render(ruAct({ logo, signature, stamp }), 'ru');
+    expect(qpdfCheck(bytes)).toMatch(/No syntax or stream encoding errors/);
+    expect(pdfImages(bytes)).toEqual([
+      { page: 1, width: 300, height: 90 },
+      { page: 1, width: 160, height: 60 },
+      { page: 1, width: 200, height: 200 },
+    ]);
+    expect(pdfImages((await render(ruAct(), 'ru')).bytes)).toEqual([]);
   });
 
   it('keeps the same label keys in ru, bg and en', () => {

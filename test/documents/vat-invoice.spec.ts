@@ -2,7 +2,8 @@ import { netUnitPrice, okeiUnit } from '../../src/documents/vat-invoice/vat-invo
 import { renderVatInvoice } from '../../src/documents/vat-invoice/vat-invoice.document';
 import { vatInvoiceLabels } from '../../src/documents/vat-invoice/vat-invoice.labels';
 import { editionOn, type VatInvoiceModel } from '../../src/documents/vat-invoice/vat-invoice.model';
-import { pdfFonts, pdfPageCount, pdfPageSizes, pdfText, qpdfCheck, squash } from '../support/pdf';
+import { rawPng } from '../support/images';
+import { pdfFonts, pdfImages, pdfPageCount, pdfPageSizes, pdfText, qpdfCheck, squash } from '../support/pdf';
 import { CREATED } from './act.fixture';
 import { longVatInvoice, vatInvoice } from './vat-invoice.fixture';
 
@@ -135,6 +136,11 @@ describe('the счёт-фактура', () => {
     expect(withTwo).toContain('30 000,00 30 000,00 без акциза без НДС без НДС 30 000,00');
     const withNone = textOf((await render(vatInvoice({ payments: [] }))).bytes);
     expect(withNone).toContain('К платёжно-расчётному документу № -- от -- (5)');
+  });
+
+  it("places the signature image on the head's line (the form has no place for a stamp)", async () => {
+    const { bytes } = await render(vatInvoice({ signature: new Uint8Array(rawPng(160, 60)) }));
+    expect(pdfImages(bytes)).toEqual([{ page: 1, width: 160, height: 60 }]);
   });
 
   it('prints a draft with a ПРОЕКТ mark', async () => {

@@ -16,7 +16,8 @@ import { signedContract } from '../support/contract.factories';
 import { dataOf } from '../support/expect';
 import { createClient, createContact, createUser, registerAgency, updateAgencyRequisites, type AgencyActors } from '../support/factories';
 import { issuedInvoice, RECORD_PAYMENT } from '../support/invoice.factories';
-import { pdfPageSizes, pdfText, squash } from '../support/pdf';
+import { rawPng } from '../support/images';
+import { pdfImages, pdfPageSizes, pdfText, squash } from '../support/pdf';
 
 const RUSSIAN = {
   legalName: 'ООО «Вектор»',
@@ -151,6 +152,39 @@ describe('ACT', () => {
     const asPortal = contextFor(t.ds, { userId: portal.id, agencyId: a.agencyId, role: UserRole.CLIENT, clientId: client.id });
     expect((await built<ActModel>(DocumentKind.ACT, act.id, asPortal)).model.total).toBe('1220.00');
     expect(await build(DocumentKind.ACT, draft.id, asPortal)).toBeNull();
+  });
+});
+
+describe('agency images', () => {
+  const UPLOAD = /* GraphQL */ `
+    mutation Upload($input: UploadAgencyImageInput!) { uploadAgencyImage(input: $input) { __typename } }
+  `;
+
+  it('carry the logo, and on an issued act the signature and stamp; a draft is not signed or stamped', async () => {
+    const x = await registerAgency(t);
+    await updateAgencyRequisites(t, x.ownerToken, RUSSIAN);
+    const files = { LOGO: rawPng(300, 90), STAMP: rawPng(200, 200), SIGNATURE: rawPng(160, 60) };
+    for (const [kind, png] of Object.entries(files)) {
+      const res = await t.gql(UPLOAD, { input: { kind, contentBase64: png.toString('base64') } }, x.ownerToken);
+      expect(dataOf(res, 'uploadAgencyImage').__typename).toBe('AgencyImage');
+    }
+    const xClient = await createClient(t, x.ownerToken);
+    const act = await issuedAct(t, x.ownerToken, xClient.id, { vatInvoiceNumber: 'СФ-2' });
+    const m = (await built<ActModel>(DocumentKind.ACT, act.id, ownerOf(x))).model;
+    expect(Buffer.from(m.logo!).equals(files.LOGO)).toBe(true);
+    expect(Buffer.from(m.stamp!).equals(files.STAMP)).toBe(true);
+    expect(Buffer.from(m.signature!).equals(files.SIGNATURE)).toBe(true);
+    const { bytes } = await renderDocument(DocumentKind.ACT, structuredClone(m), { locale: 'ru', createdAt: CREATED });
+    expect(pdfImages(bytes)).toHaveLength(3);
+    const vat = (await built<VatInvoiceModel>(DocumentKind.VAT_INVOICE, act.id, ownerOf(x))).model;
+    expect(Buffer.from(vat.signature!).equals(files.SIGNATURE)).toBe(true);
+
+    const draft = (await built<ActModel>(DocumentKind.ACT, (await createAct(t, x.ownerToken, xClient.id)).id, ownerOf(x))).model;
+    expect(Buffer.from(draft.logo!).equals(files.LOGO)).toBe(true);
+    expect(draft.stamp).toBeNull();
+    expect(draft.signature).toBeNull();
+    // another agency's documents carry none of them
+    expect((await built<ActModel>(DocumentKind.ACT, (await issuedAct(t, a.ownerToken, client.id)).id)).model.logo).toBeNull();
   });
 });
 

@@ -112,3 +112,17 @@ export function pdfPageSizes(bytes: Buffer): Array<{ width: number; height: numb
     return [...r.stdout.matchAll(/^Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
   });
 }
+
+/** The images placed on each page (soft masks left out), as pdfimages lists them: [{ page, width, height }, …]. */
+export function pdfImages(bytes: Buffer): Array<{ page: number; width: number; height: number }> {
+  return withFile(bytes, (path) => {
+    const r = run('pdfimages', ['-list', path]);
+    if (r.status !== 0) throw new Error(`pdfimages failed: ${r.stderr}`);
+    return r.stdout
+      .split('\n')
+      .slice(2)
+      .map((line) => line.trim().split(/\s+/))
+      .filter((cols) => cols[2] === 'image')
+      .map((cols) => ({ page: Number(cols[0]), width: Number(cols[3]), height: Number(cols[4]) }));
+  });
+}

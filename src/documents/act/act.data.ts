@@ -8,6 +8,7 @@ import type { AuthedContext } from '../../context';
 import type { Act, ActLine, Contract } from '../../entities';
 import { ActStatus, PriceBasis, type Locale } from '../../entities/enums';
 import { actLines, getAct } from '../../services/act.reads';
+import { imagesForDocuments } from '../../services/agency-image.service';
 import { getClient } from '../../services/client.service';
 import { getContract } from '../../services/contract.reads';
 import { getInvoice } from '../../services/invoice.reads';
@@ -19,6 +20,11 @@ import { formatDate } from '../layout/format';
 import type { BuiltModel } from '../models';
 import { agencyParty, clientParty, type AgencyPartyModel, type PartyModel } from '../shared/party.data';
 import type { ActLineModel, ActModel, CurrencyName, DocumentRef, PriceBasisName } from './act.model';
+
+/** An image file as the model carries it: plain bytes (they cross to a render thread by structured clone). */
+export function imageBytes(file: Buffer | undefined): Uint8Array | null {
+  return file ? new Uint8Array(file.buffer, file.byteOffset, file.byteLength) : null;
+}
 
 /** The act with what both of its documents need. */
 export interface ActSource {
@@ -34,6 +40,8 @@ export interface ActSource {
   vatExemptionNote: string | null;
   /** whether the agency's regime charges VAT on that date */
   chargesVat: boolean;
+  /** the agency's images; a draft is not signed, so it carries no stamp or signature */
+  images: { logo: Uint8Array | null; stamp: Uint8Array | null; signature: Uint8Array | null };
 }
 
 /** null when the act is not visible to the actor. */
@@ -42,12 +50,14 @@ export async function readActSource(ctx: AuthedContext, actId: string): Promise<
   if (!act) return null;
   const client = await getClient(ctx, act.clientId);
   if (!client) return null;
-  const [lines, contract, supplier, customer] = await Promise.all([
+  const [lines, contract, supplier, customer, files] = await Promise.all([
     actLines(ctx, act),
     act.contractId ? getContract(ctx, act.contractId) : Promise.resolve(null),
     agencyParty(ctx),
     clientParty(ctx, client),
+    imagesForDocuments(ctx),
   ]);
+  const draft = act.status === ActStatus.DRAFT;
   const date = act.actDate ?? act.periodEnd;
   const treatment = await vatTreatmentOn(ctx, date);
   return {
@@ -61,6 +71,11 @@ export async function readActSource(ctx: AuthedContext, actId: string): Promise<
     priceBasis: contract?.priceBasis ?? PriceBasis.VAT_ON_TOP,
     vatExemptionNote: treatment.chargesVat ? null : treatment.exemptionNote,
     chargesVat: treatment.chargesVat,
+    images: {
+      logo: imageBytes(files.logo),
+      stamp: draft ? null : imageBytes(files.stamp),
+      signature: draft ? null : imageBytes(files.signature),
+    },
   };
 }
 
@@ -140,10 +155,7 @@ export async function actModelOf(ctx: AuthedContext, src: ActSource): Promise<Ac
     bgnTotal: supplier.country && bgnEquivalentRequired(supplier.country, currency, src.date) ? round2(new Decimal(act.total).times(BGN_PER_EUR)) : null,
     place: placeOf(supplier.address),
     signed: act.status === ActStatus.SIGNED && act.signedOn ? { on: act.signedOn, by: act.signedBy } : null,
-    // images: see agency-image.service
-    logo: null,
-    stamp: null,
-    signature: null,
+    ...src.images,
   };
 }
 

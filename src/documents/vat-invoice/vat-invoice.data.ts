@@ -114,8 +114,7 @@ export async function buildVatInvoiceModel(ctx: AuthedContext, actId: string, _l
     governmentContractId: null,
     lines: src.lines.map((l) => lineOf(l, src.priceBasis)),
     totals: { net: act.subtotal, vat: act.vatTotal, gross: act.total },
-    // images: see agency-image.service
-    signature: null,
+    signature: src.images.signature,
   };
   const l = documentLabels('ru' as Locale);
   const shortDate = formatDate(date, 'ru', 'short');
