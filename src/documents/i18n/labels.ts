@@ -5,6 +5,9 @@
  */
 import { i18n, type Locale } from '../../i18n';
 import { contractLabels } from '../contract/contract.labels';
+
+import { actLabels } from '../act/act.labels';
+import { vatInvoiceLabels } from '../vat-invoice/vat-invoice.labels';
 import { commonLabels } from './common.labels';
 
 type Bundle = Record<'ru' | 'bg' | 'en', Record<string, unknown>>;
@@ -13,6 +16,9 @@ type Bundle = Record<'ru' | 'bg' | 'en', Record<string, unknown>>;
 export const LABEL_BUNDLES: Record<string, Bundle> = {
   common: commonLabels,
   contract: contractLabels,
+
+  act: actLabels,
+  vatInvoice: vatInvoiceLabels,
 };
 
 let registered = false;
