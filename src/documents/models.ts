@@ -7,7 +7,9 @@
  */
 import type { AuthedContext } from '../context';
 import type { Locale } from '../entities/enums';
-import type { DocumentKind } from './kinds';
+import { buildCommercialOffer } from './commercial-offer/commercial-offer.data';
+import { DocumentKind } from './kinds';
+import { buildSatisfactionForm } from './satisfaction-form/satisfaction-form.data';
 
 export interface BuiltModel<M = unknown> {
   /** the plain view model handed to the renderer (strings, numbers, Uint8Array images) */
@@ -37,4 +39,7 @@ export class DocumentUnavailable {
 export type ModelBuilder<M = unknown> = (ctx: AuthedContext, sourceId: string, locale: Locale) => Promise<BuiltModel<M> | DocumentUnavailable | null>;
 
 /** kind → builder; each `<kind>.data.ts` adds its own line here. */
-export const MODEL_BUILDERS: Partial<Record<DocumentKind, ModelBuilder>> = {};
+export const MODEL_BUILDERS: Partial<Record<DocumentKind, ModelBuilder>> = {
+  [DocumentKind.COMMERCIAL_OFFER]: buildCommercialOffer,
+  [DocumentKind.SATISFACTION_FORM]: buildSatisfactionForm,
+};

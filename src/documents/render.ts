@@ -4,14 +4,19 @@
  * and in the benchmark. Models are plain data (strings, numbers, Uint8Array images), so they
  * cross the thread boundary by structured clone.
  */
+import { renderCommercialOffer } from './commercial-offer/commercial-offer.document';
 import type { RenderedDocument } from './layout/create-document';
+import { renderSatisfactionForm } from './satisfaction-form/satisfaction-form.document';
 import { DocumentKind, type RenderOptions } from './kinds';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Renderer = (model: any, options: RenderOptions) => Promise<RenderedDocument>;
 
 /** kind → renderer; each `<kind>.document.ts` adds its own line here. */
-const RENDERERS: Partial<Record<DocumentKind, Renderer>> = {};
+const RENDERERS: Partial<Record<DocumentKind, Renderer>> = {
+  [DocumentKind.COMMERCIAL_OFFER]: renderCommercialOffer,
+  [DocumentKind.SATISFACTION_FORM]: renderSatisfactionForm,
+};
 
 export function isRenderable(kind: DocumentKind): boolean {
   return RENDERERS[kind] !== undefined;
