@@ -2,8 +2,11 @@
  * Hand-built commercial-offer models for the renderer tests (no database): an offer per language
  * with its own parties and texts, a three-page offer and a long media plan.
  */
-import type { CommercialOfferModel, OfferPlanLine } from '../../src/documents/commercial-offer/commercial-offer.model';
+import Decimal from 'decimal.js';
+import type { CommercialOfferModel, OfferPlanCategory, OfferPlanLine } from '../../src/documents/commercial-offer/commercial-offer.model';
 import type { AgencyPartyModel, PartyModel } from '../../src/documents/shared/party.data';
+import { ToolMixBasis } from '../../src/entities/enums';
+import { computeToolMixes } from '../../src/services/tool-mix';
 
 type Locale = 'ru' | 'bg' | 'en';
 
@@ -212,7 +215,10 @@ export function offerModel(locale: Locale): CommercialOfferModel {
   };
 }
 
-/** The same offer with every block written out at length and a plan of `lines` lines. */
+/**
+ * The same offer with every block written `paragraphs` times and a plan of `lines` lines (70 % of
+ * them proven, 20 % promising, 10 % experiments), its subtotals and totals summed from the lines.
+ */
 export function longOfferModel(locale: Locale, lines: number, paragraphs = 2): CommercialOfferModel {
   const base = offerModel(locale);
   const blocks = { ...base.blocks };
@@ -221,10 +227,40 @@ export function longOfferModel(locale: Locale, lines: number, paragraphs = 2): C
     blocks[key] = Array.from({ length: paragraphs }, () => text).join('\n\n');
   }
   const cats = ['PROVEN', 'UNCERTAIN', 'EXPERIMENTAL'] as const;
-  const plan: OfferPlanLine[] = Array.from({ length: lines }, (_, i) => ({
+  const raw = Array.from({ length: lines }, (_, i) => ({
     ...LINES[locale][i % 4],
     channel: `${LINES[locale][i % 4].channel} #${i + 1}`,
     category: cats[i < lines * 0.7 ? 0 : i < lines * 0.9 ? 1 : 2],
   }));
-  return { ...base, blocks, plan: { ...base.plan, lines: plan } };
+  const budgetTotal = raw.reduce((sum, l) => sum.plus(l.budget), new Decimal(0));
+  const share = (v: Decimal.Value) => new Decimal(v).times(100).div(budgetTotal).toDecimalPlaces(2).toFixed(2);
+  const plan: OfferPlanLine[] = raw.map((l) => ({ ...l, budgetShare: share(l.budget) }));
+  const categories: OfferPlanCategory[] = cats.map((category) => {
+    const of = plan.filter((l) => l.category === category);
+    const budget = of.reduce((sum, l) => sum.plus(l.budget), new Decimal(0));
+    const fee = of.reduce((sum, l) => sum.plus(l.fee ?? 0), new Decimal(0));
+    return { category, budget: budget.toFixed(2), fee: fee.toFixed(2), amount: budget.plus(fee).toFixed(2), budgetShare: share(budget) };
+  });
+  const feeTotal = plan.reduce((sum, l) => sum.plus(l.fee ?? 0), new Decimal(0));
+  const grandTotal = budgetTotal.plus(feeTotal).toFixed(2);
+  const rate = base.price.vatRate!;
+  const vat = new Decimal(grandTotal).times(rate).div(100).toDecimalPlaces(2).toFixed(2);
+  const mixes = computeToolMixes(
+    plan.map((l) => ({ budget: l.budget, category: l.category as never, channel: l.channel })),
+    '5',
+    ToolMixBasis.BUDGET_SHARE,
+  )!;
+  const shares = (m: NonNullable<typeof mixes.byBudget>) => ({ proven: m.proven.share, uncertain: m.uncertain.share, experimental: m.experimental.share });
+  const tools = mixes.byToolCount;
+  return {
+    ...base,
+    blocks,
+    toolMix: {
+      byBudget: shares(mixes.byBudget!),
+      byToolCount: shares(tools),
+      tools: { proven: tools.proven.tools, uncertain: tools.uncertain.tools, experimental: tools.experimental.tools, total: tools.totalTools },
+    },
+    plan: { lines: plan, categories, budgetTotal: budgetTotal.toFixed(2), feeTotal: feeTotal.toFixed(2), grandTotal },
+    price: { ...base.price, basis: 'VAT_ON_TOP', grandTotal, net: grandTotal, vat, total: new Decimal(grandTotal).plus(vat).toFixed(2) },
+  };
 }
