@@ -18,38 +18,6 @@ export interface FontkitFont {
   layout: (...args: unknown[]) => unknown;
   familyName: string;
   hasGlyphForCodePoint(codePoint: number): boolean;
-  getGlyph(id: number, codePoints?: number[]): FontkitGlyph | null;
-}
-
-interface FontkitGlyph {
-  codePoints: number[];
-  isMark: boolean;
-  isLigature: boolean;
-}
-
-const MARK = /^\p{M}$/u;
-
-/**
- * fontkit keeps one glyph object per glyph id, with the code points it was first asked for, and
- * pdfkit maps each glyph of a document back to text (ToUnicode) from those code points. Writing a
- * subset asks for the components of composite glyphs without code points: Roboto draws Cyrillic
- * «а», «е», «о», «С», «М» … from the Latin glyphs. With the fonts shared by every document of the
- * process, the next document laying out a Latin «a» would get that glyph without its code point,
- * and its text could no longer be searched, copied or read back. A glyph asked for with code
- * points gets them when it has none.
- */
-function keepCodePoints(font: FontkitFont): FontkitFont {
-  const getGlyph = font.getGlyph.bind(font);
-  font.getGlyph = (id, codePoints) => {
-    const glyph = getGlyph(id, codePoints);
-    if (glyph && codePoints?.length && glyph.codePoints.length === 0) {
-      glyph.codePoints = codePoints;
-      glyph.isLigature = codePoints.length > 1;
-      glyph.isMark = codePoints.every((cp) => MARK.test(String.fromCodePoint(cp)));
-    }
-    return glyph;
-  };
-  return font;
 }
 
 export type FontFace = 'regular' | 'bold' | 'italic' | 'boldItalic';
@@ -75,7 +43,7 @@ export function documentFonts(): Record<FontFace, FontkitFont> {
     const root = fontDirectory();
     parses++;
     const out = {} as Record<FontFace, FontkitFont>;
-    for (const face of Object.keys(FILES) as FontFace[]) out[face] = keepCodePoints(fontkit.create(readFileSync(join(root, FILES[face]))));
+    for (const face of Object.keys(FILES) as FontFace[]) out[face] = fontkit.create(readFileSync(join(root, FILES[face])));
     parsed = out;
   }
   return parsed;
