@@ -3,7 +3,6 @@
  * the way a client's software would: structure (qpdf), fonts (pdffonts) and text (pdftotext).
  */
 import { renderCommercialOffer } from '../../src/documents/commercial-offer/commercial-offer.document';
-import { commercialOfferLabels } from '../../src/documents/commercial-offer/commercial-offer.labels';
 import type { CommercialOfferModel } from '../../src/documents/commercial-offer/commercial-offer.model';
 import { isRenderable } from '../../src/documents/render';
 import { DocumentKind } from '../../src/documents/kinds';
@@ -279,18 +278,5 @@ describe('the commercial offer', () => {
     const text = textOf((await render(noFees, 'ru')).bytes);
     expect(text).toContain('Бюджет, ₽ Доля');
     expect(text).not.toContain('Услуги агентства');
-  });
-
-  it('has the same labels in ru, bg and en, with the same placeholders', () => {
-    const leaves = (o: Record<string, unknown>, prefix = ''): Record<string, string> =>
-      Object.entries(o).reduce<Record<string, string>>((acc, [k, v]) => (typeof v === 'string' ? { ...acc, [prefix + k]: v } : { ...acc, ...leaves(v as Record<string, unknown>, `${prefix}${k}.`) }), {});
-    const placeholders = (s: string) => (s.match(/\{\{\w+\}\}/g) ?? []).sort().join(',');
-    const [ru, bg, en] = [leaves(commercialOfferLabels.ru), leaves(commercialOfferLabels.bg), leaves(commercialOfferLabels.en)];
-    expect(Object.keys(bg).sort()).toEqual(Object.keys(ru).sort());
-    expect(Object.keys(en).sort()).toEqual(Object.keys(ru).sort());
-    for (const key of Object.keys(ru)) {
-      expect([key, placeholders(bg[key])]).toEqual([key, placeholders(ru[key])]);
-      expect([key, placeholders(en[key])]).toEqual([key, placeholders(ru[key])]);
-    }
   });
 });
