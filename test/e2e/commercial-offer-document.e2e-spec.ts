@@ -4,6 +4,7 @@
  * 70/20/10 mix the API computes, the final price by the price basis and the agency's VAT regime.
  * Another agency's proposal, a missing one and (for a portal user) a draft give null.
  */
+import { spawnSync } from 'node:child_process';
 import type { CommercialOfferModel } from '../../src/documents/commercial-offer/commercial-offer.model';
 import { renderCommercialOffer } from '../../src/documents/commercial-offer/commercial-offer.document';
 import { DocumentKind } from '../../src/documents/kinds';
@@ -16,7 +17,8 @@ import { contextFor } from '../support/context';
 import { expectOk } from '../support/expect';
 import { createClient, createContact, MISSING_ID, PASSWORD, registerAgency, uniqueEmail, updateAgencyRequisites, login } from '../support/factories';
 import { createProposal, createSentProposal, dateFromToday, GET_PORTAL_PROPOSAL, GET_PROPOSAL, REVISE_PROPOSAL, SEND_PROPOSAL } from '../support/proposal.factories';
-import { pdfText, squash } from '../support/pdf';
+import { pngjsImage } from '../support/images';
+import { pdfText, qpdfCheck, squash } from '../support/pdf';
 
 let t: TestApp;
 let agency: { agencyId: string; ownerId: string; ownerToken: string };
@@ -158,6 +160,37 @@ describe('the commercial offer model', () => {
     expect(m.manager).toMatchObject({ email: usn.ownerEmail });
     const text = squash(pdfText((await renderCommercialOffer(m, { locale: 'ru', createdAt: new Date() })).bytes));
     expect(text).toContain('НДС не облагается (УСН).');
+  });
+
+  it("carries the agency's logo, stamp and signature; the signature only when the agency's signatory signs", async () => {
+    const a = await registerAgency(t);
+    await updateAgencyRequisites(t, a.ownerToken, { signatoryName: 'Смирнова А. С.', signatoryPosition: 'Генеральный директор' });
+    const files = { LOGO: pngjsImage(300, 90), STAMP: pngjsImage(160, 160), SIGNATURE: pngjsImage(200, 60) };
+    for (const [kind, file] of Object.entries(files)) {
+      const res = await t.gql(`mutation($input: UploadAgencyImageInput!) { uploadAgencyImage(input: $input) { __typename } }`, { input: { kind, contentBase64: file.toString('base64') } }, a.ownerToken);
+      expect(expectOk(res).uploadAgencyImage.__typename).toBe('AgencyImage');
+    }
+    const c = await createClient(t, a.ownerToken);
+    expectOk(await t.gql(`mutation($input: UpdateClientInput!) { updateClient(input: $input) { id } }`, { input: { id: c.id, ownerId: null } }, a.ownerToken));
+    const sent = await createSentProposal(t, a.ownerToken, c.id);
+    const m = (await offer(sent.id, asOwner(a)))!.model;
+    expect(Buffer.from(m.logo!).equals(files.LOGO)).toBe(true);
+    expect(Buffer.from(m.stamp!).equals(files.STAMP)).toBe(true);
+    expect(Buffer.from(m.signature!).equals(files.SIGNATURE)).toBe(true);
+    expect(m.manager).toBeNull();
+    const { bytes } = await renderCommercialOffer(m, { locale: 'ru', createdAt: new Date() });
+    qpdfCheck(bytes);
+    const text = squash(pdfText(bytes));
+    expect(text).toContain('Генеральный директор / Смирнова А. С. /');
+    // the logo, the stamp and the signature are drawn (their alpha channels are listed as smasks)
+    const images = spawnSync('pdfimages', ['-list', '-'], { input: bytes }).stdout.toString().split('\n').slice(2).filter((l) => l.trim());
+    const drawn = images.map((l) => l.trim().split(/\s+/)).filter((cols) => cols[2] === 'image');
+    expect(drawn.map((cols) => `${cols[3]}x${cols[4]}`).sort()).toEqual(['160x160', '200x60', '300x90']);
+
+    // signed by the account manager, the signatory's signature stays off the page
+    const byManager = await renderCommercialOffer({ ...m, manager: { fullName: 'Кузнецов Илья', email: null, phone: null } }, { locale: 'ru', createdAt: new Date() });
+    const listed = spawnSync('pdfimages', ['-list', '-'], { input: byManager.bytes }).stdout.toString().split('\n').slice(2).filter((l) => l.trim());
+    expect(listed.map((l) => l.trim().split(/\s+/)).filter((cols) => cols[2] === 'image').map((cols) => `${cols[3]}x${cols[4]}`).sort()).toEqual(['160x160', '300x90']);
   });
 
   it("is null for another agency's proposal and for a missing one", async () => {

@@ -7,6 +7,7 @@ import type { AuthedContext } from '../../context';
 import type { Locale } from '../../entities/enums';
 import { ProposalStatus } from '../../entities/enums';
 import { agencyToday } from '../../services/agency.service';
+import { imagesForDocuments } from '../../services/agency-image.service';
 import { getClient } from '../../services/client.service';
 import { DEFAULT_TITLE } from '../../services/proposal.rules';
 import { getProposal, proposalAsOffered, proposalBlocks } from '../../services/proposal.reads';
@@ -30,7 +31,12 @@ export async function buildCommercialOffer(ctx: AuthedContext, proposalId: strin
   const agency = await agencyParty(ctx);
   // a sent offer is dated the day it went out; a draft the day it is printed
   const date = proposal.status !== ProposalStatus.DRAFT && proposal.sentAt ? localDate(proposal.sentAt, agency.timeZone) : await agencyToday(ctx);
-  const [party, offered, manager] = await Promise.all([clientParty(ctx, client), proposalAsOffered(ctx, proposal, date), accountManagerOf(ctx, client)]);
+  const [party, offered, manager, images] = await Promise.all([
+    clientParty(ctx, client),
+    proposalAsOffered(ctx, proposal, date),
+    accountManagerOf(ctx, client),
+    imagesForDocuments(ctx),
+  ]);
   const { plan, toolMix, price, vat } = offered;
   const title = proposal.title.trim();
   const model: CommercialOfferModel = {
@@ -68,10 +74,9 @@ export async function buildCommercialOffer(ctx: AuthedContext, proposalId: strin
     },
     price: { basis: price.basis, regime: vat.regime, vatRate: price.vatRate, grandTotal: plan.totals.grandTotal, net: price.net, vat: price.vat, total: price.total },
     manager: manager && { fullName: manager.fullName.trim() || manager.email, email: manager.email, phone: manager.phone },
-    // images: see agency-image.service
-    logo: null,
-    stamp: null,
-    signature: null,
+    logo: images.logo ?? null,
+    stamp: images.stamp ?? null,
+    signature: images.signature ?? null,
   };
   const l = documentLabels(locale);
   const shortDate = formatDate(date, locale, 'short');

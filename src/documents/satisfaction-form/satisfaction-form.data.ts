@@ -5,6 +5,7 @@
 import type { AuthedContext } from '../../context';
 import type { Locale } from '../../entities/enums';
 import { agencyToday } from '../../services/agency.service';
+import { imagesForDocuments } from '../../services/agency-image.service';
 import { getClient } from '../../services/client.service';
 import { accountManagerOf } from '../../services/user.service';
 import { documentLabels } from '../i18n/labels';
@@ -15,7 +16,7 @@ import type { SatisfactionFormModel } from './satisfaction-form.model';
 export async function buildSatisfactionForm(ctx: AuthedContext, clientId: string, locale: Locale): Promise<BuiltModel<SatisfactionFormModel> | null> {
   const client = await getClient(ctx, clientId);
   if (!client) return null;
-  const [agency, manager, date] = await Promise.all([agencyParty(ctx), accountManagerOf(ctx, client), agencyToday(ctx)]);
+  const [agency, manager, date, images] = await Promise.all([agencyParty(ctx), accountManagerOf(ctx, client), agencyToday(ctx), imagesForDocuments(ctx)]);
   const name = client.name.trim();
   const legal = client.legalName?.trim() || null;
   const model: SatisfactionFormModel = {
@@ -24,8 +25,7 @@ export async function buildSatisfactionForm(ctx: AuthedContext, clientId: string
     agency,
     managerName: manager ? manager.fullName.trim() || manager.email : null,
     date,
-    // images: see agency-image.service
-    logo: null,
+    logo: images.logo ?? null,
   };
   return {
     model,
