@@ -10,6 +10,7 @@ import type { Locale } from '../entities/enums';
 import { buildCommercialOffer } from './commercial-offer/commercial-offer.data';
 import { DocumentKind } from './kinds';
 import { buildSatisfactionForm } from './satisfaction-form/satisfaction-form.data';
+import { buildContractModel } from './contract/contract.data';
 
 export interface BuiltModel<M = unknown> {
   /** the plain view model handed to the renderer (strings, numbers, Uint8Array images) */
@@ -42,4 +43,5 @@ export type ModelBuilder<M = unknown> = (ctx: AuthedContext, sourceId: string, l
 export const MODEL_BUILDERS: Partial<Record<DocumentKind, ModelBuilder>> = {
   [DocumentKind.COMMERCIAL_OFFER]: buildCommercialOffer,
   [DocumentKind.SATISFACTION_FORM]: buildSatisfactionForm,
+  [DocumentKind.CONTRACT]: buildContractModel,
 };

@@ -7,6 +7,7 @@
 import { renderCommercialOffer } from './commercial-offer/commercial-offer.document';
 import type { RenderedDocument } from './layout/create-document';
 import { renderSatisfactionForm } from './satisfaction-form/satisfaction-form.document';
+import { renderContract } from './contract/contract.document';
 import { DocumentKind, type RenderOptions } from './kinds';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -16,6 +17,7 @@ type Renderer = (model: any, options: RenderOptions) => Promise<RenderedDocument
 const RENDERERS: Partial<Record<DocumentKind, Renderer>> = {
   [DocumentKind.COMMERCIAL_OFFER]: renderCommercialOffer,
   [DocumentKind.SATISFACTION_FORM]: renderSatisfactionForm,
+  [DocumentKind.CONTRACT]: renderContract,
 };
 
 export function isRenderable(kind: DocumentKind): boolean {

@@ -6,6 +6,7 @@
 import { i18n, type Locale } from '../../i18n';
 import { commercialOfferLabels } from '../commercial-offer/commercial-offer.labels';
 import { satisfactionFormLabels } from '../satisfaction-form/satisfaction-form.labels';
+import { contractLabels } from '../contract/contract.labels';
 import { commonLabels } from './common.labels';
 
 type Bundle = Record<'ru' | 'bg' | 'en', Record<string, unknown>>;
@@ -15,6 +16,7 @@ export const LABEL_BUNDLES: Record<string, Bundle> = {
   common: commonLabels,
   commercialOffer: commercialOfferLabels,
   satisfactionForm: satisfactionFormLabels,
+  contract: contractLabels,
 };
 
 let registered = false;
