@@ -7,9 +7,14 @@
  */
 import type { AuthedContext } from '../context';
 import type { Locale } from '../entities/enums';
+import { buildActModel } from './act/act.data';
 import { buildContractModel } from './contract/contract.data';
 import { DocumentKind } from './kinds';
 import { buildMeetingProtocol } from './meeting-protocol/meeting-protocol.data';
+import { buildVatInvoiceModel } from './vat-invoice/vat-invoice.data';
+
+import { buildCommercialOffer } from './commercial-offer/commercial-offer.data';
+import { buildSatisfactionForm } from './satisfaction-form/satisfaction-form.data';
 
 export interface BuiltModel<M = unknown> {
   /** the plain view model handed to the renderer (strings, numbers, Uint8Array images) */
@@ -40,6 +45,12 @@ export type ModelBuilder<M = unknown> = (ctx: AuthedContext, sourceId: string, l
 
 /** kind → builder; each `<kind>.data.ts` adds its own line here. */
 export const MODEL_BUILDERS: Partial<Record<DocumentKind, ModelBuilder>> = {
-  [DocumentKind.MEETING_PROTOCOL]: buildMeetingProtocol,
-  [DocumentKind.CONTRACT]: buildContractModel,
+  // called through arrows: a builder's module imports DocumentUnavailable from this one
+  [DocumentKind.ACT]: (ctx, id, locale) => buildActModel(ctx, id, locale),
+  [DocumentKind.VAT_INVOICE]: (ctx, id, locale) => buildVatInvoiceModel(ctx, id, locale),
+  [DocumentKind.CONTRACT]: (ctx, id, locale) => buildContractModel(ctx, id, locale),
+
+  [DocumentKind.COMMERCIAL_OFFER]: (ctx, id, locale) => buildCommercialOffer(ctx, id, locale),
+  [DocumentKind.SATISFACTION_FORM]: (ctx, id, locale) => buildSatisfactionForm(ctx, id, locale),
+  [DocumentKind.MEETING_PROTOCOL]: (ctx, id, locale) => buildMeetingProtocol(ctx, id, locale),
 };

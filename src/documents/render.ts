@@ -4,8 +4,14 @@
  * and in the benchmark. Models are plain data (strings, numbers, Uint8Array images), so they
  * cross the thread boundary by structured clone.
  */
+import { renderAct } from './act/act.document';
+
+import { renderCommercialOffer } from './commercial-offer/commercial-offer.document';
 import type { RenderedDocument } from './layout/create-document';
+import { renderSatisfactionForm } from './satisfaction-form/satisfaction-form.document';
 import { renderContract } from './contract/contract.document';
+
+import { renderVatInvoice } from './vat-invoice/vat-invoice.document';
 import { DocumentKind, type RenderOptions } from './kinds';
 import { renderMeetingProtocol } from './meeting-protocol/meeting-protocol.document';
 
@@ -15,7 +21,12 @@ type Renderer = (model: any, options: RenderOptions) => Promise<RenderedDocument
 /** kind → renderer; each `<kind>.document.ts` adds its own line here. */
 const RENDERERS: Partial<Record<DocumentKind, Renderer>> = {
   [DocumentKind.MEETING_PROTOCOL]: renderMeetingProtocol,
+  [DocumentKind.COMMERCIAL_OFFER]: renderCommercialOffer,
+  [DocumentKind.SATISFACTION_FORM]: renderSatisfactionForm,
   [DocumentKind.CONTRACT]: renderContract,
+
+  [DocumentKind.ACT]: renderAct,
+  [DocumentKind.VAT_INVOICE]: renderVatInvoice,
 };
 
 export function isRenderable(kind: DocumentKind): boolean {

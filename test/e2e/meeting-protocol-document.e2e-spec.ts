@@ -54,8 +54,10 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-it('is the registered builder of MEETING_PROTOCOL', () => {
-  expect(MODEL_BUILDERS[DocumentKind.MEETING_PROTOCOL]).toBe(buildMeetingProtocol);
+it('is the registered builder of MEETING_PROTOCOL', async () => {
+  const id = await meeting({ title: 'Через реестр', startsAt: '2025-11-05T06:00:00.000Z' });
+  const built = await MODEL_BUILDERS[DocumentKind.MEETING_PROTOCOL]!(owner(), id, Locale.RU);
+  expect(built).toMatchObject({ clientId: client.id, model: { title: 'Через реестр' } });
 });
 
 it('builds the protocol with local dates and times, positions, owners by name and the signers', async () => {

@@ -5,7 +5,12 @@
  */
 import { i18n, type Locale } from '../../i18n';
 import { meetingProtocolLabels } from '../meeting-protocol/meeting-protocol.labels';
+import { commercialOfferLabels } from '../commercial-offer/commercial-offer.labels';
+import { satisfactionFormLabels } from '../satisfaction-form/satisfaction-form.labels';
 import { contractLabels } from '../contract/contract.labels';
+
+import { actLabels } from '../act/act.labels';
+import { vatInvoiceLabels } from '../vat-invoice/vat-invoice.labels';
 import { commonLabels } from './common.labels';
 
 type Bundle = Record<'ru' | 'bg' | 'en', Record<string, unknown>>;
@@ -14,7 +19,12 @@ type Bundle = Record<'ru' | 'bg' | 'en', Record<string, unknown>>;
 export const LABEL_BUNDLES: Record<string, Bundle> = {
   common: commonLabels,
   meetingProtocol: meetingProtocolLabels,
+  commercialOffer: commercialOfferLabels,
+  satisfactionForm: satisfactionFormLabels,
   contract: contractLabels,
+
+  act: actLabels,
+  vatInvoice: vatInvoiceLabels,
 };
 
 let registered = false;

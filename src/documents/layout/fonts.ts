@@ -18,25 +18,6 @@ export interface FontkitFont {
   layout: (...args: unknown[]) => unknown;
   familyName: string;
   hasGlyphForCodePoint(codePoint: number): boolean;
-  getGlyph(id: number, characters?: number[]): { codePoints: number[] } | null;
-}
-
-/**
- * fontkit keeps one glyph object per glyph id for the life of a parsed font, holding the
- * characters it was first asked for. Anything that asks for a glyph by id alone (fontkit's own
- * subset writer does, for the components of composite glyphs: Roboto draws Cyrillic «о», «р», «Е» …
- * with the outlines of Latin o, p, E) leaves it without characters, and with the fonts shared across
- * documents, a later document then lost Latin "o" from its text map: the page looked right, but
- * its text read "Cust mer ffice". A glyph asked for with its characters gets them when it has none.
- */
-function keepGlyphCharacters(font: FontkitFont): FontkitFont {
-  const getGlyph = font.getGlyph.bind(font);
-  font.getGlyph = (id, characters = []) => {
-    const glyph = getGlyph(id, characters);
-    if (glyph && characters.length > 0 && glyph.codePoints.length === 0) glyph.codePoints = characters;
-    return glyph;
-  };
-  return font;
 }
 
 export type FontFace = 'regular' | 'bold' | 'italic' | 'boldItalic';
@@ -62,7 +43,7 @@ export function documentFonts(): Record<FontFace, FontkitFont> {
     const root = fontDirectory();
     parses++;
     const out = {} as Record<FontFace, FontkitFont>;
-    for (const face of Object.keys(FILES) as FontFace[]) out[face] = keepGlyphCharacters(fontkit.create(readFileSync(join(root, FILES[face]))));
+    for (const face of Object.keys(FILES) as FontFace[]) out[face] = fontkit.create(readFileSync(join(root, FILES[face])));
     parsed = out;
   }
   return parsed;
