@@ -8,6 +8,7 @@ import { bgAct, ruAct } from '../documents/act.fixture';
 import { vatInvoice } from '../documents/vat-invoice.fixture';
 import { longOfferModel, offerModel } from './commercial-offer.model';
 import { longTemplateText, parsed, sampleContractModel } from './contract-document';
+import { meetingProtocolModel } from './meeting-protocol.fixture';
 import { formModel } from './satisfaction-form.model';
 
 export type SampleLocale = 'ru' | 'bg' | 'en';
@@ -22,6 +23,7 @@ export const SAMPLES: Partial<Record<DocumentKind, SampleBuilder>> = {
   [DocumentKind.ACT]: (locale) => (locale === 'bg' ? bgAct() : ruAct()),
   [DocumentKind.VAT_INVOICE]: () => vatInvoice(),
   [DocumentKind.SATISFACTION_FORM]: (locale) => formModel(locale),
+  [DocumentKind.MEETING_PROTOCOL]: (locale, size) => meetingProtocolModel(locale, { items: size === 'long' ? 90 : 3 }),
 };
 
 /** The fixed creation date of every sample (the same bytes on every run). */
