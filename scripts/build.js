@@ -19,7 +19,7 @@ const root = path.resolve(__dirname, '..');
 const dist = path.join(root, 'dist');
 const fingerprintFile = path.join(dist, '.build-fingerprint');
 /** everything the build reads, and what it writes outside dist/ */
-const INPUTS = ['src', 'scripts', 'migrations', 'ormconfig.ts', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json', 'schema.graphql'];
+const INPUTS = ['src', 'scripts', 'migrations', 'test/support', 'test/documents', 'ormconfig.ts', 'tsconfig.json', 'tsconfig.build.json', 'package.json', 'package-lock.json', 'schema.graphql'];
 /** what `npm start` needs in dist/ */
 const OUTPUTS = ['src/index.js', 'scripts/print-schema.js'];
 
