@@ -23,7 +23,8 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-function localParts(instant: Date, timeZone: string): Record<string, number> {
+/** The wall-clock fields (year, month, day, hour, minute, second) of `instant` in `timeZone`. */
+export function localParts(instant: Date, timeZone: string): Record<string, number> {
   const out: Record<string, number> = {};
   for (const p of formatter(timeZone).formatToParts(instant)) if (p.type !== 'literal') out[p.type] = Number(p.value);
   return out;
