@@ -23,6 +23,11 @@ export interface TableRow {
 export interface TableOptions {
   /** rows drawn after the body with the same columns (e.g. "Total") and kept with the last row */
   footer?: TableRow[];
+  /**
+   * points of what follows the table (totals, the amount in words) that should stay on the page
+   * of its last row, so that block never starts a page without a line of the table above it
+   */
+  keepWithLast?: number;
   headerStyle?: StyleName;
   cellStyle?: StyleName;
 }
@@ -77,7 +82,9 @@ export function drawTable(w: DocumentWriter, columns: TableColumn[], rows: Array
     const style: StyleName = row.bold ? 'tableCellBold' : cellStyle;
     const height = rowHeight(row, style);
     // the last body row travels with the footer rows, so "Total" never starts a page alone
-    const needed = index === body.length - 1 ? height + footerHeight : height;
+    // (what follows it too, as far as a page can hold them together)
+    const room = w.bottom - w.top - headerHeight;
+    const needed = index === body.length - 1 ? Math.min(height + footerHeight + (options.keepWithLast ?? 0), Math.max(room, height + footerHeight)) : height;
     if (w.y + needed > w.bottom) {
       w.newPage();
       pages++;
