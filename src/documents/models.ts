@@ -7,7 +7,8 @@
  */
 import type { AuthedContext } from '../context';
 import type { Locale } from '../entities/enums';
-import type { DocumentKind } from './kinds';
+import { buildInvoiceModel } from './invoice/invoice.data';
+import { DocumentKind } from './kinds';
 
 export interface BuiltModel<M = unknown> {
   /** the plain view model handed to the renderer (strings, numbers, Uint8Array images) */
@@ -37,4 +38,6 @@ export class DocumentUnavailable {
 export type ModelBuilder<M = unknown> = (ctx: AuthedContext, sourceId: string, locale: Locale) => Promise<BuiltModel<M> | DocumentUnavailable | null>;
 
 /** kind → builder; each `<kind>.data.ts` adds its own line here. */
-export const MODEL_BUILDERS: Partial<Record<DocumentKind, ModelBuilder>> = {};
+export const MODEL_BUILDERS: Partial<Record<DocumentKind, ModelBuilder>> = {
+  [DocumentKind.INVOICE]: buildInvoiceModel,
+};

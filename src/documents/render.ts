@@ -5,13 +5,16 @@
  * cross the thread boundary by structured clone.
  */
 import type { RenderedDocument } from './layout/create-document';
+import { renderInvoice } from './invoice/invoice.document';
 import { DocumentKind, type RenderOptions } from './kinds';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Renderer = (model: any, options: RenderOptions) => Promise<RenderedDocument>;
 
 /** kind → renderer; each `<kind>.document.ts` adds its own line here. */
-const RENDERERS: Partial<Record<DocumentKind, Renderer>> = {};
+const RENDERERS: Partial<Record<DocumentKind, Renderer>> = {
+  [DocumentKind.INVOICE]: renderInvoice,
+};
 
 export function isRenderable(kind: DocumentKind): boolean {
   return RENDERERS[kind] !== undefined;

@@ -4,6 +4,7 @@
  * `l('invoice.title')` in its locale and a missing translation is caught by a test, not printed.
  */
 import { i18n, type Locale } from '../../i18n';
+import { invoiceLabels } from '../invoice/invoice.labels';
 import { commonLabels } from './common.labels';
 
 type Bundle = Record<'ru' | 'bg' | 'en', Record<string, unknown>>;
@@ -11,6 +12,7 @@ type Bundle = Record<'ru' | 'bg' | 'en', Record<string, unknown>>;
 /** Every kind's labels, keyed by the prefix its keys are read under. */
 export const LABEL_BUNDLES: Record<string, Bundle> = {
   common: commonLabels,
+  invoice: invoiceLabels,
 };
 
 let registered = false;
