@@ -18,7 +18,7 @@ import { ruAmountInWords } from './words/ru';
 
 export type { DocumentCurrency, DocumentLocale, WholeAndCents };
 
-/** The largest amount in words: 999 999 999 999.99. */
+/** The largest whole part written in words: amounts go up to 999 999 999 999.99. */
 export const MAX_WHOLE_IN_WORDS = 999_999_999_999n;
 
 export type AmountWriter = (amount: WholeAndCents, currency: DocumentCurrency) => string;

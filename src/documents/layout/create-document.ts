@@ -11,6 +11,7 @@ import PDFDocument from 'pdfkit';
 import type { Locale } from '../../entities/enums';
 import { documentFonts, type FontFace } from './fonts';
 import { COLORS, THEME, type StyleName, type TextStyle } from './theme';
+import { encodeTrueTypeSubset, type FontkitSubset, type FontkitTrueType } from './ttf-subset';
 
 /** A4 in points, and the margins of a Russian/Bulgarian business letter (left wider for binding). */
 export const PAGE = { width: 595.28, height: 841.89 };
@@ -48,6 +49,13 @@ export interface TextOptions {
   width?: number;
   /** space after the text, in points */
   gapAfter?: number;
+}
+
+/** What we reach into pdfkit's EmbeddedFont for (stable across pdfkit 0.1x). */
+interface EmbeddedFontInternals {
+  layoutCache?: object;
+  font: FontkitTrueType;
+  subset: FontkitSubset & { encode: () => Uint8Array };
 }
 
 const LAYOUT_CACHE_LIMIT = 20_000;
@@ -117,7 +125,11 @@ export class DocumentWriter {
       // shaping a word with fontkit is the costliest step of a small document; the shaped words
       // are shared by every document of the process (pdfkit keeps them per document)
       this.doc.font(face);
-      (this.doc as unknown as { _font: { layoutCache?: object } })._font.layoutCache = sharedLayoutCache(face);
+      const embedded = (this.doc as unknown as { _font: EmbeddedFontInternals })._font;
+      embedded.layoutCache = sharedLayoutCache(face);
+      // fontkit's subset writer re-encodes the hinting tables value by value; ours copies them
+      const subset = embedded.subset;
+      subset.encode = () => encodeTrueTypeSubset(embedded.font, subset);
     }
   }
 
