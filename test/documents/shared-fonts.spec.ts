@@ -7,6 +7,13 @@ async function page(text: string): Promise<Buffer> {
   return (await w.finish()).bytes;
 }
 
+/**
+ * fontkit keeps one glyph object per id with the characters it was first asked for, and pdfkit
+ * maps glyphs back to text from them. Roboto builds Cyrillic В and е from Latin B and e; a subset
+ * writer that asked fontkit for those parts without characters left every later document of the
+ * process with Latin B and e that copy, search and text extraction lose (our own subset writer
+ * copies glyph bytes and asks for nothing).
+ */
 describe('fonts shared by every document of the process', () => {
   it('keep the text of Latin letters that Cyrillic ones are built from, in documents made later', async () => {
     // the first document embeds Cyrillic В and е, whose glyphs are made of Latin B and e
