@@ -13,7 +13,7 @@
  * A draft has no number and is marked DRAFT on every page; a cancelled invoice is marked
  * CANCELLED. Pure: model and options in, bytes out.
  */
-import { DEFAULT_UNIT } from '../../services/money/totals';
+import { DEFAULT_UNIT, isZero } from '../../services/money/totals';
 import { amountInWords } from '../i18n/amount-in-words';
 import { documentLabels, type Labeller } from '../i18n/labels';
 import { drawKeyValues, drawLetterhead, drawParties, drawSignatures, drawTotals, type SignatureBlock, type TotalRow } from '../layout/blocks';
@@ -109,10 +109,6 @@ class Printer {
     const heading = this.l('invoice.exemptionBasis', { note: '' }).replace(/[:\s]+$/, '');
     return note.toLocaleLowerCase('bg').startsWith(heading.toLocaleLowerCase('bg')) ? note : this.l('invoice.exemptionBasis', { note });
   }
-}
-
-function isZero(amount: string): boolean {
-  return /^-?0*(\.0*)?$/.test(amount);
 }
 
 /** A block after the lines table: measured first, so the last line of the table can stay with them. */

@@ -5,6 +5,7 @@
  * has no code; requisites a code cannot be built from give the field to ask for instead of a code
  * that would send money to the wrong account.
  */
+import { cmp } from '../../services/money/totals';
 import type { Labeller } from '../i18n/labels';
 import { formatPercent } from '../layout/format';
 import { epcPaymentPayload, gostPaymentPayload, PaymentQrError } from '../qr/payment-qr';
@@ -27,7 +28,7 @@ function russianDate(iso: string): string {
  * The purpose of a rouble payment: banks read it in Russian whatever the document's language,
  * and a payment order states the VAT it contains (Положение Банка России № 762-П).
  */
-export function gostPurpose(m: InvoiceModel): string {
+function gostPurpose(m: InvoiceModel): string {
   const base = `Оплата по счёту № ${m.number} от ${russianDate(m.issueDate!)}`;
   const rated = m.vatGroups.filter((g) => g.rate !== null);
   if (!rated.length) return `${base} (НДС не облагается)`;
@@ -38,7 +39,7 @@ export function gostPurpose(m: InvoiceModel): string {
 
 export function invoicePaymentQr(m: InvoiceModel, l: Labeller): InvoiceQr | null {
   if (!PAYABLE.has(m.status) || !m.number || !m.issueDate) return null;
-  if (!/^\d+(\.\d+)?$/.test(m.amountDue) || /^0+(\.0+)?$/.test(m.amountDue)) return null;
+  if (cmp(m.amountDue, 0) <= 0) return null;
   const s = m.supplier;
   try {
     if (m.currency === 'RUB') {
