@@ -13,6 +13,7 @@ import { PriceBasis1796300000000 } from './1796300000000-PriceBasis';
 import { CreditNotes1796300000100 } from './1796300000100-CreditNotes';
 import { ProposalNumbers1796300000200 } from './1796300000200-ProposalNumbers';
 import { VatRegimes1796300000201 } from './1796300000201-VatRegimes';
+import { AgencyAssetsAndTemplates1796400000200 } from './1796400000200-AgencyAssetsAndTemplates';
 
 export const MIGRATIONS: Function[] = [
   Foundation1795388750004,
@@ -29,4 +30,5 @@ export const MIGRATIONS: Function[] = [
   CreditNotes1796300000100,
   ProposalNumbers1796300000200,
   VatRegimes1796300000201,
+  AgencyAssetsAndTemplates1796400000200,
 ];

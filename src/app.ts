@@ -132,6 +132,8 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
 
   app.use(
     '/graphql',
+    // the largest body the API takes is an agency image: 512 KB of file is 699 052 bytes of base64,
+    // and 1 MiB leaves room for the document and the escapes some JSON writers add (\/, \uXXXX)
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, { context: ({ req }) => buildContext(req as Request) }),
   );

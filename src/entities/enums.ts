@@ -274,3 +274,10 @@ export enum ControlPointKind {
   CONTRACT_APPROVAL_WAITING = 'CONTRACT_APPROVAL_WAITING',
   ACT_UNSIGNED = 'ACT_UNSIGNED',
 }
+
+/** The images an agency may put on its documents; one current image of each kind. */
+export enum AgencyImageKind {
+  LOGO = 'LOGO',
+  STAMP = 'STAMP',
+  SIGNATURE = 'SIGNATURE',
+}

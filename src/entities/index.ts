@@ -1,9 +1,11 @@
 import { Act, ActLine } from './act.entity';
+import { AgencyImage } from './agency-image.entity';
 import { Agency } from './agency.entity';
 import { Brief, BriefVersion } from './brief.entity';
 import { ClientStageChange } from './client-stage-change.entity';
 import { Client } from './client.entity';
 import { Contact } from './contact.entity';
+import { ContractTemplate } from './contract-template.entity';
 import { Contract, ContractApproval, ContractPaymentItem } from './contract.entity';
 import { CreditNote, CreditNoteLine } from './credit-note.entity';
 import { Deal, DealDeviation, DealStageChange } from './deal.entity';
@@ -21,11 +23,13 @@ export {
   Act,
   ActLine,
   Agency,
+  AgencyImage,
   AgencyRequisites,
   AgencyVatRegime,
   Contract,
   ContractApproval,
   ContractPaymentItem,
+  ContractTemplate,
   CreditNote,
   CreditNoteLine,
   DocumentCounter,
@@ -82,4 +86,6 @@ export const ENTITIES = [
   Act,
   ActLine,
   PasswordResetToken,
+  AgencyImage,
+  ContractTemplate,
 ];

@@ -24,6 +24,7 @@ type Fields = Record<string, unknown>;
 const VARIANT: Record<string, (r: Fields, entity: string | undefined) => string | undefined> = {
   NOT_EDITABLE: (_r, entity) => entity,
   APPROVAL_ALREADY_DECIDED: (r) => (r.decision !== 'PENDING' ? 'decided' : r.round !== r.currentRound ? 'round' : 'status'),
+  IMAGE_UNSUPPORTED_FORMAT: (r) => (r.detectedType ? 'detected' : undefined),
 };
 
 

@@ -1,10 +1,12 @@
 import type { NonEmptyArray } from 'type-graphql';
 import { ActResolver } from './act.resolver';
+import { AgencyImageResolver } from './agency-image.resolver';
 import { AgencyResolver } from './agency.resolver';
 import { AuthResolver } from './auth.resolver';
 import { BriefResolver, BriefVersionResolver } from './brief.resolver';
 import { ClientResolver } from './client.resolver';
 import { ContactResolver } from './contact.resolver';
+import { ContractTemplateResolver } from './contract-template.resolver';
 import { ContractResolver } from './contract.resolver';
 import { ControlPointResolver } from './control-point.resolver';
 import { CreditNoteResolver, InvoiceCreditNotesResolver } from './credit-note.resolver';
@@ -23,6 +25,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   AgencyResolver,
   RequisitesResolver,
   AgencyRequisitesResolver,
+  AgencyImageResolver,
   UserResolver,
   ClientResolver,
   ContactResolver,
@@ -39,6 +42,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   DealResolver,
   FunnelResolver,
   ContractResolver,
+  ContractTemplateResolver,
   ActResolver,
   ErrorResultResolver,
 ];

@@ -2,10 +2,12 @@ import 'reflect-metadata';
 // every enum is registered (next to its aggregate) before buildSchema runs
 import './common/enums';
 import './act/act.enums';
+import './agency-image/agency-image.enums';
 import './brief/brief.enums';
 import './client/client.enums';
 import './contact/contact.enums';
 import './contract/contract.enums';
+import './contract-template/contract-template.enums';
 import './control-point/control-point.enums';
 import './deal/deal.enums';
 import './interaction/interaction.enums';

@@ -171,9 +171,16 @@ export class AgencyKeyedRepository<T extends ObjectLiteral & { agencyId: string 
     });
   }
 
-  /** The agency's rows, ordered by `order` (a column of the entity). */
-  async findAll(order: Partial<Record<keyof T, 'ASC' | 'DESC'>>): Promise<T[]> {
-    return this.ctx.manager.getRepository(this.entity).find({ where: { agencyId: this.agencyId } as never, order: order as never });
+  /**
+   * The agency's rows, ordered by `order` (a column of the entity). `select` names the columns to
+   * read, which is how a column kept out of ordinary reads (`select: false`, e.g. file bytes) is read.
+   */
+  async findAll(order: Partial<Record<keyof T, 'ASC' | 'DESC'>>, opts: { select?: (keyof T & string)[] } = {}): Promise<T[]> {
+    return this.ctx.manager.getRepository(this.entity).find({
+      where: { agencyId: this.agencyId } as never,
+      order: order as never,
+      ...(opts.select ? { select: Object.fromEntries(opts.select.map((c) => [c, true])) as never } : {}),
+    });
   }
 
   /** Inserts the agency's row, or updates it where one with the same key (`conflictPaths`, besides the agency) exists. */
