@@ -4,6 +4,7 @@
  * (EUR, 20 %). The amounts are worked out by hand with the README's rounding rule.
  */
 import type { InvoiceLineModel, InvoiceModel } from '../../src/documents/invoice/invoice.model';
+import { PNG } from 'pngjs';
 import type { AgencyPartyModel, PartyModel } from '../../src/documents/shared/party.data';
 
 export const RU_AGENCY: AgencyPartyModel = {
@@ -249,4 +250,22 @@ export function ruLong(count: number): InvoiceModel {
     amountDue: total,
     vatInAmountDue: vat,
   };
+}
+
+/** Images as an agency uploads them: a wide logo, a round blue stamp and an ink signature, PNG with transparency. */
+export function agencyImages(): { logo: Uint8Array; stamp: Uint8Array; signature: Uint8Array } {
+  const draw = (width: number, height: number, paint: (x: number, y: number) => [number, number, number, number]) => {
+    const png = new PNG({ width, height });
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) png.data.set(paint(x, y), (y * width + x) * 4);
+    }
+    return new Uint8Array(PNG.sync.write(png));
+  };
+  const logo = draw(300, 90, (x, y) => (x < 90 ? [31, 58, 95, 255] : y > 30 && y < 60 && (x - 100) % 24 < 16 ? [31, 58, 95, 255] : [255, 255, 255, 0]));
+  const stamp = draw(200, 200, (x, y) => {
+    const r = Math.hypot(x - 100, y - 100);
+    return (r > 88 && r < 96) || (r > 70 && r < 74) ? [30, 60, 170, 200] : [0, 0, 0, 0];
+  });
+  const signature = draw(240, 80, (x, y) => (Math.abs(y - 40 - 25 * Math.sin(x / 14)) < 2.5 ? [20, 20, 80, 255] : [0, 0, 0, 0]));
+  return { logo, stamp, signature };
 }

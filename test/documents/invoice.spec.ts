@@ -3,6 +3,10 @@
  * software would: qpdf checks the file, pdffonts the fonts, pdftotext the text, and the payment QR
  * code is decoded from the rasterised page.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { renderInvoice } from '../../src/documents/invoice/invoice.document';
@@ -12,7 +16,7 @@ import { renderDocument } from '../../src/documents/render';
 import { DocumentKind } from '../../src/documents/kinds';
 import { epcPaymentPayload, gostPaymentPayload, parseEpcPayload, parseGostPayload } from '../../src/documents/qr/payment-qr';
 import { pdfFonts, pdfPageCount, pdfPagePng, pdfPages, pdfText, qpdfCheck, squash } from '../support/pdf';
-import { BG_AGENCY, bgEur, RU_AGENCY, ruFinalWithPrepayment, ruLong, ruVatIncluded, ruVatOnTop, ruWithoutVat, USN_NOTE } from './invoice.fixtures';
+import { agencyImages, BG_AGENCY, bgEur, RU_AGENCY, ruFinalWithPrepayment, ruLong, ruVatIncluded, ruVatOnTop, ruWithoutVat, USN_NOTE } from './invoice.fixtures';
 
 const CREATED = new Date('2026-11-22T09:30:00Z');
 const DPI = 150;
@@ -57,6 +61,23 @@ function expectedGost(sum: string, purpose: string): string {
     payeeInn: '7707083893',
     kpp: '770701001',
   });
+}
+
+/** The images placed on each page, as pdfimages lists them: [page, width, height] (soft masks left out). */
+function pdfImages(bytes: Buffer): Array<[number, number, number]> {
+  const dir = mkdtempSync(join(tmpdir(), 'invoice-'));
+  try {
+    writeFileSync(join(dir, 'doc.pdf'), bytes);
+    return execFileSync('pdfimages', ['-list', join(dir, 'doc.pdf')])
+      .toString()
+      .split('\n')
+      .slice(2)
+      .map((line) => line.trim().split(/\s+/))
+      .filter((cols) => cols[2] === 'image')
+      .map((cols): [number, number, number] => [Number(cols[0]), Number(cols[3]), Number(cols[4])]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function expectWellFormed(bytes: Buffer): void {
@@ -338,6 +359,19 @@ describe('every language', () => {
     expect(a.equals(b)).toBe(true);
     // the creation date is the one thing besides the model that reaches the file
     expect((await render(model, locale, new Date('2026-11-23T09:30:00Z'))).equals(a)).toBe(false);
+  });
+
+  it.each(['ru', 'bg', 'en'] as const)('%s: places the agency’s logo, signature and stamp on the first page, the code still readable', async (locale) => {
+    const model = { ...(locale === 'bg' ? bgEur() : ruVatIncluded()), ...agencyImages() };
+    const bytes = await render(model, locale);
+    expectWellFormed(bytes);
+    expect(pdfImages(bytes).sort()).toEqual([
+      [1, 200, 200],
+      [1, 240, 80],
+      [1, 300, 90],
+    ]);
+    expect(pdfImages(await render(locale === 'bg' ? bgEur() : ruVatIncluded(), locale))).toEqual([]);
+    expect(decodeQr(bytes)).not.toBeNull();
   });
 
   it('is registered for DocumentKind.INVOICE', async () => {

@@ -19,6 +19,7 @@ import { signedContract } from '../support/contract.factories';
 import { expectOk } from '../support/expect';
 import { createClient, createContact, createUser, MISSING_ID, registerAgency, updateAgencyRequisites, type AgencyActors } from '../support/factories';
 import { createInvoice, GET_INVOICE, issuedInvoice, issueInvoice, RECORD_PAYMENT } from '../support/invoice.factories';
+import { pngjsImage } from '../support/images';
 import { pdfPagePng, pdfText, squash } from '../support/pdf';
 
 const RUSSIAN_REQUISITES = {
@@ -136,6 +137,27 @@ describe('the invoice document model', () => {
     expect(text).toContain(`Основание: Договор № ${contract.number}`);
     expect(text).toContain('Всего к оплате: 91 500,00 ₽');
     expect(parseGostPayload(decodeQr(bytes)!).fields).toMatchObject({ Sum: '9150000', PersonalAcc: '40702810138250123017', PayeeINN: '7707083893' });
+  });
+
+  it('carries the images the agency uploaded, for a portal user too', async () => {
+    const { a, client } = await russianAgency();
+    const logo = pngjsImage(300, 90);
+    const stamp = pngjsImage(200, 200);
+    const upload = `mutation($i: UploadAgencyImageInput!) { uploadAgencyImage(input: $i) { __typename } }`;
+    expect(expectOk(await t.gql(upload, { i: { kind: 'LOGO', contentBase64: logo.toString('base64') } }, a.ownerToken)).uploadAgencyImage.__typename).toBe('AgencyImage');
+    expect(expectOk(await t.gql(upload, { i: { kind: 'STAMP', contentBase64: stamp.toString('base64') } }, a.ownerToken)).uploadAgencyImage.__typename).toBe('AgencyImage');
+    const issued = await issuedInvoice(t, a.ownerToken, client.id);
+    const portal = await createUser(t, a.ownerToken, 'CLIENT', client.id);
+    for (const actor of [owner(a), { userId: portal.id, agencyId: a.agencyId, role: UserRole.CLIENT, clientId: client.id }]) {
+      const m = (await build(actor, issued.id))!.model;
+      expect(Buffer.from(m.logo!).equals(logo)).toBe(true);
+      expect(Buffer.from(m.stamp!).equals(stamp)).toBe(true);
+      expect(m.signature).toBeNull();
+    }
+    // another agency's invoice shows none of them
+    const other = await russianAgency();
+    const theirs = await issuedInvoice(t, other.a.ownerToken, other.client.id);
+    expect((await build(owner(other.a), theirs.id))!.model).toMatchObject({ logo: null, stamp: null, signature: null });
   });
 
   it('is null for another agency’s invoice and for a missing one, as for any lookup', async () => {

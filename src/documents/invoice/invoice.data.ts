@@ -5,6 +5,7 @@
  */
 import type { AuthedContext } from '../../context';
 import type { Locale } from '../../entities/enums';
+import { imagesForDocuments } from '../../services/agency-image.service';
 import { getContract } from '../../services/contract.reads';
 import { getInvoice } from '../../services/invoice.reads';
 import { totalBgnEquivalent, vatGroups, vatInAmountDue } from '../../services/invoice.rules';
@@ -17,11 +18,12 @@ import type { InvoiceModel } from './invoice.model';
 export async function buildInvoiceModel(ctx: AuthedContext, invoiceId: string, locale: Locale): Promise<BuiltModel<InvoiceModel> | null> {
   const invoice = await getInvoice(ctx, invoiceId);
   if (!invoice) return null;
-  const [lines, client, contract, supplier] = await Promise.all([
+  const [lines, client, contract, supplier, images] = await Promise.all([
     ctx.loaders.invoiceLines.load(invoice.id),
     ctx.loaders.clientById.load(invoice.clientId),
     invoice.contractId ? getContract(ctx, invoice.contractId) : Promise.resolve(null),
     agencyParty(ctx),
+    imagesForDocuments(ctx),
   ]);
   if (!client) return null;
   const groups = vatGroups(lines);
@@ -59,10 +61,9 @@ export async function buildInvoiceModel(ctx: AuthedContext, invoiceId: string, l
     totalBgnEquivalent: totalBgnEquivalent(invoice, supplier.country),
     supplier,
     customer: await clientParty(ctx, client),
-    // images: see agency-image.service
-    logo: null,
-    stamp: null,
-    signature: null,
+    logo: images.logo ?? null,
+    stamp: images.stamp ?? null,
+    signature: images.signature ?? null,
   };
   const l = documentLabels(locale);
   const fileName =
