@@ -7,8 +7,11 @@
  */
 import type { AuthedContext } from '../context';
 import type { Locale } from '../entities/enums';
-import { buildInvoiceModel } from './invoice/invoice.data';
+import { buildActModel } from './act/act.data';
+import { buildContractModel } from './contract/contract.data';
 import { DocumentKind } from './kinds';
+import { buildVatInvoiceModel } from './vat-invoice/vat-invoice.data';
+import { buildInvoiceModel } from './invoice/invoice.data';
 
 export interface BuiltModel<M = unknown> {
   /** the plain view model handed to the renderer (strings, numbers, Uint8Array images) */
@@ -39,5 +42,10 @@ export type ModelBuilder<M = unknown> = (ctx: AuthedContext, sourceId: string, l
 
 /** kind → builder; each `<kind>.data.ts` adds its own line here. */
 export const MODEL_BUILDERS: Partial<Record<DocumentKind, ModelBuilder>> = {
-  [DocumentKind.INVOICE]: buildInvoiceModel,
+
+  // called through arrows: a builder's module imports DocumentUnavailable from this one
+  [DocumentKind.ACT]: (ctx, id, locale) => buildActModel(ctx, id, locale),
+  [DocumentKind.VAT_INVOICE]: (ctx, id, locale) => buildVatInvoiceModel(ctx, id, locale),
+  [DocumentKind.CONTRACT]: (ctx, id, locale) => buildContractModel(ctx, id, locale),
+  [DocumentKind.INVOICE]: (ctx, id, locale) => buildInvoiceModel(ctx, id, locale),
 };

@@ -4,7 +4,11 @@
  * and in the benchmark. Models are plain data (strings, numbers, Uint8Array images), so they
  * cross the thread boundary by structured clone.
  */
+import { renderAct } from './act/act.document';
 import type { RenderedDocument } from './layout/create-document';
+import { renderContract } from './contract/contract.document';
+
+import { renderVatInvoice } from './vat-invoice/vat-invoice.document';
 import { renderInvoice } from './invoice/invoice.document';
 import { DocumentKind, type RenderOptions } from './kinds';
 
@@ -13,6 +17,10 @@ type Renderer = (model: any, options: RenderOptions) => Promise<RenderedDocument
 
 /** kind → renderer; each `<kind>.document.ts` adds its own line here. */
 const RENDERERS: Partial<Record<DocumentKind, Renderer>> = {
+  [DocumentKind.CONTRACT]: renderContract,
+
+  [DocumentKind.ACT]: renderAct,
+  [DocumentKind.VAT_INVOICE]: renderVatInvoice,
   [DocumentKind.INVOICE]: renderInvoice,
 };
 

@@ -53,6 +53,11 @@ function issuedOfContract(tx: AuthedContext, contractId: string, kind: InvoiceKi
   return qb.getMany();
 }
 
+/** The contract's issued PREPAYMENT invoices (the money received in advance of the work). */
+export function prepaymentInvoicesOf(ctx: AuthedContext, contractId: string): Promise<Invoice[]> {
+  return issuedOfContract(ctx, contractId, InvoiceKind.PREPAYMENT, null);
+}
+
 /** Prepayments received (net of refunds) on the contract's issued PREPAYMENT invoices, with the item each bills, in `currency`. */
 export async function prepaymentsReceived(tx: AuthedContext, contractId: string, currency: string): Promise<PrepaymentSeen[]> {
   const rows = await issuedOfContract(tx, contractId, InvoiceKind.PREPAYMENT, null);

@@ -3,7 +3,7 @@ import { documentFonts, fontParseCount } from '../../src/documents/layout/fonts'
 import { drawKeyValues, drawParties, drawSignatures, drawTotals } from '../../src/documents/layout/blocks';
 import { drawTable } from '../../src/documents/layout/table';
 import { documentLabels } from '../../src/documents/i18n/labels';
-import { pdfFonts, pdfPageCount, pdfPages, qpdfCheck, squash } from '../support/pdf';
+import { pdfFonts, pdfPageCount, pdfPageSizes, pdfPages, pdfText, qpdfCheck, squash } from '../support/pdf';
 
 const CREATED = new Date('2026-11-22T09:30:00Z');
 
@@ -96,5 +96,48 @@ describe('the document engine', () => {
     for (const font of Object.values(documentFonts())) {
       for (const ch of ['Ж', 'ё', 'Ъ', '₽', '€', '№', '\u2009', '«', '»']) expect(font.hasGlyphForCodePoint(ch.codePointAt(0)!)).toBe(true);
     }
+  });
+
+  it('lays A4 upright by default and on its side when asked, on every page, with the content width to match', async () => {
+    const page = async (layout?: 'landscape') => {
+      const w = new DocumentWriter(
+        { title: 'Форма', author: 'ООО «Ромашка»', locale: 'ru' as never, createdAt: CREATED, layout, margins: layout ? { left: 28, right: 28 } : undefined },
+        { pageLabel: (p, n) => `${p}/${n}` },
+      );
+      w.text('body', 'Первая страница');
+      w.newPage();
+      w.text('body', 'Вторая страница');
+      return { w, out: await w.finish() };
+    };
+    const portrait = await page();
+    const landscape = await page('landscape');
+    expect(pdfPageSizes(portrait.out.bytes)).toEqual([
+      { width: 595.28, height: 841.89 },
+      { width: 595.28, height: 841.89 },
+    ]);
+    expect(pdfPageSizes(landscape.out.bytes)).toEqual([
+      { width: 841.89, height: 595.28 },
+      { width: 841.89, height: 595.28 },
+    ]);
+    expect(portrait.w.width).toBeCloseTo(595.28 - 62 - 40, 2);
+    expect(landscape.w.width).toBeCloseTo(841.89 - 28 - 28, 2);
+    expect(squash(pdfPages(landscape.out.bytes)[1])).toContain('Вторая страница');
+  });
+
+  it('keeps Latin letters extractable after Cyrillic twins drawn from them were subset in an earlier document', async () => {
+    const one = async (text: string) => {
+      const w = new DocumentWriter({ title: 'x', author: 'x', locale: 'ru' as never, createdAt: CREATED }, { pageLabel: () => '' });
+      w.text('body', text);
+      w.text('bodyBold', text);
+      return squash(pdfText((await w.finish()).bytes, { layout: false }));
+    };
+    // Roboto builds capitals such as А, В, Е, К, М, Н, О, Р, С, Т, Х from the Latin glyphs, and the
+    // fonts are shared by every document: a subset writer that asked fontkit for those components
+    // would cache them without code points, and the Latin letters of every later document would
+    // be drawn but lost to copying and search
+    expect(await one('АВЕКМНОРСТХ авекморстух')).toBe('АВЕКМНОРСТХ авекморстух АВЕКМНОРСТХ авекморстух');
+    expect(await one('ABEKMHOPCTX aekmopctyx IBAN BG80BNBG96611020345678')).toBe(
+      'ABEKMHOPCTX aekmopctyx IBAN BG80BNBG96611020345678 ABEKMHOPCTX aekmopctyx IBAN BG80BNBG96611020345678',
+    );
   });
 });

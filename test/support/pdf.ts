@@ -63,10 +63,15 @@ export function pdfFonts(bytes: Buffer): PdfFont[] {
   });
 }
 
-/** The text of the document (or of one page), as pdftotext extracts it. */
-export function pdfText(bytes: Buffer, options: { page?: number; layout?: boolean } = {}): string {
+/**
+ * The text of the document (or of one page), as pdftotext extracts it: by layout (the default),
+ * in reading order (`layout: false`), or in the order it was drawn (`raw`, which keeps text drawn
+ * at an angle together).
+ */
+export function pdfText(bytes: Buffer, options: { page?: number; layout?: boolean; raw?: boolean } = {}): string {
   return withFile(bytes, (path) => {
-    const args = [...(options.layout === false ? [] : ['-layout']), '-enc', 'UTF-8'];
+    const mode = options.raw ? ['-raw'] : options.layout === false ? [] : ['-layout'];
+    const args = [...mode, '-enc', 'UTF-8'];
     if (options.page) args.push('-f', String(options.page), '-l', String(options.page));
     const r = run('pdftotext', [...args, path, '-']);
     if (r.status !== 0) throw new Error(`pdftotext failed: ${r.stderr}`);
@@ -96,5 +101,28 @@ export function pdfPagePng(bytes: Buffer, page = 1, dpi = 150): Buffer {
     const r = run('pdftoppm', ['-r', String(dpi), '-png', '-f', String(page), '-l', String(page), '-singlefile', path, join(dir, 'page')]);
     if (r.status !== 0) throw new Error(`pdftoppm failed: ${r.stderr}`);
     return readFileSync(join(dir, 'page.png'));
+  });
+}
+
+/** The size of every page in points, as pdfinfo reports it: [{ width, height }, …]. */
+export function pdfPageSizes(bytes: Buffer): Array<{ width: number; height: number }> {
+  return withFile(bytes, (path) => {
+    const r = run('pdfinfo', ['-f', '1', '-l', '9999', path]);
+    if (r.status !== 0) throw new Error(`pdfinfo failed: ${r.stderr}`);
+    return [...r.stdout.matchAll(/^Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
+  });
+}
+
+/** The images placed on each page (soft masks left out), as pdfimages lists them: [{ page, width, height }, …]. */
+export function pdfImages(bytes: Buffer): Array<{ page: number; width: number; height: number }> {
+  return withFile(bytes, (path) => {
+    const r = run('pdfimages', ['-list', path]);
+    if (r.status !== 0) throw new Error(`pdfimages failed: ${r.stderr}`);
+    return r.stdout
+      .split('\n')
+      .slice(2)
+      .map((line) => line.trim().split(/\s+/))
+      .filter((cols) => cols[2] === 'image')
+      .map((cols) => ({ page: Number(cols[0]), width: Number(cols[3]), height: Number(cols[4]) }));
   });
 }

@@ -4,6 +4,10 @@
  * `l('invoice.title')` in its locale and a missing translation is caught by a test, not printed.
  */
 import { i18n, type Locale } from '../../i18n';
+import { contractLabels } from '../contract/contract.labels';
+
+import { actLabels } from '../act/act.labels';
+import { vatInvoiceLabels } from '../vat-invoice/vat-invoice.labels';
 import { invoiceLabels } from '../invoice/invoice.labels';
 import { commonLabels } from './common.labels';
 
@@ -12,6 +16,10 @@ type Bundle = Record<'ru' | 'bg' | 'en', Record<string, unknown>>;
 /** Every kind's labels, keyed by the prefix its keys are read under. */
 export const LABEL_BUNDLES: Record<string, Bundle> = {
   common: commonLabels,
+  contract: contractLabels,
+
+  act: actLabels,
+  vatInvoice: vatInvoiceLabels,
   invoice: invoiceLabels,
 };
 

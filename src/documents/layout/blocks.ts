@@ -142,3 +142,27 @@ export function drawSignatures(w: DocumentWriter, blocks: SignatureBlock[]): voi
   });
   w.doc.y = Math.max(y + SIGNATURE_HEIGHT, lineY + 60);
 }
+
+/**
+ * A large, faint mark across every page ("ПРОЕКТ", "DRAFT"): a draft is printed to be read, not
+ * signed. Drawn once all pages exist, like the page chrome; its text stays extractable.
+ */
+export function drawDraftMark(w: DocumentWriter, text: string): void {
+  const { doc } = w;
+  const range = doc.bufferedPageRange();
+  for (let i = 0; i < range.count; i++) {
+    doc.switchToPage(range.start + i);
+    const { width, height, margins } = doc.page;
+    // drawing outside the content box must not trigger pdfkit's automatic page break
+    const savedBottom = margins.bottom;
+    margins.bottom = 0;
+    w.use('title');
+    const size = Math.min(width, height) / 7;
+    doc.save();
+    doc.fontSize(size).fillColor(COLORS.draftMark).fillOpacity(0.13);
+    doc.rotate(-30, { origin: [width / 2, height / 2] });
+    doc.text(text, 0, height / 2 - size / 2, { width, align: 'center', lineBreak: false });
+    doc.restore();
+    margins.bottom = savedBottom;
+  }
+}

@@ -13,9 +13,12 @@ import { documentFonts, type FontFace } from './fonts';
 import { COLORS, THEME, type StyleName, type TextStyle } from './theme';
 import { encodeTrueTypeSubset, type FontkitSubset, type FontkitTrueType } from './ttf-subset';
 
-/** A4 in points, and the margins of a Russian/Bulgarian business letter (left wider for binding). */
+/** A4 in points (portrait), and the margins of a Russian/Bulgarian business letter (left wider for binding). */
 export const PAGE = { width: 595.28, height: 841.89 };
 export const MARGINS = { top: 45, bottom: 56, left: 62, right: 40 };
+
+export type PageLayout = 'portrait' | 'landscape';
+export type Margins = typeof MARGINS;
 
 export interface DocumentMeta {
   title: string;
@@ -25,6 +28,10 @@ export interface DocumentMeta {
   locale: Locale;
   /** when the document was made: the one date it carries besides its content (fixed in tests) */
   createdAt: Date;
+  /** A4 upright (the default) or on its side, for wide forms such as the счёт-фактура */
+  layout?: PageLayout;
+  /** margins other than the letter's, e.g. a dense landscape form (the footer needs ≥ 30 at the bottom) */
+  margins?: Partial<Margins>;
 }
 
 /** What the page chrome prints on every page, drawn once all pages exist ("page N of M"). */
@@ -87,10 +94,11 @@ function sharedLayoutCache(face: FontFace): Record<string, unknown> {
 
 export class DocumentWriter {
   readonly doc: PDFKit.PDFDocument;
-  readonly left = MARGINS.left;
-  readonly right = PAGE.width - MARGINS.right;
-  readonly width = PAGE.width - MARGINS.left - MARGINS.right;
+  readonly left: number;
+  readonly right: number;
+  readonly width: number;
   readonly locale: Locale;
+  readonly layout: PageLayout;
 
   constructor(
     meta: DocumentMeta,
@@ -98,9 +106,17 @@ export class DocumentWriter {
   ) {
     const fonts = documentFonts();
     this.locale = meta.locale;
+    this.layout = meta.layout ?? 'portrait';
+    const margins: Margins = { ...MARGINS, ...meta.margins };
+    const pageWidth = this.layout === 'landscape' ? PAGE.height : PAGE.width;
+    this.left = margins.left;
+    this.right = pageWidth - margins.right;
+    this.width = this.right - this.left;
     this.doc = new PDFDocument({
       size: 'A4',
-      margins: MARGINS,
+      // later pages (addPage, pdfkit's own breaks) take the same layout and margins
+      layout: this.layout,
+      margins,
       bufferPages: true,
       autoFirstPage: true,
       pdfVersion: '1.7',

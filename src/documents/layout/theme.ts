@@ -28,6 +28,10 @@ export const THEME = {
   tableCell: { face: 'regular', size: 8.5, color: INK, lineGap: 0.5 },
   tableCellBold: { face: 'bold', size: 8.5, color: INK, lineGap: 0.5 },
   chrome: { face: 'regular', size: 7, color: MUTED, lineGap: 0 },
+  // statutory forms with many narrow columns (the счёт-фактура's 19 on a landscape page)
+  formHeader: { face: 'regular', size: 5.5, color: INK, lineGap: 0.2 },
+  formCell: { face: 'regular', size: 7, color: INK, lineGap: 0.3 },
+  formCellBold: { face: 'bold', size: 7, color: INK, lineGap: 0.3 },
 } satisfies Record<string, TextStyle>;
 
 export type StyleName = keyof typeof THEME;
@@ -38,4 +42,5 @@ export const COLORS = {
   rule: '#9a9a9a',
   headerFill: '#eeeeee',
   accent: '#1f3a5f',
+  draftMark: '#b03a2e',
 };

@@ -3,17 +3,7 @@
  * clause text, used until the agency saves its own. Written in the template language of
  * ../contract-template.ts; the document adds the title, the parties' details and the signatures.
  */
-export const BG_CONTRACT_TEMPLATE = `Днес, {{contract.date}}, между:
-
-{{agency.legalName}}, {{agency.taxId}}, със седалище и адрес на управление: {{agency.address}}, представлявано от {{agency.signatoryName}} – {{agency.signatoryPosition}}, наричано по-долу за краткост ИЗПЪЛНИТЕЛ, от една страна,
-
-и
-
-{{client.legalName}}, {{client.taxId}}, със седалище и адрес на управление: {{client.address}}, представлявано от ______________________________, наричано по-долу за краткост ВЪЗЛОЖИТЕЛ, от друга страна,
-
-се сключи настоящият договор за предоставяне на услуги № {{contract.number}} (наричан по-долу „Договора“) за следното:
-
-## Предмет на договора
+export const BG_CONTRACT_TEMPLATE = `## Предмет на договора
 
 ВЪЗЛОЖИТЕЛЯТ възлага, а ИЗПЪЛНИТЕЛЯТ приема да предоставя срещу възнаграждение рекламни и маркетингови услуги: {{contract.subject}} (наричани по-долу „Услугите“), при условията на Договора.
 

@@ -3,15 +3,7 @@
  * until the agency saves its own. Written in the template language of ../contract-template.ts; the
  * document adds the title, the parties' details and the signatures.
  */
-export const EN_CONTRACT_TEMPLATE = `This Services Agreement No. {{contract.number}} (the "Agreement") is made on {{contract.date}} between:
-
-{{agency.legalName}}, {{agency.taxId}}, with its registered office at {{agency.address}}, represented by {{agency.signatoryName}}, {{agency.signatoryPosition}} (the "Agency"); and
-
-{{client.legalName}}, {{client.taxId}}, with its registered office at {{client.address}}, represented by ______________________________ (the "Client"),
-
-each a "Party" and together the "Parties", who agree as follows.
-
-## Subject of the Agreement
+export const EN_CONTRACT_TEMPLATE = `## Subject of the Agreement
 
 The Client engages the Agency to provide, and the Agency agrees to provide, the following advertising and marketing services: {{contract.subject}} (the "Services"), and the Client agrees to accept and pay for the Services on the terms of this Agreement.
 

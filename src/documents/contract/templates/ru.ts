@@ -2,11 +2,10 @@
  * Договор возмездного оказания услуг (гл. 39 ГК РФ) рекламного / маркетингового агентства: the
  * built-in Russian clause text, used until the agency saves its own. Written in the template
  * language of ../contract-template.ts; the document adds the title, the parties' requisites and
- * the signatures.
+ * the signatures. It has no opening paragraph of its own: the document writes the opening, naming
+ * both parties and declining their signatories (an agency template may bring its own opening).
  */
-export const RU_CONTRACT_TEMPLATE = `{{agency.legalName}} (далее — «Исполнитель»), от имени которого действует {{agency.signatoryPosition}} {{agency.signatoryName}} на основании Устава, с одной стороны, и {{client.legalName}} (далее — «Заказчик»), от имени которого действует ______________________________ на основании ______________________________, с другой стороны, далее совместно именуемые «Стороны», а по отдельности — «Сторона», заключили настоящий договор возмездного оказания услуг № {{contract.number}} (далее — «Договор») о нижеследующем.
-
-## Предмет Договора
+export const RU_CONTRACT_TEMPLATE = `## Предмет Договора
 
 Исполнитель обязуется по заданию Заказчика оказать рекламные и маркетинговые услуги: {{contract.subject}} (далее — «Услуги»), а Заказчик обязуется принять и оплатить Услуги в порядке и на условиях Договора.
 
