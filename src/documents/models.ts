@@ -13,6 +13,9 @@ import { DocumentKind } from './kinds';
 import { buildVatInvoiceModel } from './vat-invoice/vat-invoice.data';
 import { buildInvoiceModel } from './invoice/invoice.data';
 
+import { buildCommercialOffer } from './commercial-offer/commercial-offer.data';
+import { buildSatisfactionForm } from './satisfaction-form/satisfaction-form.data';
+
 export interface BuiltModel<M = unknown> {
   /** the plain view model handed to the renderer (strings, numbers, Uint8Array images) */
   model: M;
@@ -48,4 +51,7 @@ export const MODEL_BUILDERS: Partial<Record<DocumentKind, ModelBuilder>> = {
   [DocumentKind.VAT_INVOICE]: (ctx, id, locale) => buildVatInvoiceModel(ctx, id, locale),
   [DocumentKind.CONTRACT]: (ctx, id, locale) => buildContractModel(ctx, id, locale),
   [DocumentKind.INVOICE]: (ctx, id, locale) => buildInvoiceModel(ctx, id, locale),
+
+  [DocumentKind.COMMERCIAL_OFFER]: (ctx, id, locale) => buildCommercialOffer(ctx, id, locale),
+  [DocumentKind.SATISFACTION_FORM]: (ctx, id, locale) => buildSatisfactionForm(ctx, id, locale),
 };

@@ -5,7 +5,10 @@
  * cross the thread boundary by structured clone.
  */
 import { renderAct } from './act/act.document';
+
+import { renderCommercialOffer } from './commercial-offer/commercial-offer.document';
 import type { RenderedDocument } from './layout/create-document';
+import { renderSatisfactionForm } from './satisfaction-form/satisfaction-form.document';
 import { renderContract } from './contract/contract.document';
 
 import { renderVatInvoice } from './vat-invoice/vat-invoice.document';
@@ -17,6 +20,8 @@ type Renderer = (model: any, options: RenderOptions) => Promise<RenderedDocument
 
 /** kind → renderer; each `<kind>.document.ts` adds its own line here. */
 const RENDERERS: Partial<Record<DocumentKind, Renderer>> = {
+  [DocumentKind.COMMERCIAL_OFFER]: renderCommercialOffer,
+  [DocumentKind.SATISFACTION_FORM]: renderSatisfactionForm,
   [DocumentKind.CONTRACT]: renderContract,
 
   [DocumentKind.ACT]: renderAct,

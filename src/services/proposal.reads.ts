@@ -16,14 +16,20 @@ import {
   effectiveStatusParams,
   effectiveStatusSql,
   lineView,
+  offerPlan,
+  offerPrice,
   proposalLineTotals,
+  type OfferPlan,
+  type OfferPrice,
   toolMixView,
   type ProposalLineView,
   type ProposalTotals,
   type RevisionSnapshot,
   type ToolMixView,
 } from './proposal.rules';
+import { vatTreatmentOn } from './requisites.service';
 import { scoped } from './scope';
+import type { VatTreatment } from './money/vat';
 import { computeToolMixes } from './tool-mix';
 
 /** Proposals as read: lookups, the list, and the fields resolvers show (as the actor may see them). */
@@ -125,4 +131,27 @@ export async function proposalRevisions(ctx: AuthedContext, p: Proposal) {
       lines: (snap.lines ?? []).map((l) => lineView(l, isPortal(ctx))),
     };
   });
+}
+
+/** What the client is offered, whoever reads it: the media plan without internal fees, its 70/20/10 mix and the final price. */
+export interface ProposalAsOffered {
+  plan: OfferPlan;
+  /** null for a plan without lines */
+  toolMix: ToolMixView | null;
+  price: OfferPrice;
+  /** how VAT is charged on `date` (the regime and its rate) */
+  vat: VatTreatment;
+}
+
+/**
+ * The offer as it goes to the client, priced with the VAT of the agency's regime on `date` (the
+ * offer's date): the commercial-offer document prints this, the same for agency staff and portal
+ * users, so no internal fee ever reaches the paper.
+ */
+export async function proposalAsOffered(ctx: AuthedContext, p: Proposal, date: string): Promise<ProposalAsOffered> {
+  const [lines, agency, vat] = await Promise.all([ctx.loaders.proposalLines.load(p.id), getOwnAgency(ctx), vatTreatmentOn(ctx, date)]);
+  const plan = offerPlan(lines.map((l) => lineView(l, true)));
+  const mixes = computeToolMixes(lines, agency.toolMixTolerancePp, agency.toolMixBasis);
+  const rate = vat.chargesVat ? vat.rate : null;
+  return { plan, toolMix: mixes ? toolMixView(mixes) : null, price: offerPrice(plan.totals.grandTotal, p.priceBasis, rate), vat };
 }

@@ -1,10 +1,11 @@
 import Decimal from 'decimal.js';
 import type { Proposal, ProposalLine } from '../entities';
-import { ProposalStatus, ToolMixBasis } from '../entities/enums';
+import { PriceBasis, ProposalStatus, ToolCategory, ToolMixBasis } from '../entities/enums';
 import type { ProposalBlocks } from '../entities/proposal.entity';
 import { BadUserInputError, FieldError } from '../errors';
 import { msg } from '../i18n';
 import type { ProposalBlocksInput, ProposalLineInput } from '../schema/proposal/proposal.inputs';
+import { lineAmounts } from './money/totals';
 import { trimOrNull } from './text';
 import { isPastLocalDay } from './time';
 import type { ToolMix, ToolMixes } from './tool-mix';
@@ -224,4 +225,102 @@ export function mergeBlocks(current: ProposalBlocks, input: ProposalBlocksInput 
 export interface RevisionSnapshot {
   proposal: Partial<Record<keyof Proposal, unknown>>;
   lines: ProposalLineView[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// the offer as the client reads it (what the commercial-offer document prints)
+
+/** A media-plan line as the client sees it: internal fees are left out (null), not shown as zero. */
+export interface OfferLine {
+  position: number;
+  channel: string;
+  description: string | null;
+  expectedKpi: string | null;
+  category: ToolCategory;
+  periodStart: string | null;
+  periodEnd: string | null;
+  budget: string;
+  fee: string | null;
+  /** the line's share of the media budget in percent (2 decimals, display only); null without media budget */
+  budgetShare: string | null;
+}
+
+/** A category of the 70/20/10 mix with its subtotals. */
+export interface OfferCategory {
+  category: ToolCategory;
+  budget: string;
+  /** visible agency fees of the category */
+  fee: string;
+  /** budget + visible fees */
+  amount: string;
+  budgetShare: string | null;
+  lines: number;
+}
+
+export interface OfferPlan {
+  /** grouped by category in the 70/20/10 order, in the manager's order within a category */
+  lines: OfferLine[];
+  /** the categories that have lines, in the 70/20/10 order */
+  categories: OfferCategory[];
+  totals: ProposalTotals;
+}
+
+const CATEGORY_ORDER: readonly ToolCategory[] = [ToolCategory.PROVEN, ToolCategory.UNCERTAIN, ToolCategory.EXPERIMENTAL];
+
+function shareOf(part: Decimal.Value, whole: Decimal): string | null {
+  if (whole.isZero()) return null;
+  return new Decimal(part).times(100).div(whole).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+}
+
+/**
+ * The media plan as the offer prints it: the client's view of every line (an internal fee is
+ * neither shown nor counted), shares of the media budget, subtotals per category and the totals
+ * the client is offered (the ones a contract made from the offer bills).
+ */
+export function offerPlan(lines: readonly Omit<ProposalLineView, 'id'>[]): OfferPlan {
+  const totals = proposalLineTotals(
+    lines.map((l) => ({ budget: l.budget, agencyFee: l.agencyFee ?? '0', feeInternal: l.feeInternal })),
+    false,
+  );
+  const whole = new Decimal(totals.budgetTotal);
+  const sorted = [...lines].sort((a, b) => CATEGORY_ORDER.indexOf(a.category) - CATEGORY_ORDER.indexOf(b.category) || a.position - b.position);
+  const out: OfferLine[] = sorted.map((l) => ({
+    position: l.position,
+    channel: l.channel,
+    description: l.description ?? null,
+    expectedKpi: l.expectedKpi ?? null,
+    category: l.category,
+    periodStart: l.periodStart ?? null,
+    periodEnd: l.periodEnd ?? null,
+    budget: new Decimal(l.budget).toFixed(2),
+    fee: l.feeInternal ? null : new Decimal(l.agencyFee ?? 0).toFixed(2),
+    budgetShare: shareOf(l.budget, whole),
+  }));
+  const categories = CATEGORY_ORDER.flatMap((category): OfferCategory[] => {
+    const of = out.filter((l) => l.category === category);
+    if (!of.length) return [];
+    const budget = of.reduce((sum, l) => sum.plus(l.budget), new Decimal(0));
+    const fee = of.reduce((sum, l) => sum.plus(l.fee ?? 0), new Decimal(0));
+    return [{ category, budget: budget.toFixed(2), fee: fee.toFixed(2), amount: budget.plus(fee).toFixed(2), budgetShare: shareOf(budget, whole), lines: of.length }];
+  });
+  return { lines: out, categories, totals };
+}
+
+/** The offer's final price: the client's grand total read by its price basis at the VAT rate (null: without VAT). */
+export interface OfferPrice {
+  basis: PriceBasis;
+  vatRate: string | null;
+  net: string;
+  vat: string;
+  /** what the client pays */
+  total: string;
+}
+
+/**
+ * VAT on the offered total, by the rounding rule of invoices: with VAT on top it is added to the
+ * total, with VAT included it is the part of the total; without VAT the total stands.
+ */
+export function offerPrice(grandTotal: string, basis: PriceBasis, vatRate: string | null): OfferPrice {
+  const a = lineAmounts({ quantity: '1', unitPrice: grandTotal, vatRate }, basis);
+  return { basis, vatRate, net: a.net, vat: a.vat, total: a.gross };
 }

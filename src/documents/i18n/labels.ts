@@ -4,6 +4,8 @@
  * `l('invoice.title')` in its locale and a missing translation is caught by a test, not printed.
  */
 import { i18n, type Locale } from '../../i18n';
+import { commercialOfferLabels } from '../commercial-offer/commercial-offer.labels';
+import { satisfactionFormLabels } from '../satisfaction-form/satisfaction-form.labels';
 import { contractLabels } from '../contract/contract.labels';
 
 import { actLabels } from '../act/act.labels';
@@ -16,6 +18,8 @@ type Bundle = Record<'ru' | 'bg' | 'en', Record<string, unknown>>;
 /** Every kind's labels, keyed by the prefix its keys are read under. */
 export const LABEL_BUNDLES: Record<string, Bundle> = {
   common: commonLabels,
+  commercialOffer: commercialOfferLabels,
+  satisfactionForm: satisfactionFormLabels,
   contract: contractLabels,
 
   act: actLabels,

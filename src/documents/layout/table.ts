@@ -22,6 +22,8 @@ export interface TableRow {
   bold?: boolean;
   /** a row spanning all columns (a group heading inside the table) */
   span?: boolean;
+  /** never starts a page: travels with the row before it (a subtotal under its group) */
+  keepWithPrevious?: boolean;
   /** how many columns each cell covers (one entry per cell, summing to the column count) */
   spans?: number[];
   /** alignment per cell when it differs from its column's (e.g. a label spanning number columns) */
@@ -185,13 +187,20 @@ export function drawTable(w: DocumentWriter, columns: TableColumn[], rows: Array
   drawHeader();
   const footerHeights = footer.map((r) => rowHeight(r, styleOf(r)));
   const footerHeight = footerHeights.reduce((a, b) => a + b, 0);
+  const heights = body.map((row) => rowHeight(row, styleOf(row)));
   body.forEach((row, index) => {
     const style = styleOf(row);
-    const height = rowHeight(row, style);
-    // the last body row travels with the footer rows, so "Total" never starts a page alone
-    // (what follows it too, as far as a page can hold them together)
-    const room = w.bottom - w.top - headerHeight;
-    const needed = index === body.length - 1 ? Math.min(height + footerHeight + (options.keepWithLast ?? 0), Math.max(room, height + footerHeight)) : height;
+    const height = heights[index];
+    // rows that keep with this one come along, and the last body row travels with the footer
+    // rows and with what follows the table (as far as a page holds them together), so neither a
+    // subtotal nor "Total" nor the totals after the table ever start a page alone
+    let needed = height;
+    let next = index + 1;
+    while (next < body.length && body[next].keepWithPrevious) needed += heights[next++];
+    if (next === body.length) {
+      const room = w.bottom - w.top - headerHeight;
+      needed = Math.min(needed + footerHeight + (options.keepWithLast ?? 0), Math.max(room, needed + footerHeight));
+    }
     if (w.y + needed > w.bottom) {
       w.newPage();
       pages++;
