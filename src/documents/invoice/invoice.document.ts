@@ -16,9 +16,8 @@
 import { DEFAULT_UNIT, isZero } from '../../services/money/totals';
 import { amountInWords } from '../i18n/amount-in-words';
 import { documentLabels, type Labeller } from '../i18n/labels';
-import { drawKeyValues, drawLetterhead, drawParties, drawSignatures, drawTotals, type SignatureBlock, type TotalRow } from '../layout/blocks';
-import { DocumentWriter, PAGE, type RenderedDocument } from '../layout/create-document';
-import { documentFonts } from '../layout/fonts';
+import { drawDraftMark, drawKeyValues, drawLetterhead, drawParties, drawSignatures, drawTotals, type SignatureBlock, type TotalRow } from '../layout/blocks';
+import { DocumentWriter, type RenderedDocument } from '../layout/create-document';
 import { formatDate, formatMoney, formatPercent, formatQuantity } from '../layout/format';
 import { drawTable, type TableColumn } from '../layout/table';
 import { COLORS } from '../layout/theme';
@@ -33,7 +32,6 @@ type Locale = RenderOptions['locale'];
 /** The QR code's side: about 42 mm, modules of about half a millimetre for a typical payload. */
 const QR_SIZE = 118;
 const QR_GAP = 14;
-const MARK_COLORS = { DRAFT: '#6b6b6b', CANCELLED: '#b3261e' } as const;
 
 /** Formatting in the document's language, and the invoice's own facts derived for printing. */
 class Printer {
@@ -41,7 +39,8 @@ class Printer {
   readonly rated: boolean;
   readonly vatOnTop: boolean;
   readonly deducted: boolean;
-  readonly mark: { text: string; color: string } | null;
+  /** ПРОЕКТ on a draft, АННУЛИРОВАН on a cancelled invoice */
+  readonly mark: string | null;
 
   constructor(
     readonly m: InvoiceModel,
@@ -52,11 +51,7 @@ class Printer {
     this.vatOnTop = this.rated && m.priceBasis === 'VAT_ON_TOP';
     this.deducted = !isZero(m.prepaymentDeducted) || !isZero(m.creditedAmount);
     this.mark =
-      m.status === 'DRAFT'
-        ? { text: this.l('invoice.draftMark'), color: MARK_COLORS.DRAFT }
-        : m.status === 'CANCELLED'
-          ? { text: this.l('invoice.cancelledMark'), color: MARK_COLORS.CANCELLED }
-          : null;
+      m.status === 'DRAFT' ? this.l('invoice.draftMark') : m.status === 'CANCELLED' ? this.l('invoice.cancelledMark') : null;
   }
 
   money(amount: string): string {
@@ -238,51 +233,14 @@ function drawTitle(w: DocumentWriter, p: Printer, text: string, align: 'left' | 
   const y = w.y;
   if (p.mark) {
     w.use('title');
-    w.doc.fillColor(p.mark.color).text(p.mark.text, w.left, y, { width: w.width, align: 'right', lineBreak: false });
+    w.doc.fillColor(COLORS.draftMark).text(p.mark, w.left, y, { width: w.width, align: 'right', lineBreak: false });
     w.doc.x = w.left;
     w.doc.y = y;
   }
-  const markWidth = p.mark ? w.widthOf('title', p.mark.text) + 12 : 0;
+  const markWidth = p.mark ? w.widthOf('title', p.mark) + 12 : 0;
   const width = align === 'center' ? w.width : w.width - markWidth;
   const h = w.textAt('title', text, w.left, y, width, align);
   w.doc.y = y + h;
-}
-
-/** The mark across every page, faint, so no page of a draft or a cancelled invoice passes for a live one. */
-function drawMarkOnEveryPage(w: DocumentWriter, mark: { text: string; color: string }): void {
-  const { doc } = w;
-  // drawn as glyph outlines, not text: copying or searching the page (an IBAN, a total) never picks up its letters
-  const font = documentFonts().bold as unknown as MarkFont;
-  const run = font.layout(mark.text);
-  const advance = run.positions.reduce((sum, pos) => sum + pos.xAdvance, 0);
-  const size = Math.min(96, (640 * font.unitsPerEm) / advance);
-  const scale = size / font.unitsPerEm;
-  const range = doc.bufferedPageRange();
-  for (let i = 0; i < range.count; i++) {
-    doc.switchToPage(range.start + i);
-    doc.save();
-    doc.translate(PAGE.width / 2, PAGE.height / 2).rotate(-35);
-    // baseline a third of the size below the centre, so the capitals sit across it; font units point up
-    doc.translate((-advance * scale) / 2, size / 3).scale(scale, -scale);
-    let pen = 0;
-    run.glyphs.forEach((glyph, g) => {
-      // each glyph filled on its own: a path may not span a change of the transformation
-      doc.save().translate(pen + run.positions[g].xOffset, run.positions[g].yOffset);
-      doc.path(glyph.path.toSVG()).fillOpacity(0.12).fill(mark.color);
-      doc.restore();
-      pen += run.positions[g].xAdvance;
-    });
-    doc.restore();
-  }
-}
-
-/** The parts of a fontkit face the mark needs. */
-interface MarkFont {
-  unitsPerEm: number;
-  layout(text: string): {
-    glyphs: Array<{ path: { toSVG(): string } }>;
-    positions: Array<{ xAdvance: number; xOffset: number; yOffset: number }>;
-  };
 }
 
 /**
@@ -551,6 +509,6 @@ export async function renderInvoice(model: InvoiceModel, options: RenderOptions)
   if (options.locale === 'ru') renderRussian(w, p, qr);
   else if (options.locale === 'bg') renderBulgarian(w, p, qr);
   else renderEnglish(w, p, qr);
-  if (p.mark) drawMarkOnEveryPage(w, p.mark);
+  if (p.mark) drawDraftMark(w, p.mark);
   return w.finish();
 }

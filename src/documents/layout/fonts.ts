@@ -18,26 +18,6 @@ export interface FontkitFont {
   layout: (...args: unknown[]) => unknown;
   familyName: string;
   hasGlyphForCodePoint(codePoint: number): boolean;
-  getGlyph(id: number, characters?: number[]): { codePoints: number[] } | null;
-}
-
-/**
- * fontkit keeps one glyph object per glyph id, with the characters it was first asked for, and
- * pdfkit maps a glyph back to text (ToUnicode) from those. Reading the outline of a composite glyph
- * creates its parts without characters (Roboto builds Cyrillic В, Е, О, А, Т from the Latin
- * letters): a subset writer that decodes outlines does it, and so does a mark drawn as glyph
- * outlines. The faces are shared by every document of the process, so a later document would
- * print those Latin letters with no text behind them, lost to copy and paste, search and text
- * extraction. A glyph asked for with its characters gets them.
- */
-function keepCharacters(font: FontkitFont): FontkitFont {
-  const getGlyph = font.getGlyph.bind(font);
-  font.getGlyph = (id, characters = []) => {
-    const glyph = getGlyph(id, characters);
-    if (glyph && characters.length && !glyph.codePoints.length) glyph.codePoints = characters;
-    return glyph;
-  };
-  return font;
 }
 
 export type FontFace = 'regular' | 'bold' | 'italic' | 'boldItalic';
@@ -63,7 +43,7 @@ export function documentFonts(): Record<FontFace, FontkitFont> {
     const root = fontDirectory();
     parses++;
     const out = {} as Record<FontFace, FontkitFont>;
-    for (const face of Object.keys(FILES) as FontFace[]) out[face] = keepCharacters(fontkit.create(readFileSync(join(root, FILES[face]))));
+    for (const face of Object.keys(FILES) as FontFace[]) out[face] = fontkit.create(readFileSync(join(root, FILES[face])));
     parsed = out;
   }
   return parsed;
