@@ -303,6 +303,140 @@ async function issueInvoicesScenario(): Promise<void> {
   }
 }
 
+/**
+ * Documents: ms per document in-process (median, p95) and documents/s for a 1-page invoice, a
+ * 3-page offer and a 10-page contract from the sample models; the same through the worker pool;
+ * peak RSS; and a GraphQL query's p99 on a server that is rendering documents at the same time.
+ */
+async function documentsScenario(): Promise<void> {
+  const { renderDocument } = await import('../src/documents/render');
+  const { createRenderPool } = await import('../src/documents/pool');
+  const { fontParseCount } = await import('../src/documents/layout/fonts');
+  const { DocumentKind } = await import('../src/documents/kinds');
+  const { SAMPLES, SAMPLE_CREATED_AT } = await import('../test/support/document-samples');
+  const options = { locale: 'ru' as const, createdAt: SAMPLE_CREATED_AT };
+  let peakRss = process.memoryUsage().rss;
+  const cases = [
+    { label: '1-page invoice', kind: DocumentKind.INVOICE, size: 'short' as const, n: 400, target: '≤ 5 ms median' },
+    { label: '3-page offer', kind: DocumentKind.COMMERCIAL_OFFER, size: 'long' as const, n: 200 },
+    { label: '10-page contract', kind: DocumentKind.CONTRACT, size: 'long' as const, n: 100, target: '≤ 50 ms median' },
+  ];
+  for (const c of cases) {
+    const build = SAMPLES[c.kind];
+    if (!build) {
+      rows.push({ scenario: 'documents', metric: `${c.label}: in-process`, value: 'no sample', note: 'kind not built' });
+      continue;
+    }
+    const model = build('ru', c.size);
+    let pages = 0;
+    for (let i = 0; i < 30; i++) pages = (await renderDocument(c.kind, model, options)).pageCount; // warm-up (JIT, fonts)
+    const times: number[] = [];
+    const t0 = performance.now();
+    for (let i = 0; i < c.n; i++) {
+      const s0 = performance.now();
+      await renderDocument(c.kind, model, options);
+      times.push(performance.now() - s0);
+      if (i % 20 === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    }
+    const total = performance.now() - t0;
+    times.sort((a, b) => a - b);
+    rows.push({
+      scenario: 'documents',
+      metric: `${c.label} (${pages} p.): in-process median / p95`,
+      value: `${percentile(times, 50).toFixed(2)} / ${percentile(times, 95).toFixed(2)} ms`,
+      note: `${((c.n / total) * 1000).toFixed(0)} docs/s on one core${c.target ? `; target ${c.target}` : ''}`,
+    });
+  }
+  rows.push({ scenario: 'documents', metric: 'font files parsed in this process', value: String(fontParseCount()), note: 'once, however many documents' });
+
+  // the pool, as the server uses it: worker threads, compiled code
+  const workerPath = join(__dirname, '..', 'src', 'documents', 'worker.js');
+  const pool = createRenderPool({ workerPath });
+  try {
+    const kind = SAMPLES[DocumentKind.INVOICE] ? DocumentKind.INVOICE : DocumentKind.ACT;
+    const model = SAMPLES[kind]!('ru', 'short');
+    for (let i = 0; i < 20; i++) await pool.render(kind, model, options);
+    const n = 400;
+    const t0 = performance.now();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        while (next++ < n) await pool.render(kind, model, options);
+      }),
+    );
+    const total = performance.now() - t0;
+    rows.push({ scenario: 'documents', metric: `worker pool (${pool.threads} thread(s)), 1-page ${kind.toLowerCase()}`, value: `${((n / total) * 1000).toFixed(0)} docs/s`, note: '4 requests in flight' });
+  } finally {
+    await pool.close();
+  }
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  rows.push({ scenario: 'documents', metric: 'peak RSS of the rendering process', value: `${(peakRss / 1024 / 1024).toFixed(0)} MiB` });
+
+  await queryWhileRendering();
+}
+
+/** A GraphQL query's latency on an idle server, then while the same server renders documents. */
+async function queryWhileRendering(): Promise<void> {
+  const db = `bench_documents_${process.pid}`;
+  await recreateDatabase(BASE_URL, db);
+  const url = withDatabase(BASE_URL, db);
+  const server = await startServer({ DATABASE_URL: url, SEED_DEMO: 'false' });
+  try {
+    const post = async (query: string, variables: object, token?: string) => {
+      const r = await fetch(`http://127.0.0.1:${server.port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return r.json() as Promise<any>;
+    };
+    const reg = await post('mutation($i: RegisterAgencyInput!) { registerAgency(input: $i) { token } }', {
+      i: { agencyName: 'Bench documents', email: `bench-docs-${process.pid}@example.test`, password: 'bench-password-1' },
+    });
+    const token = reg.data.registerAgency.token as string;
+    const client = await post('mutation($i: CreateClientInput!) { createClient(input: $i) { ... on Client { id } } }', { i: { name: 'АО «Бенчмарк»' } }, token);
+    const clientId = client.data.createClient.id as string;
+    const generate = 'mutation($i: GenerateDocumentInput!) { generateDocument(input: $i) { __typename ... on GeneratedDocument { id pageCount } } }';
+    const first = await post(generate, { i: { kind: 'SATISFACTION_FORM', sourceId: clientId } }, token);
+    if (first.data?.generateDocument?.__typename !== 'GeneratedDocument') throw new Error(`generateDocument failed: ${JSON.stringify(first)}`);
+    const query = '{ clients(first: 20) { totalCount edges { node { id name } } } }';
+    const measure = async (n: number) => {
+      const times: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const s0 = performance.now();
+        await post(query, {}, token);
+        times.push(performance.now() - s0);
+      }
+      return times.sort((a, b) => a - b);
+    };
+    await measure(50);
+    const idle = await measure(400);
+    let running = true;
+    let rendered = 0;
+    const load = Array.from({ length: 3 }, async () => {
+      while (running) {
+        await post(generate, { i: { kind: 'SATISFACTION_FORM', sourceId: clientId } }, token);
+        rendered++;
+      }
+    });
+    const t0 = performance.now();
+    const busy = await measure(400);
+    const seconds = (performance.now() - t0) / 1000;
+    running = false;
+    await Promise.all(load);
+    rows.push({ scenario: 'documents', metric: 'query p50 / p99, idle server', value: `${percentile(idle, 50).toFixed(1)} / ${percentile(idle, 99).toFixed(1)} ms` });
+    rows.push({
+      scenario: 'documents',
+      metric: 'query p50 / p99 while the server renders',
+      value: `${percentile(busy, 50).toFixed(1)} / ${percentile(busy, 99).toFixed(1)} ms`,
+      note: `${(rendered / seconds).toFixed(0)} generateDocument/s alongside (2-page form, stored); target p99 ≤ 2× idle`,
+    });
+  } finally {
+    await server.stop();
+    await dropDatabase(BASE_URL, db);
+  }
+}
+
 function printTable(): void {
   const headers = ['scenario', 'metric', 'value', 'note'];
   const data = rows.map((r) => [r.scenario, r.metric, r.value, r.note ?? '']);
@@ -318,6 +452,7 @@ async function main(): Promise<void> {
     embedded: embeddedScenario,
     clients: clientsListScenario,
     invoices: issueInvoicesScenario,
+    documents: documentsScenario,
   };
   for (const [name, run] of Object.entries(scenarios)) {
     if (only && only !== name) continue;
