@@ -12,6 +12,7 @@ import { buildContractModel } from './contract/contract.data';
 import { DocumentKind } from './kinds';
 import { buildMeetingProtocol } from './meeting-protocol/meeting-protocol.data';
 import { buildVatInvoiceModel } from './vat-invoice/vat-invoice.data';
+import { buildInvoiceModel } from './invoice/invoice.data';
 
 import { buildCommercialOffer } from './commercial-offer/commercial-offer.data';
 import { buildSatisfactionForm } from './satisfaction-form/satisfaction-form.data';
@@ -49,6 +50,7 @@ export const MODEL_BUILDERS: Partial<Record<DocumentKind, ModelBuilder>> = {
   [DocumentKind.ACT]: (ctx, id, locale) => buildActModel(ctx, id, locale),
   [DocumentKind.VAT_INVOICE]: (ctx, id, locale) => buildVatInvoiceModel(ctx, id, locale),
   [DocumentKind.CONTRACT]: (ctx, id, locale) => buildContractModel(ctx, id, locale),
+  [DocumentKind.INVOICE]: (ctx, id, locale) => buildInvoiceModel(ctx, id, locale),
 
   [DocumentKind.COMMERCIAL_OFFER]: (ctx, id, locale) => buildCommercialOffer(ctx, id, locale),
   [DocumentKind.SATISFACTION_FORM]: (ctx, id, locale) => buildSatisfactionForm(ctx, id, locale),

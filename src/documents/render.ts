@@ -12,6 +12,7 @@ import { renderSatisfactionForm } from './satisfaction-form/satisfaction-form.do
 import { renderContract } from './contract/contract.document';
 
 import { renderVatInvoice } from './vat-invoice/vat-invoice.document';
+import { renderInvoice } from './invoice/invoice.document';
 import { DocumentKind, type RenderOptions } from './kinds';
 import { renderMeetingProtocol } from './meeting-protocol/meeting-protocol.document';
 
@@ -27,6 +28,7 @@ const RENDERERS: Partial<Record<DocumentKind, Renderer>> = {
 
   [DocumentKind.ACT]: renderAct,
   [DocumentKind.VAT_INVOICE]: renderVatInvoice,
+  [DocumentKind.INVOICE]: renderInvoice,
 };
 
 export function isRenderable(kind: DocumentKind): boolean {

@@ -9,10 +9,9 @@ import { CancelInvoiceResult, IssueInvoiceResult, RecordPaymentResult, RefundPay
 import { InvoiceConnection, InvoiceLineType, InvoiceType, PaymentType } from '../schema/invoice/invoice.type';
 import * as invoiceReads from '../services/invoice.reads';
 import * as invoices from '../services/invoice.service';
-import Decimal from 'decimal.js';
-import { round2, sub } from '../services/money/totals';
+import { sub } from '../services/money/totals';
 import { InvoiceStatus } from '../entities/enums';
-import { BGN_PER_EUR, bgnEquivalentRequired } from '../services/money/vat';
+import { totalBgnEquivalent } from '../services/invoice.rules';
 import { DecimalScalar } from '../schema/common/scalars';
 import { PortalVisible } from '../schema/common/visibility';
 
@@ -100,7 +99,6 @@ export class InvoiceResolver {
   })
   async totalBgnEquivalent(@Root() invoice: Invoice, @Ctx() ctx: AuthedContext) {
     const agency = await ctx.loaders.agencyById.load(invoice.agencyId);
-    if (!agency || !bgnEquivalentRequired(agency.country, invoice.currency, invoice.issueDate)) return null;
-    return round2(new Decimal(invoice.total).times(BGN_PER_EUR));
+    return totalBgnEquivalent(invoice, agency?.country ?? null);
   }
 }

@@ -1,10 +1,11 @@
+import Decimal from 'decimal.js';
 import type { Invoice } from '../entities';
 import { InvoiceStatus } from '../entities/enums';
 import { BadUserInputError, FieldError } from '../errors';
 import { msg } from '../i18n';
 import type { InvoiceLineInput } from '../schema/invoice/invoice.inputs';
-import { add, cmp, DEFAULT_UNIT, lineAmounts, paymentStatus, sub, type Basis, type LineDraft } from './money/totals';
-import type { VatTreatment } from './money/vat';
+import { add, cmp, DEFAULT_UNIT, lineAmounts, paymentStatus, round2, sub, sumTotals, type Basis, type LineAmounts, type LineDraft, type Totals } from './money/totals';
+import { BGN_PER_EUR, bgnEquivalentRequired, type VatTreatment } from './money/vat';
 import type { TransitionMap } from './transitions';
 
 /** The pure rules of invoices: the status flow, what is payable and overdue, line VAT. No database. */
@@ -138,4 +139,44 @@ export function contractTotal(contract: { amount: string; priceBasis: Basis }, i
 export function statusAfterCredit(amountDue: string, paid: string): InvoiceStatus {
   if (cmp(amountDue, 0) <= 0) return InvoiceStatus.CREDITED;
   return paymentStatus(amountDue, paid) as InvoiceStatus;
+}
+
+/**
+ * A Bulgarian agency's EUR invoice issued during the dual-display period shows its total in BGN
+ * at the fixed rate (round half up to the cent); null otherwise.
+ */
+export function totalBgnEquivalent(invoice: Pick<Invoice, 'currency' | 'issueDate' | 'total'>, agencyCountry: string | null): string | null {
+  if (!agencyCountry || !bgnEquivalentRequired(agencyCountry, invoice.currency, invoice.issueDate)) return null;
+  return round2(new Decimal(invoice.total).times(BGN_PER_EUR));
+}
+
+/** The amounts of an invoice's lines of one VAT rate (null: without VAT), summed like the document totals. */
+export interface VatGroup extends Totals {
+  rate: string | null;
+}
+
+/** The lines' amounts by VAT rate, highest rate first, lines without VAT last: the VAT rows of a printed invoice. */
+export function vatGroups(lines: readonly (LineAmounts & { vatRate: string | null })[]): VatGroup[] {
+  const byRate = new Map<string | null, LineAmounts[]>();
+  for (const l of lines) {
+    const rate = l.vatRate === null ? null : new Decimal(l.vatRate).toFixed(2);
+    byRate.set(rate, [...(byRate.get(rate) ?? []), l]);
+  }
+  return [...byRate.entries()]
+    .sort(([a], [b]) => (a === null ? 1 : b === null ? -1 : cmp(b, a)))
+    .map(([rate, group]) => ({ rate, ...sumTotals(group) }));
+}
+
+/**
+ * The VAT contained in what the invoice asks for, as a payment order states it («в т.ч. НДС»):
+ * the VAT total when nothing is deducted; when prepayments or credit notes reduce the amount due
+ * and every line has one rate, the VAT of the amount due extracted by the one rounding rule (VAT
+ * included); null when nothing is charged or the rates are mixed (no single figure is right).
+ */
+export function vatInAmountDue(invoice: Pick<Invoice, 'total' | 'vatTotal' | 'amountDue'>, groups: readonly VatGroup[]): string | null {
+  const rated = groups.filter((g) => g.rate !== null);
+  if (!rated.length) return null;
+  if (cmp(invoice.amountDue, invoice.total) === 0) return add(invoice.vatTotal, 0);
+  if (groups.length !== 1) return null;
+  return lineAmounts({ quantity: '1', unitPrice: invoice.amountDue, vatRate: rated[0].rate }, 'VAT_INCLUDED').vat;
 }

@@ -5,6 +5,7 @@
  */
 import { DocumentKind } from '../../src/documents/kinds';
 import { bgAct, ruAct } from '../documents/act.fixture';
+import { bgEur, ruLong, ruVatIncluded, ruVatOnTop } from '../documents/invoice.fixtures';
 import { vatInvoice } from '../documents/vat-invoice.fixture';
 import { longOfferModel, offerModel } from './commercial-offer.model';
 import { longTemplateText, parsed, sampleContractModel } from './contract-document';
@@ -24,6 +25,8 @@ export const SAMPLES: Partial<Record<DocumentKind, SampleBuilder>> = {
   [DocumentKind.VAT_INVOICE]: () => vatInvoice(),
   [DocumentKind.SATISFACTION_FORM]: (locale) => formModel(locale),
   [DocumentKind.MEETING_PROTOCOL]: (locale, size) => meetingProtocolModel(locale, { items: size === 'long' ? 90 : 3 }),
+
+  [DocumentKind.INVOICE]: (locale, size) => (size === 'long' ? ruLong(60) : locale === 'bg' ? bgEur() : locale === 'en' ? ruVatOnTop() : ruVatIncluded()),
 };
 
 /** The fixed creation date of every sample (the same bytes on every run). */

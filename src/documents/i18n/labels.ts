@@ -11,6 +11,7 @@ import { contractLabels } from '../contract/contract.labels';
 
 import { actLabels } from '../act/act.labels';
 import { vatInvoiceLabels } from '../vat-invoice/vat-invoice.labels';
+import { invoiceLabels } from '../invoice/invoice.labels';
 import { commonLabels } from './common.labels';
 
 type Bundle = Record<'ru' | 'bg' | 'en', Record<string, unknown>>;
@@ -25,6 +26,7 @@ export const LABEL_BUNDLES: Record<string, Bundle> = {
 
   act: actLabels,
   vatInvoice: vatInvoiceLabels,
+  invoice: invoiceLabels,
 };
 
 let registered = false;

@@ -40,6 +40,11 @@ export interface HeaderGroup {
 export interface TableOptions {
   /** rows drawn after the body with the same columns (e.g. "Total") and kept with the last row */
   footer?: TableRow[];
+  /**
+   * points of what follows the table (totals, the amount in words) that should stay on the page
+   * of its last row, so that block never starts a page without a line of the table above it
+   */
+  keepWithLast?: number;
   headerStyle?: StyleName;
   cellStyle?: StyleName;
   /** the style of rows marked bold (default tableCellBold) */
@@ -187,11 +192,15 @@ export function drawTable(w: DocumentWriter, columns: TableColumn[], rows: Array
     const style = styleOf(row);
     const height = heights[index];
     // rows that keep with this one come along, and the last body row travels with the footer
-    // rows, so neither a subtotal nor "Total" ever starts a page alone
+    // rows and with what follows the table (as far as a page holds them together), so neither a
+    // subtotal nor "Total" nor the totals after the table ever start a page alone
     let needed = height;
     let next = index + 1;
     while (next < body.length && body[next].keepWithPrevious) needed += heights[next++];
-    if (next === body.length) needed += footerHeight;
+    if (next === body.length) {
+      const room = w.bottom - w.top - headerHeight;
+      needed = Math.min(needed + footerHeight + (options.keepWithLast ?? 0), Math.max(room, needed + footerHeight));
+    }
     if (w.y + needed > w.bottom) {
       w.newPage();
       pages++;
