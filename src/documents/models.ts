@@ -31,6 +31,12 @@ export interface BuiltModel<M = unknown> {
    * served again; regenerating makes a new version only when asked to
    */
   immutable: boolean;
+  /**
+   * what identifies an immutable document's legal content: its number and the instant it was
+   * issued (and a cancellation). The same revision is served as first rendered, whatever else
+   * changed (a payment recorded); a new one (an act revised and issued again) is a new version.
+   */
+  revision?: string;
 }
 
 /**

@@ -321,13 +321,18 @@ export async function issueAct(ctx: AuthedContext, input: IssueActInput, now: Da
 
     const number =
       act.number ?? (await nextDocumentNumber(tx, DocumentKind.ACT, (await getRequisites(tx)).actNumberPattern, actDate)).number;
+    // a Russian VAT payer owes the customer a счёт-фактура for the act: unless one was numbered
+    // by hand, it takes the act's own number and date (the act series is gapless and in date order)
+    const owesVatInvoice = country === 'RU' && lines.some((l) => l.vatRate !== null && Number(l.vat) !== 0);
+    const vatInvoiceNumber = act.vatInvoiceNumber ?? (owesVatInvoice ? number : null);
     return withUniqueNumber('acts_number_unique', msg('errors.conflict.DUPLICATE_ACT_NUMBER', { number }), () =>
       scoped(tx, Act).update(act, {
         status: ISSUED,
         number,
         actDate,
         issuedAt: now,
-        vatInvoiceDate: act.vatInvoiceNumber ? (act.vatInvoiceDate ?? actDate) : act.vatInvoiceDate,
+        vatInvoiceNumber,
+        vatInvoiceDate: vatInvoiceNumber ? (act.vatInvoiceDate ?? actDate) : act.vatInvoiceDate,
       }),
     );
   }));

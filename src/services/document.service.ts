@@ -12,9 +12,10 @@ import { agencyLock, scoped, withTransaction } from './scope';
 
 /**
  * Generates a document from its source and stores it as the next version, or returns the latest
- * version unchanged: always for an immutable one (an issued invoice is served as first made), and
- * for any other when nothing it shows has changed (same view model), so a second click stores
- * nothing. `newVersion: true` always renders and stores a new version.
+ * version unchanged: for an immutable one while its revision is the same (an issued invoice is
+ * served as first made, even after payments; an act revised and issued again is a new version),
+ * and for any other when nothing it shows has changed (same view model), so a second click
+ * stores nothing. `newVersion: true` always renders and stores a new version.
  *
  * The model is built and rendered (on the render pool) before the transaction; the insert then
  * takes the agency's lock on (kind, source, language), so versions are gapless under concurrency
@@ -34,8 +35,10 @@ export async function generateDocument(
   if (built instanceof DocumentUnavailable) return new DocumentNotAvailableError(built.reason);
 
   const key = { kind, sourceId, locale };
-  const modelSha = modelSha256(kind, locale, built.model);
-  const reusable = (doc: GeneratedDocument | null): boolean => !input.newVersion && doc !== null && (doc.immutable || doc.modelSha256 === modelSha);
+  // an immutable document is identified by its revision (a payment does not make a new one, a
+  // re-issue does); any other by everything it shows
+  const modelSha = built.immutable ? modelSha256(kind, locale, { revision: built.revision ?? built.number }) : modelSha256(kind, locale, built.model);
+  const reusable = (doc: GeneratedDocument | null): boolean => !input.newVersion && doc !== null && doc.modelSha256 === modelSha;
   const latest = await latestVersion(ctx, key);
   if (latest && reusable(latest)) return latest;
 

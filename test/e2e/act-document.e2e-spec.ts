@@ -227,13 +227,15 @@ describe('VAT_INVOICE', () => {
     expect(m.payments).toEqual([{ number: '318', date: '2026-10-05' }]);
   });
 
-  it('needs the VAT-invoice number on an issued act; a draft prints without one', async () => {
+  it('gives an issued act of a VAT payer its VAT invoice under the act\'s number and date; a draft prints without one', async () => {
     const act = await issuedAct(t, a.ownerToken, client.id);
-    expect(act.vatInvoiceNumber).toBeNull();
-    expect(await build(DocumentKind.VAT_INVOICE, act.id)).toEqual(new DocumentUnavailable('VAT_INVOICE_NUMBER_MISSING'));
+    expect(act.vatInvoiceNumber).toBe(act.number);
+    expect(act.vatInvoiceDate).toBe(act.actDate);
+    const out = await built<VatInvoiceModel>(DocumentKind.VAT_INVOICE, act.id);
+    expect(out).toMatchObject({ immutable: true, model: { draft: false, number: act.number, date: act.actDate } });
     const draft = await createAct(t, a.ownerToken, client.id);
-    const out = await built<VatInvoiceModel>(DocumentKind.VAT_INVOICE, draft.id);
-    expect(out).toMatchObject({ immutable: false, number: null, model: { draft: true, number: null, date: '2026-10-31' } });
+    const drafted = await built<VatInvoiceModel>(DocumentKind.VAT_INVOICE, draft.id);
+    expect(drafted).toMatchObject({ immutable: false, number: null, model: { draft: true, number: null, date: '2026-10-31' } });
   });
 
   it('is not made for a Bulgarian agency (its act is: a protocol with the leva equivalent)', async () => {

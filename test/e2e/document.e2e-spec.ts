@@ -21,6 +21,7 @@ import {
   registerAgency,
   updateAgencyRequisites,
 } from '../support/factories';
+import { CANCEL_INVOICE, createInvoice, ISSUE_DATE, issueInvoice, issuedInvoice, RECORD_PAYMENT } from '../support/invoice.factories';
 import { pdfText, squash } from '../support/pdf';
 
 const DOCUMENT_FIELDS = /* GraphQL */ `
@@ -334,5 +335,43 @@ describe('storage', () => {
     const touching = logger.statements.filter((s) => /from "documents"/i.test(s));
     expect(touching.length).toBeGreaterThanOrEqual(2);
     for (const s of touching) expect(s).not.toMatch(/"bytes"/);
+  });
+});
+
+describe('legal records keep their first rendering', () => {
+  const invoiceDoc = async (invoiceId: string, extra: Record<string, unknown> = {}) =>
+    generated(await t.gql(GENERATE, { input: { kind: 'INVOICE', sourceId: invoiceId, locale: 'RU', ...extra } }, a.ownerToken));
+
+  it('serves an issued invoice as first made after a payment; a new version only when asked', async () => {
+    const invoice = await issuedInvoice(t, a.ownerToken, client.id);
+    const first = await invoiceDoc(invoice.id);
+    expect(first).toMatchObject({ kind: 'INVOICE', version: 1, immutable: true, number: invoice.number });
+    expectOk(await t.gql(RECORD_PAYMENT, { input: { invoiceId: invoice.id, amount: '100.00', paidAt: ISSUE_DATE } }, a.ownerToken));
+    const again = await invoiceDoc(invoice.id);
+    expect(again).toMatchObject({ id: first.id, version: 1, sha256: first.sha256 });
+    const asked = await invoiceDoc(invoice.id, { newVersion: true });
+    expect(asked).toMatchObject({ version: 2, immutable: true });
+    expect(asked.id).not.toBe(first.id);
+    expect(await storedCount(invoice.id)).toBe(2);
+  });
+
+  it('prints a draft invoice afresh as it changes, then keeps the issued one', async () => {
+    const draft = await createInvoice(t, a.ownerToken, client.id);
+    const d1 = await invoiceDoc(draft.id);
+    expect(d1).toMatchObject({ version: 1, immutable: false, number: null });
+    expect(squash(pdfText((await download(d1.downloadPath, a.ownerToken)).body))).toContain('ПРОЕКТ');
+    const issued = await issueInvoice(t, a.ownerToken, draft.id);
+    const i1 = await invoiceDoc(draft.id);
+    expect(i1).toMatchObject({ version: 2, immutable: true, number: issued.number });
+    expect(await invoiceDoc(draft.id)).toMatchObject({ id: i1.id, version: 2 });
+  });
+
+  it('marks a cancelled invoice in a new version', async () => {
+    const invoice = await issuedInvoice(t, a.ownerToken, client.id);
+    const first = await invoiceDoc(invoice.id);
+    expectOk(await t.gql(CANCEL_INVOICE, { input: { id: invoice.id, reason: 'Ошибка в реквизитах' } }, a.ownerToken));
+    const cancelled = await invoiceDoc(invoice.id);
+    expect(cancelled).toMatchObject({ version: first.version + 1, immutable: true });
+    expect(squash(pdfText((await download(cancelled.downloadPath, a.ownerToken)).body))).toContain('АННУЛИРОВАН');
   });
 });

@@ -173,5 +173,6 @@ export async function buildActModel(ctx: AuthedContext, actId: string, locale: L
     fileName: model.draft || !model.number ? l('act.fileNameDraft', { date }) : l('act.fileName', { number: model.number, date }),
     // an issued act is a legal record; a draft changes until it is issued
     immutable: !model.draft,
+    revision: [src.act.number, src.act.issuedAt?.toISOString()].join('|'),
   };
 }

@@ -70,5 +70,12 @@ export async function buildInvoiceModel(ctx: AuthedContext, invoiceId: string, l
     invoice.number && invoice.issueDate
       ? l('invoice.fileName', { number: invoice.number, date: formatDate(invoice.issueDate, locale, 'short') })
       : l('invoice.fileNameDraft');
-  return { model, clientId: invoice.clientId, number: invoice.number, fileName, immutable: invoice.status !== 'DRAFT' };
+  return {
+    model,
+    clientId: invoice.clientId,
+    number: invoice.number,
+    fileName,
+    immutable: invoice.status !== 'DRAFT',
+    revision: [invoice.number, invoice.issuedAt?.toISOString(), invoice.cancelledAt ? 'cancelled' : ''].join('|'),
+  };
 }

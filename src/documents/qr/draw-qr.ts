@@ -45,9 +45,11 @@ export function drawQrCode(doc: PDFKit.PDFDocument, text: string, x: number, y: 
 
   doc.save();
   doc.rect(x, y, size, size).fill('#ffffff');
-  for (const [row, col, length] of runs) {
-    doc.rect(x + origin + col * module, y + origin + row * module, length * module, module);
-  }
-  doc.fill('#000000');
+  // the colour is set before the path (no colour operator inside a path object), and the runs are
+  // written in module units under one transform: integers, one string, no per-rectangle calls
+  doc.fillColor('#000000');
+  doc.transform(module, 0, 0, module, x + origin, y + origin);
+  doc.addContent(runs.map(([row, col, length]) => `${col} ${row} ${length} 1 re`).join('\n'));
+  doc.fill();
   doc.restore();
 }

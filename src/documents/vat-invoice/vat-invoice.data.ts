@@ -124,5 +124,6 @@ export async function buildVatInvoiceModel(ctx: AuthedContext, actId: string, _l
     number: act.vatInvoiceNumber,
     fileName: draft || !model.number ? l('vatInvoice.fileNameDraft', { date: shortDate }) : l('vatInvoice.fileName', { number: model.number, date: shortDate }),
     immutable: !draft,
+    revision: [act.vatInvoiceNumber, act.issuedAt?.toISOString()].join('|'),
   };
 }
