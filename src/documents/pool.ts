@@ -58,8 +58,9 @@ export function createRenderPool(options: { threads?: number | null; workerPath?
     filename: workerPath,
     minThreads: 1,
     maxThreads: threads,
-    // a burst waits in the queue rather than growing memory without bound
-    maxQueue: 'auto',
+    // a burst waits in the queue (piscina's 'auto' is threads², i.e. 1 on a 2-core machine, and
+    // would refuse the second concurrent request); bounded so memory cannot grow without limit
+    maxQueue: Math.max(256, threads * 64),
     idleTimeout: 60_000,
   });
   return {

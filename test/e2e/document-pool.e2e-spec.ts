@@ -38,3 +38,10 @@ it.each(['ru', 'bg', 'en'] as Locale[])('gives the same bytes on the worker thre
   expect(Buffer.isBuffer(worker.bytes)).toBe(true);
   expect(Buffer.compare(worker.bytes, local.bytes)).toBe(0);
 });
+
+it('queues a burst of documents on one thread instead of refusing them', async () => {
+  const model = meetingProtocolModel('ru', { items: 3 });
+  const out = await Promise.all(Array.from({ length: 24 }, () => threads.render(DocumentKind.MEETING_PROTOCOL, model, { locale: 'ru', createdAt })));
+  expect(out).toHaveLength(24);
+  for (const doc of out) expect(Buffer.compare(doc.bytes, out[0].bytes)).toBe(0);
+});
