@@ -20,7 +20,7 @@ type SampleBuilder = (locale: SampleLocale, size: SampleSize) => unknown;
 export const SAMPLES: Partial<Record<DocumentKind, SampleBuilder>> = {
   [DocumentKind.COMMERCIAL_OFFER]: (locale, size) => (size === 'long' ? longOfferModel(locale, 12, 2) : offerModel(locale)),
   [DocumentKind.CONTRACT]: (locale, size) =>
-    size === 'long' ? sampleContractModel(locale, { template: parsed(longTemplateText(locale, 12)) }) : sampleContractModel(locale),
+    size === 'long' ? sampleContractModel(locale, { template: parsed(longTemplateText(locale, 8)) }) : sampleContractModel(locale),
   [DocumentKind.ACT]: (locale) => (locale === 'bg' ? bgAct() : ruAct()),
   [DocumentKind.VAT_INVOICE]: () => vatInvoice(),
   [DocumentKind.SATISFACTION_FORM]: (locale) => formModel(locale),

@@ -6,8 +6,8 @@
  * generic struct encoder: about 2.5–4 ms for a one-page invoice, more than everything else the
  * document costs. The subset PDF needs is simple: copy each used glyph's bytes, renumber the
  * components of composite glyphs, rebuild loca and hmtx, and copy the other tables as they are.
- * Same tables as fontkit writes (head, hhea, loca, maxp, cvt, prep, glyf, hmtx, fpgm), same
- * glyph order (pdfkit's CIDs are the subset's glyph ids), so pdfkit needs nothing else.
+ * The tables PDF needs (head, hhea, loca, maxp, glyf, hmtx), the same glyph order as fontkit's
+ * (pdfkit's CIDs are the subset's glyph ids), and no hinting (see withoutInstructions).
  */
 
 interface TableRecord {
@@ -84,6 +84,26 @@ const COMPONENT_HAS_SCALE = 0x0008;
 const COMPONENT_MORE = 0x0020;
 const COMPONENT_HAS_XY_SCALE = 0x0040;
 const COMPONENT_HAS_2X2 = 0x0080;
+const COMPONENT_HAS_INSTRUCTIONS = 0x0100;
+
+/**
+ * A simple glyph without its hinting instructions: outline, flags and points are kept as they
+ * are. Viewers rasterise PDF fonts without the font's hinting programs (pdf.js ignores them,
+ * FreeType in poppler auto-hints), and browsers' PDF writers drop them too: smaller subsets, less
+ * to compress.
+ */
+function withoutInstructions(glyph: Uint8Array, view: DataView, start: number): Uint8Array {
+  const contours = view.getInt16(start);
+  const at = 10 + 2 * contours;
+  const length = view.getUint16(start + at);
+  if (length === 0) return glyph;
+  const out = new Uint8Array(glyph.length - length);
+  out.set(glyph.subarray(0, at + 2), 0);
+  out[at] = 0;
+  out[at + 1] = 0;
+  out.set(glyph.subarray(at + 2 + length), at + 2);
+  return out;
+}
 
 function checksum(bytes: Uint8Array, offset: number, length: number): number {
   const view = new DataView(bytes.buffer, bytes.byteOffset);
@@ -105,13 +125,17 @@ export function encodeTrueTypeSubset(font: FontkitTrueType, subset: FontkitSubse
     const start = glyf.offset + f.loca[gid];
     const length = f.loca[gid + 1] - f.loca[gid];
     let bytes = f.file.subarray(start, start + length);
-    if (length >= 10 && f.view.getInt16(start) < 0) {
+    if (length >= 10 && f.view.getInt16(start) >= 0) {
+      bytes = withoutInstructions(bytes, f.view, start);
+    } else if (length >= 10) {
       // a composite glyph: its components are glyphs too, renumbered into the subset
       bytes = new Uint8Array(bytes);
       const v = new DataView(bytes.buffer);
       let pos = 10;
       let flags: number;
+      let lastFlags = 0;
       do {
+        lastFlags = pos;
         flags = v.getUint16(pos);
         v.setUint16(pos + 2, subset.includeGlyph(v.getUint16(pos + 2)));
         pos += 4 + (flags & COMPONENT_ARGS_ARE_WORDS ? 4 : 2);
@@ -119,6 +143,11 @@ export function encodeTrueTypeSubset(font: FontkitTrueType, subset: FontkitSubse
         else if (flags & COMPONENT_HAS_XY_SCALE) pos += 4;
         else if (flags & COMPONENT_HAS_2X2) pos += 8;
       } while (flags & COMPONENT_MORE);
+      if (flags & COMPONENT_HAS_INSTRUCTIONS) {
+        // the instructions after the last component go, with the flag that announces them
+        v.setUint16(lastFlags, flags & ~COMPONENT_HAS_INSTRUCTIONS);
+        bytes = bytes.subarray(0, pos);
+      }
     }
     offsets.push(size);
     pieces.push(bytes);
@@ -169,7 +198,7 @@ export function encodeTrueTypeSubset(font: FontkitTrueType, subset: FontkitSubse
     ['glyf', glyfData],
     ['hmtx', hmtx],
   ];
-  for (const tag of ['cvt ', 'prep', 'fpgm']) if (f.tables.has(tag)) tables.push([tag, copy(tag)]);
+  // no hinting tables: the glyphs carry no instructions that would call them
   tables.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 
   const numTables = tables.length;
