@@ -14,6 +14,14 @@ export const REQUISITE_DEFAULTS = {
   approvalWaitDays: 3,
 } as const;
 
+/**
+ * The defaults of an agency registered in `country`. Bulgarian law (ЗДДС, ППЗДДС art. 78) wants
+ * invoices numbered in one continuous series of ten digits, never restarted by year.
+ */
+export function requisiteDefaultsFor(country: string): { invoiceNumberPattern?: string } {
+  return country === 'BG' ? { invoiceNumberPattern: '{N:10}' } : {};
+}
+
 /** What goes on the agency's documents: legal entity, bank, signatory, VAT status, numbering. */
 @Entity('agency_requisites')
 export class AgencyRequisites {

@@ -1,3 +1,4 @@
+import { AgencyRequisites, requisiteDefaultsFor } from '../entities/requisites.entity';
 import { isUUID } from 'class-validator';
 import type { Request } from 'express';
 import { IsNull } from 'typeorm';
@@ -60,6 +61,10 @@ export async function registerAgency(ctx: RequestContext, input: RegisterAgencyI
         country: input.country ?? 'RU',
       }),
     );
+    const countryDefaults = requisiteDefaultsFor(agency.country);
+    if (Object.keys(countryDefaults).length) {
+      await tx.manager.getRepository(AgencyRequisites).insert({ agencyId: agency.id, ...countryDefaults });
+    }
     let user: User;
     try {
       user = await tx.manager.getRepository(User).save(
