@@ -32,6 +32,17 @@ money=$(gql -H "authorization: Bearer $token" -d '{"query":"{ invoices { totalCo
 echo "$money"
 echo "$money" | grep -q '"PARTIALLY_PAID"' || { echo "expected the demo pipeline and money flow"; exit 1; }
 
+# documents: an invoice of the demo rendered on the worker pool, stored on the embedded database,
+# opened through its signed link without a bearer token
+invoice_id=$(gql -H "authorization: Bearer $token" -d '{"query":"{ invoices { edges { node { id status } } } }"}' \
+  | node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{const r=JSON.parse(s);console.log(r.data.invoices.edges.find(e=>e.node.status!=='DRAFT').node.id)})")
+link=$(gql -H "authorization: Bearer $token" -d "{\"query\":\"mutation { generateDocument(input: {kind: INVOICE, sourceId: \\\"$invoice_id\\\"}) { __typename ... on GeneratedDocument { pageCount documentUrl } } }\"}" \
+  | node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{const r=JSON.parse(s);const g=r.data&&r.data.generateDocument;if(!g||!g.documentUrl)throw new Error(s);console.log(g.documentUrl)})")
+curl -fs "http://127.0.0.1:$port$link" -o "$data_dir/invoice.pdf"
+head -c 5 "$data_dir/invoice.pdf" | grep -q '%PDF-' || { echo "the invoice download is not a PDF"; exit 1; }
+if command -v pdftotext >/dev/null; then pdftotext "$data_dir/invoice.pdf" - | grep -q 'Счёт на оплату' || { echo "the invoice PDF lacks its title"; exit 1; }; fi
+echo "documents ok: invoice rendered on the pool, stored, downloaded through its signed link"
+
 # the newcomer path: GraphiQL is served; errors are masked (production-like default)
 curl -fs "http://127.0.0.1:$port/graphql" -H 'accept: text/html' | grep -q GraphiQL || { echo "GraphiQL not served"; exit 1; }
 test -s "$data_dir/jwt-secret" || { echo "no JWT secret kept under DATA_DIR"; exit 1; }
@@ -50,4 +61,4 @@ for _ in $(seq 1 40); do kill -0 $pid 2>/dev/null || break; sleep 0.25; done
 if kill -0 $pid 2>/dev/null; then echo "server did not stop on SIGTERM"; exit 1; fi
 wait $pid || { echo "server exited non-zero on SIGTERM"; cat "$log"; exit 1; }
 grep -q 'shutdown complete' "$log"
-echo "smoke ok: embedded start (production-like default), demo login, clients listed, error edges, graceful shutdown"
+echo "smoke ok: embedded start (production-like default), demo login, clients listed, a document, error edges, graceful shutdown"
