@@ -6,12 +6,13 @@
  * manager's contacts and signature.
  */
 import type { Locale as AppLocale } from '../../entities/enums';
+import { isZero } from '../../services/money/totals';
 import { amountInWords } from '../i18n/amount-in-words';
 import { documentLabels, type Labeller } from '../i18n/labels';
 import type { RenderOptions } from '../kinds';
 import { drawKeyValues, drawLetterhead, drawSignatures, drawTotals, type TotalRow } from '../layout/blocks';
 import { DocumentWriter, type RenderedDocument } from '../layout/create-document';
-import { formatDate, formatMoney, formatPercent } from '../layout/format';
+import { currencySign, formatDate, formatMoney, formatPercent } from '../layout/format';
 import { drawTable, type TableColumn, type TableRow } from '../layout/table';
 import { COLORS } from '../layout/theme';
 import { partyLines } from '../shared/party.lines';
@@ -21,13 +22,6 @@ type Locale = RenderOptions['locale'];
 
 const TARGETS: Record<OfferCategoryCode, string> = { PROVEN: '70', UNCERTAIN: '20', EXPERIMENTAL: '10' };
 const CATEGORIES: OfferCategoryCode[] = ['PROVEN', 'UNCERTAIN', 'EXPERIMENTAL'];
-
-const isZero = (amount: string) => /^-?0*(\.0*)?$/.test(amount);
-
-/** The currency's sign as formatMoney prints it in this locale ("₽", "лв.", "€"), for column headers. */
-function currencySign(model: CommercialOfferModel, locale: Locale): string {
-  return formatMoney('0', locale, { currency: model.currency }).replace(formatMoney('0', locale), '').trim();
-}
 
 /** Text a manager typed: paragraphs split on blank lines, "- " items shown as bullets. */
 function paragraphs(text: string): string[] {
@@ -150,7 +144,7 @@ class OfferRenderer {
   private mediaPlan(): void {
     const { m, w } = this;
     if (m.plan.lines.length === 0) return;
-    const sign = currencySign(m, this.locale);
+    const sign = currencySign(m.currency, this.locale);
     const withFees = m.plan.lines.some((line) => line.fee !== null && !isZero(line.fee));
     const columns: TableColumn[] = [
       { header: this.t('plan.number'), width: 4, align: 'right' },

@@ -84,6 +84,11 @@ export function formatMoney(amount: string, locale: DocumentLocale, opts: { curr
   return /^[A-Z]{3}$/.test(symbol) ? `${sign}${symbol}${NO_BREAK_SPACE}${digits}` : `${sign}${symbol}${digits}`;
 }
 
+/** The currency's sign or abbreviation as formatMoney prints it in this locale ("₽", "лв.", "€"), e.g. for column headers. */
+export function currencySign(currency: DocumentCurrency, locale: DocumentLocale): string {
+  return CURRENCY_SIGNS[documentLocale(locale)][documentCurrency(currency)];
+}
+
 /** A quantity with up to three decimals, trailing zeros dropped: "1", "2,5", "1 000,125". More than three decimals is refused. */
 export function formatQuantity(q: string, locale: DocumentLocale): string {
   const loc = documentLocale(locale);
