@@ -37,7 +37,7 @@ export function localDate(instant: Date, timeZone: string): string {
 }
 
 /** Offset of the zone from UTC at `instant`, in milliseconds. */
-function offsetMs(instant: Date, timeZone: string): number {
+export function offsetMs(instant: Date, timeZone: string): number {
   const p = localParts(instant, timeZone);
   const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
   return asUtc - Math.floor(instant.getTime() / 1000) * 1000;

@@ -8,7 +8,7 @@ import type { Contact, Meeting, User } from '../../entities';
 import { UserRole, type Locale } from '../../entities/enums';
 import { imagesForDocuments } from '../../services/agency-image.service';
 import { getMeeting, participantContacts, participantUsers } from '../../services/meeting.service';
-import { localParts } from '../../services/time';
+import { localParts, offsetMs } from '../../services/time';
 import { documentLabels } from '../i18n/labels';
 import { formatDate } from '../layout/format';
 import { DocumentUnavailable, type BuiltModel } from '../models';
@@ -25,8 +25,7 @@ export function localDateTime(instant: Date, timeZone: string): LocalDateTime {
 
 /** "UTC+3", "UTC+5:30", "UTC−3:30", "UTC" for the zone's offset at the instant. */
 export function utcOffset(instant: Date, timeZone: string): string {
-  const p = localParts(instant, timeZone);
-  const minutes = Math.round((Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+  const minutes = Math.round(offsetMs(instant, timeZone) / 60_000);
   if (minutes === 0) return 'UTC';
   const abs = Math.abs(minutes);
   return `UTC${minutes < 0 ? '−' : '+'}${Math.floor(abs / 60)}${abs % 60 ? `:${pad(abs % 60)}` : ''}`;
