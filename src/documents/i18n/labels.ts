@@ -43,8 +43,16 @@ function register(): void {
 /** Reads a document label: `l('common.page', { page: 1, pages: 3 })`. */
 export type Labeller = (key: string, params?: Record<string, unknown>) => string;
 
+const labellers = new Map<Locale, Labeller>();
+
+/** One labeller per locale for the process: every render asks for one. */
 export function documentLabels(locale: Locale): Labeller {
-  register();
-  const t = i18n().getFixedT(locale, 'documents');
-  return (key, params) => t(key, params) as string;
+  let labeller = labellers.get(locale);
+  if (!labeller) {
+    register();
+    const t = i18n().getFixedT(locale, 'documents');
+    labeller = (key, params) => t(key, params) as string;
+    labellers.set(locale, labeller);
+  }
+  return labeller;
 }
