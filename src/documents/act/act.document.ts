@@ -95,7 +95,7 @@ export async function renderAct(model: ActModel, options: RenderOptions): Promis
     },
   ]);
 
-  if (model.draft) drawDraftMark(w, l('act.draftMark'));
+  if (model.draft) drawDraftMark(w, l('common.draftMark'));
   return w.finish();
 }
 
@@ -153,7 +153,7 @@ function drawLines(w: DocumentWriter, model: ActModel, l: Labeller, locale: Loca
   drawTable(
     w,
     [
-      { header: l('act.colNumber'), width: 5, align: 'right' },
+      { header: l('common.number'), width: 5, align: 'right' },
       { header: l('act.colDescription'), width: 50 },
       { header: l('act.colQuantity'), width: 9, align: 'right' },
       { header: l('act.colUnit'), width: 8, align: 'center' },

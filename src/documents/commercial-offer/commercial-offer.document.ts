@@ -147,7 +147,7 @@ class OfferRenderer {
     const sign = currencySign(m.currency, this.locale);
     const withFees = m.plan.lines.some((line) => line.fee !== null && !isZero(line.fee));
     const columns: TableColumn[] = [
-      { header: this.t('plan.number'), width: 4, align: 'right' },
+      { header: this.l('common.number'), width: 4, align: 'right' },
       { header: this.t('plan.channel'), width: withFees ? 27 : 40 },
       { header: this.t('plan.category'), width: 18 },
       { header: this.t('plan.period'), width: 16 },

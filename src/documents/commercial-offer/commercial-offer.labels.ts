@@ -29,7 +29,6 @@ export const commercialOfferLabels = {
       EXPERIMENTAL: 'Эксперименты',
     },
     plan: {
-      number: '№',
       channel: 'Канал / инструмент',
       category: 'Категория',
       period: 'Период',
@@ -106,7 +105,6 @@ export const commercialOfferLabels = {
       EXPERIMENTAL: 'Експерименти',
     },
     plan: {
-      number: '№',
       channel: 'Канал / инструмент',
       category: 'Категория',
       period: 'Период',
@@ -183,7 +181,6 @@ export const commercialOfferLabels = {
       EXPERIMENTAL: 'Experimental',
     },
     plan: {
-      number: 'No.',
       channel: 'Channel / tool',
       category: 'Category',
       period: 'Period',

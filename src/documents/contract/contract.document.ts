@@ -126,7 +126,7 @@ function drawSchedule(w: DocumentWriter, model: ContractModel, heading: string, 
   drawTable(
     w,
     [
-      { header: l('contract.scheduleNumber'), width: 5, align: 'right' },
+      { header: l('common.number'), width: 5, align: 'right' },
       { header: l('contract.schedulePayment'), width: 36 },
       { header: l('contract.scheduleWhen'), width: 33 },
       { header: l('contract.scheduleShare'), width: 9, align: 'right' },

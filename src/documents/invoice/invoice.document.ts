@@ -51,7 +51,7 @@ class Printer {
     this.vatOnTop = this.rated && m.priceBasis === 'VAT_ON_TOP';
     this.deducted = !isZero(m.prepaymentDeducted) || !isZero(m.creditedAmount);
     this.mark =
-      m.status === 'DRAFT' ? this.l('invoice.draftMark') : m.status === 'CANCELLED' ? this.l('invoice.cancelledMark') : null;
+      m.status === 'DRAFT' ? this.l('common.draftMark') : m.status === 'CANCELLED' ? this.l('invoice.cancelledMark') : null;
   }
 
   money(amount: string): string {

@@ -129,7 +129,7 @@ export async function renderMeetingProtocol(model: MeetingProtocolModel, options
     drawTable(
       w,
       [
-        { header: l('meetingProtocol.colNumber'), width: 6, align: 'right' },
+        { header: l('common.number'), width: 6, align: 'right' },
         { header: l('meetingProtocol.colTask'), width: 56 },
         { header: l('meetingProtocol.colOwner'), width: 24 },
         { header: l('meetingProtocol.colDue'), width: 14, align: 'center' },
