@@ -3,10 +3,12 @@
  * dates as ISO calendar dates, images as bytes. The VAT invoice reads the same act (see
  * vat-invoice.model.ts).
  */
+import type { DocumentCurrency } from '../i18n/codes';
 import type { AgencyPartyModel, PartyModel } from '../shared/party.data';
 
 export type ActStatusName = 'DRAFT' | 'ISSUED' | 'SIGNED' | 'DISPUTED';
-export type CurrencyName = 'RUB' | 'EUR' | 'BGN' | 'USD';
+/** the currency enum's values: a currency added there reaches the documents too */
+export type CurrencyName = DocumentCurrency;
 export type PriceBasisName = 'VAT_INCLUDED' | 'VAT_ON_TOP';
 
 export interface ActLineModel {

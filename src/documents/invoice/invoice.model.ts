@@ -2,11 +2,13 @@
  * What the invoice renderer prints: plain data computed by the services. Money as decimal strings
  * ("12000.00"), dates as ISO calendar dates, images as bytes; nothing is recomputed when printing.
  */
+import type { DocumentCurrency } from '../i18n/codes';
 import type { AgencyPartyModel, PartyModel } from '../shared/party.data';
 
 export type InvoiceStatusName = 'DRAFT' | 'ISSUED' | 'PARTIALLY_PAID' | 'PAID' | 'CANCELLED' | 'CREDITED';
 export type InvoiceKindName = 'STANDARD' | 'PREPAYMENT' | 'FINAL';
-export type CurrencyName = 'RUB' | 'EUR' | 'BGN' | 'USD';
+/** the currency enum's values: a currency added there reaches the documents too */
+export type CurrencyName = DocumentCurrency;
 
 export interface InvoiceLineModel {
   position: number;
