@@ -37,6 +37,8 @@ export interface BuiltModel<M = unknown> {
    * changed (a payment recorded); a new one (an act revised and issued again) is a new version.
    */
   revision?: string;
+  /** false for a print of a draft: the agency's working copy, which the client's portal never shows */
+  forClient?: boolean;
 }
 
 /**

@@ -11,7 +11,7 @@ import { PortalScope } from './portal-scope';
  * changed once written. List queries never read `bytes` (select: false).
  */
 @Entity('documents')
-@PortalScope('clientId', { where: (a) => `${a}."kind" IN (${PORTAL_DOCUMENT_KINDS.map((k) => `'${k}'`).join(', ')})` })
+@PortalScope('clientId', { where: (a) => `${a}."kind" IN (${PORTAL_DOCUMENT_KINDS.map((k) => `'${k}'`).join(', ')}) AND ${a}."forClient"` })
 @Index('documents_version_unique', ['agencyId', 'kind', 'sourceId', 'locale', 'version'], { unique: true })
 @Index('documents_client', ['agencyId', 'clientId', 'createdAt'])
 @Index('documents_created', ['agencyId', 'createdAt'])
@@ -71,6 +71,13 @@ export class GeneratedDocument {
   /** a legal record (issued invoice, act): its first rendering is served again */
   @Column({ type: 'boolean' })
   immutable: boolean;
+
+  /**
+   * whether the client may see it: a print of a draft (invoice, act, contract, offer not yet sent)
+   * is the agency's working copy, never shown in the portal
+   */
+  @Column({ type: 'boolean', default: true })
+  forClient: boolean;
 
   /** also the creation date inside the PDF */
   @Column({ type: 'timestamptz', precision: 3, default: () => 'now()' })

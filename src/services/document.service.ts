@@ -63,6 +63,7 @@ export async function generateDocument(
       sha256: sha256Hex(bytes),
       modelSha256: modelSha,
       immutable: built.immutable,
+      forClient: built.forClient ?? true,
       createdAt: now,
       createdById: tx.actor.userId,
     });

@@ -317,6 +317,21 @@ describe('the client portal', () => {
     expect(sha256(link.body)).toBe(doc.sha256);
   });
 
+  it('never sees the print of a draft: the agency\'s working copy stays the agency\'s', async () => {
+    const draft = await createInvoice(t, a.ownerToken, client.id);
+    const working = generated(await t.gql(GENERATE, { input: { kind: 'INVOICE', sourceId: draft.id } }, a.ownerToken));
+    expect(expectOk(await t.gql(GET_DOCUMENT, { id: working.id }, portal.token)).document).toBeNull();
+    const listed = expectOk(await t.gql(LIST_DOCUMENTS, { filter: { sourceId: draft.id } }, portal.token)).documents;
+    expect(listed.totalCount).toBe(0);
+    expect((await download(working.downloadPath, portal.token)).status).toBe(404);
+    // once issued, the client reads the issued invoice's print (and still not the draft's)
+    await issueInvoice(t, a.ownerToken, draft.id);
+    const issued = generated(await t.gql(GENERATE, { input: { kind: 'INVOICE', sourceId: draft.id } }, a.ownerToken));
+    const seen = expectOk(await t.gql(LIST_DOCUMENTS, { filter: { sourceId: draft.id } }, portal.token)).documents;
+    expect(seen.edges.map((e: any) => e.node.id)).toEqual([issued.id]);
+    expect((await download(issued.downloadPath, portal.token)).status).toBe(200);
+  });
+
   it('sees nothing of another client\'s documents in the same agency', async () => {
     expect(expectOk(await t.gql(GET_DOCUMENT, { id: doc.id }, otherPortal.token)).document).toBeNull();
     expect(expectOk(await t.gql(LIST_DOCUMENTS, {}, otherPortal.token)).documents.totalCount).toBe(0);

@@ -173,6 +173,7 @@ export async function buildActModel(ctx: AuthedContext, actId: string, locale: L
     fileName: model.draft || !model.number ? l('act.fileNameDraft', { date }) : l('act.fileName', { number: model.number, date }),
     // an issued act is a legal record; a draft changes until it is issued
     immutable: !model.draft,
+    forClient: !model.draft,
     revision: [src.act.number, src.act.issuedAt?.toISOString()].join('|'),
   };
 }

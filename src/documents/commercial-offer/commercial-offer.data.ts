@@ -88,5 +88,6 @@ export async function buildCommercialOffer(ctx: AuthedContext, proposalId: strin
       ? l('commercialOffer.fileName', { number: proposal.number, date: shortDate })
       : l('commercialOffer.fileNameDraft', { date: shortDate }),
     immutable: false,
+    forClient: proposal.status !== ProposalStatus.DRAFT,
   };
 }

@@ -72,5 +72,5 @@ export async function buildContractModel(ctx: AuthedContext, contractId: string,
     stamp: signable ? (images.stamp ?? null) : null,
     signature: signable ? (images.signature ?? null) : null,
   };
-  return { model, clientId: contract.clientId, number: contract.number, fileName: contractDocName(contract, locale), immutable: false };
+  return { model, clientId: contract.clientId, number: contract.number, fileName: contractDocName(contract, locale), immutable: false, forClient: contract.status !== ContractStatus.DRAFT };
 }

@@ -76,6 +76,7 @@ export async function buildInvoiceModel(ctx: AuthedContext, invoiceId: string, l
     number: invoice.number,
     fileName,
     immutable: invoice.status !== 'DRAFT',
+    forClient: invoice.status !== 'DRAFT',
     revision: [invoice.number, invoice.issuedAt?.toISOString(), invoice.cancelledAt ? 'cancelled' : ''].join('|'),
   };
 }

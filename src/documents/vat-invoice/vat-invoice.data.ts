@@ -124,6 +124,7 @@ export async function buildVatInvoiceModel(ctx: AuthedContext, actId: string, _l
     number: act.vatInvoiceNumber,
     fileName: draft || !model.number ? l('vatInvoice.fileNameDraft', { date: shortDate }) : l('vatInvoice.fileName', { number: model.number, date: shortDate }),
     immutable: !draft,
+    forClient: !draft,
     revision: [act.vatInvoiceNumber, act.issuedAt?.toISOString()].join('|'),
   };
 }
