@@ -120,8 +120,12 @@ export async function creditInvoice(tx: AuthedContext, invoice: Invoice, req: Cr
   }
   await scoped(tx, Invoice).update(invoice, { creditedAmount, amountDue, status });
 
-  const { requisites } = await documentSettings(tx);
-  const { number } = await nextDocumentNumber(tx, DocumentKind.CREDIT_NOTE, requisites.creditNoteNumberPattern, issueDate);
+  const { agency, requisites } = await documentSettings(tx);
+  // in Bulgaria invoices, debit and credit notes share one continuous series (ППЗДДС art. 78)
+  const sharesInvoiceSeries = agency.country === 'BG';
+  const { number } = sharesInvoiceSeries
+    ? await nextDocumentNumber(tx, DocumentKind.INVOICE, requisites.invoiceNumberPattern, issueDate)
+    : await nextDocumentNumber(tx, DocumentKind.CREDIT_NOTE, requisites.creditNoteNumberPattern, issueDate);
   const note = await withUniqueNumber('credit_notes_number_unique', msg('errors.conflict.DUPLICATE_CREDIT_NOTE_NUMBER', { number }), () =>
     scoped(tx, CreditNote).insert({
       clientId: invoice.clientId,

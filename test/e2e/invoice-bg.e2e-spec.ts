@@ -29,6 +29,23 @@ describe('Bulgarian invoices around the euro changeover', () => {
     expect(october).toMatchObject({ number: '0000000002', totalBgnEquivalent: null });
   });
 
+  it('numbers credit notes in the same continuous series as the invoices', async () => {
+    const a = await registerAgency(t, { country: 'BG', timeZone: 'Europe/Sofia', defaultCurrency: 'EUR', locale: 'BG' });
+    const client = await createClient(t, a.ownerToken, { country: 'BG' });
+    const issueOn = async (issueDate: string) => {
+      const draft = await t.gql(CREATE, { i: { clientId: client.id, currency: 'EUR', dueDate: '2026-12-31', lines: [{ description: 'SMM', unitPrice: '1000.00' }] } }, a.ownerToken);
+      return (await t.gql(`mutation($i: IssueInvoiceInput!) { issueInvoice(input: $i) { __typename ... on Invoice { id number } } }`, { i: { id: draft.body.data.createInvoice.id, issueDate } }, a.ownerToken)).body.data.issueInvoice;
+    };
+    const first = await issueOn('2026-10-01');
+    const credit = await t.gql(
+      `mutation($i: IssueCreditNoteInput!) { issueCreditNote(input: $i) { __typename ... on CreditNote { number } } }`,
+      { i: { invoiceId: first.id, amount: '120.00', reason: 'Намален обем' } },
+      a.ownerToken,
+    );
+    expect(credit.body.data.issueCreditNote).toEqual({ __typename: 'CreditNote', number: '0000000002' });
+    expect((await issueOn('2026-10-02')).number).toBe('0000000003');
+  });
+
   it('refuses BGN for a Bulgarian agency from 2026-01-01', async () => {
     const a = await registerAgency(t, { country: 'BG', timeZone: 'Europe/Sofia', defaultCurrency: 'EUR' });
     const client = await createClient(t, a.ownerToken, { country: 'BG' });
