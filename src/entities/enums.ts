@@ -281,3 +281,51 @@ export enum AgencyImageKind {
   STAMP = 'STAMP',
   SIGNATURE = 'SIGNATURE',
 }
+
+/**
+ * What a campaign KPI measures. The first seven are entered per day and summed over a period;
+ * the rest are computed from those sums (src/services/kpi.rules.ts).
+ */
+export enum KpiMetric {
+  IMPRESSIONS = 'IMPRESSIONS',
+  CLICKS = 'CLICKS',
+  CONVERSIONS = 'CONVERSIONS',
+  LEADS = 'LEADS',
+  SPEND = 'SPEND',
+  REVENUE = 'REVENUE',
+  CUSTOM = 'CUSTOM',
+  CTR = 'CTR',
+  CPC = 'CPC',
+  CPA = 'CPA',
+  CPL = 'CPL',
+  CR = 'CR',
+  ROMI = 'ROMI',
+}
+
+/** The span a KPI plan is set for: a day, a calendar week (Monday to Sunday), a calendar month or the whole campaign. */
+export enum KpiPeriod {
+  DAY = 'DAY',
+  WEEK = 'WEEK',
+  MONTH = 'MONTH',
+  CAMPAIGN = 'CAMPAIGN',
+}
+
+/** Which way a campaign metric is good: more clicks is better, a cheaper click is better. */
+export enum MetricDirection {
+  HIGHER_IS_BETTER = 'HIGHER_IS_BETTER',
+  LOWER_IS_BETTER = 'LOWER_IS_BETTER',
+}
+
+/** How far a KPI is worse than plan (computed, not stored): within bounds, to watch, or to act on. */
+export enum DeviationSeverity {
+  NONE = 'NONE',
+  WARN = 'WARN',
+  ACT = 'ACT',
+}
+
+/** Whether a campaign's spend is heading for its budget (computed, not stored). */
+export enum PacingStatus {
+  ON_TRACK = 'ON_TRACK',
+  UNDERSPENDING = 'UNDERSPENDING',
+  OVERSPENDING = 'OVERSPENDING',
+}

@@ -65,6 +65,8 @@ export const bg: LocaleResource = {
     notBefore: '{{field}} не може да е преди {{other}}',
     mustBeAfter: '{{field}} трябва да е след {{other}}',
     greaterThanZero: '{{field}}: стойността трябва да е по-голяма от нула',
+    notNegative: '{{field}}: стойността не може да е отрицателна',
+    warnAboveAct: 'warnPercent не може да е по-голям от actPercent',
     agencyUserRequired: '{{field}}: трябва да е служител на агенцията, а не потребител на клиентския портал',
     dealOfOtherClient: 'Сделката е на друг клиент',
     proposalOfOtherClient: 'Търговското предложение е на друг клиент',

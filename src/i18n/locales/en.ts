@@ -68,6 +68,8 @@ export const en = {
     notBefore: '{{field}} must not be before {{other}}',
     mustBeAfter: '{{field}} must be after {{other}}',
     greaterThanZero: '{{field}} must be greater than zero',
+    notNegative: '{{field}} must not be negative',
+    warnAboveAct: 'warnPercent must not be above actPercent',
     agencyUserRequired: '{{field}} must be an agency user, not a portal user',
     dealOfOtherClient: 'the deal belongs to another client',
     proposalOfOtherClient: 'the proposal belongs to another client',

@@ -65,6 +65,8 @@ export const ru: LocaleResource = {
     notBefore: '{{field}} не может быть раньше, чем {{other}}',
     mustBeAfter: '{{field}} должно быть позже, чем {{other}}',
     greaterThanZero: '{{field}}: значение должно быть больше нуля',
+    notNegative: '{{field}}: значение не может быть отрицательным',
+    warnAboveAct: 'warnPercent не может быть больше, чем actPercent',
     agencyUserRequired: '{{field}}: нужен сотрудник агентства, а не пользователь портала клиента',
     dealOfOtherClient: 'Сделка относится к другому клиенту',
     proposalOfOtherClient: 'Коммерческое предложение относится к другому клиенту',

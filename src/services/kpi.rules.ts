@@ -1,0 +1,336 @@
+import Decimal from 'decimal.js';
+import { DeviationSeverity, KpiMetric, KpiPeriod, MetricDirection, PacingStatus } from '../entities/enums';
+import { BadUserInputError, type FieldError } from '../errors';
+import { msg } from '../i18n';
+import { addDays, daysBetween } from './time';
+
+/**
+ * The pure KPI maths of campaigns. No database, no floats: every amount comes in and goes out as
+ * a decimal string. Rounding (documented in the README): every figure returned is rounded once,
+ * to 2 decimals, half-up (commercial), from exact intermediate values; percents are percents
+ * (12.5 means 12.5 %). Comparisons with thresholds use the rounded figures, so the severity or
+ * status always agrees with the number on the screen.
+ */
+
+const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+const round2 = (v: Decimal): string => v.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+const HUNDRED = new D(100);
+
+const {
+  IMPRESSIONS, CLICKS, CONVERSIONS, LEADS, SPEND, REVENUE, CUSTOM, CTR, CPC, CPA, CPL, CR, ROMI,
+} = KpiMetric;
+
+/** Metrics entered per day; the value for a period is their sum, so they are additive. */
+export const STORED_METRICS: readonly KpiMetric[] = [IMPRESSIONS, CLICKS, CONVERSIONS, LEADS, SPEND, REVENUE, CUSTOM];
+/** Metrics computed from the stored sums of the same period; never summed or pro-rated. */
+export const DERIVED_METRICS: readonly KpiMetric[] = [CTR, CPC, CPA, CPL, CR, ROMI];
+
+export const isStored = (metric: KpiMetric): boolean => STORED_METRICS.includes(metric);
+export const isDerived = (metric: KpiMetric): boolean => DERIVED_METRICS.includes(metric);
+
+/**
+ * The natural direction of each metric; CUSTOM has none (the user says which way is good).
+ * Costs are better low, everything else high.
+ */
+export const DEFAULT_DIRECTION: Readonly<Record<KpiMetric, MetricDirection | null>> = {
+  [IMPRESSIONS]: MetricDirection.HIGHER_IS_BETTER,
+  [CLICKS]: MetricDirection.HIGHER_IS_BETTER,
+  [CONVERSIONS]: MetricDirection.HIGHER_IS_BETTER,
+  [LEADS]: MetricDirection.HIGHER_IS_BETTER,
+  [SPEND]: MetricDirection.LOWER_IS_BETTER,
+  [REVENUE]: MetricDirection.HIGHER_IS_BETTER,
+  [CUSTOM]: null,
+  [CTR]: MetricDirection.HIGHER_IS_BETTER,
+  [CPC]: MetricDirection.LOWER_IS_BETTER,
+  [CPA]: MetricDirection.LOWER_IS_BETTER,
+  [CPL]: MetricDirection.LOWER_IS_BETTER,
+  [CR]: MetricDirection.HIGHER_IS_BETTER,
+  [ROMI]: MetricDirection.HIGHER_IS_BETTER,
+};
+
+/** ROMI is the one metric that may be below zero (the campaign lost money). */
+const MAY_BE_NEGATIVE: readonly KpiMetric[] = [ROMI];
+
+/** Refuses negative values, all offending fields at once; empty values are skipped. */
+function refuseNegative(values: Record<string, Decimal.Value | null | undefined>): void {
+  const errors: FieldError[] = [];
+  for (const [field, v] of Object.entries(values)) {
+    if (v != null && new D(v).isNegative() && !new D(v).isZero()) errors.push({ path: field, message: msg('validation.notNegative', { field }) });
+  }
+  if (errors.length) throw new BadUserInputError(errors);
+}
+
+// ---------------------------------------------------------------------------------------------
+// derived metrics
+
+/** The stored sums of one period; a missing sum is 0 (nothing was entered). */
+export interface MetricParts {
+  impressions?: Decimal.Value;
+  clicks?: Decimal.Value;
+  conversions?: Decimal.Value;
+  leads?: Decimal.Value;
+  spend?: Decimal.Value;
+  revenue?: Decimal.Value;
+}
+
+/** numerator / denominator (× 100 for percents), or null when the denominator is 0. */
+const ratio = (num: Decimal, den: Decimal, percent = false): string | null =>
+  den.isZero() ? null : round2(num.times(percent ? HUNDRED : 1).dividedBy(den));
+
+/**
+ * A derived metric from the stored sums of a period, rounded to 2 decimals half-up; null when its
+ * denominator is 0 (no impressions, clicks, conversions, leads or spend: nothing to divide by).
+ * CTR, CR and ROMI are percents; CPC, CPA and CPL are money per unit.
+ */
+export function derivedMetric(metric: KpiMetric, parts: MetricParts): string | null {
+  refuseNegative({ ...parts });
+  const p = (v: Decimal.Value | undefined) => new D(v ?? 0);
+  const impressions = p(parts.impressions);
+  const clicks = p(parts.clicks);
+  const conversions = p(parts.conversions);
+  const leads = p(parts.leads);
+  const spend = p(parts.spend);
+  const revenue = p(parts.revenue);
+  switch (metric) {
+    case CTR:
+      return ratio(clicks, impressions, true);
+    case CPC:
+      return ratio(spend, clicks);
+    case CPA:
+      return ratio(spend, conversions);
+    case CPL:
+      return ratio(spend, leads);
+    case CR:
+      return ratio(conversions, clicks, true);
+    case ROMI:
+      return ratio(revenue.minus(spend), spend, true);
+    default:
+      throw new TypeError(`${metric} is a stored metric, not a derived one`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// plan so far
+
+export interface PlanTarget {
+  /** the plan for the whole period (a count, an amount, or the ratio to hold) */
+  plan: Decimal.Value;
+  period: KpiPeriod;
+  metric: KpiMetric;
+}
+
+/** All dates 'YYYY-MM-DD', both ends inclusive. */
+export interface PlanWindow {
+  campaignStart: string;
+  campaignEnd: string;
+  /** the calendar period (day, Monday–Sunday week, calendar month; the campaign for CAMPAIGN), before clipping */
+  periodStart: string;
+  periodEnd: string;
+  /** the last day counted (today, or the day a report is for) */
+  asOf: string;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function checkDates(dates: Record<string, string>): void {
+  for (const [field, d] of Object.entries(dates)) {
+    if (!DATE.test(d) || new Date(d + 'T00:00:00Z').toISOString().slice(0, 10) !== d) {
+      throw new RangeError(`${field} is not a calendar date (YYYY-MM-DD): ${d}`);
+    }
+  }
+}
+
+/** Inclusive day count from `a` to `b` (0 when b is before a). */
+const spanDays = (a: string, b: string): number => Math.max(0, daysBetween(a, b) + 1);
+const maxDate = (a: string, b: string): string => (a > b ? a : b);
+const minDate = (a: string, b: string): string => (a < b ? a : b);
+
+/** ISO weekday, Monday = 1 … Sunday = 7. */
+const isoWeekday = (date: string): number => new Date(date + 'T00:00:00Z').getUTCDay() || 7;
+
+const lastOfMonth = (date: string): string => addDays(addDays(date.slice(0, 8) + '01', 32).slice(0, 8) + '01', -1);
+
+/**
+ * The calendar period of the given kind that contains `date`, before clipping: the day itself,
+ * its ISO week (Monday to Sunday, which may span two months), its calendar month, or the campaign.
+ */
+export function periodContaining(period: KpiPeriod, date: string, campaignStart: string, campaignEnd: string): { start: string; end: string } {
+  checkDates({ date, campaignStart, campaignEnd });
+  switch (period) {
+    case KpiPeriod.DAY:
+      return { start: date, end: date };
+    case KpiPeriod.WEEK: {
+      const start = addDays(date, 1 - isoWeekday(date));
+      return { start, end: addDays(start, 6) };
+    }
+    case KpiPeriod.MONTH:
+      return { start: date.slice(0, 8) + '01', end: lastOfMonth(date) };
+    case KpiPeriod.CAMPAIGN:
+      return { start: campaignStart, end: campaignEnd };
+  }
+}
+
+/**
+ * The plan for the period so far. Stored (additive) metrics are pro-rated by elapsed days:
+ * plan × (days of the period run so far, within the campaign) / (days of the calendar period),
+ * rounded to 2 decimals half-up. A period cut by the campaign's start or end is pro-rated over the
+ * days the campaign runs in it: a weekly plan of 700 for a campaign starting on a Wednesday is 500
+ * for that first week. Before the period (or the campaign) starts it is 0; once it is over, the
+ * whole (clipped) plan. Ratios (derived metrics) are not pro-rated: the plan is the ratio to hold
+ * all along. Window and period that do not match are a programming error (RangeError).
+ */
+export function planSoFar(target: PlanTarget, window: PlanWindow): string {
+  const { campaignStart, campaignEnd, periodStart, periodEnd, asOf } = window;
+  checkDates({ campaignStart, campaignEnd, periodStart, periodEnd, asOf });
+  refuseNegative({ plan: target.plan });
+  if (campaignEnd < campaignStart) throw new RangeError('campaignEnd is before campaignStart');
+  const expected = periodContaining(target.period, periodStart, campaignStart, campaignEnd);
+  if (expected.start !== periodStart || expected.end !== periodEnd) {
+    throw new RangeError(`${periodStart}..${periodEnd} is not a ${target.period} period (expected ${expected.start}..${expected.end})`);
+  }
+  const plan = new D(target.plan);
+  if (isDerived(target.metric)) return round2(plan);
+
+  const start = maxDate(periodStart, campaignStart);
+  const end = minDate(periodEnd, campaignEnd);
+  const elapsed = end < start ? 0 : spanDays(start, minDate(asOf, end));
+  return round2(plan.times(elapsed).dividedBy(spanDays(periodStart, periodEnd)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// deviation
+
+export interface DeviationInput {
+  plan: Decimal.Value;
+  actual: Decimal.Value;
+  direction: MetricDirection;
+  /** shortfall percent from which the KPI is to be watched (default 10) */
+  warnPercent?: Decimal.Value;
+  /** shortfall percent from which the campaign is to be optimised (default 15) */
+  actPercent?: Decimal.Value;
+  /** the metric, when known: a ROMI actual may be negative */
+  metric?: KpiMetric;
+}
+
+export interface Deviation {
+  /** (actual − plan) / plan × 100, signed, 2 decimals half-up; null when the plan is 0 and the actual is not */
+  deviationPercent: string | null;
+  /** how much worse than plan, in percent of the plan (≥ 0, 0 when on or better than plan); null when infinitely worse */
+  shortfallPercent: string | null;
+  severity: DeviationSeverity;
+}
+
+/**
+ * How far the actual is from plan, and whether that calls for attention. Only the bad side counts:
+ * better than plan is never a deviation. The bands are closed at the bottom: a shortfall of exactly
+ * warnPercent is WARN, of exactly actPercent is ACT (after rounding to 2 decimals, as shown).
+ * A zero plan cannot be deviated from in percent: a higher-is-better KPI planned at 0 never
+ * deviates; a lower-is-better KPI planned at 0 (e.g. no spend) with any actual above 0 is ACT, its
+ * shortfall unbounded (null). Negative plans, actuals and thresholds are refused (a ROMI actual may
+ * be negative: the campaign lost money).
+ */
+export function deviation(input: DeviationInput): Deviation {
+  const warnPercent = input.warnPercent ?? 10;
+  const actPercent = input.actPercent ?? 15;
+  const actualMayBeNegative = input.metric !== undefined && MAY_BE_NEGATIVE.includes(input.metric);
+  refuseNegative({ plan: input.plan, actual: actualMayBeNegative ? null : input.actual, warnPercent, actPercent });
+  const warn = new D(warnPercent);
+  const act = new D(actPercent);
+  if (warn.greaterThan(act)) throw new BadUserInputError([{ path: 'warnPercent', message: msg('validation.warnAboveAct') }]);
+
+  const plan = new D(input.plan);
+  const actual = new D(input.actual);
+  const higherIsBetter = input.direction === MetricDirection.HIGHER_IS_BETTER;
+
+  if (plan.isZero()) {
+    if (actual.isZero()) return { deviationPercent: '0.00', shortfallPercent: '0.00', severity: DeviationSeverity.NONE };
+    const worse = higherIsBetter ? actual.isNegative() : actual.isPositive();
+    return worse
+      ? { deviationPercent: null, shortfallPercent: null, severity: DeviationSeverity.ACT }
+      : { deviationPercent: null, shortfallPercent: '0.00', severity: DeviationSeverity.NONE };
+  }
+
+  const deviationPercent = actual.minus(plan).times(HUNDRED).dividedBy(plan).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+  const worseBy = higherIsBetter ? deviationPercent.negated() : deviationPercent;
+  const shortfall = Decimal.max(worseBy, 0);
+  return { deviationPercent: deviationPercent.toFixed(2), shortfallPercent: shortfall.toFixed(2), severity: severityOf(shortfall, warn, act) };
+}
+
+/** The band of a shortfall: [0, warn) NONE, [warn, act) WARN, [act, ∞) ACT; a zero shortfall is never a deviation. */
+export function severityOf(shortfall: Decimal.Value, warnPercent: Decimal.Value = 10, actPercent: Decimal.Value = 15): DeviationSeverity {
+  const s = new D(shortfall);
+  if (s.isZero()) return DeviationSeverity.NONE;
+  if (s.greaterThanOrEqualTo(actPercent)) return DeviationSeverity.ACT;
+  if (s.greaterThanOrEqualTo(warnPercent)) return DeviationSeverity.WARN;
+  return DeviationSeverity.NONE;
+}
+
+// ---------------------------------------------------------------------------------------------
+// pacing
+
+export interface PacingInput {
+  budget: Decimal.Value;
+  spendToDate: Decimal.Value;
+  /** the campaign's dates, inclusive */
+  startDate: string;
+  endDate: string;
+  /** the last day whose spend is counted */
+  asOf: string;
+  /** how far (in percent of the budget) the forecast may miss the budget and still be on track */
+  tolerancePercent?: Decimal.Value;
+}
+
+export interface Pacing {
+  /** budget × elapsed days / total days, 2 decimals half-up */
+  expectedToDate: string;
+  /** spendToDate / expectedToDate × 100; null when nothing is expected yet */
+  spendPercentOfExpected: string | null;
+  /** spendToDate / elapsed days × total days; the spend itself once the campaign is over; null before it starts */
+  forecast: string | null;
+  /** (forecast − budget) / budget × 100, signed; null without a forecast or with a zero budget */
+  forecastOverBudgetPercent: string | null;
+  status: PacingStatus;
+}
+
+/**
+ * Whether the budget is being spent at the pace the calendar asks for, assuming a flat daily spend.
+ * The forecast extends the average daily spend so far over the whole campaign. OVERSPENDING when it
+ * beats the budget by more than the tolerance, UNDERSPENDING when it falls short by more than the
+ * tolerance (exactly at the tolerance is still ON_TRACK). Before the start nothing is expected and
+ * nothing forecast: ON_TRACK. After the end the forecast is the actual total. A zero budget is
+ * OVERSPENDING as soon as anything is spent.
+ */
+export function pacing(input: PacingInput): Pacing {
+  const { startDate, endDate, asOf } = input;
+  const tolerancePercent = input.tolerancePercent ?? 10;
+  checkDates({ startDate, endDate, asOf });
+  refuseNegative({ budget: input.budget, spendToDate: input.spendToDate, tolerancePercent });
+  if (endDate < startDate) throw new BadUserInputError([{ path: 'endDate', message: msg('validation.notBefore', { field: 'endDate', other: 'startDate' }) }]);
+
+  const budget = new D(input.budget);
+  const spend = new D(input.spendToDate);
+  const total = spanDays(startDate, endDate);
+  const elapsed = asOf < startDate ? 0 : spanDays(startDate, minDate(asOf, endDate));
+
+  if (elapsed === 0) {
+    return { expectedToDate: '0.00', spendPercentOfExpected: null, forecast: null, forecastOverBudgetPercent: null, status: PacingStatus.ON_TRACK };
+  }
+
+  const expected = new D(round2(budget.times(elapsed).dividedBy(total)));
+  const forecast = new D(round2(elapsed === total ? spend : spend.dividedBy(elapsed).times(total)));
+  const overPercent = budget.isZero() ? null : forecast.minus(budget).times(HUNDRED).dividedBy(budget).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+
+  let status = PacingStatus.ON_TRACK;
+  if (overPercent === null) {
+    if (forecast.isPositive() && !forecast.isZero()) status = PacingStatus.OVERSPENDING;
+  } else if (overPercent.greaterThan(tolerancePercent)) status = PacingStatus.OVERSPENDING;
+  else if (overPercent.negated().greaterThan(tolerancePercent)) status = PacingStatus.UNDERSPENDING;
+
+  return {
+    expectedToDate: expected.toFixed(2),
+    spendPercentOfExpected: ratio(spend, expected, true),
+    forecast: forecast.toFixed(2),
+    forecastOverBudgetPercent: overPercent === null ? null : overPercent.toFixed(2),
+    status,
+  };
+}
