@@ -281,3 +281,54 @@ export enum AgencyImageKind {
   STAMP = 'STAMP',
   SIGNATURE = 'SIGNATURE',
 }
+
+/** Where a campaign stands. Goals (strategy, KPI targets) can change only while PLANNED. */
+export enum CampaignStatus {
+  PLANNED = 'PLANNED',
+  LAUNCHED = 'LAUNCHED',
+  PAUSED = 'PAUSED',
+  COMPLETED = 'COMPLETED',
+  CANCELLED = 'CANCELLED',
+}
+
+/** What is verified before a campaign goes live; every item must be checked to launch. */
+export enum LaunchChecklistItem {
+  WEBSITE = 'WEBSITE',
+  WEB_ANALYTICS = 'WEB_ANALYTICS',
+  KPI = 'KPI',
+  CAMPAIGN_STRUCTURE = 'CAMPAIGN_STRUCTURE',
+  KEYWORD_SELECTION = 'KEYWORD_SELECTION',
+  AD_QUALITY = 'AD_QUALITY',
+  CAMPAIGN_SETTINGS = 'CAMPAIGN_SETTINGS',
+}
+
+/** A measured figure of a campaign a plan is set for. */
+export enum KpiMetric {
+  IMPRESSIONS = 'IMPRESSIONS',
+  CLICKS = 'CLICKS',
+  CTR = 'CTR',
+  CONVERSIONS = 'CONVERSIONS',
+  LEADS = 'LEADS',
+  CPC = 'CPC',
+  CPA = 'CPA',
+  CPL = 'CPL',
+  CR = 'CR',
+  REVENUE = 'REVENUE',
+  ROMI = 'ROMI',
+  SPEND = 'SPEND',
+  CUSTOM = 'CUSTOM',
+}
+
+/** The period a KPI plan value is for. */
+export enum KpiPeriod {
+  DAY = 'DAY',
+  WEEK = 'WEEK',
+  MONTH = 'MONTH',
+  CAMPAIGN = 'CAMPAIGN',
+}
+
+/** Which way a KPI deviates for the worse. */
+export enum KpiTargetDirection {
+  HIGHER_IS_BETTER = 'HIGHER_IS_BETTER',
+  LOWER_IS_BETTER = 'LOWER_IS_BETTER',
+}
