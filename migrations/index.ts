@@ -15,6 +15,7 @@ import { ProposalNumbers1796300000200 } from './1796300000200-ProposalNumbers';
 import { VatRegimes1796300000201 } from './1796300000201-VatRegimes';
 import { GeneratedDocuments1796400000100 } from './1796400000100-GeneratedDocuments';
 import { AgencyAssetsAndTemplates1796400000200 } from './1796400000200-AgencyAssetsAndTemplates';
+import { Campaigns1796500000100 } from './1796500000100-Campaigns';
 
 export const MIGRATIONS: Function[] = [
   Foundation1795388750004,
@@ -33,4 +34,5 @@ export const MIGRATIONS: Function[] = [
   VatRegimes1796300000201,
   GeneratedDocuments1796400000100,
   AgencyAssetsAndTemplates1796400000200,
+  Campaigns1796500000100,
 ];

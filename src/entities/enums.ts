@@ -282,24 +282,44 @@ export enum AgencyImageKind {
   SIGNATURE = 'SIGNATURE',
 }
 
+/** Where a campaign stands. Goals (strategy, KPI targets) can change only while PLANNED. */
+export enum CampaignStatus {
+  PLANNED = 'PLANNED',
+  LAUNCHED = 'LAUNCHED',
+  PAUSED = 'PAUSED',
+  COMPLETED = 'COMPLETED',
+  CANCELLED = 'CANCELLED',
+}
+
+/** What is verified before a campaign goes live; every item must be checked to launch. */
+export enum LaunchChecklistItem {
+  WEBSITE = 'WEBSITE',
+  WEB_ANALYTICS = 'WEB_ANALYTICS',
+  KPI = 'KPI',
+  CAMPAIGN_STRUCTURE = 'CAMPAIGN_STRUCTURE',
+  KEYWORD_SELECTION = 'KEYWORD_SELECTION',
+  AD_QUALITY = 'AD_QUALITY',
+  CAMPAIGN_SETTINGS = 'CAMPAIGN_SETTINGS',
+}
+
 /**
- * What a campaign KPI measures. The first seven are entered per day and summed over a period;
- * the rest are computed from those sums (src/services/kpi.rules.ts).
+ * What a campaign KPI measures. IMPRESSIONS … CUSTOM are entered per day and summed over a
+ * period; CTR … ROMI are computed from those sums (src/services/kpi.rules.ts).
  */
 export enum KpiMetric {
   IMPRESSIONS = 'IMPRESSIONS',
   CLICKS = 'CLICKS',
+  CTR = 'CTR',
   CONVERSIONS = 'CONVERSIONS',
   LEADS = 'LEADS',
-  SPEND = 'SPEND',
-  REVENUE = 'REVENUE',
-  CUSTOM = 'CUSTOM',
-  CTR = 'CTR',
   CPC = 'CPC',
   CPA = 'CPA',
   CPL = 'CPL',
   CR = 'CR',
+  REVENUE = 'REVENUE',
   ROMI = 'ROMI',
+  SPEND = 'SPEND',
+  CUSTOM = 'CUSTOM',
 }
 
 /** The span a KPI plan is set for: a day, a calendar week (Monday to Sunday), a calendar month or the whole campaign. */
@@ -311,7 +331,7 @@ export enum KpiPeriod {
 }
 
 /** Which way a campaign metric is good: more clicks is better, a cheaper click is better. */
-export enum MetricDirection {
+export enum KpiTargetDirection {
   HIGHER_IS_BETTER = 'HIGHER_IS_BETTER',
   LOWER_IS_BETTER = 'LOWER_IS_BETTER',
 }

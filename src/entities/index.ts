@@ -2,6 +2,7 @@ import { Act, ActLine } from './act.entity';
 import { AgencyImage } from './agency-image.entity';
 import { Agency } from './agency.entity';
 import { Brief, BriefVersion } from './brief.entity';
+import { Campaign, CampaignChannel, CampaignChecklistItem, CampaignKpiTarget } from './campaign.entity';
 import { ClientStageChange } from './client-stage-change.entity';
 import { Client } from './client.entity';
 import { Contact } from './contact.entity';
@@ -27,6 +28,10 @@ export {
   AgencyImage,
   AgencyRequisites,
   AgencyVatRegime,
+  Campaign,
+  CampaignChannel,
+  CampaignChecklistItem,
+  CampaignKpiTarget,
   Contract,
   ContractApproval,
   ContractPaymentItem,
@@ -91,4 +96,8 @@ export const ENTITIES = [
   GeneratedDocument,
   AgencyImage,
   ContractTemplate,
+  CampaignChannel,
+  Campaign,
+  CampaignChecklistItem,
+  CampaignKpiTarget,
 ];

@@ -1,6 +1,7 @@
 import type { RequestContext } from '../context';
 import { ActLoaders, createActLoaders } from './act.loaders';
 import { BriefLoaders, createBriefLoaders } from './brief.loaders';
+import { CampaignLoaders, createCampaignLoaders } from './campaign.loaders';
 import { ClientLoaders, createClientLoaders } from './client.loaders';
 import { ContractLoaders, createContractLoaders } from './contract.loaders';
 import { createCreditNoteLoaders, CreditNoteLoaders } from './credit-note.loaders';
@@ -18,7 +19,7 @@ export { byId, childRowsOf, groupBy } from './loader-kit';
  */
 export type Loaders = UserLoaders &
   ClientLoaders &
-  BriefLoaders & ProposalLoaders & ContractLoaders & InvoiceLoaders & CreditNoteLoaders & ActLoaders & DealLoaders;
+  BriefLoaders & ProposalLoaders & ContractLoaders & InvoiceLoaders & CreditNoteLoaders & ActLoaders & DealLoaders & CampaignLoaders;
 
 export function createLoaders(ctx: RequestContext): Loaders {
   return {
@@ -31,5 +32,6 @@ export function createLoaders(ctx: RequestContext): Loaders {
     ...createCreditNoteLoaders(ctx),
     ...createActLoaders(ctx),
     ...createDealLoaders(ctx),
+    ...createCampaignLoaders(ctx),
   };
 }

@@ -4,6 +4,7 @@ import { AgencyImageResolver } from './agency-image.resolver';
 import { AgencyResolver } from './agency.resolver';
 import { AuthResolver } from './auth.resolver';
 import { BriefResolver, BriefVersionResolver } from './brief.resolver';
+import { CampaignResolver, ClientCampaignsResolver } from './campaign.resolver';
 import { ClientResolver } from './client.resolver';
 import { ContactResolver } from './contact.resolver';
 import { ContractTemplateResolver } from './contract-template.resolver';
@@ -45,6 +46,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ContractResolver,
   ContractTemplateResolver,
   ActResolver,
+  CampaignResolver,
+  ClientCampaignsResolver,
   DocumentResolver,
   ErrorResultResolver,
 ];

@@ -1,5 +1,5 @@
 import Decimal from 'decimal.js';
-import { DeviationSeverity, KpiMetric, KpiPeriod, MetricDirection, PacingStatus } from '../entities/enums';
+import { DeviationSeverity, KpiMetric, KpiPeriod, KpiTargetDirection, PacingStatus } from '../entities/enums';
 import { BadUserInputError, type FieldError } from '../errors';
 import { msg } from '../i18n';
 import { addDays, daysBetween } from './time';
@@ -32,20 +32,20 @@ export const isDerived = (metric: KpiMetric): boolean => DERIVED_METRICS.include
  * The natural direction of each metric; CUSTOM has none (the user says which way is good).
  * Costs are better low, everything else high.
  */
-export const DEFAULT_DIRECTION: Readonly<Record<KpiMetric, MetricDirection | null>> = {
-  [IMPRESSIONS]: MetricDirection.HIGHER_IS_BETTER,
-  [CLICKS]: MetricDirection.HIGHER_IS_BETTER,
-  [CONVERSIONS]: MetricDirection.HIGHER_IS_BETTER,
-  [LEADS]: MetricDirection.HIGHER_IS_BETTER,
-  [SPEND]: MetricDirection.LOWER_IS_BETTER,
-  [REVENUE]: MetricDirection.HIGHER_IS_BETTER,
+export const DEFAULT_DIRECTION: Readonly<Record<KpiMetric, KpiTargetDirection | null>> = {
+  [IMPRESSIONS]: KpiTargetDirection.HIGHER_IS_BETTER,
+  [CLICKS]: KpiTargetDirection.HIGHER_IS_BETTER,
+  [CONVERSIONS]: KpiTargetDirection.HIGHER_IS_BETTER,
+  [LEADS]: KpiTargetDirection.HIGHER_IS_BETTER,
+  [SPEND]: KpiTargetDirection.LOWER_IS_BETTER,
+  [REVENUE]: KpiTargetDirection.HIGHER_IS_BETTER,
   [CUSTOM]: null,
-  [CTR]: MetricDirection.HIGHER_IS_BETTER,
-  [CPC]: MetricDirection.LOWER_IS_BETTER,
-  [CPA]: MetricDirection.LOWER_IS_BETTER,
-  [CPL]: MetricDirection.LOWER_IS_BETTER,
-  [CR]: MetricDirection.HIGHER_IS_BETTER,
-  [ROMI]: MetricDirection.HIGHER_IS_BETTER,
+  [CTR]: KpiTargetDirection.HIGHER_IS_BETTER,
+  [CPC]: KpiTargetDirection.LOWER_IS_BETTER,
+  [CPA]: KpiTargetDirection.LOWER_IS_BETTER,
+  [CPL]: KpiTargetDirection.LOWER_IS_BETTER,
+  [CR]: KpiTargetDirection.HIGHER_IS_BETTER,
+  [ROMI]: KpiTargetDirection.HIGHER_IS_BETTER,
 };
 
 /** ROMI is the one metric that may be below zero (the campaign lost money). */
@@ -203,7 +203,7 @@ export function planSoFar(target: PlanTarget, window: PlanWindow): string {
 export interface DeviationInput {
   plan: Decimal.Value;
   actual: Decimal.Value;
-  direction: MetricDirection;
+  direction: KpiTargetDirection;
   /** shortfall percent from which the KPI is to be watched (default 10) */
   warnPercent?: Decimal.Value;
   /** shortfall percent from which the campaign is to be optimised (default 15) */
@@ -240,7 +240,7 @@ export function deviation(input: DeviationInput): Deviation {
 
   const plan = new D(input.plan);
   const actual = new D(input.actual);
-  const higherIsBetter = input.direction === MetricDirection.HIGHER_IS_BETTER;
+  const higherIsBetter = input.direction === KpiTargetDirection.HIGHER_IS_BETTER;
 
   if (plan.isZero()) {
     if (actual.isZero()) return { deviationPercent: '0.00', shortfallPercent: '0.00', severity: DeviationSeverity.NONE };

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import {
   ActStatus,
   ApprovalDecision,
+  CampaignStatus,
   ContractStatus,
   DealDeviationKind,
   DealStage,
@@ -85,6 +86,7 @@ describe('i18n resources', () => {
       Act: Object.values(ActStatus),
       Invoice: Object.values(InvoiceStatus),
       Client: [...Object.values(LifecycleStage), 'TERMINATED'],
+      Campaign: Object.values(CampaignStatus),
     };
     const keys = [
       ...Object.entries(enums).flatMap(([entity, values]) => [`entities.${entity}`, ...values.map((v) => `statuses.${entity}.${v}`)]),

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import Decimal from 'decimal.js';
-import { DeviationSeverity, KpiMetric, KpiPeriod, MetricDirection, PacingStatus } from '../../src/entities/enums';
+import { DeviationSeverity, KpiMetric, KpiPeriod, KpiTargetDirection, PacingStatus } from '../../src/entities/enums';
 import { BadUserInputError } from '../../src/errors';
 import {
   DEFAULT_DIRECTION, DERIVED_METRICS, STORED_METRICS, derivedMetric, deviation, pacing, periodContaining, planSoFar, severityOf,
 } from '../../src/services/kpi.rules';
 
-const { HIGHER_IS_BETTER: HIGHER, LOWER_IS_BETTER: LOWER } = MetricDirection;
+const { HIGHER_IS_BETTER: HIGHER, LOWER_IS_BETTER: LOWER } = KpiTargetDirection;
 const { NONE, WARN, ACT } = DeviationSeverity;
 
 describe('stored and derived metrics', () => {

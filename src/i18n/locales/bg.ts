@@ -24,6 +24,8 @@ export const bg: LocaleResource = {
       Client: 'Клиентът не е намерен',
       Contact: 'Лицето за контакт не е намерено',
       Contract: 'Договорът не е намерен',
+      Campaign: 'Кампанията не е намерена',
+      CampaignChannel: 'Каналът не е намерен',
       CreditNote: 'Кредитното известие не е намерено',
       ContractApproval: 'Съгласуването на договора не е намерено',
       Deal: 'Сделката не е намерена',
@@ -73,6 +75,12 @@ export const bg: LocaleResource = {
     briefOfOtherClient: 'Брифът е на друг клиент',
     contactOfOtherClient: 'Лицето за контакт е на друг клиент',
     contractOfOtherClient: 'Договорът е на друг клиент',
+    channelNameTaken: 'Агенцията вече има канал с това име',
+    channelInactive: 'Каналът е деактивиран: изберете активен канал или го активирайте отново',
+    kpiCustomNameRequired: 'Посочете името на показателя: за CUSTOM полето customName е задължително',
+    kpiCustomNameOnlyCustom: 'customName се посочва само за показател CUSTOM',
+    kpiActAboveWarn: 'actPercent трябва да е по-голям от warnPercent',
+    kpiDuplicate: 'За този показател вече има цел за този период',
     cursorNotFromList: 'after: това не е курсор от този списък',
     cursorOtherSort: 'after: курсорът е от друга подредба',
     pageSize: 'first: от 1 до {{max}}',
@@ -190,6 +198,8 @@ export const bg: LocaleResource = {
     IMAGE_INVALID: 'Изображението е повредено или не може да се отпечата; запишете го отново като PNG или JPEG',
     IMAGE_DIMENSIONS: 'Изображението е {{width}}×{{height}} пиксела; всяка страна трябва да е от {{minSide}} до {{maxSide}} пиксела',
     CONTRACT_TEMPLATE_INVALID: 'Шаблонът на договора съдържа грешки; нищо не е записано',
+    LAUNCH_CHECKLIST_INCOMPLETE: 'Контролният списък за старт не е изпълнен: отбележете всички точки и задайте цели по KPI',
+    CAMPAIGN_GOALS_FROZEN: 'Целите на стартирана кампания са фиксирани: промяна на целите е нова кампания (createFollowUpCampaign)',
   },
   contractTemplate: {
     problems: {
@@ -230,6 +240,7 @@ export const bg: LocaleResource = {
     },
   },
   entities: {
+    Campaign: 'Кампания',
     Act: 'Протокол',
     Client: 'Клиент',
     Contract: 'Договор',
@@ -240,6 +251,7 @@ export const bg: LocaleResource = {
     Proposal: 'Търговско предложение',
   },
   statuses: {
+    Campaign: { PLANNED: 'планирана', LAUNCHED: 'стартирана', PAUSED: 'на пауза', COMPLETED: 'завършена', CANCELLED: 'отменена' },
     Proposal: { DRAFT: 'чернова', SENT: 'изпратено', ACCEPTED: 'прието', REJECTED: 'отхвърлено', EXPIRED: 'изтекло' },
     Deal: {
       PRESENTATION: 'презентация',

@@ -27,6 +27,8 @@ export const en = {
       Client: 'Client not found',
       Contact: 'Contact not found',
       Contract: 'Contract not found',
+      Campaign: 'Campaign not found',
+      CampaignChannel: 'Channel not found',
       CreditNote: 'Credit note not found',
       ContractApproval: 'Contract approval not found',
       Deal: 'Deal not found',
@@ -76,6 +78,12 @@ export const en = {
     briefOfOtherClient: 'the brief belongs to another client',
     contactOfOtherClient: 'the contact belongs to another client',
     contractOfOtherClient: 'the contract belongs to another client',
+    channelNameTaken: 'the agency already has a channel with this name',
+    channelInactive: 'the channel is deactivated: choose an active one or reactivate it',
+    kpiCustomNameRequired: 'name the metric: customName is required for CUSTOM',
+    kpiCustomNameOnlyCustom: 'customName is only for a CUSTOM metric',
+    kpiActAboveWarn: 'actPercent must be greater than warnPercent',
+    kpiDuplicate: 'this metric already has a target for this period',
     cursorNotFromList: 'after is not a cursor returned by this list',
     cursorOtherSort: 'after is not a cursor of this sort order',
     pageSize: 'first must be between 1 and {{max}}',
@@ -193,6 +201,8 @@ export const en = {
     IMAGE_INVALID: 'The image is damaged or cannot be printed; save it again as PNG or JPEG',
     IMAGE_DIMENSIONS: 'The image is {{width}}×{{height}} pixels; each side must be {{minSide}} to {{maxSide}} pixels',
     CONTRACT_TEMPLATE_INVALID: 'The contract template has problems; nothing was saved',
+    LAUNCH_CHECKLIST_INCOMPLETE: 'The launch checklist is not complete: every item must be checked and KPI targets set',
+    CAMPAIGN_GOALS_FROZEN: 'The goals of a launched campaign are fixed: a change of goals is a new campaign (createFollowUpCampaign)',
   },
   contractTemplate: {
     problems: {
@@ -233,6 +243,7 @@ export const en = {
     },
   },
   entities: {
+    Campaign: 'Campaign',
     Act: 'Act',
     Client: 'Client',
     Contract: 'Contract',
@@ -243,6 +254,7 @@ export const en = {
     Proposal: 'Proposal',
   },
   statuses: {
+    Campaign: { PLANNED: 'planned', LAUNCHED: 'launched', PAUSED: 'paused', COMPLETED: 'completed', CANCELLED: 'cancelled' },
     Proposal: { DRAFT: 'draft', SENT: 'sent', ACCEPTED: 'accepted', REJECTED: 'rejected', EXPIRED: 'expired' },
     Deal: {
       PRESENTATION: 'presentation',

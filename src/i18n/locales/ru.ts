@@ -24,6 +24,8 @@ export const ru: LocaleResource = {
       Client: 'Клиент не найден',
       Contact: 'Контактное лицо не найдено',
       Contract: 'Договор не найден',
+      Campaign: 'Кампания не найдена',
+      CampaignChannel: 'Канал не найден',
       CreditNote: 'Корректировочный документ не найден',
       ContractApproval: 'Согласование договора не найдено',
       Deal: 'Сделка не найдена',
@@ -73,6 +75,12 @@ export const ru: LocaleResource = {
     briefOfOtherClient: 'Бриф относится к другому клиенту',
     contactOfOtherClient: 'Контактное лицо относится к другому клиенту',
     contractOfOtherClient: 'Договор относится к другому клиенту',
+    channelNameTaken: 'У агентства уже есть канал с таким названием',
+    channelInactive: 'Канал отключён: выберите активный канал или включите его снова',
+    kpiCustomNameRequired: 'Укажите название показателя: для CUSTOM поле customName обязательно',
+    kpiCustomNameOnlyCustom: 'customName указывается только для показателя CUSTOM',
+    kpiActAboveWarn: 'actPercent должен быть больше warnPercent',
+    kpiDuplicate: 'Для этого показателя уже задана цель на этот период',
     cursorNotFromList: 'after: это не курсор из этого списка',
     cursorOtherSort: 'after: курсор относится к другому порядку сортировки',
     pageSize: 'first: от 1 до {{max}}',
@@ -192,6 +200,8 @@ export const ru: LocaleResource = {
     IMAGE_INVALID: 'Изображение повреждено или не может быть напечатано; сохраните его заново в PNG или JPEG',
     IMAGE_DIMENSIONS: 'Размер изображения {{width}}×{{height}} пикселей; каждая сторона должна быть от {{minSide}} до {{maxSide}} пикселей',
     CONTRACT_TEMPLATE_INVALID: 'В шаблоне договора есть ошибки; ничего не сохранено',
+    LAUNCH_CHECKLIST_INCOMPLETE: 'Чек-лист запуска не пройден: отметьте все пункты и задайте цели по KPI',
+    CAMPAIGN_GOALS_FROZEN: 'Цели запущенной кампании зафиксированы: изменение целей — это новая кампания (createFollowUpCampaign)',
   },
   contractTemplate: {
     problems: {
@@ -232,6 +242,7 @@ export const ru: LocaleResource = {
     },
   },
   entities: {
+    Campaign: 'Кампания',
     Act: 'Акт',
     Client: 'Клиент',
     Contract: 'Договор',
@@ -242,6 +253,7 @@ export const ru: LocaleResource = {
     Proposal: 'Коммерческое предложение',
   },
   statuses: {
+    Campaign: { PLANNED: 'запланирована', LAUNCHED: 'запущена', PAUSED: 'приостановлена', COMPLETED: 'завершена', CANCELLED: 'отменена' },
     Proposal: { DRAFT: 'черновик', SENT: 'отправлено', ACCEPTED: 'принято', REJECTED: 'отклонено', EXPIRED: 'истекло' },
     Deal: {
       PRESENTATION: 'презентация',
