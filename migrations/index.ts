@@ -16,6 +16,7 @@ import { VatRegimes1796300000201 } from './1796300000201-VatRegimes';
 import { GeneratedDocuments1796400000100 } from './1796400000100-GeneratedDocuments';
 import { AgencyAssetsAndTemplates1796400000200 } from './1796400000200-AgencyAssetsAndTemplates';
 import { Campaigns1796500000100 } from './1796500000100-Campaigns';
+import { KpiMeasurements1796500000200 } from './1796500000200-KpiMeasurements';
 
 export const MIGRATIONS: Function[] = [
   Foundation1795388750004,
@@ -35,4 +36,5 @@ export const MIGRATIONS: Function[] = [
   GeneratedDocuments1796400000100,
   AgencyAssetsAndTemplates1796400000200,
   Campaigns1796500000100,
+  KpiMeasurements1796500000200,
 ];

@@ -3,6 +3,7 @@ import { AgencyImage } from './agency-image.entity';
 import { Agency } from './agency.entity';
 import { Brief, BriefVersion } from './brief.entity';
 import { Campaign, CampaignChannel, CampaignChecklistItem, CampaignKpiTarget } from './campaign.entity';
+import { KpiDeviation, KpiMeasurement } from './kpi-measurement.entity';
 import { ClientStageChange } from './client-stage-change.entity';
 import { Client } from './client.entity';
 import { Contact } from './contact.entity';
@@ -32,6 +33,8 @@ export {
   CampaignChannel,
   CampaignChecklistItem,
   CampaignKpiTarget,
+  KpiMeasurement,
+  KpiDeviation,
   Contract,
   ContractApproval,
   ContractPaymentItem,
@@ -100,4 +103,6 @@ export const ENTITIES = [
   Campaign,
   CampaignChecklistItem,
   CampaignKpiTarget,
+  KpiMeasurement,
+  KpiDeviation,
 ];

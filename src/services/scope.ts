@@ -124,6 +124,18 @@ export class ScopedRepository<T extends TenantRow> {
     if (rows.length) await repo.insert(rows.map((r) => ({ ...r, [parentColumn]: parentId, agencyId: actor.agencyId })) as never);
   }
 
+  /**
+   * Inserts rows of the actor's agency, replacing the row that has the same values in
+   * `conflictColumns` (which, with the agency first, must be a unique index of the table).
+   */
+  async upsert(rows: DeepPartial<T>[], conflictColumns: (keyof T & string)[]): Promise<void> {
+    const actor = this.writer();
+    if (rows.length === 0) return;
+    const repo = this.ctx.manager.getRepository(this.entity);
+    const values = rows.map((r) => ({ ...withColumnScales(repo.metadata, r as object), agencyId: actor.agencyId }));
+    await repo.upsert(values as never, { conflictPaths: ['agencyId', ...conflictColumns] });
+  }
+
   private writer(allowPortal = false): Actor {
     assertUsable(this.ctx);
     const actor = this.actor;

@@ -1,0 +1,90 @@
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { TenantOwned } from './base';
+import { Campaign, CampaignKpiTarget } from './campaign.entity';
+import { DeviationSeverity, KpiMetric } from './enums';
+import { PortalScope } from './portal-scope';
+
+/**
+ * One day's figure of one stored metric of a campaign. Derived metrics are never stored: they are
+ * computed from the sums of a period. `customName` is '' for every metric but CUSTOM, so that the
+ * unique key (which re-sending a day hits, replacing the value) also holds for them.
+ */
+@Entity('kpi_measurements')
+@Check('kpi_measurements_value_not_negative', '"value" >= 0')
+@PortalScope('clientId')
+@Index('kpi_measurements_unique', ['agencyId', 'campaignId', 'metric', 'customName', 'date'], { unique: true })
+export class KpiMeasurement extends TenantOwned {
+  @Column('uuid')
+  clientId: string;
+
+  @Column('uuid')
+  campaignId: string;
+
+  @ManyToOne(() => Campaign, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'campaignId' })
+  campaign?: Campaign;
+
+  @Column({ type: 'enum', enum: KpiMetric, enumName: 'kpi_metric' })
+  metric: KpiMetric;
+
+  @Column({ type: 'varchar', length: 100, default: '' })
+  customName: string;
+
+  @Column({ type: 'date' })
+  date: string;
+
+  @Column({ type: 'numeric', precision: 18, scale: 4 })
+  value: string;
+}
+
+/**
+ * A KPI of a campaign worse than plan by its warn band or more, over one period of its target:
+ * opened when it gets there, updated while it lasts, closed (closedAt) once back within the band.
+ */
+@Entity('kpi_deviations')
+@PortalScope('clientId')
+@Index('kpi_deviations_campaign', ['agencyId', 'campaignId', 'openedAt'])
+@Index('kpi_deviations_target_period', ['agencyId', 'targetId', 'periodStart'])
+export class KpiDeviation extends TenantOwned {
+  @Column('uuid')
+  clientId: string;
+
+  @Column('uuid')
+  campaignId: string;
+
+  @ManyToOne(() => Campaign, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'campaignId' })
+  campaign?: Campaign;
+
+  @Column('uuid')
+  targetId: string;
+
+  @ManyToOne(() => CampaignKpiTarget, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'targetId' })
+  target?: CampaignKpiTarget;
+
+  @Column({ type: 'date' })
+  periodStart: string;
+
+  @Column({ type: 'date' })
+  periodEnd: string;
+
+  @Column({ type: 'numeric', precision: 18, scale: 4 })
+  plan: string;
+
+  @Column({ type: 'numeric', precision: 18, scale: 4 })
+  actual: string;
+
+  /** null when the plan is 0 (no percent of nothing) */
+  @Column({ type: 'numeric', precision: 12, scale: 2, nullable: true })
+  deviationPercent: string | null;
+
+  @Column({ type: 'enum', enum: DeviationSeverity, enumName: 'deviation_severity' })
+  severity: DeviationSeverity;
+
+  @Column({ type: 'timestamptz', precision: 3 })
+  openedAt: Date;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  closedAt: Date | null;
+}
