@@ -7,6 +7,7 @@ import { ContractLoaders, createContractLoaders } from './contract.loaders';
 import { createCreditNoteLoaders, CreditNoteLoaders } from './credit-note.loaders';
 import { createDealLoaders, DealLoaders } from './deal.loaders';
 import { createInvoiceLoaders, InvoiceLoaders } from './invoice.loaders';
+import { createKpiMeasurementLoaders, KpiMeasurementLoaders } from './kpi-measurement.loaders';
 import { createProposalLoaders, ProposalLoaders } from './proposal.loaders';
 import { createUserLoaders, UserLoaders } from './user.loaders';
 
@@ -19,7 +20,7 @@ export { byId, childRowsOf, groupBy } from './loader-kit';
  */
 export type Loaders = UserLoaders &
   ClientLoaders &
-  BriefLoaders & ProposalLoaders & ContractLoaders & InvoiceLoaders & CreditNoteLoaders & ActLoaders & DealLoaders & CampaignLoaders;
+  BriefLoaders & ProposalLoaders & ContractLoaders & InvoiceLoaders & CreditNoteLoaders & ActLoaders & DealLoaders & CampaignLoaders & KpiMeasurementLoaders;
 
 export function createLoaders(ctx: RequestContext): Loaders {
   return {
@@ -33,5 +34,6 @@ export function createLoaders(ctx: RequestContext): Loaders {
     ...createActLoaders(ctx),
     ...createDealLoaders(ctx),
     ...createCampaignLoaders(ctx),
+    ...createKpiMeasurementLoaders(ctx),
   };
 }

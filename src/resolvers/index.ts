@@ -5,6 +5,7 @@ import { AgencyResolver } from './agency.resolver';
 import { AuthResolver } from './auth.resolver';
 import { BriefResolver, BriefVersionResolver } from './brief.resolver';
 import { CampaignResolver, ClientCampaignsResolver } from './campaign.resolver';
+import { KpiMeasurementResolver } from './kpi-measurement.resolver';
 import { ClientResolver } from './client.resolver';
 import { ContactResolver } from './contact.resolver';
 import { ContractTemplateResolver } from './contract-template.resolver';
@@ -48,6 +49,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ActResolver,
   CampaignResolver,
   ClientCampaignsResolver,
+  KpiMeasurementResolver,
   DocumentResolver,
   ErrorResultResolver,
 ];

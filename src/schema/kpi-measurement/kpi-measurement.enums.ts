@@ -1,0 +1,22 @@
+import { registerEnumType } from 'type-graphql';
+import { DeviationSeverity, PacingStatus } from '../../entities/enums';
+
+registerEnumType(DeviationSeverity, {
+  name: 'DeviationSeverity',
+  description: 'How far a KPI is worse than plan, by the bands of its target.',
+  valuesConfig: {
+    NONE: { description: 'On plan, better, or worse by less than the warn band.' },
+    WARN: { description: 'Worse by the warn band or more (10 % by default): to watch.' },
+    ACT: { description: 'Worse by the act band or more (15 % by default): to optimize.' },
+  },
+});
+
+registerEnumType(PacingStatus, {
+  name: 'PacingStatus',
+  description: 'Whether the spend is heading for the budget (forecast at the flat daily spend so far).',
+  valuesConfig: {
+    ON_TRACK: { description: 'The forecast is within the tolerance of the budget (or nothing is expected yet).' },
+    UNDERSPENDING: { description: 'The forecast falls short of the budget by more than the tolerance.' },
+    OVERSPENDING: { description: 'The forecast beats the budget by more than the tolerance.' },
+  },
+});

@@ -1,0 +1,116 @@
+import type { AuthedContext } from '../context';
+import { type Campaign, CampaignKpiTarget, KpiDeviation, KpiMeasurement } from '../entities';
+import type { RequestContext } from '../context';
+import { childRowsOf } from '../loaders/loader-kit';
+import { agencyToday } from './agency.service';
+import {
+  clipToCampaign,
+  kpiFigures,
+  pacingFigures,
+  seriesKey,
+  slotOf,
+  spendWindow,
+  windowKey,
+  type KpiFigures,
+  type PacingFigures,
+  type SumWindow,
+  type WindowSums,
+} from './kpi-measurement.rules';
+import { scoped } from './scope';
+import type { KpiMetric } from '../entities/enums';
+
+/** Measurements as read: plan against actual, pacing and deviations of campaigns. */
+
+/**
+ * The sums of every stored series over each window, in ONE query however many windows (and so
+ * KPIs and campaigns) there are: the windows travel as arrays and are joined to the rows.
+ */
+export async function sumsOver(ctx: RequestContext, windows: SumWindow[]): Promise<Map<string, WindowSums>> {
+  const unique = [...new Map(windows.filter((w) => w.start <= w.end).map((w) => [windowKey(w), w])).values()];
+  const out = new Map<string, WindowSums>();
+  if (unique.length === 0) return out;
+  const rows: { cid: string; s: string; e: string; metric: KpiMetric; customName: string; total: string }[] = await scoped(ctx, KpiMeasurement)
+    .query('m')
+    .innerJoin(
+      '(SELECT * FROM unnest(CAST(:wc AS uuid[]), CAST(:ws AS date[]), CAST(:we AS date[])) AS u(cid, s, e))',
+      'w',
+      'w.cid = m."campaignId" AND m."date" BETWEEN w.s AND w.e',
+      { wc: unique.map((w) => w.campaignId), ws: unique.map((w) => w.start), we: unique.map((w) => w.end) },
+    )
+    .select('w.cid', 'cid')
+    .addSelect(`to_char(w.s, 'YYYY-MM-DD')`, 's')
+    .addSelect(`to_char(w.e, 'YYYY-MM-DD')`, 'e')
+    .addSelect('m.metric', 'metric')
+    .addSelect('m."customName"', 'customName')
+    .addSelect('SUM(m.value)', 'total')
+    .groupBy('w.cid')
+    .addGroupBy('w.s')
+    .addGroupBy('w.e')
+    .addGroupBy('m.metric')
+    .addGroupBy('m."customName"')
+    .getRawMany();
+  for (const r of rows) {
+    const key = windowKey({ campaignId: r.cid, start: r.s, end: r.e });
+    let sums = out.get(key);
+    if (!sums) out.set(key, (sums = new Map()));
+    sums.set(seriesKey(r.metric, r.customName), r.total);
+  }
+  return out;
+}
+
+export interface CampaignFiguresKey {
+  campaign: Campaign;
+  /** the last day counted; null: today in the agency's time zone */
+  asOf: string | null;
+}
+
+export interface CampaignFigures {
+  kpis: KpiFigures[];
+  pacing: PacingFigures;
+}
+
+/**
+ * Plan against actual of every KPI target and the pacing of many campaigns: the targets in one
+ * query, every sum in one more (the loader batches the campaigns of a request).
+ */
+export async function campaignFigures(ctx: AuthedContext, keys: readonly CampaignFiguresKey[]): Promise<CampaignFigures[]> {
+  const today = keys.some((k) => !k.asOf) ? await agencyToday(ctx) : '';
+  const targets = await childRowsOf(ctx, CampaignKpiTarget, 'campaignId', [...new Set(keys.map((k) => k.campaign.id))], ['position']);
+  const plans = keys.map(({ campaign, asOf }) => {
+    const day = asOf ?? today;
+    const clipped = clipToCampaign(day, campaign);
+    const slots = targets.filter((t) => t.campaignId === campaign.id).map((t) => slotOf(t, campaign, clipped));
+    return { campaign, day, slots, spend: spendWindow(campaign, day) };
+  });
+  const sums = await sumsOver(ctx, plans.flatMap((p) => [...p.slots.map((s) => s.window), p.spend]));
+  return plans.map(({ campaign, day, slots, spend }) => ({
+    kpis: slots.map((s) => kpiFigures(s, campaign, sums.get(windowKey(s.window)))),
+    pacing: pacingFigures(campaign, day, sums.get(windowKey(spend))),
+  }));
+}
+
+export async function campaignKpis(ctx: AuthedContext, campaign: Campaign, asOf: string | null): Promise<KpiFigures[]> {
+  return (await ctx.loaders.campaignFigures.load({ campaign, asOf })).kpis;
+}
+
+export async function campaignPacing(ctx: AuthedContext, campaign: Campaign, asOf: string | null): Promise<PacingFigures> {
+  return (await ctx.loaders.campaignFigures.load({ campaign, asOf })).pacing;
+}
+
+export interface DeviationView extends KpiDeviation {
+  metric: KpiMetric;
+}
+
+/** Deviations of a campaign, oldest first; `open`: only open (true) or only closed (false) ones. */
+export async function campaignDeviations(ctx: AuthedContext, campaign: Campaign, open: boolean | null | undefined): Promise<DeviationView[]> {
+  const [rows, targets] = await Promise.all([ctx.loaders.campaignDeviations.load(campaign.id), ctx.loaders.campaignKpiTargets.load(campaign.id)]);
+  const metricOf = new Map(targets.map((t) => [t.id, t.metric]));
+  return rows
+    .filter((d) => open == null || (d.closedAt === null) === open)
+    .map((d) => ({ ...d, metric: metricOf.get(d.targetId)! }));
+}
+
+/** For the writes, inside their transaction: the open deviations of a campaign. */
+export function openDeviations(tx: AuthedContext, campaignId: string): Promise<KpiDeviation[]> {
+  return scoped(tx, KpiDeviation).query('d').andWhere('d."campaignId" = :campaignId AND d."closedAt" IS NULL', { campaignId }).getMany();
+}
