@@ -16,6 +16,7 @@ import {
   type SumWindow,
   type WindowSums,
 } from './kpi-measurement.rules';
+import { formatPercent } from './money/format';
 import { scoped } from './scope';
 import type { KpiMetric } from '../entities/enums';
 
@@ -107,7 +108,7 @@ export async function campaignDeviations(ctx: AuthedContext, campaign: Campaign,
   const metricOf = new Map(targets.map((t) => [t.id, t.metric]));
   return rows
     .filter((d) => open == null || (d.closedAt === null) === open)
-    .map((d) => ({ ...d, metric: metricOf.get(d.targetId)! }));
+    .map((d) => ({ ...d, plan: formatPercent(d.plan), actual: formatPercent(d.actual), metric: metricOf.get(d.targetId)! }));
 }
 
 /** For the writes, inside their transaction: the open deviations of a campaign. */
