@@ -169,7 +169,7 @@ describe('validation', () => {
   });
 
   it('keeps CUSTOM series apart by name', async () => {
-    const id = await launched();
+    const id = await launched([{ metric: 'CUSTOM', customName: 'Звонки', plan: '70', period: 'WEEK', direction: 'HIGHER_IS_BETTER' }]);
     dataOf(
       await record(id, [
         { metric: 'CUSTOM', customName: 'Звонки', date: START, value: '7' },
@@ -178,6 +178,8 @@ describe('validation', () => {
       'recordKpiMeasurements',
     );
     dataOf(await record(id, [{ metric: 'CUSTOM', customName: 'Звонки', date: START, value: '9' }]), 'recordKpiMeasurements');
+    const [calls] = await kpis(id, START);
+    expect(calls).toMatchObject({ metric: 'CUSTOM', planSoFar: '10.00', actual: '9.00', deviationPercent: '-10.00', severity: 'WARN' });
   });
 });
 
@@ -262,6 +264,7 @@ describe('SQL', () => {
     };
     const withOne = await count(EVERYTHING, { id: one, asOf: '2024-03-06' });
     const withFour = await count(EVERYTHING, { id: four, asOf: '2024-03-06' });
+    expect(withOne).toBeGreaterThanOrEqual(3);
     expect(withFour).toBe(withOne);
     const listOfTwo = await count(LIST, { asOf: '2024-03-06' });
     await make(TARGETS);
