@@ -12,7 +12,7 @@ import { deviation, derivedMetric, isStored, pacing, periodContaining, planSoFar
  */
 
 /** numeric(18,4), never negative */
-const VALUE_RE = /^\d{1,14}(\.\d{1,4})?$/;
+export const VALUE_RE = /^\d{1,14}(\.\d{1,4})?$/;
 
 export interface MeasurementValues {
   metric: KpiMetric;

@@ -7,7 +7,7 @@ import { childRowsOf } from '../loaders/loader-kit';
 import type { RecordKpiMeasurementsInput } from '../schema/kpi-measurement/kpi-measurement.inputs';
 import { agencyToday } from './agency.service';
 import { openDeviations, sumsOver } from './kpi-measurement.reads';
-import { affectedSlots, kpiFigures, measurementValues, windowKey } from './kpi-measurement.rules';
+import { affectedSlots, kpiFigures, measurementValues, windowKey, type MeasurementValues } from './kpi-measurement.rules';
 import { scoped, withTransaction } from './scope';
 
 /** Recording measurements and keeping the deviations of a campaign up to date, in one transaction. */
@@ -25,14 +25,21 @@ export function recordKpiMeasurements(ctx: AuthedContext, input: RecordKpiMeasur
     if (NOT_MEASURED.includes(campaign.status)) {
       throw new BadUserInputError([{ path: 'input.campaignId', message: msg('validation.campaignNotRunning', { status: campaign.status }) }]);
     }
-    const rows = measurementValues(input.measurements, campaign);
-    await scoped(tx, KpiMeasurement).upsert(
-      rows.map((r) => ({ ...r, clientId: campaign.clientId, campaignId: campaign.id, updatedAt: now })),
-      ['campaignId', 'metric', 'customName', 'date'],
-    );
-    await reevaluateDeviations(tx, campaign, [...new Set(rows.map((r) => r.date))], now);
+    await storeMeasurements(tx, campaign, measurementValues(input.measurements, campaign), now);
     return scoped(tx, Campaign).update(campaign, {});
   });
+}
+
+/**
+ * Upserts already validated figures of a campaign locked by the caller's transaction and
+ * re-evaluates its deviations: the one write path of typed and imported measurements.
+ */
+export async function storeMeasurements(tx: AuthedContext, campaign: Campaign, rows: MeasurementValues[], now: Date): Promise<void> {
+  await scoped(tx, KpiMeasurement).upsert(
+    rows.map((r) => ({ ...r, clientId: campaign.clientId, campaignId: campaign.id, updatedAt: now })),
+    ['campaignId', 'metric', 'customName', 'date'],
+  );
+  await reevaluateDeviations(tx, campaign, [...new Set(rows.map((r) => r.date))], now);
 }
 
 /**

@@ -1,0 +1,170 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CampaignStatus } from '../../src/entities/enums';
+import { KpiImportSource } from '../../src/schema/kpi-import/kpi-import.enums';
+import { parseKpiFile } from '../../src/services/kpi-import/sources';
+import { parseDate, parseNumber } from '../../src/services/kpi-import/table';
+import { checkImport, type CampaignLookup, type ImportCampaign } from '../../src/services/kpi-import/validate';
+
+const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'kpi-import', name), 'utf8');
+const A = '11111111-1111-4111-8111-111111111111';
+const brief = (rows: { line: number; campaignRef: string | null; date: string; metric: string; value: string }[]) =>
+  rows.map((r) => `${r.line} ${r.campaignRef} ${r.date} ${r.metric}=${r.value}`);
+const keys = (problems: { line: number; column: string | null; message: { key: string } }[]) => problems.map((p) => `${p.line} ${p.column} ${p.message.key}`);
+
+describe('numbers and dates of the platforms', () => {
+  it('reads thousands separators, decimal commas and refuses what is not a number', () => {
+    expect(parseNumber('1,234.50', 'THOUSANDS_COMMA')).toBe('1234.5');
+    expect(parseNumber('3 000,50', 'DECIMAL_COMMA')).toBe('3000.5');
+    expect(parseNumber('3\u00a0000,50', 'DECIMAL_COMMA')).toBe('3000.5');
+    expect(parseNumber('-5', 'PLAIN')).toBe('-5');
+    expect(parseNumber('12abc', 'PLAIN')).toBeNull();
+    expect(parseNumber('1,5', 'PLAIN')).toBeNull();
+  });
+
+  it('reads ISO, dotted and English dates and refuses impossible ones', () => {
+    expect(parseDate('2024-03-04')).toBe('2024-03-04');
+    expect(parseDate('04.03.2024')).toBe('2024-03-04');
+    expect(parseDate('Mar 4, 2024')).toBe('2024-03-04');
+    expect(parseDate('2024-02-30')).toBeNull();
+    expect(parseDate('4/3/2024')).toBeNull();
+  });
+});
+
+describe('parsers', () => {
+  it('our own CSV: one figure a line, the metric as written', () => {
+    const parsed = parseKpiFile(KpiImportSource.OWN_CSV, fixture('own.csv').replace(/\{\{A\}\}/g, A));
+    expect(parsed.problems).toEqual([]);
+    expect(brief(parsed.rows)).toEqual([
+      `2 ${A} 2024-03-04 IMPRESSIONS=1000`,
+      `3 ${A} 2024-03-04 CLICKS=40`,
+      `4 ${A} 2024-03-05 SPEND=1250.5`,
+      `5 ${A} 2024-03-05 LEADS=2`,
+    ]);
+    expect(parsed.rows.every((r) => r.refKind === 'ID')).toBe(true);
+  });
+
+  it('our own CSV without its header is refused at line 1', () => {
+    const parsed = parseKpiFile(KpiImportSource.OWN_CSV, `${A},2024-03-04,CLICKS,5\n`);
+    expect(parsed.rows).toEqual([]);
+    expect(keys(parsed.problems)).toEqual(['1 null validation.importNoHeader']);
+  });
+
+  it('Yandex Direct: skips the title and "Total rows", money from micro-units, "--" is no figure', () => {
+    const parsed = parseKpiFile(KpiImportSource.YANDEX_DIRECT_TSV, fixture('yandex-direct.tsv'));
+    expect(parsed.problems).toEqual([]);
+    expect(brief(parsed.rows)).toEqual([
+      '3 Brand search 2024-03-04 IMPRESSIONS=1000',
+      '3 Brand search 2024-03-04 CLICKS=50',
+      '3 Brand search 2024-03-04 SPEND=1500',
+      '3 Brand search 2024-03-04 CONVERSIONS=5',
+      '4 Brand search 2024-03-05 IMPRESSIONS=1200',
+      '4 Brand search 2024-03-05 CLICKS=60',
+      '4 Brand search 2024-03-05 SPEND=1800',
+      '4 Brand search 2024-03-05 CONVERSIONS=6',
+      '5 Brand search 2024-03-06 IMPRESSIONS=900',
+      '5 Brand search 2024-03-06 SPEND=1200',
+      '5 Brand search 2024-03-06 CONVERSIONS=4',
+    ]);
+  });
+
+  it('Yandex Direct: money already in currency units when the report was asked so', () => {
+    const content = 'Date\tCampaignName\tCost\n2024-03-04\tBrand search\t1500.25\n';
+    expect(brief(parseKpiFile(KpiImportSource.YANDEX_DIRECT_TSV, content, { moneyInMicros: false }).rows)).toEqual(['2 Brand search 2024-03-04 SPEND=1500.25']);
+    expect(brief(parseKpiFile(KpiImportSource.YANDEX_DIRECT_TSV, content).rows)).toEqual(['2 Brand search 2024-03-04 SPEND=0.00150025']);
+  });
+
+  it('Google Ads: title and date-range lines, thousands separators, "--", the Total line ignored', () => {
+    const parsed = parseKpiFile(KpiImportSource.GOOGLE_ADS_CSV, fixture('google-ads.csv'));
+    expect(parsed.problems).toEqual([]);
+    expect(brief(parsed.rows)).toEqual([
+      '4 Brand search 2024-03-04 IMPRESSIONS=1234',
+      '4 Brand search 2024-03-04 CLICKS=56',
+      '4 Brand search 2024-03-04 SPEND=1050.25',
+      '4 Brand search 2024-03-04 CONVERSIONS=3',
+      '4 Brand search 2024-03-04 REVENUE=12000',
+      '5 Brand search 2024-03-05 IMPRESSIONS=2000',
+      '5 Brand search 2024-03-05 CLICKS=44',
+      '5 Brand search 2024-03-05 SPEND=949.75',
+      '5 Brand search 2024-03-05 REVENUE=0',
+    ]);
+  });
+
+  it('VK Ads: ";" separated, decimal comma, spaces between thousands, the Итого line ignored', () => {
+    const parsed = parseKpiFile(KpiImportSource.VK_ADS_CSV, fixture('vk-ads.csv'));
+    expect(parsed.problems).toEqual([]);
+    expect(brief(parsed.rows)).toEqual([
+      '2 Ретаргетинг 2024-03-04 IMPRESSIONS=10500',
+      '2 Ретаргетинг 2024-03-04 CLICKS=120',
+      '2 Ретаргетинг 2024-03-04 SPEND=3000.5',
+      '2 Ретаргетинг 2024-03-04 CONVERSIONS=7',
+      '3 Ретаргетинг 2024-03-05 IMPRESSIONS=9500',
+      '3 Ретаргетинг 2024-03-05 CLICKS=80',
+      '3 Ретаргетинг 2024-03-05 SPEND=2999.5',
+      '3 Ретаргетинг 2024-03-05 CONVERSIONS=3',
+    ]);
+  });
+
+  it('reports unparsable dates and numbers with their line and column', () => {
+    const parsed = parseKpiFile(KpiImportSource.VK_ADS_CSV, 'Дата;Кампания;Показы;Клики\n32.03.2024;X;1;2\n04.03.2024;X;много;2\n');
+    expect(keys(parsed.problems)).toEqual(['2 Дата validation.importBadDate', '3 Показы validation.importBadNumber']);
+    expect(brief(parsed.rows)).toEqual(['3 X 2024-03-04 CLICKS=2']);
+  });
+});
+
+describe('checking the lines', () => {
+  const campaign: ImportCampaign = { id: A, name: 'Brand search', status: CampaignStatus.LAUNCHED, startDate: '2024-03-04', endDate: '2024-03-31' };
+  const lookup = (over: Partial<CampaignLookup> = {}): CampaignLookup => ({
+    forced: null,
+    byId: new Map([[A, campaign]]),
+    byName: new Map([['brand search', [campaign]]]),
+    ...over,
+  });
+  const own = (lines: string[]) => parseKpiFile(KpiImportSource.OWN_CSV, ['campaign_id,date,metric,value', ...lines].join('\n'));
+
+  it('lists every bad line and keeps the figures of the good ones', () => {
+    const checked = checkImport(
+      own([
+        `${A},2024-03-04,CLICKS,10`,
+        `${A},2024-03-04,CTR,1`,
+        `${A},2024-03-05,CLICKS,-3`,
+        `${A},2024-04-01,CLICKS,3`,
+        `${A},2024-03-04,CLICKS,11`,
+        `22222222-2222-4222-8222-222222222222,2024-03-04,CLICKS,1`,
+        `${A},2024-03-06,SPEND,1.23456`,
+        `${A},2024-03-07,SPEND,1.5`,
+      ]),
+      lookup(),
+    );
+    expect(keys(checked.problems)).toEqual([
+      '3 value validation.importUnknownMetric',
+      '4 value validation.notNegative',
+      '5 null validation.measurementOutsideCampaign',
+      '6 value validation.importDuplicate',
+      '7 null validation.importUnknownCampaign',
+      '8 value validation.measurementValueFormat',
+    ]);
+    expect(checked.importedLines).toBe(2);
+    expect(checked.skippedLines).toBe(6);
+    expect(checked.figures.get(A)).toEqual([
+      { metric: 'CLICKS', customName: '', date: '2024-03-04', value: '10' },
+      { metric: 'SPEND', customName: '', date: '2024-03-07', value: '1.5' },
+    ]);
+  });
+
+  it('matches platform campaigns by name, refuses unknown and ambiguous names, and a forced campaign wins', () => {
+    const parsed = parseKpiFile(KpiImportSource.VK_ADS_CSV, 'Дата;Кампания;Клики\n04.03.2024;brand SEARCH ;1\n05.03.2024;Другая;2\n06.03.2024;Дубль;3\n');
+    const twins = [campaign, { ...campaign, id: 'x' }];
+    const checked = checkImport(parsed, lookup({ byName: new Map([['brand search', [campaign]], ['дубль', twins]]) }));
+    expect(keys(checked.problems)).toEqual(['3 null validation.importUnknownCampaign', '4 null validation.importAmbiguousCampaign']);
+    expect(checked.figures.get(A)).toEqual([{ metric: 'CLICKS', customName: '', date: '2024-03-04', value: '1' }]);
+    const forced = checkImport(parsed, lookup({ forced: campaign }));
+    expect(forced.problems).toEqual([]);
+    expect(forced.figures.get(A)).toHaveLength(3);
+  });
+
+  it('refuses lines of a campaign that takes no measurements', () => {
+    const checked = checkImport(own([`${A},2024-03-04,CLICKS,10`]), lookup({ byId: new Map([[A, { ...campaign, status: CampaignStatus.PLANNED }]]) }));
+    expect(keys(checked.problems)).toEqual(['2 null validation.campaignNotRunning']);
+  });
+});
