@@ -6,6 +6,7 @@ import { AuthResolver } from './auth.resolver';
 import { BriefResolver, BriefVersionResolver } from './brief.resolver';
 import { CampaignResolver, ClientCampaignsResolver } from './campaign.resolver';
 import { KpiMeasurementResolver } from './kpi-measurement.resolver';
+import { CampaignOptimizationResolver, CampaignOptimizationsResolver } from './campaign-optimization.resolver';
 import { ClientResolver } from './client.resolver';
 import { ContactResolver } from './contact.resolver';
 import { ContractTemplateResolver } from './contract-template.resolver';
@@ -50,6 +51,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   CampaignResolver,
   ClientCampaignsResolver,
   KpiMeasurementResolver,
+  CampaignOptimizationResolver,
+  CampaignOptimizationsResolver,
   DocumentResolver,
   ErrorResultResolver,
 ];
