@@ -17,6 +17,7 @@ import { GeneratedDocuments1796400000100 } from './1796400000100-GeneratedDocume
 import { AgencyAssetsAndTemplates1796400000200 } from './1796400000200-AgencyAssetsAndTemplates';
 import { Campaigns1796500000100 } from './1796500000100-Campaigns';
 import { KpiMeasurements1796500000200 } from './1796500000200-KpiMeasurements';
+import { CampaignOptimizations1796500000300 } from './1796500000300-CampaignOptimizations';
 
 export const MIGRATIONS: Function[] = [
   Foundation1795388750004,
@@ -37,4 +38,5 @@ export const MIGRATIONS: Function[] = [
   AgencyAssetsAndTemplates1796400000200,
   Campaigns1796500000100,
   KpiMeasurements1796500000200,
+  CampaignOptimizations1796500000300,
 ];

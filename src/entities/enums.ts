@@ -349,3 +349,13 @@ export enum PacingStatus {
   UNDERSPENDING = 'UNDERSPENDING',
   OVERSPENDING = 'OVERSPENDING',
 }
+
+/** What an optimization of a running campaign changed. */
+export enum OptimizationCategory {
+  STRATEGY = 'STRATEGY',
+  BIDS = 'BIDS',
+  SEMANTICS = 'SEMANTICS',
+  AD_CREATIVES = 'AD_CREATIVES',
+  TOPICS = 'TOPICS',
+  REMARKETING = 'REMARKETING',
+}

@@ -4,6 +4,7 @@ import { Agency } from './agency.entity';
 import { Brief, BriefVersion } from './brief.entity';
 import { Campaign, CampaignChannel, CampaignChecklistItem, CampaignKpiTarget } from './campaign.entity';
 import { KpiDeviation, KpiMeasurement } from './kpi-measurement.entity';
+import { CampaignOptimization } from './campaign-optimization.entity';
 import { ClientStageChange } from './client-stage-change.entity';
 import { Client } from './client.entity';
 import { Contact } from './contact.entity';
@@ -35,6 +36,7 @@ export {
   CampaignKpiTarget,
   KpiMeasurement,
   KpiDeviation,
+  CampaignOptimization,
   Contract,
   ContractApproval,
   ContractPaymentItem,
@@ -105,4 +107,5 @@ export const ENTITIES = [
   CampaignKpiTarget,
   KpiMeasurement,
   KpiDeviation,
+  CampaignOptimization,
 ];

@@ -2,6 +2,7 @@ import type { RequestContext } from '../context';
 import { ActLoaders, createActLoaders } from './act.loaders';
 import { BriefLoaders, createBriefLoaders } from './brief.loaders';
 import { CampaignLoaders, createCampaignLoaders } from './campaign.loaders';
+import { CampaignOptimizationLoaders, createCampaignOptimizationLoaders } from './campaign-optimization.loaders';
 import { ClientLoaders, createClientLoaders } from './client.loaders';
 import { ContractLoaders, createContractLoaders } from './contract.loaders';
 import { createCreditNoteLoaders, CreditNoteLoaders } from './credit-note.loaders';
@@ -20,7 +21,7 @@ export { byId, childRowsOf, groupBy } from './loader-kit';
  */
 export type Loaders = UserLoaders &
   ClientLoaders &
-  BriefLoaders & ProposalLoaders & ContractLoaders & InvoiceLoaders & CreditNoteLoaders & ActLoaders & DealLoaders & CampaignLoaders & KpiMeasurementLoaders;
+  BriefLoaders & ProposalLoaders & ContractLoaders & InvoiceLoaders & CreditNoteLoaders & ActLoaders & DealLoaders & CampaignLoaders & KpiMeasurementLoaders & CampaignOptimizationLoaders;
 
 export function createLoaders(ctx: RequestContext): Loaders {
   return {
@@ -35,5 +36,6 @@ export function createLoaders(ctx: RequestContext): Loaders {
     ...createDealLoaders(ctx),
     ...createCampaignLoaders(ctx),
     ...createKpiMeasurementLoaders(ctx),
+    ...createCampaignOptimizationLoaders(ctx),
   };
 }

@@ -7,6 +7,8 @@ import { BriefResolver, BriefVersionResolver } from './brief.resolver';
 import { CampaignResolver, ClientCampaignsResolver } from './campaign.resolver';
 import { KpiMeasurementResolver } from './kpi-measurement.resolver';
 import { KpiImportResolver } from './kpi-import.resolver';
+
+import { CampaignOptimizationResolver, CampaignOptimizationsResolver } from './campaign-optimization.resolver';
 import { ClientResolver } from './client.resolver';
 import { ContactResolver } from './contact.resolver';
 import { ContractTemplateResolver } from './contract-template.resolver';
@@ -52,6 +54,9 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ClientCampaignsResolver,
   KpiMeasurementResolver,
   KpiImportResolver,
+
+  CampaignOptimizationResolver,
+  CampaignOptimizationsResolver,
   DocumentResolver,
   ErrorResultResolver,
 ];
