@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import type { Campaign, CampaignKpiTarget } from '../entities';
-import { DeviationSeverity, KpiMetric } from '../entities/enums';
+import { CampaignStatus, DeviationSeverity, KpiMetric } from '../entities/enums';
 import { BadUserInputError, type FieldError } from '../errors';
 import { msg } from '../i18n';
 import type { KpiMeasurementInput } from '../schema/kpi-measurement/kpi-measurement.inputs';
@@ -12,6 +12,11 @@ import { deviation, derivedMetric, isStored, pacing, periodContaining, planSoFar
  */
 
 /** numeric(18,4), never negative */
+/** A campaign takes measurements once launched (late figures arrive after it ends), never while planned or cancelled. */
+export function takesMeasurements(status: CampaignStatus): boolean {
+  return status !== CampaignStatus.PLANNED && status !== CampaignStatus.CANCELLED;
+}
+
 export const VALUE_RE = /^\d{1,14}(\.\d{1,4})?$/;
 
 export interface MeasurementValues {

@@ -1,19 +1,18 @@
 import type { AuthedContext } from '../context';
 import { Campaign, CampaignKpiTarget, KpiDeviation, KpiMeasurement } from '../entities';
-import { CampaignStatus, DeviationSeverity } from '../entities/enums';
+import { DeviationSeverity } from '../entities/enums';
 import { BadUserInputError } from '../errors';
 import { msg } from '../i18n';
 import { childRowsOf } from '../loaders/loader-kit';
 import type { RecordKpiMeasurementsInput } from '../schema/kpi-measurement/kpi-measurement.inputs';
 import { agencyToday } from './agency.service';
 import { openDeviations, sumsOver } from './kpi-measurement.reads';
-import { affectedSlots, kpiFigures, measurementValues, windowKey, type MeasurementValues } from './kpi-measurement.rules';
+import { affectedSlots, takesMeasurements, kpiFigures, measurementValues, windowKey, type MeasurementValues } from './kpi-measurement.rules';
 import { scoped, withTransaction } from './scope';
 
 /** Recording measurements and keeping the deviations of a campaign up to date, in one transaction. */
 
 /** A campaign being prepared has nothing to measure yet, a cancelled one never ran. */
-const NOT_MEASURED: readonly CampaignStatus[] = [CampaignStatus.PLANNED, CampaignStatus.CANCELLED];
 
 /**
  * Records (or, for a day sent again, replaces) daily figures of a campaign, all or nothing, and
@@ -22,7 +21,7 @@ const NOT_MEASURED: readonly CampaignStatus[] = [CampaignStatus.PLANNED, Campaig
 export function recordKpiMeasurements(ctx: AuthedContext, input: RecordKpiMeasurementsInput, now: Date = new Date()): Promise<Campaign> {
   return withTransaction(ctx, async (tx) => {
     const campaign = await scoped(tx, Campaign).getById(input.campaignId, 'input.campaignId', { lock: true });
-    if (NOT_MEASURED.includes(campaign.status)) {
+    if (!takesMeasurements(campaign.status)) {
       throw new BadUserInputError([{ path: 'input.campaignId', message: msg('validation.campaignNotRunning', { status: campaign.status }) }]);
     }
     await storeMeasurements(tx, campaign, measurementValues(input.measurements, campaign), now);

@@ -1,8 +1,8 @@
 import type { Campaign } from '../../entities';
-import { CampaignStatus, KpiMetric } from '../../entities/enums';
+import { KpiMetric } from '../../entities/enums';
 import { msg, type Msg } from '../../i18n';
 import { isStored } from '../kpi.rules';
-import { VALUE_RE, type MeasurementValues } from '../kpi-measurement.rules';
+import { takesMeasurements, VALUE_RE, type MeasurementValues } from '../kpi-measurement.rules';
 import type { ImportProblem, ImportRow, ParsedFile } from './table';
 
 /**
@@ -29,7 +29,6 @@ export interface CheckedImport {
   problems: ImportProblem[];
 }
 
-const NOT_MEASURED: readonly CampaignStatus[] = [CampaignStatus.PLANNED, CampaignStatus.CANCELLED];
 
 export const nameKey = (name: string): string => name.trim().toLowerCase();
 
@@ -53,7 +52,7 @@ export function checkImport(parsed: ParsedFile, lookup: CampaignLookup): Checked
       at(null, campaign);
       continue;
     }
-    if (NOT_MEASURED.includes(campaign.status)) at(null, msg('validation.campaignNotRunning', { status: campaign.status }));
+    if (!takesMeasurements(campaign.status)) at(null, msg('validation.campaignNotRunning', { status: campaign.status }));
     const metric = row.metric as KpiMetric;
     if (!Object.values(KpiMetric).includes(metric) || !isStored(metric) || metric === KpiMetric.CUSTOM) {
       at(row.column, msg('validation.importUnknownMetric', { metric: row.metric }));
