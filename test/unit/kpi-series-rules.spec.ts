@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
-import { KpiGranularity, KpiMetric, KpiPeriod, ToolCategory } from '../../src/entities/enums';
+import { DeviationSeverity, KpiGranularity, KpiMetric, KpiPeriod, KpiStatus, ToolCategory } from '../../src/entities/enums';
 import { BadUserInputError } from '../../src/errors';
-import { seriesKey, type WindowSums } from '../../src/services/kpi-measurement.rules';
+import { kpiStatus, seriesKey, type WindowSums } from '../../src/services/kpi-measurement.rules';
 import { planSoFar } from '../../src/services/kpi.rules';
 import {
   MAX_SERIES_POINTS, bucketsOf, changePercent, clipRange, metricTotals, planOver, previousRange, realizedMix, seriesPoints,
@@ -160,5 +160,15 @@ describe('realized tool mix', () => {
     expect(realizedMix(new Map())).toEqual(
       ['PROVEN', 'UNCERTAIN', 'EXPERIMENTAL'].map((category) => ({ category, actualSpend: '0.00', actualPercent: null, plannedPercent: null, differencePoints: null })),
     );
+  });
+});
+
+describe('kpiStatus', () => {
+  it('is NO_DATA without an actual or without anything recorded, otherwise the band of the severity', () => {
+    expect(kpiStatus(null, true, DeviationSeverity.NONE)).toBe(KpiStatus.NO_DATA);
+    expect(kpiStatus('0.00', false, DeviationSeverity.ACT)).toBe(KpiStatus.NO_DATA);
+    expect(kpiStatus('120.00', true, DeviationSeverity.NONE)).toBe(KpiStatus.ON_PLAN);
+    expect(kpiStatus('90.00', true, DeviationSeverity.WARN)).toBe(KpiStatus.WARN);
+    expect(kpiStatus('80.00', true, DeviationSeverity.ACT)).toBe(KpiStatus.ACT);
   });
 });
