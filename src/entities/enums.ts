@@ -350,6 +350,21 @@ export enum PacingStatus {
   OVERSPENDING = 'OVERSPENDING',
 }
 
+/** Where a KPI stands against plan, for a traffic light (computed, not stored). */
+export enum KpiStatus {
+  NO_DATA = 'NO_DATA',
+  ON_PLAN = 'ON_PLAN',
+  WARN = 'WARN',
+  ACT = 'ACT',
+}
+
+/** The buckets of a chart series: days, ISO weeks (Monday to Sunday), calendar months (computed, not stored). */
+export enum KpiGranularity {
+  DAY = 'DAY',
+  WEEK = 'WEEK',
+  MONTH = 'MONTH',
+}
+
 /** What an optimization of a running campaign changed. */
 export enum OptimizationCategory {
   STRATEGY = 'STRATEGY',

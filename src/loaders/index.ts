@@ -9,6 +9,7 @@ import { createCreditNoteLoaders, CreditNoteLoaders } from './credit-note.loader
 import { createDealLoaders, DealLoaders } from './deal.loaders';
 import { createInvoiceLoaders, InvoiceLoaders } from './invoice.loaders';
 import { createKpiMeasurementLoaders, KpiMeasurementLoaders } from './kpi-measurement.loaders';
+import { createKpiSeriesLoaders, KpiSeriesLoaders } from './kpi-series.loaders';
 import { createProposalLoaders, ProposalLoaders } from './proposal.loaders';
 import { createUserLoaders, UserLoaders } from './user.loaders';
 
@@ -21,7 +22,7 @@ export { byId, childRowsOf, groupBy } from './loader-kit';
  */
 export type Loaders = UserLoaders &
   ClientLoaders &
-  BriefLoaders & ProposalLoaders & ContractLoaders & InvoiceLoaders & CreditNoteLoaders & ActLoaders & DealLoaders & CampaignLoaders & KpiMeasurementLoaders & CampaignOptimizationLoaders;
+  BriefLoaders & ProposalLoaders & ContractLoaders & InvoiceLoaders & CreditNoteLoaders & ActLoaders & DealLoaders & CampaignLoaders & KpiMeasurementLoaders & KpiSeriesLoaders & CampaignOptimizationLoaders;
 
 export function createLoaders(ctx: RequestContext): Loaders {
   return {
@@ -36,6 +37,7 @@ export function createLoaders(ctx: RequestContext): Loaders {
     ...createDealLoaders(ctx),
     ...createCampaignLoaders(ctx),
     ...createKpiMeasurementLoaders(ctx),
+    ...createKpiSeriesLoaders(ctx),
     ...createCampaignOptimizationLoaders(ctx),
   };
 }

@@ -13,6 +13,7 @@ import './deal/deal.enums';
 import './document/document.enums';
 import './interaction/interaction.enums';
 import './invoice/invoice.enums';
+import './kpi-series/kpi-series.enums';
 import './proposal/proposal.enums';
 import './requisites/requisites.enums';
 import './user/user.enums';

@@ -65,8 +65,15 @@ export interface CampaignFiguresKey {
   asOf: string | null;
 }
 
+/** One KPI as read, with what its series needs: the campaign, the target, and the day asked for (not clipped). */
+export interface CampaignKpiView extends KpiFigures {
+  campaign: Campaign;
+  target: CampaignKpiTarget;
+  day: string;
+}
+
 export interface CampaignFigures {
-  kpis: KpiFigures[];
+  kpis: CampaignKpiView[];
   pacing: PacingFigures;
 }
 
@@ -85,12 +92,12 @@ export async function campaignFigures(ctx: AuthedContext, keys: readonly Campaig
   });
   const sums = await sumsOver(ctx, plans.flatMap((p) => [...p.slots.map((s) => s.window), p.spend]));
   return plans.map(({ campaign, day, slots, spend }) => ({
-    kpis: slots.map((s) => kpiFigures(s, campaign, sums.get(windowKey(s.window)))),
+    kpis: slots.map((s) => ({ ...kpiFigures(s, campaign, sums.get(windowKey(s.window))), campaign, target: s.target, day })),
     pacing: pacingFigures(campaign, day, sums.get(windowKey(spend))),
   }));
 }
 
-export async function campaignKpis(ctx: AuthedContext, campaign: Campaign, asOf: string | null): Promise<KpiFigures[]> {
+export async function campaignKpis(ctx: AuthedContext, campaign: Campaign, asOf: string | null): Promise<CampaignKpiView[]> {
   return (await ctx.loaders.campaignFigures.load({ campaign, asOf })).kpis;
 }
 

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import type { Campaign, CampaignKpiTarget } from '../entities';
-import { CampaignStatus, DeviationSeverity, KpiMetric } from '../entities/enums';
+import { CampaignStatus, DeviationSeverity, KpiMetric, KpiStatus } from '../entities/enums';
 import { BadUserInputError, type FieldError } from '../errors';
 import { msg } from '../i18n';
 import type { KpiMeasurementInput } from '../schema/kpi-measurement/kpi-measurement.inputs';
@@ -120,6 +120,35 @@ export function affectedSlots(targets: CampaignKpiTarget[], c: CampaignDates, da
 
 const sumOf = (sums: WindowSums | undefined, metric: KpiMetric, customName: string | null = null): string => sums?.get(seriesKey(metric, customName)) ?? '0';
 
+/**
+ * The actual of a metric from the sums of one window: the sum of a stored series (2 decimals), or
+ * a derived metric from the sums of its parts (null when its denominator is 0).
+ */
+export function actualOf(metric: KpiMetric, customName: string | null, sums: WindowSums | undefined): string | null {
+  if (isStored(metric)) return round2(sumOf(sums, metric, customName));
+  const parts: MetricParts = {
+    impressions: sumOf(sums, KpiMetric.IMPRESSIONS),
+    clicks: sumOf(sums, KpiMetric.CLICKS),
+    conversions: sumOf(sums, KpiMetric.CONVERSIONS),
+    leads: sumOf(sums, KpiMetric.LEADS),
+    spend: sumOf(sums, KpiMetric.SPEND),
+    revenue: sumOf(sums, KpiMetric.REVENUE),
+  };
+  return derivedMetric(metric, parts);
+}
+
+/**
+ * The traffic light of a KPI: NO_DATA without an actual (nothing recorded for a stored series in
+ * the window, or a derived metric whose denominator is 0), otherwise its severity (NONE is ON_PLAN,
+ * which includes better than plan).
+ */
+export function kpiStatus(actual: string | null, recorded: boolean, severity: DeviationSeverity): KpiStatus {
+  if (actual === null || !recorded) return KpiStatus.NO_DATA;
+  if (severity === DeviationSeverity.ACT) return KpiStatus.ACT;
+  if (severity === DeviationSeverity.WARN) return KpiStatus.WARN;
+  return KpiStatus.ON_PLAN;
+}
+
 export interface KpiFigures {
   targetId: string;
   metric: KpiMetric;
@@ -134,6 +163,7 @@ export interface KpiFigures {
   actual: string | null;
   deviationPercent: string | null;
   severity: DeviationSeverity;
+  status: KpiStatus;
 }
 
 const round2 = (v: Decimal.Value): string => new Decimal(v).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
@@ -145,20 +175,7 @@ export function kpiFigures(slot: KpiSlot, c: CampaignDates, sums: WindowSums | u
     { plan: t.plan, period: t.period, metric: t.metric },
     { campaignStart: c.startDate, campaignEnd: c.endDate, periodStart: slot.periodStart, periodEnd: slot.periodEnd, asOf: slot.asOf },
   );
-  let actual: string | null;
-  if (isStored(t.metric)) {
-    actual = round2(sumOf(sums, t.metric, t.customName));
-  } else {
-    const parts: MetricParts = {
-      impressions: sumOf(sums, KpiMetric.IMPRESSIONS),
-      clicks: sumOf(sums, KpiMetric.CLICKS),
-      conversions: sumOf(sums, KpiMetric.CONVERSIONS),
-      leads: sumOf(sums, KpiMetric.LEADS),
-      spend: sumOf(sums, KpiMetric.SPEND),
-      revenue: sumOf(sums, KpiMetric.REVENUE),
-    };
-    actual = derivedMetric(t.metric, parts);
-  }
+  const actual = actualOf(t.metric, t.customName, sums);
   const dev =
     actual === null
       ? { deviationPercent: null, severity: DeviationSeverity.NONE }
@@ -177,6 +194,7 @@ export function kpiFigures(slot: KpiSlot, c: CampaignDates, sums: WindowSums | u
     actual,
     deviationPercent: dev.deviationPercent,
     severity: dev.severity,
+    status: kpiStatus(actual, !isStored(t.metric) || (sums?.has(seriesKey(t.metric, t.customName)) ?? false), dev.severity),
   };
 }
 

@@ -68,6 +68,7 @@ export const en = {
     cannotBeCleared: '{{field}} cannot be cleared',
     notInFuture: '{{field}} cannot be in the future',
     notBefore: '{{field}} must not be before {{other}}',
+    seriesTooLong: 'a series has at most {{max}} points: choose a larger granularity or a shorter period',
     mustBeAfter: '{{field}} must be after {{other}}',
     greaterThanZero: '{{field}} must be greater than zero',
     notNegative: '{{field}} must not be negative',

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { DeviationSeverity, PacingStatus } from '../../entities/enums';
+import { DeviationSeverity, KpiStatus, PacingStatus } from '../../entities/enums';
 
 registerEnumType(DeviationSeverity, {
   name: 'DeviationSeverity',
@@ -18,5 +18,16 @@ registerEnumType(PacingStatus, {
     ON_TRACK: { description: 'The forecast is within the tolerance of the budget (or nothing is expected yet).' },
     UNDERSPENDING: { description: 'The forecast falls short of the budget by more than the tolerance.' },
     OVERSPENDING: { description: 'The forecast beats the budget by more than the tolerance.' },
+  },
+});
+
+registerEnumType(KpiStatus, {
+  name: 'KpiStatus',
+  description: 'Where a KPI stands against plan, for a traffic light.',
+  valuesConfig: {
+    NO_DATA: { description: 'Nothing to judge yet: no figure recorded for it in the period so far, or its denominator is 0 (e.g. CPC without clicks).' },
+    ON_PLAN: { description: 'On plan, better than plan, or worse by less than the warn band.' },
+    WARN: { description: 'Worse by the warn band or more: to watch.' },
+    ACT: { description: 'Worse by the act band or more: to optimize.' },
   },
 });

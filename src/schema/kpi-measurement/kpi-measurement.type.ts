@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { DeviationSeverity, KpiMetric, KpiPeriod, KpiTargetDirection, PacingStatus } from '../../entities/enums';
+import { DeviationSeverity, KpiMetric, KpiPeriod, KpiStatus, KpiTargetDirection, PacingStatus } from '../../entities/enums';
 import { DateScalar, DecimalScalar } from '../common/scalars';
 import { PortalVisible } from '../common/visibility';
 import './kpi-measurement.enums';
@@ -57,6 +57,10 @@ export class CampaignKpiType {
   @PortalVisible()
   @Field(() => DeviationSeverity, { description: 'How far worse than plan, by the bands of the target.' })
   severity: DeviationSeverity;
+
+  @PortalVisible()
+  @Field(() => KpiStatus, { description: 'The traffic light: NO_DATA without an actual to judge, otherwise ON_PLAN, WARN or ACT as severity says.' })
+  status: KpiStatus;
 }
 
 @ObjectType('CampaignPacing', { description: 'The budget against the SPEND recorded, assuming a flat daily spend.' })
