@@ -37,6 +37,7 @@ export {
   CampaignKpiTarget,
   KpiMeasurement,
   KpiDeviation,
+  KpiImport,
   CampaignOptimization,
   Contract,
   ContractApproval,

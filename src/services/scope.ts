@@ -356,6 +356,24 @@ function assertUsable(ctx: RequestContext): void {
   }
 }
 
+/** Runs fn outside any transaction's async flow: for work that is not part of the request (a background job). */
+export function outsideTransactionFlow<R>(fn: () => R): R {
+  return openTransaction.exit(fn);
+}
+
+/**
+ * A context for work that outlives the request (a background job): the same actor, agency,
+ * portal scope and language, so every read and write is scoped exactly as the request's were;
+ * the pool's manager (never the request's transaction) and loaders of its own.
+ */
+export function detachedContext<C extends RequestContext>(ctx: C, jobName: string): C {
+  return deriveContext(ctx, {
+    requestId: `${ctx.requestId}/${jobName}`,
+    manager: ctx.app.dataSource.manager,
+    logger: ctx.logger.child({ job: jobName }),
+  });
+}
+
 /**
  * Runs fn in one transaction and hands it a derived context: the same actor and request, the
  * transaction's manager and loaders of its own. The caller's context is never changed (and must
