@@ -44,9 +44,16 @@ function campaignOf(row: ImportRow, lookup: CampaignLookup): ImportCampaign | Ms
 export function checkImport(parsed: ParsedFile, lookup: CampaignLookup): CheckedImport {
   const problems: ImportProblem[] = [...parsed.problems];
   const seen = new Set<string>();
+  const said = new Set<string>();
   const checked: { row: ImportRow; campaign: ImportCampaign }[] = [];
   for (const row of parsed.rows) {
-    const at = (column: string | null, message: Msg) => problems.push({ line: row.line, column, message });
+    // a line gives one row per figure: a problem of the line as a whole (its date, its campaign) is said once
+    const at = (column: string | null, message: Msg) => {
+      const key = `${row.line}|${column}|${message.key}`;
+      if (said.has(key)) return;
+      said.add(key);
+      problems.push({ line: row.line, column, message });
+    };
     // the campaign column, unless the campaign was forced by the input (then the whole line)
     const campaignColumn = lookup.forced ? null : row.campaignColumn;
     const campaign = campaignOf(row, lookup);
