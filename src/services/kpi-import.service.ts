@@ -164,6 +164,7 @@ export function importProblems(ctx: AuthedContext, row: KpiImport): KpiImportPro
   return row.problems.map((p: StoredImportProblem) => ({ line: p.line, column: p.column, message: render(ctx.locale, p.message) }));
 }
 
+/** Why the import FAILED, in the reader's language; null otherwise. */
 export function importError(ctx: AuthedContext, row: KpiImport): KpiImportErrorType | null {
   if (!row.errorCode) return null;
   return { code: row.errorCode, message: row.errorMessage ? render(ctx.locale, row.errorMessage) : row.errorCode };

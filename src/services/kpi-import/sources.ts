@@ -62,6 +62,7 @@ export const OWN_CSV: ColumnMapping = {
   isFooter: () => false,
 };
 
+/** The column mapping of a source. */
 export function mappingOf(source: KpiImportSource, opts: ParseOptions = {}): ColumnMapping {
   switch (source) {
     case KpiImportSource.OWN_CSV:
