@@ -8,7 +8,10 @@ import { startTestApp, TestApp } from '../support/app';
 import { dataOf, expectCode, expectOk } from '../support/expect';
 import { createClient, createUser, registerAgency } from '../support/factories';
 import { KpiImport, KpiImportStatus } from '../../src/entities';
-import { failInterruptedImports } from '../../src/services/kpi-import.service';
+import { failInterruptedImports, importKpiFile } from '../../src/services/kpi-import.service';
+import { UserRole } from '../../src/entities/enums';
+import { KpiImportSource } from '../../src/schema/kpi-import/kpi-import.enums';
+import { contextFor } from '../support/context';
 
 let t: TestApp;
 let ownerA: string;
@@ -177,6 +180,24 @@ describe('access', () => {
     const before = expectOk(await t.gql(LIST, { first: 100 }, ownerA)).kpiImports.totalCount;
     expectCode(await importFile({ source: 'GOOGLE_ADS_CSV', content: googleReport(2), campaignId: id, background: true }, portalA), 'FORBIDDEN');
     expect(expectOk(await t.gql(LIST, { first: 100 }, ownerA)).kpiImports.totalCount).toBe(before);
+  });
+});
+
+describe('a crash', () => {
+  it('ends FAILED with INTERNAL_SERVER_ERROR, writes nothing, and tells no internals', async () => {
+    const id = await launched('Crashing import');
+    const ctx = contextFor(t.ds, { userId: ownerIdA, agencyId: agencyA, role: UserRole.OWNER, clientId: null });
+    // the database refuses to open the import's transaction
+    const broken = Object.assign(Object.create(t.ds), { transaction: () => Promise.reject(new Error('connection reset: secret internals')) });
+    const crashing = { ...ctx, app: { ...ctx.app, dataSource: broken } };
+    const row = await importKpiFile(crashing, { source: KpiImportSource.GOOGLE_ADS_CSV, content: googleReport(5), campaignId: id });
+    expect(row.status).toBe('FAILED');
+
+    const read = await getImport(row.id);
+    expect(read).toMatchObject({ status: 'FAILED', imported: 0, skipped: 0, problems: [], error: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(read.error.message).not.toMatch(/secret|connection/);
+    expect(read.finishedAt).toEqual(expect.any(String));
+    expect(await sums(id)).toEqual({ IMPRESSIONS: '0.00', CLICKS: '0.00', SPEND: '0.00' });
   });
 });
 

@@ -23,8 +23,8 @@ registerEnumType(KpiImportStatus, {
   name: 'KpiImportStatus',
   description: 'Where an import stands.',
   valuesConfig: {
-    QUEUED: { description: 'Waiting to start.' },
-    RUNNING: { description: 'Reading and checking the file, or writing its figures; linesDone shows how far it got.' },
+    QUEUED: { description: 'Waiting for a worker to start it (imports start at once for now).' },
+    RUNNING: { description: 'Reading the file (linesDone shows how far), then checking its lines and recording the figures.' },
     SUCCEEDED: { description: 'Done: the valid lines were recorded (all of them unless some were skipped).' },
     REFUSED: { description: 'The file had problems and nothing was written (see problems).' },
     FAILED: { description: 'Stopped by an error on our side and nothing was written (see error); import the file again.' },

@@ -39,7 +39,7 @@ export class KpiImportType {
   @Field(() => Int, { description: 'Lines of the file, header and title lines included.' })
   linesTotal: number;
 
-  @Field(() => Int, { description: 'Lines read and checked so far (linesTotal once the whole file is read).' })
+  @Field(() => Int, { description: 'Lines of the file read so far. At linesTotal the whole file is read and the import, still RUNNING, checks every line and records the figures, which for a large file takes most of its time.' })
   linesDone: number;
 
   @Field(() => Int, { description: 'Data lines whose figures were recorded (0 until it succeeds, and when the file was refused).' })
