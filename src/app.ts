@@ -62,7 +62,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     tokens: new TokenService(config.jwtSecret, config.jwtTtlSeconds),
     logger: log,
     renderPool: createRenderPool({ threads: config.documentRenderThreads }),
-    jobs: inProcessRunner(log),
+    jobs: inProcessRunner(log, config.backgroundJobs),
   };
   const app = express();
   const httpServer = http.createServer(app);

@@ -12,7 +12,7 @@ export class KpiImportResolver {
   @Authorized(STAFF)
   @Mutation(() => KpiImportType, {
     description:
-      'Imports daily figures from a Yandex Direct, Google Ads, VK Ads or our own file into campaigns; all or nothing unless skipInvalidRows. A day imported again replaces its figures. Files up to 20,000 lines are imported within the request (the answer is the finished import); larger ones, or with background, answer at once with the RUNNING import: poll kpiImport(id).',
+      'Imports daily figures from a Yandex Direct, Google Ads, VK Ads or our own file into campaigns; all or nothing unless skipInvalidRows. A day imported again replaces its figures. Files up to 20,000 lines are imported within the request (the answer is the finished import); larger ones, or with background, answer at once with the RUNNING import (QUEUED while the server runs as many imports as it may): poll kpiImport(id).',
   })
   importKpiFile(@Ctx() ctx: AuthedContext, @Arg('input', () => ImportKpiFileInput, { description: 'The operation input.' }) input: ImportKpiFileInput) {
     return imports.importKpiFile(ctx, input);

@@ -40,7 +40,8 @@ export function countLines(content: string): number {
 /**
  * Starts an import. Files up to IMPORT_IN_REQUEST_MAX_LINES lines are imported within the
  * request and the finished import is returned; larger ones, or with `background`, are returned
- * at once as RUNNING and go on in this process (poll `kpiImport`). With any problem nothing is
+ * at once as RUNNING (QUEUED while the process runs as many jobs as it may) and go on in this
+ * process (poll `kpiImport`). With any problem nothing is
  * written (REFUSED) unless `skipInvalidRows`; a day imported again replaces its figures.
  */
 export async function importKpiFile(ctx: AuthedContext, input: ImportKpiFileInput, now: Date = new Date()): Promise<KpiImport> {
@@ -48,6 +49,7 @@ export async function importKpiFile(ctx: AuthedContext, input: ImportKpiFileInpu
   if (input.campaignId) await scoped(ctx, Campaign).getById(input.campaignId, 'input.campaignId');
   const linesTotal = countLines(input.content);
   const background = input.background ?? linesTotal > IMPORT_IN_REQUEST_MAX_LINES;
+  const queued = background && !ctx.app.jobs.hasFreeSlot();
   const record = await scoped(ctx, KpiImport).insert({
     createdById: ctx.actor.userId,
     source: input.source,
@@ -57,10 +59,10 @@ export async function importKpiFile(ctx: AuthedContext, input: ImportKpiFileInpu
       moneyInMicros: input.moneyInMicros ?? true,
       background,
     },
-    status: KpiImportStatus.RUNNING,
+    status: queued ? KpiImportStatus.QUEUED : KpiImportStatus.RUNNING,
     linesTotal,
     linesDone: 0,
-    startedAt: now,
+    startedAt: queued ? null : now,
   });
   if (!background) {
     await runImport(ctx, record, input, now);
@@ -79,6 +81,7 @@ export async function importKpiFile(ctx: AuthedContext, input: ImportKpiFileInpu
 async function runImport(ctx: AuthedContext, record: KpiImport, input: ImportKpiFileInput, now: Date): Promise<void> {
   const records = scoped(ctx, KpiImport);
   try {
+    if (record.status === KpiImportStatus.QUEUED) await records.update(record, { status: KpiImportStatus.RUNNING, startedAt: new Date() });
     // read outside any transaction: each progress write is its own statement, visible at once
     const parsed = await parseKpiFile(input.source, input.content, {
       moneyInMicros: input.moneyInMicros ?? true,

@@ -159,6 +159,32 @@ describe('a large file runs in the background', () => {
   });
 });
 
+describe('more background imports than the server runs at once', () => {
+  it('the ones beyond wait QUEUED and start when one ends', async () => {
+    const single = await startTestApp({ env: { BACKGROUND_JOBS: '1' } });
+    try {
+      const ids = [await launched('One at a time 1'), await launched('One at a time 2')];
+      const started = [];
+      for (const campaignId of ids) {
+        const res = await single.gql(IMPORT, { input: { source: 'GOOGLE_ADS_CSV', content: googleReport(3_000), campaignId, background: true } }, ownerA);
+        started.push(dataOf(res, 'importKpiFile'));
+      }
+      expect(started.map((s) => s.status)).toEqual(['RUNNING', 'QUEUED']);
+      expect(started[1].startedAt).toBeNull();
+      const done = [];
+      for (const s of started) done.push((await pollUntilDone(s.id)).pop());
+      expect(done.map((d) => [d.status, d.imported])).toEqual([
+        ['SUCCEEDED', 3_000],
+        ['SUCCEEDED', 3_000],
+      ]);
+      expect(Date.parse(done[1].startedAt)).toBeGreaterThanOrEqual(Date.parse(done[0].finishedAt));
+      for (const id of ids) expect((await sums(id)).CLICKS).toBe('13500.00');
+    } finally {
+      await single.close();
+    }
+  }, 120_000);
+});
+
 describe('access', () => {
   it("another agency does not see the agency's imports", async () => {
     const id = await launched('Private import');

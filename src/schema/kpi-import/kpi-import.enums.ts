@@ -23,7 +23,7 @@ registerEnumType(KpiImportStatus, {
   name: 'KpiImportStatus',
   description: 'Where an import stands.',
   valuesConfig: {
-    QUEUED: { description: 'Waiting for a worker to start it (imports start at once for now).' },
+    QUEUED: { description: 'Waiting for one of the imports running before it to end.' },
     RUNNING: { description: 'Reading the file (linesDone shows how far), then checking its lines and recording the figures.' },
     SUCCEEDED: { description: 'Done: the valid lines were recorded (all of them unless some were skipped).' },
     REFUSED: { description: 'The file had problems and nothing was written (see problems).' },
