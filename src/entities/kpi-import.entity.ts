@@ -42,6 +42,13 @@ export class KpiImport extends TenantOwned {
   @Column('int', { default: 0 })
   linesDone: number;
 
+  /** figures (one per metric of a line) to record once every line is checked, and how many are recorded so far */
+  @Column('int', { default: 0 })
+  figuresTotal: number;
+
+  @Column('int', { default: 0 })
+  figuresDone: number;
+
   @Column('int', { default: 0 })
   imported: number;
 

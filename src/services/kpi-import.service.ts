@@ -14,7 +14,7 @@ import { parseKpiFile } from './kpi-import/sources';
 import type { ParsedFile } from './kpi-import/table';
 import { checkImport, nameKey, type CampaignLookup, type ImportCampaign } from './kpi-import/validate';
 import { latestFirst, paginate } from './pagination';
-import { detachedContext, scoped, withTransaction } from './scope';
+import { detachedContext, outsideTransactionFlow, scoped, withTransaction } from './scope';
 
 /**
  * Importing a measurements file as a job: a kpi_imports record, the file read as a stream with
@@ -80,6 +80,7 @@ export async function importKpiFile(ctx: AuthedContext, input: ImportKpiFileInpu
  */
 async function runImport(ctx: AuthedContext, record: KpiImport, input: ImportKpiFileInput, now: Date): Promise<void> {
   const records = scoped(ctx, KpiImport);
+  const progress = figuresProgress(ctx, record);
   try {
     if (record.status === KpiImportStatus.QUEUED) await records.update(record, { status: KpiImportStatus.RUNNING, startedAt: new Date() });
     // read outside any transaction: each progress write is its own statement, visible at once
@@ -91,7 +92,11 @@ async function runImport(ctx: AuthedContext, record: KpiImport, input: ImportKpi
       },
     });
     // the outcome is written in the transaction of the figures: recorded figures and SUCCEEDED commit together
-    await withTransaction(ctx, (tx) => checkAndStore(tx, record, parsed, input, now));
+    try {
+      await withTransaction(ctx, (tx) => checkAndStore(tx, record, parsed, input, now, progress.report));
+    } finally {
+      await progress.settled();
+    }
   } catch (err) {
     const error = failureOf(err);
     ctx.logger.error({ err, importId: record.id, code: error.code }, 'KPI import failed');
@@ -102,6 +107,7 @@ async function runImport(ctx: AuthedContext, record: KpiImport, input: ImportKpi
       skipped: 0,
       problems: [],
       problemCount: 0,
+      figuresDone: 0,
       errorCode: error.code,
       errorMessage: error.message,
       finishedAt: new Date(),
@@ -109,7 +115,50 @@ async function runImport(ctx: AuthedContext, record: KpiImport, input: ImportKpi
   }
 }
 
-async function checkAndStore(tx: AuthedContext, record: KpiImport, parsed: ParsedFile, input: ImportKpiFileInput, now: Date): Promise<void> {
+/** What the writing half reports as it goes (see figuresProgress). */
+type FiguresReport = (figures: { figuresTotal: number; figuresDone: number }) => void;
+
+/**
+ * The progress of the writing half, reported from inside the import's transaction and written
+ * outside it: each write is one short UPDATE on a context of its own, outside the transaction's
+ * async flow, never awaited by the transaction (on the embedded database's single connection it
+ * runs after the commit, where it no longer applies). One write at a time; reports made meanwhile
+ * are folded into the next. A write applies only while the import is RUNNING, so a late one never
+ * overwrites the outcome.
+ */
+function figuresProgress(ctx: AuthedContext, record: KpiImport): { report: FiguresReport; settled: () => Promise<void> } {
+  const own = detachedContext(ctx, 'progress');
+  let latest: { figuresTotal: number; figuresDone: number } | null = null;
+  let inFlight: Promise<void> | null = null;
+  const flush = (): void => {
+    if (inFlight || !latest) return;
+    const patch = latest;
+    latest = null;
+    inFlight = outsideTransactionFlow(() =>
+      scoped(own, KpiImport)
+        .update({ ...record }, patch, { onlyIf: { status: KpiImportStatus.RUNNING } })
+        .then(
+          () => undefined,
+          (err) => own.logger.warn({ err, importId: record.id }, 'KPI import progress not written'),
+        )
+        .finally(() => {
+          inFlight = null;
+          flush();
+        }),
+    );
+  };
+  return {
+    report(figures) {
+      latest = figures;
+      flush();
+    },
+    async settled() {
+      while (inFlight) await inFlight;
+    },
+  };
+}
+
+async function checkAndStore(tx: AuthedContext, record: KpiImport, parsed: ParsedFile, input: ImportKpiFileInput, now: Date, report: FiguresReport): Promise<void> {
   const campaigns = scoped(tx, Campaign);
   const lookup: CampaignLookup = { forced: null, byId: new Map(), byName: new Map() };
   if (input.campaignId) {
@@ -125,17 +174,27 @@ async function checkAndStore(tx: AuthedContext, record: KpiImport, parsed: Parse
   }
   const checked = checkImport(parsed, lookup);
   const refused = checked.problems.length > 0 && !input.skipInvalidRows;
+  const figuresTotal = refused ? 0 : [...checked.figures.values()].reduce((n, list) => n + list.length, 0);
+  let figuresDone = 0;
   if (!refused) {
+    report({ figuresTotal, figuresDone });
     // Locked in id order, so two imports touching the same campaigns cannot deadlock.
     for (const id of [...checked.figures.keys()].sort()) {
       const campaign = await campaigns.getById(id, 'input.content', { lock: true });
       const figures: MeasurementValues[] = checked.figures.get(id) ?? [];
-      for (let at = 0; at < figures.length; at += STORE_CHUNK) await storeMeasurements(tx, campaign, figures.slice(at, at + STORE_CHUNK), now);
+      for (let at = 0; at < figures.length; at += STORE_CHUNK) {
+        const chunk = figures.slice(at, at + STORE_CHUNK);
+        await storeMeasurements(tx, campaign, chunk, now);
+        figuresDone += chunk.length;
+        report({ figuresTotal, figuresDone });
+      }
     }
   }
   await scoped(tx, KpiImport).update(record, {
     status: refused ? KpiImportStatus.REFUSED : KpiImportStatus.SUCCEEDED,
     linesDone: record.linesTotal,
+    figuresTotal,
+    figuresDone,
     imported: refused ? 0 : checked.importedLines,
     skipped: refused ? checked.importedLines + checked.skippedLines : checked.skippedLines,
     problems: checked.problems.slice(0, MAX_KEPT_PROBLEMS).map((p) => ({ line: p.line, column: p.column, message: p.message })),

@@ -88,9 +88,10 @@ export class ScopedRepository<T extends TenantRow> {
 
   /**
    * Applies a patch to a row previously loaded through this helper: one UPDATE of the changed
-   * columns (no re-read), and the row object is patched in memory to match.
+   * columns (no re-read), and the row object is patched in memory to match. With `onlyIf`, the
+   * row is changed only while it still has those values (the in-memory row is patched anyway).
    */
-  async update(row: T, patch: DeepPartial<T>, opts: { allowPortal?: boolean } = {}): Promise<T> {
+  async update(row: T, patch: DeepPartial<T>, opts: { allowPortal?: boolean; onlyIf?: Partial<T> } = {}): Promise<T> {
     const actor = this.writer(opts.allowPortal);
     if (row.agencyId !== actor.agencyId) throw new NotFoundError(this.name);
     const repo = this.ctx.manager.getRepository(this.entity);
@@ -98,12 +99,14 @@ export class ScopedRepository<T extends TenantRow> {
     delete values.id;
     delete values.agencyId;
     if (repo.metadata.updateDateColumn) values[repo.metadata.updateDateColumn.propertyName] = new Date();
-    await repo
+    const qb = repo
       .createQueryBuilder()
       .update()
       .set(values as never)
-      .where('id = :id AND "agencyId" = :agencyId', { id: row.id, agencyId: actor.agencyId })
-      .execute();
+      .where('id = :id AND "agencyId" = :agencyId', { id: row.id, agencyId: actor.agencyId });
+    // a write that applies only while the row still holds these values (e.g. a status)
+    if (opts.onlyIf) qb.andWhere(opts.onlyIf);
+    await qb.execute();
     Object.assign(row, values);
     return row;
   }

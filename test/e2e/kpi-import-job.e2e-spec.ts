@@ -29,7 +29,7 @@ const SET_TARGETS = /* GraphQL */ `mutation ($input: SetKpiTargetsInput!) { setK
 const CHECK = /* GraphQL */ `mutation ($input: CheckLaunchItemInput!) { checkLaunchItem(input: $input) { id } }`;
 const LAUNCH = /* GraphQL */ `mutation ($id: ID!) { launchCampaign(id: $id) { __typename } }`;
 const KPIS = /* GraphQL */ `query ($id: ID!) { campaign(id: $id) { id kpis(asOf: "2099-12-31") { metric actual } } }`;
-const IMPORT_FIELDS = `id source status linesTotal linesDone imported skipped problemCount problems { line column message } error { code message } startedAt finishedAt createdAt`;
+const IMPORT_FIELDS = `id source status linesTotal linesDone figuresTotal figuresDone imported skipped problemCount problems { line column message } error { code message } startedAt finishedAt createdAt`;
 const IMPORT = /* GraphQL */ `mutation ($input: ImportKpiFileInput!) { importKpiFile(input: $input) { ${IMPORT_FIELDS} } }`;
 const GET = /* GraphQL */ `query ($id: ID!) { kpiImport(id: $id) { ${IMPORT_FIELDS} } }`;
 const LIST = /* GraphQL */ `query ($first: Int, $after: String) { kpiImports(first: $first, after: $after) { totalCount edges { node { id status } } pageInfo { hasNextPage endCursor } } }`;
@@ -106,11 +106,15 @@ describe('a large file runs in the background', () => {
     const seen = await pollUntilDone(first.id);
     const progress = [first.linesDone, ...seen.map((r) => r.linesDone)];
     expect([...progress].sort((a, b) => a - b)).toEqual(progress);
-    const whileRunning = seen.filter((r) => r.status === 'RUNNING').map((r) => r.linesDone);
-    expect(whileRunning.some((n) => n > first.linesDone)).toBe(true);
+    const whileRunning = seen.filter((r) => r.status === 'RUNNING');
+    expect(whileRunning.some((r) => r.linesDone > first.linesDone)).toBe(true);
+    // the second half: 90,000 figures recorded in chunks, progress seen part way
+    const figures = [first.figuresDone, ...seen.map((r) => r.figuresDone)];
+    expect([...figures].sort((a, b) => a - b)).toEqual(figures);
+    expect(whileRunning.some((r) => r.figuresTotal === lines * 3 && r.figuresDone > 0 && r.figuresDone < lines * 3)).toBe(true);
 
     const done = seen[seen.length - 1];
-    expect(done).toMatchObject({ status: 'SUCCEEDED', linesDone: lines + 1, linesTotal: lines + 1, imported: lines, skipped: 0, problemCount: 0, problems: [], error: null });
+    expect(done).toMatchObject({ status: 'SUCCEEDED', linesDone: lines + 1, linesTotal: lines + 1, figuresTotal: lines * 3, figuresDone: lines * 3, imported: lines, skipped: 0, problemCount: 0, problems: [], error: null });
     expect(Date.parse(done.finishedAt)).toBeGreaterThanOrEqual(Date.parse(done.startedAt));
     // clicks: 0..9 three thousand times; impressions 100 and spend 1.50 a day
     expect(await sums(id)).toEqual({ IMPRESSIONS: '3000000.00', CLICKS: '135000.00', SPEND: '45000.00' });
@@ -126,7 +130,7 @@ describe('a large file runs in the background', () => {
     const first = dataOf(await importFile({ source: 'GOOGLE_ADS_CSV', content: googleReport(50, bad), campaignId: id, background: true }), 'importKpiFile');
     expect(first.status).toBe('RUNNING');
     const done = (await pollUntilDone(first.id)).pop();
-    expect(done).toMatchObject({ status: 'REFUSED', imported: 0, skipped: 50, problemCount: 5, linesDone: 51 });
+    expect(done).toMatchObject({ status: 'REFUSED', imported: 0, skipped: 50, problemCount: 5, linesDone: 51, figuresTotal: 0, figuresDone: 0 });
     expect(done.problems.map((p: { line: number; column: string }) => `${p.line} ${p.column}`)).toEqual([
       '12 Clicks', // negative
       '22 Day', // outside the campaign
@@ -147,7 +151,7 @@ describe('a large file runs in the background', () => {
       'importKpiFile',
     );
     const done = (await pollUntilDone(first.id)).pop();
-    expect(done).toMatchObject({ status: 'SUCCEEDED', imported: 9, skipped: 1, problemCount: 1, problems: [{ line: 5, column: 'Impressions' }] });
+    expect(done).toMatchObject({ status: 'SUCCEEDED', imported: 9, skipped: 1, figuresTotal: 27, figuresDone: 27, problemCount: 1, problems: [{ line: 5, column: 'Impressions' }] });
     expect(await sums(id)).toEqual({ IMPRESSIONS: '900.00', CLICKS: '42.00', SPEND: '13.50' });
   });
 

@@ -24,7 +24,7 @@ registerEnumType(KpiImportStatus, {
   description: 'Where an import stands.',
   valuesConfig: {
     QUEUED: { description: 'Waiting for one of the imports running before it to end.' },
-    RUNNING: { description: 'Reading the file (linesDone shows how far), then checking its lines and recording the figures.' },
+    RUNNING: { description: 'Reading the file (linesDone of linesTotal), then checking its lines and recording the figures (figuresDone of figuresTotal).' },
     SUCCEEDED: { description: 'Done: the valid lines were recorded (all of them unless some were skipped).' },
     REFUSED: { description: 'The file had problems and nothing was written (see problems).' },
     FAILED: { description: 'Stopped by an error on our side and nothing was written (see error); import the file again.' },

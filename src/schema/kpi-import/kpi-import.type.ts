@@ -39,8 +39,14 @@ export class KpiImportType {
   @Field(() => Int, { description: 'Lines of the file, header and title lines included.' })
   linesTotal: number;
 
-  @Field(() => Int, { description: 'Lines of the file read so far. At linesTotal the whole file is read and the import, still RUNNING, checks every line and records the figures, which for a large file takes most of its time.' })
+  @Field(() => Int, { description: 'Lines of the file read so far: the progress of the first half of an import. At linesTotal the whole file is read; the import then checks every line and records the figures (figuresDone of figuresTotal).' })
   linesDone: number;
+
+  @Field(() => Int, { description: 'Figures (one per metric of a valid line) to record, known once every line is checked; 0 until then and when the file was refused.' })
+  figuresTotal: number;
+
+  @Field(() => Int, { description: 'Figures recorded so far: the progress of the second half of an import (they become visible to other readers all at once, when it SUCCEEDS).' })
+  figuresDone: number;
 
   @Field(() => Int, { description: 'Data lines whose figures were recorded (0 until it succeeds, and when the file was refused).' })
   imported: number;
