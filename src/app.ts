@@ -22,6 +22,7 @@ import { documentDownloadRouter } from './documents/download';
 import { buildAppSchema } from './schema';
 import { rejectNulCharactersPlugin } from './schema/common/reject-nul';
 import { authenticate } from './services/auth.service';
+import { inProcessRunner } from './services/background';
 
 export interface CreatedApp {
   app: Express;
@@ -61,6 +62,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     tokens: new TokenService(config.jwtSecret, config.jwtTtlSeconds),
     logger: log,
     renderPool: createRenderPool({ threads: config.documentRenderThreads }),
+    jobs: inProcessRunner(log, config.backgroundJobs),
   };
   const app = express();
   const httpServer = http.createServer(app);
@@ -163,6 +165,8 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     services,
     async stop() {
       await apollo.stop();
+      // background jobs still use the database; an import cut short by the shutdown timeout is swept on the next start
+      await services.jobs.idle();
       await services.renderPool.close();
     },
     execute,

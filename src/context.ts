@@ -5,6 +5,7 @@ import type { Loaders } from './loaders';
 import type { Logger } from './logger';
 import type { TokenService } from './auth/token';
 import type { RenderPool } from './documents/pool';
+import type { BackgroundRunner } from './services/background';
 
 /** Who is calling. Absent for anonymous requests. */
 export interface Actor {
@@ -23,6 +24,8 @@ export interface AppServices {
   logger: Logger;
   /** renders documents off the event loop (one pool per app, closed on shutdown) */
   renderPool: RenderPool;
+  /** runs work that outlives its request (imports); in-process until a queue replaces it */
+  jobs: BackgroundRunner;
   /** a fresh set of loaders bound to the given context (passed here so that the scope module needs no import of the loaders) */
   createLoaders(ctx: RequestContext): Loaders;
 }

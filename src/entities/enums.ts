@@ -374,3 +374,12 @@ export enum OptimizationCategory {
   TOPICS = 'TOPICS',
   REMARKETING = 'REMARKETING',
 }
+
+/** Where an import of a measurements file stands. */
+export enum KpiImportStatus {
+  QUEUED = 'QUEUED',
+  RUNNING = 'RUNNING',
+  SUCCEEDED = 'SUCCEEDED',
+  REFUSED = 'REFUSED',
+  FAILED = 'FAILED',
+}

@@ -4,6 +4,7 @@ import { Agency } from './agency.entity';
 import { Brief, BriefVersion } from './brief.entity';
 import { Campaign, CampaignChannel, CampaignChecklistItem, CampaignKpiTarget } from './campaign.entity';
 import { KpiDeviation, KpiMeasurement } from './kpi-measurement.entity';
+import { KpiImport } from './kpi-import.entity';
 import { CampaignOptimization } from './campaign-optimization.entity';
 import { ClientStageChange } from './client-stage-change.entity';
 import { Client } from './client.entity';
@@ -36,6 +37,7 @@ export {
   CampaignKpiTarget,
   KpiMeasurement,
   KpiDeviation,
+  KpiImport,
   CampaignOptimization,
   Contract,
   ContractApproval,
@@ -108,4 +110,5 @@ export const ENTITIES = [
   KpiMeasurement,
   KpiDeviation,
   CampaignOptimization,
+  KpiImport,
 ];

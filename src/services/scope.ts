@@ -88,9 +88,10 @@ export class ScopedRepository<T extends TenantRow> {
 
   /**
    * Applies a patch to a row previously loaded through this helper: one UPDATE of the changed
-   * columns (no re-read), and the row object is patched in memory to match.
+   * columns (no re-read), and the row object is patched in memory to match. With `onlyIf`, the
+   * row is changed only while it still has those values (the in-memory row is patched anyway).
    */
-  async update(row: T, patch: DeepPartial<T>, opts: { allowPortal?: boolean } = {}): Promise<T> {
+  async update(row: T, patch: DeepPartial<T>, opts: { allowPortal?: boolean; onlyIf?: Partial<T> } = {}): Promise<T> {
     const actor = this.writer(opts.allowPortal);
     if (row.agencyId !== actor.agencyId) throw new NotFoundError(this.name);
     const repo = this.ctx.manager.getRepository(this.entity);
@@ -98,12 +99,14 @@ export class ScopedRepository<T extends TenantRow> {
     delete values.id;
     delete values.agencyId;
     if (repo.metadata.updateDateColumn) values[repo.metadata.updateDateColumn.propertyName] = new Date();
-    await repo
+    const qb = repo
       .createQueryBuilder()
       .update()
       .set(values as never)
-      .where('id = :id AND "agencyId" = :agencyId', { id: row.id, agencyId: actor.agencyId })
-      .execute();
+      .where('id = :id AND "agencyId" = :agencyId', { id: row.id, agencyId: actor.agencyId });
+    // a write that applies only while the row still holds these values (e.g. a status)
+    if (opts.onlyIf) qb.andWhere(opts.onlyIf);
+    await qb.execute();
     Object.assign(row, values);
     return row;
   }
@@ -354,6 +357,24 @@ function assertUsable(ctx: RequestContext): void {
   if (suspended.has(ctx) || (caller && !ctx.manager.queryRunner?.isTransactionActive)) {
     throw new Error("a transaction is open for this request: read and write through its context (tx), not the caller's");
   }
+}
+
+/** Runs fn outside any transaction's async flow: for work that is not part of the request (a background job). */
+export function outsideTransactionFlow<R>(fn: () => R): R {
+  return openTransaction.exit(fn);
+}
+
+/**
+ * A context for work that outlives the request (a background job): the same actor, agency,
+ * portal scope and language, so every read and write is scoped exactly as the request's were;
+ * the pool's manager (never the request's transaction) and loaders of its own.
+ */
+export function detachedContext<C extends RequestContext>(ctx: C, jobName: string): C {
+  return deriveContext(ctx, {
+    requestId: `${ctx.requestId}/${jobName}`,
+    manager: ctx.app.dataSource.manager,
+    logger: ctx.logger.child({ job: jobName }),
+  });
 }
 
 /**

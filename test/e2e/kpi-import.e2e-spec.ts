@@ -114,7 +114,7 @@ describe('bad lines', () => {
     const foreign = await launched('Foreign', ownerB, clientB);
     const content = `campaign_id,date,metric,value\n${foreign},2024-03-04,CLICKS,10\n`;
     const report = dataOf(await importFile({ source: 'OWN_CSV', content }), 'importKpiFile');
-    expect(report).toMatchObject({ imported: 0, skipped: 1, problems: [{ line: 2, column: null }] });
+    expect(report).toMatchObject({ imported: 0, skipped: 1, problems: [{ line: 2, column: 'campaign_id' }] });
     expect(report.problems[0].message).toContain(foreign);
     expect((await sums(foreign, ownerB)).CLICKS).toBe('0.00');
   });

@@ -13,7 +13,7 @@ const brief = (rows: { line: number; campaignRef: string | null; date: string; m
 const keys = (problems: { line: number; column: string | null; message: { key: string } }[]) => problems.map((p) => `${p.line} ${p.column} ${p.message.key}`);
 
 describe('numbers and dates of the platforms', () => {
-  it('reads thousands separators, decimal commas and refuses what is not a number', () => {
+  it('reads thousands separators, decimal commas and refuses what is not a number', async () => {
     expect(parseNumber('1,234.50', 'THOUSANDS_COMMA')).toBe('1234.5');
     expect(parseNumber('3 000,50', 'DECIMAL_COMMA')).toBe('3000.5');
     expect(parseNumber('3\u00a0000,50', 'DECIMAL_COMMA')).toBe('3000.5');
@@ -22,7 +22,7 @@ describe('numbers and dates of the platforms', () => {
     expect(parseNumber('1,5', 'PLAIN')).toBeNull();
   });
 
-  it('reads ISO, dotted and English dates and refuses impossible ones', () => {
+  it('reads ISO, dotted and English dates and refuses impossible ones', async () => {
     expect(parseDate('2024-03-04')).toBe('2024-03-04');
     expect(parseDate('04.03.2024')).toBe('2024-03-04');
     expect(parseDate('Mar 4, 2024')).toBe('2024-03-04');
@@ -32,8 +32,8 @@ describe('numbers and dates of the platforms', () => {
 });
 
 describe('parsers', () => {
-  it('our own CSV: one figure a line, the metric as written', () => {
-    const parsed = parseKpiFile(KpiImportSource.OWN_CSV, fixture('own.csv').replace(/\{\{A\}\}/g, A));
+  it('our own CSV: one figure a line, the metric as written', async () => {
+    const parsed = await parseKpiFile(KpiImportSource.OWN_CSV, fixture('own.csv').replace(/\{\{A\}\}/g, A));
     expect(parsed.problems).toEqual([]);
     expect(brief(parsed.rows)).toEqual([
       `2 ${A} 2024-03-04 IMPRESSIONS=1000`,
@@ -44,14 +44,14 @@ describe('parsers', () => {
     expect(parsed.rows.every((r) => r.refKind === 'ID')).toBe(true);
   });
 
-  it('our own CSV without its header is refused at line 1', () => {
-    const parsed = parseKpiFile(KpiImportSource.OWN_CSV, `${A},2024-03-04,CLICKS,5\n`);
+  it('our own CSV without its header is refused at line 1', async () => {
+    const parsed = await parseKpiFile(KpiImportSource.OWN_CSV, `${A},2024-03-04,CLICKS,5\n`);
     expect(parsed.rows).toEqual([]);
     expect(keys(parsed.problems)).toEqual(['1 null validation.importNoHeader']);
   });
 
-  it('Yandex Direct: skips the title and "Total rows", money from micro-units, "--" is no figure', () => {
-    const parsed = parseKpiFile(KpiImportSource.YANDEX_DIRECT_TSV, fixture('yandex-direct.tsv'));
+  it('Yandex Direct: skips the title and "Total rows", money from micro-units, "--" is no figure', async () => {
+    const parsed = await parseKpiFile(KpiImportSource.YANDEX_DIRECT_TSV, fixture('yandex-direct.tsv'));
     expect(parsed.problems).toEqual([]);
     expect(brief(parsed.rows)).toEqual([
       '3 Brand search 2024-03-04 IMPRESSIONS=1000',
@@ -68,14 +68,14 @@ describe('parsers', () => {
     ]);
   });
 
-  it('Yandex Direct: money already in currency units when the report was asked so', () => {
+  it('Yandex Direct: money already in currency units when the report was asked so', async () => {
     const content = 'Date\tCampaignName\tCost\n2024-03-04\tBrand search\t1500.25\n';
-    expect(brief(parseKpiFile(KpiImportSource.YANDEX_DIRECT_TSV, content, { moneyInMicros: false }).rows)).toEqual(['2 Brand search 2024-03-04 SPEND=1500.25']);
-    expect(brief(parseKpiFile(KpiImportSource.YANDEX_DIRECT_TSV, content).rows)).toEqual(['2 Brand search 2024-03-04 SPEND=0.00150025']);
+    expect(brief((await parseKpiFile(KpiImportSource.YANDEX_DIRECT_TSV, content, { moneyInMicros: false })).rows)).toEqual(['2 Brand search 2024-03-04 SPEND=1500.25']);
+    expect(brief((await parseKpiFile(KpiImportSource.YANDEX_DIRECT_TSV, content)).rows)).toEqual(['2 Brand search 2024-03-04 SPEND=0.00150025']);
   });
 
-  it('Google Ads: title and date-range lines, thousands separators, "--", the Total line ignored', () => {
-    const parsed = parseKpiFile(KpiImportSource.GOOGLE_ADS_CSV, fixture('google-ads.csv'));
+  it('Google Ads: title and date-range lines, thousands separators, "--", the Total line ignored', async () => {
+    const parsed = await parseKpiFile(KpiImportSource.GOOGLE_ADS_CSV, fixture('google-ads.csv'));
     expect(parsed.problems).toEqual([]);
     expect(brief(parsed.rows)).toEqual([
       '4 Brand search 2024-03-04 IMPRESSIONS=1234',
@@ -90,8 +90,8 @@ describe('parsers', () => {
     ]);
   });
 
-  it('VK Ads: ";" separated, decimal comma, spaces between thousands, the Итого line ignored', () => {
-    const parsed = parseKpiFile(KpiImportSource.VK_ADS_CSV, fixture('vk-ads.csv'));
+  it('VK Ads: ";" separated, decimal comma, spaces between thousands, the Итого line ignored', async () => {
+    const parsed = await parseKpiFile(KpiImportSource.VK_ADS_CSV, fixture('vk-ads.csv'));
     expect(parsed.problems).toEqual([]);
     expect(brief(parsed.rows)).toEqual([
       '2 Ретаргетинг 2024-03-04 IMPRESSIONS=10500',
@@ -105,8 +105,8 @@ describe('parsers', () => {
     ]);
   });
 
-  it('reports unparsable dates and numbers with their line and column', () => {
-    const parsed = parseKpiFile(KpiImportSource.VK_ADS_CSV, 'Дата;Кампания;Показы;Клики\n32.03.2024;X;1;2\n04.03.2024;X;много;2\n');
+  it('reports unparsable dates and numbers with their line and column', async () => {
+    const parsed = await parseKpiFile(KpiImportSource.VK_ADS_CSV, 'Дата;Кампания;Показы;Клики\n32.03.2024;X;1;2\n04.03.2024;X;много;2\n');
     expect(keys(parsed.problems)).toEqual(['2 Дата validation.importBadDate', '3 Показы validation.importBadNumber']);
     expect(brief(parsed.rows)).toEqual(['3 X 2024-03-04 CLICKS=2']);
   });
@@ -122,9 +122,9 @@ describe('checking the lines', () => {
   });
   const own = (lines: string[]) => parseKpiFile(KpiImportSource.OWN_CSV, ['campaign_id,date,metric,value', ...lines].join('\n'));
 
-  it('lists every bad line and keeps the figures of the good ones', () => {
+  it('lists every bad line and keeps the figures of the good ones', async () => {
     const checked = checkImport(
-      own([
+      await own([
         `${A},2024-03-04,CLICKS,10`,
         `${A},2024-03-04,CTR,1`,
         `${A},2024-03-05,CLICKS,-3`,
@@ -139,9 +139,9 @@ describe('checking the lines', () => {
     expect(keys(checked.problems)).toEqual([
       '3 value validation.importUnknownMetric',
       '4 value validation.notNegative',
-      '5 null validation.measurementOutsideCampaign',
+      '5 date validation.measurementOutsideCampaign',
       '6 value validation.importDuplicate',
-      '7 null validation.importUnknownCampaign',
+      '7 campaign_id validation.importUnknownCampaign',
       '8 value validation.measurementValueFormat',
     ]);
     expect(checked.importedLines).toBe(2);
@@ -152,19 +152,39 @@ describe('checking the lines', () => {
     ]);
   });
 
-  it('matches platform campaigns by name, refuses unknown and ambiguous names, and a forced campaign wins', () => {
-    const parsed = parseKpiFile(KpiImportSource.VK_ADS_CSV, 'Дата;Кампания;Клики\n04.03.2024;brand SEARCH ;1\n05.03.2024;Другая;2\n06.03.2024;Дубль;3\n');
+  it('matches platform campaigns by name, refuses unknown and ambiguous names, and a forced campaign wins', async () => {
+    const parsed = await parseKpiFile(KpiImportSource.VK_ADS_CSV, 'Дата;Кампания;Клики\n04.03.2024;brand SEARCH ;1\n05.03.2024;Другая;2\n06.03.2024;Дубль;3\n');
     const twins = [campaign, { ...campaign, id: 'x' }];
     const checked = checkImport(parsed, lookup({ byName: new Map([['brand search', [campaign]], ['дубль', twins]]) }));
-    expect(keys(checked.problems)).toEqual(['3 null validation.importUnknownCampaign', '4 null validation.importAmbiguousCampaign']);
+    expect(keys(checked.problems)).toEqual(['3 Кампания validation.importUnknownCampaign', '4 Кампания validation.importAmbiguousCampaign']);
     expect(checked.figures.get(A)).toEqual([{ metric: 'CLICKS', customName: '', date: '2024-03-04', value: '1' }]);
     const forced = checkImport(parsed, lookup({ forced: campaign }));
     expect(forced.problems).toEqual([]);
     expect(forced.figures.get(A)).toHaveLength(3);
   });
 
-  it('refuses lines of a campaign that takes no measurements', () => {
-    const checked = checkImport(own([`${A},2024-03-04,CLICKS,10`]), lookup({ byId: new Map([[A, { ...campaign, status: CampaignStatus.PLANNED }]]) }));
-    expect(keys(checked.problems)).toEqual(['2 null validation.campaignNotRunning']);
+  it('refuses lines of a campaign that takes no measurements', async () => {
+    const checked = checkImport(await own([`${A},2024-03-04,CLICKS,10`]), lookup({ byId: new Map([[A, { ...campaign, status: CampaignStatus.PLANNED }]]) }));
+    expect(keys(checked.problems)).toEqual(['2 campaign_id validation.campaignNotRunning']);
+  });
+});
+
+describe('reading as a stream', () => {
+  it('reports the lines read every given number of lines and once at the end', async () => {
+    const lines = Array.from({ length: 12_000 }, (_, i) => `${A},${i % 2 ? '2024-03-04' : '2024-03-05'},CLICKS,${i}`);
+    const seen: number[] = [];
+    const parsed = await parseKpiFile(KpiImportSource.OWN_CSV, ['campaign_id,date,metric,value', ...lines].join('\n') + '\n', {
+      progressEvery: 5_000,
+      onProgress: (n) => void seen.push(n),
+    });
+    expect(seen).toEqual([5_000, 10_000, 12_001]);
+    expect(parsed.linesRead).toBe(12_001);
+    expect(parsed.rows).toHaveLength(12_000);
+  });
+
+  it('forced campaign: a date outside it names the date column, the campaign is the whole line', async () => {
+    const parsed = await parseKpiFile(KpiImportSource.GOOGLE_ADS_CSV, 'Day,Cost\n2024-04-01,5\n');
+    const checked = checkImport(parsed, { forced: { id: A, name: 'x', status: CampaignStatus.PLANNED, startDate: '2024-03-04', endDate: '2024-03-31' }, byId: new Map(), byName: new Map() });
+    expect(keys(checked.problems)).toEqual(['2 null validation.campaignNotRunning', '2 Day validation.measurementOutsideCampaign']);
   });
 });

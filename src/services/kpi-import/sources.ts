@@ -1,5 +1,5 @@
 import { KpiImportSource } from '../../schema/kpi-import/kpi-import.enums';
-import { parseDate, parseTable, type ColumnMapping, type ParsedFile } from './table';
+import { parseDate, parseTable, type ColumnMapping, type ParsedFile, type ReadOptions } from './table';
 
 /**
  * The column mapping of each source. Platform layouts follow the platforms' report downloads; a
@@ -62,17 +62,23 @@ export const OWN_CSV: ColumnMapping = {
   isFooter: () => false,
 };
 
-export function parseKpiFile(source: KpiImportSource, content: string, opts: ParseOptions = {}): ParsedFile {
+/** The column mapping of a source. */
+export function mappingOf(source: KpiImportSource, opts: ParseOptions = {}): ColumnMapping {
   switch (source) {
     case KpiImportSource.OWN_CSV:
-      return parseTable(content, OWN_CSV);
+      return OWN_CSV;
     case KpiImportSource.YANDEX_DIRECT_TSV:
-      return parseTable(content, yandexDirectMapping(opts));
+      return yandexDirectMapping(opts);
     case KpiImportSource.GOOGLE_ADS_CSV:
-      return parseTable(content, GOOGLE_ADS);
+      return GOOGLE_ADS;
     case KpiImportSource.VK_ADS_CSV:
-      return parseTable(content, VK_ADS);
+      return VK_ADS;
   }
+}
+
+/** Reads a file of the given layout as a stream of records (see parseTable). */
+export function parseKpiFile(source: KpiImportSource, content: string, opts: ParseOptions & ReadOptions = {}): Promise<ParsedFile> {
+  return parseTable(content, mappingOf(source, opts), opts);
 }
 
 export { parseDate };

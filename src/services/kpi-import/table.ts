@@ -1,4 +1,4 @@
-import { parse } from 'csv-parse/sync';
+import { parse } from 'csv-parse';
 import Decimal from 'decimal.js';
 import { msg, type Msg } from '../../i18n';
 
@@ -14,7 +14,11 @@ export interface ImportRow {
   campaignRef: string | null;
   /** How campaignRef is matched: our id, or the name of our campaign. */
   refKind: 'ID' | 'NAME';
+  /** The header of the column the campaign was read from; null when the layout has none. */
+  campaignColumn: string | null;
   date: string;
+  /** The header of the date column, as written. */
+  dateColumn: string;
   /** As written in the file for our own CSV (checked later), a KpiMetric name otherwise. */
   metric: string;
   /** A decimal string, possibly negative (refused later with the other per-row rules). */
@@ -32,6 +36,8 @@ export interface ImportProblem {
 export interface ParsedFile {
   rows: ImportRow[];
   problems: ImportProblem[];
+  /** Lines of the file read, the last one included. */
+  linesRead: number;
 }
 
 export type NumberStyle = 'PLAIN' | 'THOUSANDS_COMMA' | 'DECIMAL_COMMA';
@@ -86,63 +92,100 @@ export function parseDate(raw: string): string | null {
 
 const norm = (s: string): string => s.trim().replace(/^\ufeff/, '').toLowerCase();
 
-/** Parses a table whose header is the first line naming the date column. */
-export function parseTable(content: string, mapping: ColumnMapping): ParsedFile {
-  const records = parse(content, {
+export interface ReadOptions {
+  /** Called with the number of lines read so far, every `progressEvery` lines and once at the end. */
+  onProgress?: (linesRead: number) => Promise<void> | void;
+  progressEvery?: number;
+}
+
+/**
+ * Reads a table whose header is the first line naming the date column, record by record from
+ * csv-parse's stream, so that progress counts lines as they are read.
+ */
+export async function parseTable(content: string, mapping: ColumnMapping, opts: ReadOptions = {}): Promise<ParsedFile> {
+  const parser = parse(content, {
     delimiter: mapping.delimiter,
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: true,
     bom: true,
     info: true,
-  }) as unknown as { record: string[]; info: { lines: number } }[];
+  });
+  const every = opts.progressEvery ?? 5_000;
   const problems: ImportProblem[] = [];
   const rows: ImportRow[] = [];
   const dateNames = mapping.date.map(norm);
-  const headerAt = records.findIndex((r) => r.record.some((c) => dateNames.includes(norm(c))));
-  if (headerAt < 0) {
-    return { rows, problems: [{ line: 1, column: null, message: msg('validation.importNoHeader', { column: mapping.date[0] }) }] };
-  }
-  const header = records[headerAt].record.map(norm);
-  const find = (names: string[] | undefined): number => (names ?? []).map((n) => header.indexOf(norm(n))).find((i) => i >= 0) ?? -1;
-  const dateCol = find(mapping.date);
-  const idCol = find(mapping.campaignId);
-  const nameCol = find(mapping.campaignName);
-  const metricCols = Object.entries(mapping.metrics)
-    .map(([name, metric]) => ({ name, metric, at: header.indexOf(norm(name)) }))
-    .filter((c) => c.at >= 0);
-  const headerLine = records[headerAt].info.lines;
-  const metricNameCol = mapping.metricColumn ? header.indexOf(norm(mapping.metricColumn)) : -1;
-  if (metricCols.length === 0 || (mapping.metricColumn && metricNameCol < 0)) {
-    problems.push({ line: headerLine, column: null, message: msg('validation.importNoMetricColumns', { columns: Object.keys(mapping.metrics).join(', ') }) });
-    return { rows, problems };
-  }
-  for (const { record, info } of records.slice(headerAt + 1)) {
-    const first = (record[0] ?? '').trim();
-    if (mapping.isFooter(first)) break;
-    if (record.every((c) => c.trim() === '')) continue;
-    const line = info.lines;
-    const date = parseDate(record[dateCol] ?? '');
-    if (!date) {
-      problems.push({ line, column: records[headerAt].record[dateCol], message: msg('validation.importBadDate', { value: record[dateCol] ?? '' }) });
+  let header: string[] | null = null;
+  let headerLine = 0;
+  let cols: { date: number; id: number; name: number; metricName: number; metrics: { name: string; metric: string; at: number }[] } | null = null;
+  let linesRead = 0;
+  let reported = 0;
+  let ended = false;
+  for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+    linesRead = info.lines;
+    if (opts.onProgress && linesRead - reported >= every) {
+      reported = linesRead - (linesRead % every);
+      await opts.onProgress(reported);
+    }
+    if (ended) continue;
+    if (!header) {
+      if (!record.some((c) => dateNames.includes(norm(c)))) continue;
+      header = record;
+      headerLine = info.lines;
+      const names = record.map(norm);
+      const find = (list: string[] | undefined): number => (list ?? []).map((n) => names.indexOf(norm(n))).find((i) => i >= 0) ?? -1;
+      cols = {
+        date: find(mapping.date),
+        id: find(mapping.campaignId),
+        name: find(mapping.campaignName),
+        metricName: mapping.metricColumn ? names.indexOf(norm(mapping.metricColumn)) : -1,
+        metrics: Object.entries(mapping.metrics)
+          .map(([name, metric]) => ({ name, metric, at: names.indexOf(norm(name)) }))
+          .filter((c) => c.at >= 0),
+      };
+      if (cols.metrics.length === 0 || (mapping.metricColumn && cols.metricName < 0)) {
+        problems.push({ line: headerLine, column: null, message: msg('validation.importNoMetricColumns', { columns: Object.keys(mapping.metrics).join(', ') }) });
+        ended = true;
+      }
       continue;
     }
-    const id = idCol >= 0 ? (record[idCol] ?? '').trim() : '';
-    const name = nameCol >= 0 ? (record[nameCol] ?? '').trim() : '';
-    const ref: Pick<ImportRow, 'campaignRef' | 'refKind'> = id && idCol >= 0 && !name ? { campaignRef: id, refKind: 'ID' } : { campaignRef: name || null, refKind: 'NAME' };
-    for (const c of metricCols) {
-      const raw = record[c.at] ?? '';
+    const c = cols!;
+    const first = (record[0] ?? '').trim();
+    if (mapping.isFooter(first)) {
+      ended = true;
+      continue;
+    }
+    if (record.every((v) => v.trim() === '')) continue;
+    const line = info.lines;
+    const dateColumn = header[c.date];
+    const date = parseDate(record[c.date] ?? '');
+    if (!date) {
+      problems.push({ line, column: dateColumn, message: msg('validation.importBadDate', { value: record[c.date] ?? '' }) });
+      continue;
+    }
+    const id = c.id >= 0 ? (record[c.id] ?? '').trim() : '';
+    const name = c.name >= 0 ? (record[c.name] ?? '').trim() : '';
+    const ref: Pick<ImportRow, 'campaignRef' | 'refKind' | 'campaignColumn'> =
+      id && c.id >= 0 && !name
+        ? { campaignRef: id, refKind: 'ID', campaignColumn: header[c.id] }
+        : { campaignRef: name || null, refKind: 'NAME', campaignColumn: c.name >= 0 ? header[c.name] : c.id >= 0 ? header[c.id] : null };
+    for (const m of c.metrics) {
+      const raw = record[m.at] ?? '';
       if (EMPTY.has(raw.trim())) continue;
       const n = parseNumber(raw, mapping.numbers);
       if (n === null) {
-        problems.push({ line, column: c.name, message: msg('validation.importBadNumber', { value: raw }) });
+        problems.push({ line, column: m.name, message: msg('validation.importBadNumber', { value: raw }) });
         continue;
       }
-      const divisor = mapping.divisors?.[c.name];
+      const divisor = mapping.divisors?.[m.name];
       const value = divisor ? new Decimal(n).div(divisor).toFixed() : n;
-      const metric = metricNameCol >= 0 ? (record[metricNameCol] ?? '').trim().toUpperCase() : c.metric;
-      rows.push({ line, ...ref, date, metric, value, column: c.name });
+      const metric = c.metricName >= 0 ? (record[c.metricName] ?? '').trim().toUpperCase() : m.metric;
+      rows.push({ line, ...ref, date, dateColumn, metric, value, column: m.name });
     }
   }
-  return { rows, problems };
+  if (opts.onProgress && linesRead > reported) await opts.onProgress(linesRead);
+  if (!header) {
+    return { rows, problems: [{ line: 1, column: null, message: msg('validation.importNoHeader', { column: mapping.date[0] }) }], linesRead };
+  }
+  return { rows, problems, linesRead };
 }

@@ -44,15 +44,24 @@ function campaignOf(row: ImportRow, lookup: CampaignLookup): ImportCampaign | Ms
 export function checkImport(parsed: ParsedFile, lookup: CampaignLookup): CheckedImport {
   const problems: ImportProblem[] = [...parsed.problems];
   const seen = new Set<string>();
+  const said = new Set<string>();
   const checked: { row: ImportRow; campaign: ImportCampaign }[] = [];
   for (const row of parsed.rows) {
-    const at = (column: string | null, message: Msg) => problems.push({ line: row.line, column, message });
+    // a line gives one row per figure: a problem of the line as a whole (its date, its campaign) is said once
+    const at = (column: string | null, message: Msg) => {
+      const key = `${row.line}|${column}|${message.key}`;
+      if (said.has(key)) return;
+      said.add(key);
+      problems.push({ line: row.line, column, message });
+    };
+    // the campaign column, unless the campaign was forced by the input (then the whole line)
+    const campaignColumn = lookup.forced ? null : row.campaignColumn;
     const campaign = campaignOf(row, lookup);
     if ('key' in campaign) {
-      at(null, campaign);
+      at(campaignColumn, campaign);
       continue;
     }
-    if (!takesMeasurements(campaign.status)) at(null, msg('validation.campaignNotRunning', { status: campaign.status }));
+    if (!takesMeasurements(campaign.status)) at(campaignColumn, msg('validation.campaignNotRunning', { status: campaign.status }));
     const metric = row.metric as KpiMetric;
     if (!Object.values(KpiMetric).includes(metric) || !isStored(metric) || metric === KpiMetric.CUSTOM) {
       at(row.column, msg('validation.importUnknownMetric', { metric: row.metric }));
@@ -60,7 +69,7 @@ export function checkImport(parsed: ParsedFile, lookup: CampaignLookup): Checked
     if (row.value.startsWith('-')) at(row.column, msg('validation.notNegative', { field: row.column }));
     else if (!VALUE_RE.test(row.value)) at(row.column, msg('validation.measurementValueFormat'));
     if (row.date < campaign.startDate || row.date > campaign.endDate) {
-      at(null, msg('validation.measurementOutsideCampaign', { start: campaign.startDate, end: campaign.endDate }));
+      at(row.dateColumn, msg('validation.measurementOutsideCampaign', { start: campaign.startDate, end: campaign.endDate }));
     }
     const key = `${campaign.id}|${metric}|${row.date}`;
     if (seen.has(key)) at(row.column, msg('validation.importDuplicate', { metric: row.metric, date: row.date }));

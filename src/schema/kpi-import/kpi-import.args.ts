@@ -1,0 +1,5 @@
+import { ArgsType } from 'type-graphql';
+import { PageArgs } from '../common/connection';
+
+@ArgsType()
+export class KpiImportsArgs extends PageArgs {}
