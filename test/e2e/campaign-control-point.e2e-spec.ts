@@ -133,6 +133,17 @@ describe('KPI_DEVIATION_OPEN', () => {
     expect(of(await points({ clientId: client.id }), 'KPI_DEVIATION_OPEN')).toEqual([]);
   });
 
+  it('stops once the campaign is completed, even with deviations left open', async () => {
+    const client = await createClient(t, a.ownerToken);
+    const id = await launched({ clientId: client.id, name: 'Итоги' });
+    await record(id, daily(addDays(today, -10), today, { LEADS: '5', CLICKS: '100', SPEND: '3000' }));
+    expect(of(await points({ clientId: client.id }), 'KPI_DEVIATION_OPEN')).toHaveLength(1);
+    expect(of(await points({ clientId: client.id }), 'BUDGET_OVERSPEND')).toHaveLength(1);
+    dataOf(await t.gql(COMPLETE, { id }, a.ownerToken), 'completeCampaign', 'Campaign');
+    expect(expectOk(await t.gql(DEVIATIONS, { id }, a.ownerToken)).campaign.deviations).toHaveLength(1);
+    expect(await points({ clientId: client.id, kinds: CAMPAIGN_KINDS })).toEqual([]);
+  });
+
   it('speaks the agency language', async () => {
     const en = await registerAgency(t, { timeZone: TZ });
     await updateAgencySettings(t, en.ownerToken, { locale: 'EN' });
