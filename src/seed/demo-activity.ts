@@ -17,7 +17,13 @@ export interface DemoIds {
 
 type Exec = CreatedApp['execute'];
 
-export async function seedDemoActivity(execute: Exec, token: string, ids: DemoIds, now: Date = new Date()): Promise<void> {
+/** The proposal and contract the demo campaigns link to. */
+export interface DemoActivityLinks {
+  proposalId: string;
+  contractId: string;
+}
+
+export async function seedDemoActivity(execute: Exec, token: string, ids: DemoIds, now: Date = new Date()): Promise<DemoActivityLinks> {
   const today = localDate(now, DEFAULT_TIME_ZONE);
   const day = (n: number) => addDays(today, n);
   const instant = (daysFromNow: number, hour: number) => new Date(`${day(daysFromNow)}T${String(hour).padStart(2, '0')}:00:00+03:00`).toISOString();
@@ -200,4 +206,5 @@ export async function seedDemoActivity(execute: Exec, token: string, ids: DemoId
     i: { paymentId: payments.invoice.payments[0].id, paidAt: day(-4), reason: 'Клиент отказался от аудита' },
   });
   await run(`mutation($i: CancelInvoiceInput!) { cancelInvoice(input: $i) { __typename } }`, { i: { id: severInvoice, reason: 'Клиент отказался, предоплата возвращена' } });
+  return { proposalId: accepted, contractId: contract.id };
 }

@@ -1,6 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CreatedApp } from '../app';
 import { DemoIds, seedDemoActivity } from './demo-activity';
+import { seedDemoCampaigns } from './demo-campaigns';
+import { newContext, type AuthedContext } from '../context';
 import { hashPassword } from '../auth/password';
 import { DEFAULT_TIME_ZONE } from '../entities/agency.entity';
 import { Agency, Client, ClientStageChange, Contact, User } from '../entities';
@@ -203,7 +205,18 @@ export async function seedDemo(ds: DataSource, app: Pick<CreatedApp, 'execute' |
   if (exists) return null;
   const ids = await ds.transaction((m) => seed(m));
   const { token } = await app.services.tokens.issue({ sub: ids.ownerId, agencyId: ids.agencyId });
-  await seedDemoActivity(app.execute, token, ids);
+  const links = await seedDemoActivity(app.execute, token, ids);
+  // the demo manager, for what the API cannot backdate: the figures and optimizations of past days
+  const managerCtx = newContext<AuthedContext>({
+    requestId: 'demo-seed',
+    actor: { userId: ids.managerId, agencyId: ids.agencyId, role: UserRole.MANAGER, clientId: null },
+    authError: null,
+    locale: Locale.RU,
+    manager: ds.manager,
+    app: app.services,
+    logger: app.services.logger,
+  });
+  await seedDemoCampaigns(app.execute, token, managerCtx, ids, links);
   return { logins: DEMO_LOGINS.map((l) => `${l.role}: ${l.email} / ${l.password}`) };
 }
 

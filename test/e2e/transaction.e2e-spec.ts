@@ -3,7 +3,7 @@ import { loadConfig } from '../../src/config';
 import { createDataSource } from '../../src/db/data-source';
 import { Client } from '../../src/entities';
 import { UserRole } from '../../src/entities/enums';
-import { seedDemo } from '../../src/seed/demo';
+import { DEMO_LOGINS, seedDemo } from '../../src/seed/demo';
 import { deriveContext, scoped, withTransaction } from '../../src/services/scope';
 import { startTestApp, type TestApp } from '../support/app';
 import { contextFor } from '../support/context';
@@ -93,8 +93,28 @@ describe('withTransaction', () => {
   });
 });
 
+const DEMO_CAMPAIGNS = /* GraphQL */ `
+  query {
+    campaigns(first: 50) {
+      edges { node {
+        id name status proposalId followUpOfId
+        channel { name }
+        checklist { item checked }
+        kpiTargets { metric }
+        pacing { status }
+        deviations { id metric severity closedAt }
+        optimizations { category triggeredByDeviation deviationIds effective kpiAfter { metric } }
+      } }
+    }
+  }
+`;
+const DEMO_CONTROL_POINTS = /* GraphQL */ `
+  query { controlPoints(first: 100, filter: { kinds: [KPI_DEVIATION_OPEN, BUDGET_OVERSPEND, CAMPAIGN_END_OVERDUE, MEASUREMENTS_STALE] }) { edges { node { kind objectId } } } }
+`;
+const DEMO_LOGIN = /* GraphQL */ `mutation ($input: LoginInput!) { login(input: $input) { token } }`;
+
 describe('a single database connection, as on the embedded database', () => {
-  it('runs the whole demo pipeline (clients, briefs, meetings, proposals, deals, contracts, invoices, payments, refunds, acts) on a pool of one', async () => {
+  it('runs the whole demo pipeline (clients, briefs, meetings, proposals, deals, contracts, invoices, payments, refunds, acts, campaigns with 90 days of figures) on a pool of one, once', async () => {
     const config = loadConfig({ ...process.env, DATABASE_URL: workerDatabaseUrl() });
     const ds = createDataSource({ url: workerDatabaseUrl(), poolSize: 1, applicationName: 'jest-single' });
     await ds.initialize();
@@ -102,6 +122,43 @@ describe('a single database connection, as on the embedded database', () => {
       const app = await createApp(ds, config);
       const seeded = await seedDemo(ds, app);
       expect(seeded?.logins.length).toBeGreaterThan(0);
+
+      const { token } = (await app.execute<any>(DEMO_LOGIN, { input: { email: DEMO_LOGINS[0].email, password: DEMO_LOGINS[0].password } })).login;
+      const campaigns = (await app.execute<any>(DEMO_CAMPAIGNS, {}, token)).campaigns.edges.map((e: any) => e.node);
+      const launched = campaigns.filter((c: any) => c.status === 'LAUNCHED');
+      expect(launched.length).toBeGreaterThanOrEqual(3);
+      expect(new Set(launched.map((c: any) => c.channel.name)).size).toBe(launched.length);
+      expect(launched.some((c: any) => c.proposalId)).toBe(true);
+      for (const c of launched) {
+        expect(c.checklist.every((i: any) => i.checked)).toBe(true);
+        expect(c.kpiTargets.length).toBeGreaterThanOrEqual(6);
+        expect(c.kpiTargets.length).toBeLessThanOrEqual(8);
+      }
+      expect(launched.filter((c: any) => c.pacing.status === 'OVERSPENDING')).toHaveLength(1);
+      const planned = campaigns.filter((c: any) => c.status === 'PLANNED');
+      expect(planned.some((c: any) => c.checklist.some((i: any) => i.checked) && c.checklist.some((i: any) => !i.checked))).toBe(true);
+      const followUp = campaigns.find((c: any) => c.followUpOfId);
+      expect(campaigns.find((c: any) => c.id === followUp?.followUpOfId)?.status).toBe('COMPLETED');
+
+      const deviations = launched.flatMap((c: any) => c.deviations);
+      const open = deviations.filter((d: any) => d.closedAt === null);
+      expect(open.some((d: any) => d.severity === 'ACT')).toBe(true);
+      expect(open.some((d: any) => d.severity === 'WARN')).toBe(true);
+      expect(deviations.some((d: any) => d.closedAt !== null)).toBe(true);
+
+      const log = launched.flatMap((c: any) => c.optimizations);
+      expect(log.length).toBeGreaterThanOrEqual(3);
+      expect(log.some((o: any) => o.triggeredByDeviation)).toBe(true);
+      expect(log.some((o: any) => !o.triggeredByDeviation)).toBe(true);
+      expect(log.filter((o: any) => o.triggeredByDeviation).map((o: any) => o.effective).sort()).toEqual([false, true]);
+
+      const points = (await app.execute<any>(DEMO_CONTROL_POINTS, {}, token)).controlPoints.edges.map((e: any) => e.node);
+      expect(points.filter((p: any) => p.kind === 'KPI_DEVIATION_OPEN')).toHaveLength(open.length);
+      expect(points.filter((p: any) => p.kind === 'BUDGET_OVERSPEND')).toHaveLength(1);
+
+      // a second run finds the demo agency and adds nothing
+      expect(await seedDemo(ds, app)).toBeNull();
+      expect((await app.execute<any>(DEMO_CAMPAIGNS, {}, token)).campaigns.edges).toHaveLength(campaigns.length);
       await app.stop();
     } finally {
       await ds.destroy();

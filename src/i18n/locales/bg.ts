@@ -312,6 +312,13 @@ export const bg: LocaleResource = {
   },
   controlPoints: {
     ACT_UNSIGNED: 'Протокол {{number}} от {{date, date}} не е подписан от „{{client}}“',
+    KPI_DEVIATION_OPEN_ACT: 'Оптимизирайте кампания „{{campaign}}“: {{metric}} се отклонява от плана с {{percent}}%',
+    KPI_DEVIATION_OPEN_WARN: 'Наблюдавайте кампания „{{campaign}}“: {{metric}} се отклонява от плана с {{percent}}%',
+    KPI_DEVIATION_OPEN_ZERO_PLAN: 'Оптимизирайте кампания „{{campaign}}“: {{metric}} над нулевия план',
+    BUDGET_OVERSPEND: 'Кампания „{{campaign}}“ преразходва бюджета: изразходвани {{spend, amount}} {{currency}} при очаквани {{expected, amount}}, прогноза {{forecast, amount}} при бюджет {{budget, amount}}',
+    CAMPAIGN_END_OVERDUE: 'Кампания „{{campaign}}“ приключи на {{date, date}}, но не е завършена',
+    MEASUREMENTS_STALE: 'Кампания „{{campaign}}“: няма данни за KPI от {{date, date}}',
+    MEASUREMENTS_NONE: 'Кампания „{{campaign}}“: още няма въведени данни за KPI',
     NEXT_CONTACT_DEFAULT: 'Следващ контакт',
     CONTACT_INTERVAL_EXCEEDED_one: 'Няма контакт с „{{client}}“ повече от {{count}} ден (последен: {{last, date}})',
     CONTACT_INTERVAL_EXCEEDED_other: 'Няма контакт с „{{client}}“ повече от {{count}} дни (последен: {{last, date}})',

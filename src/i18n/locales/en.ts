@@ -315,6 +315,13 @@ export const en = {
   },
   controlPoints: {
     ACT_UNSIGNED: 'Act {{number}} of {{date, date}} not signed by {{client}}',
+    KPI_DEVIATION_OPEN_ACT: 'Optimise campaign «{{campaign}}»: {{metric}} off plan by {{percent}}%',
+    KPI_DEVIATION_OPEN_WARN: 'Watch campaign «{{campaign}}»: {{metric}} off plan by {{percent}}%',
+    KPI_DEVIATION_OPEN_ZERO_PLAN: 'Optimise campaign «{{campaign}}»: {{metric}} above a zero plan',
+    BUDGET_OVERSPEND: 'Campaign «{{campaign}}» overspends: {{spend, amount}} {{currency}} spent, {{expected, amount}} expected by now, forecast {{forecast, amount}} of a {{budget, amount}} budget',
+    CAMPAIGN_END_OVERDUE: 'Campaign «{{campaign}}» ended on {{date, date}} but is not completed',
+    MEASUREMENTS_STALE: 'Campaign «{{campaign}}»: no KPI figures since {{date, date}}',
+    MEASUREMENTS_NONE: 'Campaign «{{campaign}}»: no KPI figures recorded yet',
     NEXT_CONTACT_DEFAULT: 'Next contact',
     CONTACT_INTERVAL_EXCEEDED_one: 'No contact with {{client}} for more than {{count}} day (last: {{last, date}})',
     CONTACT_INTERVAL_EXCEEDED_other: 'No contact with {{client}} for more than {{count}} days (last: {{last, date}})',

@@ -314,6 +314,13 @@ export const ru: LocaleResource = {
   },
   controlPoints: {
     ACT_UNSIGNED: 'Акт {{number}} от {{date, date}} не подписан клиентом «{{client}}»',
+    KPI_DEVIATION_OPEN_ACT: 'Оптимизировать кампанию «{{campaign}}»: {{metric}} отклоняется от плана на {{percent}}%',
+    KPI_DEVIATION_OPEN_WARN: 'Проследить за кампанией «{{campaign}}»: {{metric}} отклоняется от плана на {{percent}}%',
+    KPI_DEVIATION_OPEN_ZERO_PLAN: 'Оптимизировать кампанию «{{campaign}}»: {{metric}} выше нулевого плана',
+    BUDGET_OVERSPEND: 'Кампания «{{campaign}}» перерасходует бюджет: потрачено {{spend, amount}} {{currency}} при ожидаемых {{expected, amount}}, прогноз {{forecast, amount}} при бюджете {{budget, amount}}',
+    CAMPAIGN_END_OVERDUE: 'Кампания «{{campaign}}» закончилась {{date, date}}, но не завершена',
+    MEASUREMENTS_STALE: 'Кампания «{{campaign}}»: нет данных KPI с {{date, date}}',
+    MEASUREMENTS_NONE: 'Кампания «{{campaign}}»: данные KPI ещё не вносились',
     NEXT_CONTACT_DEFAULT: 'Следующий контакт',
     CONTACT_INTERVAL_EXCEEDED_one: 'Нет контакта с «{{client}}» более {{count}} дня (последний: {{last, date}})',
     CONTACT_INTERVAL_EXCEEDED_few: 'Нет контакта с «{{client}}» более {{count}} дней (последний: {{last, date}})',

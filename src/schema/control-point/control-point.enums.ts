@@ -21,5 +21,18 @@ registerEnumType(ControlPointKind, {
     },
     CONTRACT_APPROVAL_WAITING: { description: "A contract waiting for the client's approvals longer than the agency allows." },
     ACT_UNSIGNED: { description: 'An issued act of completed work not signed by the client after the allowed days.' },
+    KPI_DEVIATION_OPEN: {
+      description:
+        "An open KPI deviation of a running campaign, for the campaign's manager: an ACT deviation (optimise the campaign) is due the day it opened, a WARN one (watch the KPI) 3 days after.",
+    },
+    BUDGET_OVERSPEND: {
+      description:
+        'A launched campaign spending its budget too fast: spend to date beyond the expected spend, the forecast over the budget by more than the tolerance (10 %). Due today while it lasts.',
+    },
+    CAMPAIGN_END_OVERDUE: { description: 'A launched or paused campaign past its end date and not completed: due on its end date.' },
+    MEASUREMENTS_STALE: {
+      description:
+        'A launched campaign with KPI targets and no figures for the last 3 days (today included): KPI deviations cannot be found without them. Due today.',
+    },
   },
 });

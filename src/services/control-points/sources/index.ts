@@ -7,3 +7,4 @@ import './invoice.source';
 import './contract.source';
 import './contract-schedule.source';
 import './act.source';
+import './campaign.source';
