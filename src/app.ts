@@ -18,6 +18,7 @@ import { localeFromAcceptLanguage } from './i18n';
 import { createLoaders } from './loaders';
 import { createLogger, Logger } from './logger';
 import { createRenderPool } from './documents/pool';
+import { JobQueue } from './jobs/queue';
 import { documentDownloadRouter } from './documents/download';
 import { buildAppSchema } from './schema';
 import { rejectNulCharactersPlugin } from './schema/common/reject-nul';
@@ -28,7 +29,10 @@ export interface CreatedApp {
   /** the HTTP server the app will listen on (created here so Apollo can drain it on shutdown) */
   httpServer: http.Server;
   services: AppServices;
-  /** stops Apollo (draining in-flight requests), then the render pool; the caller closes the data source */
+  /**
+   * stops Apollo (draining in-flight requests), then the job queue (running jobs finish or go back
+   * to the queue), then the render pool; the caller closes the data source
+   */
   stop(): Promise<void>;
   /** runs one GraphQL operation in-process, with the same context a bearer token would get (seeding, scripts) */
   execute<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
@@ -51,8 +55,11 @@ function errorLoggingPlugin(): ApolloServerPlugin<RequestContext> {
   };
 }
 
-/** Builds the Express app with Apollo mounted at /graphql; tests drive it through supertest. */
-export async function createApp(dataSource: DataSource, config: AppConfig, logger?: Logger): Promise<CreatedApp> {
+/**
+ * The process-wide services of the API and of a worker process (scripts/worker.ts): the queue is
+ * created here and started by the caller.
+ */
+export function createServices(dataSource: DataSource, config: AppConfig, logger?: Logger): AppServices {
   const log = logger ?? createLogger(config.logLevel);
   const services: AppServices = {
     createLoaders,
@@ -61,7 +68,17 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     tokens: new TokenService(config.jwtSecret, config.jwtTtlSeconds),
     logger: log,
     renderPool: createRenderPool({ threads: config.documentRenderThreads }),
+    // set just below: the queue builds its workers' contexts from these very services
+    queue: undefined as unknown as JobQueue,
   };
+  services.queue = new JobQueue(services);
+  return services;
+}
+
+/** Builds the Express app with Apollo mounted at /graphql; tests drive it through supertest. */
+export async function createApp(dataSource: DataSource, config: AppConfig, logger?: Logger): Promise<CreatedApp> {
+  const services = createServices(dataSource, config, logger);
+  const log = services.logger;
   const app = express();
   const httpServer = http.createServer(app);
   app.disable('x-powered-by');
@@ -119,6 +136,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     ],
   });
   await apollo.start();
+  await services.queue.start();
 
   const buildContext = async (req: Request): Promise<RequestContext> => {
     const { actor, authError, locale } = await authenticate(services, req);
@@ -163,6 +181,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     services,
     async stop() {
       await apollo.stop();
+      await services.queue.stop(Math.max(1000, config.shutdownTimeoutMs - 2000));
       await services.renderPool.close();
     },
     execute,

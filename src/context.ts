@@ -5,6 +5,7 @@ import type { Loaders } from './loaders';
 import type { Logger } from './logger';
 import type { TokenService } from './auth/token';
 import type { RenderPool } from './documents/pool';
+import type { JobQueue } from './jobs/queue';
 
 /** Who is calling. Absent for anonymous requests. */
 export interface Actor {
@@ -23,6 +24,8 @@ export interface AppServices {
   logger: Logger;
   /** renders documents off the event loop (one pool per app, closed on shutdown) */
   renderPool: RenderPool;
+  /** background jobs (pg-boss on the app's pool): started and stopped with the app */
+  queue: JobQueue;
   /** a fresh set of loaders bound to the given context (passed here so that the scope module needs no import of the loaders) */
   createLoaders(ctx: RequestContext): Loaders;
 }

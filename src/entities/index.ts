@@ -16,6 +16,8 @@ import { DocumentCounter } from './document-counter.entity';
 import { GeneratedDocument } from './document.entity';
 import { IdempotencyKey } from './idempotency-key.entity';
 import { Interaction } from './interaction.entity';
+import { Job } from './job.entity';
+import { OutboundEmail } from './outbound-email.entity';
 import { Invoice, InvoiceLine, Payment } from './invoice.entity';
 import { Meeting } from './meeting.entity';
 import { PasswordResetToken } from './password-reset-token.entity';
@@ -59,7 +61,9 @@ export {
   DealDeviation,
   DealStageChange,
   Interaction,
+  Job,
   Meeting,
+  OutboundEmail,
   Proposal,
   ProposalLine,
   ProposalRevision,
@@ -108,4 +112,6 @@ export const ENTITIES = [
   KpiMeasurement,
   KpiDeviation,
   CampaignOptimization,
+  Job,
+  OutboundEmail,
 ];
