@@ -27,12 +27,16 @@ class Slots {
   }
 }
 
-const defaults = (def: JobKind, config: AppServices['config']) => ({
-  retryLimit: def.retryLimit ?? 2,
-  retryDelay: def.retryDelaySeconds ?? config.jobRetryDelaySeconds,
-  retryBackoff: def.retryBackoff ?? true,
-  expireInSeconds: def.expireInSeconds ?? 15 * 60,
-});
+/** A kind's retry policy; a delay of 0 retries at once (pg-boss's backoff would make it at least 1 s, doubling). */
+function defaults(def: JobKind, config: AppServices['config']) {
+  const retryDelay = def.retryDelaySeconds ?? config.jobRetryDelaySeconds;
+  return {
+    retryLimit: def.retryLimit ?? 2,
+    retryDelay,
+    retryBackoff: retryDelay > 0 && (def.retryBackoff ?? true),
+    expireInSeconds: def.expireInSeconds ?? 15 * 60,
+  };
+}
 
 /**
  * The job queue: pg-boss 10 on the app's own connection pool (see poolExecutor), so it runs the
