@@ -128,3 +128,19 @@ describe('scheduled jobs', () => {
     expect(await t.services.queue.schedules()).toContainEqual({ name: 'jobs.prune', cron: '15 3 * * *' });
   });
 });
+
+// last: it stops this app's queue
+describe('stopping the queue (SIGTERM)', () => {
+  it('lets a running job finish before it returns', async () => {
+    gate = released();
+    const record = await enqueueJob(actorContext(t, { agencyId: a.agencyId, userId: a.ownerId }), 'test.double', { n: 5 });
+    await eventually(() => readJob(record.id, a.ownerToken), (j) => j.state === 'RUNNING', 15_000, 'RUNNING');
+    let stopped = false;
+    const stopping = t.services.queue.stop(10_000).then(() => (stopped = true));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    expect(await readJob(record.id, a.ownerToken)).toMatchObject({ state: 'SUCCEEDED', result: { doubled: 10 } });
+  });
+});
