@@ -6,7 +6,7 @@ import { EmbeddedDatabase, startEmbeddedDatabase } from './db/embedded';
 import { createLogger } from './logger';
 import { seedDemoIfEmpty } from './seed/demo';
 
-/** Process entry: config → database (real or embedded) → migrations → demo data → listen. */
+/** Process entry: config → database (real or embedded) → migrations → app and job queue (WORKERS) → demo data → listen. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     }, config.shutdownTimeoutMs);
     timer.unref();
     try {
-      await stop(); // drains the HTTP server, then stops Apollo
+      await stop(); // drains the HTTP server, stops Apollo, then the job queue (running jobs finish or go back to the queue)
       await dataSource.destroy();
       if (embedded) await embedded.stop();
       logger.info('shutdown complete');

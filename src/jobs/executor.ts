@@ -25,8 +25,10 @@ export function poolExecutor(dataSource: DataSource): SqlExecutor {
 export function managerExecutor(manager: EntityManager): SqlExecutor {
   const runner = manager.queryRunner;
   if (runner?.isTransactionActive) {
-    const client = runner.connection && (runner as unknown as { databaseConnection: PoolClient }).databaseConnection;
-    if (client) return { executeSql: (text, values) => client.query(text, values as unknown[]) };
+    // the pg client the transaction runs on (TypeORM's PostgresQueryRunner keeps it here)
+    const client = (runner as unknown as { databaseConnection?: PoolClient }).databaseConnection;
+    if (!client) throw new Error('the transaction has no database connection to send the job through');
+    return { executeSql: (text, values) => client.query(text, values as unknown[]) };
   }
   return poolExecutor(manager.connection);
 }
