@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 # a second start with nothing changed must not compile again
 node scripts/build.js --if-stale >/dev/null
 npm run prestart --silent | grep -q 'dist/ is up to date' || { echo "prestart rebuilt an up-to-date dist/"; exit 1; }
+# the job queue on the embedded database (one connection), in memory, by the app's own code path
+node dist/scripts/queue-check.js
 data_dir=$(mktemp -d)
 port=$(node -e "const s=require('net').createServer().listen(0,()=>{console.log(s.address().port);s.close()})")
 log="$data_dir/server.log"
@@ -43,6 +45,19 @@ head -c 5 "$data_dir/invoice.pdf" | grep -q '%PDF-' || { echo "the invoice downl
 if command -v pdftotext >/dev/null; then pdftotext "$data_dir/invoice.pdf" - | grep 'Счёт на оплату' >/dev/null || { echo "the invoice PDF lacks its title"; exit 1; }; fi
 echo "documents ok: invoice rendered on the pool, stored, downloaded through its signed link"
 
+# jobs in the server process: an invitation email is queued and, with no SMTP_URL, KEPT in the outbox
+client_id=$(gql -H "authorization: Bearer $token" -d '{"query":"{ clients(first: 1) { edges { node { id } } } }"}' \
+  | node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>{console.log(JSON.parse(s).data.clients.edges[0].node.id)})")
+gql -H "authorization: Bearer $token" -d "{\"query\":\"mutation { inviteClientUser(input: {clientId: \\\"$client_id\\\", email: \\\"smoke-portal@example.test\\\"}) { user { id } } }\"}" >/dev/null
+kept=""
+for _ in $(seq 1 40); do
+  kept=$(gql -H "authorization: Bearer $token" -d '{"query":"{ outbox(first: 5) { edges { node { to status } } } }"}')
+  echo "$kept" | grep -q '"to":"smoke-portal@example.test","status":"KEPT"' && break
+  sleep 0.5
+done
+echo "$kept" | grep -q '"to":"smoke-portal@example.test","status":"KEPT"' || { echo "the invitation email was not KEPT by the job: $kept"; exit 1; }
+echo "jobs ok: the invitation email job ran in the server process and kept the email in the outbox"
+
 # the newcomer path: GraphiQL is served; errors are masked (production-like default)
 curl -fs "http://127.0.0.1:$port/graphql" -H 'accept: text/html' | grep -q GraphiQL || { echo "GraphiQL not served"; exit 1; }
 test -s "$data_dir/jwt-secret" || { echo "no JWT secret kept under DATA_DIR"; exit 1; }
@@ -61,4 +76,4 @@ for _ in $(seq 1 40); do kill -0 $pid 2>/dev/null || break; sleep 0.25; done
 if kill -0 $pid 2>/dev/null; then echo "server did not stop on SIGTERM"; exit 1; fi
 wait $pid || { echo "server exited non-zero on SIGTERM"; cat "$log"; exit 1; }
 grep -q 'shutdown complete' "$log"
-echo "smoke ok: embedded start (production-like default), demo login, clients listed, a document, error edges, graceful shutdown"
+echo "smoke ok: embedded start (production-like default), demo login, clients listed, a document, a job, error edges, graceful shutdown"

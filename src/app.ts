@@ -18,6 +18,7 @@ import { localeFromAcceptLanguage } from './i18n';
 import { createLoaders } from './loaders';
 import { createLogger, Logger } from './logger';
 import { createRenderPool } from './documents/pool';
+import { JobQueue } from './jobs/queue';
 import { documentDownloadRouter } from './documents/download';
 import { buildAppSchema } from './schema';
 import { rejectNulCharactersPlugin } from './schema/common/reject-nul';
@@ -29,7 +30,10 @@ export interface CreatedApp {
   /** the HTTP server the app will listen on (created here so Apollo can drain it on shutdown) */
   httpServer: http.Server;
   services: AppServices;
-  /** stops Apollo (draining in-flight requests), then the render pool; the caller closes the data source */
+  /**
+   * stops Apollo (draining in-flight requests), then the job queue (running jobs finish or go back
+   * to the queue), then the render pool; the caller closes the data source
+   */
   stop(): Promise<void>;
   /** runs one GraphQL operation in-process, with the same context a bearer token would get (seeding, scripts) */
   execute<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
@@ -52,8 +56,11 @@ function errorLoggingPlugin(): ApolloServerPlugin<RequestContext> {
   };
 }
 
-/** Builds the Express app with Apollo mounted at /graphql; tests drive it through supertest. */
-export async function createApp(dataSource: DataSource, config: AppConfig, logger?: Logger): Promise<CreatedApp> {
+/**
+ * The process-wide services of the API and of a worker process (scripts/worker.ts): the queue is
+ * created here and started by the caller.
+ */
+export function createServices(dataSource: DataSource, config: AppConfig, logger?: Logger): AppServices {
   const log = logger ?? createLogger(config.logLevel);
   const services: AppServices = {
     createLoaders,
@@ -63,7 +70,17 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     logger: log,
     renderPool: createRenderPool({ threads: config.documentRenderThreads }),
     jobs: inProcessRunner(log, config.backgroundJobs),
+    // set just below: the queue builds its workers' contexts from these very services
+    queue: undefined as unknown as JobQueue,
   };
+  services.queue = new JobQueue(services);
+  return services;
+}
+
+/** Builds the Express app with Apollo mounted at /graphql; tests drive it through supertest. */
+export async function createApp(dataSource: DataSource, config: AppConfig, logger?: Logger): Promise<CreatedApp> {
+  const services = createServices(dataSource, config, logger);
+  const log = services.logger;
   const app = express();
   const httpServer = http.createServer(app);
   app.disable('x-powered-by');
@@ -121,6 +138,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     ],
   });
   await apollo.start();
+  await services.queue.start();
 
   const buildContext = async (req: Request): Promise<RequestContext> => {
     const { actor, authError, locale } = await authenticate(services, req);
@@ -167,6 +185,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       await apollo.stop();
       // background jobs still use the database; an import cut short by the shutdown timeout is swept on the next start
       await services.jobs.idle();
+      await services.queue.stop(Math.max(1000, config.shutdownTimeoutMs - 2000));
       await services.renderPool.close();
     },
     execute,

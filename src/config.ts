@@ -39,6 +39,18 @@ export interface AppConfig {
   backgroundJobs: number;
   /** lifetime of a signed document link (GeneratedDocument.documentUrl) */
   documentLinkTtlSeconds: number;
+  /** jobs run at once by this process (WORKERS); 0: this process only enqueues (workers run elsewhere) */
+  workers: number;
+  /** how often an idle worker asks the queue for a job (JOB_POLL_INTERVAL_MS, at least 500) */
+  jobPollIntervalMs: number;
+  /** seconds before a failed job's first retry, doubled with jitter for each next one (JOB_RETRY_DELAY_SECONDS) */
+  jobRetryDelaySeconds: number;
+  /** where emails go (SMTP_URL, e.g. smtp://user:pass@host:587); null: emails are kept in the outbox */
+  smtpUrl: string | null;
+  /** the From of every email (MAIL_FROM) */
+  mailFrom: string;
+  /** the address people open the app at, for links in emails (PUBLIC_URL, no trailing slash) */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -98,6 +110,20 @@ export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Pick<A
   return { databaseUrl, dataDir };
 }
 
+function smtpUrl(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.SMTP_URL?.trim();
+  if (!raw) return null;
+  if (!/^smtps?:\/\/[^/]/.test(raw)) throw new ConfigError('SMTP_URL must be an smtp:// or smtps:// URL');
+  return raw;
+}
+
+function publicUrl(env: NodeJS.ProcessEnv, port: number): string {
+  const raw = env.PUBLIC_URL?.trim();
+  if (!raw) return `http://localhost:${port}`;
+  if (!/^https?:\/\/[^/]/.test(raw)) throw new ConfigError('PUBLIC_URL must be an http:// or https:// URL');
+  return raw.replace(/\/+$/, '');
+}
+
 /** Parses and validates every environment variable once; the rest of the code reads AppConfig. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   // production-like unless told otherwise: masking must not depend on remembering a variable
@@ -130,5 +156,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     documentRenderThreads: env.DOCUMENT_RENDER_THREADS ? int(env, 'DOCUMENT_RENDER_THREADS', 0, 0, 64) : null,
     backgroundJobs: int(env, 'BACKGROUND_JOBS', 2, 1, 32),
     documentLinkTtlSeconds: int(env, 'DOCUMENT_LINK_TTL_SECONDS', 300, 1, 24 * 3600),
+    workers: int(env, 'WORKERS', 2, 0, 64),
+    jobPollIntervalMs: int(env, 'JOB_POLL_INTERVAL_MS', 2000, 500, 60_000),
+    jobRetryDelaySeconds: int(env, 'JOB_RETRY_DELAY_SECONDS', 5, 0, 3600),
+    smtpUrl: smtpUrl(env),
+    mailFrom: env.MAIL_FROM?.trim() || 'Agency <no-reply@localhost>',
+    publicUrl: publicUrl(env, int(env, 'PORT', 4000, 0, 65535)),
   };
 }

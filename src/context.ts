@@ -6,6 +6,7 @@ import type { Logger } from './logger';
 import type { TokenService } from './auth/token';
 import type { RenderPool } from './documents/pool';
 import type { BackgroundRunner } from './services/background';
+import type { JobQueue } from './jobs/queue';
 
 /** Who is calling. Absent for anonymous requests. */
 export interface Actor {
@@ -26,6 +27,8 @@ export interface AppServices {
   renderPool: RenderPool;
   /** runs work that outlives its request (imports); in-process until a queue replaces it */
   jobs: BackgroundRunner;
+  /** background jobs (pg-boss on the app's pool): started and stopped with the app */
+  queue: JobQueue;
   /** a fresh set of loaders bound to the given context (passed here so that the scope module needs no import of the loaders) */
   createLoaders(ctx: RequestContext): Loaders;
 }

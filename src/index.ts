@@ -7,7 +7,7 @@ import { createLogger } from './logger';
 import { seedDemoIfEmpty } from './seed/demo';
 import { failInterruptedImports } from './services/kpi-import.service';
 
-/** Process entry: config → database (real or embedded) → migrations → demo data → listen. */
+/** Process entry: config → database (real or embedded) → migrations → app and job queue (WORKERS) → demo data → listen. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
     }, config.shutdownTimeoutMs);
     timer.unref();
     try {
-      await stop(); // drains the HTTP server, then stops Apollo
+      await stop(); // drains the HTTP server, stops Apollo, then the job queue (running jobs finish or go back to the queue)
       await dataSource.destroy();
       if (embedded) await embedded.stop();
       logger.info('shutdown complete');

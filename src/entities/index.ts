@@ -17,6 +17,8 @@ import { DocumentCounter } from './document-counter.entity';
 import { GeneratedDocument } from './document.entity';
 import { IdempotencyKey } from './idempotency-key.entity';
 import { Interaction } from './interaction.entity';
+import { Job } from './job.entity';
+import { OutboundEmail } from './outbound-email.entity';
 import { Invoice, InvoiceLine, Payment } from './invoice.entity';
 import { Meeting } from './meeting.entity';
 import { PasswordResetToken } from './password-reset-token.entity';
@@ -61,7 +63,9 @@ export {
   DealDeviation,
   DealStageChange,
   Interaction,
+  Job,
   Meeting,
+  OutboundEmail,
   Proposal,
   ProposalLine,
   ProposalRevision,
@@ -111,4 +115,6 @@ export const ENTITIES = [
   KpiDeviation,
   CampaignOptimization,
   KpiImport,
+  Job,
+  OutboundEmail,
 ];

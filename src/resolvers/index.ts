@@ -22,6 +22,8 @@ import { ErrorResultResolver } from './error-result.resolver';
 import { FunnelResolver } from './funnel.resolver';
 import { InteractionResolver } from './interaction.resolver';
 import { InvoiceResolver } from './invoice.resolver';
+import { JobResolver } from './job.resolver';
+import { OutboundEmailResolver } from './outbound-email.resolver';
 import { MeetingActionItemResolver, MeetingResolver } from './meeting.resolver';
 import { ProposalResolver } from './proposal.resolver';
 import { AgencyRequisitesResolver, RequisitesResolver } from './requisites.resolver';
@@ -63,5 +65,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   CampaignOptimizationResolver,
   CampaignOptimizationsResolver,
   DocumentResolver,
+  JobResolver,
+  OutboundEmailResolver,
   ErrorResultResolver,
 ];

@@ -24,6 +24,7 @@ import { scoped, withTransaction } from './scope';
 import { normalizePhone } from '../schema/validators/phone';
 import { getOwnAgency } from './agency.service';
 import { msg } from '../i18n';
+import { queueInvitationEmail } from '../email/invitation.email';
 import { LastOwnerError, OwnAccessChangeError, WrongPasswordError } from '../schema/user/user.results';
 
 /** A one-time token handed out once, with the user it is for. */
@@ -136,7 +137,8 @@ async function handOutToken(tx: AuthedContext, user: User, purpose: PasswordToke
 
 /**
  * A portal user for a client, invited by an owner or by the client's account manager. The user
- * has no usable password until they set one with the invitation token (resetPassword).
+ * has no usable password until they set one with the invitation token (resetPassword), which
+ * is also emailed to them (the outbox, in the same transaction).
  */
 export async function inviteClientUser(ctx: AuthedContext, input: InviteClientUserInput): Promise<OneTimeTicket> {
   const phone = await normalizeUserPhone(ctx, input.phone);
@@ -161,7 +163,18 @@ export async function inviteClientUser(ctx: AuthedContext, input: InviteClientUs
     } catch (err) {
       return emailTaken(err);
     }
-    return handOutToken(tx, user, PasswordTokenPurpose.INVITATION, INVITATION_TTL_MS);
+    const ticket = await handOutToken(tx, user, PasswordTokenPurpose.INVITATION, INVITATION_TTL_MS);
+    const agency = await getOwnAgency(tx);
+    await queueInvitationEmail(tx, {
+      userId: user.id,
+      to: user.email,
+      fullName: user.fullName,
+      agencyName: agency.name,
+      token: ticket.token,
+      expiresAt: ticket.expiresAt,
+      locale: user.locale ?? agency.locale,
+    });
+    return ticket;
   });
 }
 

@@ -4,6 +4,7 @@ import type { Express } from 'express';
 import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { createApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
+import type { AppServices } from '../../src/context';
 import { createDataSource } from '../../src/db/data-source';
 import { workerDatabaseUrl } from './databases';
 
@@ -15,6 +16,8 @@ export interface GqlResponse<T = any> {
 export interface TestApp {
   app: Express;
   ds: DataSource;
+  /** the app's process-wide services (its job queue among them) */
+  services: AppServices;
   /** POST /graphql as a client would, with an optional bearer token */
   gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GqlResponse<T>>;
   close(): Promise<void>;
@@ -46,10 +49,11 @@ export async function startTestApp(
   const config = loadConfig({ ...process.env, DATABASE_URL: workerDatabaseUrl(), ...opts.env });
   const ds = createDataSource({ url: workerDatabaseUrl(), poolSize: opts.poolSize ?? 5, logger: opts.logger, applicationName: 'jest' });
   await ds.initialize();
-  const { app, stop } = await createApp(ds, config);
+  const { app, stop, services } = await createApp(ds, config);
   return {
     app,
     ds,
+    services,
     async gql(query, variables, token) {
       const req = request(app).post('/graphql').set('content-type', 'application/json');
       if (token) req.set('authorization', `Bearer ${token}`);

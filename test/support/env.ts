@@ -4,3 +4,6 @@ import 'reflect-metadata';
 process.env.NODE_ENV = 'test';
 process.env.JWT_SECRET ??= 'test-secret-test-secret-test-secret-0123456789';
 process.env.LOG_LEVEL ??= 'silent';
+// jobs: idle workers poll twice a second and a failed job is retried at once (no backoff wait)
+process.env.JOB_POLL_INTERVAL_MS ??= '500';
+process.env.JOB_RETRY_DELAY_SECONDS ??= '0';

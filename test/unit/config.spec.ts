@@ -57,3 +57,21 @@ describe('loadConfig: the newcomer path (embedded database, nothing set)', () =>
     expect(() => loadConfig({ DATA_DIR: dataDir, JWT_SECRET: 'short' })).toThrow(/at least 32/);
   });
 });
+
+describe('loadConfig: jobs and email', () => {
+  const base = () => ({ DATA_DIR: dataDir, DATABASE_URL: REAL_DB, JWT_SECRET: SECRET });
+
+  it('runs 2 workers in the API process by default, none with WORKERS=0, and keeps emails without SMTP_URL', () => {
+    expect(loadConfig(base())).toMatchObject({ workers: 2, jobPollIntervalMs: 2000, jobRetryDelaySeconds: 5, smtpUrl: null, publicUrl: 'http://localhost:4000' });
+    expect(loadConfig({ ...base(), WORKERS: '0' }).workers).toBe(0);
+    expect(() => loadConfig({ ...base(), WORKERS: '-1' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...base(), JOB_POLL_INTERVAL_MS: '100' })).toThrow(ConfigError);
+  });
+
+  it('takes SMTP_URL, MAIL_FROM and PUBLIC_URL (without its trailing slash), and refuses malformed ones', () => {
+    const config = loadConfig({ ...base(), SMTP_URL: 'smtps://u:p@mail.example.test:465', MAIL_FROM: 'CRM <crm@example.test>', PUBLIC_URL: 'https://crm.example.test/' });
+    expect(config).toMatchObject({ smtpUrl: 'smtps://u:p@mail.example.test:465', mailFrom: 'CRM <crm@example.test>', publicUrl: 'https://crm.example.test' });
+    expect(() => loadConfig({ ...base(), SMTP_URL: 'mail.example.test:25' })).toThrow(/SMTP_URL/);
+    expect(() => loadConfig({ ...base(), PUBLIC_URL: 'crm.example.test' })).toThrow(/PUBLIC_URL/);
+  });
+});

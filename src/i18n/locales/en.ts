@@ -336,4 +336,15 @@ export const en = {
     PROPOSAL_EXPIRED: 'Proposal «{{proposal}}» to {{client}} expired (valid until {{date, date}})',
     PROPOSAL_CORRECTION: 'Correction of proposal «{{proposal}}» (revision {{revision}}) to {{client}} due',
   },
+  jobs: {
+    failed: 'The job failed; try again later or contact support',
+    emailNotFound: 'The email is no longer in the outbox',
+    emailNotSent: 'The mail server did not accept the email',
+  },
+  emails: {
+    invitation: {
+      subject: '{{agency}} invites you to the client portal',
+      text: 'Hello, {{name}}!\n\n{{agency}} has opened a client portal account for you: campaigns, KPIs, reports and documents in one place.\n\nChoose your password here (the link works until {{expires}}):\n{{link}}\n\nIf you did not expect this email, ignore it.',
+    },
+  },
 } as const;

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import { GraphQLScalarType, Kind } from 'graphql';
-import { DateTimeResolver, LocalDateResolver } from 'graphql-scalars';
+import { DateTimeResolver, JSONResolver, LocalDateResolver } from 'graphql-scalars';
 
 const DECIMAL_RE = /^-?\d{1,18}(\.\d{1,6})?$/;
 
@@ -45,4 +45,11 @@ export const DateTimeScalar = new GraphQLScalarType({
   ...DateTimeResolver.toConfig(),
   name: 'DateTime',
   description: 'An instant in time, ISO-8601 with time zone, returned in UTC (e.g. "2026-11-22T10:00:00.000Z").',
+});
+
+/** Any JSON value: what a background job returned (its shape depends on the job's kind). */
+export const JSONScalar = new GraphQLScalarType({
+  ...JSONResolver.toConfig(),
+  name: 'JSON',
+  description: 'Any JSON value (object, array, string, number, boolean or null); its shape is documented with the field that returns it.',
 });

@@ -1,0 +1,6 @@
+/**
+ * Every kind of job and schedule the app knows, registered once by importing this module (the
+ * queue does). A new kind is a module that calls registerJob / registerSchedule, listed here.
+ */
+import '../email/email.job';
+import './prune.job';

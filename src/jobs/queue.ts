@@ -1,0 +1,159 @@
+import PgBoss from 'pg-boss';
+import { newContext, type AppServices, type AuthedContext } from '../context';
+import type { Logger } from '../logger';
+import * as records from '../services/job.service';
+import { poolExecutor, type SqlExecutor } from './executor';
+import { jobKind, jobKinds, scheduledJobs, type JobKind } from './registry';
+import './kinds';
+
+/** pg-boss keeps its tables in this schema, created and upgraded by pg-boss itself. */
+export const QUEUE_SCHEMA = 'pgboss';
+
+/** A counting semaphore: WORKERS jobs at once in this process, whatever their kinds. */
+class Slots {
+  private waiting: (() => void)[] = [];
+  constructor(private free: number) {}
+  async take(): Promise<void> {
+    if (this.free > 0) {
+      this.free--;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+  give(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.free++;
+  }
+}
+
+/** A kind's retry policy; a delay of 0 retries at once (pg-boss's backoff would make it at least 1 s, doubling). */
+function defaults(def: JobKind, config: AppServices['config']) {
+  const retryDelay = def.retryDelaySeconds ?? config.jobRetryDelaySeconds;
+  return {
+    retryLimit: def.retryLimit ?? 2,
+    retryDelay,
+    retryBackoff: retryDelay > 0 && (def.retryBackoff ?? true),
+    expireInSeconds: def.expireInSeconds ?? 15 * 60,
+  };
+}
+
+/**
+ * The job queue: pg-boss 10 on the app's own connection pool (see poolExecutor), so it runs the
+ * same on a PostgreSQL server and on the embedded single-connection PGlite. Every process can
+ * enqueue; a process with WORKERS > 0 also runs jobs, cron schedules and pg-boss's maintenance.
+ */
+export class JobQueue {
+  private readonly boss: PgBoss;
+  private readonly log: Logger;
+  private started = false;
+
+  constructor(private readonly app: AppServices) {
+    this.log = app.logger.child({ component: 'jobs' });
+    const working = app.config.workers > 0;
+    this.boss = new PgBoss({
+      db: poolExecutor(app.dataSource),
+      schema: QUEUE_SCHEMA,
+      // pg-boss owns its schema and its version (pgboss.version): created or upgraded at start,
+      // under its own advisory lock, so several processes may start at once
+      migrate: true,
+      // maintenance and cron only where jobs are worked on (an API process with WORKERS=0 only sends)
+      supervise: working,
+      schedule: working,
+      // the queue's own bookkeeping, not the agency's records: a week is plenty
+      deleteAfterDays: 7,
+    });
+    this.boss.on('error', (err) => this.log.error({ err }, 'job queue error'));
+  }
+
+  /** Creates pg-boss's schema if needed, the queues of every registered kind, the schedules, then the workers. */
+  async start(): Promise<void> {
+    const t0 = Date.now();
+    await this.boss.start();
+    this.started = true;
+    for (const def of jobKinds()) await this.boss.createQueue(def.kind, { name: def.kind, ...defaults(def, this.app.config) });
+    for (const s of scheduledJobs()) {
+      await this.boss.createQueue(s.kind, { name: s.kind, retryLimit: 1, expireInSeconds: 15 * 60 });
+      await this.boss.schedule(s.kind, s.cron, {}, { tz: 'UTC' });
+    }
+    const workers = this.app.config.workers;
+    if (workers > 0) {
+      const slots = new Slots(workers);
+      const options = { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: this.app.config.jobPollIntervalMs / 1000 } as const;
+      for (const def of jobKinds()) {
+        for (let i = 0; i < workers; i++) await this.boss.work<records.QueuedJobData>(def.kind, options, ([job]) => this.runTenantJob(slots, job));
+      }
+      for (const s of scheduledJobs()) {
+        await this.boss.work(s.kind, options, async () => {
+          await slots.take();
+          try {
+            return await s.run(this.app);
+          } finally {
+            slots.give();
+          }
+        });
+      }
+    }
+    this.log.info({ workers, kinds: jobKinds().map((k) => k.kind), schedules: scheduledJobs().map((s) => s.kind), ms: Date.now() - t0 }, 'job queue started');
+  }
+
+  /**
+   * Stops taking jobs and waits up to `timeoutMs` for the running ones to finish; those still
+   * running then are failed back to the queue (retried later, by this or another process).
+   */
+  async stop(timeoutMs = 10_000): Promise<void> {
+    if (!this.started) return;
+    this.started = false;
+    // close: false: the pool is the app's, closed with its DataSource
+    await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: false });
+  }
+
+  /** Sends one job (through `db`: the caller's transaction, or the pool). */
+  async send(kind: string, data: object, id: string, db: SqlExecutor): Promise<void> {
+    const def = jobKind(kind);
+    if (!def) throw new Error(`unknown job kind ${kind}`);
+    await this.boss.send(kind, data, { id, db, ...defaults(def, this.app.config) } as PgBoss.SendOptions);
+  }
+
+  /** The cron schedules registered in the queue (name and expression). */
+  async schedules(): Promise<{ name: string; cron: string }[]> {
+    return (await this.boss.getSchedules()).map((s) => ({ name: s.name, cron: s.cron }));
+  }
+
+  private async runTenantJob(slots: Slots, job: PgBoss.JobWithMetadata<records.QueuedJobData>): Promise<unknown> {
+    const def = jobKind(job.name);
+    if (!def) throw new Error(`no handler for job kind ${job.name}`);
+    const { recordId, actor, locale, payload } = job.data;
+    const ctx = newContext<AuthedContext>({
+      requestId: `job:${job.id}`,
+      actor,
+      authError: null,
+      locale,
+      manager: this.app.dataSource.manager,
+      app: this.app,
+      logger: this.log.child({ jobId: job.id, kind: job.name, actor }),
+    });
+    const attempt = job.retryCount + 1;
+    const lastAttempt = job.retryCount >= job.retryLimit;
+    await slots.take();
+    try {
+      await records.jobStarted(ctx, recordId, attempt);
+      const result = await def.run({
+        ctx,
+        payload,
+        jobId: recordId,
+        attempt,
+        lastAttempt,
+        progress: (percent, message) => records.jobProgress(ctx, recordId, percent, message ?? null),
+      });
+      await records.jobSucceeded(ctx, recordId, result);
+      return result;
+    } catch (err) {
+      ctx.logger.warn({ err, attempt, lastAttempt }, 'job failed');
+      await records.jobFailed(ctx, recordId, records.jobErrorOf(ctx, err), lastAttempt);
+      throw err;
+    } finally {
+      slots.give();
+    }
+  }
+}

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import type { AppServices, AuthedContext } from '../context';
+import { Job, JobState, type JobErrorValue } from '../entities/job.entity';
+import { AppError } from '../errors';
+import { msg, render, type Msg } from '../i18n';
+import { managerExecutor } from '../jobs/executor';
+import { jobKind } from '../jobs/registry';
+import { scoped, withTransaction } from './scope';
+
+/**
+ * A failure a handler reports to the agency on purpose: a stable code and a message in the
+ * agency's language. Anything else thrown by a handler reads as INTERNAL_SERVER_ERROR.
+ */
+export class JobFailure extends Error {
+  constructor(
+    readonly code: string,
+    readonly text: Msg,
+  ) {
+    super(`${code}: ${text.key}`);
+  }
+}
+
+/** What travels in pg-boss's job data: who asked (for scoping the handler's reads), and what for. */
+export interface QueuedJobData<P = unknown> {
+  recordId: string;
+  actor: AuthedContext['actor'];
+  locale: AuthedContext['locale'];
+  payload: P;
+}
+
+/**
+ * Enqueues a job of a registered kind with the agency's record of it, both in the caller's
+ * transaction (or in one of their own): either both exist after the commit or neither does.
+ */
+export async function enqueueJob<P>(ctx: AuthedContext, kind: string, payload: P): Promise<Job> {
+  const def = jobKind(kind);
+  if (!def) throw new Error(`unknown job kind ${kind}`);
+  return withTransaction(ctx, async (tx) => {
+    const bossJobId = randomUUID();
+    const record = await scoped(tx, Job).insert(
+      { bossJobId, kind, state: JobState.QUEUED, progress: 0, createdById: tx.actor.userId },
+      { allowPortal: Boolean(def.portalVisible) },
+    );
+    const data: QueuedJobData<P> = { recordId: record.id, actor: tx.actor, locale: tx.locale, payload };
+    await tx.app.queue.send(kind, data, bossJobId, managerExecutor(tx.manager));
+    return record;
+  });
+}
+
+/** The agency's record of a job; null when it is not the agency's (or no such job). */
+export async function getJob(ctx: AuthedContext, id: string): Promise<Job | null> {
+  return scoped(ctx, Job).findById(id);
+}
+
+async function patchRecord(ctx: AuthedContext, recordId: string, patch: Partial<Job>): Promise<void> {
+  const row = await scoped(ctx, Job).findById(recordId);
+  // the record goes with the agency (deleted agency, pruned record): nothing left to report to
+  if (row) await scoped(ctx, Job).update(row, patch as never, { allowPortal: true });
+}
+
+/** Worker side: a run begins (attempt 1, 2, …). */
+export async function jobStarted(ctx: AuthedContext, recordId: string, attempt: number): Promise<void> {
+  await patchRecord(ctx, recordId, { state: JobState.RUNNING, attempts: attempt, progress: 0, progressMessage: null, startedAt: new Date() });
+}
+
+/** Worker side: progress of the current run, clamped to 0–100. */
+export async function jobProgress(ctx: AuthedContext, recordId: string, percent: number, message: string | null): Promise<void> {
+  const progress = Math.max(0, Math.min(100, Math.round(Number.isFinite(percent) ? percent : 0)));
+  await patchRecord(ctx, recordId, { progress, progressMessage: message });
+}
+
+/** Worker side: the run succeeded with this result. */
+export async function jobSucceeded(ctx: AuthedContext, recordId: string, result: unknown): Promise<void> {
+  await patchRecord(ctx, recordId, { state: JobState.SUCCEEDED, progress: 100, result: result ?? null, error: null, finishedAt: new Date() });
+}
+
+/** Worker side: the run failed; FAILED when no retry follows, else back to QUEUED with the error kept. */
+export async function jobFailed(ctx: AuthedContext, recordId: string, error: JobErrorValue, final: boolean): Promise<void> {
+  await patchRecord(ctx, recordId, final ? { state: JobState.FAILED, error, finishedAt: new Date() } : { state: JobState.QUEUED, error });
+}
+
+/** The error the agency reads for what a handler threw (internals only in development). */
+export function jobErrorOf(ctx: AuthedContext, err: unknown): JobErrorValue {
+  if (err instanceof JobFailure) return { code: err.code, message: render(ctx.locale, err.text) };
+  if (err instanceof AppError) return { code: String(err.extensions.code), message: err.i18n ? render(ctx.locale, err.i18n) : err.message };
+  const internal = err instanceof Error ? err.message : String(err);
+  return { code: 'INTERNAL_SERVER_ERROR', message: ctx.app.config.isDev ? internal : render(ctx.locale, msg('jobs.failed')) };
+}
+
+/** How long the agency can still read a finished job's record. */
+export const JOB_RECORD_RETENTION_DAYS = 30;
+
+/**
+ * Deletes the records of jobs finished more than JOB_RECORD_RETENTION_DAYS ago, for every agency
+ * at once: system maintenance with no actor, which reads nothing and only drops expired rows.
+ */
+export async function pruneJobRecords(app: AppServices): Promise<{ deleted: number }> {
+  const raw: unknown = await app.dataSource.query(`DELETE FROM jobs WHERE "finishedAt" < now() - make_interval(days => $1)`, [JOB_RECORD_RETENTION_DAYS]);
+  // TypeORM answers a DELETE with [rows, affected]
+  const deleted = Array.isArray(raw) && typeof raw[1] === 'number' ? raw[1] : 0;
+  return { deleted };
+}

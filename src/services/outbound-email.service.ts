@@ -1,0 +1,63 @@
+import type { AuthedContext } from '../context';
+import { OutboundEmail, OutboundEmailStatus } from '../entities/outbound-email.entity';
+import type { ConnectionResult } from '../schema/common/connection';
+import type { PageArgs } from '../schema/common/connection';
+import { enqueueJob } from './job.service';
+import { paginate } from './pagination';
+import { scoped, withTransaction } from './scope';
+
+/** The kind of job that sends one outbox email. */
+export const SEND_EMAIL_JOB = 'email.send';
+
+export interface EmailDraft {
+  to: string;
+  subject: string;
+  text: string;
+  html?: string | null;
+  /** what the email is about, e.g. ('User', id) */
+  related?: { type: string; id: string };
+}
+
+export interface SendEmailPayload {
+  emailId: string;
+}
+
+/**
+ * Puts an email in the agency's outbox and enqueues its sending, in the caller's transaction: a
+ * rolled-back operation leaves neither the email nor the job behind.
+ */
+export async function queueEmail(ctx: AuthedContext, draft: EmailDraft): Promise<OutboundEmail> {
+  return withTransaction(ctx, async (tx) => {
+    const email = await scoped(tx, OutboundEmail).insert(
+      {
+        to: draft.to,
+        subject: draft.subject,
+        text: draft.text,
+        html: draft.html ?? null,
+        status: OutboundEmailStatus.QUEUED,
+        attempts: 0,
+        relatedType: draft.related?.type ?? null,
+        relatedId: draft.related?.id ?? null,
+      },
+      { allowPortal: true },
+    );
+    await enqueueJob<SendEmailPayload>(tx, SEND_EMAIL_JOB, { emailId: email.id });
+    return email;
+  });
+}
+
+/** The agency's outbox, newest first (owner only: emails may carry one-time links). */
+export async function listOutbox(ctx: AuthedContext, args: PageArgs): Promise<ConnectionResult<OutboundEmail>> {
+  const qb = scoped(ctx, OutboundEmail).query('m');
+  return paginate(qb, args, { column: 'm."createdAt"', value: (m) => m.createdAt, cast: 'timestamptz', direction: 'DESC' });
+}
+
+/** The outbox email a send job is about (null when it went with its agency). */
+export async function findOutboundEmail(ctx: AuthedContext, id: string): Promise<OutboundEmail | null> {
+  return scoped(ctx, OutboundEmail).findById(id);
+}
+
+/** Records what became of one attempt at sending. */
+export async function recordEmailOutcome(ctx: AuthedContext, email: OutboundEmail, patch: Partial<OutboundEmail>): Promise<void> {
+  await scoped(ctx, OutboundEmail).update(email, patch as never, { allowPortal: true });
+}

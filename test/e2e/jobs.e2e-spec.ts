@@ -1,0 +1,146 @@
+/**
+ * Background jobs as an agency sees them: a job's record moves QUEUED → RUNNING (with progress)
+ * → SUCCEEDED with its result, a failing job is retried and ends FAILED with its error, another
+ * agency's job reads as null, portal users are refused, and the nightly schedule is registered.
+ */
+import { JobFailure, enqueueJob } from '../../src/services/job.service';
+import { registerJob } from '../../src/jobs/registry';
+import { msg } from '../../src/i18n';
+import { startTestApp, TestApp } from '../support/app';
+import { expectCode } from '../support/expect';
+import { createClient, createUser, MISSING_ID, registerAgency, type AgencyActors } from '../support/factories';
+import { actorContext, eventually } from '../support/jobs';
+
+const JOB = /* GraphQL */ `query ($id: ID!) { job(id: $id) { id kind state progress progressMessage result error { code message } attempts createdAt startedAt finishedAt } }`;
+
+// a job the test lets go when it has seen it RUNNING
+let release: () => void = () => undefined;
+const released = () => new Promise<void>((resolve) => (release = resolve));
+let gate: Promise<void> = Promise.resolve();
+
+registerJob<{ n: number }, { doubled: number }>({
+  kind: 'test.double',
+  retryLimit: 0,
+  async run({ payload, progress }) {
+    await progress(40, 'halfway');
+    await gate;
+    return { doubled: payload.n * 2 };
+  },
+});
+
+let failingRuns = 0;
+registerJob({
+  kind: 'test.always-fails',
+  retryLimit: 2,
+  retryBackoff: false,
+  async run() {
+    failingRuns++;
+    throw new JobFailure('EMAIL_NOT_SENT', msg('jobs.emailNotSent'));
+  },
+});
+
+let t: TestApp;
+let a: AgencyActors;
+let b: AgencyActors;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  a = await registerAgency(t);
+  b = await registerAgency(t);
+});
+afterAll(() => t?.close());
+
+const readJob = async (id: string, token: string) => {
+  const res = await t.gql(JOB, { id }, token);
+  expect(res.body.errors).toBeUndefined();
+  return res.body.data!.job;
+};
+
+describe('a one-off job', () => {
+  it('is QUEUED, then RUNNING with its progress, then SUCCEEDED with its result', async () => {
+    gate = released();
+    const record = await enqueueJob(actorContext(t, { agencyId: a.agencyId, userId: a.ownerId }), 'test.double', { n: 21 });
+    const queued = await readJob(record.id, a.ownerToken);
+    expect(queued).toMatchObject({ id: record.id, kind: 'test.double', progress: 0, result: null, error: null, startedAt: null, finishedAt: null });
+    expect(['QUEUED', 'RUNNING']).toContain(queued.state);
+
+    const running = await eventually(() => readJob(record.id, a.ownerToken), (j) => j.state === 'RUNNING' && j.progress === 40, 15_000, 'RUNNING at 40%');
+    expect(running).toMatchObject({ progressMessage: 'halfway', attempts: 1, finishedAt: null });
+    expect(running.startedAt).not.toBeNull();
+
+    release();
+    const done = await eventually(() => readJob(record.id, a.ownerToken), (j) => j.state === 'SUCCEEDED', 15_000, 'SUCCEEDED');
+    expect(done).toMatchObject({ progress: 100, result: { doubled: 42 }, error: null, attempts: 1 });
+    expect(new Date(done.finishedAt).getTime()).toBeGreaterThanOrEqual(new Date(done.startedAt).getTime());
+  });
+
+  it('enqueued in a transaction that rolls back leaves no record and no job', async () => {
+    const ctx = actorContext(t, { agencyId: a.agencyId, userId: a.ownerId });
+    let id = '';
+    await expect(
+      t.ds.transaction(async (manager) => {
+        const tx = { ...ctx, manager } as typeof ctx;
+        id = (await enqueueJob(tx, 'test.double', { n: 1 })).id;
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(id).not.toBe('');
+    expect(await readJob(id, a.ownerToken)).toBeNull();
+    const [{ count }] = await t.ds.query(`SELECT count(*)::int AS count FROM pgboss.job WHERE name = 'test.double' AND data->>'recordId' = $1`, [id]);
+    expect(count).toBe(0);
+  });
+});
+
+describe('a failing job', () => {
+  it('is retried, then FAILED with its error in the agency language', async () => {
+    failingRuns = 0;
+    const record = await enqueueJob(actorContext(t, { agencyId: a.agencyId, userId: a.ownerId }), 'test.always-fails', {});
+    const failed = await eventually(() => readJob(record.id, a.ownerToken), (j) => j.state === 'FAILED', 20_000, 'FAILED');
+    expect(failed).toMatchObject({ attempts: 3, result: null, error: { code: 'EMAIL_NOT_SENT', message: 'The mail server did not accept the email' } });
+    expect(failed.finishedAt).not.toBeNull();
+    expect(failingRuns).toBe(3);
+  });
+});
+
+describe('job(id)', () => {
+  it("is null for another agency's job and for no job at all", async () => {
+    gate = Promise.resolve();
+    const record = await enqueueJob(actorContext(t, { agencyId: a.agencyId, userId: a.ownerId }), 'test.double', { n: 2 });
+    expect(await readJob(record.id, b.ownerToken)).toBeNull();
+    expect(await readJob(MISSING_ID, a.ownerToken)).toBeNull();
+    expect(await readJob('not-a-uuid', a.ownerToken)).toBeNull();
+    expect((await readJob(record.id, a.ownerToken)).id).toBe(record.id);
+  });
+
+  it('is for agency staff: a manager reads it, a portal user gets FORBIDDEN', async () => {
+    const record = await enqueueJob(actorContext(t, { agencyId: a.agencyId, userId: a.ownerId }), 'test.double', { n: 3 });
+    const manager = await createUser(t, a.ownerToken, 'MANAGER');
+    expect((await readJob(record.id, manager.token)).id).toBe(record.id);
+    const client = await createClient(t, a.ownerToken);
+    const portal = await createUser(t, a.ownerToken, 'CLIENT', client.id);
+    expectCode(await t.gql(JOB, { id: record.id }, portal.token), 'FORBIDDEN');
+    expectCode(await t.gql(JOB, { id: record.id }), 'UNAUTHENTICATED');
+  });
+});
+
+describe('scheduled jobs', () => {
+  it('registers the nightly pruning of finished job records as a cron schedule', async () => {
+    expect(await t.services.queue.schedules()).toContainEqual({ name: 'jobs.prune', cron: '15 3 * * *' });
+  });
+});
+
+// last: it stops this app's queue
+describe('stopping the queue (SIGTERM)', () => {
+  it('lets a running job finish before it returns', async () => {
+    gate = released();
+    const record = await enqueueJob(actorContext(t, { agencyId: a.agencyId, userId: a.ownerId }), 'test.double', { n: 5 });
+    await eventually(() => readJob(record.id, a.ownerToken), (j) => j.state === 'RUNNING', 15_000, 'RUNNING');
+    let stopped = false;
+    const stopping = t.services.queue.stop(10_000).then(() => (stopped = true));
+    await new Promise((r) => setTimeout(r, 300));
+    expect(stopped).toBe(false);
+    release();
+    await stopping;
+    expect(await readJob(record.id, a.ownerToken)).toMatchObject({ state: 'SUCCEEDED', result: { doubled: 10 } });
+  });
+});
