@@ -3,7 +3,7 @@ import { AgencyImage } from './agency-image.entity';
 import { Agency } from './agency.entity';
 import { Brief, BriefVersion } from './brief.entity';
 import { Campaign, CampaignChannel, CampaignChecklistItem, CampaignKpiTarget } from './campaign.entity';
-import { KpiDeviation, KpiMeasurement } from './kpi-measurement.entity';
+import { KpiDeviation, KpiMeasurement, KpiMeasurementMonth } from './kpi-measurement.entity';
 import { CampaignOptimization } from './campaign-optimization.entity';
 import { ClientStageChange } from './client-stage-change.entity';
 import { Client } from './client.entity';
@@ -35,6 +35,7 @@ export {
   CampaignChecklistItem,
   CampaignKpiTarget,
   KpiMeasurement,
+  KpiMeasurementMonth,
   KpiDeviation,
   CampaignOptimization,
   Contract,
@@ -106,6 +107,7 @@ export const ENTITIES = [
   CampaignChecklistItem,
   CampaignKpiTarget,
   KpiMeasurement,
+  KpiMeasurementMonth,
   KpiDeviation,
   CampaignOptimization,
 ];
