@@ -7,6 +7,7 @@ import { BriefResolver, BriefVersionResolver } from './brief.resolver';
 import { CampaignResolver, ClientCampaignsResolver } from './campaign.resolver';
 import { KpiMeasurementResolver } from './kpi-measurement.resolver';
 import { KpiImportResolver } from './kpi-import.resolver';
+import { KpiReportResolver } from './kpi-report.resolver';
 
 import { CampaignOptimizationResolver, CampaignOptimizationsResolver } from './campaign-optimization.resolver';
 import { ClientResolver } from './client.resolver';
@@ -54,6 +55,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ClientCampaignsResolver,
   KpiMeasurementResolver,
   KpiImportResolver,
+  KpiReportResolver,
 
   CampaignOptimizationResolver,
   CampaignOptimizationsResolver,

@@ -65,6 +65,7 @@ export const bg: LocaleResource = {
     cannotBeCleared: '{{field}}: стойността не може да се изтрие',
     notInFuture: '{{field}}: датата не може да е в бъдещето',
     notBefore: '{{field}} не може да е преди {{other}}',
+    kpiReportTooLong: 'отчетът обхваща най-много {{max}} дни; изберете по-кратък период',
     mustBeAfter: '{{field}} трябва да е след {{other}}',
     greaterThanZero: '{{field}}: стойността трябва да е по-голяма от нула',
     notNegative: '{{field}}: стойността не може да е отрицателна',

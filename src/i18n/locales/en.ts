@@ -68,6 +68,7 @@ export const en = {
     cannotBeCleared: '{{field}} cannot be cleared',
     notInFuture: '{{field}} cannot be in the future',
     notBefore: '{{field}} must not be before {{other}}',
+    kpiReportTooLong: 'the report covers at most {{max}} days; ask for a shorter period',
     mustBeAfter: '{{field}} must be after {{other}}',
     greaterThanZero: '{{field}} must be greater than zero',
     notNegative: '{{field}} must not be negative',

@@ -65,6 +65,7 @@ export const ru: LocaleResource = {
     cannotBeCleared: '{{field}}: значение нельзя удалить',
     notInFuture: '{{field}}: дата не может быть в будущем',
     notBefore: '{{field}} не может быть раньше, чем {{other}}',
+    kpiReportTooLong: 'отчёт охватывает не более {{max}} дней; выберите период короче',
     mustBeAfter: '{{field}} должно быть позже, чем {{other}}',
     greaterThanZero: '{{field}}: значение должно быть больше нуля',
     notNegative: '{{field}}: значение не может быть отрицательным',
