@@ -2,8 +2,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The monthly rollup of KPI measurements (kept by every write, read by the agency-wide report),
- * built here from the measurements already stored; and the agency-by-date index the report's
- * partial months read the raw rows through.
+ * built here from the measurements already stored; the agency-by-date index the report's partial
+ * months read the raw rows through; and the unique key of measurements reordered (date before
+ * metric) so that one campaign's period is one range of it.
  */
 export class KpiMeasurementMonths1796500000400 implements MigrationInterface {
   name = 'KpiMeasurementMonths1796500000400';
@@ -14,6 +15,9 @@ export class KpiMeasurementMonths1796500000400 implements MigrationInterface {
     await queryRunner.query(`CREATE UNIQUE INDEX "kpi_measurement_months_unique" ON "kpi_measurement_months" ("agencyId", "campaignId", "metric", "customName", "month") `);
     await queryRunner.query(`CREATE INDEX "kpi_measurement_months_month" ON "kpi_measurement_months" ("agencyId", "month") `);
     await queryRunner.query(`CREATE INDEX "kpi_measurements_date" ON "kpi_measurements" ("agencyId", "date") `);
+    // the same unique key with the date before the metric: a campaign's period is one index range
+    await queryRunner.query(`DROP INDEX "public"."kpi_measurements_unique"`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "kpi_measurements_unique" ON "kpi_measurements" ("agencyId", "campaignId", "date", "metric", "customName") `);
     await queryRunner.query(`ALTER TABLE "kpi_measurement_months" ADD CONSTRAINT "FK_91f443739974fea3d5b6330a2fe" FOREIGN KEY ("campaignId") REFERENCES "campaigns"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
     await queryRunner.query(
       `INSERT INTO "kpi_measurement_months" ("agencyId", "clientId", "campaignId", "metric", "customName", "month", "value", "days")
@@ -24,6 +28,8 @@ export class KpiMeasurementMonths1796500000400 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "public"."kpi_measurements_unique"`);
+    await queryRunner.query(`CREATE UNIQUE INDEX "kpi_measurements_unique" ON "kpi_measurements" ("agencyId", "campaignId", "metric", "customName", "date") `);
     await queryRunner.query(`DROP INDEX "public"."kpi_measurements_date"`);
     await queryRunner.query(`DROP TABLE "kpi_measurement_months"`);
   }

@@ -12,7 +12,9 @@ import { PortalScope } from './portal-scope';
 @Entity('kpi_measurements')
 @Check('kpi_measurements_value_not_negative', '"value" >= 0')
 @PortalScope('clientId')
-@Index('kpi_measurements_unique', ['agencyId', 'campaignId', 'metric', 'customName', 'date'], { unique: true })
+// date before metric: one campaign's days over a period (plan against actual, the monthly rollup)
+// are one range of the index; the key, and so what a day sent again replaces, is the same
+@Index('kpi_measurements_unique', ['agencyId', 'campaignId', 'date', 'metric', 'customName'], { unique: true })
 @Index('kpi_measurements_date', ['agencyId', 'date'])
 export class KpiMeasurement extends TenantOwned {
   @Column('uuid')
