@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { AuthedContext } from '../context';
-import { Campaign, CampaignChannel, Client, KpiMeasurement, KpiMeasurementMonth, User } from '../entities';
+import { Campaign, KpiMeasurement, KpiMeasurementMonth } from '../entities';
 import { KpiMetric } from '../entities/enums';
 import { BadUserInputError } from '../errors';
 import { msg } from '../i18n';
@@ -49,42 +49,52 @@ interface SumRow {
   total: string;
 }
 
-/** Adds the group of the report (id and name) to a query over rollup or daily rows aliased `r`. */
-function grouped<T extends object>(qb: SelectQueryBuilder<T>, groupBy: KpiReportGrouping, monthSql: string): SelectQueryBuilder<T> {
-  let id = 'NULL::uuid';
-  let name = 'NULL::text';
+/** Where the name of each kind of group is read from. */
+const NAMES: Partial<Record<KpiReportGrouping, { table: string; column: string }>> = {
+  [KpiReportGrouping.CLIENT]: { table: 'clients', column: 'name' },
+  [KpiReportGrouping.CAMPAIGN]: { table: 'campaigns', column: 'name' },
+  [KpiReportGrouping.CHANNEL]: { table: 'campaign_channels', column: 'name' },
+  [KpiReportGrouping.MANAGER]: { table: 'users', column: '"fullName"' },
+};
+
+/**
+ * Sums a query over rollup or daily rows aliased `r` by month, group and series, then names the
+ * groups: the names are joined to the few aggregated rows, not to every summed one.
+ */
+function sums<T extends object>(ctx: AuthedContext, qb: SelectQueryBuilder<T>, groupBy: KpiReportGrouping, monthSql: string): Promise<SumRow[]> {
+  let key = 'NULL::uuid';
   switch (groupBy) {
     case KpiReportGrouping.CLIENT:
-      qb.innerJoin(Client, 'g', 'g.id = r."clientId"');
-      [id, name] = ['g.id', 'g.name'];
+      key = 'r."clientId"';
       break;
     case KpiReportGrouping.CAMPAIGN:
-      qb.innerJoin(Campaign, 'g', 'g.id = r."campaignId"');
-      [id, name] = ['g.id', 'g.name'];
+      key = 'r."campaignId"';
       break;
     case KpiReportGrouping.CHANNEL:
-      qb.innerJoin(Campaign, 'c', 'c.id = r."campaignId"').innerJoin(CampaignChannel, 'g', 'g.id = c."channelId"');
-      [id, name] = ['g.id', 'g.name'];
+      qb.innerJoin(Campaign, 'c', 'c.id = r."campaignId"');
+      key = 'c."channelId"';
       break;
     case KpiReportGrouping.MANAGER:
-      qb.innerJoin(Campaign, 'c', 'c.id = r."campaignId"').leftJoin(User, 'g', 'g.id = c."managerId"');
-      [id, name] = ['g.id', 'g."fullName"'];
+      qb.innerJoin(Campaign, 'c', 'c.id = r."campaignId"');
+      key = 'c."managerId"';
       break;
     case KpiReportGrouping.NONE:
       break;
   }
-  return qb
-    .select(`to_char(${monthSql}, 'YYYY-MM-DD')`, 'month')
-    .addSelect(id, 'gid')
-    .addSelect(name, 'gname')
+  qb.select(monthSql, 'month')
+    .addSelect(key, 'gid')
     .addSelect('r.metric', 'metric')
     .addSelect('r."customName"', 'customName')
     .addSelect('SUM(r.value)', 'total')
     .groupBy('1')
     .addGroupBy('2')
     .addGroupBy('3')
-    .addGroupBy('4')
-    .addGroupBy('5');
+    .addGroupBy('4');
+  const names = NAMES[groupBy];
+  if (!names) return qb.getRawMany();
+  // the group ids come from the agency's own rows above, so their names need no condition of their own
+  const [sql, params] = qb.getQueryAndParameters();
+  return ctx.manager.query(`SELECT s.*, n.${names.column} AS gname FROM (${sql}) s LEFT JOIN ${names.table} n ON n.id = s.gid`, params);
 }
 
 /**
@@ -103,13 +113,13 @@ export async function kpiReport(ctx: AuthedContext, input: KpiReportInput): Prom
   const reads: Promise<SumRow[]>[] = [];
   if (fullFrom < fullTo) {
     const qb = scoped(ctx, KpiMeasurementMonth).query('r').andWhere('r.month >= :fullFrom AND r.month < :fullTo', { fullFrom, fullTo });
-    reads.push(grouped(qb, groupBy, 'r.month').getRawMany());
+    reads.push(sums(ctx, qb, groupBy, 'r.month'));
   }
   if (partial.length) {
     const ranges = partial.map((_, i) => `r.date BETWEEN :ps${i} AND :pe${i}`).join(' OR ');
     const params = Object.fromEntries(partial.flatMap(([s, e], i) => [[`ps${i}`, s], [`pe${i}`, e]]));
     const qb = scoped(ctx, KpiMeasurement).query('r').andWhere(`(${ranges})`, params);
-    reads.push(grouped(qb, groupBy, `date_trunc('month', r.date)::date`).getRawMany());
+    reads.push(sums(ctx, qb, groupBy, `date_trunc('month', r.date)::date`));
   }
   const rows = new Map<string, { month: string; gid: string | null; gname: string | null; sums: Map<string, Decimal> }>();
   for (const r of (await Promise.all(reads)).flat()) {
