@@ -317,7 +317,8 @@ export async function takeCounter(
 
 /**
  * Recomputes the monthly rollup (kpi_measurement_months) of the given campaigns and months from
- * the raw daily rows, in ONE statement inside the caller's transaction: the sums are upserted,
+ * the raw daily rows, in ONE statement inside the caller's transaction (the rows are read in one
+ * range of the unique index from the first month to the last, whatever the plan's estimates): the sums are upserted,
  * and rollup rows of those campaign-months whose raw rows are gone are deleted. `months` are the
  * first days of the months, paired with `campaignIds` by position.
  */
@@ -332,10 +333,12 @@ export async function refreshKpiMonths(ctx: RequestContext, campaignIds: string[
     `WITH k AS (SELECT DISTINCT cid, month FROM unnest($2::uuid[], $3::date[]) AS u(cid, month)),
      fresh AS (
        INSERT INTO kpi_measurement_months ("agencyId", "clientId", "campaignId", metric, "customName", month, value, days)
-       SELECT m."agencyId", m."clientId", m."campaignId", m.metric, m."customName", k.month, SUM(m.value), COUNT(*)::int
-         FROM k JOIN kpi_measurements m
-           ON m."agencyId" = $1 AND m."campaignId" = k.cid AND m.date >= k.month AND m.date < (k.month + interval '1 month')::date
-        GROUP BY m."agencyId", m."clientId", m."campaignId", m.metric, m."customName", k.month
+       SELECT m."agencyId", m."clientId", m."campaignId", m.metric, m."customName", date_trunc('month', m.date)::date, SUM(m.value), COUNT(*)::int
+         FROM kpi_measurements m
+        WHERE m."agencyId" = $1 AND m."campaignId" = ANY($2::uuid[])
+          AND m.date >= (SELECT min(month) FROM k) AND m.date < (SELECT (max(month) + interval '1 month')::date FROM k)
+          AND (m."campaignId", date_trunc('month', m.date)::date) IN (SELECT cid, month FROM k)
+        GROUP BY m."agencyId", m."clientId", m."campaignId", m.metric, m."customName", date_trunc('month', m.date)
        ON CONFLICT ("agencyId", "campaignId", metric, "customName", month)
        DO UPDATE SET value = EXCLUDED.value, days = EXCLUDED.days, "clientId" = EXCLUDED."clientId", "updatedAt" = now()
        RETURNING "campaignId", metric, "customName", month)
