@@ -18,6 +18,7 @@ import { AgencyAssetsAndTemplates1796400000200 } from './1796400000200-AgencyAss
 import { Campaigns1796500000100 } from './1796500000100-Campaigns';
 import { KpiMeasurements1796500000200 } from './1796500000200-KpiMeasurements';
 import { CampaignOptimizations1796500000300 } from './1796500000300-CampaignOptimizations';
+import { KpiMeasurementMonths1796500000400 } from './1796500000400-KpiMeasurementMonths';
 import { KpiImports1796500000500 } from './1796500000500-KpiImports';
 import { JobsAndOutboundEmails1796500000700 } from './1796500000700-JobsAndOutboundEmails';
 
@@ -41,6 +42,7 @@ export const MIGRATIONS: Function[] = [
   Campaigns1796500000100,
   KpiMeasurements1796500000200,
   CampaignOptimizations1796500000300,
+  KpiMeasurementMonths1796500000400,
   KpiImports1796500000500,
   JobsAndOutboundEmails1796500000700,
 ];

@@ -120,8 +120,9 @@ async function embeddedScenario(): Promise<void> {
 
 class CountingLogger implements TypeOrmLogger {
   count = 0;
-  logQuery() {
+  logQuery(query: string) {
     this.count++;
+    if (process.env.BENCH_TRACE) process.stderr.write(`${performance.now().toFixed(0)} ${query.slice(0, 90).replace(/\s+/g, ' ')}\n`);
   }
   logQueryError() {}
   logQuerySlow() {}
@@ -455,6 +456,277 @@ async function queryWhileRendering(threads: string | undefined, perSecond: numbe
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// KPI measurements at scale: ingestion, the agency-wide report, the portal's campaign read
+
+/**
+ * The portal's read of one campaign: 8 KPIs over 90 days, pacing, open deviations. One constant,
+ * so that other fields of `kpis` (a series) can be added here and measured by the same loop.
+ */
+export const PORTAL_CAMPAIGN_READ = /* GraphQL */ `query ($id: ID!, $asOf: Date) {
+  campaign(id: $id) {
+    kpis(asOf: $asOf) { metric plan actual deviationPercent severity }
+    pacing(asOf: $asOf) { spendToDate }
+    deviations(open: true) { id }
+  }
+}`;
+
+type Post = (query: string, variables: object, token?: string) => Promise<any>;
+
+function poster(port: number): Post {
+  return async (query, variables, token) => {
+    const r = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await r.json()) as any;
+    if (body.errors) throw new Error(`${query.slice(0, 60)}…: ${JSON.stringify(body.errors)}`);
+    return body.data;
+  };
+}
+
+const dayAfter = (date: string, n: number) => new Date(Date.parse(date + 'T00:00:00Z') + n * 86_400_000).toISOString().slice(0, 10);
+
+/** (a) measurements per second through recordKpiMeasurements (HTTP) and importKpiFile (OWN_CSV). */
+async function kpiIngestion(): Promise<void> {
+  const db = `bench_kpis_${process.pid}`;
+  await recreateDatabase(BASE_URL, db);
+  const url = withDatabase(BASE_URL, db);
+  const counter = new CountingLogger();
+  const ds = createDataSource({ url, poolSize: 10, logger: counter });
+  await ds.initialize();
+  try {
+    await ds.runMigrations();
+    const config = loadConfig({ ...process.env, NODE_ENV: 'production', DATABASE_URL: url, JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42', LOG_LEVEL: 'silent' });
+    const app = await createApp(ds, config);
+    await new Promise<void>((r) => app.httpServer.listen(0, '127.0.0.1', r));
+    const post = poster((app.httpServer.address() as AddressInfo).port);
+    const reg = await post('mutation($i: RegisterAgencyInput!) { registerAgency(input: $i) { token } }', {
+      i: { agencyName: 'Bench KPIs', email: `bench-kpis-${process.pid}@example.test`, password: 'bench-password-1' },
+    });
+    const token = reg.registerAgency.token as string;
+    const client = (await post('mutation($i: CreateClientInput!) { createClient(input: $i) { ... on Client { id } } }', { i: { name: 'АО «Бенчмарк»' } }, token)).createClient.id;
+    const channelId = (await post('{ campaignChannels { id } }', {}, token)).campaignChannels[0].id;
+    const START = '2023-01-01';
+    const DAYS = 1461; // four years: 7 series × 1461 days ≥ 10 000 rows per campaign
+    const metrics = ['IMPRESSIONS', 'CLICKS', 'CONVERSIONS', 'LEADS', 'SPEND', 'REVENUE', 'CUSTOM'];
+    const items = ['WEBSITE', 'WEB_ANALYTICS', 'KPI', 'CAMPAIGN_STRUCTURE', 'KEYWORD_SELECTION', 'AD_QUALITY', 'CAMPAIGN_SETTINGS'];
+    const campaign = async (name: string): Promise<string> => {
+      const input = { clientId: client, channelId, name, budget: '1000000.00', currency: 'RUB', startDate: START, endDate: dayAfter(START, DAYS - 1) };
+      const id = (await post('mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { id } }', { i: input }, token)).createCampaign.id;
+      const targets = [
+        { metric: 'CLICKS', plan: '300', period: 'MONTH' },
+        { metric: 'SPEND', plan: '1000000', period: 'CAMPAIGN' },
+        { metric: 'CPC', plan: '30', period: 'MONTH' },
+        { metric: 'LEADS', plan: '50', period: 'WEEK' },
+      ];
+      await post('mutation($i: SetKpiTargetsInput!) { setKpiTargets(input: $i) { __typename } }', { i: { campaignId: id, targets } }, token);
+      for (const item of items) await post('mutation($i: CheckLaunchItemInput!) { checkLaunchItem(input: $i) { id } }', { i: { campaignId: id, item } }, token);
+      await post('mutation($id: ID!) { launchCampaign(id: $id) { __typename } }', { id }, token);
+      return id;
+    };
+    const rowsOf = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        metric: metrics[i % 7],
+        date: dayAfter(START, Math.floor(i / 7)),
+        value: String(100 + (i % 97)),
+        ...(metrics[i % 7] === 'CUSTOM' ? { customName: 'Звонки' } : {}),
+      }));
+
+    // typed figures: 10 campaigns × 10 000 rows, as 1 000-row mutations (the input's maximum)
+    const RECORD = 'mutation($i: RecordKpiMeasurementsInput!) { recordKpiMeasurements(input: $i) { id } }';
+    const typed = await Promise.all(Array.from({ length: 10 }, (_, i) => campaign(`Ввод ${i + 1}`)));
+    const batch = rowsOf(10_000);
+    await post(RECORD, { i: { campaignId: typed[0], measurements: batch.slice(0, 1000) } }, token); // warm-up (replaced below)
+    counter.count = 0;
+    const perCall: number[] = [];
+    const t0 = performance.now();
+    for (const id of typed) {
+      for (let at = 0; at < batch.length; at += 1000) {
+        const s0 = performance.now();
+        await post(RECORD, { i: { campaignId: id, measurements: batch.slice(at, at + 1000) } }, token);
+        perCall.push(performance.now() - s0);
+      }
+    }
+    const typedSeconds = (performance.now() - t0) / 1000;
+    perCall.sort((a, b) => a - b);
+    rows.push({
+      scenario: 'kpi ingestion',
+      metric: 'recordKpiMeasurements: 10 campaigns × 10 000 rows in 1 000-row calls (HTTP, sequential)',
+      value: `${(100_000 / typedSeconds).toFixed(0)} rows/s`,
+      note: `p50 ${percentile(perCall, 50).toFixed(0)} ms per 1 000-row call; ${(counter.count / perCall.length).toFixed(1)} SQL statements per call`,
+    });
+
+    // an OWN_CSV file of 100 002 lines into one campaign (input.campaignId, so the id column stays
+    // empty: with ids the 5 000 000-character limit of the input holds ~78 000 lines), 6 series ×
+    // 16 667 days; its targets are over the whole campaign (one period each to re-evaluate).
+    // In-process: the HTTP body limit of 1 MiB would hold ~45 000 such lines.
+    const IMPORT_DAYS = 16_667;
+    const importInput = { clientId: client, channelId, name: 'Импорт', budget: '1000000000.00', currency: 'RUB', startDate: '2000-01-01', endDate: dayAfter('2000-01-01', IMPORT_DAYS - 1) };
+    const importId = (await post('mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { id } }', { i: importInput }, token)).createCampaign.id;
+    const importTargets = ['CLICKS', 'SPEND', 'CPC', 'LEADS'].map((metric) => ({ metric, plan: '1000', period: 'CAMPAIGN' }));
+    await post('mutation($i: SetKpiTargetsInput!) { setKpiTargets(input: $i) { __typename } }', { i: { campaignId: importId, targets: importTargets } }, token);
+    for (const item of items) await post('mutation($i: CheckLaunchItemInput!) { checkLaunchItem(input: $i) { id } }', { i: { campaignId: importId, item } }, token);
+    await post('mutation($id: ID!) { launchCampaign(id: $id) { __typename } }', { id: importId }, token);
+    const lines = ['campaign_id,date,metric,value'];
+    for (let d = 0; d < IMPORT_DAYS; d++) for (const m of metrics.slice(0, 6)) lines.push(`,${dayAfter('2000-01-01', d)},${m},${100 + (d % 97)}`);
+    const content = lines.join('\n');
+    const IMPORT = 'mutation($i: ImportKpiFileInput!) { importKpiFile(input: $i) { imported skipped problems { line message } } }';
+    counter.count = 0;
+    const s1 = performance.now();
+    const report = await app.execute<any>(IMPORT, { i: { source: 'OWN_CSV', content, campaignId: importId } }, token);
+    const importSeconds = (performance.now() - s1) / 1000;
+    if (report.importKpiFile.imported !== lines.length - 1) throw new Error(`import: ${JSON.stringify(report.importKpiFile).slice(0, 300)}`);
+    rows.push({
+      scenario: 'kpi ingestion',
+      metric: `importKpiFile OWN_CSV, ${(lines.length - 1).toLocaleString('en')} lines (${(content.length / 1e6).toFixed(1)} MB), one call`,
+      value: `${((lines.length - 1) / importSeconds).toFixed(0)} lines/s`,
+      note: `${importSeconds.toFixed(2)} s, ${counter.count} SQL statements; target ≥ 100 000/s`,
+    });
+    // where the time of the import goes: parsing and checking alone, without the database
+    const { parseKpiFile } = await import('../src/services/kpi-import/sources');
+    const { KpiImportSource } = await import('../src/schema/kpi-import/kpi-import.enums');
+    const s2 = performance.now();
+    parseKpiFile(KpiImportSource.OWN_CSV, content, { moneyInMicros: true });
+    rows.push({ scenario: 'kpi ingestion', metric: '  of which parsing the file (no checks, no database)', value: `${(performance.now() - s2).toFixed(0)} ms` });
+    const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM kpi_measurements');
+    const [{ bad }] = await ds.query(
+      `SELECT count(*)::int AS bad FROM (SELECT "campaignId", metric, "customName", date_trunc('month', date)::date AS month, SUM(value) AS v, COUNT(*)::int AS d FROM kpi_measurements GROUP BY 1, 2, 3, 4) r
+         FULL JOIN kpi_measurement_months m USING ("campaignId", metric, "customName", month) WHERE m.value IS DISTINCT FROM r.v OR m.days IS DISTINCT FROM r.d`,
+    );
+    rows.push({ scenario: 'kpi ingestion', metric: 'rows stored / rollup rows differing from the raw sums', value: `${n} / ${bad}` });
+    await app.stop();
+  } finally {
+    await ds.destroy();
+    await dropDatabase(BASE_URL, db);
+  }
+}
+
+/** (b) the agency-wide report and (c) the portal's campaign read, on the seed:large database. */
+async function kpiReads(): Promise<void> {
+  const { SEED_LARGE_URL, SEED_LARGE_PASSWORD, seedLargeOwnerEmail } = await import('./seed-large');
+  const counter = new CountingLogger();
+  const ds = createDataSource({ url: SEED_LARGE_URL, poolSize: 10, logger: counter, applicationName: 'bench' });
+  await ds.initialize();
+  try {
+    const [{ measurements }] = await ds.query('SELECT count(*)::bigint AS measurements FROM kpi_measurements');
+    if (Number(measurements) === 0) throw new Error(`${SEED_LARGE_URL} has no measurements: run npm run seed:large first`);
+    const [{ campaigns }] = await ds.query('SELECT count(*)::int AS campaigns FROM campaigns');
+    const size = `${Number(measurements).toLocaleString('en')} measurements, ${campaigns} campaigns`;
+    const config = loadConfig({ ...process.env, NODE_ENV: 'production', DATABASE_URL: SEED_LARGE_URL, JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42', LOG_LEVEL: 'silent' });
+    const app = await createApp(ds, config);
+    await new Promise<void>((r) => app.httpServer.listen(0, '127.0.0.1', r));
+    const post = poster((app.httpServer.address() as AddressInfo).port);
+    const login = (email: string, password: string) => post('mutation($i: LoginInput!) { login(input: $i) { token } }', { i: { email, password } }).then((d) => d.login.token as string);
+    const owner = await login(seedLargeOwnerEmail(1), SEED_LARGE_PASSWORD);
+
+    const REPORT = 'query($i: KpiReportInput!) { kpiReport(input: $i) { rows { month group { id name } metrics { metric customName value } } } }';
+    const cases: [string, object][] = [
+      ['whole months Jan–Nov 2026, NONE', { from: '2026-01-01', to: '2026-11-30', groupBy: 'NONE' }],
+      ['whole months Jan–Nov 2026, CLIENT', { from: '2026-01-01', to: '2026-11-30', groupBy: 'CLIENT' }],
+      ['whole months Jan–Nov 2026, MANAGER', { from: '2026-01-01', to: '2026-11-30', groupBy: 'MANAGER' }],
+      ['whole months Jan–Nov 2026, CAMPAIGN', { from: '2026-01-01', to: '2026-11-30', groupBy: 'CAMPAIGN' }],
+      ['15 Jan – 20 Oct 2026 (partial edges), NONE', { from: '2026-01-15', to: '2026-10-20', groupBy: 'NONE' }],
+      ['15 Jan – 20 Oct 2026 (partial edges), CHANNEL', { from: '2026-01-15', to: '2026-10-20', groupBy: 'CHANNEL' }],
+    ];
+    for (const [label, input] of cases) {
+      for (let i = 0; i < 5; i++) await post(REPORT, { i: input }, owner);
+      counter.count = 0;
+      const times: number[] = [];
+      let nRows = 0;
+      for (let i = 0; i < 30; i++) {
+        const s0 = performance.now();
+        nRows = (await post(REPORT, { i: input }, owner)).kpiReport.rows.length;
+        times.push(performance.now() - s0);
+      }
+      times.sort((a, b) => a - b);
+      rows.push({
+        scenario: 'kpi report',
+        metric: `kpiReport ${label}`,
+        value: `${percentile(times, 50).toFixed(1)} / ${percentile(times, 95).toFixed(1)} ms`,
+        note: `p50 / p95, ${nRows} rows, ${(counter.count / 30).toFixed(0)} SQL/request; agency 1 of 10 (data set: ${size}); target ≤ 50 ms`,
+      });
+    }
+
+    // (c) a portal user of the client of one launched campaign, reading it at a fixed rate
+    const [c] = await ds.query(
+      `SELECT c.id, c."clientId", to_char(c."startDate" + 89, 'YYYY-MM-DD') AS "asOf" FROM campaigns c JOIN agencies a ON a.id = c."agencyId"
+        WHERE a.name = 'Generated agency 1' ORDER BY c.name LIMIT 1`,
+    );
+    const email = `portal-bench-${process.pid}-${Date.now()}@seed-large.test`;
+    await post('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { email, password: SEED_LARGE_PASSWORD, role: 'CLIENT', clientId: c.clientId } }, owner);
+    const portal = await login(email, SEED_LARGE_PASSWORD);
+    const vars = { id: c.id, asOf: c.asOf };
+    const first = await post(PORTAL_CAMPAIGN_READ, vars, portal);
+    if (first.campaign.kpis.length !== 8) throw new Error(`expected 8 KPIs: ${JSON.stringify(first).slice(0, 300)}`);
+    for (let i = 0; i < 50; i++) await post(PORTAL_CAMPAIGN_READ, vars, portal);
+    counter.count = 0;
+    const sequential: number[] = [];
+    for (let i = 0; i < 100; i++) {
+      const s0 = performance.now();
+      await post(PORTAL_CAMPAIGN_READ, vars, portal);
+      sequential.push(performance.now() - s0);
+    }
+    const perRequest = counter.count / 100;
+    sequential.sort((a, b) => a - b);
+    rows.push({
+      scenario: 'portal campaign read',
+      metric: '8 KPIs over 90 days + pacing + open deviations, sequential',
+      value: `${percentile(sequential, 50).toFixed(1)} / ${percentile(sequential, 99).toFixed(1)} ms`,
+      note: `p50 / p99; ${perRequest.toFixed(0)} SQL statements per request`,
+    });
+    // the load runs against the built server in its own process, as in production: in this
+    // process the load loop and the server would share one event loop
+    const server = await startServer({ DATABASE_URL: SEED_LARGE_URL, SEED_DEMO: 'false' });
+    const remote = poster(server.port);
+    for (let i = 0; i < 50; i++) await remote(PORTAL_CAMPAIGN_READ, vars, portal);
+    const RATE = Number(process.env.BENCH_PORTAL_RATE ?? 200);
+    const SECONDS = 10;
+    const total = RATE * SECONDS;
+    const latencies: number[] = [];
+    let failures = 0;
+    const t0 = performance.now();
+    const inFlight: Promise<void>[] = [];
+    for (let i = 0; i < total; i++) {
+      // open loop: request i is due at t0 + i/RATE whether or not earlier ones answered, and its
+      // latency is counted from when it was due (a late start counts against the server)
+      const due = t0 + (i * 1000) / RATE;
+      const wait = due - performance.now();
+      if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+      inFlight.push(
+        remote(PORTAL_CAMPAIGN_READ, vars, portal).then(
+          () => void latencies.push(performance.now() - due),
+          (err) => {
+            failures++;
+            if (failures === 1) process.stderr.write(`portal read failed: ${err}\n`);
+          },
+        ),
+      );
+    }
+    await Promise.all(inFlight);
+    const seconds = (performance.now() - t0) / 1000;
+    await server.stop();
+    latencies.sort((a, b) => a - b);
+    rows.push({
+      scenario: 'portal campaign read',
+      metric: `8 KPIs over 90 days + pacing + open deviations, fixed ${RATE} req/s for ${SECONDS} s`,
+      value: `${percentile(latencies, 50).toFixed(1)} / ${percentile(latencies, 99).toFixed(1)} ms`,
+      note: `p50 / p99; ${(total / seconds).toFixed(0)} req/s achieved, ${failures} failed; built server in its own process; ${size}`,
+    });
+    await app.stop();
+  } finally {
+    await ds.destroy();
+  }
+}
+
+/** `npm run bench -- kpis [ingestion|reads]`: both parts by default. */
+async function kpisScenario(): Promise<void> {
+  const part = process.argv[3];
+  if (!part || part === 'ingestion') await kpiIngestion();
+  if (!part || part === 'reads') await kpiReads();
+}
+
 function printTable(): void {
   const headers = ['scenario', 'metric', 'value', 'note'];
   const data = rows.map((r) => [r.scenario, r.metric, r.value, r.note ?? '']);
@@ -471,6 +743,7 @@ async function main(): Promise<void> {
     clients: clientsListScenario,
     invoices: issueInvoicesScenario,
     documents: documentsScenario,
+    kpis: kpisScenario,
   };
   for (const [name, run] of Object.entries(scenarios)) {
     if (only && only !== name) continue;

@@ -3,8 +3,8 @@ import { AgencyImage } from './agency-image.entity';
 import { Agency } from './agency.entity';
 import { Brief, BriefVersion } from './brief.entity';
 import { Campaign, CampaignChannel, CampaignChecklistItem, CampaignKpiTarget } from './campaign.entity';
-import { KpiDeviation, KpiMeasurement } from './kpi-measurement.entity';
 import { KpiImport } from './kpi-import.entity';
+import { KpiDeviation, KpiMeasurement, KpiMeasurementMonth } from './kpi-measurement.entity';
 import { CampaignOptimization } from './campaign-optimization.entity';
 import { ClientStageChange } from './client-stage-change.entity';
 import { Client } from './client.entity';
@@ -38,6 +38,7 @@ export {
   CampaignChecklistItem,
   CampaignKpiTarget,
   KpiMeasurement,
+  KpiMeasurementMonth,
   KpiDeviation,
   KpiImport,
   CampaignOptimization,
@@ -112,6 +113,7 @@ export const ENTITIES = [
   CampaignChecklistItem,
   CampaignKpiTarget,
   KpiMeasurement,
+  KpiMeasurementMonth,
   KpiDeviation,
   CampaignOptimization,
   KpiImport,

@@ -12,7 +12,10 @@ import { PortalScope } from './portal-scope';
 @Entity('kpi_measurements')
 @Check('kpi_measurements_value_not_negative', '"value" >= 0')
 @PortalScope('clientId')
-@Index('kpi_measurements_unique', ['agencyId', 'campaignId', 'metric', 'customName', 'date'], { unique: true })
+// date before metric: one campaign's days over a period (plan against actual, the monthly rollup)
+// are one range of the index; the key, and so what a day sent again replaces, is the same
+@Index('kpi_measurements_unique', ['agencyId', 'campaignId', 'date', 'metric', 'customName'], { unique: true })
+@Index('kpi_measurements_date', ['agencyId', 'date'])
 export class KpiMeasurement extends TenantOwned {
   @Column('uuid')
   clientId: string;
@@ -87,4 +90,41 @@ export class KpiDeviation extends TenantOwned {
 
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   closedAt: Date | null;
+}
+
+/**
+ * The monthly rollup of kpi_measurements: per series of a campaign and calendar month (`month` is
+ * its first day), the sum of the days and how many days were recorded. Never written by hand: it is
+ * recomputed from the raw rows in the transaction of every write (storeMeasurements), so it always
+ * equals them. Agency-wide reports read it instead of millions of daily rows.
+ */
+@Entity('kpi_measurement_months')
+@PortalScope('clientId')
+@Index('kpi_measurement_months_unique', ['agencyId', 'campaignId', 'metric', 'customName', 'month'], { unique: true })
+@Index('kpi_measurement_months_month', ['agencyId', 'month'])
+export class KpiMeasurementMonth extends TenantOwned {
+  @Column('uuid')
+  clientId: string;
+
+  @Column('uuid')
+  campaignId: string;
+
+  @ManyToOne(() => Campaign, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'campaignId' })
+  campaign?: Campaign;
+
+  @Column({ type: 'enum', enum: KpiMetric, enumName: 'kpi_metric' })
+  metric: KpiMetric;
+
+  @Column({ type: 'varchar', length: 100, default: '' })
+  customName: string;
+
+  @Column({ type: 'date' })
+  month: string;
+
+  @Column({ type: 'numeric', precision: 22, scale: 4 })
+  value: string;
+
+  @Column({ type: 'int' })
+  days: number;
 }

@@ -8,6 +8,7 @@ import { CampaignResolver, ClientCampaignsResolver } from './campaign.resolver';
 import { KpiMeasurementResolver } from './kpi-measurement.resolver';
 import { KpiImportResolver } from './kpi-import.resolver';
 import { CampaignKpiSeriesResolver, CampaignTotalsResolver, ClientKpiResolver, ProposalRealizedToolMixResolver } from './kpi-series.resolver';
+import { KpiReportResolver } from './kpi-report.resolver';
 
 import { CampaignOptimizationResolver, CampaignOptimizationsResolver } from './campaign-optimization.resolver';
 import { ClientResolver } from './client.resolver';
@@ -61,6 +62,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   CampaignTotalsResolver,
   ClientKpiResolver,
   ProposalRealizedToolMixResolver,
+  KpiReportResolver,
 
   CampaignOptimizationResolver,
   CampaignOptimizationsResolver,

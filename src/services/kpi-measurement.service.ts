@@ -8,7 +8,10 @@ import type { RecordKpiMeasurementsInput } from '../schema/kpi-measurement/kpi-m
 import { agencyToday } from './agency.service';
 import { openDeviations, sumsOver } from './kpi-measurement.reads';
 import { affectedSlots, takesMeasurements, kpiFigures, measurementValues, windowKey, type MeasurementValues } from './kpi-measurement.rules';
-import { scoped, withTransaction } from './scope';
+import { refreshKpiMonths, scoped, withTransaction } from './scope';
+
+/** The first day of the month of a YYYY-MM-DD date. */
+const monthOf = (date: string): string => `${date.slice(0, 7)}-01`;
 
 /** Recording measurements and keeping the deviations of a campaign up to date, in one transaction. */
 
@@ -34,11 +37,16 @@ export function recordKpiMeasurements(ctx: AuthedContext, input: RecordKpiMeasur
  * re-evaluates its deviations: the one write path of typed and imported measurements.
  */
 export async function storeMeasurements(tx: AuthedContext, campaign: Campaign, rows: MeasurementValues[], now: Date): Promise<void> {
-  await scoped(tx, KpiMeasurement).upsert(
-    rows.map((r) => ({ ...r, clientId: campaign.clientId, campaignId: campaign.id, updatedAt: now })),
+  if (rows.length === 0) return;
+  await scoped(tx, KpiMeasurement).bulkUpsert(
+    rows.map((r) => ({ clientId: campaign.clientId, campaignId: campaign.id, metric: r.metric, customName: r.customName, date: r.date, value: r.value, updatedAt: now })),
     ['campaignId', 'metric', 'customName', 'date'],
+    ['value', 'updatedAt'],
   );
-  await reevaluateDeviations(tx, campaign, [...new Set(rows.map((r) => r.date))], now);
+  const dates = [...new Set(rows.map((r) => r.date))];
+  const months = [...new Set(dates.map(monthOf))];
+  await refreshKpiMonths(tx, months.map(() => campaign.id), months);
+  await reevaluateDeviations(tx, campaign, dates, now);
 }
 
 /**

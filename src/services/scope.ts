@@ -139,6 +139,39 @@ export class ScopedRepository<T extends TenantRow> {
     await repo.upsert(values as never, { conflictPaths: ['agencyId', ...conflictColumns] });
   }
 
+  /**
+   * Like upsert, for many rows at once: each column travels as ONE array parameter and is
+   * unnested by PostgreSQL (`INSERT … SELECT … FROM unnest($2::uuid[], …)`), so the statement
+   * has a handful of bind parameters however many rows there are (TypeORM's upsert binds one per
+   * value and breaks past 65 535). Every row gets the actor's agency; `update` names the columns
+   * a row sent again replaces. Rows must share the same keys; sent in chunks of BULK_CHUNK rows.
+   */
+  async bulkUpsert(rows: Partial<T>[], conflictColumns: (keyof T & string)[], update: (keyof T & string)[]): Promise<void> {
+    const actor = this.writer();
+    if (rows.length === 0) return;
+    const meta = this.ctx.manager.getRepository(this.entity).metadata;
+    const columns = Object.keys(rows[0])
+      .filter((p) => p !== 'agencyId')
+      .map((p) => {
+        const c = meta.findColumnWithPropertyName(p);
+        if (!c) throw new Error(`bulkUpsert: ${meta.name} has no column ${p}`);
+        return c;
+      });
+    const q = (name: string) => `"${name}"`;
+    const arrayType = (c: (typeof columns)[number]) =>
+      c.type === 'enum' || c.enum ? `${q(c.enumName ?? `${meta.tableName}_${c.databaseName}_enum`)}[]` : `${this.ctx.manager.connection.driver.normalizeType(c)}[]`;
+    const names = columns.map((c) => q(c.databaseName));
+    const statement =
+      `INSERT INTO ${q(meta.tableName)} ("agencyId", ${names.join(', ')}) ` +
+      `SELECT $1, ${names.map((_, i) => `u.c${i}`).join(', ')} FROM unnest(${columns.map((c, i) => `$${i + 2}::${arrayType(c)}`).join(', ')}) AS u(${names.map((_, i) => `c${i}`).join(', ')}) ` +
+      `ON CONFLICT ("agencyId", ${conflictColumns.map((p) => q(meta.findColumnWithPropertyName(p)!.databaseName)).join(', ')}) ` +
+      `DO UPDATE SET ${update.map((p) => q(meta.findColumnWithPropertyName(p)!.databaseName)).map((n) => `${n} = EXCLUDED.${n}`).join(', ')}`;
+    for (let at = 0; at < rows.length; at += BULK_CHUNK) {
+      const chunk = rows.slice(at, at + BULK_CHUNK);
+      await this.ctx.manager.query(statement, [actor.agencyId, ...columns.map((c) => chunk.map((r) => (r as Record<string, unknown>)[c.propertyName] ?? null))]);
+    }
+  }
+
   private writer(allowPortal = false): Actor {
     assertUsable(this.ctx);
     const actor = this.actor;
@@ -146,6 +179,9 @@ export class ScopedRepository<T extends TenantRow> {
     return actor;
   }
 }
+
+/** Rows per statement of bulkUpsert: bounds the memory of one statement, not its parameters. */
+const BULK_CHUNK = 20_000;
 
 export interface ScopeOptions {
   /**
@@ -280,6 +316,40 @@ export async function takeCounter(
   const rows = (Array.isArray(raw[0]) ? raw[0] : raw) as { number: string; lastNumber: number }[];
   if (rows.length !== 1) throw new Error(`takeCounter: ${into.table} ${into.id} not found`);
   return { value: Number(rows[0].lastNumber), number: rows[0].number };
+}
+
+/**
+ * Recomputes the monthly rollup (kpi_measurement_months) of the given campaigns and months from
+ * the raw daily rows, in ONE statement inside the caller's transaction (the rows are read in one
+ * range of the unique index from the first month to the last, whatever the plan's estimates): the sums are upserted,
+ * and rollup rows of those campaign-months whose raw rows are gone are deleted. `months` are the
+ * first days of the months, paired with `campaignIds` by position.
+ */
+export async function refreshKpiMonths(ctx: RequestContext, campaignIds: string[], months: string[]): Promise<void> {
+  if (!ctx.manager.queryRunner?.isTransactionActive) throw new Error('the rollup is refreshed inside the transaction of the write');
+  assertUsable(ctx);
+  const actor = ctx.actor;
+  if (!actor) throw new UnauthenticatedError(ctx.authError ?? undefined);
+  if (actor.role === UserRole.CLIENT) throw new ForbiddenError();
+  if (campaignIds.length === 0) return;
+  await ctx.manager.query(
+    `WITH k AS (SELECT DISTINCT cid, month FROM unnest($2::uuid[], $3::date[]) AS u(cid, month)),
+     fresh AS (
+       INSERT INTO kpi_measurement_months ("agencyId", "clientId", "campaignId", metric, "customName", month, value, days)
+       SELECT m."agencyId", m."clientId", m."campaignId", m.metric, m."customName", date_trunc('month', m.date)::date, SUM(m.value), COUNT(*)::int
+         FROM kpi_measurements m
+        WHERE m."agencyId" = $1 AND m."campaignId" = ANY($2::uuid[])
+          AND m.date >= (SELECT min(month) FROM k) AND m.date < (SELECT (max(month) + interval '1 month')::date FROM k)
+          AND (m."campaignId", date_trunc('month', m.date)::date) IN (SELECT cid, month FROM k)
+        GROUP BY m."agencyId", m."clientId", m."campaignId", m.metric, m."customName", date_trunc('month', m.date)
+       ON CONFLICT ("agencyId", "campaignId", metric, "customName", month)
+       DO UPDATE SET value = EXCLUDED.value, days = EXCLUDED.days, "clientId" = EXCLUDED."clientId", "updatedAt" = now()
+       RETURNING "campaignId", metric, "customName", month)
+     DELETE FROM kpi_measurement_months r USING k
+      WHERE r."agencyId" = $1 AND r."campaignId" = k.cid AND r.month = k.month
+        AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f."campaignId" = r."campaignId" AND f.metric = r.metric AND f."customName" = r."customName" AND f.month = r.month)`,
+    [actor.agencyId, campaignIds, months],
+  );
 }
 
 /**

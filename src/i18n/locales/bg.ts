@@ -68,6 +68,7 @@ export const bg: LocaleResource = {
     notInFuture: '{{field}}: датата не може да е в бъдещето',
     notBefore: '{{field}} не може да е преди {{other}}',
     seriesTooLong: 'редът има най-много {{max}} точки: изберете по-голяма стъпка или по-кратък период',
+    kpiReportTooLong: 'отчетът обхваща най-много {{max}} дни; изберете по-кратък период',
     mustBeAfter: '{{field}} трябва да е след {{other}}',
     greaterThanZero: '{{field}}: стойността трябва да е по-голяма от нула',
     notNegative: '{{field}}: стойността не може да е отрицателна',

@@ -71,6 +71,7 @@ export const en = {
     notInFuture: '{{field}} cannot be in the future',
     notBefore: '{{field}} must not be before {{other}}',
     seriesTooLong: 'a series has at most {{max}} points: choose a larger granularity or a shorter period',
+    kpiReportTooLong: 'the report covers at most {{max}} days; ask for a shorter period',
     mustBeAfter: '{{field}} must be after {{other}}',
     greaterThanZero: '{{field}} must be greater than zero',
     notNegative: '{{field}} must not be negative',

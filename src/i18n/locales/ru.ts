@@ -68,6 +68,7 @@ export const ru: LocaleResource = {
     notInFuture: '{{field}}: дата не может быть в будущем',
     notBefore: '{{field}} не может быть раньше, чем {{other}}',
     seriesTooLong: 'в ряду не больше {{max}} точек: выберите более крупный шаг или более короткий период',
+    kpiReportTooLong: 'отчёт охватывает не более {{max}} дней; выберите период короче',
     mustBeAfter: '{{field}} должно быть позже, чем {{other}}',
     greaterThanZero: '{{field}}: значение должно быть больше нуля',
     notNegative: '{{field}}: значение не может быть отрицательным',

@@ -1,0 +1,162 @@
+import Decimal from 'decimal.js';
+import type { SelectQueryBuilder } from 'typeorm';
+import type { AuthedContext } from '../context';
+import { Campaign, KpiMeasurement, KpiMeasurementMonth } from '../entities';
+import { KpiMetric } from '../entities/enums';
+import { BadUserInputError } from '../errors';
+import { msg } from '../i18n';
+import { KpiReportGrouping } from '../schema/kpi-report/kpi-report.enums';
+import type { KpiReportInput } from '../schema/kpi-report/kpi-report.inputs';
+import type { KpiReportMetricType, KpiReportRowType, KpiReportType } from '../schema/kpi-report/kpi-report.type';
+import { DERIVED_METRICS, derivedMetric, STORED_METRICS } from './kpi.rules';
+import { formatPercent } from './money/format';
+import { scoped } from './scope';
+import { addDays, daysBetween } from './time';
+
+/** The agency-wide monthly KPI report: whole months from the rollup, partial edge months from the daily rows. */
+
+/** The longest period one report covers (two years): the answer stays a readable size. */
+export const KPI_REPORT_MAX_DAYS = 731;
+
+const monthStart = (date: string): string => `${date.slice(0, 7)}-01`;
+const nextMonth = (month: string): string => {
+  const d = new Date(month + 'T00:00:00Z');
+  d.setUTCMonth(d.getUTCMonth() + 1);
+  return d.toISOString().slice(0, 10);
+};
+
+/**
+ * Splits [from, to] into the whole months [fullFrom, fullTo) the rollup answers and at most two
+ * partial ranges (both days included) read from the daily rows.
+ */
+export function reportRanges(from: string, to: string): { fullFrom: string; fullTo: string; partial: [string, string][] } {
+  const fullFrom = from === monthStart(from) ? from : nextMonth(monthStart(from));
+  const afterTo = addDays(to, 1);
+  const fullTo = afterTo === monthStart(afterTo) ? afterTo : monthStart(to);
+  if (fullFrom >= fullTo) return { fullFrom, fullTo: fullFrom, partial: [[from, to]] };
+  const partial: [string, string][] = [];
+  if (from < fullFrom) partial.push([from, addDays(fullFrom, -1)]);
+  if (fullTo <= to) partial.push([fullTo, to]);
+  return { fullFrom, fullTo, partial };
+}
+
+interface SumRow {
+  month: string;
+  gid: string | null;
+  gname: string | null;
+  metric: KpiMetric;
+  customName: string;
+  total: string;
+}
+
+/** Where the name of each kind of group is read from. */
+const NAMES: Partial<Record<KpiReportGrouping, { table: string; column: string }>> = {
+  [KpiReportGrouping.CLIENT]: { table: 'clients', column: 'name' },
+  [KpiReportGrouping.CAMPAIGN]: { table: 'campaigns', column: 'name' },
+  [KpiReportGrouping.CHANNEL]: { table: 'campaign_channels', column: 'name' },
+  [KpiReportGrouping.MANAGER]: { table: 'users', column: '"fullName"' },
+};
+
+/**
+ * Sums a query over rollup or daily rows aliased `r` by month, group and series, then names the
+ * groups: the names are joined to the few aggregated rows, not to every summed one.
+ */
+function sums<T extends object>(ctx: AuthedContext, qb: SelectQueryBuilder<T>, groupBy: KpiReportGrouping, monthSql: string): Promise<SumRow[]> {
+  let key = 'NULL::uuid';
+  switch (groupBy) {
+    case KpiReportGrouping.CLIENT:
+      key = 'r."clientId"';
+      break;
+    case KpiReportGrouping.CAMPAIGN:
+      key = 'r."campaignId"';
+      break;
+    case KpiReportGrouping.CHANNEL:
+      qb.innerJoin(Campaign, 'c', 'c.id = r."campaignId"');
+      key = 'c."channelId"';
+      break;
+    case KpiReportGrouping.MANAGER:
+      qb.innerJoin(Campaign, 'c', 'c.id = r."campaignId"');
+      key = 'c."managerId"';
+      break;
+    case KpiReportGrouping.NONE:
+      break;
+  }
+  qb.select(monthSql, 'month')
+    .addSelect(key, 'gid')
+    .addSelect('r.metric', 'metric')
+    .addSelect('r."customName"', 'customName')
+    .addSelect('SUM(r.value)', 'total')
+    .groupBy('1')
+    .addGroupBy('2')
+    .addGroupBy('3')
+    .addGroupBy('4');
+  const names = NAMES[groupBy];
+  if (!names) return qb.getRawMany();
+  // the group ids come from the agency's own rows above, so their names need no condition of their own
+  const [sql, params] = qb.getQueryAndParameters();
+  return ctx.manager.query(`SELECT s.*, n.${names.column} AS gname FROM (${sql}) s LEFT JOIN ${names.table} n ON n.id = s.gid`, params);
+}
+
+/**
+ * The report over [from, to]: at most two statements, one summing the rollup over the whole
+ * months, one summing the daily rows of the partial months at the edges; rows are merged here
+ * and the derived metrics computed from the merged sums.
+ */
+export async function kpiReport(ctx: AuthedContext, input: KpiReportInput): Promise<KpiReportType> {
+  const { from, to } = input;
+  const groupBy = input.groupBy ?? KpiReportGrouping.NONE;
+  if (to < from) throw new BadUserInputError([{ path: 'input.to', message: msg('validation.notBefore', { field: 'to', other: 'from' }) }]);
+  if (daysBetween(from, to) + 1 > KPI_REPORT_MAX_DAYS) {
+    throw new BadUserInputError([{ path: 'input.to', message: msg('validation.kpiReportTooLong', { max: KPI_REPORT_MAX_DAYS }) }]);
+  }
+  const { fullFrom, fullTo, partial } = reportRanges(from, to);
+  const reads: Promise<SumRow[]>[] = [];
+  if (fullFrom < fullTo) {
+    const qb = scoped(ctx, KpiMeasurementMonth).query('r').andWhere('r.month >= :fullFrom AND r.month < :fullTo', { fullFrom, fullTo });
+    reads.push(sums(ctx, qb, groupBy, 'r.month'));
+  }
+  if (partial.length) {
+    const ranges = partial.map((_, i) => `r.date BETWEEN :ps${i} AND :pe${i}`).join(' OR ');
+    const params = Object.fromEntries(partial.flatMap(([s, e], i) => [[`ps${i}`, s], [`pe${i}`, e]]));
+    const qb = scoped(ctx, KpiMeasurement).query('r').andWhere(`(${ranges})`, params);
+    reads.push(sums(ctx, qb, groupBy, `date_trunc('month', r.date)::date`));
+  }
+  const rows = new Map<string, { month: string; gid: string | null; gname: string | null; sums: Map<string, Decimal> }>();
+  for (const r of (await Promise.all(reads)).flat()) {
+    const key = `${r.month}|${r.gid ?? ''}`;
+    let row = rows.get(key);
+    if (!row) rows.set(key, (row = { month: r.month, gid: r.gid, gname: r.gname, sums: new Map() }));
+    const series = `${r.metric}|${r.customName}`;
+    row.sums.set(series, (row.sums.get(series) ?? new Decimal(0)).plus(r.total));
+  }
+  const out: KpiReportRowType[] = [...rows.values()]
+    .sort((a, b) => a.month.localeCompare(b.month) || (a.gname ?? '').localeCompare(b.gname ?? '') || (a.gid ?? '').localeCompare(b.gid ?? ''))
+    .map((r) => ({
+      month: r.month,
+      periodStart: r.month < from ? from : r.month,
+      periodEnd: addDays(nextMonth(r.month), -1) > to ? to : addDays(nextMonth(r.month), -1),
+      group: r.gid ? { id: r.gid, name: r.gname ?? '' } : null,
+      metrics: metricsOf(r.sums),
+    }));
+  return { from, to, groupBy, rows: out };
+}
+
+/** Every stored metric's sum (CUSTOM ones by name), then the derived metrics from those sums. */
+function metricsOf(sums: Map<string, Decimal>): KpiReportMetricType[] {
+  const sum = (metric: KpiMetric) => sums.get(`${metric}|`) ?? new Decimal(0);
+  const stored = STORED_METRICS.filter((m) => m !== KpiMetric.CUSTOM).map((metric) => ({ metric, customName: null, value: formatPercent(sum(metric)) }));
+  const custom = [...sums.entries()]
+    .filter(([k]) => k.startsWith(`${KpiMetric.CUSTOM}|`))
+    .map(([k, v]) => ({ metric: KpiMetric.CUSTOM, customName: k.slice(KpiMetric.CUSTOM.length + 1), value: formatPercent(v) }))
+    .sort((a, b) => a.customName.localeCompare(b.customName));
+  const parts = {
+    impressions: sum(KpiMetric.IMPRESSIONS),
+    clicks: sum(KpiMetric.CLICKS),
+    conversions: sum(KpiMetric.CONVERSIONS),
+    leads: sum(KpiMetric.LEADS),
+    spend: sum(KpiMetric.SPEND),
+    revenue: sum(KpiMetric.REVENUE),
+  };
+  const derived = DERIVED_METRICS.map((metric) => ({ metric, customName: null, value: derivedMetric(metric, parts) }));
+  return [...stored, ...custom, ...derived];
+}
