@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { AuthedContext } from '../context';
 import type { Campaign, Client, Proposal } from '../entities';
-import { KpiGranularity, KpiMetric } from '../entities/enums';
+import { CurrencyCode, KpiGranularity, KpiMetric } from '../entities/enums';
 import { CampaignType } from '../schema/campaign/campaign.type';
 import { ClientType } from '../schema/client/client.type';
 import { DateScalar } from '../schema/common/scalars';
@@ -56,15 +56,17 @@ export class ClientKpiResolver {
   @PortalVisible()
   @FieldResolver(() => KpiTotalsType, {
     description:
-      "Every metric summed across the client's campaigns (those the reader may see) over a period, against the period of equal length just before it. Amounts of campaigns in different currencies are added as they are.",
+      "Every metric summed across the client's campaigns (those the reader may see) over a period, against the period of equal length just before it. Amounts of different currencies are never added: pass `currency` when the client's campaigns run in several (BAD_USER_INPUT on currency otherwise); then only the campaigns in that currency are counted.",
   })
   kpiTotals(
     @Root() client: Client,
     @Ctx() ctx: AuthedContext,
     @Arg('from', () => DateScalar, FROM("the first campaign's start")) from?: string | null,
     @Arg('to', () => DateScalar, TO("today in the agency's time zone")) to?: string | null,
+    @Arg('currency', () => CurrencyCode, { nullable: true, description: "Count only the campaigns in this currency; required when the client's campaigns run in several." })
+    currency?: CurrencyCode | null,
   ) {
-    return series.clientKpiTotals(ctx, client, from, to);
+    return series.clientKpiTotals(ctx, client, from, to, currency);
   }
 
   @PortalVisible()
@@ -72,7 +74,7 @@ export class ClientKpiResolver {
     description:
       "One metric per day, week or month across the client's campaigns (those the reader may see). The plan of a count or amount is summed over the campaigns " +
       'that have a target of that metric (the first one of each campaign); a ratio (CTR, CPC, CPA, CPL, CR, ROMI) has no client-wide plan, since the ' +
-      "campaigns' ratios cannot be added, so its plan is null. Buckets starting after today have no actual.",
+      "campaigns' ratios cannot be added, so its plan is null. Buckets starting after today have no actual. Counts (impressions, clicks, conversions, leads, CTR, CR) add up across currencies; amounts and the ratios built from them need one currency (see `currency`).",
   })
   kpiSeries(
     @Root() client: Client,
@@ -83,21 +85,25 @@ export class ClientKpiResolver {
     @Arg('to', () => DateScalar, TO("the last campaign's end")) to?: string | null,
     @Arg('customName', () => String, { nullable: true, description: 'Name of a CUSTOM metric (required for CUSTOM, refused for the others).' })
     customName?: string | null,
+    @Arg('currency', () => CurrencyCode, { nullable: true, description: "Count only the campaigns in this currency; required when the client's campaigns run in several." })
+    currency?: CurrencyCode | null,
   ) {
-    return series.clientKpiSeries(ctx, client, { metric, granularity, from, to, customName });
+    return series.clientKpiSeries(ctx, client, { metric, granularity, from, to, customName, currency });
   }
 
   @PortalVisible()
   @FieldResolver(() => [ToolCategorySpendType], {
-    description: "The client's media spend (SPEND recorded) by 70/20/10 category of the campaign channels over a period, each category once.",
+    description: "The client's media spend (SPEND recorded) by 70/20/10 category of the campaign channels over a period, each category once, in one currency (see `currency`).",
   })
   realizedToolMix(
     @Root() client: Client,
     @Ctx() ctx: AuthedContext,
     @Arg('from', () => DateScalar, FROM("the first campaign's start")) from?: string | null,
     @Arg('to', () => DateScalar, TO("today in the agency's time zone")) to?: string | null,
+    @Arg('currency', () => CurrencyCode, { nullable: true, description: "Count only the campaigns in this currency; required when the client's campaigns run in several." })
+    currency?: CurrencyCode | null,
   ) {
-    return series.clientRealizedToolMix(ctx, client, from, to);
+    return series.clientRealizedToolMix(ctx, client, from, to, currency);
   }
 }
 
@@ -106,7 +112,7 @@ export class ProposalRealizedToolMixResolver {
   @PortalHidden()
   @FieldResolver(() => [RealizedToolMixCategoryType], {
     nullable: true,
-    description: 'The spend of the campaigns made from this proposal by 70/20/10 category over a period, against the budget shares of its media plan.',
+    description: 'The spend of the campaigns made from this proposal (those in the proposal\'s currency) by 70/20/10 category over a period, against the budget shares of its media plan.',
   })
   realizedToolMix(
     @Root() p: Proposal,

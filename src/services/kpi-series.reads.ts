@@ -35,6 +35,10 @@ import { computeToolMix } from './tool-mix';
  * or days there are. The maths is kpi-series.rules.ts.
  */
 
+/** Metrics that count things, not money: they add up whatever the campaigns' currencies. */
+const COUNTS: readonly KpiMetric[] = [KpiMetric.IMPRESSIONS, KpiMetric.CLICKS, KpiMetric.CONVERSIONS, KpiMetric.LEADS, KpiMetric.CTR, KpiMetric.CR];
+const isCount = (m: KpiMetric): boolean => COUNTS.includes(m);
+
 const minDate = (a: string, b: string): string => (a < b ? a : b);
 const maxDate = (a: string, b: string): string => (a > b ? a : b);
 
@@ -147,6 +151,8 @@ export async function campaignKpiSeries(
 export interface TotalsView {
   from: string;
   to: string;
+  /** the currency of the amounts; null without campaigns */
+  currency: string | null;
   previous: DateRange;
   metrics: MetricTotal[];
 }
@@ -161,7 +167,7 @@ async function totalsOver(ctx: AuthedContext, campaigns: Campaign[], range: Date
       if (s instanceof Error) throw s;
       return addSums(acc, s);
     }, new Map());
-  return { ...range, previous, metrics: metricTotals(total(current), total(before)) };
+  return { ...range, currency: campaigns[0]?.currency ?? null, previous, metrics: metricTotals(total(current), total(before)) };
 }
 
 /** A range asked for as given, defaults from `lo` to `hi`; `to` before `from` is refused. */
@@ -181,12 +187,31 @@ export async function campaignTotals(ctx: AuthedContext, c: Campaign, from: stri
 /** The campaigns of a client the reader may see (a portal user: launched, paused or completed ones). */
 const visibleCampaigns = (ctx: AuthedContext, client: Client): Promise<Campaign[]> => ctx.loaders.clientCampaigns.load(client.id);
 
+/**
+ * Amounts of different currencies are never added: the campaigns in `currency`, or, when none is
+ * asked for, all of them if they share one currency; campaigns in several currencies without a
+ * choice are refused on `currency`, naming the currencies.
+ */
+export function inOneCurrency(campaigns: Campaign[], currency: string | null | undefined): Campaign[] {
+  if (currency) return campaigns.filter((c) => c.currency === currency);
+  const currencies = [...new Set(campaigns.map((c) => c.currency))].sort();
+  if (currencies.length > 1) throw new BadUserInputError([{ path: 'currency', message: msg('validation.kpiCurrencyAmbiguous', { currencies: currencies.join(', ') }) }]);
+  return campaigns;
+}
+
 const earliestStart = (campaigns: Campaign[], fallback: string): string => campaigns.reduce((d, c) => minDate(d, c.startDate), fallback);
 
 /** Totals across the client's campaigns; by default from the first campaign's start to today. */
-export async function clientKpiTotals(ctx: AuthedContext, client: Client, from: string | null | undefined, to: string | null | undefined): Promise<TotalsView> {
+export async function clientKpiTotals(
+  ctx: AuthedContext,
+  client: Client,
+  from: string | null | undefined,
+  to: string | null | undefined,
+  currency?: string | null,
+): Promise<TotalsView> {
   checkRange(from, to);
-  const [campaigns, today] = await Promise.all([visibleCampaigns(ctx, client), agencyToday(ctx)]);
+  const [all, today] = await Promise.all([visibleCampaigns(ctx, client), agencyToday(ctx)]);
+  const campaigns = inOneCurrency(all, currency);
   return totalsOver(ctx, campaigns, rangeOf(from, to, earliestStart(campaigns, today), today));
 }
 
@@ -201,14 +226,16 @@ export async function clientKpiTotals(ctx: AuthedContext, client: Client, from: 
 export async function clientKpiSeries(
   ctx: AuthedContext,
   client: Client,
-  args: { metric: KpiMetric; granularity: KpiGranularity; from?: string | null; to?: string | null; customName?: string | null },
+  args: { metric: KpiMetric; granularity: KpiGranularity; from?: string | null; to?: string | null; customName?: string | null; currency?: string | null },
 ): Promise<SeriesPoint[]> {
   const { metric, granularity } = args;
   const customName = args.customName?.trim() || null;
   if (metric === KpiMetric.CUSTOM && !customName) throw new BadUserInputError([{ path: 'customName', message: msg('validation.kpiCustomNameRequired') }]);
   if (metric !== KpiMetric.CUSTOM && customName) throw new BadUserInputError([{ path: 'customName', message: msg('validation.kpiCustomNameOnlyCustom') }]);
   checkRange(args.from, args.to);
-  const [campaigns, today] = await Promise.all([visibleCampaigns(ctx, client), agencyToday(ctx)]);
+  const [all, today] = await Promise.all([visibleCampaigns(ctx, client), agencyToday(ctx)]);
+  // counts add up across currencies; amounts and the ratios built from them do not
+  const campaigns = isCount(metric) && !args.currency ? all : inOneCurrency(all, args.currency);
   if (campaigns.length === 0) return [];
   const lastEnd = campaigns.reduce((d, c) => maxDate(d, c.endDate), campaigns[0].endDate);
   const range = rangeOf(args.from, args.to, earliestStart(campaigns, campaigns[0].startDate), lastEnd);
@@ -255,16 +282,25 @@ async function spendByCategory(ctx: AuthedContext, campaigns: Campaign[], range:
 }
 
 /** The client's media spend by category; by default from its first campaign's start to today. */
-export async function clientRealizedToolMix(ctx: AuthedContext, client: Client, from: string | null | undefined, to: string | null | undefined): Promise<CategorySpend[]> {
+export async function clientRealizedToolMix(
+  ctx: AuthedContext,
+  client: Client,
+  from: string | null | undefined,
+  to: string | null | undefined,
+  currency?: string | null,
+): Promise<CategorySpend[]> {
   checkRange(from, to);
-  const [campaigns, today] = await Promise.all([visibleCampaigns(ctx, client), agencyToday(ctx)]);
+  const [all, today] = await Promise.all([visibleCampaigns(ctx, client), agencyToday(ctx)]);
+  const campaigns = inOneCurrency(all, currency);
   return realizedMix(await spendByCategory(ctx, campaigns, rangeOf(from, to, earliestStart(campaigns, today), today)));
 }
 
 /** Spend by category of the campaigns made from a proposal, against the budget shares of its media plan. */
 export async function proposalRealizedToolMix(ctx: AuthedContext, p: Proposal, from: string | null | undefined, to: string | null | undefined): Promise<CategorySpend[]> {
   checkRange(from, to);
-  const [campaigns, lines, today] = await Promise.all([ctx.loaders.proposalCampaigns.load(p.id), ctx.loaders.proposalLines.load(p.id), agencyToday(ctx)]);
+  const [all, lines, today] = await Promise.all([ctx.loaders.proposalCampaigns.load(p.id), ctx.loaders.proposalLines.load(p.id), agencyToday(ctx)]);
+  // the plan's shares are of the proposal's currency; campaigns run in another are not comparable
+  const campaigns = all.filter((c) => c.currency === p.currency);
   const spend = await spendByCategory(ctx, campaigns, rangeOf(from, to, earliestStart(campaigns, today), today));
   return realizedMix(spend, computeToolMix(lines));
 }

@@ -60,7 +60,7 @@ async function channelId(token: string, name: string): Promise<string> {
   return channels.find((c) => c.name === name)!.id;
 }
 
-async function planned(targets: unknown[], opts: { token?: string; clientId?: string; channel?: string; proposalId?: string } = {}): Promise<string> {
+async function planned(targets: unknown[], opts: { token?: string; clientId?: string; channel?: string; proposalId?: string; currency?: string } = {}): Promise<string> {
   const token = opts.token ?? ownerA;
   const input = {
     clientId: opts.clientId ?? A1.id,
@@ -68,7 +68,7 @@ async function planned(targets: unknown[], opts: { token?: string; clientId?: st
     proposalId: opts.proposalId,
     name: 'Поиск',
     budget: '28000.00',
-    currency: 'RUB',
+    currency: opts.currency ?? 'RUB',
     startDate: START,
     endDate: END,
   };
@@ -229,6 +229,36 @@ describe('client-wide', () => {
       { category: 'UNCERTAIN', actualSpend: '0.00', actualPercent: '0.00' },
       { category: 'EXPERIMENTAL', actualSpend: '1000.00', actualPercent: '8.62' },
     ]);
+  });
+
+  it('never adds amounts of different currencies: one currency is chosen, counts still add up', async () => {
+    const A3 = await createClient(t, ownerA);
+    const rub = await launched([{ metric: 'CLICKS', plan: '700', period: 'WEEK' }], { clientId: A3.id });
+    const eur = await launched([{ metric: 'CLICKS', plan: '700', period: 'WEEK' }], { clientId: A3.id, currency: 'EUR', channel: 'Google Ads' });
+    await record(rub, [...each(days(4, 5), 'CLICKS', '100'), ...each(days(4, 5), 'SPEND', '1000')]);
+    await record(eur, [...each(days(4, 5), 'CLICKS', '10'), ...each(days(4, 5), 'SPEND', '20')]);
+    const TOTALS_IN = /* GraphQL */ `query ($id: ID!, $currency: CurrencyCode) { client(id: $id) { kpiTotals(from: "${START}", to: "${END}", currency: $currency) { currency ${TOTALS} } } }`;
+    const SERIES_IN = /* GraphQL */ `query ($id: ID!, $metric: KpiMetric!, $currency: CurrencyCode) { client(id: $id) {
+      kpiSeries(metric: $metric, granularity: MONTH, from: "${START}", to: "${END}", currency: $currency) { actual } } }`;
+    const MIX_IN = /* GraphQL */ `query ($id: ID!, $currency: CurrencyCode) { client(id: $id) { realizedToolMix(from: "${START}", to: "${END}", currency: $currency) { category actualSpend } } }`;
+
+    expect(badInputPaths(await t.gql(TOTALS_IN, { id: A3.id }, ownerA))).toEqual(['currency']);
+    expect(badInputPaths(await t.gql(SERIES_IN, { id: A3.id, metric: 'SPEND' }, ownerA))).toEqual(['currency']);
+    expect(badInputPaths(await t.gql(MIX_IN, { id: A3.id }, ownerA))).toEqual(['currency']);
+
+    const inEur = expectOk(await t.gql(TOTALS_IN, { id: A3.id, currency: 'EUR' }, ownerA)).client.kpiTotals;
+    expect(inEur.currency).toBe('EUR');
+    expect(line(inEur, 'SPEND')).toMatchObject({ value: '40.00' });
+    expect(line(inEur, 'CLICKS')).toMatchObject({ value: '20.00' });
+    expect(line(inEur, 'CPC')).toMatchObject({ value: '2.00' });
+    const inRub = expectOk(await t.gql(TOTALS_IN, { id: A3.id, currency: 'RUB' }, ownerA)).client.kpiTotals;
+    expect(line(inRub, 'SPEND')).toMatchObject({ value: '2000.00' });
+
+    // clicks are clicks in any currency
+    expect(expectOk(await t.gql(SERIES_IN, { id: A3.id, metric: 'CLICKS' }, ownerA)).client.kpiSeries).toEqual([{ actual: '220.00' }]);
+    expect(expectOk(await t.gql(SERIES_IN, { id: A3.id, metric: 'SPEND', currency: 'RUB' }, ownerA)).client.kpiSeries).toEqual([{ actual: '2000.00' }]);
+    const mix = expectOk(await t.gql(MIX_IN, { id: A3.id, currency: 'EUR' }, ownerA)).client.realizedToolMix;
+    expect(mix.find((m: any) => m.category === 'PROVEN')).toEqual({ category: 'PROVEN', actualSpend: '40.00' });
   });
 
   it('refuses a CUSTOM series without its name', async () => {

@@ -81,6 +81,7 @@ export const bg: LocaleResource = {
     contractOfOtherClient: 'Договорът е на друг клиент',
     channelNameTaken: 'Агенцията вече има канал с това име',
     channelInactive: 'Каналът е деактивиран: изберете активен канал или го активирайте отново',
+    kpiCurrencyAmbiguous: 'Кампаниите на клиента са в различни валути ({{currencies}}): посочете currency, суми в различни валути не се събират',
     kpiCustomNameRequired: 'Посочете името на показателя: за CUSTOM полето customName е задължително',
     kpiCustomNameOnlyCustom: 'customName се посочва само за показател CUSTOM',
     kpiActAboveWarn: 'actPercent трябва да е по-голям от warnPercent',

@@ -84,6 +84,7 @@ export const en = {
     contractOfOtherClient: 'the contract belongs to another client',
     channelNameTaken: 'the agency already has a channel with this name',
     channelInactive: 'the channel is deactivated: choose an active one or reactivate it',
+    kpiCurrencyAmbiguous: 'the client\'s campaigns run in several currencies ({{currencies}}): choose one with currency, amounts in different currencies are not added',
     kpiCustomNameRequired: 'name the metric: customName is required for CUSTOM',
     kpiCustomNameOnlyCustom: 'customName is only for a CUSTOM metric',
     kpiActAboveWarn: 'actPercent must be greater than warnPercent',

@@ -81,6 +81,7 @@ export const ru: LocaleResource = {
     contractOfOtherClient: 'Договор относится к другому клиенту',
     channelNameTaken: 'У агентства уже есть канал с таким названием',
     channelInactive: 'Канал отключён: выберите активный канал или включите его снова',
+    kpiCurrencyAmbiguous: 'Кампании клиента ведутся в разных валютах ({{currencies}}): укажите currency, суммы в разных валютах не складываются',
     kpiCustomNameRequired: 'Укажите название показателя: для CUSTOM поле customName обязательно',
     kpiCustomNameOnlyCustom: 'customName указывается только для показателя CUSTOM',
     kpiActAboveWarn: 'actPercent должен быть больше warnPercent',

@@ -85,6 +85,10 @@ export class KpiTotalsType {
   to: string;
 
   @PortalVisible()
+  @Field(() => String, { nullable: true, description: 'The currency of the amounts (SPEND, REVENUE, CPC, CPA, CPL); null without campaigns.' })
+  currency: string | null;
+
+  @PortalVisible()
   @Field(() => KpiComparedPeriodType, { description: 'The previous period: as many days, ending the day before `from`.' })
   previous: KpiComparedPeriodType;
 
