@@ -1,7 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { TenantOwned } from './base';
 import { Campaign, CampaignKpiTarget } from './campaign.entity';
-import { DeviationSeverity, KpiMetric } from './enums';
+import { DeviationCloseReason, DeviationSeverity, KpiMetric } from './enums';
 import { PortalScope } from './portal-scope';
 
 /**
@@ -45,6 +45,7 @@ export class KpiMeasurement extends TenantOwned {
 @PortalScope('clientId')
 @Index('kpi_deviations_campaign', ['agencyId', 'campaignId', 'openedAt'])
 @Index('kpi_deviations_target_period', ['agencyId', 'targetId', 'periodStart'])
+@Index('kpi_deviations_open_by_end', ['periodEnd'], { where: `"closedAt" IS NULL` })
 export class KpiDeviation extends TenantOwned {
   @Column('uuid')
   clientId: string;
@@ -87,4 +88,8 @@ export class KpiDeviation extends TenantOwned {
 
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   closedAt: Date | null;
+
+  /** why it was closed; null while open */
+  @Column({ type: 'enum', enum: DeviationCloseReason, enumName: 'kpi_deviation_close_reason', nullable: true })
+  closeReason: DeviationCloseReason | null;
 }
