@@ -5,3 +5,4 @@
 import '../email/email.job';
 import './prune.job';
 import './kpi-import.job';
+import './kpi-deviations.job';
