@@ -67,6 +67,7 @@ export function createServices(dataSource: DataSource, config: AppConfig, logger
     dataSource,
     tokens: new TokenService(config.jwtSecret, config.jwtTtlSeconds),
     logger: log,
+    clock: () => new Date(),
     renderPool: createRenderPool({ threads: config.documentRenderThreads }),
     // set just below: the queue builds its workers' contexts from these very services
     queue: undefined as unknown as JobQueue,

@@ -26,6 +26,11 @@ export interface AppServices {
   renderPool: RenderPool;
   /** background jobs (pg-boss on the app's pool): started and stopped with the app */
   queue: JobQueue;
+  /**
+   * The current instant for the KPI engine's writes (which periods have ended, what is pro-rated):
+   * the wall clock; tests of past campaigns set it to a day of theirs.
+   */
+  clock(): Date;
   /** a fresh set of loaders bound to the given context (passed here so that the scope module needs no import of the loaders) */
   createLoaders(ctx: RequestContext): Loaders;
 }

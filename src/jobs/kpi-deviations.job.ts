@@ -9,7 +9,7 @@ import { registerSchedule } from './registry';
  * (at :05 UTC) and closes, for each agency, what ended before that agency's today: a period is
  * closed within an hour after the agency's midnight, whatever its offset (half-hour zones too).
  */
-export async function closeEndedPeriodsEverywhere(app: AppServices, now: Date = new Date()): Promise<{ agencies: number; closed: number }> {
+export async function closeEndedPeriodsEverywhere(app: AppServices, now: Date = app.clock()): Promise<{ agencies: number; closed: number }> {
   const closed = await forEachAgency(app, KPI_CLOSE_ENDED_PERIODS, (ctx) => closeEndedPeriodsOfAgency(ctx, now));
   return { agencies: closed.size, closed: [...closed.values()].reduce((a, b) => a + b, 0) };
 }

@@ -1,6 +1,6 @@
 import type { AuthedContext } from '../context';
 import { Campaign, KpiImport, KpiImportStatus } from '../entities';
-import type { Job } from '../entities/job.entity';
+import { Job } from '../entities/job.entity';
 import type { StoredImportProblem, StoredMessage } from '../entities/kpi-import.entity';
 import { AppError } from '../errors';
 import { msg, render } from '../i18n';
@@ -14,7 +14,7 @@ import { parseKpiFile } from './kpi-import/sources';
 import type { ParsedFile } from './kpi-import/table';
 import { checkImport, nameKey, type CampaignLookup, type ImportCampaign } from './kpi-import/validate';
 import { latestFirst, paginate } from './pagination';
-import { enqueueJob, JobFailure } from './job.service';
+import { enqueueJob, JobFailure, jobFailed } from './job.service';
 import { detachedContext, outsideTransactionFlow, scoped, withTransaction } from './scope';
 
 /**
@@ -43,6 +43,10 @@ export function countLines(content: string): number {
 /** The queue's kind of a background import; its payload is only the import's id (the file is on the import). */
 export const KPI_IMPORT_JOB = 'kpi.import';
 
+/** Retries of a background import after its first run, and how long one run may take before the queue gives up on it. */
+export const KPI_IMPORT_RETRY_LIMIT = 2;
+export const KPI_IMPORT_EXPIRE_SECONDS = 30 * 60;
+
 export interface KpiImportJobPayload {
   importId: string;
 }
@@ -54,7 +58,7 @@ export interface KpiImportJobPayload {
  * and returned at once as QUEUED (poll `kpiImport`, or `job` by its jobId). With any problem
  * nothing is written (REFUSED) unless `skipInvalidRows`; a day imported again replaces its figures.
  */
-export async function importKpiFile(ctx: AuthedContext, input: ImportKpiFileInput, now: Date = new Date()): Promise<KpiImport> {
+export async function importKpiFile(ctx: AuthedContext, input: ImportKpiFileInput, now: Date = ctx.app.clock()): Promise<KpiImport> {
   // a forced campaign that is not ours is the caller's mistake: NOT_FOUND now, not a failed job later
   if (input.campaignId) await scoped(ctx, Campaign).getById(input.campaignId, 'input.campaignId');
   const linesTotal = countLines(input.content);
@@ -116,7 +120,7 @@ export async function runImportJob(ctx: AuthedContext, importId: string, lastAtt
     moneyInMicros: options.moneyInMicros,
     background: true,
   };
-  const outcome = await runImport(ctx, row, input, new Date(), lastAttempt ? 'fail' : 'retry', progress);
+  const outcome = await runImport(ctx, row, input, ctx.app.clock(), lastAttempt ? 'fail' : 'retry', progress);
   if (outcome.retry) throw outcome.retry;
   if (row.status === KpiImportStatus.FAILED) throw new JobFailure(row.errorCode ?? 'INTERNAL_SERVER_ERROR', row.errorMessage ?? msg('errors.importFailed'));
   return { status: row.status, imported: row.imported, skipped: row.skipped };
@@ -288,6 +292,34 @@ export function getKpiImport(ctx: AuthedContext, id: string): Promise<KpiImport 
 /** The agency's imports, newest first. */
 export function listKpiImports(ctx: AuthedContext, args: KpiImportsArgs): Promise<ConnectionResult<KpiImport>> {
   return paginate(scoped(ctx, KpiImport).query('i'), args, latestFirst('i', 'createdAt'));
+}
+
+/**
+ * Background imports whose last run the queue gave up on (it expired, or its worker died during
+ * it): RUNNING, on the last attempt of their job, and untouched for longer than a run may take.
+ * No retry follows, so they end FAILED with IMPORT_INTERRUPTED (nothing of them was written: the
+ * figures commit with the outcome), and so does their job's record. Run for one agency by the
+ * schedule kpi.fail-abandoned-imports. Returns how many it marked.
+ */
+export async function failAbandonedImports(ctx: AuthedContext, now: Date = new Date()): Promise<number> {
+  const quiet = new Date(now.getTime() - (KPI_IMPORT_EXPIRE_SECONDS + 5 * 60) * 1000);
+  const abandoned = await scoped(ctx, KpiImport)
+    .query('i')
+    // the job of the scoped import row, hence of the same agency
+    .innerJoin(Job, 'j', 'j.id = i."jobId"')
+    .andWhere('i.status = :running AND i."updatedAt" < :quiet AND j.attempts > :retries', { running: KpiImportStatus.RUNNING, quiet, retries: KPI_IMPORT_RETRY_LIMIT })
+    .getMany();
+  let marked = 0;
+  for (const row of abandoned) {
+    const message: StoredMessage = msg('errors.importInterrupted');
+    const patch = { status: KpiImportStatus.FAILED, errorCode: 'IMPORT_INTERRUPTED', errorMessage: message, content: null, finishedAt: now };
+    // only while still RUNNING: a run that finished meanwhile keeps its outcome
+    await scoped(ctx, KpiImport).update({ ...row }, patch, { onlyIf: { status: KpiImportStatus.RUNNING } });
+    if ((await scoped(ctx, KpiImport).findById(row.id))?.errorCode !== 'IMPORT_INTERRUPTED') continue;
+    marked++;
+    await jobFailed(ctx, row.jobId as string, { code: 'IMPORT_INTERRUPTED', message: render(ctx.locale, message) }, true);
+  }
+  return marked;
 }
 
 /** The job that runs a background import (null for one finished within the request, or once its record was pruned). */

@@ -18,7 +18,7 @@ import { scoped, withTransaction } from './scope';
  * Records (or, for a day sent again, replaces) daily figures of a campaign, all or nothing, and
  * re-evaluates the KPI targets over the periods those days fall in.
  */
-export function recordKpiMeasurements(ctx: AuthedContext, input: RecordKpiMeasurementsInput, now: Date = new Date()): Promise<Campaign> {
+export function recordKpiMeasurements(ctx: AuthedContext, input: RecordKpiMeasurementsInput, now: Date = ctx.app.clock()): Promise<Campaign> {
   return withTransaction(ctx, async (tx) => {
     const campaign = await scoped(tx, Campaign).getById(input.campaignId, 'input.campaignId', { lock: true });
     if (!takesMeasurements(campaign.status)) {
@@ -110,7 +110,7 @@ export async function closeEndedPeriods(tx: AuthedContext, campaign: Campaign, t
  * already ended close with PERIOD_ENDED (final figures), the others with CAMPAIGN_ENDED, keeping
  * the figures they were last seen with (figures arriving later still update them).
  */
-export async function closeDeviationsOfEndedCampaign(tx: AuthedContext, campaign: Campaign, now: Date = new Date()): Promise<void> {
+export async function closeDeviationsOfEndedCampaign(tx: AuthedContext, campaign: Campaign, now: Date = tx.app.clock()): Promise<void> {
   await closeEndedPeriods(tx, campaign, await agencyToday(tx, now), now);
   const deviations = scoped(tx, KpiDeviation);
   for (const open of await openDeviations(tx, campaign.id)) await deviations.update(open, { closedAt: now, closeReason: DeviationCloseReason.CAMPAIGN_ENDED });
@@ -121,7 +121,7 @@ export async function closeDeviationsOfEndedCampaign(tx: AuthedContext, campaign
  * deviation of a period that ended before the agency's own today, each in its own transaction with
  * the campaign locked as recording locks it. Returns how many deviations it closed.
  */
-export async function closeEndedPeriodsOfAgency(ctx: AuthedContext, now: Date = new Date()): Promise<number> {
+export async function closeEndedPeriodsOfAgency(ctx: AuthedContext, now: Date = ctx.app.clock()): Promise<number> {
   const today = await agencyToday(ctx, now);
   const rows: { campaignId: string }[] = await scoped(ctx, KpiDeviation)
     .query('d')

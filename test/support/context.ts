@@ -17,7 +17,7 @@ export function contextFor(ds: DataSource, actor: Actor, manager: EntityManager 
     authError: null,
     locale: Locale.RU,
     manager,
-    app: { config, dataSource: ds, tokens: new TokenService(config.jwtSecret, 3600), logger, createLoaders, renderPool: createRenderPool({ threads: 0 }) },
+    app: { config, dataSource: ds, tokens: new TokenService(config.jwtSecret, 3600), logger, createLoaders, clock: () => new Date(), renderPool: createRenderPool({ threads: 0 }) },
     logger,
   } as never);
 }
