@@ -10,7 +10,9 @@ import { startTestApp, TestApp } from '../support/app';
 import { dataOf, expectCode, expectOk } from '../support/expect';
 import { createClient, createUser, registerAgency } from '../support/factories';
 import { KpiImport, KpiImportStatus } from '../../src/entities';
-import { importKpiFile, runImportJob } from '../../src/services/kpi-import.service';
+import { failAbandonedImports, importKpiFile, runImportJob } from '../../src/services/kpi-import.service';
+import { Job, JobState } from '../../src/entities/job.entity';
+import { randomUUID } from 'node:crypto';
 import { UserRole } from '../../src/entities/enums';
 import { KpiImportSource } from '../../src/schema/kpi-import/kpi-import.enums';
 import { contextFor } from '../support/context';
@@ -310,5 +312,28 @@ describe('a retried run', () => {
     // and a retry the queue might still deliver leaves it so
     expect((await runImportJob(owner(), importId, false)).status).toBe('FAILED');
     expect(await sums(id)).toEqual({ IMPRESSIONS: '0.00', CLICKS: '0.00', SPEND: '0.00' });
+  });
+
+  it('an import whose last attempt the queue gave up on ends FAILED with IMPORT_INTERRUPTED, and so does its job', async () => {
+    const id = await launched('Abandoned');
+    const jobs = t.ds.getRepository(Job);
+    /** A RUNNING import on attempt `attempts` of its job, last touched `minutesAgo` ago. */
+    const running = async (attempts: number, minutesAgo: number) => {
+      const importId = await queuedImport(id, 5);
+      const job = await jobs.save(jobs.create({ agencyId: agencyA, bossJobId: randomUUID(), kind: 'kpi.import', state: JobState.RUNNING, attempts, createdById: ownerIdA }));
+      await t.ds.query(`UPDATE kpi_imports SET status = 'RUNNING', "jobId" = $2, "startedAt" = now(), "updatedAt" = now() - make_interval(mins => $3) WHERE id = $1`, [importId, job.id, minutesAgo]);
+      return { importId, jobId: job.id };
+    };
+    const abandoned = await running(3, 60);
+    const retried = await running(1, 60); // a retry of it is still to come
+    const busy = await running(3, 5); // its last attempt may still be running
+
+    expect(await failAbandonedImports(owner())).toBe(1);
+    const read = await getImport(abandoned.importId);
+    expect(read).toMatchObject({ status: 'FAILED', imported: 0, error: { code: 'IMPORT_INTERRUPTED' }, job: { id: abandoned.jobId, state: 'FAILED', error: { code: 'IMPORT_INTERRUPTED' } } });
+    expect(read.error.message).toMatch(/импорт/i); // the agency's language (ru)
+    expect(await contentOf(abandoned.importId)).toBeNull();
+    for (const other of [retried, busy]) expect((await getImport(other.importId)).status).toBe('RUNNING');
+    expect(await failAbandonedImports(owner())).toBe(0);
   });
 });
