@@ -39,7 +39,9 @@ export class KpiMeasurement extends TenantOwned {
 
 /**
  * A KPI of a campaign worse than plan by its warn band or more, over one period of its target:
- * opened when it gets there, updated while it lasts, closed (closedAt) once back within the band.
+ * opened when it gets there while the period runs, updated while it lasts, closed (closedAt,
+ * closeReason) once back within the band, once its period has ended or once its campaign has
+ * ended; never reopened after that (see deviationAction in kpi-measurement.rules.ts).
  */
 @Entity('kpi_deviations')
 @PortalScope('clientId')
