@@ -20,6 +20,7 @@ import { KpiMeasurements1796500000200 } from './1796500000200-KpiMeasurements';
 import { CampaignOptimizations1796500000300 } from './1796500000300-CampaignOptimizations';
 import { KpiMeasurementMonths1796500000400 } from './1796500000400-KpiMeasurementMonths';
 import { KpiImports1796500000500 } from './1796500000500-KpiImports';
+import { KpiImportJobsAndDeviationClose1796500000800 } from './1796500000800-KpiImportJobsAndDeviationClose';
 import { JobsAndOutboundEmails1796500000700 } from './1796500000700-JobsAndOutboundEmails';
 
 export const MIGRATIONS: Function[] = [
@@ -45,4 +46,5 @@ export const MIGRATIONS: Function[] = [
   KpiMeasurementMonths1796500000400,
   KpiImports1796500000500,
   JobsAndOutboundEmails1796500000700,
+  KpiImportJobsAndDeviationClose1796500000800,
 ];

@@ -23,7 +23,6 @@ import { documentDownloadRouter } from './documents/download';
 import { buildAppSchema } from './schema';
 import { rejectNulCharactersPlugin } from './schema/common/reject-nul';
 import { authenticate } from './services/auth.service';
-import { inProcessRunner } from './services/background';
 
 export interface CreatedApp {
   app: Express;
@@ -68,8 +67,8 @@ export function createServices(dataSource: DataSource, config: AppConfig, logger
     dataSource,
     tokens: new TokenService(config.jwtSecret, config.jwtTtlSeconds),
     logger: log,
+    clock: () => new Date(),
     renderPool: createRenderPool({ threads: config.documentRenderThreads }),
-    jobs: inProcessRunner(log, config.backgroundJobs),
     // set just below: the queue builds its workers' contexts from these very services
     queue: undefined as unknown as JobQueue,
   };
@@ -183,8 +182,6 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     services,
     async stop() {
       await apollo.stop();
-      // background jobs still use the database; an import cut short by the shutdown timeout is swept on the next start
-      await services.jobs.idle();
       await services.queue.stop(Math.max(1000, config.shutdownTimeoutMs - 2000));
       await services.renderPool.close();
     },

@@ -35,8 +35,6 @@ export interface AppConfig {
   transactionFlowGuard: boolean;
   /** worker threads rendering PDFs; null: CPU count − 1 (at least 1); 0: render on the event loop */
   documentRenderThreads: number | null;
-  /** background jobs (imports) this process runs at once; the others wait QUEUED (each holds a database connection while it writes) */
-  backgroundJobs: number;
   /** lifetime of a signed document link (GeneratedDocument.documentUrl) */
   documentLinkTtlSeconds: number;
   /** jobs run at once by this process (WORKERS); 0: this process only enqueues (workers run elsewhere) */
@@ -154,7 +152,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     introspection: bool(env, 'INTROSPECTION', nodeEnv !== 'production'),
     transactionFlowGuard: bool(env, 'TX_FLOW_GUARD', nodeEnv !== 'production'),
     documentRenderThreads: env.DOCUMENT_RENDER_THREADS ? int(env, 'DOCUMENT_RENDER_THREADS', 0, 0, 64) : null,
-    backgroundJobs: int(env, 'BACKGROUND_JOBS', 2, 1, 32),
     documentLinkTtlSeconds: int(env, 'DOCUMENT_LINK_TTL_SECONDS', 300, 1, 24 * 3600),
     workers: int(env, 'WORKERS', 2, 0, 64),
     jobPollIntervalMs: int(env, 'JOB_POLL_INTERVAL_MS', 2000, 500, 60_000),

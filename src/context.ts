@@ -5,7 +5,6 @@ import type { Loaders } from './loaders';
 import type { Logger } from './logger';
 import type { TokenService } from './auth/token';
 import type { RenderPool } from './documents/pool';
-import type { BackgroundRunner } from './services/background';
 import type { JobQueue } from './jobs/queue';
 
 /** Who is calling. Absent for anonymous requests. */
@@ -25,10 +24,13 @@ export interface AppServices {
   logger: Logger;
   /** renders documents off the event loop (one pool per app, closed on shutdown) */
   renderPool: RenderPool;
-  /** runs work that outlives its request (imports); in-process until a queue replaces it */
-  jobs: BackgroundRunner;
   /** background jobs (pg-boss on the app's pool): started and stopped with the app */
   queue: JobQueue;
+  /**
+   * The current instant for the KPI engine's writes (which periods have ended, what is pro-rated):
+   * the wall clock; tests of past campaigns set it to a day of theirs.
+   */
+  clock(): Date;
   /** a fresh set of loaders bound to the given context (passed here so that the scope module needs no import of the loaders) */
   createLoaders(ctx: RequestContext): Loaders;
 }

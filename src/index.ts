@@ -5,7 +5,6 @@ import { createDataSource } from './db/data-source';
 import { EmbeddedDatabase, startEmbeddedDatabase } from './db/embedded';
 import { createLogger } from './logger';
 import { seedDemoIfEmpty } from './seed/demo';
-import { failInterruptedImports } from './services/kpi-import.service';
 
 /** Process entry: config → database (real or embedded) → migrations → app and job queue (WORKERS) → demo data → listen. */
 async function main(): Promise<void> {
@@ -27,9 +26,6 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   const applied = await dataSource.runMigrations({ transaction: 'all' });
   if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
-  // before anything can start an import: what a previous process left running will never finish
-  const interrupted = await failInterruptedImports(dataSource);
-  if (interrupted) logger.warn({ imports: interrupted }, 'imports interrupted by the previous shutdown marked FAILED');
 
   const app = await createApp(dataSource, config, logger);
   const { httpServer, stop } = app;

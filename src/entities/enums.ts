@@ -347,6 +347,16 @@ export enum DeviationSeverity {
   ACT = 'ACT',
 }
 
+/** Why a KPI deviation was closed. */
+export enum DeviationCloseReason {
+  /** the KPI came back within its band while the period ran */
+  BACK_WITHIN_BAND = 'BACK_WITHIN_BAND',
+  /** its period ended while it was open: its figures are the period's final ones */
+  PERIOD_ENDED = 'PERIOD_ENDED',
+  /** the campaign was completed or cancelled while it was open */
+  CAMPAIGN_ENDED = 'CAMPAIGN_ENDED',
+}
+
 /** Whether a campaign's spend is heading for its budget (computed, not stored). */
 export enum PacingStatus {
   ON_TRACK = 'ON_TRACK',

@@ -17,7 +17,8 @@ export interface StoredImportProblem {
 
 /**
  * One import of a measurements file: its options, where it stands, its progress and its outcome.
- * The file itself is not kept.
+ * A background import keeps the file's text (content) until it has finished, so that whichever
+ * worker process runs its job can read it; the job is linked by jobId.
  */
 @Entity('kpi_imports')
 @Index('kpi_imports_list', ['agencyId', 'createdAt'])
@@ -68,6 +69,14 @@ export class KpiImport extends TenantOwned {
 
   @Column('jsonb', { nullable: true })
   errorMessage: StoredMessage | null;
+
+  /** the file of a background import, kept until it has finished (never selected unless asked for) */
+  @Column('text', { nullable: true, select: false })
+  content?: string | null;
+
+  /** the job (jobs.id) that runs a background import; null for one finished within the request */
+  @Column('uuid', { nullable: true })
+  jobId: string | null;
 
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   startedAt: Date | null;

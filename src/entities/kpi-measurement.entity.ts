@@ -1,7 +1,7 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { TenantOwned } from './base';
 import { Campaign, CampaignKpiTarget } from './campaign.entity';
-import { DeviationSeverity, KpiMetric } from './enums';
+import { DeviationCloseReason, DeviationSeverity, KpiMetric } from './enums';
 import { PortalScope } from './portal-scope';
 
 /**
@@ -42,12 +42,15 @@ export class KpiMeasurement extends TenantOwned {
 
 /**
  * A KPI of a campaign worse than plan by its warn band or more, over one period of its target:
- * opened when it gets there, updated while it lasts, closed (closedAt) once back within the band.
+ * opened when it gets there while the period runs, updated while it lasts, closed (closedAt,
+ * closeReason) once back within the band, once its period has ended or once its campaign has
+ * ended; never reopened after that (see deviationAction in kpi-measurement.rules.ts).
  */
 @Entity('kpi_deviations')
 @PortalScope('clientId')
 @Index('kpi_deviations_campaign', ['agencyId', 'campaignId', 'openedAt'])
 @Index('kpi_deviations_target_period', ['agencyId', 'targetId', 'periodStart'])
+@Index('kpi_deviations_open_by_end', ['periodEnd'], { where: `"closedAt" IS NULL` })
 export class KpiDeviation extends TenantOwned {
   @Column('uuid')
   clientId: string;
@@ -90,6 +93,10 @@ export class KpiDeviation extends TenantOwned {
 
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   closedAt: Date | null;
+
+  /** why it was closed; null while open */
+  @Column({ type: 'enum', enum: DeviationCloseReason, enumName: 'kpi_deviation_close_reason', nullable: true })
+  closeReason: DeviationCloseReason | null;
 }
 
 /**

@@ -4,3 +4,5 @@
  */
 import '../email/email.job';
 import './prune.job';
+import './kpi-import.job';
+import './kpi-deviations.job';

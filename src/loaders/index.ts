@@ -8,6 +8,7 @@ import { ContractLoaders, createContractLoaders } from './contract.loaders';
 import { createCreditNoteLoaders, CreditNoteLoaders } from './credit-note.loaders';
 import { createDealLoaders, DealLoaders } from './deal.loaders';
 import { createInvoiceLoaders, InvoiceLoaders } from './invoice.loaders';
+import { createJobLoaders, JobLoaders } from './job.loaders';
 import { createKpiMeasurementLoaders, KpiMeasurementLoaders } from './kpi-measurement.loaders';
 import { createKpiSeriesLoaders, KpiSeriesLoaders } from './kpi-series.loaders';
 import { createProposalLoaders, ProposalLoaders } from './proposal.loaders';
@@ -22,7 +23,7 @@ export { byId, childRowsOf, groupBy } from './loader-kit';
  */
 export type Loaders = UserLoaders &
   ClientLoaders &
-  BriefLoaders & ProposalLoaders & ContractLoaders & InvoiceLoaders & CreditNoteLoaders & ActLoaders & DealLoaders & CampaignLoaders & KpiMeasurementLoaders & KpiSeriesLoaders & CampaignOptimizationLoaders;
+  BriefLoaders & ProposalLoaders & ContractLoaders & InvoiceLoaders & CreditNoteLoaders & ActLoaders & DealLoaders & CampaignLoaders & KpiMeasurementLoaders & KpiSeriesLoaders & CampaignOptimizationLoaders & JobLoaders;
 
 export function createLoaders(ctx: RequestContext): Loaders {
   return {
@@ -39,5 +40,6 @@ export function createLoaders(ctx: RequestContext): Loaders {
     ...createKpiMeasurementLoaders(ctx),
     ...createKpiSeriesLoaders(ctx),
     ...createCampaignOptimizationLoaders(ctx),
+    ...createJobLoaders(ctx),
   };
 }

@@ -13,6 +13,7 @@ import type {
   UpdateCampaignChannelInput,
   UpdateCampaignInput,
 } from '../schema/campaign/campaign.inputs';
+import { closeDeviationsOfEndedCampaign } from './kpi-measurement.service';
 import { CampaignGoalsFrozenError, LaunchChecklistIncompleteError } from '../schema/campaign/campaign.results';
 import type { IllegalTransitionError } from '../schema/common/error-results';
 import { launchState } from './campaign.reads';
@@ -240,9 +241,16 @@ export function resumeCampaign(ctx: AuthedContext, id: string): Promise<Campaign
   );
 }
 
+/** Completes or cancels a campaign and, in the same transaction, closes its open deviations (CAMPAIGN_ENDED). */
+async function endCampaign(tx: AuthedContext, campaign: Campaign, patch: Pick<Partial<Campaign>, 'status' | 'cancelReason'>): Promise<Campaign> {
+  const ended = await scoped(tx, Campaign).update(campaign, patch);
+  await closeDeviationsOfEndedCampaign(tx, ended);
+  return ended;
+}
+
 export function completeCampaign(ctx: AuthedContext, id: string): Promise<CampaignResult> {
   return withTransaction(ctx, (tx) =>
-    transitionRow(tx, Campaign, id, CAMPAIGN_TRANSITIONS, COMPLETED, (campaign) => scoped(tx, Campaign).update(campaign, { status: COMPLETED }), { field: 'id' }),
+    transitionRow(tx, Campaign, id, CAMPAIGN_TRANSITIONS, COMPLETED, (campaign) => endCampaign(tx, campaign, { status: COMPLETED }), { field: 'id' }),
   );
 }
 
@@ -255,7 +263,7 @@ export function cancelCampaign(ctx: AuthedContext, id: string, reason: string): 
       id,
       CAMPAIGN_TRANSITIONS,
       CANCELLED,
-      (campaign) => scoped(tx, Campaign).update(campaign, { status: CANCELLED, cancelReason: why }),
+      (campaign) => endCampaign(tx, campaign, { status: CANCELLED, cancelReason: why }),
       { field: 'id' },
     ),
   );
@@ -274,7 +282,7 @@ export function createFollowUpCampaign(ctx: AuthedContext, input: CreateFollowUp
     if (original.status !== COMPLETED) {
       const refused = checkTransition('Campaign', CAMPAIGN_TRANSITIONS, original.status, COMPLETED);
       if (refused) return refused;
-      await scoped(tx, Campaign).update(original, { status: COMPLETED });
+      await endCampaign(tx, original, { status: COMPLETED });
     }
     const startDate = input.startDate ?? original.startDate;
     const endDate = input.endDate ?? original.endDate;

@@ -1,6 +1,6 @@
-import type { DataSource } from 'typeorm';
 import type { AuthedContext } from '../context';
 import { Campaign, KpiImport, KpiImportStatus } from '../entities';
+import { Job } from '../entities/job.entity';
 import type { StoredImportProblem, StoredMessage } from '../entities/kpi-import.entity';
 import { AppError } from '../errors';
 import { msg, render } from '../i18n';
@@ -14,12 +14,15 @@ import { parseKpiFile } from './kpi-import/sources';
 import type { ParsedFile } from './kpi-import/table';
 import { checkImport, nameKey, type CampaignLookup, type ImportCampaign } from './kpi-import/validate';
 import { latestFirst, paginate } from './pagination';
+import { enqueueJob, JobFailure, jobFailed } from './job.service';
 import { detachedContext, outsideTransactionFlow, scoped, withTransaction } from './scope';
 
 /**
- * Importing a measurements file as a job: a kpi_imports record, the file read as a stream with
- * its progress written as it goes, then every line checked and the figures recorded in one
- * transaction through the same path as typed figures.
+ * Importing a measurements file: a kpi_imports record, the file read as a stream with its
+ * progress written as it goes, then every line checked and the figures recorded in one
+ * transaction through the same path as typed figures. A large file runs as a `kpi.import` job on
+ * the queue (src/jobs/kpi-import.job.ts), so any worker process may run it and a run cut short is
+ * retried by the queue.
  */
 
 /** Progress is written every this many lines read, each time in its own short statement. */
@@ -37,20 +40,30 @@ export function countLines(content: string): number {
   return content.endsWith('\n') ? n : n + 1;
 }
 
+/** The queue's kind of a background import; its payload is only the import's id (the file is on the import). */
+export const KPI_IMPORT_JOB = 'kpi.import';
+
+/** Retries of a background import after its first run, and how long one run may take before the queue gives up on it. */
+export const KPI_IMPORT_RETRY_LIMIT = 2;
+export const KPI_IMPORT_EXPIRE_SECONDS = 30 * 60;
+
+export interface KpiImportJobPayload {
+  importId: string;
+}
+
 /**
  * Starts an import. Files up to IMPORT_IN_REQUEST_MAX_LINES lines are imported within the
- * request and the finished import is returned; larger ones, or with `background`, are returned
- * at once as RUNNING (QUEUED while the process runs as many jobs as it may) and go on in this
- * process (poll `kpiImport`). With any problem nothing is
- * written (REFUSED) unless `skipInvalidRows`; a day imported again replaces its figures.
+ * request and the finished import is returned; larger ones, or with `background`, are kept with
+ * their file and handed to the job queue (kind `kpi.import`, worked by any process with workers)
+ * and returned at once as QUEUED (poll `kpiImport`, or `job` by its jobId). With any problem
+ * nothing is written (REFUSED) unless `skipInvalidRows`; a day imported again replaces its figures.
  */
-export async function importKpiFile(ctx: AuthedContext, input: ImportKpiFileInput, now: Date = new Date()): Promise<KpiImport> {
+export async function importKpiFile(ctx: AuthedContext, input: ImportKpiFileInput, now: Date = ctx.app.clock()): Promise<KpiImport> {
   // a forced campaign that is not ours is the caller's mistake: NOT_FOUND now, not a failed job later
   if (input.campaignId) await scoped(ctx, Campaign).getById(input.campaignId, 'input.campaignId');
   const linesTotal = countLines(input.content);
   const background = input.background ?? linesTotal > IMPORT_IN_REQUEST_MAX_LINES;
-  const queued = background && !ctx.app.jobs.hasFreeSlot();
-  const record = await scoped(ctx, KpiImport).insert({
+  const fields = {
     createdById: ctx.actor.userId,
     source: input.source,
     options: {
@@ -59,36 +72,90 @@ export async function importKpiFile(ctx: AuthedContext, input: ImportKpiFileInpu
       moneyInMicros: input.moneyInMicros ?? true,
       background,
     },
-    status: queued ? KpiImportStatus.QUEUED : KpiImportStatus.RUNNING,
     linesTotal,
     linesDone: 0,
-    startedAt: queued ? null : now,
-  });
+  };
   if (!background) {
-    await runImport(ctx, record, input, now);
+    const record = await scoped(ctx, KpiImport).insert({ ...fields, status: KpiImportStatus.RUNNING, startedAt: now, jobId: null });
+    await runImport(ctx, record, input, now, 'fail');
     return record;
   }
-  const name = `kpi-import:${record.id}`;
-  const job = detachedContext(ctx, name);
-  ctx.app.jobs.run(name, () => runImport(job, record, input, now));
-  return { ...record };
+  // the import, its file and its job commit together: a worker never finds a job without its import
+  return withTransaction(ctx, async (tx) => {
+    const record = await scoped(tx, KpiImport).insert({ ...fields, status: KpiImportStatus.QUEUED, startedAt: null, content: input.content, jobId: null });
+    const job = await enqueueJob<KpiImportJobPayload>(tx, KPI_IMPORT_JOB, { importId: record.id });
+    const linked = await scoped(tx, KpiImport).update(record, { jobId: job.id });
+    delete linked.content;
+    return linked;
+  });
+}
+
+/** How a background run ended, as the job's result. */
+export interface KpiImportJobResult {
+  status: KpiImportStatus;
+  imported: number;
+  skipped: number;
 }
 
 /**
- * The work of one import, under the import's actor (the request's context, or one detached from
- * it for the background). Never throws: how it ended is written on the record.
+ * One run of a background import's job, in whichever worker process takes it. An import that has
+ * already ended (SUCCEEDED, REFUSED or FAILED) is not run again: a retry after its commit is a
+ * no-op. Otherwise the whole import runs again from its kept file: it writes all or nothing in one
+ * transaction, so a run cut short (a crash, an expired run, a stopped worker) left nothing behind.
+ * A crash before the last attempt puts the import back to QUEUED and throws, so the queue retries
+ * it; on the last attempt the import ends FAILED and its file is dropped.
  */
-async function runImport(ctx: AuthedContext, record: KpiImport, input: ImportKpiFileInput, now: Date): Promise<void> {
+export async function runImportJob(ctx: AuthedContext, importId: string, lastAttempt: boolean, progress?: (percent: number) => Promise<void>): Promise<KpiImportJobResult> {
+  const row = await scoped(ctx, KpiImport).query('i').addSelect('i.content').andWhere('i.id = :importId', { importId }).getOne();
+  if (!row) throw new JobFailure('NOT_FOUND', msg('errors.importNotFound'));
+  if (!UNFINISHED.includes(row.status)) return { status: row.status, imported: row.imported, skipped: row.skipped };
+  const content = row.content ?? '';
+  delete row.content;
+  const options = row.options as { campaignId: string | null; skipInvalidRows: boolean; moneyInMicros: boolean };
+  const input: ImportKpiFileInput = {
+    source: row.source as ImportKpiFileInput['source'],
+    content,
+    campaignId: options.campaignId ?? undefined,
+    skipInvalidRows: options.skipInvalidRows,
+    moneyInMicros: options.moneyInMicros,
+    background: true,
+  };
+  const outcome = await runImport(ctx, row, input, ctx.app.clock(), lastAttempt ? 'fail' : 'retry', progress);
+  if (outcome.retry) throw outcome.retry;
+  if (row.status === KpiImportStatus.FAILED) throw new JobFailure(row.errorCode ?? 'INTERNAL_SERVER_ERROR', row.errorMessage ?? msg('errors.importFailed'));
+  return { status: row.status, imported: row.imported, skipped: row.skipped };
+}
+
+const UNFINISHED = [KpiImportStatus.QUEUED, KpiImportStatus.RUNNING];
+
+/**
+ * The work of one import, under the import's actor (the request's context, or the job's). Never
+ * throws: how it ended is written on the record (and on the object given), except that with
+ * `onCrash: 'retry'` a crash puts the import back to QUEUED and is returned for the caller to
+ * hand to the queue. An ended import no longer keeps its file.
+ */
+async function runImport(
+  ctx: AuthedContext,
+  record: KpiImport,
+  input: ImportKpiFileInput,
+  now: Date,
+  onCrash: 'fail' | 'retry',
+  jobProgress?: (percent: number) => Promise<void>,
+): Promise<{ retry?: unknown }> {
   const records = scoped(ctx, KpiImport);
   const progress = figuresProgress(ctx, record);
   try {
-    if (record.status === KpiImportStatus.QUEUED) await records.update(record, { status: KpiImportStatus.RUNNING, startedAt: new Date() });
+    if (record.status !== KpiImportStatus.RUNNING || !record.startedAt) {
+      await records.update(record, { status: KpiImportStatus.RUNNING, startedAt: new Date(), linesDone: 0, figuresTotal: 0, figuresDone: 0, errorCode: null, errorMessage: null });
+    }
     // read outside any transaction: each progress write is its own statement, visible at once
     const parsed = await parseKpiFile(input.source, input.content, {
       moneyInMicros: input.moneyInMicros ?? true,
       progressEvery: PROGRESS_EVERY_LINES,
       onProgress: async (linesDone) => {
         await records.update(record, { linesDone: Math.min(linesDone, record.linesTotal) });
+        // the job's own progress: reading is the first half of the work
+        if (jobProgress && record.linesTotal > 0) await jobProgress((50 * linesDone) / record.linesTotal);
       },
     });
     // the outcome is written in the transaction of the figures: recorded figures and SUCCEEDED commit together
@@ -97,21 +164,25 @@ async function runImport(ctx: AuthedContext, record: KpiImport, input: ImportKpi
     } finally {
       await progress.settled();
     }
+    return {};
   } catch (err) {
     const error = failureOf(err);
-    ctx.logger.error({ err, importId: record.id, code: error.code }, 'KPI import failed');
+    ctx.logger.error({ err, importId: record.id, code: error.code, retry: onCrash === 'retry' }, 'KPI import failed');
     // the transaction rolled back: nothing of the file is recorded, whatever the row held in memory
+    const reset = { imported: 0, skipped: 0, problems: [], problemCount: 0, figuresDone: 0 };
+    if (onCrash === 'retry') {
+      await records.update(record, { ...reset, status: KpiImportStatus.QUEUED, startedAt: null });
+      return { retry: err };
+    }
     await records.update(record, {
+      ...reset,
       status: KpiImportStatus.FAILED,
-      imported: 0,
-      skipped: 0,
-      problems: [],
-      problemCount: 0,
-      figuresDone: 0,
       errorCode: error.code,
       errorMessage: error.message,
+      content: null,
       finishedAt: new Date(),
     });
+    return {};
   }
 }
 
@@ -199,6 +270,8 @@ async function checkAndStore(tx: AuthedContext, record: KpiImport, parsed: Parse
     skipped: refused ? checked.importedLines + checked.skippedLines : checked.skippedLines,
     problems: checked.problems.slice(0, MAX_KEPT_PROBLEMS).map((p) => ({ line: p.line, column: p.column, message: p.message })),
     problemCount: checked.problems.length,
+    // the file is no longer needed once the import has ended
+    content: null,
     finishedAt: new Date(),
   });
 }
@@ -221,6 +294,39 @@ export function listKpiImports(ctx: AuthedContext, args: KpiImportsArgs): Promis
   return paginate(scoped(ctx, KpiImport).query('i'), args, latestFirst('i', 'createdAt'));
 }
 
+/**
+ * Background imports whose last run the queue gave up on (it expired, or its worker died during
+ * it): RUNNING, on the last attempt of their job, and untouched for longer than a run may take.
+ * No retry follows, so they end FAILED with IMPORT_INTERRUPTED (nothing of them was written: the
+ * figures commit with the outcome), and so does their job's record. Run for one agency by the
+ * schedule kpi.fail-abandoned-imports. Returns how many it marked.
+ */
+export async function failAbandonedImports(ctx: AuthedContext, now: Date = new Date()): Promise<number> {
+  const quiet = new Date(now.getTime() - (KPI_IMPORT_EXPIRE_SECONDS + 5 * 60) * 1000);
+  const abandoned = await scoped(ctx, KpiImport)
+    .query('i')
+    // the job of the scoped import row, hence of the same agency
+    .innerJoin(Job, 'j', 'j.id = i."jobId"')
+    .andWhere('i.status = :running AND i."updatedAt" < :quiet AND j.attempts > :retries', { running: KpiImportStatus.RUNNING, quiet, retries: KPI_IMPORT_RETRY_LIMIT })
+    .getMany();
+  let marked = 0;
+  for (const row of abandoned) {
+    const message: StoredMessage = msg('errors.importInterrupted');
+    const patch = { status: KpiImportStatus.FAILED, errorCode: 'IMPORT_INTERRUPTED', errorMessage: message, content: null, finishedAt: now };
+    // only while still RUNNING: a run that finished meanwhile keeps its outcome
+    await scoped(ctx, KpiImport).update({ ...row }, patch, { onlyIf: { status: KpiImportStatus.RUNNING } });
+    if ((await scoped(ctx, KpiImport).findById(row.id))?.errorCode !== 'IMPORT_INTERRUPTED') continue;
+    marked++;
+    await jobFailed(ctx, row.jobId as string, { code: 'IMPORT_INTERRUPTED', message: render(ctx.locale, message) }, true);
+  }
+  return marked;
+}
+
+/** The job that runs a background import (null for one finished within the request, or once its record was pruned). */
+export async function importJob(ctx: AuthedContext, row: KpiImport): Promise<Job | null> {
+  return row.jobId ? ctx.loaders.jobById.load(row.jobId) : null;
+}
+
 /** The kept problems, in the reader's language. */
 export function importProblems(ctx: AuthedContext, row: KpiImport): KpiImportProblemType[] {
   return row.problems.map((p: StoredImportProblem) => ({ line: p.line, column: p.column, message: render(ctx.locale, p.message) }));
@@ -230,24 +336,4 @@ export function importProblems(ctx: AuthedContext, row: KpiImport): KpiImportPro
 export function importError(ctx: AuthedContext, row: KpiImport): KpiImportErrorType | null {
   if (!row.errorCode) return null;
   return { code: row.errorCode, message: row.errorMessage ? render(ctx.locale, row.errorMessage) : row.errorCode };
-}
-
-/**
- * At startup, before any import can run: imports left QUEUED or RUNNING by a process that ended
- * (crash, deploy, shutdown timeout) will never finish; they become FAILED with IMPORT_INTERRUPTED.
- * Nothing of them was written (their figures commit with their final status). A maintenance step
- * of the process over every agency, with no actor, so it is not scoped to one; it assumes a single
- * API process runs imports, which holds until a queue takes them over. Returns how many it marked.
- */
-export async function failInterruptedImports(dataSource: DataSource, now: Date = new Date()): Promise<number> {
-  const message: StoredMessage = msg('errors.importInterrupted');
-  const result = await dataSource
-    .getRepository(KpiImport)
-    .createQueryBuilder()
-    .update()
-    .set({ status: KpiImportStatus.FAILED, errorCode: 'IMPORT_INTERRUPTED', errorMessage: () => ':message', finishedAt: now, updatedAt: now })
-    .where('status IN (:...unfinished)', { unfinished: [KpiImportStatus.QUEUED, KpiImportStatus.RUNNING] })
-    .setParameter('message', JSON.stringify(message))
-    .execute();
-  return result.affected ?? 0;
 }

@@ -118,6 +118,20 @@ export async function campaignDeviations(ctx: AuthedContext, campaign: Campaign,
     .map((d) => ({ ...d, plan: formatPercent(d.plan), actual: formatPercent(d.actual), metric: metricOf.get(d.targetId)! }));
 }
 
+/** For the writes, inside their transaction: the latest deviation row of each (target, period start) of a campaign among those given. */
+export function latestDeviations(tx: AuthedContext, campaignId: string, periodStarts: string[]): Promise<KpiDeviation[]> {
+  if (periodStarts.length === 0) return Promise.resolve([]);
+  return scoped(tx, KpiDeviation)
+    .query('d')
+    .distinctOn(['d."targetId"', 'd."periodStart"'])
+    .andWhere('d."campaignId" = :campaignId AND d."periodStart" IN (:...periodStarts)', { campaignId, periodStarts: [...new Set(periodStarts)] })
+    .orderBy('d."targetId"')
+    .addOrderBy('d."periodStart"')
+    .addOrderBy('d."openedAt"', 'DESC')
+    .addOrderBy('d.id', 'DESC')
+    .getMany();
+}
+
 /** For the writes, inside their transaction: the open deviations of a campaign. */
 export function openDeviations(tx: AuthedContext, campaignId: string): Promise<KpiDeviation[]> {
   return scoped(tx, KpiDeviation).query('d').andWhere('d."campaignId" = :campaignId AND d."closedAt" IS NULL', { campaignId }).getMany();

@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import type { Campaign, CampaignKpiTarget } from '../entities';
-import { CampaignStatus, DeviationSeverity, KpiMetric, KpiStatus } from '../entities/enums';
+import { CampaignStatus, DeviationCloseReason, DeviationSeverity, KpiMetric, KpiStatus } from '../entities/enums';
 import { BadUserInputError, type FieldError } from '../errors';
 import { msg } from '../i18n';
 import type { KpiMeasurementInput } from '../schema/kpi-measurement/kpi-measurement.inputs';
@@ -212,4 +212,51 @@ export interface PacingFigures extends Pacing {
 export function pacingFigures(c: CampaignDates & Pick<Campaign, 'budget'>, asOf: string, sums: WindowSums | undefined): PacingFigures {
   const spendToDate = round2(sumOf(sums, KpiMetric.SPEND));
   return { asOf, spendToDate, ...pacing({ budget: c.budget, spendToDate, startDate: c.startDate, endDate: c.endDate, asOf }) };
+}
+
+/** Whether a campaign's work is over (completed or cancelled): its deviations no longer open. */
+export function campaignEnded(status: CampaignStatus): boolean {
+  return status === CampaignStatus.COMPLETED || status === CampaignStatus.CANCELLED;
+}
+
+/** What to do with a period's deviation given fresh figures of it (see deviationAction). */
+export type DeviationAction =
+  /** nothing to write */
+  | { kind: 'NONE' }
+  /** a new open deviation with the figures */
+  | { kind: 'OPEN' }
+  /** the latest row (open, or closed once its period or campaign ended) takes the figures and stays as it is */
+  | { kind: 'UPDATE' }
+  /** the open row closes for this reason, taking the figures when `withFigures` */
+  | { kind: 'CLOSE'; reason: DeviationCloseReason; withFigures: boolean };
+
+/**
+ * The lifecycle of one (target, period) deviation, decided from the period's latest deviation
+ * row (null when it never had one), how the fresh figures compare with plan, and whether the
+ * period is over. `ended` is CAMPAIGN_ENDED once the campaign is completed or cancelled, else
+ * PERIOD_ENDED once the period's last day is before the agency's today, else null.
+ *
+ * While the period runs: worse than the band opens a deviation (a new row, also after one that
+ * closed back within band), or updates the open one; back within band closes it
+ * (BACK_WITHIN_BAND, keeping the figures it was last seen with).
+ * Once it has ended: an open deviation closes with the reason and the final figures; a closed one
+ * takes late figures (whatever they say) and is never reopened; a period that had no deviation
+ * while it ran never gets one afterwards, even if late figures put it outside the band.
+ * Figures without an actual (a derived metric with a zero denominator) are never written.
+ */
+export function deviationAction(latest: { open: boolean } | null, severity: DeviationSeverity, hasActual: boolean, ended: DeviationCloseReason | null): DeviationAction {
+  const deviates = hasActual && severity !== DeviationSeverity.NONE;
+  if (ended) {
+    if (!latest) return { kind: 'NONE' };
+    if (latest.open) return { kind: 'CLOSE', reason: ended, withFigures: hasActual };
+    return hasActual ? { kind: 'UPDATE' } : { kind: 'NONE' };
+  }
+  if (latest?.open) return deviates ? { kind: 'UPDATE' } : { kind: 'CLOSE', reason: DeviationCloseReason.BACK_WITHIN_BAND, withFigures: false };
+  return deviates ? { kind: 'OPEN' } : { kind: 'NONE' };
+}
+
+/** Why a period's deviation can no longer be open as of the agency's `today` (null while it can). */
+export function periodEndedReason(status: CampaignStatus, periodEnd: string, today: string): DeviationCloseReason | null {
+  if (campaignEnded(status)) return DeviationCloseReason.CAMPAIGN_ENDED;
+  return periodEnd < today ? DeviationCloseReason.PERIOD_ENDED : null;
 }

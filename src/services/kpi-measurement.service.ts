@@ -1,13 +1,13 @@
 import type { AuthedContext } from '../context';
 import { Campaign, CampaignKpiTarget, KpiDeviation, KpiMeasurement } from '../entities';
-import { DeviationSeverity } from '../entities/enums';
+import { DeviationCloseReason } from '../entities/enums';
 import { BadUserInputError } from '../errors';
 import { msg } from '../i18n';
 import { childRowsOf } from '../loaders/loader-kit';
 import type { RecordKpiMeasurementsInput } from '../schema/kpi-measurement/kpi-measurement.inputs';
 import { agencyToday } from './agency.service';
-import { openDeviations, sumsOver } from './kpi-measurement.reads';
-import { affectedSlots, takesMeasurements, kpiFigures, measurementValues, windowKey, type MeasurementValues } from './kpi-measurement.rules';
+import { latestDeviations, openDeviations, sumsOver } from './kpi-measurement.reads';
+import { affectedSlots, clipToCampaign, deviationAction, kpiFigures, measurementValues, periodEndedReason, slotOf, takesMeasurements, windowKey, type MeasurementValues } from './kpi-measurement.rules';
 import { refreshKpiMonths, scoped, withTransaction } from './scope';
 
 /** The first day of the month of a YYYY-MM-DD date. */
@@ -21,7 +21,7 @@ const monthOf = (date: string): string => `${date.slice(0, 7)}-01`;
  * Records (or, for a day sent again, replaces) daily figures of a campaign, all or nothing, and
  * re-evaluates the KPI targets over the periods those days fall in.
  */
-export function recordKpiMeasurements(ctx: AuthedContext, input: RecordKpiMeasurementsInput, now: Date = new Date()): Promise<Campaign> {
+export function recordKpiMeasurements(ctx: AuthedContext, input: RecordKpiMeasurementsInput, now: Date = ctx.app.clock()): Promise<Campaign> {
   return withTransaction(ctx, async (tx) => {
     const campaign = await scoped(tx, Campaign).getById(input.campaignId, 'input.campaignId', { lock: true });
     if (!takesMeasurements(campaign.status)) {
@@ -47,30 +47,33 @@ export async function storeMeasurements(tx: AuthedContext, campaign: Campaign, r
   const months = [...new Set(dates.map(monthOf))];
   await refreshKpiMonths(tx, months.map(() => campaign.id), months);
   await reevaluateDeviations(tx, campaign, dates, now);
+  // and the periods that ended without new figures: their open deviations close now
+  await closeEndedPeriods(tx, campaign, await agencyToday(tx, now), now);
 }
 
 /**
- * For each target and each period a measured day falls in: opens a deviation when the KPI is worse
- * than plan by the warn band or more, updates the open one while it lasts, closes it once the KPI
- * is back within the band.
+ * For each target and each period a measured day falls in, what deviationAction decides from the
+ * period's latest deviation row: open, update or close (back within band) while the period runs;
+ * once the period or the campaign has ended, close an open one with the final figures, or give
+ * late figures to the closed one without reopening it, and never open one afterwards.
  */
 async function reevaluateDeviations(tx: AuthedContext, campaign: Campaign, dates: string[], now: Date): Promise<void> {
   const targets = await childRowsOf(tx, CampaignKpiTarget, 'campaignId', [campaign.id], ['position']);
   if (targets.length === 0) return;
-  const slots = affectedSlots(targets, campaign, dates, await agencyToday(tx, now));
+  const today = await agencyToday(tx, now);
+  const slots = affectedSlots(targets, campaign, dates, today);
   const sums = await sumsOver(tx, slots.map((s) => s.window));
-  const open = new Map((await openDeviations(tx, campaign.id)).map((d) => [`${d.targetId}|${d.periodStart}`, d]));
+  const latest = new Map((await latestDeviations(tx, campaign.id, slots.map((s) => s.periodStart))).map((d) => [`${d.targetId}|${d.periodStart}`, d]));
   const deviations = scoped(tx, KpiDeviation);
   for (const slot of slots) {
     const f = kpiFigures(slot, campaign, sums.get(windowKey(slot.window)));
-    const existing = open.get(`${slot.target.id}|${slot.periodStart}`);
-    if (f.severity === DeviationSeverity.NONE || f.actual === null) {
-      if (existing) await deviations.update(existing, { closedAt: now });
-      continue;
-    }
-    const figures = { plan: f.planSoFar, actual: f.actual, deviationPercent: f.deviationPercent, severity: f.severity };
-    if (existing) await deviations.update(existing, figures);
-    else {
+    const existing = latest.get(`${slot.target.id}|${slot.periodStart}`) ?? null;
+    const action = deviationAction(existing && { open: existing.closedAt === null }, f.severity, f.actual !== null, periodEndedReason(campaign.status, slot.periodEnd, today));
+    const figures = { plan: f.planSoFar, actual: f.actual as string, deviationPercent: f.deviationPercent, severity: f.severity };
+    if (action.kind === 'UPDATE' && existing) await deviations.update(existing, figures);
+    else if (action.kind === 'CLOSE' && existing) {
+      await deviations.update(existing, { ...(action.withFigures ? figures : {}), closedAt: now, closeReason: action.reason });
+    } else if (action.kind === 'OPEN') {
       await deviations.insert({
         ...figures,
         clientId: campaign.clientId,
@@ -80,7 +83,65 @@ async function reevaluateDeviations(tx: AuthedContext, campaign: Campaign, dates
         periodEnd: slot.periodEnd,
         openedAt: now,
         closedAt: null,
+        closeReason: null,
       });
     }
   }
+}
+
+/**
+ * Closes the campaign's open deviations whose period ended before the agency's `today`, with
+ * PERIOD_ENDED and the period's final figures (the whole period judged against its whole plan).
+ * Runs after every recording of figures, when a campaign ends, and hourly for every agency.
+ * Returns how many it closed.
+ */
+export async function closeEndedPeriods(tx: AuthedContext, campaign: Campaign, today: string, now: Date): Promise<number> {
+  const ended = (await openDeviations(tx, campaign.id)).filter((d) => d.periodEnd < today);
+  if (ended.length === 0) return 0;
+  const targets = new Map((await childRowsOf(tx, CampaignKpiTarget, 'campaignId', [campaign.id], ['position'])).map((t) => [t.id, t]));
+  const slots = ended.map((d) => {
+    const target = targets.get(d.targetId)!;
+    return { deviation: d, slot: slotOf(target, campaign, clipToCampaign(d.periodEnd, campaign)) };
+  });
+  const sums = await sumsOver(tx, slots.map((s) => s.slot.window));
+  const deviations = scoped(tx, KpiDeviation);
+  for (const { deviation, slot } of slots) {
+    const f = kpiFigures(slot, campaign, sums.get(windowKey(slot.window)));
+    const figures = f.actual === null ? {} : { plan: f.planSoFar, actual: f.actual, deviationPercent: f.deviationPercent, severity: f.severity };
+    await deviations.update(deviation, { ...figures, closedAt: now, closeReason: DeviationCloseReason.PERIOD_ENDED });
+  }
+  return ended.length;
+}
+
+/**
+ * In the transaction that completes or cancels a campaign: its deviations of periods that had
+ * already ended close with PERIOD_ENDED (final figures), the others with CAMPAIGN_ENDED, keeping
+ * the figures they were last seen with (figures arriving later still update them).
+ */
+export async function closeDeviationsOfEndedCampaign(tx: AuthedContext, campaign: Campaign, now: Date = tx.app.clock()): Promise<void> {
+  await closeEndedPeriods(tx, campaign, await agencyToday(tx, now), now);
+  const deviations = scoped(tx, KpiDeviation);
+  for (const open of await openDeviations(tx, campaign.id)) await deviations.update(open, { closedAt: now, closeReason: DeviationCloseReason.CAMPAIGN_ENDED });
+}
+
+/**
+ * The hourly closing for one agency (see kpi.close-ended-periods): every campaign with an open
+ * deviation of a period that ended before the agency's own today, each in its own transaction with
+ * the campaign locked as recording locks it. Returns how many deviations it closed.
+ */
+export async function closeEndedPeriodsOfAgency(ctx: AuthedContext, now: Date = ctx.app.clock()): Promise<number> {
+  const today = await agencyToday(ctx, now);
+  const rows: { campaignId: string }[] = await scoped(ctx, KpiDeviation)
+    .query('d')
+    .select('DISTINCT d."campaignId"', 'campaignId')
+    .andWhere('d."closedAt" IS NULL AND d."periodEnd" < :today', { today })
+    .getRawMany();
+  let closed = 0;
+  for (const { campaignId } of rows) {
+    closed += await withTransaction(ctx, async (tx) => {
+      const campaign = await scoped(tx, Campaign).getById(campaignId, 'campaignId', { lock: true });
+      return closeEndedPeriods(tx, campaign, today, now);
+    });
+  }
+  return closed;
 }

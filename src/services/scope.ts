@@ -5,7 +5,7 @@ import type { DeepPartial, EntityTarget, ObjectLiteral, SelectQueryBuilder } fro
 import { Agency } from '../entities/agency.entity';
 import { AgencyRequisites } from '../entities/requisites.entity';
 import { DocumentCounter } from '../entities/document-counter.entity';
-import { newContext, type Actor, type RequestContext } from '../context';
+import { newContext, type Actor, type AppServices, type AuthedContext, type RequestContext } from '../context';
 import { UserRole } from '../entities/enums';
 import { portalScopeOf } from '../entities/portal-scope';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
@@ -445,6 +445,37 @@ export function detachedContext<C extends RequestContext>(ctx: C, jobName: strin
     manager: ctx.app.dataSource.manager,
     logger: ctx.logger.child({ job: jobName }),
   });
+}
+
+/** The user id a system job acts under: no person (nothing it writes records a creator). */
+export const SYSTEM_USER_ID = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * Maintenance that runs for every agency (a scheduled job with no actor): `work` is called once per
+ * agency, one after the other, with a context of that agency alone (as its owner, in its language),
+ * so everything it reads and writes is scoped like any request of that agency. An agency whose
+ * work fails is logged and skipped; the others go on. Returns what each agency's work returned.
+ */
+export async function forEachAgency<R>(app: AppServices, jobName: string, work: (ctx: AuthedContext, agency: Agency) => Promise<R>): Promise<Map<string, R>> {
+  const agencies = await app.dataSource.getRepository(Agency).find({ order: { createdAt: 'ASC' } });
+  const out = new Map<string, R>();
+  for (const agency of agencies) {
+    const ctx = newContext<AuthedContext>({
+      requestId: `${jobName}/${agency.id}`,
+      actor: { userId: SYSTEM_USER_ID, agencyId: agency.id, role: UserRole.OWNER, clientId: null },
+      authError: null,
+      locale: agency.locale,
+      manager: app.dataSource.manager,
+      app,
+      logger: app.logger.child({ job: jobName, agency: agency.id }),
+    });
+    try {
+      out.set(agency.id, await work(ctx, agency));
+    } catch (err) {
+      ctx.logger.error({ err }, 'maintenance of an agency failed');
+    }
+  }
+  return out;
 }
 
 /**

@@ -133,14 +133,15 @@ describe('KPI_DEVIATION_OPEN', () => {
     expect(of(await points({ clientId: client.id }), 'KPI_DEVIATION_OPEN')).toEqual([]);
   });
 
-  it('stops once the campaign is completed, even with deviations left open', async () => {
+  it('stops once the campaign is completed: its open deviations close with it', async () => {
     const client = await createClient(t, a.ownerToken);
     const id = await launched({ clientId: client.id, name: 'Итоги' });
     await record(id, daily(addDays(today, -10), today, { LEADS: '5', CLICKS: '100', SPEND: '3000' }));
     expect(of(await points({ clientId: client.id }), 'KPI_DEVIATION_OPEN')).toHaveLength(1);
     expect(of(await points({ clientId: client.id }), 'BUDGET_OVERSPEND')).toHaveLength(1);
-    dataOf(await t.gql(COMPLETE, { id }, a.ownerToken), 'completeCampaign', 'Campaign');
     expect(expectOk(await t.gql(DEVIATIONS, { id }, a.ownerToken)).campaign.deviations).toHaveLength(1);
+    dataOf(await t.gql(COMPLETE, { id }, a.ownerToken), 'completeCampaign', 'Campaign');
+    expect(expectOk(await t.gql(DEVIATIONS, { id }, a.ownerToken)).campaign.deviations).toEqual([]);
     expect(await points({ clientId: client.id, kinds: CAMPAIGN_KINDS })).toEqual([]);
   });
 
@@ -242,6 +243,9 @@ describe('filters, tenancy and cost', () => {
     const client = await createClient(t, a.ownerToken);
     const id = await launched({ clientId: client.id, start: addDays(today, -20), end: addDays(today, -1), budget: '20000.00' });
     await record(id, daily(addDays(today, -20), addDays(today, -1), { LEADS: '1', CLICKS: '10', SPEND: '5000' }));
+    // the overdue campaign's periods have ended (no deviation stays open there): one running now deviates
+    const running = await launched({ clientId: client.id, name: 'Идёт' });
+    await record(running, daily(addDays(today, -10), today, { LEADS: '1', CLICKS: '100', SPEND: '100' }));
     const own = await points({ clientId: client.id, kinds: CAMPAIGN_KINDS });
     expect(new Set(own.map((p) => p.kind))).toEqual(new Set(['KPI_DEVIATION_OPEN', 'BUDGET_OVERSPEND', 'CAMPAIGN_END_OVERDUE']));
     const seenByB = await points({ kinds: CAMPAIGN_KINDS }, b.ownerToken);

@@ -1,19 +1,27 @@
 /**
- * Imports as jobs, as an API client sees them: a large file answers at once with a RUNNING
- * import whose progress kpiImport(id) shows until it SUCCEEDS with the sums right; a refused
- * import writes nothing; skipInvalidRows in the background; another agency and portal users
- * cannot read or start imports; imports a stopped process left RUNNING are FAILED at startup.
+ * Imports as jobs on the queue, as an API client sees them: a background import answers QUEUED
+ * with its job; an API process without workers leaves it QUEUED and another process with workers
+ * runs it (cross-process); a large file shows its progress until it SUCCEEDS with the sums right;
+ * a refused import writes nothing; skipInvalidRows in the background; another agency and portal
+ * users cannot read or start imports; a crashed run is retried from the kept file, the last one
+ * ends FAILED, and an import that has ended is never run again.
  */
 import { startTestApp, TestApp } from '../support/app';
 import { dataOf, expectCode, expectOk } from '../support/expect';
 import { createClient, createUser, registerAgency } from '../support/factories';
 import { KpiImport, KpiImportStatus } from '../../src/entities';
-import { failInterruptedImports, importKpiFile } from '../../src/services/kpi-import.service';
+import { failAbandonedImports, importKpiFile, runImportJob } from '../../src/services/kpi-import.service';
+import { Job, JobState } from '../../src/entities/job.entity';
+import { randomUUID } from 'node:crypto';
 import { UserRole } from '../../src/entities/enums';
 import { KpiImportSource } from '../../src/schema/kpi-import/kpi-import.enums';
 import { contextFor } from '../support/context';
+import { eventually } from '../support/jobs';
 
+/** the API process: enqueues, works no job (WORKERS=0) */
 let t: TestApp;
+/** a second process on the same database, with workers: started by the first test */
+let worker: TestApp | null = null;
 let ownerA: string;
 let agencyA: string;
 let ownerIdA: string;
@@ -29,16 +37,17 @@ const SET_TARGETS = /* GraphQL */ `mutation ($input: SetKpiTargetsInput!) { setK
 const CHECK = /* GraphQL */ `mutation ($input: CheckLaunchItemInput!) { checkLaunchItem(input: $input) { id } }`;
 const LAUNCH = /* GraphQL */ `mutation ($id: ID!) { launchCampaign(id: $id) { __typename } }`;
 const KPIS = /* GraphQL */ `query ($id: ID!) { campaign(id: $id) { id kpis(asOf: "2099-12-31") { metric actual } } }`;
-const IMPORT_FIELDS = `id source status linesTotal linesDone figuresTotal figuresDone imported skipped problemCount problems { line column message } error { code message } startedAt finishedAt createdAt`;
+const IMPORT_FIELDS = `id source status job { id kind state attempts progress result error { code } } linesTotal linesDone figuresTotal figuresDone imported skipped problemCount problems { line column message } error { code message } startedAt finishedAt createdAt`;
 const IMPORT = /* GraphQL */ `mutation ($input: ImportKpiFileInput!) { importKpiFile(input: $input) { ${IMPORT_FIELDS} } }`;
 const GET = /* GraphQL */ `query ($id: ID!) { kpiImport(id: $id) { ${IMPORT_FIELDS} } }`;
+const JOB = /* GraphQL */ `query ($id: ID!) { job(id: $id) { id kind state attempts progress result error { code } } }`;
 const LIST = /* GraphQL */ `query ($first: Int, $after: String) { kpiImports(first: $first, after: $after) { totalCount edges { node { id status } } pageInfo { hasNextPage endCursor } } }`;
 
 const METRICS = ['IMPRESSIONS', 'CLICKS', 'SPEND'];
 const START = '1990-01-01';
 
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp({ env: { WORKERS: '0' } });
   const a = await registerAgency(t);
   ownerA = a.ownerToken;
   agencyA = a.agencyId;
@@ -49,7 +58,10 @@ beforeAll(async () => {
   portalA = (await createUser(t, ownerA, 'CLIENT', clientA)).token;
   ownerB = (await registerAgency(t)).ownerToken;
 });
-afterAll(() => t?.close());
+afterAll(async () => {
+  await worker?.close();
+  await t?.close();
+});
 
 /** A launched campaign running from 1990 to 2099, so that one file can give it 30,000 distinct days. */
 async function launched(name: string): Promise<string> {
@@ -93,15 +105,45 @@ async function pollUntilDone(id: string, timeoutMs = 120_000): Promise<any[]> {
   }
 }
 
+describe('a background import is a job of the queue', () => {
+  it('an API process without workers leaves it QUEUED; another process with workers runs it to SUCCEEDED', async () => {
+    const id = await launched('Across processes');
+    const first = dataOf(await importFile({ source: 'GOOGLE_ADS_CSV', content: googleReport(40), campaignId: id, background: true }), 'importKpiFile');
+    expect(first).toMatchObject({ status: 'QUEUED', linesDone: 0, startedAt: null, finishedAt: null, job: { kind: 'kpi.import', state: 'QUEUED', attempts: 0 } });
+    // the file waits on the import for whichever worker takes the job
+    expect((await t.ds.query(`SELECT content FROM kpi_imports WHERE id = $1`, [first.id]))[0].content).toBe(googleReport(40));
+
+    // nobody works here: after several polling intervals it is still waiting, nothing written
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(await getImport(first.id)).toMatchObject({ status: 'QUEUED', job: { state: 'QUEUED' } });
+    expect(await sums(id)).toEqual({ IMPRESSIONS: '0.00', CLICKS: '0.00', SPEND: '0.00' });
+
+    worker = await startTestApp();
+    const done = (await pollUntilDone(first.id, 30_000)).pop();
+    expect(done).toMatchObject({ status: 'SUCCEEDED', imported: 40, linesDone: 41 });
+    const job = await eventually(
+      async () => expectOk(await t.gql(JOB, { id: first.job.id }, ownerA)).job,
+      (j) => j.state === 'SUCCEEDED',
+      15_000,
+      'the job to succeed',
+    );
+    expect(job).toMatchObject({ id: first.job.id, kind: 'kpi.import', state: 'SUCCEEDED', attempts: 1, progress: 100, result: { status: 'SUCCEEDED', imported: 40, skipped: 0 }, error: null });
+    expect(await sums(id)).toEqual({ IMPRESSIONS: '4000.00', CLICKS: '180.00', SPEND: '60.00' });
+    // the file is not kept once the import has ended
+    expect((await t.ds.query(`SELECT content FROM kpi_imports WHERE id = $1`, [first.id]))[0].content).toBeNull();
+    // another agency cannot read the job either
+    expect(expectOk(await t.gql(JOB, { id: first.job.id }, ownerB)).job).toBeNull();
+  }, 60_000);
+});
+
 describe('a large file runs in the background', () => {
-  it('answers RUNNING at once, shows its progress, and ends SUCCEEDED with the sums right', async () => {
+  it('answers QUEUED at once, shows its progress, and ends SUCCEEDED with the sums right', async () => {
     const id = await launched('Thirty thousand days');
     const lines = 30_000;
     const content = googleReport(lines);
     const first = dataOf(await importFile({ source: 'GOOGLE_ADS_CSV', content, campaignId: id }), 'importKpiFile');
-    expect(first).toMatchObject({ status: 'RUNNING', linesTotal: lines + 1, imported: 0, skipped: 0, problems: [], error: null, finishedAt: null });
-    expect(first.startedAt).toEqual(expect.any(String));
-    expect(first.linesDone).toBeLessThan(lines + 1);
+    expect(first).toMatchObject({ status: 'QUEUED', linesTotal: lines + 1, linesDone: 0, imported: 0, skipped: 0, problems: [], error: null, startedAt: null, finishedAt: null });
+    expect(first.job).toMatchObject({ kind: 'kpi.import' });
 
     const seen = await pollUntilDone(first.id);
     const progress = [first.linesDone, ...seen.map((r) => r.linesDone)];
@@ -128,7 +170,7 @@ describe('a large file runs in the background', () => {
     const bad = (i: number) =>
       i === 10 ? `${day(10)},100,-3,1.50` : i === 20 ? `2200-01-01,100,1,1.50` : i === 30 ? `${day(29)},100,1,1.50` : null;
     const first = dataOf(await importFile({ source: 'GOOGLE_ADS_CSV', content: googleReport(50, bad), campaignId: id, background: true }), 'importKpiFile');
-    expect(first.status).toBe('RUNNING');
+    expect(first.status).toBe('QUEUED');
     const done = (await pollUntilDone(first.id)).pop();
     expect(done).toMatchObject({ status: 'REFUSED', imported: 0, skipped: 50, problemCount: 5, linesDone: 51, figuresTotal: 0, figuresDone: 0 });
     expect(done.problems.map((p: { line: number; column: string }) => `${p.line} ${p.column}`)).toEqual([
@@ -158,35 +200,9 @@ describe('a large file runs in the background', () => {
   it('a file within the limit is finished within the request', async () => {
     const id = await launched('In the request');
     const done = dataOf(await importFile({ source: 'GOOGLE_ADS_CSV', content: googleReport(3), campaignId: id }), 'importKpiFile');
-    expect(done).toMatchObject({ status: 'SUCCEEDED', imported: 3, linesDone: 4, linesTotal: 4 });
+    expect(done).toMatchObject({ status: 'SUCCEEDED', imported: 3, linesDone: 4, linesTotal: 4, job: null });
     expect(done.finishedAt).toEqual(expect.any(String));
   });
-});
-
-describe('more background imports than the server runs at once', () => {
-  it('the ones beyond wait QUEUED and start when one ends', async () => {
-    const single = await startTestApp({ env: { BACKGROUND_JOBS: '1' } });
-    try {
-      const ids = [await launched('One at a time 1'), await launched('One at a time 2')];
-      const started = [];
-      for (const campaignId of ids) {
-        const res = await single.gql(IMPORT, { input: { source: 'GOOGLE_ADS_CSV', content: googleReport(3_000), campaignId, background: true } }, ownerA);
-        started.push(dataOf(res, 'importKpiFile'));
-      }
-      expect(started.map((s) => s.status)).toEqual(['RUNNING', 'QUEUED']);
-      expect(started[1].startedAt).toBeNull();
-      const done = [];
-      for (const s of started) done.push((await pollUntilDone(s.id)).pop());
-      expect(done.map((d) => [d.status, d.imported])).toEqual([
-        ['SUCCEEDED', 3_000],
-        ['SUCCEEDED', 3_000],
-      ]);
-      expect(Date.parse(done[1].startedAt)).toBeGreaterThanOrEqual(Date.parse(done[0].finishedAt));
-      for (const id of ids) expect((await sums(id)).CLICKS).toBe('13500.00');
-    } finally {
-      await single.close();
-    }
-  }, 120_000);
 });
 
 describe('access', () => {
@@ -231,31 +247,93 @@ describe('a crash', () => {
   });
 });
 
-describe('startup', () => {
-  it('imports a stopped process left RUNNING become FAILED with IMPORT_INTERRUPTED; finished ones stay as they were', async () => {
-    const finished = expectOk(await t.gql(LIST, { first: 100 }, ownerA)).kpiImports.edges.map((e: { node: { id: string; status: string } }) => e.node);
-    expect(finished.length).toBeGreaterThan(3);
+describe('a retried run', () => {
+  /** A background import as a worker finds it: QUEUED with its file (no job is sent, so no worker takes it). */
+  async function queuedImport(campaignId: string, lines: number): Promise<string> {
     const repo = t.ds.getRepository(KpiImport);
-    const left = await repo.save(
+    const content = googleReport(lines);
+    const row = await repo.save(
       repo.create({
         agencyId: agencyA,
         createdById: ownerIdA,
         source: 'GOOGLE_ADS_CSV',
-        options: {},
-        status: KpiImportStatus.RUNNING,
-        linesTotal: 30_001,
-        linesDone: 10_000,
-        startedAt: new Date(),
+        options: { campaignId, skipInvalidRows: false, moneyInMicros: true, background: true },
+        status: KpiImportStatus.QUEUED,
+        linesTotal: lines + 1,
+        content,
+        jobId: null,
       }),
     );
+    return row.id;
+  }
+  const owner = () => contextFor(t.ds, { userId: ownerIdA, agencyId: agencyA, role: UserRole.OWNER, clientId: null });
+  const crashing = () => {
+    const ctx = owner();
+    const broken = Object.assign(Object.create(t.ds), { transaction: () => Promise.reject(new Error('connection reset: secret internals')) });
+    return { ...ctx, app: { ...ctx.app, dataSource: broken } };
+  };
+  const contentOf = async (id: string) => (await t.ds.query(`SELECT content FROM kpi_imports WHERE id = $1`, [id]))[0].content;
 
-    expect(await failInterruptedImports(t.ds)).toBe(1);
+  it('a crash before the last attempt puts the import back to QUEUED with its file, and the next attempt imports it', async () => {
+    const id = await launched('Retried import');
+    const importId = await queuedImport(id, 5);
+    await expect(runImportJob(crashing(), importId, false)).rejects.toThrow(/connection reset/);
+    expect(await getImport(importId)).toMatchObject({ status: 'QUEUED', imported: 0, error: null, finishedAt: null });
+    expect(await contentOf(importId)).toBe(googleReport(5));
+    expect(await sums(id)).toEqual({ IMPRESSIONS: '0.00', CLICKS: '0.00', SPEND: '0.00' });
 
-    const after = await getImport(left.id);
-    expect(after).toMatchObject({ status: 'FAILED', linesDone: 10_000, imported: 0, error: { code: 'IMPORT_INTERRUPTED' } });
-    expect(after.error.message).toMatch(/импорт/i); // the agency's language (ru)
-    expect(after.finishedAt).toEqual(expect.any(String));
-    for (const f of finished) expect((await getImport(f.id)).status).toBe(f.status);
-    expect(await failInterruptedImports(t.ds)).toBe(0);
+    expect(await runImportJob(owner(), importId, false)).toEqual({ status: 'SUCCEEDED', imported: 5, skipped: 0 });
+    expect(await getImport(importId)).toMatchObject({ status: 'SUCCEEDED', imported: 5, linesDone: 6 });
+    expect(await contentOf(importId)).toBeNull();
+    expect(await sums(id)).toEqual({ IMPRESSIONS: '500.00', CLICKS: '10.00', SPEND: '7.50' });
+  });
+
+  it('a SUCCEEDED import is not run again: its figures are not written twice and it stays as it ended', async () => {
+    const id = await launched('Not twice');
+    const importId = await queuedImport(id, 5);
+    await runImportJob(owner(), importId, false);
+    const ended = await getImport(importId);
+    // a figure typed since then must survive a stray rerun of the import
+    await t.ds.query(`UPDATE kpi_measurements SET value = 999 WHERE "campaignId" = $1 AND metric = 'CLICKS' AND date = $2`, [id, day(1)]);
+    expect(await runImportJob(owner(), importId, false)).toEqual({ status: 'SUCCEEDED', imported: 5, skipped: 0 });
+    expect(await getImport(importId)).toEqual(ended);
+    expect((await sums(id)).CLICKS).toBe('1008.00');
+  });
+
+  it('a crash on the last attempt ends FAILED without internals, writes nothing and drops the file', async () => {
+    const id = await launched('Last attempt');
+    const importId = await queuedImport(id, 5);
+    await expect(runImportJob(crashing(), importId, true)).rejects.toMatchObject({ code: 'INTERNAL_SERVER_ERROR' });
+    const read = await getImport(importId);
+    expect(read).toMatchObject({ status: 'FAILED', imported: 0, error: { code: 'INTERNAL_SERVER_ERROR' } });
+    expect(read.error.message).not.toMatch(/secret|connection/);
+    expect(await contentOf(importId)).toBeNull();
+    expect(await sums(id)).toEqual({ IMPRESSIONS: '0.00', CLICKS: '0.00', SPEND: '0.00' });
+    // and a retry the queue might still deliver leaves it so
+    expect((await runImportJob(owner(), importId, false)).status).toBe('FAILED');
+    expect(await sums(id)).toEqual({ IMPRESSIONS: '0.00', CLICKS: '0.00', SPEND: '0.00' });
+  });
+
+  it('an import whose last attempt the queue gave up on ends FAILED with IMPORT_INTERRUPTED, and so does its job', async () => {
+    const id = await launched('Abandoned');
+    const jobs = t.ds.getRepository(Job);
+    /** A RUNNING import on attempt `attempts` of its job, last touched `minutesAgo` ago. */
+    const running = async (attempts: number, minutesAgo: number) => {
+      const importId = await queuedImport(id, 5);
+      const job = await jobs.save(jobs.create({ agencyId: agencyA, bossJobId: randomUUID(), kind: 'kpi.import', state: JobState.RUNNING, attempts, createdById: ownerIdA }));
+      await t.ds.query(`UPDATE kpi_imports SET status = 'RUNNING', "jobId" = $2, "startedAt" = now(), "updatedAt" = now() - make_interval(mins => $3) WHERE id = $1`, [importId, job.id, minutesAgo]);
+      return { importId, jobId: job.id };
+    };
+    const abandoned = await running(3, 60);
+    const retried = await running(1, 60); // a retry of it is still to come
+    const busy = await running(3, 5); // its last attempt may still be running
+
+    expect(await failAbandonedImports(owner())).toBe(1);
+    const read = await getImport(abandoned.importId);
+    expect(read).toMatchObject({ status: 'FAILED', imported: 0, error: { code: 'IMPORT_INTERRUPTED' }, job: { id: abandoned.jobId, state: 'FAILED', error: { code: 'IMPORT_INTERRUPTED' } } });
+    expect(read.error.message).toMatch(/импорт/i); // the agency's language (ru)
+    expect(await contentOf(abandoned.importId)).toBeNull();
+    for (const other of [retried, busy]) expect((await getImport(other.importId)).status).toBe('RUNNING');
+    expect(await failAbandonedImports(owner())).toBe(0);
   });
 });

@@ -190,6 +190,11 @@ describe('deviations', () => {
 
   beforeAll(async () => {
     id = await launched([{ metric: 'CLICKS', plan: '100', period: 'DAY' }, { metric: 'CPC', plan: '10', period: 'CAMPAIGN' }]);
+    // figures arrive on 20 March: that day runs (a period that has ended only closes its deviations)
+    t.services.clock = () => new Date('2024-03-20T09:00:00Z');
+  });
+  afterAll(() => {
+    t.services.clock = () => new Date();
   });
 
   it('opens at 10 % worse (WARN), becomes ACT at 15 %, closes when back within the band', async () => {
@@ -225,7 +230,10 @@ describe('portal and tenancy', () => {
   let id: string;
   beforeAll(async () => {
     id = await launched();
+    // recorded on the day itself, so its deviations open
+    t.services.clock = () => new Date('2024-03-04T09:00:00Z');
     dataOf(await record(id, days(['2024-03-04'], 'CLICKS', '50')), 'recordKpiMeasurements');
+    t.services.clock = () => new Date();
   });
 
   it("the client's portal user reads kpis, pacing and deviations, and records nothing", async () => {

@@ -6,7 +6,6 @@ import { createRenderPool } from '../../src/documents/pool';
 import { Locale } from '../../src/entities/enums';
 import { createLoaders } from '../../src/loaders';
 import { createLogger } from '../../src/logger';
-import { inProcessRunner } from '../../src/services/background';
 
 /** A service-level context for an actor, as the HTTP context function would build it. */
 export function contextFor(ds: DataSource, actor: Actor, manager: EntityManager = ds.manager): RequestContext & { actor: Actor } {
@@ -18,7 +17,7 @@ export function contextFor(ds: DataSource, actor: Actor, manager: EntityManager 
     authError: null,
     locale: Locale.RU,
     manager,
-    app: { config, dataSource: ds, tokens: new TokenService(config.jwtSecret, 3600), logger, createLoaders, renderPool: createRenderPool({ threads: 0 }), jobs: inProcessRunner(logger) },
+    app: { config, dataSource: ds, tokens: new TokenService(config.jwtSecret, 3600), logger, createLoaders, clock: () => new Date(), renderPool: createRenderPool({ threads: 0 }) },
     logger,
   } as never);
 }

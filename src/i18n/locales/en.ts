@@ -55,7 +55,8 @@ export const en = {
       DUPLICATE_CREDIT_NOTE_NUMBER: 'The credit note number {{number}} is already used; check the credit note number pattern',
     },
     badUserInput: 'The input is not valid',
-    importInterrupted: 'The import was interrupted by a restart of the server and nothing of it was written: import the file again',
+    importInterrupted: 'The import stopped without finishing, retries included (the server running it stopped or it ran too long), and nothing of it was written: import the file again',
+    importNotFound: 'The record of the import no longer exists',
     importFailed: 'The import could not be completed and nothing of it was written: try again, and contact support if it happens again',
   },
   validation: {

@@ -18,7 +18,7 @@ export class KpiImportProblemType {
 
 @ObjectType('KpiImportError', { description: 'Why an import stopped without finishing.' })
 export class KpiImportErrorType {
-  @Field({ description: 'A stable code: IMPORT_INTERRUPTED (the server restarted during the import), NOT_FOUND (a campaign went away), INTERNAL_SERVER_ERROR.' })
+  @Field({ description: 'A stable code: NOT_FOUND (a campaign went away), IMPORT_INTERRUPTED (its last attempt stopped without finishing: the server running it stopped, or it ran too long), INTERNAL_SERVER_ERROR (the import could not be completed, retries included).' })
   code: string;
 
   @Field({ description: 'What happened, in the language of the request.' })

@@ -1,5 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { DeviationSeverity, KpiStatus, PacingStatus } from '../../entities/enums';
+import { DeviationCloseReason, DeviationSeverity, KpiStatus, PacingStatus } from '../../entities/enums';
 
 registerEnumType(DeviationSeverity, {
   name: 'DeviationSeverity',
@@ -8,6 +8,16 @@ registerEnumType(DeviationSeverity, {
     NONE: { description: 'On plan, better, or worse by less than the warn band.' },
     WARN: { description: 'Worse by the warn band or more (10 % by default): to watch.' },
     ACT: { description: 'Worse by the act band or more (15 % by default): to optimize.' },
+  },
+});
+
+registerEnumType(DeviationCloseReason, {
+  name: 'DeviationCloseReason',
+  description: 'Why a KPI deviation was closed.',
+  valuesConfig: {
+    BACK_WITHIN_BAND: { description: 'The KPI came back within its band while the period ran; the figures are those it was last seen with.' },
+    PERIOD_ENDED: { description: 'Its period ended (in the agency time zone) while it was open; the figures are the final ones of the whole period.' },
+    CAMPAIGN_ENDED: { description: 'The campaign was completed or cancelled while it was open.' },
   },
 });
 

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from 'type-graphql';
-import { DeviationSeverity, KpiMetric, KpiPeriod, KpiStatus, KpiTargetDirection, PacingStatus } from '../../entities/enums';
+import { DeviationCloseReason, DeviationSeverity, KpiMetric, KpiPeriod, KpiStatus, KpiTargetDirection, PacingStatus } from '../../entities/enums';
 import { DateScalar, DecimalScalar } from '../common/scalars';
 import { PortalVisible } from '../common/visibility';
 import './kpi-measurement.enums';
@@ -129,7 +129,7 @@ export class KpiDeviationType {
   deviationPercent: string | null;
 
   @PortalVisible()
-  @Field(() => DeviationSeverity, { description: 'WARN or ACT while open; the last one seen once closed.' })
+  @Field(() => DeviationSeverity, { description: 'WARN or ACT while open; once closed, as last evaluated (NONE when the final figures of its ended period are within the band).' })
   severity: DeviationSeverity;
 
   @PortalVisible()
@@ -141,6 +141,10 @@ export class KpiDeviationType {
   updatedAt: Date;
 
   @PortalVisible()
-  @Field(() => Date, { nullable: true, description: 'When the KPI came back within the band; null while open.' })
+  @Field(() => Date, { nullable: true, description: 'When it was closed (see closeReason); null while open.' })
   closedAt: Date | null;
+
+  @PortalVisible()
+  @Field(() => DeviationCloseReason, { nullable: true, description: 'Why it was closed; null while open. Once its period or campaign has ended it is never reopened: figures arriving later for its period only update plan, actual, deviationPercent and severity.' })
+  closeReason: DeviationCloseReason | null;
 }
