@@ -155,7 +155,7 @@ async function linkOf(ctx: RequestContext, token: string, opts: { lock?: boolean
 }
 
 function holderOf(ctx: RequestContext, invitation: SurveyInvitation): AuthedContext {
-  return linkHolderContext(ctx, { agencyId: invitation.agencyId, clientId: invitation.clientId, holder: invitation.contactId ?? invitation.id });
+  return linkHolderContext(ctx, invitation, invitation.contactId ?? invitation.id);
 }
 
 export interface SurveyQuestionView {
