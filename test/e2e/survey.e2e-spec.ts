@@ -149,6 +149,23 @@ describe('the satisfaction evaluation date', () => {
     expect(after.totalCount).toBe(0);
   });
 
+  it('appears when a deal is won, for the deal manager, and the survey then evaluates that manager', async () => {
+    const w = await world();
+    const dealManager = await createUser(t, w.a.ownerToken, 'MANAGER');
+    const create = `mutation ($i: CreateDealInput!) { createDeal(input: $i) { id } }`;
+    const deal = dataOf(await t.gql(create, { i: { clientId: w.client.id, title: 'SEO', stage: 'DELIVERY', managerId: dealManager.id } }, w.a.ownerToken), 'createDeal');
+    const early = await send(w.a.ownerToken, { clientId: w.client.id, dealId: deal.id });
+    expect(early).toMatchObject({ code: 'SURVEY_TRIGGER_NOT_READY', entity: 'Deal', triggerStatus: 'OPEN' });
+    const close = `mutation ($i: CloseDealInput!) { closeDeal(input: $i) { __typename } }`;
+    expect(dataOf(await t.gql(close, { i: { id: deal.id, outcome: 'WON' } }, w.a.ownerToken), 'closeDeal').__typename).toBe('Deal');
+    const filter = { kinds: ['SATISFACTION_EVALUATION_DUE'], clientId: w.client.id };
+    const points = expectOk(await t.gql(ACT_CONTROL_POINTS, { filter }, w.a.ownerToken)).controlPoints.edges.map((e: any) => e.node);
+    expect(points).toEqual([expect.objectContaining({ objectType: 'Deal', objectId: deal.id, managerId: dealManager.id, dueOn: plusDays(today(), 7) })]);
+    const survey = await send(w.a.ownerToken, { clientId: w.client.id, dealId: deal.id });
+    expect(survey).toMatchObject({ __typename: 'Survey', trigger: 'DEAL_WON', dealId: deal.id, managerId: dealManager.id });
+    expect(expectOk(await t.gql(ACT_CONTROL_POINTS, { filter }, w.a.ownerToken)).controlPoints.totalCount).toBe(0);
+  });
+
   it('refuses a survey after an act that is not signed, and sends nothing', async () => {
     const w = await world();
     const act = await issuedAct(t, w.a.ownerToken, w.client.id, {}, plusDays(today(), -3));
