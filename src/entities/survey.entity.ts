@@ -134,11 +134,16 @@ export class SurveyResponse extends TenantOwned {
   lowScore: boolean;
 }
 
-/** The score (and comment) of one question of a response; the question is a key of SATISFACTION_QUESTIONS. */
+/**
+ * The score (and comment) of one question of a response; the question is a key of
+ * SATISFACTION_QUESTIONS. The response's answeredAt and the survey's managerId are copied here
+ * (neither changes once written) so that the metrics are one aggregate over one table.
+ */
 @Entity('survey_answers')
 @PortalScope('clientId')
 @Index('survey_answers_question', ['responseId', 'questionKey'], { unique: true })
 @Index('survey_answers_survey', ['agencyId', 'surveyId'])
+@Index('survey_answers_period', ['agencyId', 'answeredAt'])
 @Check('survey_answers_score_range', '"score" BETWEEN 0 AND 10')
 export class SurveyAnswer extends TenantOwned {
   @Column('uuid')
@@ -153,6 +158,13 @@ export class SurveyAnswer extends TenantOwned {
 
   @Column('uuid')
   clientId: string;
+
+  @Column({ type: 'timestamptz', precision: 3 })
+  answeredAt: Date;
+
+  /** the manager the survey evaluates */
+  @Column('uuid', { nullable: true })
+  managerId: string | null;
 
   @Column({ type: 'varchar', length: 40 })
   questionKey: string;

@@ -161,26 +161,44 @@ function pct(part: number, whole: number): number {
   return (part / whole) * 100;
 }
 
-/** Mean (2 decimals) and distribution over [min, max] of some scores. */
-export function scoreStats(scores: readonly number[], min: number, max: number): ScoreStats {
-  const distribution: ScoreCount[] = [];
-  for (let s = min; s <= max; s++) distribution.push({ score: s, count: 0 });
-  let sum = 0;
-  for (const s of scores) {
-    sum += s;
-    const slot = distribution[s - min];
-    if (slot) slot.count++;
-  }
-  return { answers: scores.length, mean: scores.length ? round(sum / scores.length, 2) : null, distribution };
+/** How many answers gave each score. */
+export type ScoreCounts = ReadonlyMap<number, number>;
+
+/** The counts of a list of scores. */
+export function countScores(scores: readonly number[]): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const s of scores) counts.set(s, (counts.get(s) ?? 0) + 1);
+  return counts;
 }
 
-/** NPS of some 0–10 scores: % promoters (9–10) − % detractors (≤ 6), 1 decimal; null when empty. */
-export function npsOf(scores: readonly number[]): NpsStats {
-  const promoters = scores.filter((s) => s >= 9).length;
-  const detractors = scores.filter((s) => s <= 6).length;
-  const n = scores.length;
+function total(counts: ScoreCounts, where: (score: number) => boolean = () => true): number {
+  let n = 0;
+  for (const [score, count] of counts) if (where(score)) n += count;
+  return n;
+}
+
+/** Mean (2 decimals) and distribution over [min, max] of counted scores. */
+export function statsOfCounts(counts: ScoreCounts, min: number, max: number): ScoreStats {
+  const distribution: ScoreCount[] = [];
+  for (let s = min; s <= max; s++) distribution.push({ score: s, count: counts.get(s) ?? 0 });
+  let sum = 0;
+  for (const [score, count] of counts) sum += score * count;
+  const n = total(counts);
+  return { answers: n, mean: n ? round(sum / n, 2) : null, distribution };
+}
+
+/** Mean (2 decimals) and distribution over [min, max] of some scores. */
+export function scoreStats(scores: readonly number[], min: number, max: number): ScoreStats {
+  return statsOfCounts(countScores(scores), min, max);
+}
+
+/** NPS of counted 0–10 scores: % promoters (9–10) − % detractors (≤ 6), 1 decimal; null when empty. */
+export function npsOfCounts(counts: ScoreCounts): NpsStats {
+  const n = total(counts);
+  const promoters = total(counts, (s) => s >= 9);
+  const detractors = total(counts, (s) => s <= 6);
   return {
-    ...scoreStats(scores, NPS_MIN_SCORE, 10),
+    ...statsOfCounts(counts, NPS_MIN_SCORE, 10),
     promoters,
     detractors,
     passives: n - promoters - detractors,
@@ -188,40 +206,77 @@ export function npsOf(scores: readonly number[]): NpsStats {
   };
 }
 
-/** CES of some 1–10 scores: % of 9–10, 1 decimal; null when empty. */
-export function cesOf(scores: readonly number[]): CesStats {
-  const easy = scores.filter((s) => s >= 9).length;
-  return { ...scoreStats(scores, 1, 10), value: scores.length ? round(pct(easy, scores.length), 1) : null };
+/** NPS of some 0–10 scores. */
+export function npsOf(scores: readonly number[]): NpsStats {
+  return npsOfCounts(countScores(scores));
 }
 
-/** CLI of the answers to the three 1–6 questions: mean of (score − 1) / 5 × 100, 1 decimal; null when empty. */
-export function cliOf(byQuestion: ReadonlyMap<string, readonly number[]>): CliStats {
+/** CES of counted 1–10 scores: % of 9–10, 1 decimal; null when empty. */
+export function cesOfCounts(counts: ScoreCounts): CesStats {
+  const n = total(counts);
+  return { ...statsOfCounts(counts, 1, 10), value: n ? round(pct(total(counts, (s) => s >= 9), n), 1) : null };
+}
+
+/** CES of some 1–10 scores. */
+export function cesOf(scores: readonly number[]): CesStats {
+  return cesOfCounts(countScores(scores));
+}
+
+/** CLI of the counted answers to the three 1–6 questions: mean of (score − 1) / 5 × 100, 1 decimal; null when empty. */
+export function cliOfCounts(byQuestion: ReadonlyMap<string, ScoreCounts>): CliStats {
   const keys = SATISFACTION_QUESTIONS.filter((q) => q.metric === 'CLI');
-  const all = keys.flatMap((q) => byQuestion.get(q.key) ?? []);
-  const value = all.length ? round(all.reduce((s, x) => s + ((x - 1) / 5) * 100, 0) / all.length, 1) : null;
+  let n = 0;
+  let sum = 0;
+  for (const q of keys) {
+    for (const [score, count] of byQuestion.get(q.key) ?? new Map<number, number>()) {
+      n += count;
+      sum += ((score - 1) / 5) * 100 * count;
+    }
+  }
   return {
-    value,
-    answers: all.length,
-    questions: keys.map((q) => ({ question: q.key, ...scoreStats(byQuestion.get(q.key) ?? [], q.scale.min, q.scale.max) })),
+    value: n ? round(sum / n, 1) : null,
+    answers: n,
+    questions: keys.map((q) => ({ question: q.key, ...statsOfCounts(byQuestion.get(q.key) ?? new Map(), q.scale.min, q.scale.max) })),
+  };
+}
+
+/** CLI of the answers (lists of scores per question). */
+export function cliOf(byQuestion: ReadonlyMap<string, readonly number[]>): CliStats {
+  return cliOfCounts(new Map([...byQuestion].map(([k, v]) => [k, countScores(v)])));
+}
+
+export interface CountedAnswers {
+  question: string;
+  score: number;
+  count: number;
+}
+
+/** Every metric of counted answers (question, score, how many) of `responses` responses: what SQL hands over after GROUP BY. */
+export function summarizeCounts(rows: readonly CountedAnswers[], responses: number): SatisfactionSummary {
+  const byQuestion = new Map<string, Map<number, number>>();
+  for (const r of rows) {
+    let counts = byQuestion.get(r.question);
+    if (!counts) byQuestion.set(r.question, (counts = new Map()));
+    counts.set(r.score, (counts.get(r.score) ?? 0) + r.count);
+  }
+  const of = (key: string): ScoreCounts => byQuestion.get(key) ?? new Map();
+  return {
+    responses,
+    csi: SATISFACTION_QUESTIONS.filter((q) => q.metric === 'CSI').map((q) => ({ question: q.key, ...statsOfCounts(of(q.key), q.scale.min, q.scale.max) })),
+    ces: cesOfCounts(of('ces')),
+    nps: npsOfCounts(of('nps')),
+    cli: cliOfCounts(byQuestion),
   };
 }
 
 /** Every metric of a set of answers (of any number of responses). */
 export function summarize(answers: readonly ScoredAnswer[]): SatisfactionSummary {
-  const byQuestion = new Map<string, number[]>();
-  const responses = new Set<string>();
+  const counted = new Map<string, CountedAnswers>();
   for (const a of answers) {
-    responses.add(a.responseId);
-    let list = byQuestion.get(a.question);
-    if (!list) byQuestion.set(a.question, (list = []));
-    list.push(a.score);
+    const key = `${a.question}|${a.score}`;
+    const row = counted.get(key);
+    if (row) row.count++;
+    else counted.set(key, { question: a.question, score: a.score, count: 1 });
   }
-  const of = (key: string) => byQuestion.get(key) ?? [];
-  return {
-    responses: responses.size,
-    csi: SATISFACTION_QUESTIONS.filter((q) => q.metric === 'CSI').map((q) => ({ question: q.key, ...scoreStats(of(q.key), q.scale.min, q.scale.max) })),
-    ces: cesOf(of('ces')),
-    nps: npsOf(of('nps')),
-    cli: cliOf(byQuestion),
-  };
+  return summarizeCounts([...counted.values()], new Set(answers.map((a) => a.responseId)).size);
 }

@@ -30,7 +30,7 @@ import {
 import { getOwnAgency } from './agency.service';
 import { paginate } from './pagination';
 import { linkHolderContext, scoped, withTransaction } from './scope';
-import { answerProblems, hasLowScore, minScore, SATISFACTION_QUESTIONS, summarize, type FieldProblem, type SatisfactionSummary } from './survey.rules';
+import { answerProblems, hasLowScore, minScore, SATISFACTION_QUESTIONS, summarizeCounts, type CountedAnswers, type FieldProblem, type SatisfactionSummary } from './survey.rules';
 import { endOfLocalDay, localDate, startOfLocalDay } from './time';
 
 const PROBLEM_MESSAGES: Record<FieldProblem['problem'], MessageKey> = {
@@ -259,6 +259,8 @@ async function recordResponse(
     answers.map((a) => ({
       surveyId: survey.id,
       clientId: survey.clientId,
+      answeredAt,
+      managerId: survey.managerId,
       questionKey: a.question,
       score: a.score,
       comment: a.comment?.trim() ? a.comment.trim() : null,
@@ -333,7 +335,7 @@ export interface SatisfactionMetricsView extends SatisfactionSummary {
 
 /**
  * CSI per area, CES, NPS and CLI (formulas in survey.rules.ts) of the answers received from `from`
- * to `to` (agency calendar days), overall and per evaluated manager. One query.
+ * to `to` (agency calendar days), overall and per evaluated manager. One query, counted in SQL.
  */
 export async function satisfactionMetrics(ctx: AuthedContext, input: SatisfactionMetricsInput): Promise<SatisfactionMetricsView> {
   if (input.to < input.from) throw new BadUserInputError([{ path: 'input.to', message: msg('validation.notBefore', { field: 'to', other: 'from' }) }]);
@@ -341,28 +343,33 @@ export async function satisfactionMetrics(ctx: AuthedContext, input: Satisfactio
   const { timeZone } = await getOwnAgency(ctx);
   const qb = scoped(ctx, SurveyAnswer)
     .query('a')
-    // the response and survey of the scoped answer row, hence of the same agency
-    .innerJoin(SurveyResponse, 'r', 'r.id = a."responseId"')
-    .innerJoin(Survey, 's', 's.id = a."surveyId"')
-    .andWhere('r."answeredAt" >= :start AND r."answeredAt" < :end', { start: startOfLocalDay(input.from, timeZone), end: endOfLocalDay(input.to, timeZone) });
-  if (input.managerId) qb.andWhere('s."managerId" = :managerId', { managerId: input.managerId });
-  if (input.clientId) qb.andWhere('s."clientId" = :clientId', { clientId: input.clientId });
-  const rows: { responseId: string; question: string; score: number; managerId: string | null }[] = await qb
-    .select('a."responseId"', 'responseId')
+    .andWhere('a."answeredAt" >= :start AND a."answeredAt" < :end', { start: startOfLocalDay(input.from, timeZone), end: endOfLocalDay(input.to, timeZone) });
+  if (input.managerId) qb.andWhere('a."managerId" = :managerId', { managerId: input.managerId });
+  if (input.clientId) qb.andWhere('a."clientId" = :clientId', { clientId: input.clientId });
+  // counted in SQL: one row per manager, question and score, whatever the number of answers
+  const rows: { managerId: string | null; question: string; score: number; count: string }[] = await qb
+    .select('a."managerId"', 'managerId')
     .addSelect('a."questionKey"', 'question')
     .addSelect('a.score', 'score')
-    .addSelect('s."managerId"', 'managerId')
+    .addSelect('count(*)', 'count')
+    .groupBy('a."managerId"')
+    .addGroupBy('a."questionKey"')
+    .addGroupBy('a.score')
     .getRawMany();
-  const byManager = new Map<string | null, typeof rows>();
+  // every response answers every question once, so a question's answers are its responses
+  const firstKey = SATISFACTION_QUESTIONS[0].key;
+  const byManager = new Map<string | null, { rows: CountedAnswers[]; responses: number }>();
   for (const r of rows) {
-    r.score = Number(r.score);
-    let list = byManager.get(r.managerId);
-    if (!list) byManager.set(r.managerId, (list = []));
-    list.push(r);
+    let m = byManager.get(r.managerId);
+    if (!m) byManager.set(r.managerId, (m = { rows: [], responses: 0 }));
+    m.rows.push({ question: r.question, score: Number(r.score), count: Number(r.count) });
+    if (r.question === firstKey) m.responses += Number(r.count);
   }
   const managers = [...byManager.entries()]
-    .map(([managerId, list]) => ({ managerId, ...summarize(list) }))
+    .map(([managerId, m]) => ({ managerId, ...summarizeCounts(m.rows, m.responses) }))
     .sort((a, b) => b.responses - a.responses || String(a.managerId).localeCompare(String(b.managerId)));
-  return { from: input.from, to: input.to, ...summarize(rows), byManager: managers };
+  const all = [...byManager.values()];
+  const overall = summarizeCounts(all.flatMap((m) => m.rows), all.reduce((n, m) => n + m.responses, 0));
+  return { from: input.from, to: input.to, ...overall, byManager: managers };
 }
 

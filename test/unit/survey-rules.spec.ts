@@ -1,4 +1,4 @@
-import { answerProblems, cesOf, cliOf, hasLowScore, npsOf, scoreStats, summarize, SATISFACTION_QUESTIONS } from '../../src/services/survey.rules';
+import { answerProblems, cesOf, cliOf, hasLowScore, npsOf, scoreStats, summarize, summarizeCounts, SATISFACTION_QUESTIONS } from '../../src/services/survey.rules';
 
 const full = (overrides: Record<string, number> = {}) =>
   SATISFACTION_QUESTIONS.map((q) => ({ question: q.key, score: overrides[q.key] ?? q.scale.max }));
@@ -78,6 +78,21 @@ describe('summarize', () => {
     expect(s.nps.value).toBe(0);
     expect(s.ces.value).toBe(50);
     expect(s.cli.value).toBe(100);
+  });
+  it('gives the same from counts (what SQL groups) as from the answers one by one', () => {
+    const rows = [
+      ...full({ csiManager: 3, nps: 9 }).map((a) => ({ ...a, responseId: 'r1' })),
+      ...full({ csiManager: 3, nps: 6, cliOtherServices: 2 }).map((a) => ({ ...a, responseId: 'r2' })),
+      ...full({ ces: 1 }).map((a) => ({ ...a, responseId: 'r3' })),
+    ];
+    const counts = new Map<string, { question: string; score: number; count: number }>();
+    for (const r of rows) {
+      const c = counts.get(`${r.question}|${r.score}`) ?? { question: r.question, score: r.score, count: 0 };
+      c.count++;
+      counts.set(`${r.question}|${r.score}`, c);
+    }
+    expect(summarizeCounts([...counts.values()], 3)).toEqual(summarize(rows));
+    expect(summarize(rows).csi[0]).toMatchObject({ mean: 5.33, distribution: expect.arrayContaining([{ score: 3, count: 2 }]) });
   });
   it('is all nulls for no answers', () => {
     const s = summarize([]);
