@@ -263,6 +263,19 @@ describe('answering through a one-time link', () => {
     expect(stored.invitations.filter((i: any) => i.answeredAt)).toHaveLength(1);
   });
 
+  it('takes one of two answers sent at the same moment through the same link', async () => {
+    const fresh = await world();
+    await send(fresh.a.ownerToken, { clientId: fresh.client.id, contactIds: [fresh.contacts[0].id] });
+    const token = (await tokensByEmail(fresh.a.ownerToken)).get(fresh.contacts[0].email)!;
+    const results = await Promise.all([
+      t.gql(ANSWER, { input: { token, answers: answers({ nps: 9 }) } }),
+      t.gql(ANSWER, { input: { token, answers: answers({ nps: 2 }) } }),
+    ]);
+    expect(results.map((r) => expectOk(r).answerSurvey.__typename).sort()).toEqual(['SurveyAlreadyAnsweredError', 'SurveyAnswerReceipt']);
+    const rows = await t.ds.query('SELECT count(*)::int AS n FROM survey_answers a JOIN survey_responses r ON r.id = a."responseId" JOIN survey_invitations i ON i.id = r."invitationId" WHERE i."contactId" = $1', [fresh.contacts[0].id]);
+    expect(rows[0].n).toBe(10);
+  });
+
   it('refuses an expired link and records nothing', async () => {
     const token = tokens.get(w.contacts[1].email)!;
     const hash = createHash('sha256').update(token).digest('hex');
