@@ -200,6 +200,18 @@ describe('sending a survey', () => {
     expect(expectOk(await t.gql(LIST, {}, w.a.ownerToken)).surveys.totalCount).toBe(0);
   });
 
+  it('speaks the agency’s language in its error results and emails (ru)', async () => {
+    const ru = await registerAgency(t, { locale: 'RU' });
+    const client = await createClient(t, ru.ownerToken);
+    const none = await send(ru.ownerToken, { clientId: client.id });
+    expect(none).toMatchObject({ code: 'SURVEY_RECIPIENTS_MISSING', message: 'Некому отправить анкету: среди выбранных нет действующих контактов клиента с email' });
+    await createContact(t, ru.ownerToken, client.id, { email: uniqueEmail('ivan') });
+    expect((await send(ru.ownerToken, { clientId: client.id })).__typename).toBe('Survey');
+    const mail = expectOk(await t.gql(OUTBOX, {}, ru.ownerToken)).outbox.edges[0].node;
+    expect(mail.subject).toContain('как вам работается с нами?');
+    expect(mail.text).toContain('ссылка одноразовая');
+  });
+
   it('refuses actId and dealId together, naming the field', async () => {
     const w = await world();
     const res = await t.gql(SEND, { input: { clientId: w.client.id, actId: w.client.id, dealId: w.client.id } }, w.a.ownerToken);
