@@ -58,7 +58,7 @@ registerControlPointSource({
       .query('d')
       // the client and surveys of the scoped deal row, hence of the same agency
       .innerJoin(Client, 'cl', 'cl.id = d."clientId"')
-      .andWhere('d.status = :won AND d."closedAt" IS NOT NULL AND d."closedAt" >= :sinceAt', { won: DealStatus.WON, sinceAt: new Date(Date.now() - (SATISFACTION_EVALUATION_WINDOW_DAYS + 1) * 86_400_000) })
+      .andWhere('d.status = :won AND d."closedAt" IS NOT NULL AND d."closedAt" >= :sinceAt', { won: DealStatus.WON, sinceAt: new Date(q.now.getTime() - (SATISFACTION_EVALUATION_WINDOW_DAYS + 1) * 86_400_000) })
       .andWhere(`NOT EXISTS (SELECT 1 FROM surveys s WHERE s."clientId" = d."clientId" AND (s."dealId" = d.id OR s."sentAt" >= d."closedAt"))`);
     if (q.clientId) qb.andWhere('d."clientId" = :clientId', { clientId: q.clientId });
     if (q.managerId) qb.andWhere('COALESCE(d."managerId", cl."ownerId") = :managerId', { managerId: q.managerId });
