@@ -22,6 +22,7 @@ import { KpiMeasurementMonths1796500000400 } from './1796500000400-KpiMeasuremen
 import { KpiImports1796500000500 } from './1796500000500-KpiImports';
 import { KpiImportJobsAndDeviationClose1796500000800 } from './1796500000800-KpiImportJobsAndDeviationClose';
 import { JobsAndOutboundEmails1796500000700 } from './1796500000700-JobsAndOutboundEmails';
+import { Surveys1796600000100 } from './1796600000100-Surveys';
 
 export const MIGRATIONS: Function[] = [
   Foundation1795388750004,
@@ -47,4 +48,5 @@ export const MIGRATIONS: Function[] = [
   KpiImports1796500000500,
   JobsAndOutboundEmails1796500000700,
   KpiImportJobsAndDeviationClose1796500000800,
+  Surveys1796600000100,
 ];

@@ -49,6 +49,8 @@ export interface AppConfig {
   mailFrom: string;
   /** the address people open the app at, for links in emails (PUBLIC_URL, no trailing slash) */
   publicUrl: string;
+  /** how long a satisfaction survey's one-time links work, in days (SURVEY_LINK_TTL_DAYS, default 14) */
+  surveyLinkTtlDays: number;
 }
 
 export class ConfigError extends Error {}
@@ -159,5 +161,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: smtpUrl(env),
     mailFrom: env.MAIL_FROM?.trim() || 'Agency <no-reply@localhost>',
     publicUrl: publicUrl(env, int(env, 'PORT', 4000, 0, 65535)),
+    surveyLinkTtlDays: int(env, 'SURVEY_LINK_TTL_DAYS', 14, 1, 365),
   };
 }

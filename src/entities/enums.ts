@@ -277,6 +277,21 @@ export enum ControlPointKind {
   BUDGET_OVERSPEND = 'BUDGET_OVERSPEND',
   CAMPAIGN_END_OVERDUE = 'CAMPAIGN_END_OVERDUE',
   MEASUREMENTS_STALE = 'MEASUREMENTS_STALE',
+  SATISFACTION_EVALUATION_DUE = 'SATISFACTION_EVALUATION_DUE',
+  SATISFACTION_FOLLOW_UP = 'SATISFACTION_FOLLOW_UP',
+}
+
+/** What a satisfaction survey follows. */
+export enum SurveyTrigger {
+  ACT_SIGNED = 'ACT_SIGNED',
+  DEAL_WON = 'DEAL_WON',
+  MANUAL = 'MANUAL',
+}
+
+/** Where a satisfaction survey stands: SENT until the first answer arrives, then ANSWERED (more contacts may still answer). */
+export enum SurveyStatus {
+  SENT = 'SENT',
+  ANSWERED = 'ANSWERED',
 }
 
 /** The images an agency may put on its documents; one current image of each kind. */

@@ -19,6 +19,7 @@ import { IdempotencyKey } from './idempotency-key.entity';
 import { Interaction } from './interaction.entity';
 import { Job } from './job.entity';
 import { OutboundEmail } from './outbound-email.entity';
+import { Survey, SurveyAnswer, SurveyInvitation, SurveyResponse } from './survey.entity';
 import { Invoice, InvoiceLine, Payment } from './invoice.entity';
 import { Meeting } from './meeting.entity';
 import { PasswordResetToken } from './password-reset-token.entity';
@@ -27,6 +28,10 @@ import { AgencyRequisites, AgencyVatRegime } from './requisites.entity';
 import { User } from './user.entity';
 
 export {
+  Survey,
+  SurveyInvitation,
+  SurveyResponse,
+  SurveyAnswer,
   Act,
   ActLine,
   Agency,
@@ -119,4 +124,8 @@ export const ENTITIES = [
   KpiImport,
   Job,
   OutboundEmail,
+  Survey,
+  SurveyInvitation,
+  SurveyResponse,
+  SurveyAnswer,
 ];

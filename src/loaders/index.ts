@@ -12,6 +12,7 @@ import { createJobLoaders, JobLoaders } from './job.loaders';
 import { createKpiMeasurementLoaders, KpiMeasurementLoaders } from './kpi-measurement.loaders';
 import { createKpiSeriesLoaders, KpiSeriesLoaders } from './kpi-series.loaders';
 import { createProposalLoaders, ProposalLoaders } from './proposal.loaders';
+import { createSurveyLoaders, SurveyLoaders } from './survey.loaders';
 import { createUserLoaders, UserLoaders } from './user.loaders';
 
 export { byId, childRowsOf, groupBy } from './loader-kit';
@@ -23,7 +24,7 @@ export { byId, childRowsOf, groupBy } from './loader-kit';
  */
 export type Loaders = UserLoaders &
   ClientLoaders &
-  BriefLoaders & ProposalLoaders & ContractLoaders & InvoiceLoaders & CreditNoteLoaders & ActLoaders & DealLoaders & CampaignLoaders & KpiMeasurementLoaders & KpiSeriesLoaders & CampaignOptimizationLoaders & JobLoaders;
+  BriefLoaders & ProposalLoaders & ContractLoaders & InvoiceLoaders & CreditNoteLoaders & ActLoaders & DealLoaders & CampaignLoaders & KpiMeasurementLoaders & KpiSeriesLoaders & CampaignOptimizationLoaders & JobLoaders & SurveyLoaders;
 
 export function createLoaders(ctx: RequestContext): Loaders {
   return {
@@ -41,5 +42,6 @@ export function createLoaders(ctx: RequestContext): Loaders {
     ...createKpiSeriesLoaders(ctx),
     ...createCampaignOptimizationLoaders(ctx),
     ...createJobLoaders(ctx),
+    ...createSurveyLoaders(ctx),
   };
 }

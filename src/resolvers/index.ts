@@ -28,6 +28,7 @@ import { OutboundEmailResolver } from './outbound-email.resolver';
 import { MeetingActionItemResolver, MeetingResolver } from './meeting.resolver';
 import { ProposalResolver } from './proposal.resolver';
 import { AgencyRequisitesResolver, RequisitesResolver } from './requisites.resolver';
+import { SurveyResolver, SurveyResponseResolver } from './survey.resolver';
 import { UserResolver } from './user.resolver';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -38,6 +39,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   AgencyImageResolver,
   UserResolver,
   ClientResolver,
+  SurveyResolver,
+  SurveyResponseResolver,
   ContactResolver,
   ControlPointResolver,
   InteractionResolver,

@@ -503,6 +503,18 @@ export function asAgency<C extends RequestContext & { actor: Actor }>(ctx: C): C
   return deriveContext(ctx, { actor: { ...ctx.actor, role: UserRole.MANAGER, clientId: null } });
 }
 
+/**
+ * The context of whoever holds a one-time link of the agency (a survey respondent, who has no
+ * login): a portal actor of the link's client, so every read and write is scoped to that client of
+ * that agency as a portal user's would be. `holder` identifies the link (its contact, else the
+ * link itself), not a user: nothing done on this path records it as one. `link` is the row the
+ * token was found by (anonymously, by its hash): its agency and client become the scope.
+ */
+export function linkHolderContext<C extends RequestContext>(ctx: C, link: TenantRow & { clientId: string }, holder: string): C & { actor: Actor } {
+  const actor: Actor = { userId: holder, agencyId: link.agencyId, role: UserRole.CLIENT, clientId: link.clientId };
+  return deriveContext(ctx, { actor, authError: null }) as C & { actor: Actor };
+}
+
 /** A new context value: the given changes, and loaders of its own. The original is untouched. */
 export function deriveContext<C extends RequestContext>(ctx: C, changes: Partial<RequestContext>): C {
   return newContext<C>({ ...ctx, ...changes });

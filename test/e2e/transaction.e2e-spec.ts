@@ -109,7 +109,7 @@ const DEMO_CAMPAIGNS = /* GraphQL */ `
   }
 `;
 const DEMO_CONTROL_POINTS = /* GraphQL */ `
-  query { controlPoints(first: 100, filter: { kinds: [KPI_DEVIATION_OPEN, BUDGET_OVERSPEND, CAMPAIGN_END_OVERDUE, MEASUREMENTS_STALE] }) { edges { node { kind objectId } } } }
+  query { controlPoints(first: 100, filter: { kinds: [KPI_DEVIATION_OPEN, BUDGET_OVERSPEND, CAMPAIGN_END_OVERDUE, MEASUREMENTS_STALE, SATISFACTION_FOLLOW_UP] }) { edges { node { kind objectId } } } }
 `;
 const DEMO_LOGIN = /* GraphQL */ `mutation ($input: LoginInput!) { login(input: $input) { token } }`;
 
@@ -155,6 +155,11 @@ describe('a single database connection, as on the embedded database', () => {
       const points = (await app.execute<any>(DEMO_CONTROL_POINTS, {}, token)).controlPoints.edges.map((e: any) => e.node);
       expect(points.filter((p: any) => p.kind === 'KPI_DEVIATION_OPEN')).toHaveLength(open.length);
       expect(points.filter((p: any) => p.kind === 'BUDGET_OVERSPEND')).toHaveLength(1);
+      // answered surveys: three responses, one of them low (a follow-up for the owner)
+      expect(points.filter((p: any) => p.kind === 'SATISFACTION_FOLLOW_UP')).toHaveLength(1);
+      const metrics = (await app.execute<any>(`query ($i: SatisfactionMetricsInput!) { satisfactionMetrics(input: $i) { responses nps { value } } }`, { i: { from: '2000-01-01', to: '2100-12-31' } }, token)).satisfactionMetrics;
+      expect(metrics.responses).toBe(3);
+      expect(metrics.nps.value).not.toBeNull();
 
       // a second run finds the demo agency and adds nothing
       expect(await seedDemo(ds, app)).toBeNull();

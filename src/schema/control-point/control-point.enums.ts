@@ -34,5 +34,13 @@ registerEnumType(ControlPointKind, {
       description:
         'A launched campaign with KPI targets and no figures for the last 3 days (today included): KPI deviations cannot be found without them. Due today.',
     },
+    SATISFACTION_EVALUATION_DUE: {
+      description:
+        'The satisfaction evaluation date: an act signed or a deal won (in the last 90 days) and no satisfaction survey sent to the client since. Due 7 days after; for the deal manager, else the client owner.',
+    },
+    SATISFACTION_FOLLOW_UP: {
+      description:
+        'A satisfaction survey answered with a low score (any CSI ≤ 6, NPS ≤ 6 or CES ≤ 4): for the agency owners, due the day it came, until an owner records the follow-up (resolveSurveyFollowUp).',
+    },
   },
 });

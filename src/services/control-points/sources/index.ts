@@ -8,3 +8,4 @@ import './contract.source';
 import './contract-schedule.source';
 import './act.source';
 import './campaign.source';
+import './survey.source';
