@@ -19,6 +19,7 @@ import { IdempotencyKey } from './idempotency-key.entity';
 import { Interaction } from './interaction.entity';
 import { Job } from './job.entity';
 import { OutboundEmail } from './outbound-email.entity';
+import { Webhook, WebhookDelivery, WebhookDeliveryAttempt } from './webhook.entity';
 import { Invoice, InvoiceLine, Payment } from './invoice.entity';
 import { Meeting } from './meeting.entity';
 import { PasswordResetToken } from './password-reset-token.entity';
@@ -66,6 +67,9 @@ export {
   Job,
   Meeting,
   OutboundEmail,
+  Webhook,
+  WebhookDelivery,
+  WebhookDeliveryAttempt,
   Proposal,
   ProposalLine,
   ProposalRevision,
@@ -117,4 +121,7 @@ export const ENTITIES = [
   KpiImport,
   Job,
   OutboundEmail,
+  Webhook,
+  WebhookDelivery,
+  WebhookDeliveryAttempt,
 ];
