@@ -4,3 +4,5 @@
  */
 import '../email/email.job';
 import './prune.job';
+import '../events/deliver.job';
+import '../events/invoice-overdue.job';

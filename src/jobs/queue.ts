@@ -108,11 +108,12 @@ export class JobQueue {
     await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: false });
   }
 
-  /** Sends one job (through `db`: the caller's transaction, or the pool). */
-  async send(kind: string, data: object, id: string, db: SqlExecutor): Promise<void> {
+  /** Sends one job (through `db`: the caller's transaction, or the pool), at once or not before `startAfter`. */
+  async send(kind: string, data: object, id: string, db: SqlExecutor, opts: { startAfter?: Date } = {}): Promise<void> {
     const def = jobKind(kind);
     if (!def) throw new Error(`unknown job kind ${kind}`);
-    await this.boss.send(kind, data, { id, db, ...defaults(def, this.app.config) } as PgBoss.SendOptions);
+    const when = opts.startAfter ? { startAfter: opts.startAfter } : {};
+    await this.boss.send(kind, data, { id, db, ...defaults(def, this.app.config), ...when } as PgBoss.SendOptions);
   }
 
   /** The cron schedules registered in the queue (name and expression). */

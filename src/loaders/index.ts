@@ -12,6 +12,7 @@ import { createKpiMeasurementLoaders, KpiMeasurementLoaders } from './kpi-measur
 import { createKpiSeriesLoaders, KpiSeriesLoaders } from './kpi-series.loaders';
 import { createProposalLoaders, ProposalLoaders } from './proposal.loaders';
 import { createUserLoaders, UserLoaders } from './user.loaders';
+import { createWebhookLoaders, WebhookLoaders } from './webhook.loaders';
 
 export { byId, childRowsOf, groupBy } from './loader-kit';
 
@@ -22,7 +23,7 @@ export { byId, childRowsOf, groupBy } from './loader-kit';
  */
 export type Loaders = UserLoaders &
   ClientLoaders &
-  BriefLoaders & ProposalLoaders & ContractLoaders & InvoiceLoaders & CreditNoteLoaders & ActLoaders & DealLoaders & CampaignLoaders & KpiMeasurementLoaders & KpiSeriesLoaders & CampaignOptimizationLoaders;
+  BriefLoaders & ProposalLoaders & ContractLoaders & InvoiceLoaders & CreditNoteLoaders & ActLoaders & DealLoaders & CampaignLoaders & KpiMeasurementLoaders & KpiSeriesLoaders & CampaignOptimizationLoaders & WebhookLoaders;
 
 export function createLoaders(ctx: RequestContext): Loaders {
   return {
@@ -39,5 +40,6 @@ export function createLoaders(ctx: RequestContext): Loaders {
     ...createKpiMeasurementLoaders(ctx),
     ...createKpiSeriesLoaders(ctx),
     ...createCampaignOptimizationLoaders(ctx),
+    ...createWebhookLoaders(ctx),
   };
 }

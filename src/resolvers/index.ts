@@ -28,6 +28,7 @@ import { MeetingActionItemResolver, MeetingResolver } from './meeting.resolver';
 import { ProposalResolver } from './proposal.resolver';
 import { AgencyRequisitesResolver, RequisitesResolver } from './requisites.resolver';
 import { UserResolver } from './user.resolver';
+import { WebhookDeliveryResolver, WebhookResolver } from './webhook.resolver';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   AuthResolver,
@@ -67,5 +68,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   DocumentResolver,
   JobResolver,
   OutboundEmailResolver,
+  WebhookResolver,
+  WebhookDeliveryResolver,
   ErrorResultResolver,
 ];

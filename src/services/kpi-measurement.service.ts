@@ -1,4 +1,5 @@
 import type { AuthedContext } from '../context';
+import { emitEvent, WebhookEventType } from '../events';
 import { Campaign, CampaignKpiTarget, KpiDeviation, KpiMeasurement } from '../entities';
 import { DeviationSeverity } from '../entities/enums';
 import { BadUserInputError } from '../errors';
@@ -63,7 +64,7 @@ async function reevaluateDeviations(tx: AuthedContext, campaign: Campaign, dates
     const figures = { plan: f.planSoFar, actual: f.actual, deviationPercent: f.deviationPercent, severity: f.severity };
     if (existing) await deviations.update(existing, figures);
     else {
-      await deviations.insert({
+      const opened = await deviations.insert({
         ...figures,
         clientId: campaign.clientId,
         campaignId: campaign.id,
@@ -73,6 +74,19 @@ async function reevaluateDeviations(tx: AuthedContext, campaign: Campaign, dates
         openedAt: now,
         closedAt: null,
       });
+      await emitEvent(tx, WebhookEventType.KPI_DEVIATION_OPENED, {
+        deviationId: opened.id,
+        campaignId: campaign.id,
+        campaignName: campaign.name,
+        clientId: campaign.clientId,
+        metric: slot.target.customName ?? slot.target.metric,
+        periodStart: slot.periodStart,
+        periodEnd: slot.periodEnd,
+        plan: opened.plan,
+        actual: opened.actual,
+        deviationPercent: opened.deviationPercent,
+        severity: opened.severity,
+      }, now);
     }
   }
 }
