@@ -81,7 +81,18 @@ export class JobQueue {
       const slots = new Slots(workers);
       const options = { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: this.app.config.jobPollIntervalMs / 1000 } as const;
       for (const def of jobKinds()) {
-        for (let i = 0; i < workers; i++) await this.boss.work<records.QueuedJobData>(def.kind, options, ([job]) => this.runTenantJob(slots, job));
+        for (let i = 0; i < workers; i++) {
+          let workerId = '';
+          workerId = await this.boss.work<records.QueuedJobData>(def.kind, options, async ([job]) => {
+            try {
+              return await this.runTenantJob(slots, job);
+            } finally {
+              // pg-boss waits a whole polling interval after every fetch, even one that found a job:
+              // a worker that just finished one asks again at once (an empty fetch then waits as usual)
+              this.boss.notifyWorker(workerId);
+            }
+          });
+        }
       }
       for (const s of scheduledJobs()) {
         await this.boss.work(s.kind, options, async () => {
