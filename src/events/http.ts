@@ -34,6 +34,7 @@ export function postJson(url: string, body: string, headers: Record<string, stri
   const started = Date.now();
   return new Promise<PostOutcome>((resolve) => {
     let settled = false;
+    let timer: NodeJS.Timeout | undefined;
     const finish = (status: number | null, error: string | null) => {
       if (settled) return;
       settled = true;
@@ -46,6 +47,8 @@ export function postJson(url: string, body: string, headers: Record<string, stri
     } catch {
       return finish(null, 'invalid URL');
     }
+    // a literal address is never looked up, so the lookup below cannot refuse it: checked here
+    if (opts.publicOnly && isPrivateAddress(target.hostname.replace(/^\[|\]$/g, ''))) return finish(null, `${target.hostname} is an address webhooks may not reach`);
     const client = target.protocol === 'https:' ? https : http;
     const req = client.request(
       target,
@@ -70,7 +73,7 @@ export function postJson(url: string, body: string, headers: Record<string, stri
         res.on('error', (err) => finish(res.statusCode ?? null, err.message));
       },
     );
-    const timer = setTimeout(() => {
+    timer = setTimeout(() => {
       req.destroy();
       finish(null, `no answer within ${opts.timeoutMs} ms`);
     }, opts.timeoutMs);
