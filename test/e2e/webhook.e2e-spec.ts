@@ -16,7 +16,7 @@ import { withTransaction } from '../../src/services/scope';
 import { SIGN_ACT, issuedAct } from '../support/act.factories';
 import { startTestApp, TestApp } from '../support/app';
 import { badInputPaths, dataOf, expectCode, expectOk } from '../support/expect';
-import { createClient, createUser, registerAgency, type AgencyActors } from '../support/factories';
+import { createClient, createUser, registerAgency, updateAgencySettings, type AgencyActors } from '../support/factories';
 import { issuedInvoice, paidInvoice } from '../support/invoice.factories';
 import { actorContext, eventually } from '../support/jobs';
 
@@ -273,6 +273,38 @@ describe('delivery', () => {
     dataOf(await t.gql(UPDATE, { input: { id: other.id, active: false } }, a.ownerToken), 'updateWebhook');
   });
 
+  it('retries when nothing answers and gives up after 8 attempts, each logged with the network error', async () => {
+    // a port nothing listens on: connection refused, no status
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const deadUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/gone`;
+    await new Promise<void>((r) => closed.close(() => r()));
+    const made = dataOf(await t.gql(CREATE, { input: { url: deadUrl, events: ['ACT_SIGNED'] } }, a.ownerToken), 'createWebhook');
+    await signedAct(a.ownerToken, clientId);
+    const [d] = await eventually(() => deliveries(a.ownerToken, made.webhook.id), (l) => l[0]?.status === 'FAILED', 30_000, 'retries exhausted');
+    expect(d).toMatchObject({ status: 'FAILED', attempts: 8, lastResponseStatus: null, nextRetryAt: null, deliveredAt: null });
+    expect(d.attemptLog.map((x: any) => x.attempt)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(d.attemptLog.every((x: any) => x.responseStatus === null && /ECONNREFUSED/.test(x.error))).toBe(true);
+    const w = expectOk(await t.gql(LIST, {}, a.ownerToken)).webhooks.edges.map((e: any) => e.node).find((x: any) => x.id === made.webhook.id);
+    expect(w).toMatchObject({ active: true, consecutiveFailures: 8 });
+    dataOf(await t.gql(UPDATE, { input: { id: made.webhook.id, active: false } }, a.ownerToken), 'updateWebhook');
+  });
+
+  it('pages the delivery log newest first', async () => {
+    const hook = await webhook(a.ownerToken, ['ACT_SIGNED']);
+    const first = await signedAct(a.ownerToken, clientId);
+    const second = await signedAct(a.ownerToken, clientId);
+    await settled(a.ownerToken, hook.id, 2);
+    const page1 = expectOk(await t.gql(DELIVERIES, { webhookId: hook.id, first: 1 }, a.ownerToken)).webhookDeliveries;
+    expect(page1.totalCount).toBe(2);
+    expect(page1.pageInfo.hasNextPage).toBe(true);
+    const page2 = expectOk(await t.gql(DELIVERIES, { webhookId: hook.id, first: 1, after: page1.pageInfo.endCursor }, a.ownerToken)).webhookDeliveries;
+    expect(page2.pageInfo.hasNextPage).toBe(false);
+    const actOf = (p: any) => JSON.parse(p.edges[0].node.body).data.actId;
+    expect([actOf(page1), actOf(page2)]).toEqual([second, first]);
+    dataOf(await t.gql(UPDATE, { input: { id: hook.id, active: false } }, a.ownerToken), 'updateWebhook');
+  });
+
   it('disables a webhook at its 20th failure in a row and says why; redelivery is refused until it is enabled again', async () => {
     const hook = await webhook(a.ownerToken, ['ACT_SIGNED'], [400]);
     // 19 failures already counted (sending 19 real events would only make the test slow)
@@ -343,6 +375,29 @@ describe('events', () => {
     expect(body).toMatchObject({ type: 'INVOICE_OVERDUE', data: { invoiceId: overdue.id, number: overdue.number, clientId: client.id, dueDate: '2026-10-15', currency: 'RUB', balanceDue: overdue.balanceDue } });
     expect(JSON.stringify(receiver.at(hook.path).map((h) => JSON.parse(h.body).data.invoiceId))).not.toContain(notYet.id);
     expect(receiver.at(hook.path)).toHaveLength(1);
+  });
+});
+
+describe('overdue in the agency time zone', () => {
+  it("emits when the due date has passed in the agency's zone, not yet where that day is still running", async () => {
+    const east = await registerAgency(t);
+    const west = await registerAgency(t);
+    await updateAgencySettings(t, east.ownerToken, { timeZone: 'Pacific/Kiritimati' });
+    await updateAgencySettings(t, west.ownerToken, { timeZone: 'America/Los_Angeles' });
+    const hooks = [];
+    for (const a of [east, west]) {
+      const client = await createClient(t, a.ownerToken);
+      hooks.push(await webhook(a.ownerToken, ['INVOICE_OVERDUE']));
+      await issuedInvoice(t, a.ownerToken, client.id, { dueDate: '2026-10-15' });
+    }
+    // 12:00 UTC on the due date: 02:00 on the 16th in Kiritimati (UTC+14), 05:00 on the 15th in Los Angeles
+    await sweepOverdueInvoices(t.services, new Date('2026-10-15T12:00:00Z'));
+    expect((await settled(east.ownerToken, hooks[0].id)).map((d) => d.eventType)).toEqual(['INVOICE_OVERDUE']);
+    expect(await deliveries(west.ownerToken, hooks[1].id)).toEqual([]);
+    // the next day in Los Angeles too
+    await sweepOverdueInvoices(t.services, new Date('2026-10-16T08:00:00Z'));
+    await settled(west.ownerToken, hooks[1].id);
+    expect(await deliveries(east.ownerToken, hooks[0].id)).toHaveLength(1);
   });
 });
 
