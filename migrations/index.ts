@@ -23,6 +23,7 @@ import { KpiImports1796500000500 } from './1796500000500-KpiImports';
 import { KpiImportJobsAndDeviationClose1796500000800 } from './1796500000800-KpiImportJobsAndDeviationClose';
 import { JobsAndOutboundEmails1796500000700 } from './1796500000700-JobsAndOutboundEmails';
 import { Surveys1796600000100 } from './1796600000100-Surveys';
+import { Webhooks1796600000300 } from './1796600000300-Webhooks';
 
 export const MIGRATIONS: Function[] = [
   Foundation1795388750004,
@@ -49,4 +50,5 @@ export const MIGRATIONS: Function[] = [
   JobsAndOutboundEmails1796500000700,
   KpiImportJobsAndDeviationClose1796500000800,
   Surveys1796600000100,
+  Webhooks1796600000300,
 ];

@@ -9,6 +9,11 @@ import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
 import { startEmbeddedDatabase } from '../src/db/embedded';
+import { newContext, type AuthedContext } from '../src/context';
+import { Locale, UserRole } from '../src/entities/enums';
+import { registerJob } from '../src/jobs/registry';
+import { createLogger } from '../src/logger';
+import { enqueueJob } from '../src/services/job.service';
 import { dropDatabase, recreateDatabase, withDatabase } from './db-admin';
 
 /**
@@ -727,6 +732,67 @@ async function kpisScenario(): Promise<void> {
   if (!part || part === 'reads') await kpiReads();
 }
 
+/** A job that does nothing: what the queue itself costs per job (record writes included). */
+registerJob<{ n: number }, { n: number }>({ kind: 'bench.noop', retryLimit: 0, run: async ({ payload }) => ({ n: payload.n }) });
+
+/**
+ * The queue on PostgreSQL: 2 000 small no-op tenant jobs sent through enqueueJob (each in its own
+ * transaction, with the agency's record), then worked to SUCCEEDED by a process with WORKERS
+ * workers; the figure is jobs/s from the workers' start until the last record reads SUCCEEDED.
+ */
+async function queueScenario(): Promise<void> {
+  const N = Number(process.env.BENCH_QUEUE_JOBS || 2000);
+  for (const workers of ['2', '8']) {
+    const db = `bench_queue_${process.pid}_${workers}`;
+    await recreateDatabase(BASE_URL, db);
+    const url = withDatabase(BASE_URL, db);
+    const ds = createDataSource({ url, poolSize: 20, applicationName: 'bench-queue' });
+    await ds.initialize();
+    try {
+      await ds.runMigrations();
+      const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: url, JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42', LOG_LEVEL: 'silent', JOB_POLL_INTERVAL_MS: '500' };
+      const [agency] = await ds.query(`INSERT INTO agencies (name) VALUES ('Bench queue') RETURNING id`);
+      const [user] = await ds.query(`INSERT INTO users ("agencyId", email, "passwordHash", role) VALUES ($1, 'owner@bench.queue', 'x', 'OWNER') RETURNING id`, [agency.id]);
+      const actor: AuthedContext['actor'] = { userId: user.id, agencyId: agency.id, role: UserRole.OWNER, clientId: null };
+
+      // sending only (WORKERS=0): nothing is worked while the 2 000 jobs go in
+      const sender = await createApp(ds, loadConfig({ ...env, WORKERS: '0' }), createLogger('silent'));
+      const ctx = newContext<AuthedContext>({ requestId: 'bench', actor, authError: null, locale: Locale.EN, manager: ds.manager, app: sender.services, logger: sender.services.logger });
+      const t0 = performance.now();
+      const inFlight = 8;
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: inFlight }, async () => {
+          while (next < N) await enqueueJob(ctx, 'bench.noop', { n: next++ });
+        }),
+      );
+      const sendMs = performance.now() - t0;
+      await sender.stop();
+      if (workers === '2') rows.push({ scenario: 'queue', metric: `enqueue ${N} jobs (own transaction each, 8 in flight)`, value: `${((N / sendMs) * 1000).toFixed(0)} jobs/s` });
+
+      const t1 = performance.now();
+      const worker = await createApp(ds, loadConfig({ ...env, WORKERS: workers }), createLogger('silent'));
+      let done = 0;
+      while (done < N) {
+        await new Promise((r) => setTimeout(r, 50));
+        done = Number((await ds.query(`SELECT count(*)::int AS n FROM jobs WHERE kind = 'bench.noop' AND state = 'SUCCEEDED'`))[0].n);
+        if (performance.now() - t1 > 600_000) throw new Error(`queue bench: only ${done} of ${N} jobs done after 10 minutes`);
+      }
+      const workMs = performance.now() - t1;
+      await worker.stop();
+      rows.push({
+        scenario: 'queue',
+        metric: `work ${N} no-op jobs to SUCCEEDED, WORKERS=${workers}`,
+        value: `${((N / workMs) * 1000).toFixed(0)} jobs/s`,
+        note: `${(workMs / 1000).toFixed(1)} s from the workers' start (record start/success writes included)`,
+      });
+    } finally {
+      await ds.destroy();
+      await dropDatabase(BASE_URL, db);
+    }
+  }
+}
+
 function printTable(): void {
   const headers = ['scenario', 'metric', 'value', 'note'];
   const data = rows.map((r) => [r.scenario, r.metric, r.value, r.note ?? '']);
@@ -744,6 +810,7 @@ async function main(): Promise<void> {
     invoices: issueInvoicesScenario,
     documents: documentsScenario,
     kpis: kpisScenario,
+    queue: queueScenario,
   };
   for (const [name, run] of Object.entries(scenarios)) {
     if (only && only !== name) continue;

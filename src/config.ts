@@ -51,6 +51,10 @@ export interface AppConfig {
   publicUrl: string;
   /** how long a satisfaction survey's one-time links work, in days (SURVEY_LINK_TTL_DAYS, default 14) */
   surveyLinkTtlDays: number;
+  /** seconds before a webhook delivery's first retry, ×3 for each next one (WEBHOOK_RETRY_BASE_SECONDS, default 30) */
+  webhookRetryBaseSeconds: number;
+  /** how long a webhook receiver has to answer one POST (WEBHOOK_TIMEOUT_MS, default 10 000) */
+  webhookTimeoutMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -162,5 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     mailFrom: env.MAIL_FROM?.trim() || 'Agency <no-reply@localhost>',
     publicUrl: publicUrl(env, int(env, 'PORT', 4000, 0, 65535)),
     surveyLinkTtlDays: int(env, 'SURVEY_LINK_TTL_DAYS', 14, 1, 365),
+    webhookRetryBaseSeconds: int(env, 'WEBHOOK_RETRY_BASE_SECONDS', 30, 0, 3600),
+    webhookTimeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
   };
 }

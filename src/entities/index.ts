@@ -20,6 +20,7 @@ import { Interaction } from './interaction.entity';
 import { Job } from './job.entity';
 import { OutboundEmail } from './outbound-email.entity';
 import { Survey, SurveyAnswer, SurveyInvitation, SurveyResponse } from './survey.entity';
+import { Webhook, WebhookDelivery, WebhookDeliveryAttempt } from './webhook.entity';
 import { Invoice, InvoiceLine, Payment } from './invoice.entity';
 import { Meeting } from './meeting.entity';
 import { PasswordResetToken } from './password-reset-token.entity';
@@ -72,6 +73,9 @@ export {
   Job,
   Meeting,
   OutboundEmail,
+  Webhook,
+  WebhookDelivery,
+  WebhookDeliveryAttempt,
   Proposal,
   ProposalLine,
   ProposalRevision,
@@ -128,4 +132,7 @@ export const ENTITIES = [
   SurveyInvitation,
   SurveyResponse,
   SurveyAnswer,
+  Webhook,
+  WebhookDelivery,
+  WebhookDeliveryAttempt,
 ];

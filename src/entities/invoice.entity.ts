@@ -64,6 +64,10 @@ export class Invoice extends TenantOwned {
   @Column({ type: 'date' })
   dueDate: string;
 
+  /** when the INVOICE_OVERDUE event was emitted for it (once per invoice; null: not yet) */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  overdueEventAt: Date | null;
+
   @Column({ type: 'numeric', precision: 18, scale: 2, default: '0' })
   subtotal: string;
 

@@ -6,3 +6,5 @@ import '../email/email.job';
 import './prune.job';
 import './kpi-import.job';
 import './kpi-deviations.job';
+import '../events/deliver.job';
+import '../events/invoice-overdue.job';

@@ -81,7 +81,18 @@ export class JobQueue {
       const slots = new Slots(workers);
       const options = { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: this.app.config.jobPollIntervalMs / 1000 } as const;
       for (const def of jobKinds()) {
-        for (let i = 0; i < workers; i++) await this.boss.work<records.QueuedJobData>(def.kind, options, ([job]) => this.runTenantJob(slots, job));
+        for (let i = 0; i < workers; i++) {
+          let workerId = '';
+          workerId = await this.boss.work<records.QueuedJobData>(def.kind, options, async ([job]) => {
+            try {
+              return await this.runTenantJob(slots, job);
+            } finally {
+              // pg-boss waits a whole polling interval after every fetch, even one that found a job:
+              // a worker that just finished one asks again at once (an empty fetch then waits as usual)
+              this.boss.notifyWorker(workerId);
+            }
+          });
+        }
       }
       for (const s of scheduledJobs()) {
         await this.boss.work(s.kind, options, async () => {
@@ -108,11 +119,12 @@ export class JobQueue {
     await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: false });
   }
 
-  /** Sends one job (through `db`: the caller's transaction, or the pool). */
-  async send(kind: string, data: object, id: string, db: SqlExecutor): Promise<void> {
+  /** Sends one job (through `db`: the caller's transaction, or the pool), at once or not before `startAfter`. */
+  async send(kind: string, data: object, id: string, db: SqlExecutor, opts: { startAfter?: Date } = {}): Promise<void> {
     const def = jobKind(kind);
     if (!def) throw new Error(`unknown job kind ${kind}`);
-    await this.boss.send(kind, data, { id, db, ...defaults(def, this.app.config) } as PgBoss.SendOptions);
+    const when = opts.startAfter ? { startAfter: opts.startAfter } : {};
+    await this.boss.send(kind, data, { id, db, ...defaults(def, this.app.config), ...when } as PgBoss.SendOptions);
   }
 
   /** The cron schedules registered in the queue (name and expression). */

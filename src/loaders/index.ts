@@ -14,6 +14,7 @@ import { createKpiSeriesLoaders, KpiSeriesLoaders } from './kpi-series.loaders';
 import { createProposalLoaders, ProposalLoaders } from './proposal.loaders';
 import { createSurveyLoaders, SurveyLoaders } from './survey.loaders';
 import { createUserLoaders, UserLoaders } from './user.loaders';
+import { createWebhookLoaders, WebhookLoaders } from './webhook.loaders';
 
 export { byId, childRowsOf, groupBy } from './loader-kit';
 
@@ -24,7 +25,7 @@ export { byId, childRowsOf, groupBy } from './loader-kit';
  */
 export type Loaders = UserLoaders &
   ClientLoaders &
-  BriefLoaders & ProposalLoaders & ContractLoaders & InvoiceLoaders & CreditNoteLoaders & ActLoaders & DealLoaders & CampaignLoaders & KpiMeasurementLoaders & KpiSeriesLoaders & CampaignOptimizationLoaders & JobLoaders & SurveyLoaders;
+  BriefLoaders & ProposalLoaders & ContractLoaders & InvoiceLoaders & CreditNoteLoaders & ActLoaders & DealLoaders & CampaignLoaders & KpiMeasurementLoaders & KpiSeriesLoaders & CampaignOptimizationLoaders & JobLoaders & SurveyLoaders & WebhookLoaders;
 
 export function createLoaders(ctx: RequestContext): Loaders {
   return {
@@ -43,5 +44,6 @@ export function createLoaders(ctx: RequestContext): Loaders {
     ...createCampaignOptimizationLoaders(ctx),
     ...createJobLoaders(ctx),
     ...createSurveyLoaders(ctx),
+    ...createWebhookLoaders(ctx),
   };
 }

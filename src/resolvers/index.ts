@@ -30,6 +30,7 @@ import { ProposalResolver } from './proposal.resolver';
 import { AgencyRequisitesResolver, RequisitesResolver } from './requisites.resolver';
 import { SurveyResolver, SurveyResponseResolver } from './survey.resolver';
 import { UserResolver } from './user.resolver';
+import { WebhookDeliveryResolver, WebhookResolver } from './webhook.resolver';
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   AuthResolver,
@@ -72,5 +73,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   DocumentResolver,
   JobResolver,
   OutboundEmailResolver,
+  WebhookResolver,
+  WebhookDeliveryResolver,
   ErrorResultResolver,
 ];

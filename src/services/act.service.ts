@@ -1,4 +1,5 @@
 import type { AuthedContext } from '../context';
+import { emitEvent, WebhookEventType } from '../events';
 import { Act, ActLine, Client, Contract, Invoice, InvoiceLine } from '../entities';
 import { ActStatus, CurrencyCode, DealStage, DocumentKind, InvoiceKind, PriceBasis, UserRole } from '../entities/enums';
 import { BadUserInputError, FieldError, NotFoundError } from '../errors';
@@ -361,6 +362,16 @@ export async function signAct(ctx: AuthedContext, input: SignActInput, now: Date
       const contract = await scoped(tx, Contract).findById(act.contractId);
       if (contract?.dealId) await advanceDeal(tx, contract.dealId, DealStage.CLOSING, 'act signed');
     }
+    await emitEvent(tx, WebhookEventType.ACT_SIGNED, {
+      actId: saved.id,
+      number: saved.number,
+      clientId: saved.clientId,
+      contractId: saved.contractId,
+      signedOn,
+      signedBy,
+      currency: saved.currency,
+      total: saved.total,
+    }, now);
     return saved;
   }));
 }

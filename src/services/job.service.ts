@@ -32,7 +32,7 @@ export interface QueuedJobData<P = unknown> {
  * Enqueues a job of a registered kind with the agency's record of it, both in the caller's
  * transaction (or in one of their own): either both exist after the commit or neither does.
  */
-export async function enqueueJob<P>(ctx: AuthedContext, kind: string, payload: P): Promise<Job> {
+export async function enqueueJob<P>(ctx: AuthedContext, kind: string, payload: P, opts: { startAfter?: Date } = {}): Promise<Job> {
   const def = jobKind(kind);
   if (!def) throw new Error(`unknown job kind ${kind}`);
   return withTransaction(ctx, async (tx) => {
@@ -42,7 +42,7 @@ export async function enqueueJob<P>(ctx: AuthedContext, kind: string, payload: P
       { allowPortal: Boolean(def.portalVisible) },
     );
     const data: QueuedJobData<P> = { recordId: record.id, actor: tx.actor, locale: tx.locale, payload };
-    await tx.app.queue.send(kind, data, bossJobId, managerExecutor(tx.manager));
+    await tx.app.queue.send(kind, data, bossJobId, managerExecutor(tx.manager), opts);
     return record;
   });
 }

@@ -1,4 +1,5 @@
 import type { AuthedContext } from '../context';
+import { emitEvent, WebhookEventType } from '../events';
 import { Campaign, CampaignKpiTarget, KpiDeviation, KpiMeasurement } from '../entities';
 import { DeviationCloseReason } from '../entities/enums';
 import { BadUserInputError } from '../errors';
@@ -74,7 +75,7 @@ async function reevaluateDeviations(tx: AuthedContext, campaign: Campaign, dates
     else if (action.kind === 'CLOSE' && existing) {
       await deviations.update(existing, { ...(action.withFigures ? figures : {}), closedAt: now, closeReason: action.reason });
     } else if (action.kind === 'OPEN') {
-      await deviations.insert({
+      const opened = await deviations.insert({
         ...figures,
         clientId: campaign.clientId,
         campaignId: campaign.id,
@@ -85,6 +86,19 @@ async function reevaluateDeviations(tx: AuthedContext, campaign: Campaign, dates
         closedAt: null,
         closeReason: null,
       });
+      await emitEvent(tx, WebhookEventType.KPI_DEVIATION_OPENED, {
+        deviationId: opened.id,
+        campaignId: campaign.id,
+        campaignName: campaign.name,
+        clientId: campaign.clientId,
+        metric: slot.target.customName ?? slot.target.metric,
+        periodStart: slot.periodStart,
+        periodEnd: slot.periodEnd,
+        plan: opened.plan,
+        actual: opened.actual,
+        deviationPercent: opened.deviationPercent,
+        severity: opened.severity,
+      }, now);
     }
   }
 }

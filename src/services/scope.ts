@@ -6,7 +6,7 @@ import { Agency } from '../entities/agency.entity';
 import { AgencyRequisites } from '../entities/requisites.entity';
 import { DocumentCounter } from '../entities/document-counter.entity';
 import { newContext, type Actor, type AppServices, type AuthedContext, type RequestContext } from '../context';
-import { UserRole } from '../entities/enums';
+import { Locale, UserRole } from '../entities/enums';
 import { portalScopeOf } from '../entities/portal-scope';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
 import { withColumnScales } from './money/format';
@@ -518,4 +518,39 @@ export function linkHolderContext<C extends RequestContext>(ctx: C, link: Tenant
 /** A new context value: the given changes, and loaders of its own. The original is untouched. */
 export function deriveContext<C extends RequestContext>(ctx: C, changes: Partial<RequestContext>): C {
   return newContext<C>({ ...ctx, ...changes });
+}
+
+/**
+ * System work on a schedule, agency by agency (e.g. the INVOICE_OVERDUE sweep): `fn` gets a
+ * context of each agency acting as its first active owner, in the agency's language, so every
+ * read and write inside is scoped as that owner's would be. One agency's failure is logged and
+ * does not stop the others.
+ */
+export async function forEachAgencyAsOwner(app: AppServices, job: string, fn: (ctx: RequestContext & { actor: Actor }) => Promise<void>): Promise<{ agencies: number; failed: number }> {
+  const owners: { agencyId: string; userId: string; locale: Locale }[] = await app.dataSource.query(
+    `SELECT DISTINCT ON (u."agencyId") u."agencyId" AS "agencyId", u.id AS "userId", a.locale
+       FROM users u JOIN agencies a ON a.id = u."agencyId"
+      WHERE u.role = 'OWNER' AND u."isActive"
+      ORDER BY u."agencyId", u."createdAt", u.id`,
+  );
+  let failed = 0;
+  for (const o of owners) {
+    const logger = app.logger.child({ job, agencyId: o.agencyId });
+    const ctx = newContext<RequestContext & { actor: Actor }>({
+      requestId: `${job}:${o.agencyId}`,
+      actor: { userId: o.userId, agencyId: o.agencyId, role: UserRole.OWNER, clientId: null },
+      authError: null,
+      locale: o.locale,
+      manager: app.dataSource.manager,
+      app,
+      logger,
+    });
+    try {
+      await fn(ctx);
+    } catch (err) {
+      failed++;
+      logger.error({ err }, 'scheduled work failed for an agency');
+    }
+  }
+  return { agencies: owners.length, failed };
 }

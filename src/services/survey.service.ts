@@ -5,6 +5,7 @@ import { ActStatus, DealStatus, Locale, SurveyStatus, SurveyTrigger, UserRole } 
 import { BadUserInputError, ForbiddenError, NotFoundError, isUniqueViolation } from '../errors';
 import { hashOneTimeToken, newOneTimeToken } from '../auth/one-time-token';
 import { queueSurveyEmail } from '../email/survey.email';
+import { emitEvent, WebhookEventType } from '../events';
 import { msg, type MessageKey } from '../i18n';
 import { documentLabels } from '../documents/i18n/labels';
 import { questionLabelKey, scaleLabelKeys } from '../documents/satisfaction-form/questions';
@@ -30,7 +31,7 @@ import {
 import { getOwnAgency } from './agency.service';
 import { paginate } from './pagination';
 import { linkHolderContext, scoped, withTransaction } from './scope';
-import { answerProblems, hasLowScore, minScore, SATISFACTION_QUESTIONS, summarizeCounts, type CountedAnswers, type FieldProblem, type SatisfactionSummary } from './survey.rules';
+import { answerProblems, hasLowScore, isLowScore, minScore, SATISFACTION_QUESTIONS, summarizeCounts, type CountedAnswers, type FieldProblem, type SatisfactionSummary } from './survey.rules';
 import { endOfLocalDay, localDate, startOfLocalDay } from './time';
 
 const PROBLEM_MESSAGES: Record<FieldProblem['problem'], MessageKey> = {
@@ -271,17 +272,28 @@ async function recordResponse(
   const followUpOpen = survey.followUpOpenedAt && !survey.followUpResolvedAt;
   if (low && !followUpOpen) Object.assign(patch, { followUpOpenedAt: answeredAt, followUpResolvedAt: null, followUpResolvedById: null, followUpComment: null });
   await scoped(tx, Survey).update(survey, patch, { allowPortal: true });
-  if (low) await onSurveyAnsweredWithLowScore(tx, survey, response);
+  if (low) await onSurveyAnsweredWithLowScore(tx, survey, response, answers);
   return response;
 }
 
 /**
- * THE event "a survey was answered with a low score" (any CSI ≤ 6, NPS ≤ 6 or CES ≤ 4), called
- * inside the answer's transaction, once per low response. Outbound webhooks hook in here; today
- * it only logs.
+ * THE event "a survey was answered with a low score" (any CSI ≤ 6, NPS ≤ 6 or CES ≤ 4), inside the
+ * answer's transaction: one SURVEY_LOW_SCORE webhook event per low answer of the response.
  */
-export async function onSurveyAnsweredWithLowScore(tx: AuthedContext, survey: Survey, response: SurveyResponse): Promise<void> {
+export async function onSurveyAnsweredWithLowScore(tx: AuthedContext, survey: Survey, response: SurveyResponse, answers: readonly SurveyAnswerInput[]): Promise<void> {
   tx.logger.info({ surveyId: survey.id, responseId: response.id, clientId: survey.clientId }, 'survey answered with a low score');
+  const invitation = response.invitationId ? await scoped(tx, SurveyInvitation).findById(response.invitationId) : null;
+  for (const a of answers.filter((x) => isLowScore(x.question, x.score))) {
+    await emitEvent(tx, WebhookEventType.SURVEY_LOW_SCORE, {
+      surveyId: survey.id,
+      responseId: response.id,
+      clientId: survey.clientId,
+      contactId: invitation?.contactId ?? null,
+      question: a.question,
+      score: a.score,
+      comment: a.comment?.trim() || null,
+    });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

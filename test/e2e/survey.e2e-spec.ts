@@ -5,6 +5,9 @@
  * answering in the portal, the metrics against hand-computed fixtures, the owner's follow-up of a
  * low score, and the cross-agency / cross-client matrix.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { eventually } from '../support/jobs';
 import { createHash } from 'node:crypto';
 import { ACT_CONTROL_POINTS, issuedAct, SIGN_ACT } from '../support/act.factories';
 import { startTestApp, TestApp } from '../support/app';
@@ -392,6 +395,35 @@ describe('a low score', () => {
     expect(expectOk(await t.gql(ACT_CONTROL_POINTS, { filter }, w.a.ownerToken)).controlPoints.totalCount).toBe(0);
     const again = expectOk(await t.gql(RESOLVE, { input: { surveyId: survey.id, comment: 'x' } }, w.a.ownerToken)).resolveSurveyFollowUp;
     expect(again.code).toBe('SURVEY_FOLLOW_UP_NOT_OPEN');
+  });
+
+  it('sends a signed SURVEY_LOW_SCORE webhook event for each low answer, from a link answered without login', async () => {
+    const w = await world();
+    const hits: { type: string; data: any }[] = [];
+    const receiver = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        hits.push(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+        res.writeHead(200).end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+      const CREATE_WEBHOOK = /* GraphQL */ `mutation ($input: CreateWebhookInput!) { createWebhook(input: $input) { secret webhook { id } } }`;
+      expectOk(await t.gql(CREATE_WEBHOOK, { input: { url, events: ['SURVEY_LOW_SCORE'] } }, w.a.ownerToken));
+      const survey = await send(w.a.ownerToken, { clientId: w.client.id });
+      const token = (await tokensByEmail(w.a.ownerToken)).get(w.contacts[0].email)!;
+      const answered = expectOk(await t.gql(ANSWER, { input: { token, answers: answers({ csiAccounting: 6, nps: 5 }, { csiAccounting: 'Invoices come late' }) } }));
+      expect(answered.answerSurvey.__typename).toBe('SurveyAnswerReceipt');
+      await eventually(async () => hits.length, (n) => n >= 2, 15_000, 'two webhook deliveries');
+      expect(hits.map((h) => h.type)).toEqual(['SURVEY_LOW_SCORE', 'SURVEY_LOW_SCORE']);
+      expect(hits.map((h) => [h.data.question, h.data.score]).sort()).toEqual([['csiAccounting', 6], ['nps', 5]]);
+      expect(hits.find((h) => h.data.question === 'csiAccounting')!.data).toMatchObject({ surveyId: survey.id, clientId: w.client.id, contactId: w.contacts[0].id, comment: 'Invoices come late' });
+    } finally {
+      await new Promise((resolve) => receiver.close(resolve));
+    }
   });
 
   it('opens nothing for scores above the thresholds (CSI 7, NPS 7, CES 5)', async () => {

@@ -17,6 +17,8 @@ export const bg: LocaleResource = {
     forbiddenRoles: 'Изисква се роля {{roles}}',
     forbiddenClientManager: 'Изисква се роля OWNER или да сте мениджър на този клиент',
     notFound: {
+      Webhook: 'Уебхукът не е намерен',
+      WebhookDelivery: 'Доставката на уебхука не е намерена',
       any: '{{entity}}: записът не е намерен',
       Act: 'Протоколът не е намерен',
       Agency: 'Агенцията не е намерена',
@@ -57,6 +59,14 @@ export const bg: LocaleResource = {
     importFailed: 'Импортът не можа да завърши и нищо от него не е записано: опитайте отново, а ако се повтори, пишете на поддръжката',
   },
   validation: {
+    webhookUrl: {
+      INVALID: 'url трябва да е абсолютен http(s) адрес',
+      SCHEME: 'url трябва да използва https',
+      CREDENTIALS: 'url не трябва да съдържа потребителско име или парола: заявката се удостоверява с подписа',
+      PRIVATE_ADDRESS: 'url трябва да сочи към публичен адрес в интернет, а не към частен, локален или резервиран',
+      UNRESOLVED: 'адресът на хоста от url не може да бъде открит',
+    },
+    webhookEvents: 'изберете поне едно събитие',
     roleStaffOnly: 'ролята може да се сменя само между OWNER и MANAGER; потребител на портала остава потребител на портала',
     newPasswordSame: 'новата парола трябва да е различна от текущата',
     notEmpty: '{{field}}: полето не може да е празно',
@@ -354,7 +364,13 @@ export const bg: LocaleResource = {
     PROPOSAL_EXPIRED: 'Предложението „{{proposal}}“ за „{{client}}“ е изтекло (валидно до {{date, date}})',
     PROPOSAL_CORRECTION: 'Преработка на предложението „{{proposal}}“ (редакция {{revision}}) за „{{client}}“',
   },
+  webhooks: {
+    disabled: 'Уебхукът е изключен: включете го (updateWebhook active: true), преди да изпратите отново',
+    disabledAfterFailures: 'Изключен след {{count}} неуспешни доставки подред; последната: {{error}}',
+    notActive: 'Не е изпратено: уебхукът е изключен',
+  },
   jobs: {
+    webhookGone: 'Доставката на уебхука вече не съществува',
     failed: 'Задачата завърши с грешка; опитайте по-късно или се свържете с поддръжката',
     emailNotFound: 'Писмото вече не е в изходящите',
     emailNotSent: 'Пощенският сървър не прие писмото',

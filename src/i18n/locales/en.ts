@@ -20,6 +20,8 @@ export const en = {
     forbiddenRoles: 'Requires role {{roles}}',
     forbiddenClientManager: "Requires role OWNER, or being this client's account manager",
     notFound: {
+      Webhook: 'Webhook not found',
+      WebhookDelivery: 'Webhook delivery not found',
       any: '{{entity}} not found',
       Act: 'Act not found',
       Agency: 'Agency not found',
@@ -60,6 +62,14 @@ export const en = {
     importFailed: 'The import could not be completed and nothing of it was written: try again, and contact support if it happens again',
   },
   validation: {
+    webhookUrl: {
+      INVALID: 'url must be an absolute http(s) URL',
+      SCHEME: 'url must use https',
+      CREDENTIALS: 'url must not contain a user name or password: authenticate the request by its signature',
+      PRIVATE_ADDRESS: 'url must point to a public internet address, not a private, local or reserved one',
+      UNRESOLVED: 'the host of url could not be resolved',
+    },
+    webhookEvents: 'choose at least one event',
     roleStaffOnly: 'role can change between OWNER and MANAGER only; a portal user stays a portal user',
     newPasswordSame: 'the new password must differ from the current one',
     notEmpty: '{{field}} must not be empty',
@@ -357,7 +367,13 @@ export const en = {
     PROPOSAL_EXPIRED: 'Proposal «{{proposal}}» to {{client}} expired (valid until {{date, date}})',
     PROPOSAL_CORRECTION: 'Correction of proposal «{{proposal}}» (revision {{revision}}) to {{client}} due',
   },
+  webhooks: {
+    disabled: 'The webhook is disabled: enable it (updateWebhook active: true) before redelivering',
+    disabledAfterFailures: 'Disabled after {{count}} failed deliveries in a row; the last: {{error}}',
+    notActive: 'Not sent: the webhook was disabled',
+  },
   jobs: {
+    webhookGone: 'The webhook delivery no longer exists',
     failed: 'The job failed; try again later or contact support',
     emailNotFound: 'The email is no longer in the outbox',
     emailNotSent: 'The mail server did not accept the email',

@@ -17,6 +17,8 @@ export const ru: LocaleResource = {
     forbiddenRoles: 'Нужна роль {{roles}}',
     forbiddenClientManager: 'Нужна роль OWNER или быть менеджером этого клиента',
     notFound: {
+      Webhook: 'Вебхук не найден',
+      WebhookDelivery: 'Доставка вебхука не найдена',
       any: '{{entity}}: запись не найдена',
       Act: 'Акт не найден',
       Agency: 'Агентство не найдено',
@@ -57,6 +59,14 @@ export const ru: LocaleResource = {
     importFailed: 'Импорт не удалось завершить, ничего из файла не записано: попробуйте ещё раз, а если повторится, напишите в поддержку',
   },
   validation: {
+    webhookUrl: {
+      INVALID: 'url должен быть абсолютным адресом http(s)',
+      SCHEME: 'url должен использовать https',
+      CREDENTIALS: 'url не должен содержать имя пользователя или пароль: запрос подтверждается подписью',
+      PRIVATE_ADDRESS: 'url должен указывать на публичный адрес в интернете, а не на частный, локальный или зарезервированный',
+      UNRESOLVED: 'не удалось определить адрес хоста из url',
+    },
+    webhookEvents: 'выберите хотя бы одно событие',
     roleStaffOnly: 'роль можно менять только между OWNER и MANAGER; пользователь кабинета клиента остаётся пользователем кабинета',
     newPasswordSame: 'новый пароль должен отличаться от текущего',
     notEmpty: '{{field}}: поле не может быть пустым',
@@ -358,7 +368,13 @@ export const ru: LocaleResource = {
     PROPOSAL_EXPIRED: 'КП «{{proposal}}» для «{{client}}» истекло (действовало до {{date, date}})',
     PROPOSAL_CORRECTION: 'Доработка КП «{{proposal}}» (редакция {{revision}}) для «{{client}}»',
   },
+  webhooks: {
+    disabled: 'Вебхук отключён: включите его (updateWebhook active: true), прежде чем отправлять повторно',
+    disabledAfterFailures: 'Отключён после {{count}} неудачных доставок подряд; последняя: {{error}}',
+    notActive: 'Не отправлено: вебхук отключён',
+  },
   jobs: {
+    webhookGone: 'Доставки вебхука больше нет',
     failed: 'Задача завершилась ошибкой; повторите позже или обратитесь в поддержку',
     emailNotFound: 'Письма больше нет в исходящих',
     emailNotSent: 'Почтовый сервер не принял письмо',
