@@ -19,6 +19,7 @@ import { Campaigns1796500000100 } from './1796500000100-Campaigns';
 import { KpiMeasurements1796500000200 } from './1796500000200-KpiMeasurements';
 import { CampaignOptimizations1796500000300 } from './1796500000300-CampaignOptimizations';
 import { KpiImports1796500000500 } from './1796500000500-KpiImports';
+import { AnalyticsAndUpsell1796600000200 } from './1796600000200-AnalyticsAndUpsell';
 import { JobsAndOutboundEmails1796500000700 } from './1796500000700-JobsAndOutboundEmails';
 
 export const MIGRATIONS: Function[] = [
@@ -43,4 +44,5 @@ export const MIGRATIONS: Function[] = [
   CampaignOptimizations1796500000300,
   KpiImports1796500000500,
   JobsAndOutboundEmails1796500000700,
+  AnalyticsAndUpsell1796600000200,
 ];

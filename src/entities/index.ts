@@ -1,4 +1,6 @@
+import { AcquisitionCost } from './acquisition-cost.entity';
 import { Act, ActLine } from './act.entity';
+import { ChannelCompetition } from './channel-competition.entity';
 import { AgencyImage } from './agency-image.entity';
 import { Agency } from './agency.entity';
 import { Brief, BriefVersion } from './brief.entity';
@@ -27,6 +29,8 @@ import { AgencyRequisites, AgencyVatRegime } from './requisites.entity';
 import { User } from './user.entity';
 
 export {
+  AcquisitionCost,
+  ChannelCompetition,
   Act,
   ActLine,
   Agency,
@@ -117,4 +121,6 @@ export const ENTITIES = [
   KpiImport,
   Job,
   OutboundEmail,
+  AcquisitionCost,
+  ChannelCompetition,
 ];
