@@ -59,6 +59,7 @@ export const en = {
     importFailed: 'The import could not be completed and nothing of it was written: try again, and contact support if it happens again',
   },
   validation: {
+    sameChannel: 'a channel cannot compete with itself: choose another channel',
     roleStaffOnly: 'role can change between OWNER and MANAGER only; a portal user stays a portal user',
     newPasswordSame: 'the new password must differ from the current one',
     notEmpty: '{{field}} must not be empty',
@@ -335,6 +336,16 @@ export const en = {
     PROPOSAL_VALIDITY_ENDING: 'Proposal «{{proposal}}» to {{client}} valid until {{date, date}}',
     PROPOSAL_EXPIRED: 'Proposal «{{proposal}}» to {{client}} expired (valid until {{date, date}})',
     PROPOSAL_CORRECTION: 'Correction of proposal «{{proposal}}» (revision {{revision}}) to {{client}} due',
+  },
+  upsell: {
+    dealTitle: 'Additional service: {{channel}}',
+    competition: {
+      seoVsSearchAds: 'Search ads on the same queries take the clicks the organic results would bring',
+      telegram: 'Telegram Ads and posts in Telegram channels buy the same audience in the same feeds',
+      vk: "Paid VK posts compete with the community's own posts for the same subscribers",
+      meta: 'Instagram and Facebook ads reach the same followers as the organic posts',
+      display: 'Programmatic display and the Yandex Advertising Network retarget the same users: one conversion paid twice',
+    },
   },
   jobs: {
     failed: 'The job failed; try again later or contact support',
