@@ -201,7 +201,7 @@ export class ParetoType {
   @Field(() => Float, { description: 'The share of revenue the set must reach (80).' })
   thresholdPercent: number;
 
-  @Field(() => DecimalScalar, { description: 'Revenue of all clients in the period (payments minus refunds, by payment date).' })
+  @Field(() => DecimalScalar, { description: 'Revenue of the clients with positive revenue in the period (payments minus refunds, by payment date).' })
   totalRevenue: string;
 
   @Field(() => [ClientRevenueShareType], { description: 'The set, largest first (ties by name).' })
