@@ -1,6 +1,6 @@
 import Decimal from 'decimal.js';
 import type { AuthedContext } from '../context';
-import { CampaignChannel, ChannelCompetition, Client, Deal } from '../entities';
+import { CampaignChannel, ChannelCompetition, Client, Deal, KpiMeasurement } from '../entities';
 import { CampaignStatus, CompanySize, CurrencyCode, KpiMetric, ToolCategory } from '../entities/enums';
 import { BadUserInputError } from '../errors';
 import { msg, t } from '../i18n';
@@ -104,21 +104,30 @@ interface UsageRow {
 /**
  * Per client, channel and currency over the agency's campaigns (not cancelled): planned budget,
  * recorded spend, and the sum and count of per-campaign ROMI ((revenue − spend) / spend, for
- * campaigns with spend). One statement over the scoped clients.
+ * campaigns with spend), for the client and the clients of its segment. One statement over the scoped clients.
  */
-async function channelUsage(ctx: AuthedContext): Promise<UsageRow[]> {
+async function channelUsage(ctx: AuthedContext, client: Client): Promise<UsageRow[]> {
   const base = scoped(ctx, Client).query('c').select('c.id', 'id').addSelect('c."companySize"', 'companySize').andWhere('c."archivedAt" IS NULL');
+  // only the client and its segment matter: the figures of other segments are not read at all
+  if (client.companySize) base.andWhere('(c.id = :clientId OR c."companySize" = :size)', { clientId: client.id, size: client.companySize });
+  // the figures through their own scoped query, so that PostgreSQL can use their (agency, campaign, metric) index
+  const figures = scoped(ctx, KpiMeasurement)
+    .query('x')
+    .select('x."campaignId"', 'campaignId')
+    .addSelect('x.metric', 'metric')
+    .addSelect('x.value', 'value')
+    .andWhere('x.metric IN (:spend, :revenue)', { spend: KpiMetric.SPEND, revenue: KpiMetric.REVENUE });
   const [sql, values] = ctx.manager.connection.driver.escapeQueryWithParameters(
     `WITH sc AS MATERIALIZED (${base.getQuery()}),
-     camp AS (SELECT k.id, k."clientId", k."channelId", k.currency, k.budget FROM campaigns k JOIN sc ON sc.id = k."clientId" WHERE k.status <> :cancelled),
+     camp AS MATERIALIZED (SELECT k.id, k."clientId", k."channelId", k.currency, k.budget FROM campaigns k JOIN sc ON sc.id = k."clientId" WHERE k.status <> :cancelled),
      m AS (SELECT x."campaignId", SUM(x.value) FILTER (WHERE x.metric = :spend) AS spend, SUM(x.value) FILTER (WHERE x.metric = :revenue) AS revenue
-             FROM kpi_measurements x JOIN camp ON camp.id = x."campaignId" WHERE x.metric IN (:spend, :revenue) GROUP BY x."campaignId")
+             FROM (${figures.getQuery()}) x JOIN camp ON camp.id = x."campaignId" GROUP BY x."campaignId")
      SELECT camp."clientId", sc."companySize", camp."channelId", camp.currency, SUM(camp.budget)::text AS budget, SUM(m.spend)::text AS spend,
             SUM((COALESCE(m.revenue, 0) - m.spend) / m.spend) FILTER (WHERE m.spend > 0)::text AS "romiSum",
             COUNT(*) FILTER (WHERE m.spend > 0) AS "romiCount"
        FROM camp JOIN sc ON sc.id = camp."clientId" LEFT JOIN m ON m."campaignId" = camp.id
       GROUP BY camp."clientId", sc."companySize", camp."channelId", camp.currency`,
-    { ...base.getParameters(), cancelled: CampaignStatus.CANCELLED, spend: KpiMetric.SPEND, revenue: KpiMetric.REVENUE },
+    { ...base.getParameters(), ...figures.getParameters(), cancelled: CampaignStatus.CANCELLED },
     {},
   );
   return ctx.manager.query(sql, values);
@@ -127,8 +136,9 @@ async function channelUsage(ctx: AuthedContext): Promise<UsageRow[]> {
 /** Channels the client does not use yet, scored (see UpsellSuggestionType), those competing with its main channel hidden unless asked for. */
 export async function upsellSuggestions(ctx: AuthedContext, clientId: string, includeCannibalizing: boolean): Promise<UpsellSuggestionsType> {
   const client = await scoped(ctx, Client).getById(clientId, 'clientId');
-  const channels = await listCampaignChannels(ctx);
-  const [pairs, usage] = await Promise.all([channelCompetitions(ctx), channelUsage(ctx)]);
+  // the matrix read ensures the channels first
+  const [pairs, usage] = await Promise.all([channelCompetitions(ctx), channelUsage(ctx, client)]);
+  const channels = await scoped(ctx, CampaignChannel).query('c').orderBy('c.name', 'ASC').getMany();
   const channelById = new Map(channels.map((c) => [c.id, c]));
 
   const own = usage.filter((u) => u.clientId === client.id);
