@@ -2,8 +2,10 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { CreatedApp } from '../app';
 import { DemoIds, seedDemoActivity } from './demo-activity';
 import { seedDemoCampaigns } from './demo-campaigns';
+import { seedDemoAnalytics } from './demo-analytics';
 import { newContext, type AuthedContext } from '../context';
 import { hashPassword } from '../auth/password';
+import { localDate } from '../services/time';
 import { DEFAULT_TIME_ZONE } from '../entities/agency.entity';
 import { Agency, Client, ClientStageChange, Contact, User } from '../entities';
 import {
@@ -217,6 +219,7 @@ export async function seedDemo(ds: DataSource, app: Pick<CreatedApp, 'execute' |
     logger: app.services.logger,
   });
   await seedDemoCampaigns(app.execute, token, managerCtx, ids, links);
+  await seedDemoAnalytics(app.execute, token, ids, localDate(new Date(), DEFAULT_TIME_ZONE));
   return { logins: DEMO_LOGINS.map((l) => `${l.role}: ${l.email} / ${l.password}`) };
 }
 
