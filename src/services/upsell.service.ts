@@ -136,8 +136,9 @@ async function channelUsage(ctx: AuthedContext, client: Client): Promise<UsageRo
 /** Channels the client does not use yet, scored (see UpsellSuggestionType), those competing with its main channel hidden unless asked for. */
 export async function upsellSuggestions(ctx: AuthedContext, clientId: string, includeCannibalizing: boolean): Promise<UpsellSuggestionsType> {
   const client = await scoped(ctx, Client).getById(clientId, 'clientId');
-  // the matrix read ensures the channels first
-  const [pairs, usage] = await Promise.all([channelCompetitions(ctx), channelUsage(ctx, client)]);
+  // the matrix read (its own transaction) ensures the channels first; the reads after it use the caller's context
+  const pairs = await channelCompetitions(ctx);
+  const usage = await channelUsage(ctx, client);
   const channels = await scoped(ctx, CampaignChannel).query('c').orderBy('c.name', 'ASC').getMany();
   const channelById = new Map(channels.map((c) => [c.id, c]));
 
