@@ -333,6 +333,17 @@ describe('engagement', () => {
   });
 });
 
+describe("one account manager's clients", () => {
+  it('narrow the money and engagement figures to that manager', async () => {
+    const v = expectOk(await t.gql(CLV, { input: { managerId: m1.id } }, m1.token)).customerLifetimeValue;
+    expect(v.clients.map((c: any) => c.clientName)).toEqual(['Alpha']);
+    const p = expectOk(await t.gql(PARETO, { input: { ...Q1, managerId: m1.id } }, m1.token)).pareto;
+    expect(p).toMatchObject({ totalRevenue: '5000.00', setSize: 1, totalClients: 1, setShareOfClientsPercent: 100 });
+    const e = expectOk(await t.gql(ENGAGEMENT, { input: { ...Q1, managerId: m1.id } }, m1.token)).engagement;
+    expect(e.clients.map((c: any) => c.clientName)).toEqual(['Alpha']);
+  });
+});
+
 describe('churn', () => {
   let c: AgencyActors;
   beforeAll(async () => {
