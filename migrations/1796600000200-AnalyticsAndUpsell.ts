@@ -1,11 +1,11 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** Client analytics and upsell: acquisition costs per client, and the agency's matrix of competing channels. */
+/** Client analytics and upsell: acquisition costs (per client, or per month shared by the clients acquired in it), and the agency's matrix of competing channels. */
 export class AnalyticsAndUpsell1796600000200 implements MigrationInterface {
   name = 'AnalyticsAndUpsell1796600000200';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "acquisition_costs" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "agencyId" uuid NOT NULL, "createdAt" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "updatedAt" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "clientId" uuid NOT NULL, "amount" numeric(18,2) NOT NULL, "currency" "public"."currency_code" NOT NULL, "spentOn" date NOT NULL, "note" character varying(500), "actorId" uuid, CONSTRAINT "PK_138eee70b0474ae5d492098fe5d" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE TABLE "acquisition_costs" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "agencyId" uuid NOT NULL, "createdAt" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "updatedAt" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "clientId" uuid, "amount" numeric(18,2) NOT NULL, "currency" "public"."currency_code" NOT NULL, "spentOn" date NOT NULL, "note" character varying(500), "actorId" uuid, CONSTRAINT "PK_138eee70b0474ae5d492098fe5d" PRIMARY KEY ("id"))`);
     await queryRunner.query(`CREATE INDEX "IDX_77a3b87538ff9256f6362fe8c2" ON "acquisition_costs" ("agencyId") `);
     await queryRunner.query(`CREATE INDEX "acquisition_costs_client" ON "acquisition_costs" ("agencyId", "clientId") `);
     await queryRunner.query(`ALTER TABLE "acquisition_costs" ADD CONSTRAINT "FK_e1c725f5bd1fb6a6d54164f6d51" FOREIGN KEY ("clientId") REFERENCES "clients"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);

@@ -3,16 +3,20 @@ import { TenantOwned } from './base';
 import { Client } from './client.entity';
 import { CurrencyCode } from './enums';
 
-/** What the agency spent to win one client (ads, pitch, presale work): one row per outlay, exact, in its own currency. */
+/**
+ * What the agency spent to win clients (ads, pitch, presale work): one row per outlay, exact, in its
+ * own currency. With a client, it is that client's; without one, it is the cost of its calendar
+ * month (spentOn), shared equally among the clients acquired (created) in that month.
+ */
 @Entity('acquisition_costs')
 @Index('acquisition_costs_client', ['agencyId', 'clientId'])
 export class AcquisitionCost extends TenantOwned {
-  @Column('uuid')
-  clientId: string;
+  @Column('uuid', { nullable: true })
+  clientId: string | null;
 
   @ManyToOne(() => Client, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'clientId' })
-  client?: Client;
+  client?: Client | null;
 
   @Column({ type: 'numeric', precision: 18, scale: 2 })
   amount: string;

@@ -227,30 +227,46 @@ function amounts(map: Map<CurrencyCode, Decimal>): CurrencyAmountType[] {
 
 /**
  * Lifetime value per client, all time: payments received minus refunds made, per currency of
- * the invoices; and that minus the acquisition costs recorded for the client in the same currency.
+ * the invoices; and that minus its acquisition cost in the same currency: the costs recorded for
+ * the client, plus its share of each month's cost (spentOn's month) when it was acquired (created)
+ * in that month: equal shares in cents, the leftover cents to the earliest acquired. A month in
+ * which no client was acquired has its cost in no client's figure.
  */
 export async function customerLifetimeValue(ctx: AuthedContext, input: AnalyticsScopeInput): Promise<CustomerLifetimeValueType> {
   const managerId = input.managerId ?? null;
-  const [{ defaultCurrency }, rows] = await Promise.all([
-    getOwnAgency(ctx),
-    overClients<{ id: string; name: string; currency: CurrencyCode; paid: string | null; refunded: string | null; cost: string | null }>(
-      ctx,
-      managerId,
-      `, pay AS (
-         SELECT p."clientId", v.currency,
-                SUM(p.amount) FILTER (WHERE p.kind = :payment) AS paid,
-                SUM(p.amount) FILTER (WHERE p.kind = :refund) AS refunded
-           FROM payments p JOIN sc ON sc.id = p."clientId" JOIN invoices v ON v.id = p."invoiceId"
-          GROUP BY p."clientId", v.currency),
-       cost AS (
-         SELECT ac."clientId", ac.currency, SUM(ac.amount) AS cost
-           FROM acquisition_costs ac JOIN sc ON sc.id = ac."clientId" GROUP BY ac."clientId", ac.currency)
+  const { defaultCurrency, timeZone } = await getOwnAgency(ctx);
+  // a month's cost is shared among every client of the agency acquired in it, whoever manages them
+  const acquired = scoped(ctx, Client).query('a').select('a.id', 'id').addSelect('a."createdAt"', 'createdAt');
+  const monthCosts = scoped(ctx, AcquisitionCost).query('pc').select('pc."spentOn"', 'spentOn').addSelect('pc.currency', 'currency').addSelect('pc.amount', 'amount').andWhere('pc."clientId" IS NULL');
+  const rows = await overClients<{ id: string; name: string; currency: CurrencyCode; paid: string | null; refunded: string | null; cost: string | null }>(
+    ctx,
+    managerId,
+    `, pay AS (
+       SELECT p."clientId", v.currency,
+              SUM(p.amount) FILTER (WHERE p.kind = :payment) AS paid,
+              SUM(p.amount) FILTER (WHERE p.kind = :refund) AS refunded
+         FROM payments p JOIN sc ON sc.id = p."clientId" JOIN invoices v ON v.id = p."invoiceId"
+        GROUP BY p."clientId", v.currency),
+     months AS (SELECT date_trunc('month', pc."spentOn"::timestamp) AS m, pc.currency, SUM(pc.amount) * 100 AS cents FROM (${monthCosts.getQuery()}) pc GROUP BY 1, 2),
+     acq AS (
+       SELECT a.id, date_trunc('month', a."createdAt" AT TIME ZONE :tz) AS m,
+              ROW_NUMBER() OVER (PARTITION BY date_trunc('month', a."createdAt" AT TIME ZONE :tz) ORDER BY a."createdAt", a.id) AS r,
+              COUNT(*) OVER (PARTITION BY date_trunc('month', a."createdAt" AT TIME ZONE :tz)) AS n
+         FROM (${acquired.getQuery()}) a),
+     shares AS (
+       SELECT acq.id AS "clientId", months.currency,
+              (floor(months.cents / acq.n) + CASE WHEN acq.r <= months.cents - floor(months.cents / acq.n) * acq.n THEN 1 ELSE 0 END) / 100 AS amount
+         FROM months JOIN acq ON acq.m = months.m),
+     cost AS (
+       SELECT x."clientId", x.currency, SUM(x.amount) AS cost FROM (
+         SELECT ac."clientId", ac.currency, ac.amount FROM acquisition_costs ac JOIN sc ON sc.id = ac."clientId"
+         UNION ALL SELECT shares."clientId", shares.currency, shares.amount FROM shares JOIN sc ON sc.id = shares."clientId") x
+        GROUP BY x."clientId", x.currency)
      SELECT sc.id, sc.name, COALESCE(pay.currency, cost.currency) AS currency, pay.paid::text AS paid, pay.refunded::text AS refunded, cost.cost::text AS cost
        FROM pay FULL JOIN cost ON cost."clientId" = pay."clientId" AND cost.currency = pay.currency
        JOIN sc ON sc.id = COALESCE(pay."clientId", cost."clientId")`,
-      { payment: PaymentKind.PAYMENT, refund: PaymentKind.REFUND },
-    ),
-  ]);
+    { ...acquired.getParameters(), ...monthCosts.getParameters(), payment: PaymentKind.PAYMENT, refund: PaymentKind.REFUND, tz: timeZone },
+  );
   type Acc = { name: string; paid: Map<CurrencyCode, Decimal>; refunded: Map<CurrencyCode, Decimal>; cost: Map<CurrencyCode, Decimal> };
   const perClient = new Map<string, Acc>();
   for (const r of rows) {
@@ -413,9 +429,9 @@ export async function engagement(ctx: AuthedContext, input: AnalyticsPeriodInput
 /** Records money spent to win one client; counted against its lifetime value in the same currency. */
 export function recordAcquisitionCost(ctx: AuthedContext, input: RecordAcquisitionCostInput): Promise<AcquisitionCost> {
   return withTransaction(ctx, async (tx) => {
-    const client = await scoped(tx, Client).getById(input.clientId, 'input.clientId');
+    const client = input.clientId ? await scoped(tx, Client).getById(input.clientId, 'input.clientId') : null;
     return scoped(tx, AcquisitionCost).insert({
-      clientId: client.id,
+      clientId: client?.id ?? null,
       amount: input.amount,
       currency: input.currency,
       spentOn: input.spentOn,

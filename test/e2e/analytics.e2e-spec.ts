@@ -268,6 +268,44 @@ describe('customerLifetimeValue', () => {
   });
 });
 
+describe("a month's acquisition cost", () => {
+  it('is shared equally in cents among the clients acquired in that month (agency time zone), leftover cents to the earliest', async () => {
+    const p = await registerAgency(t, { timeZone: 'Europe/Moscow' });
+    const m = await createUser(t, p.ownerToken, 'MANAGER');
+    const c: Record<string, string> = {};
+    for (const name of ['P1', 'P2', 'P3', 'P4']) c[name] = (await createClient(t, p.ownerToken, { name, ownerId: name === 'P2' ? m.id : undefined })).id;
+    // P4 is acquired at 01:00 on 1 February, Moscow time (still January in UTC)
+    const created: Record<string, string> = { P1: '2026-01-05T09:00:00Z', P2: '2026-01-10T09:00:00Z', P3: '2026-01-20T09:00:00Z', P4: '2026-01-31T22:00:00Z' };
+    for (const [name, at] of Object.entries(created)) await sql('UPDATE clients SET "createdAt" = $2 WHERE id = $1', [c[name], at]);
+    const record = async (input: Record<string, unknown>) => expectOk(await t.gql(RECORD_COST, { input }, p.ownerToken)).recordAcquisitionCost;
+    expect(await record({ amount: '100.00', currency: 'RUB', spentOn: '2026-01-15', note: 'Реклама агентства, январь' })).toMatchObject({ clientId: null, amount: '100.00' });
+    await record({ amount: '50.00', currency: 'EUR', spentOn: '2026-01-31' });
+    await record({ amount: '10.00', currency: 'RUB', spentOn: '2026-02-01' });
+    await record({ amount: '7.00', currency: 'RUB', spentOn: '2026-03-10' }); // nobody acquired in March
+    await record({ clientId: c.P1, amount: '1.00', currency: 'RUB', spentOn: '2026-01-05' });
+
+    const v = expectOk(await t.gql(CLV, {}, p.ownerToken)).customerLifetimeValue;
+    const costs = Object.fromEntries(v.clients.map((x: any) => [x.clientName, x.acquisitionCost]));
+    expect(costs).toEqual({
+      P1: [{ amount: '34.34', currency: 'RUB' }, { amount: '16.67', currency: 'EUR' }],
+      P2: [{ amount: '33.33', currency: 'RUB' }, { amount: '16.67', currency: 'EUR' }],
+      P3: [{ amount: '33.33', currency: 'RUB' }, { amount: '16.66', currency: 'EUR' }],
+      P4: [{ amount: '10.00', currency: 'RUB' }],
+    });
+    expect(v.clients.find((x: any) => x.clientName === 'P4').valueAfterAcquisition).toEqual([{ amount: '-10.00', currency: 'RUB' }]);
+    expect(v.totals).toEqual([
+      { currency: 'RUB', clients: 4, lifetimeValue: '0.00', acquisitionCost: '111.00', valueAfterAcquisition: '-111.00', averageLifetimeValue: '0.00' },
+      { currency: 'EUR', clients: 3, lifetimeValue: '0.00', acquisitionCost: '50.00', valueAfterAcquisition: '-50.00', averageLifetimeValue: '0.00' },
+    ]);
+    // a manager's client keeps its share of the whole month
+    const mine = expectOk(await t.gql(CLV, { input: { managerId: m.id } }, m.token)).customerLifetimeValue;
+    expect(mine.clients.map((x: any) => [x.clientName, x.acquisitionCost])).toEqual([['P2', [{ amount: '33.33', currency: 'RUB' }, { amount: '16.67', currency: 'EUR' }]]]);
+    // and none of it reaches another agency
+    const others = expectOk(await t.gql(CLV, {}, a.ownerToken)).customerLifetimeValue;
+    expect(others.clients.map((x: any) => x.clientName)).not.toContain('P1');
+  });
+});
+
 describe('pareto', () => {
   it('finds the smallest set of clients bringing 80 % of the revenue, in one currency', async () => {
     const p = expectOk(await t.gql(PARETO, { input: Q1 }, a.ownerToken)).pareto;

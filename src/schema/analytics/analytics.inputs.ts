@@ -48,11 +48,17 @@ export class ChurnInput extends AnalyticsPeriodInput {
   granularity?: ChurnGranularity | null;
 }
 
-@InputType({ description: 'Money the agency spent to win one client.' })
+@InputType({ description: 'Money the agency spent to win one client, or to win clients in one month.' })
 export class RecordAcquisitionCostInput {
-  @Field(() => ID, { description: 'The client.' })
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'The client. Without one, the cost belongs to the calendar month of spentOn and is shared equally among the clients acquired (created) ' +
+      'in that month, in the agency time zone: cent shares, the leftover cents to the earliest acquired.',
+  })
+  @IsOptional()
   @IsUUID('all', { message: 'clientId must be a valid id' })
-  clientId: string;
+  clientId?: string | null;
 
   @Field(() => DecimalScalar, { description: 'The amount, greater than zero, up to 2 decimals.' })
   @IsMoney()

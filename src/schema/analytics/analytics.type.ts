@@ -126,7 +126,7 @@ export class ClientLifetimeValueType {
   @Field(() => [CurrencyAmountType], { description: 'Lifetime value: paid minus refunded, per currency.' })
   lifetimeValue: CurrencyAmountType[];
 
-  @Field(() => [CurrencyAmountType], { description: 'Acquisition cost recorded for the client, per currency.' })
+  @Field(() => [CurrencyAmountType], { description: "Acquisition cost: recorded for the client, plus its share of the costs of the month it was acquired in, per currency." })
   acquisitionCost: CurrencyAmountType[];
 
   @Field(() => [CurrencyAmountType], { description: 'Lifetime value minus acquisition cost, per currency (a currency with only a cost is negative).' })
@@ -289,13 +289,13 @@ export class DependencyRiskType {
   atRisk: boolean;
 }
 
-@ObjectType('AcquisitionCost', { description: 'Money the agency spent to win one client.' })
+@ObjectType('AcquisitionCost', { description: 'Money the agency spent to win one client, or the clients of one month.' })
 export class AcquisitionCostType {
   @Field(() => ID, { description: 'Id of the record.' })
   id: string;
 
-  @Field(() => ID, { description: 'The client.' })
-  clientId: string;
+  @Field(() => ID, { nullable: true, description: "The client; null for a month's cost shared among the clients acquired in that month." })
+  clientId: string | null;
 
   @Field(() => DecimalScalar, { description: 'The amount, exact.' })
   amount: string;
