@@ -458,7 +458,8 @@ async function queryWhileRendering(threads: string | undefined, perSecond: numbe
 /**
  * Client analytics on a generated agency: 500 clients, each with a stage history, 4 deals, 6 paid
  * invoices (some refunds), 20 interactions, 3 campaigns with 90 days of SPEND/REVENUE figures
- * and an acquisition cost; one more agency of the same size beside it. Each analytics query (and
+ * and an acquisition cost, plus monthly costs shared by the clients acquired in each month; one
+ * more agency of the same size beside it. Each analytics query (and
  * upsell suggestions for one client) is timed through HTTP, sequentially.
  */
 async function analyticsScenario(): Promise<void> {
@@ -556,6 +557,12 @@ async function analyticsScenario(): Promise<void> {
       await ds.query(
         `INSERT INTO acquisition_costs ("agencyId", "clientId", amount, currency, "spentOn")
          SELECT c."agencyId", c.id, round((random() * 50000)::numeric, 2), 'RUB', current_date - 400 FROM clients c WHERE c."agencyId" = $1`,
+        [agencyId],
+      );
+      // and two years of monthly costs, shared among the clients acquired in each month
+      await ds.query(
+        `INSERT INTO acquisition_costs ("agencyId", "clientId", amount, currency, "spentOn")
+         SELECT $1, NULL, 100000, 'RUB', (date_trunc('month', now()) - make_interval(months => n))::date FROM generate_series(0, 23) n`,
         [agencyId],
       );
     }

@@ -36,13 +36,21 @@ async function ensureMatrix(tx: AuthedContext): Promise<void> {
   }
 }
 
-/** The matrix: channels seeded first (as the channel list does), then the default pairs. */
-async function withMatrix<R>(ctx: AuthedContext, fn: (tx: AuthedContext) => Promise<R>): Promise<R> {
+/**
+ * The matrix exists once seeded (by then so do the channels), so the usual read costs one query;
+ * only an agency's first use takes the seeding transactions: channels first (as the channel list
+ * does), then the default pairs.
+ */
+async function ensureMatrixOnce(ctx: AuthedContext): Promise<void> {
+  if (await scoped(ctx, ChannelCompetition).query('cc').getExists()) return;
   await listCampaignChannels(ctx);
-  return withTransaction(ctx, async (tx) => {
-    await ensureMatrix(tx);
-    return fn(tx);
-  });
+  await withTransaction(ctx, ensureMatrix);
+}
+
+/** Runs fn in a transaction over the (seeded) matrix. */
+async function withMatrix<R>(ctx: AuthedContext, fn: (tx: AuthedContext) => Promise<R>): Promise<R> {
+  await ensureMatrixOnce(ctx);
+  return withTransaction(ctx, fn);
 }
 
 function pairsQuery(ctx: AuthedContext) {
@@ -54,8 +62,9 @@ function pairsQuery(ctx: AuthedContext) {
 }
 
 /** The agency's competing channel pairs. */
-export function channelCompetitions(ctx: AuthedContext): Promise<ChannelCompetition[]> {
-  return withMatrix(ctx, (tx) => pairsQuery(tx).orderBy('ch.name').addOrderBy('co.name').getMany());
+export async function channelCompetitions(ctx: AuthedContext): Promise<ChannelCompetition[]> {
+  await ensureMatrixOnce(ctx);
+  return pairsQuery(ctx).orderBy('ch.name').addOrderBy('co.name').getMany();
 }
 
 async function twoChannels(tx: AuthedContext, input: { channelId: string; competitorId: string }): Promise<[string, string]> {
@@ -136,7 +145,7 @@ async function channelUsage(ctx: AuthedContext, client: Client): Promise<UsageRo
 /** Channels the client does not use yet, scored (see UpsellSuggestionType), those competing with its main channel hidden unless asked for. */
 export async function upsellSuggestions(ctx: AuthedContext, clientId: string, includeCannibalizing: boolean): Promise<UpsellSuggestionsType> {
   const client = await scoped(ctx, Client).getById(clientId, 'clientId');
-  // the matrix read (its own transaction) ensures the channels first; the reads after it use the caller's context
+  // the matrix read ensures the channels first
   const pairs = await channelCompetitions(ctx);
   const usage = await channelUsage(ctx, client);
   const channels = await scoped(ctx, CampaignChannel).query('c').orderBy('c.name', 'ASC').getMany();
