@@ -162,14 +162,17 @@ export async function churn(ctx: AuthedContext, input: ChurnInput): Promise<Chur
     managerId,
     `, b AS (SELECT k, s, e FROM unnest((:starts)::timestamptz[], (:ends)::timestamptz[]) WITH ORDINALITY AS b(s, e, k)),
        act AS (
-         SELECT DISTINCT x."clientId", date_trunc('day', x.at) AS at FROM (
-           SELECT i."clientId", i."occurredAt" AS at FROM interactions i JOIN sc ON sc.id = i."clientId"
+         -- one row per client and local day: the boundaries are local midnights, so the day's start compares as the instant would
+         SELECT DISTINCT x."clientId", (date_trunc('day', x.at AT TIME ZONE :tz) AT TIME ZONE :tz) AS at FROM (
+           SELECT i."clientId", i."occurredAt" AS at FROM interactions i JOIN sc ON sc.id = i."clientId" WHERE i."occurredAt" >= :earliest AND i."occurredAt" < :latest
            UNION ALL SELECT d."clientId", d."openedAt" FROM deals d JOIN sc ON sc.id = d."clientId"
            UNION ALL SELECT d."clientId", d."closedAt" FROM deals d JOIN sc ON sc.id = d."clientId" WHERE d."closedAt" IS NOT NULL
            UNION ALL SELECT v."clientId", v."issuedAt" FROM invoices v JOIN sc ON sc.id = v."clientId" WHERE v."issuedAt" IS NOT NULL
            UNION ALL SELECT p."clientId", (p."paidAt"::timestamp AT TIME ZONE :tz) FROM payments p JOIN sc ON sc.id = p."clientId"
            UNION ALL SELECT sc.id, sc."createdAt" FROM sc
-         ) x),
+         ) x
+         -- only what can make a client active at some boundary
+         WHERE x.at >= :earliest AND x.at < :latest),
        hits AS (
          SELECT b.k, a."clientId",
                 bool_or(a.at >= b.s - make_interval(days => :days) AND a.at < b.s) AS at_start,
@@ -189,7 +192,14 @@ export async function churn(ctx: AuthedContext, input: ChurnInput): Promise<Chur
             COUNT(*) FILTER (WHERE active AND ended) AS terminated,
             COUNT(*) FILTER (WHERE active AND NOT ended AND NOT recent) AS inactive
        FROM st GROUP BY k`,
-    { starts, ends, tz: timeZone, days: CHURN_INACTIVITY_DAYS },
+    {
+      starts,
+      ends,
+      tz: timeZone,
+      days: CHURN_INACTIVITY_DAYS,
+      earliest: new Date(Date.parse(starts[0]!) - CHURN_INACTIVITY_DAYS * 86_400_000 - 86_400_000),
+      latest: ends[ends.length - 1],
+    },
   );
   const byK = new Map(rows.map((r) => [Number(r.k), r]));
   return {

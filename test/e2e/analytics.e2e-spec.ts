@@ -387,7 +387,10 @@ describe('churn', () => {
   beforeAll(async () => {
     c = await registerAgency(t, { timeZone: 'Europe/Moscow' });
     const k: Record<string, string> = {};
-    for (const name of ['K1', 'K2', 'K3', 'K4', 'K5']) k[name] = (await createClient(t, c.ownerToken, { name })).id;
+    for (const name of ['K1', 'K2', 'K3', 'K4', 'K5', 'K6']) k[name] = (await createClient(t, c.ownerToken, { name })).id;
+    // K6: quiet since September, back at 02:00 on 1 February Moscow time: not active at the start of February, active at its end
+    await sql(`UPDATE clients SET "createdAt" = '2025-09-01T09:00:00Z' WHERE id = $1`, [k.K6]);
+    await logInteraction(t, c.ownerToken, k.K6!, { occurredAt: '2026-01-31T23:00:00Z' });
     await sql(`UPDATE clients SET "createdAt" = '2025-09-01T09:00:00Z' WHERE id = ANY($1)`, [[k.K1, k.K2, k.K3, k.K5]]);
     await sql(`UPDATE clients SET "createdAt" = '2026-01-15T09:00:00Z' WHERE id = $1`, [k.K4]);
     // K1 in touch every month; K2 last seen 20 Nov; K3 seen 1 Dec and 10 Jan, terminated 20 Jan; K4 new in January, quiet; K5 never active
@@ -404,7 +407,8 @@ describe('churn', () => {
     expect(r.periods).toEqual([
       { from: '2026-01-01', to: '2026-01-31', activeAtStart: 3, churned: 1, terminated: 1, inactive: 0, ratePercent: 33.33 },
       { from: '2026-02-01', to: '2026-02-28', activeAtStart: 3, churned: 1, terminated: 0, inactive: 1, ratePercent: 33.33 },
-      { from: '2026-03-01', to: '2026-03-31', activeAtStart: 2, churned: 0, terminated: 0, inactive: 0, ratePercent: 0 },
+      // K6 came back in February: active at the start of March
+      { from: '2026-03-01', to: '2026-03-31', activeAtStart: 3, churned: 0, terminated: 0, inactive: 0, ratePercent: 0 },
     ]);
   });
 
@@ -424,10 +428,10 @@ describe('churn', () => {
     const v = expectOk(await t.gql(CLV, {}, c.ownerToken)).customerLifetimeValue;
     expect(v).toEqual({ clients: [], totals: [] });
     const p = expectOk(await t.gql(PARETO, { input: Q1 }, c.ownerToken)).pareto;
-    expect(p).toMatchObject({ totalRevenue: '0.00', clients: [], totalClients: 5 });
+    expect(p).toMatchObject({ totalRevenue: '0.00', clients: [], totalClients: 6 });
     expectCode(await t.gql(RECORD_COST, { input: { clientId: ids.Alpha, amount: '1.00', currency: 'RUB', spentOn: '2025-09-20' } }, c.ownerToken), 'NOT_FOUND');
     const e = expectOk(await t.gql(ENGAGEMENT, { input: Q1 }, c.ownerToken)).engagement;
-    expect(e.clients.map((x: any) => x.clientName).sort()).toEqual(['K1', 'K2', 'K3', 'K4', 'K5']);
+    expect(e.clients.map((x: any) => x.clientName).sort()).toEqual(['K1', 'K2', 'K3', 'K4', 'K5', 'K6']);
   });
 });
 
