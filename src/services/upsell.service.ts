@@ -153,14 +153,15 @@ export async function upsellSuggestions(ctx: AuthedContext, clientId: string, in
 
   const own = usage.filter((u) => u.clientId === client.id);
   const used = new Set(own.map((u) => u.channelId));
-  // the main channel: the largest recorded spend; without any, the largest planned budget
+  // the main channel: the largest recorded spend; without any, the largest planned budget (amounts are
+  // compared as they are: a client's campaigns normally share one currency, and nothing is added across currencies)
   const withSpend = own.filter((u) => u.spend !== null && new Decimal(u.spend).greaterThan(0));
   const pool = withSpend.length ? withSpend : own;
   const amountOf = (u: UsageRow) => new Decimal(withSpend.length ? u.spend! : u.budget);
   const main = pool.reduce<UsageRow | null>((best, u) => (best === null || amountOf(u).greaterThan(amountOf(best)) ? u : best), null);
 
-  const similar = new Set(usage.filter((u) => u.clientId !== client.id && (client.companySize === null || u.companySize === client.companySize)).map((u) => u.clientId));
   // similar clients: the other clients with campaigns, of the same company size when the client has one
+  const similar = new Set(usage.filter((u) => u.clientId !== client.id && (client.companySize === null || u.companySize === client.companySize)).map((u) => u.clientId));
   const usedCategories = [...used].map((id) => channelById.get(id)?.toolMixCategory).filter((c): c is ToolCategory => !!c);
 
   const all: UpsellSuggestionType[] = channels
