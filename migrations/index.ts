@@ -21,6 +21,7 @@ import { CampaignOptimizations1796500000300 } from './1796500000300-CampaignOpti
 import { KpiMeasurementMonths1796500000400 } from './1796500000400-KpiMeasurementMonths';
 import { KpiImports1796500000500 } from './1796500000500-KpiImports';
 import { KpiImportJobsAndDeviationClose1796500000800 } from './1796500000800-KpiImportJobsAndDeviationClose';
+import { AnalyticsAndUpsell1796600000200 } from './1796600000200-AnalyticsAndUpsell';
 import { JobsAndOutboundEmails1796500000700 } from './1796500000700-JobsAndOutboundEmails';
 import { Surveys1796600000100 } from './1796600000100-Surveys';
 import { Webhooks1796600000300 } from './1796600000300-Webhooks';
@@ -51,4 +52,5 @@ export const MIGRATIONS: Function[] = [
   KpiImportJobsAndDeviationClose1796500000800,
   Surveys1796600000100,
   Webhooks1796600000300,
+  AnalyticsAndUpsell1796600000200,
 ];

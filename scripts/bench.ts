@@ -793,6 +793,154 @@ async function queueScenario(): Promise<void> {
   }
 }
 
+/**
+ * Client analytics on a generated agency: 500 clients, each with a stage history, 4 deals, 6 paid
+ * invoices (some refunds), 20 interactions, 3 campaigns with 90 days of SPEND/REVENUE figures
+ * and an acquisition cost, plus monthly costs shared by the clients acquired in each month; one
+ * more agency of the same size beside it. Each analytics query (and
+ * upsell suggestions for one client) is timed through HTTP, sequentially.
+ */
+async function analyticsScenario(): Promise<void> {
+  const db = `bench_analytics_${process.pid}`;
+  await recreateDatabase(BASE_URL, db);
+  const url = withDatabase(BASE_URL, db);
+  const ds = createDataSource({ url, poolSize: 10 });
+  await ds.initialize();
+  try {
+    await ds.runMigrations();
+    const config = loadConfig({ ...process.env, NODE_ENV: 'production', DATABASE_URL: url, JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42', LOG_LEVEL: 'silent' });
+    const { httpServer, stop } = await createApp(ds, config);
+    await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));
+    const port = (httpServer.address() as AddressInfo).port;
+    const post = async (query: string, variables: object, token?: string) => {
+      const r = await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return r.json() as Promise<any>;
+    };
+    const agencies: { token: string; agencyId: string; userId: string }[] = [];
+    for (const n of [1, 2]) {
+      const reg = await post('mutation($i: RegisterAgencyInput!) { registerAgency(input: $i) { token agency { id } user { id } } }', {
+        i: { agencyName: `Bench ${n}`, email: `bench-analytics-${n}-${process.pid}@example.test`, password: 'bench-password-1' },
+      });
+      const { token, agency, user } = reg.data.registerAgency;
+      agencies.push({ token, agencyId: agency.id, userId: user.id });
+      await post('{ campaignChannels { id } }', {}, token);
+    }
+    const t0 = performance.now();
+    await ds.query('SELECT setseed(0.42)');
+    for (const { agencyId, userId } of agencies) {
+      await ds.query(
+        `INSERT INTO clients ("agencyId", name, "ownerId", "companySize", "lifecycleStage", "createdAt", "terminatedAt")
+         SELECT $1, 'Клиент ' || lpad(i::text, 3, '0'), $2, (ARRAY['SMALL','MEDIUM','LARGE']::company_size[])[1 + i % 3],
+                (ARRAY['ATTRACTION','INTEREST','EVALUATION','PURCHASE','LOYALTY']::lifecycle_stage[])[1 + i % 5],
+                now() - make_interval(days => 400 + i % 300), CASE WHEN i % 17 = 0 THEN now() - make_interval(days => i % 200) END
+           FROM generate_series(1, 500) i`,
+        [agencyId, userId],
+      );
+      await ds.query(
+        `INSERT INTO client_stage_changes ("agencyId", "clientId", "toStage", "changedAt")
+         SELECT c."agencyId", c.id, (ARRAY['ATTRACTION','INTEREST','EVALUATION','PURCHASE','LOYALTY']::lifecycle_stage[])[1 + (n + length(c.name)) % 5],
+                c."createdAt" + make_interval(days => n * 30 + (random() * 20)::int)
+           FROM clients c, generate_series(0, 5) n WHERE c."agencyId" = $1`,
+        [agencyId],
+      );
+      await ds.query(
+        `INSERT INTO deals ("agencyId", "clientId", title, stage, "stageEnteredAt", status, "openedAt", "closedAt")
+         SELECT c."agencyId", c.id, 'Сделка', 'CLOSING', now(), s, now() - make_interval(days => (random() * 365)::int), now() - make_interval(days => (random() * 30)::int)
+           FROM clients c, generate_series(1, 4) n, LATERAL (SELECT (ARRAY['WON','WON','LOST','OPEN']::deal_status[])[1 + floor(random() * 4)::int] AS s) x
+          WHERE c."agencyId" = $1`,
+        [agencyId],
+      );
+      await ds.query(
+        `INSERT INTO invoices ("agencyId", "clientId", currency, "dueDate", status, "issuedAt", "issueDate")
+         SELECT c."agencyId", c.id, CASE WHEN n = 6 AND c.name LIKE '%7' THEN 'EUR'::currency_code ELSE 'RUB'::currency_code END,
+                current_date, 'PAID', now() - make_interval(days => n * 50), current_date - n * 50
+           FROM clients c, generate_series(1, 6) n WHERE c."agencyId" = $1`,
+        [agencyId],
+      );
+      await ds.query(
+        `INSERT INTO payments ("agencyId", "invoiceId", "clientId", kind, amount, "paidAt")
+         SELECT v."agencyId", v.id, v."clientId", 'PAYMENT', round((1000 + random() * 200000)::numeric, 2), v."issueDate" + 5
+           FROM invoices v WHERE v."agencyId" = $1`,
+        [agencyId],
+      );
+      await ds.query(
+        `INSERT INTO payments ("agencyId", "invoiceId", "clientId", kind, amount, "paidAt")
+         SELECT p."agencyId", p."invoiceId", p."clientId", 'REFUND', round(p.amount / 10, 2), p."paidAt" + 10
+           FROM payments p WHERE p."agencyId" = $1 AND random() < 0.1`,
+        [agencyId],
+      );
+      await ds.query(
+        `INSERT INTO interactions ("agencyId", "clientId", kind, "occurredAt", "durationMinutes", summary)
+         SELECT c."agencyId", c.id, 'CALL', now() - make_interval(days => (random() * 365)::int), (random() * 60)::int, 'Созвон'
+           FROM clients c, generate_series(1, 20) n WHERE c."agencyId" = $1`,
+        [agencyId],
+      );
+      await ds.query(
+        `INSERT INTO campaigns ("agencyId", "clientId", "channelId", name, budget, currency, "startDate", "endDate", status)
+         SELECT c."agencyId", c.id, ch.id, 'Кампания', 100000, 'RUB', current_date - 120, current_date + 30, 'LAUNCHED'
+           FROM clients c CROSS JOIN LATERAL (SELECT id FROM campaign_channels WHERE "agencyId" = c."agencyId" ORDER BY md5(c.id::text || name) LIMIT 3) ch
+          WHERE c."agencyId" = $1`,
+        [agencyId],
+      );
+      await ds.query(
+        `INSERT INTO kpi_measurements ("agencyId", "clientId", "campaignId", metric, date, value)
+         SELECT k."agencyId", k."clientId", k.id, m, current_date - d, round((random() * 5000)::numeric, 2)
+           FROM campaigns k, generate_series(1, 90) d, unnest(ARRAY['SPEND','REVENUE']::kpi_metric[]) m WHERE k."agencyId" = $1`,
+        [agencyId],
+      );
+      await ds.query(
+        `INSERT INTO acquisition_costs ("agencyId", "clientId", amount, currency, "spentOn")
+         SELECT c."agencyId", c.id, round((random() * 50000)::numeric, 2), 'RUB', current_date - 400 FROM clients c WHERE c."agencyId" = $1`,
+        [agencyId],
+      );
+      // and two years of monthly costs, shared among the clients acquired in each month
+      await ds.query(
+        `INSERT INTO acquisition_costs ("agencyId", "clientId", amount, currency, "spentOn")
+         SELECT $1, NULL, 100000, 'RUB', (date_trunc('month', now()) - make_interval(months => n))::date FROM generate_series(0, 23) n`,
+        [agencyId],
+      );
+    }
+    await ds.query('ANALYZE');
+    rows.push({ scenario: 'analytics', metric: 'data set generated (2 agencies × 500 clients)', value: `${(performance.now() - t0).toFixed(0)} ms`, note: '12k payments, 20k interactions, 270k KPI figures' });
+    const { token, userId } = agencies[0]!;
+    const [{ id: clientId }] = await ds.query('SELECT id FROM clients WHERE "agencyId" = $1 ORDER BY name LIMIT 1', [agencies[0]!.agencyId]);
+    const year = { from: new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10), to: new Date().toISOString().slice(0, 10) };
+    const queries: [string, string, object][] = [
+      ['clientLifecycleStats', '{ clientLifecycleStats { activeClients stages { stage clients averageDaysInStage } } }', {}],
+      ['repeatPurchaseShare', '{ repeatPurchaseShare { sharePercent } }', {}],
+      ['churn (12 months)', 'query($i: ChurnInput!) { churn(input: $i) { periods { activeAtStart churned ratePercent } } }', { i: year }],
+      ['customerLifetimeValue (500 clients)', '{ customerLifetimeValue { clients { clientId lifetimeValue { amount currency } valueAfterAcquisition { amount currency } } totals { currency lifetimeValue } } }', {}],
+      ['pareto (a year)', 'query($i: RevenuePeriodInput!) { pareto(input: $i) { setSize clients { clientId sharePercent } } }', { i: year }],
+      ['engagement (a year, 500 clients)', 'query($i: AnalyticsPeriodInput!) { engagement(input: $i) { clients { clientId contactsPerMonth totalMinutes servicesUsed } } }', { i: year }],
+      ['dependencyRisk (a year)', 'query($i: DependencyRiskInput!) { dependencyRisk(input: $i) { atRisk top { sharePercent } } }', { i: year }],
+      ['churn, one manager', 'query($i: ChurnInput!) { churn(input: $i) { periods { churned } } }', { i: { ...year, managerId: userId } }],
+      ['upsellSuggestions (one client)', 'query($c: ID!) { upsellSuggestions(clientId: $c) { suggestions { score } } }', { c: clientId }],
+    ];
+    for (const [label, query, variables] of queries) {
+      const first = await post(query, variables, token);
+      if (first.errors) throw new Error(`${label}: ${JSON.stringify(first.errors)}`);
+      const timings: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        const s = performance.now();
+        await post(query, variables, token);
+        timings.push(performance.now() - s);
+      }
+      timings.sort((a, b) => a - b);
+      const p50 = percentile(timings, 50);
+      rows.push({ scenario: 'analytics', metric: `${label}: p50 / p95 (HTTP round trip)`, value: `${p50.toFixed(1)} / ${percentile(timings, 95).toFixed(1)} ms`, note: p50 <= 100 ? 'target ≤ 100 ms: met' : 'target ≤ 100 ms: MISSED' });
+    }
+    await stop();
+  } finally {
+    await ds.destroy();
+    await dropDatabase(BASE_URL, db);
+  }
+}
+
+
 function printTable(): void {
   const headers = ['scenario', 'metric', 'value', 'note'];
   const data = rows.map((r) => [r.scenario, r.metric, r.value, r.note ?? '']);
@@ -811,6 +959,7 @@ async function main(): Promise<void> {
     documents: documentsScenario,
     kpis: kpisScenario,
     queue: queueScenario,
+    analytics: analyticsScenario,
   };
   for (const [name, run] of Object.entries(scenarios)) {
     if (only && only !== name) continue;

@@ -1,4 +1,6 @@
+import { AcquisitionCost } from './acquisition-cost.entity';
 import { Act, ActLine } from './act.entity';
+import { ChannelCompetition } from './channel-competition.entity';
 import { AgencyImage } from './agency-image.entity';
 import { Agency } from './agency.entity';
 import { Brief, BriefVersion } from './brief.entity';
@@ -33,6 +35,8 @@ export {
   SurveyInvitation,
   SurveyResponse,
   SurveyAnswer,
+  AcquisitionCost,
+  ChannelCompetition,
   Act,
   ActLine,
   Agency,
@@ -135,4 +139,6 @@ export const ENTITIES = [
   Webhook,
   WebhookDelivery,
   WebhookDeliveryAttempt,
+  AcquisitionCost,
+  ChannelCompetition,
 ];

@@ -21,6 +21,8 @@ import { DealResolver } from './deal.resolver';
 import { DocumentResolver } from './document.resolver';
 import { ErrorResultResolver } from './error-result.resolver';
 import { FunnelResolver } from './funnel.resolver';
+import { AnalyticsResolver } from './analytics.resolver';
+import { UpsellResolver } from './upsell.resolver';
 import { InteractionResolver } from './interaction.resolver';
 import { InvoiceResolver } from './invoice.resolver';
 import { JobResolver } from './job.resolver';
@@ -55,6 +57,8 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ProposalResolver,
   DealResolver,
   FunnelResolver,
+  AnalyticsResolver,
+  UpsellResolver,
   ContractResolver,
   ContractTemplateResolver,
   ActResolver,

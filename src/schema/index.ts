@@ -14,6 +14,7 @@ import './document/document.enums';
 import './interaction/interaction.enums';
 import './invoice/invoice.enums';
 import './kpi-series/kpi-series.enums';
+import './analytics/analytics.enums';
 import './proposal/proposal.enums';
 import './requisites/requisites.enums';
 import './user/user.enums';

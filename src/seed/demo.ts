@@ -3,8 +3,10 @@ import type { CreatedApp } from '../app';
 import { DemoIds, seedDemoActivity } from './demo-activity';
 import { seedDemoCampaigns } from './demo-campaigns';
 import { seedDemoSurveys } from './demo-surveys';
+import { seedDemoAnalytics } from './demo-analytics';
 import { newContext, type AuthedContext } from '../context';
 import { hashPassword } from '../auth/password';
+import { localDate } from '../services/time';
 import { DEFAULT_TIME_ZONE } from '../entities/agency.entity';
 import { Agency, Client, ClientStageChange, Contact, User } from '../entities';
 import {
@@ -219,6 +221,7 @@ export async function seedDemo(ds: DataSource, app: Pick<CreatedApp, 'execute' |
   });
   await seedDemoCampaigns(app.execute, token, managerCtx, ids, links);
   await seedDemoSurveys(app.execute, token, ids);
+  await seedDemoAnalytics(app.execute, token, ids, localDate(new Date(), DEFAULT_TIME_ZONE));
   return { logins: DEMO_LOGINS.map((l) => `${l.role}: ${l.email} / ${l.password}`) };
 }
 

@@ -70,6 +70,7 @@ export const en = {
       UNRESOLVED: 'the host of url could not be resolved',
     },
     webhookEvents: 'choose at least one event',
+    sameChannel: 'a channel cannot compete with itself: choose another channel',
     roleStaffOnly: 'role can change between OWNER and MANAGER only; a portal user stays a portal user',
     newPasswordSame: 'the new password must differ from the current one',
     notEmpty: '{{field}} must not be empty',
@@ -371,6 +372,16 @@ export const en = {
     disabled: 'The webhook is disabled: enable it (updateWebhook active: true) before redelivering',
     disabledAfterFailures: 'Disabled after {{count}} failed deliveries in a row; the last: {{error}}',
     notActive: 'Not sent: the webhook was disabled',
+  },
+  upsell: {
+    dealTitle: 'Additional service: {{channel}}',
+    competition: {
+      seoVsSearchAds: 'Search ads on the same queries take the clicks the organic results would bring',
+      telegram: 'Telegram Ads and posts in Telegram channels buy the same audience in the same feeds',
+      vk: "Paid VK posts compete with the community's own posts for the same subscribers",
+      meta: 'Instagram and Facebook ads reach the same followers as the organic posts',
+      display: 'Programmatic display and the Yandex Advertising Network retarget the same users: one conversion paid twice',
+    },
   },
   jobs: {
     webhookGone: 'The webhook delivery no longer exists',
