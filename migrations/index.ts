@@ -20,6 +20,7 @@ import { KpiMeasurements1796500000200 } from './1796500000200-KpiMeasurements';
 import { CampaignOptimizations1796500000300 } from './1796500000300-CampaignOptimizations';
 import { KpiImports1796500000500 } from './1796500000500-KpiImports';
 import { JobsAndOutboundEmails1796500000700 } from './1796500000700-JobsAndOutboundEmails';
+import { Reports1796600000400 } from './1796600000400-Reports';
 
 export const MIGRATIONS: Function[] = [
   Foundation1795388750004,
@@ -43,4 +44,5 @@ export const MIGRATIONS: Function[] = [
   CampaignOptimizations1796500000300,
   KpiImports1796500000500,
   JobsAndOutboundEmails1796500000700,
+  Reports1796600000400,
 ];

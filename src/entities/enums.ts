@@ -387,3 +387,22 @@ export enum KpiImportStatus {
   REFUSED = 'REFUSED',
   FAILED = 'FAILED',
 }
+
+/** Who a report is written for: the client's marketing manager, its budget allocator, its owner. */
+export enum ReportKind {
+  MARKETING = 'MARKETING',
+  BUDGET = 'BUDGET',
+  OWNER = 'OWNER',
+}
+
+/** How often a scheduled report is made: per ISO week (Monday to Sunday) or per calendar month. */
+export enum ReportFrequency {
+  WEEKLY = 'WEEKLY',
+  MONTHLY = 'MONTHLY',
+}
+
+/** A report is made as a DRAFT the manager reviews; PUBLISHED ones are the client's and never change. */
+export enum ReportStatus {
+  DRAFT = 'DRAFT',
+  PUBLISHED = 'PUBLISHED',
+}

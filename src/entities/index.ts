@@ -19,6 +19,7 @@ import { IdempotencyKey } from './idempotency-key.entity';
 import { Interaction } from './interaction.entity';
 import { Job } from './job.entity';
 import { OutboundEmail } from './outbound-email.entity';
+import { Report, ReportSchedule } from './report.entity';
 import { Invoice, InvoiceLine, Payment } from './invoice.entity';
 import { Meeting } from './meeting.entity';
 import { PasswordResetToken } from './password-reset-token.entity';
@@ -117,4 +118,6 @@ export const ENTITIES = [
   KpiImport,
   Job,
   OutboundEmail,
+  ReportSchedule,
+  Report,
 ];
