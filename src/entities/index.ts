@@ -68,6 +68,8 @@ export {
   Meeting,
   OutboundEmail,
   Proposal,
+  Report,
+  ReportSchedule,
   ProposalLine,
   ProposalRevision,
   User,

@@ -4,3 +4,4 @@
  */
 import '../email/email.job';
 import './prune.job';
+import './report.job';

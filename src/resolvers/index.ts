@@ -26,6 +26,7 @@ import { JobResolver } from './job.resolver';
 import { OutboundEmailResolver } from './outbound-email.resolver';
 import { MeetingActionItemResolver, MeetingResolver } from './meeting.resolver';
 import { ProposalResolver } from './proposal.resolver';
+import { ReportResolver } from './report.resolver';
 import { AgencyRequisitesResolver, RequisitesResolver } from './requisites.resolver';
 import { UserResolver } from './user.resolver';
 
@@ -67,5 +68,6 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   DocumentResolver,
   JobResolver,
   OutboundEmailResolver,
+  ReportResolver,
   ErrorResultResolver,
 ];

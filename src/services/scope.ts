@@ -5,7 +5,7 @@ import type { DeepPartial, EntityTarget, ObjectLiteral, SelectQueryBuilder } fro
 import { Agency } from '../entities/agency.entity';
 import { AgencyRequisites } from '../entities/requisites.entity';
 import { DocumentCounter } from '../entities/document-counter.entity';
-import { newContext, type Actor, type RequestContext } from '../context';
+import { newContext, type Actor, type AppServices, type AuthedContext, type RequestContext } from '../context';
 import { UserRole } from '../entities/enums';
 import { portalScopeOf } from '../entities/portal-scope';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
@@ -405,4 +405,32 @@ export function asAgency<C extends RequestContext & { actor: Actor }>(ctx: C): C
 /** A new context value: the given changes, and loaders of its own. The original is untouched. */
 export function deriveContext<C extends RequestContext>(ctx: C, changes: Partial<RequestContext>): C {
   return newContext<C>({ ...ctx, ...changes });
+}
+
+/**
+ * System work on a schedule for every agency at once (the hourly report run): one context per
+ * agency that has rows in `table`, acting as that agency's first owner, so that everything the
+ * work then reads and writes is scoped to that agency exactly as the owner's own requests are.
+ * `table` is one of the app's own table names, never input.
+ */
+export async function agencyOwnerContexts(app: AppServices, table: 'report_schedules', requestId: string): Promise<AuthedContext[]> {
+  const rows: { agencyId: string; userId: string; locale: AuthedContext['locale'] }[] = await app.dataSource.query(
+    `SELECT DISTINCT ON (a.id) a.id AS "agencyId", u.id AS "userId", a.locale
+       FROM agencies a
+       JOIN users u ON u."agencyId" = a.id AND u.role = $1 AND u."isActive"
+      WHERE EXISTS (SELECT 1 FROM "${table}" t WHERE t."agencyId" = a.id)
+      ORDER BY a.id, u."createdAt"`,
+    [UserRole.OWNER],
+  );
+  return rows.map((r) =>
+    newContext<AuthedContext>({
+      requestId: `${requestId}:${r.agencyId}`,
+      actor: { userId: r.userId, agencyId: r.agencyId, role: UserRole.OWNER, clientId: null },
+      authError: null,
+      locale: r.locale,
+      manager: app.dataSource.manager,
+      app,
+      logger: app.logger.child({ job: requestId, agencyId: r.agencyId }),
+    }),
+  );
 }
