@@ -406,3 +406,36 @@ export enum ReportStatus {
   DRAFT = 'DRAFT',
   PUBLISHED = 'PUBLISHED',
 }
+
+/** A business figure of a report (see ReportData.figures). */
+export enum ReportFigureKey {
+  IMPRESSIONS = 'IMPRESSIONS',
+  CLICKS = 'CLICKS',
+  CONVERSIONS = 'CONVERSIONS',
+  MEDIA_SPEND = 'MEDIA_SPEND',
+  CPA = 'CPA',
+  REVENUE = 'REVENUE',
+  ROMI = 'ROMI',
+  PROFIT = 'PROFIT',
+  AGENCY_INVOICES = 'AGENCY_INVOICES',
+  TOTAL_SPENT = 'TOTAL_SPENT',
+  ROI = 'ROI',
+  EXPERIMENTAL_SHARE = 'EXPERIMENTAL_SHARE',
+}
+
+/** What a chart series of a report shows. */
+export enum ReportSeriesKey {
+  CONVERSIONS = 'CONVERSIONS',
+  CONVERSIONS_PLAN = 'CONVERSIONS_PLAN',
+  MEDIA_SPEND = 'MEDIA_SPEND',
+  REVENUE = 'REVENUE',
+  TOTAL_SPENT = 'TOTAL_SPENT',
+  ROI = 'ROI',
+}
+
+/** What came of a test: it paid off (revenue above spend), it did not, or nothing was spent yet. */
+export enum ExperimentOutcome {
+  PAID_OFF = 'PAID_OFF',
+  NOT_PAID_OFF = 'NOT_PAID_OFF',
+  NO_DATA = 'NO_DATA',
+}

@@ -1,7 +1,9 @@
 import Decimal from 'decimal.js';
 import type { AuthedContext } from '../context';
 import { Campaign, CampaignChannel, type CampaignKpiTarget, CampaignOptimization, type Client, Invoice, KpiDeviation } from '../entities';
-import { InvoiceStatus, KpiGranularity, KpiMetric, OptimizationCategory, ReportKind, ToolCategory, type CurrencyCode } from '../entities/enums';
+import { ExperimentOutcome, InvoiceStatus, KpiGranularity, KpiMetric, OptimizationCategory, ReportFigureKey, ReportKind, ReportSeriesKey, ToolCategory, type CurrencyCode } from '../entities/enums';
+
+export { ReportFigureKey, ReportSeriesKey };
 import { getOwnAgency } from './agency.service';
 import { derivedMetric, isStored } from './kpi.rules';
 import { sumsOver } from './kpi-measurement.reads';
@@ -17,7 +19,6 @@ import {
   profitOf,
   returnPercent,
   trailingYear,
-  type ExperimentOutcome,
   type ReportPeriod,
 } from './report.rules';
 import { asAgency, scoped } from './scope';
@@ -29,30 +30,6 @@ import { computeToolMix } from './tool-mix';
  * returned as they are by the live dashboards. Nothing here is the agency's internal matter
  * (no internal notes, no margins): the client's portal user reads all of it.
  */
-
-export enum ReportFigureKey {
-  IMPRESSIONS = 'IMPRESSIONS',
-  CLICKS = 'CLICKS',
-  CONVERSIONS = 'CONVERSIONS',
-  MEDIA_SPEND = 'MEDIA_SPEND',
-  CPA = 'CPA',
-  REVENUE = 'REVENUE',
-  ROMI = 'ROMI',
-  PROFIT = 'PROFIT',
-  AGENCY_INVOICES = 'AGENCY_INVOICES',
-  TOTAL_SPENT = 'TOTAL_SPENT',
-  ROI = 'ROI',
-  EXPERIMENTAL_SHARE = 'EXPERIMENTAL_SHARE',
-}
-
-export enum ReportSeriesKey {
-  CONVERSIONS = 'CONVERSIONS',
-  CONVERSIONS_PLAN = 'CONVERSIONS_PLAN',
-  MEDIA_SPEND = 'MEDIA_SPEND',
-  REVENUE = 'REVENUE',
-  TOTAL_SPENT = 'TOTAL_SPENT',
-  ROI = 'ROI',
-}
 
 export interface ReportFigure {
   key: ReportFigureKey;

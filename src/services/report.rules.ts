@@ -1,5 +1,7 @@
 import Decimal from 'decimal.js';
-import { ReportFrequency, ToolCategory } from '../entities/enums';
+import { ExperimentOutcome, ReportFrequency, ToolCategory } from '../entities/enums';
+
+export { ExperimentOutcome };
 import { addDays } from './time';
 
 /**
@@ -78,13 +80,6 @@ export function change(value: string | null, previous: string | null): string | 
   if (value === null || previous === null) return null;
   const p = new D(previous);
   return p.isZero() ? null : round2(new D(value).minus(p).times(100).dividedBy(p.abs()));
-}
-
-/** What came of a test: it paid off (revenue above spend), it did not, or nothing was spent yet. */
-export enum ExperimentOutcome {
-  PAID_OFF = 'PAID_OFF',
-  NOT_PAID_OFF = 'NOT_PAID_OFF',
-  NO_DATA = 'NO_DATA',
 }
 
 export function experimentOutcome(spend: Decimal.Value, revenue: Decimal.Value): ExperimentOutcome {

@@ -1,7 +1,5 @@
 import { registerEnumType } from 'type-graphql';
-import { ReportFrequency, ReportKind, ReportStatus } from '../../entities/enums';
-import { ReportFigureKey, ReportSeriesKey } from '../../services/report.reads';
-import { ExperimentOutcome } from '../../services/report.rules';
+import { ReportFrequency, ReportKind, ReportStatus, ExperimentOutcome, ReportFigureKey, ReportSeriesKey } from '../../entities/enums';
 
 registerEnumType(ReportKind, {
   name: 'ReportKind',

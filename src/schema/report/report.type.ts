@@ -1,7 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { CurrencyCode, KpiMetric, OptimizationCategory, ReportFrequency, ReportKind, ReportStatus, ToolCategory } from '../../entities/enums';
-import { ReportFigureKey, ReportSeriesKey } from '../../services/report.reads';
-import { ExperimentOutcome } from '../../services/report.rules';
+import { CurrencyCode, KpiMetric, OptimizationCategory, ReportFrequency, ReportKind, ReportStatus, ToolCategory, ExperimentOutcome, ReportFigureKey, ReportSeriesKey } from '../../entities/enums';
 import { Connection } from '../common/connection';
 import { DateScalar, DecimalScalar } from '../common/scalars';
 import { PortalVisible } from '../common/visibility';
