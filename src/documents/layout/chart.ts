@@ -94,7 +94,8 @@ export function drawChart(w: DocumentWriter, spec: ChartSpec): void {
 
   const colourOf = (i: number) => CHART_PALETTE[i % CHART_PALETTE.length];
   if (spec.type === 'bar') {
-    const groupWidth = slot * 0.72;
+    // a lone series keeps its bars slim rather than filling the slot
+    const groupWidth = Math.min(slot * 0.72, 36 * Math.max(1, spec.series.length));
     const barWidth = spec.series.length ? groupWidth / spec.series.length : 0;
     spec.series.forEach((s, si) => {
       s.values.forEach((v, i) => {

@@ -218,6 +218,19 @@ function drawBudget(w: DocumentWriter, model: ReportDocumentModel, l: Labeller, 
     d.channels.map((c) => [c.channelName, f.money(c.spend), f.qty(c.conversions), f.money(c.cpa), f.money(c.revenue), f.money(c.profit), f.pct(c.romi)]),
   );
   sub(w, l('report.mix'));
+  if (d.mix.some((m) => m.actualPercent !== null || m.plannedPercent !== null)) {
+    drawChart(w, {
+      type: 'bar',
+      categories: d.mix.map((m) => l(`report.cat_${m.category}`)),
+      series: [
+        { label: l('report.colShare'), values: d.mix.map((m) => num(m.actualPercent)) },
+        { label: l('report.colPlannedShare'), values: d.mix.map((m) => num(m.plannedPercent)), plan: true },
+      ],
+      formatY: (v) => f.pct(String(Math.round(v))),
+      height: 140,
+    });
+    w.gap(4);
+  }
   drawTable(
     w,
     [
