@@ -306,6 +306,16 @@ describe('generated reports: review, publish, portal, versions', () => {
     expect(expectOk(await t.gql(LIST, { clientId: A1.id }, portalA1)).reports.totalCount).toBe(1);
   });
 
+  it("another agency can neither change nor publish the agency's report, nor generate one for its client (NOT_FOUND); nothing changes", async () => {
+    const v2 = expectOk(await t.gql(LIST, { clientId: A1.id, kind: 'OWNER' }, ownerA)).reports.edges[0].node;
+    expect((await t.gql(PLAN, { input: { id: v2.id, developmentPlan: 'чужой план' } }, ownerB)).body.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await t.gql(PUBLISH, { id: v2.id }, ownerB)).body.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    expect((await t.gql(GENERATE, { input: { clientId: A1.id, kind: 'OWNER', ...OCT } }, ownerB)).body.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+    const after = expectOk(await t.gql(GET, { id: v2.id }, ownerA)).report;
+    expect(after).toMatchObject({ status: 'DRAFT', developmentPlan: 'Расширить семантику в декабре.' });
+    expect(expectOk(await t.gql(LIST, { clientId: A1.id, kind: 'OWNER' }, ownerA)).reports.totalCount).toBe(2);
+  });
+
   it('staff only generate, review and publish: a portal user is refused', async () => {
     for (const [q, v] of [[GENERATE, { input: { clientId: A1.id, kind: 'OWNER', ...OCT } }], [PUBLISH, { id: draft.id }]] as const) {
       expect((await t.gql(q, v, portalA1)).body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
