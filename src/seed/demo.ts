@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { CreatedApp } from '../app';
 import { DemoIds, seedDemoActivity } from './demo-activity';
 import { seedDemoCampaigns } from './demo-campaigns';
+import { seedDemoReports } from './demo-reports';
 import { newContext, type AuthedContext } from '../context';
 import { hashPassword } from '../auth/password';
 import { DEFAULT_TIME_ZONE } from '../entities/agency.entity';
@@ -217,6 +218,7 @@ export async function seedDemo(ds: DataSource, app: Pick<CreatedApp, 'execute' |
     logger: app.services.logger,
   });
   await seedDemoCampaigns(app.execute, token, managerCtx, ids, links);
+  await seedDemoReports(managerCtx, ids.clients[0].id);
   return { logins: DEMO_LOGINS.map((l) => `${l.role}: ${l.email} / ${l.password}`) };
 }
 

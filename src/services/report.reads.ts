@@ -1,7 +1,7 @@
 import Decimal from 'decimal.js';
 import type { AuthedContext } from '../context';
 import { Campaign, CampaignChannel, type CampaignKpiTarget, CampaignOptimization, type Client, Invoice, KpiDeviation } from '../entities';
-import { ExperimentOutcome, InvoiceStatus, KpiGranularity, KpiMetric, OptimizationCategory, ReportFigureKey, ReportKind, ReportSeriesKey, ToolCategory, type CurrencyCode } from '../entities/enums';
+import { DeviationSeverity, ExperimentOutcome, InvoiceStatus, KpiGranularity, KpiMetric, OptimizationCategory, ReportFigureKey, ReportKind, ReportSeriesKey, ToolCategory, type CurrencyCode } from '../entities/enums';
 
 export { ReportFigureKey, ReportSeriesKey };
 import { getOwnAgency } from './agency.service';
@@ -77,7 +77,7 @@ export interface ReportDeviationRow {
   plan: string;
   actual: string;
   deviationPercent: string | null;
-  severity: string;
+  severity: DeviationSeverity;
 }
 
 export interface ReportOptimizationRow {
@@ -425,27 +425,35 @@ async function plannedMix(ctx: AuthedContext, campaigns: Campaign[]) {
   return lines.length ? computeToolMix(lines) : null;
 }
 
-/** Actual conversions per bucket across the campaigns, and their plan (spread from each campaign's first CONVERSIONS target). */
+/**
+ * The results the campaigns are run for, per bucket, against their plan (spread from each
+ * campaign's first target of the metric): conversions, or leads for campaigns that count leads
+ * and no conversions (neither planned nor recorded in the period).
+ */
 async function conversionSeries(ctx: AuthedContext, campaigns: Campaign[], range: ReportPeriod, targets: readonly (CampaignKpiTarget[] | Error)[]): Promise<ReportSeries[]> {
   const granularity = granularityOf(range);
   const buckets = bucketsOf(granularity, range.from, range.to);
   const windows = campaigns.map((c) => ({ campaignId: c.id, start: maxDate(range.from, c.startDate), end: minDate(range.to, c.endDate), granularity }));
   const sums = await bucketSums(ctx, windows);
-  const actual = buckets.map((b) => ({
-    start: b.start,
-    end: b.end,
-    value: count(sums.reduce((acc, s) => acc.plus(sumOf(s.get(b.key), KpiMetric.CONVERSIONS)), ZERO)),
-  }));
-  const plans = campaigns.flatMap((c, i) => {
-    const list = targets[i];
+  const lists = targets.map((list) => {
     if (list instanceof Error) throw list;
-    const t = list.find((x) => x.metric === KpiMetric.CONVERSIONS);
-    return t ? [{ plan: t.plan, period: t.period, campaignStart: c.startDate, campaignEnd: c.endDate }] : [];
+    return list;
   });
-  const series: ReportSeries[] = [{ key: ReportSeriesKey.CONVERSIONS, plan: false, points: actual }];
+  const actualOf = (metric: KpiMetric) =>
+    buckets.map((b) => ({ start: b.start, end: b.end, value: count(sums.reduce((acc, s) => acc.plus(sumOf(s.get(b.key), metric)), ZERO)) }));
+  const plansOf = (metric: KpiMetric) =>
+    campaigns.flatMap((c, i) => {
+      const t = lists[i]?.find((x) => x.metric === metric);
+      return t ? [{ plan: t.plan, period: t.period, campaignStart: c.startDate, campaignEnd: c.endDate }] : [];
+    });
+  const used = (metric: KpiMetric) => plansOf(metric).length > 0 || actualOf(metric).some((p) => p.value !== '0');
+  const leads = !used(KpiMetric.CONVERSIONS) && used(KpiMetric.LEADS);
+  const metric = leads ? KpiMetric.LEADS : KpiMetric.CONVERSIONS;
+  const plans = plansOf(metric);
+  const series: ReportSeries[] = [{ key: leads ? ReportSeriesKey.LEADS : ReportSeriesKey.CONVERSIONS, plan: false, points: actualOf(metric) }];
   if (plans.length) {
     series.unshift({
-      key: ReportSeriesKey.CONVERSIONS_PLAN,
+      key: leads ? ReportSeriesKey.LEADS_PLAN : ReportSeriesKey.CONVERSIONS_PLAN,
       plan: true,
       points: buckets.map((b) => ({ start: b.start, end: b.end, value: money(plans.reduce((acc, p) => acc.plus(planOver(p, b.start, b.end)), ZERO)) })),
     });

@@ -168,14 +168,31 @@ export async function updateReportPlan(ctx: AuthedContext, id: string, developme
 }
 
 /**
- * Publishes a DRAFT report: the client's portal sees it from now on, and the recipients of its
+ * Publishes a DRAFT report: its final PDF (without the draft mark) is rendered and stored with the
+ * status in one transaction, the client's portal sees it from then on, and the recipients of its
  * schedule get a notice email (through the outbox) in the same transaction.
  */
-export async function publishReport(ctx: AuthedContext, id: string): Promise<Report | ReportAlreadyPublishedError> {
+export async function publishReport(ctx: AuthedContext, id: string, now: Date = new Date()): Promise<Report | ReportAlreadyPublishedError> {
+  const before = await scoped(ctx, Report).getById(id);
+  if (before.status === ReportStatus.PUBLISHED) return new ReportAlreadyPublishedError(before.version);
+  const agencyName = (await getOwnAgency(ctx)).name;
+  const final = (r: Report) => renderReportPdf(ctx.app.renderPool, { ...r, status: ReportStatus.PUBLISHED } as Report, agencyName, now);
+  let rendered = await final(before);
   return withTransaction(ctx, async (tx) => {
     const row = await scoped(tx, Report).getById(id, 'id', { lock: true });
     if (row.status === ReportStatus.PUBLISHED) return new ReportAlreadyPublishedError(row.version);
-    const published = await scoped(tx, Report).update(row, { status: ReportStatus.PUBLISHED, publishedAt: new Date(), publishedById: tx.actor.userId });
+    // the plan changed in between: the published PDF shows the plan being published
+    if (row.developmentPlan !== before.developmentPlan) rendered = await final(row);
+    const published = await scoped(tx, Report).update(row, {
+      status: ReportStatus.PUBLISHED,
+      publishedAt: now,
+      publishedById: tx.actor.userId,
+      pdf: rendered.bytes,
+      pdfByteSize: rendered.bytes.length,
+      pdfPageCount: rendered.pageCount,
+      pdfSha256: createHash('sha256').update(rendered.bytes).digest('hex'),
+      renderedAt: now,
+    });
     const schedule = row.scheduleId ? await scoped(tx, ReportSchedule).findById(row.scheduleId) : null;
     const client = await scoped(tx, Client).getById(row.clientId);
     await queueReportPublishedEmails(tx, published, client.name, schedule?.recipients ?? []);

@@ -269,6 +269,7 @@ describe('generated reports: review, publish, portal, versions', () => {
     expect(r).toMatchObject({ id: draft.id, version: 1, status: 'DRAFT', developmentPlan: 'Расширить семантику в декабре.' });
     const text = squash(pdfText((await download(r.pdfUrl)).body));
     expect(text).toContain('Расширить семантику в декабре.');
+    expect(pdfText((await download(r.pdfUrl)).body, { raw: true }).replace(/\s+/g, '')).toContain('ЧЕРНОВИК');
   });
 
   it('publishReport publishes it to the portal; the portal user downloads the PDF by its signed link', async () => {
@@ -282,6 +283,8 @@ describe('generated reports: review, publish, portal, versions', () => {
     const pdf = await download(seen.pdfUrl);
     expect(pdf.status).toBe(200);
     expect(squash(pdfText(pdf.body))).toContain('Расширить семантику в декабре.');
+    // the published PDF is the final one: no draft mark
+    expect(pdfText(pdf.body, { raw: true }).replace(/\s+/g, '')).not.toContain('ЧЕРНОВИК');
     // another client's portal user and another agency see nothing of it
     expect(expectOk(await t.gql(GET, { id: draft.id }, portalA2)).report).toBeNull();
     expect(expectOk(await t.gql(GET, { id: draft.id }, ownerB)).report).toBeNull();

@@ -1,7 +1,7 @@
 import type { ReportDocumentModel } from '../../src/documents/report/report.model';
 import { ReportFigureKey, ReportSeriesKey, type ReportData } from '../../src/services/report.reads';
 import { ExperimentOutcome } from '../../src/services/report.rules';
-import { CurrencyCode, KpiMetric, OptimizationCategory, ReportKind, ToolCategory } from '../../src/entities/enums';
+import { CurrencyCode, DeviationSeverity, KpiMetric, OptimizationCategory, ReportKind, ToolCategory } from '../../src/entities/enums';
 
 const base = (kind: ReportKind): ReportData => ({
   kind,
@@ -52,7 +52,7 @@ export function marketingModel(): ReportDocumentModel {
     },
   ];
   data.deviations = [
-    { campaignName: 'Поиск: бренд', metric: KpiMetric.CTR, customName: null, periodStart: '2026-11-23', periodEnd: '2026-11-29', plan: '5.00', actual: '3.90', deviationPercent: '-22.00', severity: 'ACTION' },
+    { campaignName: 'Поиск: бренд', metric: KpiMetric.CTR, customName: null, periodStart: '2026-11-23', periodEnd: '2026-11-29', plan: '5.00', actual: '3.90', deviationPercent: '-22.00', severity: DeviationSeverity.ACT },
   ];
   data.optimizations = [{ campaignName: 'Поиск: бренд', performedOn: '2026-11-24', category: OptimizationCategory.AD_CREATIVES, description: 'Новые объявления: CTR упал ниже плана' }];
   return { data, developmentPlan: 'Расширить семантику.\n\nЗапустить ретаргетинг в декабре.', version: 2, draft: false, agencyName: 'ООО «Ромашка Диджитал»' };

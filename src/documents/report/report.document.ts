@@ -127,7 +127,7 @@ function drawMarketing(w: DocumentWriter, model: ReportDocumentModel, l: Labelle
     w.gap(8);
     drawChart(w, {
       type: 'line',
-      title: l('report.chartConversions'),
+      title: l(actual.key === 'LEADS' ? 'report.chartLeads' : 'report.chartConversions'),
       categories: actual.points.map((p) => f.day(p.start)),
       series: [
         ...(plan ? [{ label: l('report.seriesPlan'), values: plan.points.map((p) => num(p.value)), plan: true }] : []),

@@ -54,6 +54,8 @@ registerEnumType(ReportSeriesKey, {
   valuesConfig: {
     CONVERSIONS: { description: 'Conversions per bucket, actual.' },
     CONVERSIONS_PLAN: { description: 'Conversions per bucket, planned (the targets spread over their days).' },
+    LEADS: { description: 'Leads per bucket, actual (for campaigns that count leads and no conversions).' },
+    LEADS_PLAN: { description: 'Leads per bucket, planned.' },
     MEDIA_SPEND: { description: 'Media spend per bucket.' },
     REVENUE: { description: 'Revenue per bucket.' },
     TOTAL_SPENT: { description: 'Media spend plus agency invoices per bucket.' },

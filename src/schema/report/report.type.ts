@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { CurrencyCode, KpiMetric, OptimizationCategory, ReportFrequency, ReportKind, ReportStatus, ToolCategory, ExperimentOutcome, ReportFigureKey, ReportSeriesKey } from '../../entities/enums';
+import { CurrencyCode, DeviationSeverity, KpiMetric, OptimizationCategory, ReportFrequency, ReportKind, ReportStatus, ToolCategory, ExperimentOutcome, ReportFigureKey, ReportSeriesKey } from '../../entities/enums';
 import { Connection } from '../common/connection';
 import { DateScalar, DecimalScalar } from '../common/scalars';
 import { PortalVisible } from '../common/visibility';
@@ -139,8 +139,8 @@ export class ReportDeviationType {
   deviationPercent: string | null;
 
   @PortalVisible()
-  @Field(() => String, { description: 'WARNING (watch) or ACTION (act now).' })
-  severity: string;
+  @Field(() => DeviationSeverity, { description: 'WARN (watch) or ACT (act now).' })
+  severity: DeviationSeverity;
 }
 
 @ObjectType('ReportOptimization', { description: 'A change made to a campaign in the period, and why.' })
@@ -321,7 +321,7 @@ export class ReportDataType {
   figures: ReportFigureType[];
 
   @PortalVisible()
-  @Field(() => [ReportSeriesType], { description: "Chart series: MARKETING conversions against plan per day (week, month for long periods); OWNER revenue, total spent and ROI per month over the twelve months up to the period's end; none for BUDGET (its charts are the channels and the mix)." })
+  @Field(() => [ReportSeriesType], { description: "Chart series: MARKETING conversions (or leads, for campaigns that count only leads) against plan per day (week, month for long periods); OWNER revenue, total spent and ROI per month over the twelve months up to the period's end; none for BUDGET (its charts are the channels and the mix)." })
   series: ReportSeriesType[];
 
   @PortalVisible()
