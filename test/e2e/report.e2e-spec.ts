@@ -223,8 +223,10 @@ describe('reportData (dashboards)', () => {
   });
 
   it("the client's portal user reads its own client's dashboards, the same figures; another client and another agency get NOT_FOUND", async () => {
-    const staff = expectOk(await reportData('OWNER')).reportData;
-    expect(expectOk(await reportData('OWNER', portalA1)).reportData).toEqual(staff);
+    for (const kind of ['MARKETING', 'BUDGET', 'OWNER']) {
+      const staff = expectOk(await reportData(kind)).reportData;
+      expect(expectOk(await reportData(kind, portalA1)).reportData).toEqual(staff);
+    }
     for (const [token, clientId] of [[portalA2, A1.id], [portalA1, A2.id], [ownerB, A1.id]]) {
       const res = await reportData('MARKETING', token, clientId);
       expect(res.body.errors?.[0].extensions?.code).toBe('NOT_FOUND');
