@@ -25,6 +25,7 @@ import { AnalyticsAndUpsell1796600000200 } from './1796600000200-AnalyticsAndUps
 import { JobsAndOutboundEmails1796500000700 } from './1796500000700-JobsAndOutboundEmails';
 import { Surveys1796600000100 } from './1796600000100-Surveys';
 import { Webhooks1796600000300 } from './1796600000300-Webhooks';
+import { Reports1796600000400 } from './1796600000400-Reports';
 
 export const MIGRATIONS: Function[] = [
   Foundation1795388750004,
@@ -53,4 +54,5 @@ export const MIGRATIONS: Function[] = [
   Surveys1796600000100,
   Webhooks1796600000300,
   AnalyticsAndUpsell1796600000200,
+  Reports1796600000400,
 ];

@@ -941,6 +941,114 @@ async function analyticsScenario(): Promise<void> {
 }
 
 
+/**
+ * Reports: a monthly OWNER report for a client with 20 launched campaigns over a year of daily
+ * figures (4 metrics × 365 days × 20 campaigns, generated in SQL) and 12 issued invoices: the
+ * data (the report's SQL and maths) and the PDF (rendered in-process), median of 7 runs after a
+ * warm-up.
+ */
+async function reportsScenario(): Promise<void> {
+  const db = `bench_reports_${process.pid}`;
+  await recreateDatabase(BASE_URL, db);
+  const url = withDatabase(BASE_URL, db);
+  const ds = createDataSource({ url, poolSize: 5 });
+  await ds.initialize();
+  try {
+    await ds.runMigrations();
+    const config = loadConfig({ ...process.env, NODE_ENV: 'production', DATABASE_URL: url, JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42', LOG_LEVEL: 'silent', WORKERS: '0' });
+    const { httpServer, stop, services } = await createApp(ds, config);
+    await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));
+    const port = (httpServer.address() as AddressInfo).port;
+    const reg = (await (
+      await fetch(`http://127.0.0.1:${port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: 'mutation($i: RegisterAgencyInput!) { registerAgency(input: $i) { token agency { id } user { id } } }',
+          variables: { i: { agencyName: 'Bench', email: `bench-reports-${process.pid}@example.test`, password: 'bench-password-1' } },
+        }),
+      })
+    ).json()) as any;
+    const { agency, user, token } = reg.data.registerAgency;
+    // the agency's usual channels are made the first time it looks at them
+    await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ campaignChannels { id } }' }),
+    });
+    const [client] = await ds.query(`INSERT INTO clients ("agencyId", name, "ownerId") VALUES ($1, 'АО «Вектор»', $2) RETURNING id, name`, [agency.id, user.id]);
+    await ds.query(
+      `INSERT INTO campaigns ("agencyId", "clientId", "channelId", name, budget, currency, "startDate", "endDate", status, "launchedAt")
+       SELECT $1, $2, ch.id, 'Кампания ' || i, 100000, 'RUB', '2025-12-01', '2026-11-30', 'LAUNCHED', now()
+         FROM generate_series(1, 20) i
+         JOIN LATERAL (SELECT id FROM campaign_channels WHERE "agencyId" = $1 ORDER BY name OFFSET (i % 5) LIMIT 1) ch ON true`,
+      [agency.id, client.id],
+    );
+    await ds.query(
+      `INSERT INTO kpi_measurements ("agencyId", "clientId", "campaignId", metric, "customName", date, value)
+       SELECT c."agencyId", c."clientId", c.id, m.metric::kpi_metric, '', d::date,
+              CASE m.metric WHEN 'SPEND' THEN 300 + (hashtext(c.id::text || d::text) & 255) WHEN 'REVENUE' THEN 500 + (hashtext(d::text || c.id::text) & 511)
+                            WHEN 'CONVERSIONS' THEN 1 + (hashtext(c.id::text || d::text || 'c') & 3) ELSE 100 + (hashtext(c.id::text || 'k' || d::text) & 63) END
+         FROM campaigns c
+        CROSS JOIN generate_series('2025-12-01'::date, '2026-11-30'::date, '1 day') d
+        CROSS JOIN (VALUES ('SPEND'), ('REVENUE'), ('CONVERSIONS'), ('CLICKS')) m(metric)
+        WHERE c."agencyId" = $1`,
+      [agency.id],
+    );
+    await ds.query(
+      `INSERT INTO invoices ("agencyId", "clientId", currency, status, "issueDate", "dueDate", subtotal, "vatTotal", total, "amountDue")
+       SELECT $1, $2, 'RUB', 'ISSUED', d::date, d::date + 14, 50000, 0, 50000, 50000 FROM generate_series('2025-12-05'::date, '2026-11-05'::date, '1 month') d`,
+      [agency.id, client.id],
+    );
+    await ds.query('ANALYZE');
+    const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM kpi_measurements');
+    if (n !== 20 * 365 * 4) throw new Error(`expected ${20 * 365 * 4} daily figures, made ${n}`);
+    const { newContext } = await import('../src/context');
+    const { buildReportData } = await import('../src/services/report.reads');
+    const { renderDocument } = await import('../src/documents/render');
+    const { REPORT_RENDER_KIND } = await import('../src/documents/kinds');
+    const { Client } = await import('../src/entities');
+    const { ReportKind, UserRole, Locale } = await import('../src/entities/enums');
+    const ctxOf = () =>
+      newContext<any>({
+        requestId: 'bench',
+        actor: { userId: user.id, agencyId: agency.id, role: UserRole.OWNER, clientId: null },
+        authError: null,
+        locale: Locale.RU,
+        manager: ds.manager,
+        app: services,
+        logger: services.logger,
+      });
+    const clientRow = await ds.getRepository(Client).findOneByOrFail({ id: client.id });
+    const range = { from: '2026-11-01', to: '2026-11-30' };
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    let data: any = await buildReportData(ctxOf(), clientRow, ReportKind.OWNER, range);
+    const dataMs: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const t0 = performance.now();
+      data = await buildReportData(ctxOf(), clientRow, ReportKind.OWNER, range); // fresh loaders each time, as a new request
+      dataMs.push(performance.now() - t0);
+    }
+    const model = { data, developmentPlan: 'Расширить семантику.', version: 1, draft: false, agencyName: 'Bench' };
+    const opts = { locale: 'ru' as const, createdAt: new Date('2026-12-01T09:00:00Z') };
+    let pages = (await renderDocument(REPORT_RENDER_KIND, model, opts)).pageCount;
+    const pdfMs: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const t0 = performance.now();
+      pages = (await renderDocument(REPORT_RENDER_KIND, model, opts)).pageCount;
+      pdfMs.push(performance.now() - t0);
+    }
+    const note = `20 campaigns, ${n} daily figures, 12 invoices`;
+    rows.push({ scenario: 'reports', metric: 'monthly OWNER report: data (SQL + maths), median of 7', value: `${median(dataMs).toFixed(1)} ms`, note });
+    rows.push({ scenario: 'reports', metric: `monthly OWNER report: PDF with 2 charts (${pages} pages), in-process, median of 7`, value: `${median(pdfMs).toFixed(1)} ms` });
+    await stop();
+  } finally {
+    await ds.destroy();
+    await dropDatabase(BASE_URL, db);
+  }
+}
+
+
 function printTable(): void {
   const headers = ['scenario', 'metric', 'value', 'note'];
   const data = rows.map((r) => [r.scenario, r.metric, r.value, r.note ?? '']);
@@ -960,6 +1068,7 @@ async function main(): Promise<void> {
     kpis: kpisScenario,
     queue: queueScenario,
     analytics: analyticsScenario,
+    reports: reportsScenario,
   };
   for (const [name, run] of Object.entries(scenarios)) {
     if (only && only !== name) continue;

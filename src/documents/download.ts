@@ -11,6 +11,8 @@ import { keyOfEnglish, localeFromAcceptLanguage, t, type Locale } from '../i18n'
 import { contentDisposition, etagMatches } from '../services/document.rules';
 import { documentBytes, getDocument } from '../services/document.reads';
 import { authenticate, authenticateDocumentLink } from '../services/auth.service';
+import { getReport, reportPdf } from '../services/report.service';
+import { reportFileName } from './report/report.file-name';
 
 const FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.pdf$/i;
 
@@ -20,12 +22,41 @@ function refuse(res: Response, status: 401 | 404, locale: Locale, message: strin
   res.json({ error: status === 401 ? 'UNAUTHENTICATED' : 'NOT_FOUND', message });
 }
 
+/** What a download route serves: the record's metadata (null when the reader may not see it), then its bytes. */
+interface Downloadable {
+  notFoundKey: 'errors.notFound.GeneratedDocument' | 'errors.notFound.Report';
+  find(ctx: AuthedContext, id: string): Promise<{ sha256: string; fileName: string; locale: Locale } | null>;
+  bytes(ctx: AuthedContext, id: string): Promise<Buffer | null>;
+}
+
+const DOCUMENTS: Downloadable = {
+  notFoundKey: 'errors.notFound.GeneratedDocument',
+  find: (ctx, id) => getDocument(ctx, id),
+  bytes: (ctx, id) => documentBytes(ctx, id),
+};
+
+/** A report's PDF: a portal user reads published reports of its own client only (the report's scope). */
+const REPORTS: Downloadable = {
+  notFoundKey: 'errors.notFound.Report',
+  async find(ctx, id) {
+    const r = await getReport(ctx, id);
+    return r?.pdfSha256 ? { sha256: r.pdfSha256, fileName: reportFileName(r), locale: r.locale } : null;
+  },
+  bytes: async (ctx, id) => (await reportPdf(ctx, id))?.bytes ?? null,
+};
+
 export function documentDownloadRouter(services: AppServices): Router {
   const router = Router();
-  router.get('/documents/:file', async (req: Request, res: Response) => {
+  router.get('/documents/:file', (req: Request, res: Response) => serve(services, DOCUMENTS, req, res));
+  router.get('/reports/:file', (req: Request, res: Response) => serve(services, REPORTS, req, res));
+  return router;
+}
+
+async function serve(services: AppServices, kind: Downloadable, req: Request, res: Response): Promise<void> {
+  {
     const anonymous = localeFromAcceptLanguage(req.headers['accept-language']);
     const m = FILE.exec(String(req.params.file));
-    if (!m) return refuse(res, 404, anonymous, t(anonymous, 'errors.notFound.GeneratedDocument'));
+    if (!m) return refuse(res, 404, anonymous, t(anonymous, kind.notFoundKey));
     const id = m[1].toLowerCase();
     const link = typeof req.query.token === 'string' ? req.query.token : null;
     // a bearer token wins over a link: it is what the caller sent on purpose
@@ -49,8 +80,8 @@ export function documentDownloadRouter(services: AppServices): Router {
       app: services,
       logger: services.logger.child({ requestId, userId: auth.actor.userId }),
     });
-    const doc = await getDocument(ctx, id);
-    if (!doc) return refuse(res, 404, locale, t(locale, 'errors.notFound.GeneratedDocument'));
+    const doc = await kind.find(ctx, id);
+    if (!doc) return refuse(res, 404, locale, t(locale, kind.notFoundKey));
     const etag = `"${doc.sha256}"`;
     res.set({
       ETag: etag,
@@ -62,8 +93,8 @@ export function documentDownloadRouter(services: AppServices): Router {
       res.status(304).end();
       return;
     }
-    const bytes = await documentBytes(ctx, id);
-    if (!bytes) return refuse(res, 404, locale, t(locale, 'errors.notFound.GeneratedDocument'));
+    const bytes = await kind.bytes(ctx, id);
+    if (!bytes) return refuse(res, 404, locale, t(locale, kind.notFoundKey));
     res.status(200).set({
       'Content-Type': 'application/pdf',
       'Content-Length': String(bytes.length),
@@ -71,6 +102,5 @@ export function documentDownloadRouter(services: AppServices): Router {
     });
     // the bytea arrives as a Buffer: written to the socket as it is, never re-encoded
     res.end(bytes);
-  });
-  return router;
+  }
 }

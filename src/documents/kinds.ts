@@ -18,6 +18,12 @@ export enum DocumentKind {
  */
 export const PORTAL_DOCUMENT_KINDS: readonly DocumentKind[] = Object.values(DocumentKind);
 
+/** Reports are rendered by the same engine and pool, but kept with their own records (not in `documents`). */
+export const REPORT_RENDER_KIND = 'REPORT' as const;
+
+/** Everything the render pool draws: the stored document kinds and reports. */
+export type RenderKind = DocumentKind | typeof REPORT_RENDER_KIND;
+
 export interface RenderOptions {
   locale: 'ru' | 'bg' | 'en';
   /** the creation date printed in the file's metadata (fixed in tests for identical bytes) */

@@ -13,12 +13,12 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Piscina } from 'piscina';
 import type { RenderedDocument } from './layout/create-document';
-import type { DocumentKind, RenderOptions } from './kinds';
+import type { RenderKind, RenderOptions } from './kinds';
 import { renderDocument } from './render';
 import type { RenderTask, RenderTaskResult } from './worker';
 
 export interface RenderPool {
-  render(kind: DocumentKind, model: unknown, options: RenderOptions): Promise<RenderedDocument>;
+  render(kind: RenderKind, model: unknown, options: RenderOptions): Promise<RenderedDocument>;
   /** how rendering runs: 'threads' or 'in-process' */
   readonly mode: 'threads' | 'in-process';
   readonly threads: number;

@@ -13,14 +13,15 @@ import { renderContract } from './contract/contract.document';
 
 import { renderVatInvoice } from './vat-invoice/vat-invoice.document';
 import { renderInvoice } from './invoice/invoice.document';
-import { DocumentKind, type RenderOptions } from './kinds';
+import { DocumentKind, REPORT_RENDER_KIND, type RenderKind, type RenderOptions } from './kinds';
+import { renderReport } from './report/report.document';
 import { renderMeetingProtocol } from './meeting-protocol/meeting-protocol.document';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Renderer = (model: any, options: RenderOptions) => Promise<RenderedDocument>;
 
 /** kind → renderer; each `<kind>.document.ts` adds its own line here. */
-const RENDERERS: Partial<Record<DocumentKind, Renderer>> = {
+const RENDERERS: Partial<Record<RenderKind, Renderer>> = {
   [DocumentKind.MEETING_PROTOCOL]: renderMeetingProtocol,
   [DocumentKind.COMMERCIAL_OFFER]: renderCommercialOffer,
   [DocumentKind.SATISFACTION_FORM]: renderSatisfactionForm,
@@ -29,13 +30,14 @@ const RENDERERS: Partial<Record<DocumentKind, Renderer>> = {
   [DocumentKind.ACT]: renderAct,
   [DocumentKind.VAT_INVOICE]: renderVatInvoice,
   [DocumentKind.INVOICE]: renderInvoice,
+  [REPORT_RENDER_KIND]: renderReport,
 };
 
 export function isRenderable(kind: DocumentKind): boolean {
   return RENDERERS[kind] !== undefined;
 }
 
-export async function renderDocument(kind: DocumentKind, model: unknown, options: RenderOptions): Promise<RenderedDocument> {
+export async function renderDocument(kind: RenderKind, model: unknown, options: RenderOptions): Promise<RenderedDocument> {
   const renderer = RENDERERS[kind];
   if (!renderer) throw new Error(`No renderer for document kind ${kind}`);
   const out = await renderer(model, { ...options, createdAt: new Date(options.createdAt) });

@@ -3,10 +3,10 @@
  * renders and reused by every later one.
  */
 import { renderDocument } from './render';
-import type { DocumentKind, RenderOptions } from './kinds';
+import type { RenderKind, RenderOptions } from './kinds';
 
 export interface RenderTask {
-  kind: DocumentKind;
+  kind: RenderKind;
   model: unknown;
   options: RenderOptions;
 }

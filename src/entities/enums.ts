@@ -412,3 +412,57 @@ export enum KpiImportStatus {
   REFUSED = 'REFUSED',
   FAILED = 'FAILED',
 }
+
+/** Who a report is written for: the client's marketing manager, its budget allocator, its owner. */
+export enum ReportKind {
+  MARKETING = 'MARKETING',
+  BUDGET = 'BUDGET',
+  OWNER = 'OWNER',
+}
+
+/** How often a scheduled report is made: per ISO week (Monday to Sunday) or per calendar month. */
+export enum ReportFrequency {
+  WEEKLY = 'WEEKLY',
+  MONTHLY = 'MONTHLY',
+}
+
+/** A report is made as a DRAFT the manager reviews; PUBLISHED ones are the client's and never change. */
+export enum ReportStatus {
+  DRAFT = 'DRAFT',
+  PUBLISHED = 'PUBLISHED',
+}
+
+/** A business figure of a report (see ReportData.figures). */
+export enum ReportFigureKey {
+  IMPRESSIONS = 'IMPRESSIONS',
+  CLICKS = 'CLICKS',
+  CONVERSIONS = 'CONVERSIONS',
+  MEDIA_SPEND = 'MEDIA_SPEND',
+  CPA = 'CPA',
+  REVENUE = 'REVENUE',
+  ROMI = 'ROMI',
+  PROFIT = 'PROFIT',
+  AGENCY_INVOICES = 'AGENCY_INVOICES',
+  TOTAL_SPENT = 'TOTAL_SPENT',
+  ROI = 'ROI',
+  EXPERIMENTAL_SHARE = 'EXPERIMENTAL_SHARE',
+}
+
+/** What a chart series of a report shows. */
+export enum ReportSeriesKey {
+  CONVERSIONS = 'CONVERSIONS',
+  CONVERSIONS_PLAN = 'CONVERSIONS_PLAN',
+  LEADS = 'LEADS',
+  LEADS_PLAN = 'LEADS_PLAN',
+  MEDIA_SPEND = 'MEDIA_SPEND',
+  REVENUE = 'REVENUE',
+  TOTAL_SPENT = 'TOTAL_SPENT',
+  ROI = 'ROI',
+}
+
+/** What came of a test: it paid off (revenue above spend), it did not, or nothing was spent yet. */
+export enum ExperimentOutcome {
+  PAID_OFF = 'PAID_OFF',
+  NOT_PAID_OFF = 'NOT_PAID_OFF',
+  NO_DATA = 'NO_DATA',
+}

@@ -23,6 +23,7 @@ import { Job } from './job.entity';
 import { OutboundEmail } from './outbound-email.entity';
 import { Survey, SurveyAnswer, SurveyInvitation, SurveyResponse } from './survey.entity';
 import { Webhook, WebhookDelivery, WebhookDeliveryAttempt } from './webhook.entity';
+import { Report, ReportSchedule } from './report.entity';
 import { Invoice, InvoiceLine, Payment } from './invoice.entity';
 import { Meeting } from './meeting.entity';
 import { PasswordResetToken } from './password-reset-token.entity';
@@ -81,6 +82,8 @@ export {
   WebhookDelivery,
   WebhookDeliveryAttempt,
   Proposal,
+  Report,
+  ReportSchedule,
   ProposalLine,
   ProposalRevision,
   User,
@@ -141,4 +144,6 @@ export const ENTITIES = [
   WebhookDeliveryAttempt,
   AcquisitionCost,
   ChannelCompetition,
+  ReportSchedule,
+  Report,
 ];

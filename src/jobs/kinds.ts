@@ -8,3 +8,4 @@ import './kpi-import.job';
 import './kpi-deviations.job';
 import '../events/deliver.job';
 import '../events/invoice-overdue.job';
+import './report.job';

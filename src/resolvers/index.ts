@@ -29,6 +29,7 @@ import { JobResolver } from './job.resolver';
 import { OutboundEmailResolver } from './outbound-email.resolver';
 import { MeetingActionItemResolver, MeetingResolver } from './meeting.resolver';
 import { ProposalResolver } from './proposal.resolver';
+import { ReportResolver } from './report.resolver';
 import { AgencyRequisitesResolver, RequisitesResolver } from './requisites.resolver';
 import { SurveyResolver, SurveyResponseResolver } from './survey.resolver';
 import { UserResolver } from './user.resolver';
@@ -79,5 +80,6 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   OutboundEmailResolver,
   WebhookResolver,
   WebhookDeliveryResolver,
+  ReportResolver,
   ErrorResultResolver,
 ];

@@ -4,6 +4,7 @@ import { DemoIds, seedDemoActivity } from './demo-activity';
 import { seedDemoCampaigns } from './demo-campaigns';
 import { seedDemoSurveys } from './demo-surveys';
 import { seedDemoAnalytics } from './demo-analytics';
+import { seedDemoReports } from './demo-reports';
 import { newContext, type AuthedContext } from '../context';
 import { hashPassword } from '../auth/password';
 import { localDate } from '../services/time';
@@ -222,6 +223,7 @@ export async function seedDemo(ds: DataSource, app: Pick<CreatedApp, 'execute' |
   await seedDemoCampaigns(app.execute, token, managerCtx, ids, links);
   await seedDemoSurveys(app.execute, token, ids);
   await seedDemoAnalytics(app.execute, token, ids, localDate(new Date(), DEFAULT_TIME_ZONE));
+  await seedDemoReports(managerCtx, ids.clients[0].id);
   return { logins: DEMO_LOGINS.map((l) => `${l.role}: ${l.email} / ${l.password}`) };
 }
 

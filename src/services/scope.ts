@@ -554,3 +554,31 @@ export async function forEachAgencyAsOwner(app: AppServices, job: string, fn: (c
   }
   return { agencies: owners.length, failed };
 }
+
+/**
+ * System work on a schedule for every agency at once (the hourly report run): one context per
+ * agency that has rows in `table`, acting as that agency's first owner, so that everything the
+ * work then reads and writes is scoped to that agency exactly as the owner's own requests are.
+ * `table` is one of the app's own table names, never input.
+ */
+export async function agencyOwnerContexts(app: AppServices, table: 'report_schedules', requestId: string): Promise<AuthedContext[]> {
+  const rows: { agencyId: string; userId: string; locale: AuthedContext['locale'] }[] = await app.dataSource.query(
+    `SELECT DISTINCT ON (a.id) a.id AS "agencyId", u.id AS "userId", a.locale
+       FROM agencies a
+       JOIN users u ON u."agencyId" = a.id AND u.role = $1 AND u."isActive"
+      WHERE EXISTS (SELECT 1 FROM "${table}" t WHERE t."agencyId" = a.id)
+      ORDER BY a.id, u."createdAt"`,
+    [UserRole.OWNER],
+  );
+  return rows.map((r) =>
+    newContext<AuthedContext>({
+      requestId: `${requestId}:${r.agencyId}`,
+      actor: { userId: r.userId, agencyId: r.agencyId, role: UserRole.OWNER, clientId: null },
+      authError: null,
+      locale: r.locale,
+      manager: app.dataSource.manager,
+      app,
+      logger: app.logger.child({ job: requestId, agencyId: r.agencyId }),
+    }),
+  );
+}

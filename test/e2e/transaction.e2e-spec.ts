@@ -97,7 +97,7 @@ const DEMO_CAMPAIGNS = /* GraphQL */ `
   query {
     campaigns(first: 50) {
       edges { node {
-        id name status proposalId followUpOfId
+        id name status proposalId followUpOfId clientId
         channel { name }
         checklist { item checked }
         kpiTargets { metric }
@@ -111,6 +111,9 @@ const DEMO_CAMPAIGNS = /* GraphQL */ `
 const DEMO_CONTROL_POINTS = /* GraphQL */ `
   query { controlPoints(first: 100, filter: { kinds: [KPI_DEVIATION_OPEN, BUDGET_OVERSPEND, CAMPAIGN_END_OVERDUE, MEASUREMENTS_STALE, SATISFACTION_FOLLOW_UP] }) { edges { node { kind objectId } } } }
 `;
+const DEMO_REPORTS = /* GraphQL */ `query ($clientId: ID!) { reports(clientId: $clientId, first: 10) { edges { node { kind status version developmentPlan pdfPageCount } } } }`;
+/** The client of the demo's search campaign (the first demo client). */
+const romashkaId = (campaigns: any[]): string => campaigns.find((c: any) => c.channel.name === 'Яндекс Директ').clientId;
 const DEMO_LOGIN = /* GraphQL */ `mutation ($input: LoginInput!) { login(input: $input) { token } }`;
 
 describe('a single database connection, as on the embedded database', () => {
@@ -160,6 +163,15 @@ describe('a single database connection, as on the embedded database', () => {
       const metrics = (await app.execute<any>(`query ($i: SatisfactionMetricsInput!) { satisfactionMetrics(input: $i) { responses nps { value } } }`, { i: { from: '2000-01-01', to: '2100-12-31' } }, token)).satisfactionMetrics;
       expect(metrics.responses).toBe(3);
       expect(metrics.nps.value).not.toBeNull();
+
+      // a published report of each kind for the first client, with its development plan and PDF
+      const reports = (await app.execute<any>(DEMO_REPORTS, { clientId: romashkaId(campaigns) }, token)).reports.edges.map((e: any) => e.node);
+      expect(reports.map((r: any) => r.kind).sort()).toEqual(['BUDGET', 'MARKETING', 'OWNER']);
+      for (const r of reports) {
+        expect(r).toMatchObject({ status: 'PUBLISHED', version: 1 });
+        expect(r.developmentPlan.length).toBeGreaterThan(20);
+        expect(r.pdfPageCount).toBeGreaterThanOrEqual(1);
+      }
 
       // a second run finds the demo agency and adds nothing
       expect(await seedDemo(ds, app)).toBeNull();

@@ -13,6 +13,7 @@ import { actLabels } from '../act/act.labels';
 import { vatInvoiceLabels } from '../vat-invoice/vat-invoice.labels';
 import { invoiceLabels } from '../invoice/invoice.labels';
 import { commonLabels } from './common.labels';
+import { reportLabels } from '../report/report.labels';
 
 type Bundle = Record<'ru' | 'bg' | 'en', Record<string, unknown>>;
 
@@ -27,6 +28,7 @@ export const LABEL_BUNDLES: Record<string, Bundle> = {
   act: actLabels,
   vatInvoice: vatInvoiceLabels,
   invoice: invoiceLabels,
+  report: reportLabels,
 };
 
 let registered = false;

@@ -35,6 +35,8 @@ export const bg: LocaleResource = {
       Interaction: 'Взаимодействието не е намерено',
       Invoice: 'Фактурата не е намерена',
       Meeting: 'Срещата не е намерена',
+      Report: 'Отчетът не е намерен',
+      ReportSchedule: 'Графикът на отчетите не е намерен',
       GeneratedDocument: 'Документът не е намерен',
       DocumentSource: 'Записът, от който се създава документът, не е намерен',
       Payment: 'Плащането не е намерено',
@@ -87,6 +89,7 @@ export const bg: LocaleResource = {
     cannotBeCleared: '{{field}}: стойността не може да се изтрие',
     notInFuture: '{{field}}: датата не може да е в бъдещето',
     notBefore: '{{field}} не може да е преди {{other}}',
+    reportPeriodTooLong: 'отчетът обхваща най-много {{max}} дни',
     seriesTooLong: 'редът има най-много {{max}} точки: изберете по-голяма стъпка или по-кратък период',
     kpiReportTooLong: 'отчетът обхваща най-много {{max}} дни; изберете по-кратък период',
     mustBeAfter: '{{field}} трябва да е след {{other}}',
@@ -222,6 +225,7 @@ export const bg: LocaleResource = {
     NOT_EDITABLE_Contract: 'Договор в статус „$t(statuses.Contract.{{status}})“ не може да се променя; променя се само чернова',
     NOT_EDITABLE_Act: 'Протокол в статус „$t(statuses.Act.{{status}})“ не може да се променя; променя се само чернова (оспореният протокол се връща в чернова с reviseAct)',
     MEETING_NOT_HELD: 'Срещата още не е започнала; протоколът не може да се изпрати преди нея',
+    REPORT_ALREADY_PUBLISHED: 'Този отчет е публикуван и повече не се променя: създайте нова версия',
     DOCUMENT_NOT_AVAILABLE: 'Този документ не може да бъде създаден от този запис',
     DOCUMENT_NOT_AVAILABLE_MEETING_NOT_HELD: 'Срещата още не е започнала: протоколът се създава, след като се проведе',
     DOCUMENT_NOT_AVAILABLE_NOT_SUPPORTED: 'Документи от този вид още не могат да се създават',
@@ -387,6 +391,13 @@ export const bg: LocaleResource = {
     emailNotSent: 'Пощенският сървър не прие писмото',
   },
   emails: {
+    reportPublished: {
+      subject: '{{kind}}: {{client}}, {{from}} — {{to}}',
+      text: 'Здравейте!\n\nГотов е нов отчет за {{client}}: {{kind}}, {{from}} — {{to}}.\n\nПрочетете го и изтеглете PDF в клиентския портал:\n{{link}}',
+      kind_MARKETING: 'Отчет за маркетолога',
+      kind_BUDGET: 'Отчет за бюджета по канали',
+      kind_OWNER: 'Отчет за собственика',
+    },
     invitation: {
       subject: 'Агенция „{{agency}}“ ви кани в клиентския портал',
       text: 'Здравейте, {{name}}!\n\nАгенция „{{agency}}“ откри за вас достъп до клиентския портал: кампании, KPI, отчети и документи на едно място.\n\nИзберете парола от връзката (валидна до {{expires}}):\n{{link}}\n\nАко не сте очаквали това писмо, просто го игнорирайте.',

@@ -38,6 +38,8 @@ export const en = {
       Interaction: 'Interaction not found',
       Invoice: 'Invoice not found',
       Meeting: 'Meeting not found',
+      Report: 'Report not found',
+      ReportSchedule: 'Report schedule not found',
       GeneratedDocument: 'Document not found',
       DocumentSource: 'The record to make the document from was not found',
       Payment: 'Payment not found',
@@ -90,6 +92,7 @@ export const en = {
     cannotBeCleared: '{{field}} cannot be cleared',
     notInFuture: '{{field}} cannot be in the future',
     notBefore: '{{field}} must not be before {{other}}',
+    reportPeriodTooLong: 'a report covers at most {{max}} days',
     seriesTooLong: 'a series has at most {{max}} points: choose a larger granularity or a shorter period',
     kpiReportTooLong: 'the report covers at most {{max}} days; ask for a shorter period',
     mustBeAfter: '{{field}} must be after {{other}}',
@@ -225,6 +228,7 @@ export const en = {
     NOT_EDITABLE_Contract: 'A contract in status "$t(statuses.Contract.{{status}})" cannot be edited; only a draft can',
     NOT_EDITABLE_Act: 'An act in status "$t(statuses.Act.{{status}})" cannot be edited; only a draft can (a disputed act goes back to draft with reviseAct)',
     MEETING_NOT_HELD: 'The meeting has not started yet; its protocol cannot be sent before it is held',
+    REPORT_ALREADY_PUBLISHED: 'This report is published and is never changed: make a new version instead',
     DOCUMENT_NOT_AVAILABLE: 'This document cannot be made from this record',
     DOCUMENT_NOT_AVAILABLE_MEETING_NOT_HELD: 'The meeting has not started yet: its protocol is made once it has been held',
     DOCUMENT_NOT_AVAILABLE_NOT_SUPPORTED: 'Documents of this kind cannot be generated yet',
@@ -390,6 +394,13 @@ export const en = {
     emailNotSent: 'The mail server did not accept the email',
   },
   emails: {
+    reportPublished: {
+      subject: '{{kind}} for {{client}}, {{from}} – {{to}}',
+      text: 'Hello!\n\nA new report is ready for {{client}}: {{kind}}, {{from}} – {{to}}.\n\nRead it and download the PDF in the client portal:\n{{link}}',
+      kind_MARKETING: 'Marketing report',
+      kind_BUDGET: 'Channel budget report',
+      kind_OWNER: 'Owner\'s report',
+    },
     invitation: {
       subject: '{{agency}} invites you to the client portal',
       text: 'Hello, {{name}}!\n\n{{agency}} has opened a client portal account for you: campaigns, KPIs, reports and documents in one place.\n\nChoose your password here (the link works until {{expires}}):\n{{link}}\n\nIf you did not expect this email, ignore it.',

@@ -35,6 +35,8 @@ export const ru: LocaleResource = {
       Interaction: 'Взаимодействие не найдено',
       Invoice: 'Счёт не найден',
       Meeting: 'Встреча не найдена',
+      Report: 'Отчёт не найден',
+      ReportSchedule: 'Расписание отчётов не найдено',
       GeneratedDocument: 'Документ не найден',
       DocumentSource: 'Запись, из которой формируется документ, не найдена',
       Payment: 'Платёж не найден',
@@ -87,6 +89,7 @@ export const ru: LocaleResource = {
     cannotBeCleared: '{{field}}: значение нельзя удалить',
     notInFuture: '{{field}}: дата не может быть в будущем',
     notBefore: '{{field}} не может быть раньше, чем {{other}}',
+    reportPeriodTooLong: 'отчёт охватывает не больше {{max}} дней',
     seriesTooLong: 'в ряду не больше {{max}} точек: выберите более крупный шаг или более короткий период',
     kpiReportTooLong: 'отчёт охватывает не более {{max}} дней; выберите период короче',
     mustBeAfter: '{{field}} должно быть позже, чем {{other}}',
@@ -224,6 +227,7 @@ export const ru: LocaleResource = {
     NOT_EDITABLE_Contract: 'Договор в статусе «$t(statuses.Contract.{{status}})» нельзя изменить; изменяется только черновик',
     NOT_EDITABLE_Act: 'Акт в статусе «$t(statuses.Act.{{status}})» нельзя изменить; изменяется только черновик (оспоренный акт возвращается в черновик через reviseAct)',
     MEETING_NOT_HELD: 'Встреча ещё не началась; протокол нельзя отправить до её проведения',
+    REPORT_ALREADY_PUBLISHED: 'Этот отчёт опубликован и больше не меняется: сформируйте новую версию',
     DOCUMENT_NOT_AVAILABLE: 'Этот документ нельзя сформировать из этой записи',
     DOCUMENT_NOT_AVAILABLE_MEETING_NOT_HELD: 'Встреча ещё не началась: протокол формируется после её проведения',
     DOCUMENT_NOT_AVAILABLE_NOT_SUPPORTED: 'Документы этого вида пока нельзя сформировать',
@@ -391,6 +395,13 @@ export const ru: LocaleResource = {
     emailNotSent: 'Почтовый сервер не принял письмо',
   },
   emails: {
+    reportPublished: {
+      subject: '{{kind}}: {{client}}, {{from}} — {{to}}',
+      text: 'Здравствуйте!\n\nГотов новый отчёт для {{client}}: {{kind}}, {{from}} — {{to}}.\n\nПрочитать его и скачать PDF можно в личном кабинете клиента:\n{{link}}',
+      kind_MARKETING: 'Отчёт для маркетолога',
+      kind_BUDGET: 'Отчёт по бюджету каналов',
+      kind_OWNER: 'Отчёт для собственника',
+    },
     invitation: {
       subject: 'Агентство «{{agency}}» приглашает вас в клиентский портал',
       text: 'Здравствуйте, {{name}}!\n\nАгентство «{{agency}}» открыло для вас доступ к клиентскому порталу: кампании, KPI, отчёты и документы в одном месте.\n\nЗадайте пароль по ссылке (действует до {{expires}}):\n{{link}}\n\nЕсли вы не ждали этого письма, просто проигнорируйте его.',
