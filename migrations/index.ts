@@ -21,6 +21,7 @@ import { CampaignOptimizations1796500000300 } from './1796500000300-CampaignOpti
 import { KpiMeasurementMonths1796500000400 } from './1796500000400-KpiMeasurementMonths';
 import { KpiImports1796500000500 } from './1796500000500-KpiImports';
 import { JobsAndOutboundEmails1796500000700 } from './1796500000700-JobsAndOutboundEmails';
+import { KpiMeasurementsKey1796500000900 } from './1796500000900-KpiMeasurementsKey';
 
 export const MIGRATIONS: Function[] = [
   Foundation1795388750004,
@@ -45,4 +46,5 @@ export const MIGRATIONS: Function[] = [
   KpiMeasurementMonths1796500000400,
   KpiImports1796500000500,
   JobsAndOutboundEmails1796500000700,
+  KpiMeasurementsKey1796500000900,
 ];

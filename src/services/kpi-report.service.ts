@@ -116,9 +116,18 @@ export async function kpiReport(ctx: AuthedContext, input: KpiReportInput): Prom
     reads.push(sums(ctx, qb, groupBy, 'r.month'));
   }
   if (partial.length) {
-    const ranges = partial.map((_, i) => `r.date BETWEEN :ps${i} AND :pe${i}`).join(' OR ');
-    const params = Object.fromEntries(partial.flatMap(([s, e], i) => [[`ps${i}`, s], [`pe${i}`, e]]));
-    const qb = scoped(ctx, KpiMeasurement).query('r').andWhere(`(${ranges})`, params);
+    // through the agency's campaigns: per campaign and edge, one range of the measurements' key
+    const campaigns = scoped(ctx, Campaign).query('kc').select('kc.id');
+    const qb = scoped(ctx, KpiMeasurement)
+      .query('r')
+      .innerJoin(
+        '(SELECT * FROM unnest(CAST(:ps AS date[]), CAST(:pe AS date[])) AS u(s, e))',
+        'w',
+        'r.date BETWEEN w.s AND w.e',
+        { ps: partial.map(([s]) => s), pe: partial.map(([, e]) => e) },
+      )
+      .andWhere(`r."campaignId" IN (${campaigns.getQuery()})`)
+      .setParameters(campaigns.getParameters());
     reads.push(sums(ctx, qb, groupBy, `date_trunc('month', r.date)::date`));
   }
   const rows = new Map<string, { month: string; gid: string | null; gname: string | null; sums: Map<string, Decimal> }>();
