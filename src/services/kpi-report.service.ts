@@ -12,6 +12,7 @@ import { DERIVED_METRICS, derivedMetric, STORED_METRICS } from './kpi.rules';
 import { formatPercent } from './money/format';
 import { scoped } from './scope';
 import { addDays, daysBetween } from './time';
+import { DEFAULT_PAGE_SIZE } from '../schema/common/connection';
 
 /** The agency-wide monthly KPI report: whole months from the rollup, partial edge months from the daily rows. */
 
@@ -109,6 +110,7 @@ export async function kpiReport(ctx: AuthedContext, input: KpiReportInput): Prom
   if (daysBetween(from, to) + 1 > KPI_REPORT_MAX_DAYS) {
     throw new BadUserInputError([{ path: 'input.to', message: msg('validation.kpiReportTooLong', { max: KPI_REPORT_MAX_DAYS }) }]);
   }
+  const after = input.after ? decodeGroupCursor(input.after) : null;
   const { fullFrom, fullTo, partial } = reportRanges(from, to);
   const reads: Promise<SumRow[]>[] = [];
   if (fullFrom < fullTo) {
@@ -138,8 +140,17 @@ export async function kpiReport(ctx: AuthedContext, input: KpiReportInput): Prom
     const series = `${r.metric}|${r.customName}`;
     row.sums.set(series, (row.sums.get(series) ?? new Decimal(0)).plus(r.total));
   }
+  // the page of groups, by (name, id): a keyset over what the sums found, so a cursor stays valid
+  const groups = new Map<string, Group>();
+  for (const r of rows.values()) groups.set(r.gid ?? '', { id: r.gid ?? '', name: r.gname ?? '' });
+  const ordered = [...groups.values()].sort(compareGroups);
+  const first = input.first ?? DEFAULT_PAGE_SIZE;
+  const rest = after ? ordered.filter((g) => compareGroups(g, after) > 0) : ordered;
+  const page = rest.slice(0, first);
+  const onPage = new Map(page.map((g, i) => [g.id, i]));
   const out: KpiReportRowType[] = [...rows.values()]
-    .sort((a, b) => a.month.localeCompare(b.month) || (a.gname ?? '').localeCompare(b.gname ?? '') || (a.gid ?? '').localeCompare(b.gid ?? ''))
+    .filter((r) => onPage.has(r.gid ?? ''))
+    .sort((a, b) => a.month.localeCompare(b.month) || onPage.get(a.gid ?? '')! - onPage.get(b.gid ?? '')!)
     .map((r) => ({
       month: r.month,
       periodStart: r.month < from ? from : r.month,
@@ -147,7 +158,41 @@ export async function kpiReport(ctx: AuthedContext, input: KpiReportInput): Prom
       group: r.gid ? { id: r.gid, name: r.gname ?? '' } : null,
       metrics: metricsOf(r.sums),
     }));
-  return { from, to, groupBy, rows: out };
+  return {
+    from,
+    to,
+    groupBy,
+    rows: out,
+    totalGroups: ordered.length,
+    pageInfo: {
+      hasNextPage: rest.length > first,
+      hasPreviousPage: after !== null,
+      startCursor: page.length ? encodeGroupCursor(page[0]) : null,
+      endCursor: page.length ? encodeGroupCursor(page[page.length - 1]) : null,
+    },
+  };
+}
+
+/** A group of the report as its cursor holds it: '' for the id of the null group (NONE, no manager). */
+interface Group {
+  id: string;
+  name: string;
+}
+
+const compareGroups = (a: Group, b: Group): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+function encodeGroupCursor(g: Group): string {
+  return Buffer.from(JSON.stringify([g.name, g.id]), 'utf8').toString('base64url');
+}
+
+function decodeGroupCursor(cursor: string): Group {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string' && typeof parsed[1] === 'string') return { name: parsed[0], id: parsed[1] };
+  } catch {
+    /* fall through */
+  }
+  throw new BadUserInputError([{ path: 'input.after', message: msg('validation.cursorNotFromList') }]);
 }
 
 /** Every stored metric's sum (CUSTOM ones by name), then the derived metrics from those sums. */
