@@ -42,12 +42,14 @@ export function reportRanges(from: string, to: string): { fullFrom: string; full
 }
 
 interface SumRow {
-  month: string;
+  month: string | null;
   gid: string | null;
   gname: string | null;
-  metric: KpiMetric;
-  customName: string;
-  total: string;
+  metric: KpiMetric | null;
+  customName: string | null;
+  total: string | null;
+  totalGroups: number;
+  pageGroups: number;
 }
 
 /** Where the name of each kind of group is read from. */
@@ -58,45 +60,32 @@ const NAMES: Partial<Record<KpiReportGrouping, { table: string; column: string }
   [KpiReportGrouping.MANAGER]: { table: 'users', column: '"fullName"' },
 };
 
-/**
- * Sums a query over rollup or daily rows aliased `r` by month, group and series, then names the
- * groups: the names are joined to the few aggregated rows, not to every summed one.
- */
-function sums<T extends object>(ctx: AuthedContext, qb: SelectQueryBuilder<T>, groupBy: KpiReportGrouping, monthSql: string): Promise<SumRow[]> {
-  let key = 'NULL::uuid';
-  switch (groupBy) {
-    case KpiReportGrouping.CLIENT:
-      key = 'r."clientId"';
-      break;
-    case KpiReportGrouping.CAMPAIGN:
-      key = 'r."campaignId"';
-      break;
-    case KpiReportGrouping.CHANNEL:
-      qb.innerJoin(Campaign, 'c', 'c.id = r."campaignId"');
-      key = 'c."channelId"';
-      break;
-    case KpiReportGrouping.MANAGER:
-      qb.innerJoin(Campaign, 'c', 'c.id = r."campaignId"');
-      key = 'c."managerId"';
-      break;
-    case KpiReportGrouping.NONE:
-      break;
-  }
-  qb.select(monthSql, 'month')
-    .addSelect(key, 'gid')
+/** The column of the summed rows a grouping is read from: its own, or the campaign's (mapped after the sums). */
+const KEY: Record<KpiReportGrouping, string> = {
+  [KpiReportGrouping.NONE]: 'NULL::uuid',
+  [KpiReportGrouping.CLIENT]: 'r."clientId"',
+  [KpiReportGrouping.CAMPAIGN]: 'r."campaignId"',
+  [KpiReportGrouping.CHANNEL]: 'r."campaignId"',
+  [KpiReportGrouping.MANAGER]: 'r."campaignId"',
+};
+
+/** Sums rollup or daily rows aliased `r` by month, key and series: the SQL and its parameters. */
+function sumsOf<T extends object>(qb: SelectQueryBuilder<T>, groupBy: KpiReportGrouping, monthSql: string): [string, unknown[]] {
+  return qb
+    .select(monthSql, 'month')
+    .addSelect(KEY[groupBy], 'k')
     .addSelect('r.metric', 'metric')
     .addSelect('r."customName"', 'customName')
     .addSelect('SUM(r.value)', 'total')
     .groupBy('1')
     .addGroupBy('2')
     .addGroupBy('3')
-    .addGroupBy('4');
-  const names = NAMES[groupBy];
-  if (!names) return qb.getRawMany();
-  // the group ids come from the agency's own rows above, so their names need no condition of their own
-  const [sql, params] = qb.getQueryAndParameters();
-  return ctx.manager.query(`SELECT s.*, n.${names.column} AS gname FROM (${sql}) s LEFT JOIN ${names.table} n ON n.id = s.gid`, params);
+    .addGroupBy('4')
+    .getQueryAndParameters();
 }
+
+/** `$n` placeholders of a statement moved up by `by`, to follow another statement's parameters. */
+const shifted = (sql: string, by: number): string => sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + by}`);
 
 /**
  * The report over [from, to]: at most two statements, one summing the rollup over the whole
@@ -112,10 +101,10 @@ export async function kpiReport(ctx: AuthedContext, input: KpiReportInput): Prom
   }
   const after = input.after ? decodeGroupCursor(input.after) : null;
   const { fullFrom, fullTo, partial } = reportRanges(from, to);
-  const reads: Promise<SumRow[]>[] = [];
+  const parts: [string, unknown[]][] = [];
   if (fullFrom < fullTo) {
     const qb = scoped(ctx, KpiMeasurementMonth).query('r').andWhere('r.month >= :fullFrom AND r.month < :fullTo', { fullFrom, fullTo });
-    reads.push(sums(ctx, qb, groupBy, 'r.month'));
+    parts.push(sumsOf(qb, groupBy, 'r.month'));
   }
   if (partial.length) {
     // through the agency's campaigns: per campaign and edge, one range of the measurements' key
@@ -130,23 +119,52 @@ export async function kpiReport(ctx: AuthedContext, input: KpiReportInput): Prom
       )
       .andWhere(`r."campaignId" IN (${campaigns.getQuery()})`)
       .setParameters(campaigns.getParameters());
-    reads.push(sums(ctx, qb, groupBy, `date_trunc('month', r.date)::date`));
+    parts.push(sumsOf(qb, groupBy, `date_trunc('month', r.date)::date`));
   }
+  const params: unknown[] = [];
+  const union = parts
+    .map(([sql, p]) => {
+      const out = shifted(sql, params.length);
+      params.push(...p);
+      return out;
+    })
+    .join(' UNION ALL ');
+  const first = input.first ?? DEFAULT_PAGE_SIZE;
+  const n = params.length;
+  params.push(after?.name ?? null, after?.id ?? null, first + 1);
+  // a campaign's channel or manager is mapped after the sums; the ids come from the agency's own rows above
+  const toGroup =
+    groupBy === KpiReportGrouping.CHANNEL ? 'c."channelId"' : groupBy === KpiReportGrouping.MANAGER ? 'c."managerId"' : 'x.k';
+  const campaignJoin = toGroup === 'x.k' ? '' : 'JOIN campaigns c ON c.id = x.k';
+  const names = NAMES[groupBy];
+  const nameSql = names ? `(SELECT n.${names.column} FROM ${names.table} n WHERE n.id = d.gid)` : 'NULL::text';
+  // the page of groups by (name, id) in byte order, the same order the cursor compares in
+  const order = `COALESCE(gname, '') COLLATE "C", COALESCE(gid::text, '') COLLATE "C"`;
+  const found: SumRow[] = await ctx.manager.query(
+    `WITH x AS (${union}),
+     s AS (SELECT x.month, ${toGroup} AS gid, x.metric, x."customName", SUM(x.total) AS total FROM x ${campaignJoin} GROUP BY 1, 2, 3, 4),
+     g AS (SELECT d.gid, ${nameSql} AS gname FROM (SELECT DISTINCT gid FROM s) d),
+     p AS (SELECT gid, gname FROM g WHERE $${n + 1}::text IS NULL OR (${order}) > ($${n + 1}::text COLLATE "C", $${n + 2}::text COLLATE "C") ORDER BY ${order} LIMIT $${n + 3}),
+     t AS (SELECT (SELECT count(*) FROM g)::int AS "totalGroups", (SELECT count(*) FROM p)::int AS "pageGroups")
+     SELECT to_char(s.month, 'YYYY-MM-DD') AS month, s.gid, p.gname, s.metric, s."customName", s.total::text AS total, t."totalGroups", t."pageGroups"
+       FROM t LEFT JOIN (s JOIN p ON p.gid IS NOT DISTINCT FROM s.gid) ON true`,
+    params,
+  );
+  const totalGroups = found[0]?.totalGroups ?? 0;
+  const hasNextPage = (found[0]?.pageGroups ?? 0) > first;
   const rows = new Map<string, { month: string; gid: string | null; gname: string | null; sums: Map<string, Decimal> }>();
-  for (const r of (await Promise.all(reads)).flat()) {
+  for (const r of found) {
+    if (r.month === null || r.total === null) continue;
     const key = `${r.month}|${r.gid ?? ''}`;
     let row = rows.get(key);
     if (!row) rows.set(key, (row = { month: r.month, gid: r.gid, gname: r.gname, sums: new Map() }));
     const series = `${r.metric}|${r.customName}`;
     row.sums.set(series, (row.sums.get(series) ?? new Decimal(0)).plus(r.total));
   }
-  // the page of groups, by (name, id): a keyset over what the sums found, so a cursor stays valid
+  // the page itself: the groups found but the one past it (fetched only to tell whether more follow)
   const groups = new Map<string, Group>();
   for (const r of rows.values()) groups.set(r.gid ?? '', { id: r.gid ?? '', name: r.gname ?? '' });
-  const ordered = [...groups.values()].sort(compareGroups);
-  const first = input.first ?? DEFAULT_PAGE_SIZE;
-  const rest = after ? ordered.filter((g) => compareGroups(g, after) > 0) : ordered;
-  const page = rest.slice(0, first);
+  const page = [...groups.values()].sort(compareGroups).slice(0, first);
   const onPage = new Map(page.map((g, i) => [g.id, i]));
   const out: KpiReportRowType[] = [...rows.values()]
     .filter((r) => onPage.has(r.gid ?? ''))
@@ -163,9 +181,9 @@ export async function kpiReport(ctx: AuthedContext, input: KpiReportInput): Prom
     to,
     groupBy,
     rows: out,
-    totalGroups: ordered.length,
+    totalGroups,
     pageInfo: {
-      hasNextPage: rest.length > first,
+      hasNextPage,
       hasPreviousPage: after !== null,
       startCursor: page.length ? encodeGroupCursor(page[0]) : null,
       endCursor: page.length ? encodeGroupCursor(page[page.length - 1]) : null,
