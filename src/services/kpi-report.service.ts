@@ -135,19 +135,23 @@ export async function kpiReport(ctx: AuthedContext, input: KpiReportInput): Prom
   // a campaign's channel or manager is mapped after the sums; the ids come from the agency's own rows above
   const toGroup =
     groupBy === KpiReportGrouping.CHANNEL ? 'c."channelId"' : groupBy === KpiReportGrouping.MANAGER ? 'c."managerId"' : 'x.k';
-  const campaignJoin = toGroup === 'x.k' ? '' : 'JOIN campaigns c ON c.id = x.k';
+  // the whole months and the edge months are different months: rows of x are already one per (month, key, series)
+  const sSql =
+    toGroup === 'x.k'
+      ? 'SELECT x.month, x.k AS gid, x.metric, x."customName", x.total FROM x'
+      : `SELECT x.month, ${toGroup} AS gid, x.metric, x."customName", SUM(x.total) AS total FROM x JOIN campaigns c ON c.id = x.k GROUP BY 1, 2, 3, 4`;
   const names = NAMES[groupBy];
   const nameSql = names ? `(SELECT n.${names.column} FROM ${names.table} n WHERE n.id = d.gid)` : 'NULL::text';
   // the page of groups by (name, id) in byte order, the same order the cursor compares in
   const order = `COALESCE(gname, '') COLLATE "C", COALESCE(gid::text, '') COLLATE "C"`;
   const found: SumRow[] = await ctx.manager.query(
     `WITH x AS (${union}),
-     s AS (SELECT x.month, ${toGroup} AS gid, x.metric, x."customName", SUM(x.total) AS total FROM x ${campaignJoin} GROUP BY 1, 2, 3, 4),
+     s AS (${sSql}),
      g AS (SELECT d.gid, ${nameSql} AS gname FROM (SELECT DISTINCT gid FROM s) d),
      p AS (SELECT gid, gname FROM g WHERE $${n + 1}::text IS NULL OR (${order}) > ($${n + 1}::text COLLATE "C", $${n + 2}::text COLLATE "C") ORDER BY ${order} LIMIT $${n + 3}),
      t AS (SELECT (SELECT count(*) FROM g)::int AS "totalGroups", (SELECT count(*) FROM p)::int AS "pageGroups")
      SELECT to_char(s.month, 'YYYY-MM-DD') AS month, s.gid, p.gname, s.metric, s."customName", s.total::text AS total, t."totalGroups", t."pageGroups"
-       FROM t LEFT JOIN (s JOIN p ON p.gid IS NOT DISTINCT FROM s.gid) ON true`,
+       FROM t LEFT JOIN (s JOIN p ON COALESCE(p.gid::text, '') = COALESCE(s.gid::text, '')) ON true`,
     params,
   );
   const totalGroups = found[0]?.totalGroups ?? 0;
