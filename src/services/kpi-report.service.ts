@@ -69,11 +69,23 @@ const KEY: Record<KpiReportGrouping, string> = {
   [KpiReportGrouping.MANAGER]: 'r."campaignId"',
 };
 
-/** Sums rollup or daily rows aliased `r` by month, key and series: the SQL and its parameters. */
-function sumsOf<T extends object>(qb: SelectQueryBuilder<T>, groupBy: KpiReportGrouping, monthSql: string): [string, unknown[]] {
-  return qb
+/** A campaign's column a grouping reads, for the groupings that are not a column of the summed rows. */
+const OF_CAMPAIGN: Partial<Record<KpiReportGrouping, string>> = {
+  [KpiReportGrouping.CHANNEL]: 'c."channelId"',
+  [KpiReportGrouping.MANAGER]: 'c."managerId"',
+};
+
+/**
+ * Sums rollup or daily rows aliased `r` by month, key and series: the SQL and its parameters. With
+ * `byCampaign`, a channel or manager is read from the campaign after summing by campaign (few
+ * rows, the edge days); otherwise the campaign is joined to every summed row (the rollup).
+ */
+function sumsOf<T extends object>(qb: SelectQueryBuilder<T>, groupBy: KpiReportGrouping, monthSql: string, byCampaign = false): [string, unknown[]] {
+  const ofCampaign = OF_CAMPAIGN[groupBy];
+  if (ofCampaign && !byCampaign) qb.innerJoin(Campaign, 'c', 'c.id = r."campaignId"');
+  const [sql, params] = qb
     .select(monthSql, 'month')
-    .addSelect(KEY[groupBy], 'k')
+    .addSelect(ofCampaign && !byCampaign ? ofCampaign : KEY[groupBy], 'k')
     .addSelect('r.metric', 'metric')
     .addSelect('r."customName"', 'customName')
     .addSelect('SUM(r.value)', 'total')
@@ -82,6 +94,9 @@ function sumsOf<T extends object>(qb: SelectQueryBuilder<T>, groupBy: KpiReportG
     .addGroupBy('3')
     .addGroupBy('4')
     .getQueryAndParameters();
+  if (!ofCampaign || !byCampaign) return [sql, params];
+  // the campaign ids come from the agency's own rows above
+  return [`SELECT b.month, ${ofCampaign} AS k, b.metric, b."customName", SUM(b.total) AS total FROM (${sql}) b JOIN campaigns c ON c.id = b.k GROUP BY 1, 2, 3, 4`, params];
 }
 
 /** `$n` placeholders of a statement moved up by `by`, to follow another statement's parameters. */
@@ -119,7 +134,7 @@ export async function kpiReport(ctx: AuthedContext, input: KpiReportInput): Prom
       )
       .andWhere(`r."campaignId" IN (${campaigns.getQuery()})`)
       .setParameters(campaigns.getParameters());
-    parts.push(sumsOf(qb, groupBy, `date_trunc('month', r.date)::date`));
+    parts.push(sumsOf(qb, groupBy, `date_trunc('month', r.date)::date`, true));
   }
   const params: unknown[] = [];
   const union = parts
@@ -132,21 +147,13 @@ export async function kpiReport(ctx: AuthedContext, input: KpiReportInput): Prom
   const first = input.first ?? DEFAULT_PAGE_SIZE;
   const n = params.length;
   params.push(after?.name ?? null, after?.id ?? null, first + 1);
-  // a campaign's channel or manager is mapped after the sums; the ids come from the agency's own rows above
-  const toGroup =
-    groupBy === KpiReportGrouping.CHANNEL ? 'c."channelId"' : groupBy === KpiReportGrouping.MANAGER ? 'c."managerId"' : 'x.k';
-  // the whole months and the edge months are different months: rows of x are already one per (month, key, series)
-  const sSql =
-    toGroup === 'x.k'
-      ? 'SELECT x.month, x.k AS gid, x.metric, x."customName", x.total FROM x'
-      : `SELECT x.month, ${toGroup} AS gid, x.metric, x."customName", SUM(x.total) AS total FROM x JOIN campaigns c ON c.id = x.k GROUP BY 1, 2, 3, 4`;
   const names = NAMES[groupBy];
   const nameSql = names ? `(SELECT n.${names.column} FROM ${names.table} n WHERE n.id = d.gid)` : 'NULL::text';
   // the page of groups by (name, id) in byte order, the same order the cursor compares in
   const order = `COALESCE(gname, '') COLLATE "C", COALESCE(gid::text, '') COLLATE "C"`;
   const found: SumRow[] = await ctx.manager.query(
     `WITH x AS (${union}),
-     s AS (${sSql}),
+     s AS (SELECT x.month, x.k AS gid, x.metric, x."customName", x.total FROM x), -- whole and edge months differ: one row per month, group and series
      g AS (SELECT d.gid, ${nameSql} AS gname FROM (SELECT DISTINCT gid FROM s) d),
      p AS (SELECT gid, gname FROM g WHERE $${n + 1}::text IS NULL OR (${order}) > ($${n + 1}::text COLLATE "C", $${n + 2}::text COLLATE "C") ORDER BY ${order} LIMIT $${n + 3}),
      t AS (SELECT (SELECT count(*) FROM g)::int AS "totalGroups", (SELECT count(*) FROM p)::int AS "pageGroups")
