@@ -139,7 +139,8 @@ export async function kpiReport(ctx: AuthedContext, input: KpiReportInput): Prom
   const params: unknown[] = [];
   const union = parts
     .map(([sql, p]) => {
-      const out = shifted(sql, params.length);
+      // by name: the query builder may order the selected columns its own way
+      const out = `SELECT q.month, q.k, q.metric, q."customName", q.total FROM (${shifted(sql, params.length)}) q`;
       params.push(...p);
       return out;
     })
