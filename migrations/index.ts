@@ -26,6 +26,7 @@ import { JobsAndOutboundEmails1796500000700 } from './1796500000700-JobsAndOutbo
 import { Surveys1796600000100 } from './1796600000100-Surveys';
 import { Webhooks1796600000300 } from './1796600000300-Webhooks';
 import { Reports1796600000400 } from './1796600000400-Reports';
+import { KpiMeasurementsKey1796500000900 } from './1796500000900-KpiMeasurementsKey';
 
 export const MIGRATIONS: Function[] = [
   Foundation1795388750004,
@@ -55,4 +56,5 @@ export const MIGRATIONS: Function[] = [
   Webhooks1796600000300,
   AnalyticsAndUpsell1796600000200,
   Reports1796600000400,
+  KpiMeasurementsKey1796500000900,
 ];

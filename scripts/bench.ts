@@ -493,7 +493,7 @@ function poster(port: number): Post {
 
 const dayAfter = (date: string, n: number) => new Date(Date.parse(date + 'T00:00:00Z') + n * 86_400_000).toISOString().slice(0, 10);
 
-/** (a) measurements per second through recordKpiMeasurements (HTTP) and importKpiFile (OWN_CSV). */
+/** (a) measurements per second through recordKpiMeasurements (HTTP) and importKpiFile (OWN_CSV, Yandex Direct TSV). */
 async function kpiIngestion(): Promise<void> {
   const db = `bench_kpis_${process.pid}`;
   await recreateDatabase(BASE_URL, db);
@@ -559,7 +559,7 @@ async function kpiIngestion(): Promise<void> {
     rows.push({
       scenario: 'kpi ingestion',
       metric: 'recordKpiMeasurements: 10 campaigns × 10 000 rows in 1 000-row calls (HTTP, sequential)',
-      value: `${(100_000 / typedSeconds).toFixed(0)} rows/s`,
+      value: `${(100_000 / typedSeconds).toFixed(0)} measurements/s`,
       note: `p50 ${percentile(perCall, 50).toFixed(0)} ms per 1 000-row call; ${(counter.count / perCall.length).toFixed(1)} SQL statements per call`,
     });
 
@@ -577,24 +577,62 @@ async function kpiIngestion(): Promise<void> {
     const lines = ['campaign_id,date,metric,value'];
     for (let d = 0; d < IMPORT_DAYS; d++) for (const m of metrics.slice(0, 6)) lines.push(`,${dayAfter('2000-01-01', d)},${m},${100 + (d % 97)}`);
     const content = lines.join('\n');
-    const IMPORT = 'mutation($i: ImportKpiFileInput!) { importKpiFile(input: $i) { imported skipped problems { line message } } }';
-    counter.count = 0;
-    const s1 = performance.now();
-    const report = await app.execute<any>(IMPORT, { i: { source: 'OWN_CSV', content, campaignId: importId } }, token);
-    const importSeconds = (performance.now() - s1) / 1000;
-    if (report.importKpiFile.imported !== lines.length - 1) throw new Error(`import: ${JSON.stringify(report.importKpiFile).slice(0, 300)}`);
+    // imports of this size run in the background: the time is from the mutation to SUCCEEDED
+    const IMPORT = 'mutation($i: ImportKpiFileInput!) { importKpiFile(input: $i) { id status } }';
+    const POLL = 'query($id: ID!) { kpiImport(id: $id) { status imported figuresDone problems { line message } error { code message } } }';
+    const importFile = async (input: object): Promise<{ seconds: number; imported: number; figures: number; statements: number }> => {
+      counter.count = 0;
+      const s0 = performance.now();
+      const started = await app.execute<any>(IMPORT, { i: { ...input, background: true } }, token);
+      const id = started.importKpiFile.id as string;
+      for (;;) {
+        const { kpiImport: state } = await app.execute<any>(POLL, { id }, token);
+        if (state.status === 'SUCCEEDED') {
+          return { seconds: (performance.now() - s0) / 1000, imported: state.imported, figures: state.figuresDone, statements: counter.count };
+        }
+        if (state.status === 'REFUSED' || state.status === 'FAILED') throw new Error(`import ${state.status}: ${JSON.stringify(state).slice(0, 300)}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    };
+    const own = await importFile({ source: 'OWN_CSV', content, campaignId: importId });
+    if (own.imported !== lines.length - 1) throw new Error(`import: ${JSON.stringify(own)}`);
     rows.push({
       scenario: 'kpi ingestion',
-      metric: `importKpiFile OWN_CSV, ${(lines.length - 1).toLocaleString('en')} lines (${(content.length / 1e6).toFixed(1)} MB), one call`,
-      value: `${((lines.length - 1) / importSeconds).toFixed(0)} lines/s`,
-      note: `${importSeconds.toFixed(2)} s, ${counter.count} SQL statements; target ≥ 100 000/s`,
+      metric: `importKpiFile OWN_CSV, ${(lines.length - 1).toLocaleString('en')} lines (${(content.length / 1e6).toFixed(1)} MB), mutation → SUCCEEDED`,
+      value: `${(own.figures / own.seconds).toFixed(0)} measurements/s`,
+      note: `${own.figures} measurements (1 a line), ${own.seconds.toFixed(2)} s, ${own.statements} SQL statements incl. polling; target ≥ 100 000/s`,
     });
-    // where the time of the import goes: parsing and checking alone, without the database
+    // where the time of the import goes, without the database: reading the file, checking the lines
     const { parseKpiFile } = await import('../src/services/kpi-import/sources');
+    const { checkImport } = await import('../src/services/kpi-import/validate');
     const { KpiImportSource } = await import('../src/schema/kpi-import/kpi-import.enums');
     const s2 = performance.now();
-    parseKpiFile(KpiImportSource.OWN_CSV, content, { moneyInMicros: true });
-    rows.push({ scenario: 'kpi ingestion', metric: '  of which parsing the file (no checks, no database)', value: `${(performance.now() - s2).toFixed(0)} ms` });
+    const parsedOwn = await parseKpiFile(KpiImportSource.OWN_CSV, content, { moneyInMicros: true });
+    const parseMs = performance.now() - s2;
+    const s3 = performance.now();
+    checkImport(parsedOwn, { forced: { id: importId, name: 'Импорт', status: 'LAUNCHED', startDate: '2000-01-01', endDate: dayAfter('2000-01-01', IMPORT_DAYS - 1) } as never, byId: new Map(), byName: new Map() });
+    rows.push({ scenario: 'kpi ingestion', metric: '  of which reading the file / checking the lines (no database)', value: `${parseMs.toFixed(0)} / ${(performance.now() - s3).toFixed(0)} ms` });
+
+    // a Yandex Direct report (TSV, money in micro-units): 5 measurements a line, matched by campaign name
+    const YANDEX_DAYS = 20_000;
+    const yandexStart = '1980-01-01';
+    const yandexInput = { clientId: client, channelId, name: 'Яндекс Директ', budget: '1000000000.00', currency: 'RUB', startDate: yandexStart, endDate: dayAfter(yandexStart, YANDEX_DAYS - 1) };
+    const yandexId = (await post('mutation($i: CreateCampaignInput!) { createCampaign(input: $i) { id } }', { i: yandexInput }, token)).createCampaign.id;
+    await post('mutation($i: SetKpiTargetsInput!) { setKpiTargets(input: $i) { __typename } }', { i: { campaignId: yandexId, targets: importTargets } }, token);
+    for (const item of items) await post('mutation($i: CheckLaunchItemInput!) { checkLaunchItem(input: $i) { id } }', { i: { campaignId: yandexId, item } }, token);
+    await post('mutation($id: ID!) { launchCampaign(id: $id) { __typename } }', { id: yandexId }, token);
+    const tsv = [`"Campaign stats (${yandexStart} - ${dayAfter(yandexStart, YANDEX_DAYS - 1)})"`, 'Date\tCampaignId\tCampaignName\tImpressions\tClicks\tCost\tConversions\tRevenue'];
+    for (let d = 0; d < YANDEX_DAYS; d++) tsv.push(`${dayAfter(yandexStart, d)}\t70001\tЯндекс Директ\t${1000 + (d % 97)}\t${50 + (d % 13)}\t${1_500_000_000 + d * 100}\t${d % 7}\t${3_000_000_000 + d * 100}`);
+    tsv.push(`Total rows: ${YANDEX_DAYS}`);
+    const tsvContent = tsv.join('\n');
+    const yandex = await importFile({ source: 'YANDEX_DIRECT_TSV', content: tsvContent });
+    if (yandex.imported !== YANDEX_DAYS || yandex.figures !== YANDEX_DAYS * 5) throw new Error(`yandex import: ${JSON.stringify(yandex)}`);
+    rows.push({
+      scenario: 'kpi ingestion',
+      metric: `importKpiFile YANDEX_DIRECT_TSV, ${YANDEX_DAYS.toLocaleString('en')} lines (${(tsvContent.length / 1e6).toFixed(1)} MB), mutation → SUCCEEDED`,
+      value: `${(yandex.figures / yandex.seconds).toFixed(0)} measurements/s`,
+      note: `${yandex.figures} measurements (5 a line), ${(yandex.imported / yandex.seconds).toFixed(0)} lines/s, ${yandex.seconds.toFixed(2)} s, ${yandex.statements} SQL statements incl. polling`,
+    });
     const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM kpi_measurements');
     const [{ bad }] = await ds.query(
       `SELECT count(*)::int AS bad FROM (SELECT "campaignId", metric, "customName", date_trunc('month', date)::date AS month, SUM(value) AS v, COUNT(*)::int AS d FROM kpi_measurements GROUP BY 1, 2, 3, 4) r
@@ -626,12 +664,13 @@ async function kpiReads(): Promise<void> {
     const login = (email: string, password: string) => post('mutation($i: LoginInput!) { login(input: $i) { token } }', { i: { email, password } }).then((d) => d.login.token as string);
     const owner = await login(seedLargeOwnerEmail(1), SEED_LARGE_PASSWORD);
 
-    const REPORT = 'query($i: KpiReportInput!) { kpiReport(input: $i) { rows { month group { id name } metrics { metric customName value } } } }';
+    const REPORT = 'query($i: KpiReportInput!) { kpiReport(input: $i) { totalGroups pageInfo { hasNextPage endCursor } rows { month group { id name } metrics { metric customName value } } } }';
     const cases: [string, object][] = [
       ['whole months Jan–Nov 2026, NONE', { from: '2026-01-01', to: '2026-11-30', groupBy: 'NONE' }],
       ['whole months Jan–Nov 2026, CLIENT', { from: '2026-01-01', to: '2026-11-30', groupBy: 'CLIENT' }],
       ['whole months Jan–Nov 2026, MANAGER', { from: '2026-01-01', to: '2026-11-30', groupBy: 'MANAGER' }],
-      ['whole months Jan–Nov 2026, CAMPAIGN', { from: '2026-01-01', to: '2026-11-30', groupBy: 'CAMPAIGN' }],
+      ['whole months Jan–Nov 2026, CAMPAIGN (first page, 20 groups)', { from: '2026-01-01', to: '2026-11-30', groupBy: 'CAMPAIGN' }],
+      ['whole months Jan–Nov 2026, CAMPAIGN (first: 100)', { from: '2026-01-01', to: '2026-11-30', groupBy: 'CAMPAIGN', first: 100 }],
       ['15 Jan – 20 Oct 2026 (partial edges), NONE', { from: '2026-01-15', to: '2026-10-20', groupBy: 'NONE' }],
       ['15 Jan – 20 Oct 2026 (partial edges), CHANNEL', { from: '2026-01-15', to: '2026-10-20', groupBy: 'CHANNEL' }],
     ];
@@ -640,9 +679,12 @@ async function kpiReads(): Promise<void> {
       counter.count = 0;
       const times: number[] = [];
       let nRows = 0;
+      let nGroups = 0;
       for (let i = 0; i < 30; i++) {
         const s0 = performance.now();
-        nRows = (await post(REPORT, { i: input }, owner)).kpiReport.rows.length;
+        const answer = (await post(REPORT, { i: input }, owner)).kpiReport;
+        nRows = answer.rows.length;
+        nGroups = answer.totalGroups;
         times.push(performance.now() - s0);
       }
       times.sort((a, b) => a - b);
@@ -650,7 +692,7 @@ async function kpiReads(): Promise<void> {
         scenario: 'kpi report',
         metric: `kpiReport ${label}`,
         value: `${percentile(times, 50).toFixed(1)} / ${percentile(times, 95).toFixed(1)} ms`,
-        note: `p50 / p95, ${nRows} rows, ${(counter.count / 30).toFixed(0)} SQL/request; agency 1 of 10 (data set: ${size}); target ≤ 50 ms`,
+        note: `p50 / p95, ${nRows} rows (groups in all: ${nGroups}), ${(counter.count / 30).toFixed(0)} SQL/request; agency 1 of 10 (data set: ${size}); target ≤ 50 ms`,
       });
     }
 

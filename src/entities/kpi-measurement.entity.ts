@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Generated, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import { TenantOwned } from './base';
 import { Campaign, CampaignKpiTarget } from './campaign.entity';
 import { DeviationCloseReason, DeviationSeverity, KpiMetric } from './enums';
@@ -7,37 +7,53 @@ import { PortalScope } from './portal-scope';
 /**
  * One day's figure of one stored metric of a campaign. Derived metrics are never stored: they are
  * computed from the sums of a period. `customName` is '' for every metric but CUSTOM, so that the
- * unique key (which re-sending a day hits, replacing the value) also holds for them.
+ * key (which re-sending a day hits, replacing the value) also holds for them.
+ *
+ * The natural key is the primary key, and the only index: a write maintains one b-tree, and a
+ * campaign's days over a period (plan against actual, the monthly rollup, the report's edge days,
+ * the latest figure) are one range of it (date before metric). The columns of TenantOwned are
+ * spelled out because its id is the primary key there and its agencyId has an index of its own,
+ * which here would only slow every write down; `id` stays a column (rows of a tenant have one),
+ * never looked up.
  */
 @Entity('kpi_measurements')
 @Check('kpi_measurements_value_not_negative', '"value" >= 0')
 @PortalScope('clientId')
-// date before metric: one campaign's days over a period (plan against actual, the monthly rollup)
-// are one range of the index; the key, and so what a day sent again replaces, is the same
-@Index('kpi_measurements_unique', ['agencyId', 'campaignId', 'date', 'metric', 'customName'], { unique: true })
-@Index('kpi_measurements_date', ['agencyId', 'date'])
-export class KpiMeasurement extends TenantOwned {
-  @Column('uuid')
-  clientId: string;
+export class KpiMeasurement {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'kpi_measurements_key' })
+  agencyId: string;
+
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'kpi_measurements_key' })
+  campaignId: string;
+
+  @PrimaryColumn({ type: 'date', primaryKeyConstraintName: 'kpi_measurements_key' })
+  date: string;
+
+  @PrimaryColumn({ type: 'enum', enum: KpiMetric, enumName: 'kpi_metric', primaryKeyConstraintName: 'kpi_measurements_key' })
+  metric: KpiMetric;
+
+  @PrimaryColumn({ type: 'varchar', length: 100, default: '', primaryKeyConstraintName: 'kpi_measurements_key' })
+  customName: string;
 
   @Column('uuid')
-  campaignId: string;
+  @Generated('uuid')
+  id: string;
 
   @ManyToOne(() => Campaign, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'campaignId' })
   campaign?: Campaign;
 
-  @Column({ type: 'enum', enum: KpiMetric, enumName: 'kpi_metric' })
-  metric: KpiMetric;
-
-  @Column({ type: 'varchar', length: 100, default: '' })
-  customName: string;
-
-  @Column({ type: 'date' })
-  date: string;
+  @Column('uuid')
+  clientId: string;
 
   @Column({ type: 'numeric', precision: 18, scale: 4 })
   value: string;
+
+  @CreateDateColumn({ type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz', precision: 3 })
+  updatedAt: Date;
 }
 
 /**

@@ -29,8 +29,6 @@ import { detachedContext, outsideTransactionFlow, scoped, withTransaction } from
 export const PROGRESS_EVERY_LINES = 5_000;
 /** Problems kept on the record; problemCount has them all. */
 export const MAX_KEPT_PROBLEMS = 1_000;
-/** Figures given to one storeMeasurements call (one upsert statement stays far below PostgreSQL's 65,535 parameters). */
-const STORE_CHUNK = 5_000;
 
 /** Lines of a text as a reader counts them: a last line without its newline counts, an empty one after it does not. */
 export function countLines(content: string): number {
@@ -253,12 +251,10 @@ async function checkAndStore(tx: AuthedContext, record: KpiImport, parsed: Parse
     for (const id of [...checked.figures.keys()].sort()) {
       const campaign = await campaigns.getById(id, 'input.content', { lock: true });
       const figures: MeasurementValues[] = checked.figures.get(id) ?? [];
-      for (let at = 0; at < figures.length; at += STORE_CHUNK) {
-        const chunk = figures.slice(at, at + STORE_CHUNK);
-        await storeMeasurements(tx, campaign, chunk, now);
-        figuresDone += chunk.length;
-        report({ figuresTotal, figuresDone });
-      }
+      // one call per campaign: the rollup and the deviations are brought up to date once
+      const before = figuresDone;
+      await storeMeasurements(tx, campaign, figures, now, { onStored: (stored) => report({ figuresTotal, figuresDone: before + stored }) });
+      figuresDone += figures.length;
     }
   }
   await scoped(tx, KpiImport).update(record, {

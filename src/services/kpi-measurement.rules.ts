@@ -107,9 +107,14 @@ export function slotOf(target: CampaignKpiTarget, c: CampaignDates, asOf: string
  */
 export function affectedSlots(targets: CampaignKpiTarget[], c: CampaignDates, dates: string[], today: string): KpiSlot[] {
   const slots = new Map<string, KpiSlot>();
+  // in date order, the days of one period follow each other: each period is computed once, not per day
+  const sorted = [...dates].sort();
   for (const target of targets) {
-    for (const date of dates) {
+    let last: { start: string; end: string } | null = null;
+    for (const date of sorted) {
+      if (last && date >= last.start && date <= last.end) continue;
       const period = periodContaining(target.period, date, c.startDate, c.endDate);
+      last = period;
       const asOf = clamp(today, maxDate(period.start, c.startDate), minDate(period.end, c.endDate));
       const key = `${target.id}|${period.start}`;
       if (!slots.has(key)) slots.set(key, slotOf(target, c, asOf));

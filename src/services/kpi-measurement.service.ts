@@ -33,17 +33,31 @@ export function recordKpiMeasurements(ctx: AuthedContext, input: RecordKpiMeasur
   });
 }
 
+/** Figures per upsert statement of storeMeasurements (each column travels as one array parameter). */
+export const STORE_CHUNK = 20_000;
+
+export interface StoreOptions {
+  /** Called after each statement of STORE_CHUNK figures with how many of `rows` are written so far. */
+  onStored?: (stored: number) => void;
+}
+
 /**
  * Upserts already validated figures of a campaign locked by the caller's transaction and
- * re-evaluates its deviations: the one write path of typed and imported measurements.
+ * re-evaluates its deviations: the one write path of typed and imported measurements. However
+ * many figures, the rollup is refreshed and the deviations re-evaluated once, after the last upsert.
  */
-export async function storeMeasurements(tx: AuthedContext, campaign: Campaign, rows: MeasurementValues[], now: Date): Promise<void> {
+export async function storeMeasurements(tx: AuthedContext, campaign: Campaign, rows: MeasurementValues[], now: Date, opts: StoreOptions = {}): Promise<void> {
   if (rows.length === 0) return;
-  await scoped(tx, KpiMeasurement).bulkUpsert(
-    rows.map((r) => ({ clientId: campaign.clientId, campaignId: campaign.id, metric: r.metric, customName: r.customName, date: r.date, value: r.value, updatedAt: now })),
-    ['campaignId', 'metric', 'customName', 'date'],
-    ['value', 'updatedAt'],
-  );
+  const measurements = scoped(tx, KpiMeasurement);
+  for (let at = 0; at < rows.length; at += STORE_CHUNK) {
+    const chunk = rows.slice(at, at + STORE_CHUNK);
+    await measurements.bulkUpsert(
+      chunk.map((r) => ({ clientId: campaign.clientId, campaignId: campaign.id, metric: r.metric, customName: r.customName, date: r.date, value: r.value, updatedAt: now })),
+      ['campaignId', 'metric', 'customName', 'date'],
+      ['value', 'updatedAt'],
+    );
+    opts.onStored?.(at + chunk.length);
+  }
   const dates = [...new Set(rows.map((r) => r.date))];
   const months = [...new Set(dates.map(monthOf))];
   await refreshKpiMonths(tx, months.map(() => campaign.id), months);

@@ -12,6 +12,7 @@ import { DERIVED_METRICS, derivedMetric, STORED_METRICS } from './kpi.rules';
 import { formatPercent } from './money/format';
 import { scoped } from './scope';
 import { addDays, daysBetween } from './time';
+import { DEFAULT_PAGE_SIZE } from '../schema/common/connection';
 
 /** The agency-wide monthly KPI report: whole months from the rollup, partial edge months from the daily rows. */
 
@@ -41,12 +42,14 @@ export function reportRanges(from: string, to: string): { fullFrom: string; full
 }
 
 interface SumRow {
-  month: string;
+  month: string | null;
   gid: string | null;
   gname: string | null;
-  metric: KpiMetric;
-  customName: string;
-  total: string;
+  metric: KpiMetric | null;
+  customName: string | null;
+  total: string | null;
+  totalGroups: number;
+  pageGroups: number;
 }
 
 /** Where the name of each kind of group is read from. */
@@ -57,45 +60,47 @@ const NAMES: Partial<Record<KpiReportGrouping, { table: string; column: string }
   [KpiReportGrouping.MANAGER]: { table: 'users', column: '"fullName"' },
 };
 
+/** The column of the summed rows a grouping is read from: its own, or the campaign's (mapped after the sums). */
+const KEY: Record<KpiReportGrouping, string> = {
+  [KpiReportGrouping.NONE]: 'NULL::uuid',
+  [KpiReportGrouping.CLIENT]: 'r."clientId"',
+  [KpiReportGrouping.CAMPAIGN]: 'r."campaignId"',
+  [KpiReportGrouping.CHANNEL]: 'r."campaignId"',
+  [KpiReportGrouping.MANAGER]: 'r."campaignId"',
+};
+
+/** A campaign's column a grouping reads, for the groupings that are not a column of the summed rows. */
+const OF_CAMPAIGN: Partial<Record<KpiReportGrouping, string>> = {
+  [KpiReportGrouping.CHANNEL]: 'c."channelId"',
+  [KpiReportGrouping.MANAGER]: 'c."managerId"',
+};
+
 /**
- * Sums a query over rollup or daily rows aliased `r` by month, group and series, then names the
- * groups: the names are joined to the few aggregated rows, not to every summed one.
+ * Sums rollup or daily rows aliased `r` by month, key and series: the SQL and its parameters. With
+ * `byCampaign`, a channel or manager is read from the campaign after summing by campaign (few
+ * rows, the edge days); otherwise the campaign is joined to every summed row (the rollup).
  */
-function sums<T extends object>(ctx: AuthedContext, qb: SelectQueryBuilder<T>, groupBy: KpiReportGrouping, monthSql: string): Promise<SumRow[]> {
-  let key = 'NULL::uuid';
-  switch (groupBy) {
-    case KpiReportGrouping.CLIENT:
-      key = 'r."clientId"';
-      break;
-    case KpiReportGrouping.CAMPAIGN:
-      key = 'r."campaignId"';
-      break;
-    case KpiReportGrouping.CHANNEL:
-      qb.innerJoin(Campaign, 'c', 'c.id = r."campaignId"');
-      key = 'c."channelId"';
-      break;
-    case KpiReportGrouping.MANAGER:
-      qb.innerJoin(Campaign, 'c', 'c.id = r."campaignId"');
-      key = 'c."managerId"';
-      break;
-    case KpiReportGrouping.NONE:
-      break;
-  }
-  qb.select(monthSql, 'month')
-    .addSelect(key, 'gid')
+function sumsOf<T extends object>(qb: SelectQueryBuilder<T>, groupBy: KpiReportGrouping, monthSql: string, byCampaign = false): [string, unknown[]] {
+  const ofCampaign = OF_CAMPAIGN[groupBy];
+  if (ofCampaign && !byCampaign) qb.innerJoin(Campaign, 'c', 'c.id = r."campaignId"');
+  const [sql, params] = qb
+    .select(monthSql, 'month')
+    .addSelect(ofCampaign && !byCampaign ? ofCampaign : KEY[groupBy], 'k')
     .addSelect('r.metric', 'metric')
     .addSelect('r."customName"', 'customName')
     .addSelect('SUM(r.value)', 'total')
     .groupBy('1')
     .addGroupBy('2')
     .addGroupBy('3')
-    .addGroupBy('4');
-  const names = NAMES[groupBy];
-  if (!names) return qb.getRawMany();
-  // the group ids come from the agency's own rows above, so their names need no condition of their own
-  const [sql, params] = qb.getQueryAndParameters();
-  return ctx.manager.query(`SELECT s.*, n.${names.column} AS gname FROM (${sql}) s LEFT JOIN ${names.table} n ON n.id = s.gid`, params);
+    .addGroupBy('4')
+    .getQueryAndParameters();
+  if (!ofCampaign || !byCampaign) return [sql, params];
+  // the campaign ids come from the agency's own rows above
+  return [`SELECT b.month, ${ofCampaign} AS k, b.metric, b."customName", SUM(b.total) AS total FROM (${sql}) b JOIN campaigns c ON c.id = b.k GROUP BY 1, 2, 3, 4`, params];
 }
+
+/** `$n` placeholders of a statement moved up by `by`, to follow another statement's parameters. */
+const shifted = (sql: string, by: number): string => sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + by}`);
 
 /**
  * The report over [from, to]: at most two statements, one summing the rollup over the whole
@@ -109,28 +114,73 @@ export async function kpiReport(ctx: AuthedContext, input: KpiReportInput): Prom
   if (daysBetween(from, to) + 1 > KPI_REPORT_MAX_DAYS) {
     throw new BadUserInputError([{ path: 'input.to', message: msg('validation.kpiReportTooLong', { max: KPI_REPORT_MAX_DAYS }) }]);
   }
+  const after = input.after ? decodeGroupCursor(input.after) : null;
   const { fullFrom, fullTo, partial } = reportRanges(from, to);
-  const reads: Promise<SumRow[]>[] = [];
+  const parts: [string, unknown[]][] = [];
   if (fullFrom < fullTo) {
     const qb = scoped(ctx, KpiMeasurementMonth).query('r').andWhere('r.month >= :fullFrom AND r.month < :fullTo', { fullFrom, fullTo });
-    reads.push(sums(ctx, qb, groupBy, 'r.month'));
+    parts.push(sumsOf(qb, groupBy, 'r.month'));
   }
   if (partial.length) {
-    const ranges = partial.map((_, i) => `r.date BETWEEN :ps${i} AND :pe${i}`).join(' OR ');
-    const params = Object.fromEntries(partial.flatMap(([s, e], i) => [[`ps${i}`, s], [`pe${i}`, e]]));
-    const qb = scoped(ctx, KpiMeasurement).query('r').andWhere(`(${ranges})`, params);
-    reads.push(sums(ctx, qb, groupBy, `date_trunc('month', r.date)::date`));
+    // through the agency's campaigns: per campaign and edge, one range of the measurements' key
+    const campaigns = scoped(ctx, Campaign).query('kc').select('kc.id');
+    const qb = scoped(ctx, KpiMeasurement)
+      .query('r')
+      .innerJoin(
+        '(SELECT * FROM unnest(CAST(:ps AS date[]), CAST(:pe AS date[])) AS u(s, e))',
+        'w',
+        'r.date BETWEEN w.s AND w.e',
+        { ps: partial.map(([s]) => s), pe: partial.map(([, e]) => e) },
+      )
+      .andWhere(`r."campaignId" IN (${campaigns.getQuery()})`)
+      .setParameters(campaigns.getParameters());
+    parts.push(sumsOf(qb, groupBy, `date_trunc('month', r.date)::date`, true));
   }
+  const params: unknown[] = [];
+  const union = parts
+    .map(([sql, p]) => {
+      // by name: the query builder may order the selected columns its own way
+      const out = `SELECT q.month, q.k, q.metric, q."customName", q.total FROM (${shifted(sql, params.length)}) q`;
+      params.push(...p);
+      return out;
+    })
+    .join(' UNION ALL ');
+  const first = input.first ?? DEFAULT_PAGE_SIZE;
+  const n = params.length;
+  params.push(after?.name ?? null, after?.id ?? null, first + 1);
+  const names = NAMES[groupBy];
+  const nameSql = names ? `(SELECT n.${names.column} FROM ${names.table} n WHERE n.id = d.gid)` : 'NULL::text';
+  // the page of groups by (name, id) in byte order, the same order the cursor compares in
+  const order = `COALESCE(gname, '') COLLATE "C", COALESCE(gid::text, '') COLLATE "C"`;
+  const found: SumRow[] = await ctx.manager.query(
+    `WITH x AS (${union}),
+     s AS (SELECT x.month, x.k AS gid, x.metric, x."customName", x.total FROM x), -- whole and edge months differ: one row per month, group and series
+     g AS (SELECT d.gid, ${nameSql} AS gname FROM (SELECT DISTINCT gid FROM s) d),
+     p AS (SELECT gid, gname FROM g WHERE $${n + 1}::text IS NULL OR (${order}) > ($${n + 1}::text COLLATE "C", $${n + 2}::text COLLATE "C") ORDER BY ${order} LIMIT $${n + 3}),
+     t AS (SELECT (SELECT count(*) FROM g)::int AS "totalGroups", (SELECT count(*) FROM p)::int AS "pageGroups")
+     SELECT to_char(s.month, 'YYYY-MM-DD') AS month, s.gid, p.gname, s.metric, s."customName", s.total::text AS total, t."totalGroups", t."pageGroups"
+       FROM t LEFT JOIN (s JOIN p ON COALESCE(p.gid::text, '') = COALESCE(s.gid::text, '')) ON true`,
+    params,
+  );
+  const totalGroups = found[0]?.totalGroups ?? 0;
+  const hasNextPage = (found[0]?.pageGroups ?? 0) > first;
   const rows = new Map<string, { month: string; gid: string | null; gname: string | null; sums: Map<string, Decimal> }>();
-  for (const r of (await Promise.all(reads)).flat()) {
+  for (const r of found) {
+    if (r.month === null || r.total === null) continue;
     const key = `${r.month}|${r.gid ?? ''}`;
     let row = rows.get(key);
     if (!row) rows.set(key, (row = { month: r.month, gid: r.gid, gname: r.gname, sums: new Map() }));
     const series = `${r.metric}|${r.customName}`;
     row.sums.set(series, (row.sums.get(series) ?? new Decimal(0)).plus(r.total));
   }
+  // the page itself: the groups found but the one past it (fetched only to tell whether more follow)
+  const groups = new Map<string, Group>();
+  for (const r of rows.values()) groups.set(r.gid ?? '', { id: r.gid ?? '', name: r.gname ?? '' });
+  const page = [...groups.values()].sort(compareGroups).slice(0, first);
+  const onPage = new Map(page.map((g, i) => [g.id, i]));
   const out: KpiReportRowType[] = [...rows.values()]
-    .sort((a, b) => a.month.localeCompare(b.month) || (a.gname ?? '').localeCompare(b.gname ?? '') || (a.gid ?? '').localeCompare(b.gid ?? ''))
+    .filter((r) => onPage.has(r.gid ?? ''))
+    .sort((a, b) => a.month.localeCompare(b.month) || onPage.get(a.gid ?? '')! - onPage.get(b.gid ?? '')!)
     .map((r) => ({
       month: r.month,
       periodStart: r.month < from ? from : r.month,
@@ -138,7 +188,41 @@ export async function kpiReport(ctx: AuthedContext, input: KpiReportInput): Prom
       group: r.gid ? { id: r.gid, name: r.gname ?? '' } : null,
       metrics: metricsOf(r.sums),
     }));
-  return { from, to, groupBy, rows: out };
+  return {
+    from,
+    to,
+    groupBy,
+    rows: out,
+    totalGroups,
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage: after !== null,
+      startCursor: page.length ? encodeGroupCursor(page[0]) : null,
+      endCursor: page.length ? encodeGroupCursor(page[page.length - 1]) : null,
+    },
+  };
+}
+
+/** A group of the report as its cursor holds it: '' for the id of the null group (NONE, no manager). */
+interface Group {
+  id: string;
+  name: string;
+}
+
+const compareGroups = (a: Group, b: Group): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+function encodeGroupCursor(g: Group): string {
+  return Buffer.from(JSON.stringify([g.name, g.id]), 'utf8').toString('base64url');
+}
+
+function decodeGroupCursor(cursor: string): Group {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[0] === 'string' && typeof parsed[1] === 'string') return { name: parsed[0], id: parsed[1] };
+  } catch {
+    /* fall through */
+  }
+  throw new BadUserInputError([{ path: 'input.after', message: msg('validation.cursorNotFromList') }]);
 }
 
 /** Every stored metric's sum (CUSTOM ones by name), then the derived metrics from those sums. */

@@ -29,7 +29,10 @@ const LAUNCH = /* GraphQL */ `mutation ($id: ID!) { launchCampaign(id: $id) { __
 const RECORD = /* GraphQL */ `mutation ($input: RecordKpiMeasurementsInput!) { recordKpiMeasurements(input: $input) { id } }`;
 const IMPORT = /* GraphQL */ `mutation ($input: ImportKpiFileInput!) { importKpiFile(input: $input) { imported skipped } }`;
 const REPORT = /* GraphQL */ `query ($input: KpiReportInput!) {
-  kpiReport(input: $input) { from to groupBy rows { month periodStart periodEnd group { id name } metrics { metric customName value } } }
+  kpiReport(input: $input) {
+    from to groupBy totalGroups pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    rows { month periodStart periodEnd group { id name } metrics { metric customName value } }
+  }
 }`;
 
 const START = '2024-02-15';
@@ -212,6 +215,45 @@ describe('kpiReport', () => {
     expect(byManager).toHaveLength(2);
   });
 
+  it('adds up to the same totals in every grouping, over whole months and partial edge months', async () => {
+    const total = async (groupBy: string) => {
+      const res = dataOf(await report({ from: '2024-02-27', to: '2024-04-02', groupBy, first: 100 }), 'kpiReport');
+      return res.rows.reduce((sum: number, r: any) => sum + Number(valuesOf(r).SPEND) * 100, 0);
+    };
+    const none = await total('NONE');
+    expect(none).toBeGreaterThan(0);
+    for (const groupBy of ['CLIENT', 'CHANNEL', 'CAMPAIGN', 'MANAGER']) expect([groupBy, await total(groupBy)]).toEqual([groupBy, none]);
+  });
+
+  it('pages the groups by name: every month of a group on its page, each group on exactly one page', async () => {
+    const whole = dataOf(await report({ from: '2024-02-01', to: '2024-04-30', groupBy: 'CAMPAIGN', first: 100 }), 'kpiReport');
+    expect(whole.totalGroups).toBe(2);
+    expect(whole.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
+    const firstPage = dataOf(await report({ from: '2024-02-01', to: '2024-04-30', groupBy: 'CAMPAIGN', first: 1 }), 'kpiReport');
+    expect(firstPage.totalGroups).toBe(2);
+    expect(firstPage.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false });
+    expect(new Set(firstPage.rows.map((r: any) => r.group.id)).size).toBe(1);
+    const second = dataOf(await report({ from: '2024-02-01', to: '2024-04-30', groupBy: 'CAMPAIGN', first: 1, after: firstPage.pageInfo.endCursor }), 'kpiReport');
+    expect(second.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    expect(new Set(second.rows.map((r: any) => r.group.id)).size).toBe(1);
+    // the two pages are the whole report, months in order on each page, the first group's name first
+    const key = (r: any) => `${r.month}|${r.group.id}`;
+    expect([...firstPage.rows, ...second.rows].map(key).sort()).toEqual(whole.rows.map(key).sort());
+    expect([...firstPage.rows, ...second.rows].map((r: any) => valuesOf(r).SPEND).sort()).toEqual(whole.rows.map((r: any) => valuesOf(r).SPEND).sort());
+    expect(firstPage.rows[0].group.name.localeCompare(second.rows[0].group.name)).toBeLessThan(0);
+    for (const page of [firstPage, second]) expect(page.rows.map((r: any) => r.month)).toEqual([...page.rows.map((r: any) => r.month)].sort());
+    const past = dataOf(await report({ from: '2024-02-01', to: '2024-04-30', groupBy: 'CAMPAIGN', first: 1, after: second.pageInfo.endCursor }), 'kpiReport');
+    expect(past).toMatchObject({ rows: [], totalGroups: 2, pageInfo: { hasNextPage: false, hasPreviousPage: true, endCursor: null } });
+  });
+
+  it('is one group with groupBy NONE, and refuses a page size out of range or a cursor it did not give', async () => {
+    const none = dataOf(await report({ from: '2024-03-01', to: '2024-03-31' }), 'kpiReport');
+    expect(none).toMatchObject({ totalGroups: 1, pageInfo: { hasNextPage: false } });
+    expect(badInputPaths(await report({ from: '2024-03-01', to: '2024-03-31', groupBy: 'CLIENT', first: 0 }))).toEqual(['input.first']);
+    expect(badInputPaths(await report({ from: '2024-03-01', to: '2024-03-31', groupBy: 'CLIENT', first: 101 }))).toEqual(['input.first']);
+    expect(badInputPaths(await report({ from: '2024-03-01', to: '2024-03-31', groupBy: 'CLIENT', after: 'not-a-cursor' }))).toEqual(['input.after']);
+  });
+
   it("counts only the agency's own measurements: another agency sees its own", async () => {
     const mine = dataOf(await report({ from: '2024-03-01', to: '2024-03-31', groupBy: 'CAMPAIGN' }), 'kpiReport').rows;
     expect(mine.map((r: any) => r.group.id).sort()).toEqual([c1, c2].sort());
@@ -232,6 +274,6 @@ describe('kpiReport', () => {
   });
 
   it('has no rows for a period without measurements', async () => {
-    expect(dataOf(await report({ from: '2023-01-01', to: '2023-12-31', groupBy: 'CLIENT' }), 'kpiReport').rows).toEqual([]);
+    expect(dataOf(await report({ from: '2023-01-01', to: '2023-12-31', groupBy: 'CLIENT' }), 'kpiReport')).toMatchObject({ rows: [], totalGroups: 0, pageInfo: { hasNextPage: false, endCursor: null } });
   });
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { CampaignStatus } from '../../src/entities/enums';
 import { KpiImportSource } from '../../src/schema/kpi-import/kpi-import.enums';
 import { parseKpiFile } from '../../src/services/kpi-import/sources';
-import { parseDate, parseNumber } from '../../src/services/kpi-import/table';
+import { parseDate, parseNumber, simpleLines } from '../../src/services/kpi-import/table';
 import { checkImport, type CampaignLookup, type ImportCampaign } from '../../src/services/kpi-import/validate';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'kpi-import', name), 'utf8');
@@ -186,5 +186,24 @@ describe('reading as a stream', () => {
     const parsed = await parseKpiFile(KpiImportSource.GOOGLE_ADS_CSV, 'Day,Cost\n2024-04-01,5\n');
     const checked = checkImport(parsed, { forced: { id: A, name: 'x', status: CampaignStatus.PLANNED, startDate: '2024-03-04', endDate: '2024-03-31' }, byId: new Map(), byName: new Map() });
     expect(keys(checked.problems)).toEqual(['2 null validation.campaignNotRunning', '2 Day validation.measurementOutsideCampaign']);
+  });
+});
+
+describe('reading lines', () => {
+  it('splits a file without multi-line fields directly: BOM, CRLF and the last newline as csv-parse reads them', () => {
+    expect(simpleLines('\uFEFFa,b\r\n1,"x, y"\r\n\r\n2,3\r\n', ',')).toEqual(['a,b', '1,"x, y"', '', '2,3']);
+    expect(simpleLines('a;b\n1;2', ';')).toEqual(['a;b', '1;2']);
+  });
+
+  it('leaves a file with a field going over two lines, or lone carriage returns, to csv-parse', () => {
+    expect(simpleLines('a,b\n1,"x\ny"\n', ',')).toBeNull();
+    expect(simpleLines('a,b\r1,2\r', ',')).toBeNull();
+  });
+
+  it('reads the same figures either way: a quoted field over two lines, quoted delimiters, CRLF', async () => {
+    const plain = await parseKpiFile(KpiImportSource.GOOGLE_ADS_CSV, 'Report\r\nDay,Campaign,Clicks\r\n2024-03-04,"Brand, search",5\r\n2024-03-05,Brand,"1,234"\r\n');
+    const multi = await parseKpiFile(KpiImportSource.GOOGLE_ADS_CSV, '"Report\nof March"\nDay,Campaign,Clicks\n2024-03-04,"Brand, search",5\n2024-03-05,Brand,"1,234"\n');
+    expect(brief(plain.rows)).toEqual(['3 Brand, search 2024-03-04 CLICKS=5', '4 Brand 2024-03-05 CLICKS=1234']);
+    expect(brief(multi.rows)).toEqual(['4 Brand, search 2024-03-04 CLICKS=5', '5 Brand 2024-03-05 CLICKS=1234']);
   });
 });

@@ -1,4 +1,5 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { PageInfo } from '../common/connection';
 import { KpiMetric } from '../../entities/enums';
 import { DateScalar, DecimalScalar } from '../common/scalars';
 import { KpiReportGrouping } from './kpi-report.enums';
@@ -57,6 +58,12 @@ export class KpiReportType {
   @Field(() => KpiReportGrouping, { description: 'What the rows are split by besides the month.' })
   groupBy: KpiReportGrouping;
 
-  @Field(() => [KpiReportRowType], { description: 'Months with measurements, in order; within a month, groups by name.' })
+  @Field(() => [KpiReportRowType], { description: "Months with measurements, in order; within a month, this page's groups by name, then id." })
   rows: KpiReportRowType[];
+
+  @Field(() => Int, { description: 'How many groups the period has in all, over every page (1 with groupBy NONE, 0 without measurements).' })
+  totalGroups: number;
+
+  @Field(() => PageInfo, { description: "Where this page of groups stands: endCursor is the last group's cursor." })
+  pageInfo: PageInfo;
 }

@@ -154,24 +154,26 @@ registerControlPointSource({
   async fetch(ctx, q) {
     // the window of recent days: today and the days before it
     const since = addDays(q.today, 1 - STALE_MEASUREMENT_DAYS);
+    // the latest figure of a campaign: one backward step along the measurements' key (agency,
+    // campaign, date) per campaign, never a pass over the agency's measurements
+    const latest = scoped(ctx, KpiMeasurement).query('m').select('MAX(m."date")').andWhere('m."campaignId" = c.id AND m."date" <= :today', { today: q.today });
+    const last = `(${latest.getQuery()})`;
     const qb = scoped(ctx, Campaign)
       .query('c')
       .leftJoin(Client, 'cl', 'cl.id = c."clientId"')
-      // targets and measurements of the scoped campaign row, hence of the same agency
+      // targets of the scoped campaign row, hence of the same agency
       .andWhere(`EXISTS (SELECT 1 FROM campaign_kpi_targets kt WHERE kt."campaignId" = c.id)`)
-      .leftJoin(KpiMeasurement, 'm', 'm."campaignId" = c.id AND m."date" <= :today', { today: q.today })
       .andWhere('c.status = :launched', { launched: CampaignStatus.LAUNCHED })
       // it has run for the whole window and the window is not after its end
-      .andWhere('c."startDate" <= :since AND c."endDate" >= :since', { since });
+      .andWhere('c."startDate" <= :since AND c."endDate" >= :since', { since })
+      .andWhere(`(${last} IS NULL OR ${last} < :since)`)
+      .setParameters(latest.getParameters());
     const rows: Array<{ id: string; clientId: string; name: string; last: string | null; managerId: string | null }> = await narrow(qb, q)
       .select('c.id', 'id')
       .addSelect('c."clientId"', 'clientId')
       .addSelect('c.name', 'name')
-      .addSelect(`to_char(MAX(m."date"), 'YYYY-MM-DD')`, 'last')
+      .addSelect(`to_char(${last}, 'YYYY-MM-DD')`, 'last')
       .addSelect(MANAGER, 'managerId')
-      .groupBy('c.id')
-      .addGroupBy('cl."ownerId"')
-      .having('MAX(m."date") IS NULL OR MAX(m."date") < :since', { since })
       .getRawMany();
     return rows.map((r) => ({
       kind: ControlPointKind.MEASUREMENTS_STALE,
