@@ -6,6 +6,7 @@ import { msg } from '../i18n';
 import type { KpiMeasurementInput } from '../schema/kpi-measurement/kpi-measurement.inputs';
 import { deviation, derivedMetric, isStored, pacing, periodContaining, planSoFar, type MetricParts, type Pacing } from './kpi.rules';
 
+import { addDays } from './time';
 /**
  * Pure logic of measurements: validating a batch of daily figures, the windows a KPI is summed
  * over, and plan against actual from those sums. The arithmetic itself is kpi.rules.ts.
@@ -239,7 +240,8 @@ export type DeviationAction =
  * The lifecycle of one (target, period) deviation, decided from the period's latest deviation
  * row (null when it never had one), how the fresh figures compare with plan, and whether the
  * period is over. `ended` is CAMPAIGN_ENDED once the campaign is completed or cancelled, else
- * PERIOD_ENDED once the period's last day is before the agency's today, else null.
+ * PERIOD_ENDED once the period is settled (its last day more than SETTLE_DAYS before the agency's
+ * today), else null.
  *
  * While the period runs: worse than the band opens a deviation (a new row, also after one that
  * closed back within band), or updates the open one; back within band closes it
@@ -260,8 +262,19 @@ export function deviationAction(latest: { open: boolean } | null, severity: Devi
   return deviates ? { kind: 'OPEN' } : { kind: 'NONE' };
 }
 
+/**
+ * Days a period stays open after its last day: the platforms' figures of a day arrive the next
+ * day or later (exports are downloaded in the morning, conversions are attributed late), so a
+ * period is judged, may open a deviation and keeps it open until this many days after its end.
+ * Without it a DAY target could never open a deviation: its day is over before its figures come.
+ */
+export const SETTLE_DAYS = 3;
+
+/** Periods ending before this day are settled as of the agency's `today`. */
+export const settledBefore = (today: string): string => addDays(today, -SETTLE_DAYS);
+
 /** Why a period's deviation can no longer be open as of the agency's `today` (null while it can). */
 export function periodEndedReason(status: CampaignStatus, periodEnd: string, today: string): DeviationCloseReason | null {
   if (campaignEnded(status)) return DeviationCloseReason.CAMPAIGN_ENDED;
-  return periodEnd < today ? DeviationCloseReason.PERIOD_ENDED : null;
+  return periodEnd < settledBefore(today) ? DeviationCloseReason.PERIOD_ENDED : null;
 }

@@ -8,7 +8,7 @@ import { childRowsOf } from '../loaders/loader-kit';
 import type { RecordKpiMeasurementsInput } from '../schema/kpi-measurement/kpi-measurement.inputs';
 import { agencyToday } from './agency.service';
 import { latestDeviations, openDeviations, sumsOver } from './kpi-measurement.reads';
-import { affectedSlots, clipToCampaign, deviationAction, kpiFigures, measurementValues, periodEndedReason, slotOf, takesMeasurements, windowKey, type MeasurementValues } from './kpi-measurement.rules';
+import { affectedSlots, clipToCampaign, deviationAction, kpiFigures, measurementValues, periodEndedReason, settledBefore, slotOf, takesMeasurements, windowKey, type MeasurementValues } from './kpi-measurement.rules';
 import { refreshKpiMonths, scoped, withTransaction } from './scope';
 
 /** The first day of the month of a YYYY-MM-DD date. */
@@ -118,13 +118,13 @@ async function reevaluateDeviations(tx: AuthedContext, campaign: Campaign, dates
 }
 
 /**
- * Closes the campaign's open deviations whose period ended before the agency's `today`, with
+ * Closes the campaign's open deviations whose period is settled as of the agency's `today`, with
  * PERIOD_ENDED and the period's final figures (the whole period judged against its whole plan).
  * Runs after every recording of figures, when a campaign ends, and hourly for every agency.
  * Returns how many it closed.
  */
 export async function closeEndedPeriods(tx: AuthedContext, campaign: Campaign, today: string, now: Date): Promise<number> {
-  const ended = (await openDeviations(tx, campaign.id)).filter((d) => d.periodEnd < today);
+  const ended = (await openDeviations(tx, campaign.id)).filter((d) => d.periodEnd < settledBefore(today));
   if (ended.length === 0) return 0;
   const targets = new Map((await childRowsOf(tx, CampaignKpiTarget, 'campaignId', [campaign.id], ['position'])).map((t) => [t.id, t]));
   const slots = ended.map((d) => {
@@ -162,7 +162,7 @@ export async function closeEndedPeriodsOfAgency(ctx: AuthedContext, now: Date = 
   const rows: { campaignId: string }[] = await scoped(ctx, KpiDeviation)
     .query('d')
     .select('DISTINCT d."campaignId"', 'campaignId')
-    .andWhere('d."closedAt" IS NULL AND d."periodEnd" < :today', { today })
+    .andWhere('d."closedAt" IS NULL AND d."periodEnd" < :settled', { settled: settledBefore(today) })
     .getRawMany();
   let closed = 0;
   for (const { campaignId } of rows) {

@@ -10,6 +10,7 @@ import type { KpiReportInput } from '../schema/kpi-report/kpi-report.inputs';
 import type { KpiReportMetricType, KpiReportRowType, KpiReportType } from '../schema/kpi-report/kpi-report.type';
 import { DERIVED_METRICS, derivedMetric, STORED_METRICS } from './kpi.rules';
 import { formatPercent } from './money/format';
+import { getOwnAgency } from './agency.service';
 import { scoped } from './scope';
 import { addDays, daysBetween } from './time';
 import { DEFAULT_PAGE_SIZE } from '../schema/common/connection';
@@ -115,15 +116,23 @@ export async function kpiReport(ctx: AuthedContext, input: KpiReportInput): Prom
     throw new BadUserInputError([{ path: 'input.to', message: msg('validation.kpiReportTooLong', { max: KPI_REPORT_MAX_DAYS }) }]);
   }
   const after = input.after ? decodeGroupCursor(input.after) : null;
+  const currency = input.currency ?? (await getOwnAgency(ctx)).defaultCurrency;
   const { fullFrom, fullTo, partial } = reportRanges(from, to);
   const parts: [string, unknown[]][] = [];
+  // amounts of different currencies are never added: only the campaigns run in `currency` count
+  const inCurrency = () => scoped(ctx, Campaign).query('kc').select('kc.id').andWhere('kc.currency = :currency', { currency });
   if (fullFrom < fullTo) {
-    const qb = scoped(ctx, KpiMeasurementMonth).query('r').andWhere('r.month >= :fullFrom AND r.month < :fullTo', { fullFrom, fullTo });
+    const campaigns = inCurrency();
+    const qb = scoped(ctx, KpiMeasurementMonth)
+      .query('r')
+      .andWhere('r.month >= :fullFrom AND r.month < :fullTo', { fullFrom, fullTo })
+      .andWhere(`r."campaignId" IN (${campaigns.getQuery()})`)
+      .setParameters({ ...campaigns.getParameters(), fullFrom, fullTo });
     parts.push(sumsOf(qb, groupBy, 'r.month'));
   }
   if (partial.length) {
     // through the agency's campaigns: per campaign and edge, one range of the measurements' key
-    const campaigns = scoped(ctx, Campaign).query('kc').select('kc.id');
+    const campaigns = inCurrency();
     const qb = scoped(ctx, KpiMeasurement)
       .query('r')
       .innerJoin(
@@ -192,6 +201,7 @@ export async function kpiReport(ctx: AuthedContext, input: KpiReportInput): Prom
     from,
     to,
     groupBy,
+    currency,
     rows: out,
     totalGroups,
     pageInfo: {

@@ -6,12 +6,13 @@
  * reopens it, and a period that never deviated gets no deviation afterwards; the control point
  * goes away with it.
  *
- * Targets are daily (a day is a period), so "yesterday" has ended and "today" runs. A deviation of
- * yesterday is opened the way it would have been then: by recording with the engine's clock set
- * to yesterday.
+ * Targets are daily (a day is a period). A period stays open for late figures until SETTLE_DAYS
+ * after its last day; "yesterday" below is the first settled day before today. A deviation of it
+ * is opened the way it would have been then: by recording with the engine's clock set to that day.
  */
 import { closeEndedPeriodsEverywhere } from '../../src/jobs/kpi-deviations.job';
 import { recordKpiMeasurements } from '../../src/services/kpi-measurement.service';
+import { SETTLE_DAYS } from '../../src/services/kpi-measurement.rules';
 import { addDays, localDate } from '../../src/services/time';
 import { startTestApp, TestApp } from '../support/app';
 import { dataOf, expectOk } from '../support/expect';
@@ -24,7 +25,8 @@ let a: AgencyActors;
 let clientId: string;
 const TZ = 'Europe/Moscow';
 const today = localDate(new Date(), TZ);
-const yesterday = addDays(today, -1);
+/** A day settled as of today (more than SETTLE_DAYS ago): its period has ended for the engine. */
+const yesterday = addDays(today, -(SETTLE_DAYS + 1));
 
 const ITEMS = ['WEBSITE', 'WEB_ANALYTICS', 'KPI', 'CAMPAIGN_STRUCTURE', 'KEYWORD_SELECTION', 'AD_QUALITY', 'CAMPAIGN_SETTINGS'];
 const CHANNELS = /* GraphQL */ `query { campaignChannels { id name } }`;
@@ -106,9 +108,18 @@ describe('recording figures after the period', () => {
     expect((await deviations(id))[0]).toMatchObject({ id: opened.id, closeReason: 'PERIOD_ENDED', actual: '95.00', severity: 'NONE' });
 
     // a past day that never deviated while it ran does not get a deviation now
-    await record(id, { [addDays(today, -3)]: '10' });
+    await record(id, { [addDays(today, -(SETTLE_DAYS + 2))]: '10' });
     expect((await deviations(id)).map((d: { id: string }) => d.id)).toEqual([opened.id]);
     expect(await deviationPoints()).not.toContain(opened.id);
+  });
+
+  it("yesterday's figures arriving today still open yesterday's deviation: a period takes late figures for a few days", async () => {
+    const id = await launched('Figures a day late');
+    const dayBefore = addDays(today, -1);
+    await record(id, { [dayBefore]: '50' });
+    const [open] = await deviations(id);
+    expect(open).toMatchObject({ periodStart: dayBefore, closedAt: null, closeReason: null, severity: 'ACT' });
+    expect(await deviationPoints()).toContain(open.id);
   });
 
   it('today still runs: a deviation of today opens, and closes back within band', async () => {
@@ -171,14 +182,14 @@ describe('the hourly job kpi.close-ended-periods', () => {
     const [open] = await deviations(id);
     expect(open.closedAt).toBeNull();
 
-    // 23:00 of yesterday in Moscow (20:00 UTC): the day still runs there
-    const lateEvening = new Date(`${yesterday}T20:00:00Z`);
+    // 23:00 in Moscow (20:00 UTC) of the day before the period settles: it still runs there
+    const lateEvening = new Date(`${addDays(today, -1)}T20:00:00Z`);
     await closeEndedPeriodsEverywhere(t.services, lateEvening);
     expect((await deviations(id))[0]).toMatchObject({ id: open.id, closedAt: null });
     expect(await deviationPoints()).toContain(open.id);
 
-    // 00:30 of today in Moscow (21:30 UTC of yesterday): ended there, though not in UTC
-    const afterMidnight = new Date(`${yesterday}T21:30:00Z`);
+    // 00:30 in Moscow (21:30 UTC of the day before): settled there, though not yet in UTC
+    const afterMidnight = new Date(`${addDays(today, -1)}T21:30:00Z`);
     const run = await closeEndedPeriodsEverywhere(t.services, afterMidnight);
     expect(run.closed).toBeGreaterThanOrEqual(1);
     expect((await deviations(id))[0]).toMatchObject({ id: open.id, closeReason: 'PERIOD_ENDED', actual: '50.00', severity: 'ACT' });

@@ -30,7 +30,7 @@ const RECORD = /* GraphQL */ `mutation ($input: RecordKpiMeasurementsInput!) { r
 const IMPORT = /* GraphQL */ `mutation ($input: ImportKpiFileInput!) { importKpiFile(input: $input) { imported skipped } }`;
 const REPORT = /* GraphQL */ `query ($input: KpiReportInput!) {
   kpiReport(input: $input) {
-    from to groupBy totalGroups pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+    from to groupBy currency totalGroups pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
     rows { month periodStart periodEnd group { id name } metrics { metric customName value } }
   }
 }`;
@@ -47,8 +47,8 @@ function days(from: string, to: string): string[] {
 /** Every day of the campaign: 1000 impressions, 50 clicks, 500 spend, 5 conversions, 2 leads, 1000 revenue. */
 const DAILY = { IMPRESSIONS: '1000', CLICKS: '50', SPEND: '500', CONVERSIONS: '5', LEADS: '2', REVENUE: '1000' };
 
-async function launched(name: string, clientId: string, channelId: string, token = ownerA, managerId?: string): Promise<string> {
-  const input = { clientId, channelId, name, budget: '100000.00', currency: 'RUB', startDate: START, endDate: END, ...(managerId ? { managerId } : {}) };
+async function launched(name: string, clientId: string, channelId: string, token = ownerA, managerId?: string, currency = 'RUB'): Promise<string> {
+  const input = { clientId, channelId, name, budget: '100000.00', currency, startDate: START, endDate: END, ...(managerId ? { managerId } : {}) };
   const { id } = dataOf(await t.gql(CREATE, { input }, token), 'createCampaign');
   dataOf(await t.gql(SET_TARGETS, { input: { campaignId: id, targets: [{ metric: 'CLICKS', plan: '1000', period: 'MONTH' }] } }, token), 'setKpiTargets', 'Campaign');
   for (const item of ITEMS) dataOf(await t.gql(CHECK, { input: { campaignId: id, item } }, token), 'checkLaunchItem');
@@ -261,6 +261,20 @@ describe('kpiReport', () => {
     expect(theirs).toHaveLength(1);
     expect(valuesOf(theirs[0]).CLICKS).toBe('9999990.00');
     expect(theirs[0].group.id).not.toBe(c1);
+  });
+
+  it('never adds amounts of different currencies: the default currency of the agency, or the one asked for', async () => {
+    const eur = await launched('Евро', clientY.id, channels[2].id, ownerA, undefined, 'EUR');
+    await recordDaily(eur, '2024-03-01', '2024-03-02', { CLICKS: '7', SPEND: '3' });
+    const before = dataOf(await report({ from: '2024-03-01', to: '2024-03-31' }), 'kpiReport');
+    expect(before.currency).toBe('RUB');
+    expect(valuesOf(before.rows[0]).SPEND).toBe('18600.00'); // 31 × 500 + 31 × 100: no euros in it
+    const inEur = dataOf(await report({ from: '2024-03-01', to: '2024-03-31', currency: 'EUR', groupBy: 'CAMPAIGN' }), 'kpiReport');
+    expect(inEur.currency).toBe('EUR');
+    expect(inEur.rows.map((r: any) => [r.group.id, valuesOf(r).SPEND, valuesOf(r).CLICKS])).toEqual([[eur, '6.00', '14.00']]);
+    // a partial month reads the daily rows: the same rule
+    const edge = dataOf(await report({ from: '2024-03-02', to: '2024-03-10', currency: 'EUR' }), 'kpiReport');
+    expect(valuesOf(edge.rows[0]).SPEND).toBe('3.00');
   });
 
   it('refuses portal users and anonymous callers', async () => {

@@ -2,6 +2,7 @@ import { IsISO8601, IsOptional, Max, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/connection';
 import { DateScalar } from '../common/scalars';
+import { CurrencyCode } from '../../entities/enums';
 import { KpiReportGrouping } from './kpi-report.enums';
 
 @InputType({ description: 'The period of the KPI report (calendar days, both included, at most 731 days) and how its rows are split.' })
@@ -16,6 +17,13 @@ export class KpiReportInput {
 
   @Field(() => KpiReportGrouping, { nullable: true, defaultValue: KpiReportGrouping.NONE, description: 'What the rows are split by besides the month; NONE by default.' })
   groupBy?: KpiReportGrouping | null;
+
+  @Field(() => CurrencyCode, {
+    nullable: true,
+    description: "Only the campaigns run in this currency (amounts of different currencies are never added); the agency's default currency by default.",
+  })
+  @IsOptional()
+  currency?: CurrencyCode | null;
 
   @Field(() => Int, {
     nullable: true,

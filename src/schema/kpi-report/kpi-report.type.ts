@@ -1,3 +1,4 @@
+import { CurrencyCode } from '../../entities/enums';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from '../common/connection';
 import { KpiMetric } from '../../entities/enums';
@@ -57,6 +58,9 @@ export class KpiReportType {
 
   @Field(() => KpiReportGrouping, { description: 'What the rows are split by besides the month.' })
   groupBy: KpiReportGrouping;
+
+  @Field(() => CurrencyCode, { description: 'The currency of the campaigns counted, and so of every amount.' })
+  currency: CurrencyCode;
 
   @Field(() => [KpiReportRowType], { description: "Months with measurements, in order; within a month, this page's groups by name, then id." })
   rows: KpiReportRowType[];
