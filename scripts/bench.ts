@@ -468,9 +468,12 @@ async function queryWhileRendering(threads: string | undefined, perSecond: numbe
  * The portal's read of one campaign: 8 KPIs over 90 days, pacing, open deviations. One constant,
  * so that other fields of `kpis` (a series) can be added here and measured by the same loop.
  */
-export const PORTAL_CAMPAIGN_READ = /* GraphQL */ `query ($id: ID!, $asOf: Date) {
+export const PORTAL_CAMPAIGN_READ = /* GraphQL */ `query ($id: ID!, $asOf: Date, $from: Date) {
   campaign(id: $id) {
-    kpis(asOf: $asOf) { metric plan actual deviationPercent severity }
+    kpis(asOf: $asOf) {
+      metric plan actual deviationPercent status
+      series(granularity: DAY, from: $from, to: $asOf) { start plan actual cumulativePlan cumulativeActual }
+    }
     pacing(asOf: $asOf) { spendToDate }
     deviations(open: true) { id }
   }
@@ -698,13 +701,13 @@ async function kpiReads(): Promise<void> {
 
     // (c) a portal user of the client of one launched campaign, reading it at a fixed rate
     const [c] = await ds.query(
-      `SELECT c.id, c."clientId", to_char(c."startDate" + 89, 'YYYY-MM-DD') AS "asOf" FROM campaigns c JOIN agencies a ON a.id = c."agencyId"
+      `SELECT c.id, c."clientId", to_char(c."startDate", 'YYYY-MM-DD') AS "from", to_char(c."startDate" + 89, 'YYYY-MM-DD') AS "asOf" FROM campaigns c JOIN agencies a ON a.id = c."agencyId"
         WHERE a.name = 'Generated agency 1' ORDER BY c.name LIMIT 1`,
     );
     const email = `portal-bench-${process.pid}-${Date.now()}@seed-large.test`;
     await post('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { email, password: SEED_LARGE_PASSWORD, role: 'CLIENT', clientId: c.clientId } }, owner);
     const portal = await login(email, SEED_LARGE_PASSWORD);
-    const vars = { id: c.id, asOf: c.asOf };
+    const vars = { id: c.id, asOf: c.asOf, from: c.from };
     const first = await post(PORTAL_CAMPAIGN_READ, vars, portal);
     if (first.campaign.kpis.length !== 8) throw new Error(`expected 8 KPIs: ${JSON.stringify(first).slice(0, 300)}`);
     for (let i = 0; i < 50; i++) await post(PORTAL_CAMPAIGN_READ, vars, portal);

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { Express, Request } from 'express';
 import depthLimit from 'graphql-depth-limit';
@@ -130,6 +130,8 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      // no cache hints are used (responses are per user): spare the per-field hook a chart's thousands of fields would pay
+      ApolloServerPluginCacheControlDisabled(),
       errorLoggingPlugin(),
       rejectNulCharactersPlugin(),
       variableInputPlugin(),

@@ -3,7 +3,7 @@ import { KpiGranularity, KpiMetric, KpiPeriod, ToolCategory } from '../entities/
 import { BadUserInputError } from '../errors';
 import { msg } from '../i18n';
 import { actualOf, seriesKey, type WindowSums } from './kpi-measurement.rules';
-import { DERIVED_METRICS, STORED_METRICS, periodContaining } from './kpi.rules';
+import { DERIVED_METRICS, STORED_METRICS, isStored, periodContaining } from './kpi.rules';
 import { addDays, daysBetween } from './time';
 import type { ToolMix } from './tool-mix';
 
@@ -155,6 +155,9 @@ export interface SeriesInput {
   sums: ReadonlyMap<string, WindowSums>;
 }
 
+/** The stored series a derived metric is computed from. */
+const PART_KEYS = [KpiMetric.IMPRESSIONS, KpiMetric.CLICKS, KpiMetric.CONVERSIONS, KpiMetric.LEADS, KpiMetric.SPEND, KpiMetric.REVENUE].map((m) => seriesKey(m, null));
+
 /**
  * One point per bucket of the range: the plan of the bucket and its actual (the sum, or the
  * derived value from the bucket's sums), with running totals from the first bucket. The actual is
@@ -164,7 +167,9 @@ export interface SeriesInput {
 export function seriesPoints(input: SeriesInput): SeriesPoint[] {
   const { plan, metric, customName, asOf } = input;
   let runningPlan = new D(0);
-  let runningSums: WindowSums = new Map();
+  // only the series this metric is read from are carried, as decimals (a chart asks this per point)
+  const keys = isStored(metric) ? [seriesKey(metric, customName)] : PART_KEYS;
+  const running = new Map<string, Decimal>(keys.map((k) => [k, new D(0)]));
   return bucketsOf(input.granularity, input.range.from, input.range.to).map((b) => {
     let bucketPlan: string | null = null;
     let cumulativePlan: string | null = null;
@@ -178,7 +183,13 @@ export function seriesPoints(input: SeriesInput): SeriesPoint[] {
     }
     if (b.start > asOf) return { start: b.start, end: b.end, plan: bucketPlan, actual: null, cumulativePlan, cumulativeActual: null };
     const sums = input.sums.get(b.key);
-    runningSums = addSums(runningSums, sums);
+    const runningSums: WindowSums = new Map();
+    for (const k of keys) {
+      const v = sums?.get(k);
+      const total = v === undefined ? running.get(k)! : running.get(k)!.plus(v);
+      running.set(k, total);
+      runningSums.set(k, total.toString());
+    }
     return {
       start: b.start,
       end: b.end,

@@ -132,11 +132,18 @@ export interface PlanWindow {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** Dates already found valid: a chart's series checks the same few hundred dates thousands of times. */
+const validDates = new Set<string>();
+
 function checkDates(dates: Record<string, string>): void {
-  for (const [field, d] of Object.entries(dates)) {
+  for (const field in dates) {
+    const d = dates[field];
+    if (validDates.has(d)) continue;
     if (!DATE.test(d) || new Date(d + 'T00:00:00Z').toISOString().slice(0, 10) !== d) {
       throw new RangeError(`${field} is not a calendar date (YYYY-MM-DD): ${d}`);
     }
+    if (validDates.size >= 100_000) validDates.clear();
+    validDates.add(d);
   }
 }
 

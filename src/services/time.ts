@@ -43,10 +43,19 @@ export function offsetMs(instant: Date, timeZone: string): number {
   return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
 }
 
+/** Remembered shifts: charts and period maths move the same few hundred dates over and over. */
+const shifted = new Map<string, string>();
+
 export function addDays(date: string, days: number): string {
+  const key = `${date}|${days}`;
+  const hit = shifted.get(key);
+  if (hit !== undefined) return hit;
   const d = new Date(date + 'T00:00:00Z');
   d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  const out = d.toISOString().slice(0, 10);
+  if (shifted.size >= 100_000) shifted.clear();
+  shifted.set(key, out);
+  return out;
 }
 
 /** The instant local midnight of `date` begins in `timeZone` (DST-safe). */
