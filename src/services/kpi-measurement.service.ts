@@ -29,7 +29,7 @@ export function recordKpiMeasurements(ctx: AuthedContext, input: RecordKpiMeasur
       throw new BadUserInputError([{ path: 'input.campaignId', message: msg('validation.campaignNotRunning', { status: campaign.status }) }]);
     }
     await storeMeasurements(tx, campaign, measurementValues(input.measurements, campaign), now);
-    return scoped(tx, Campaign).update(campaign, {});
+    return campaign;
   });
 }
 
@@ -61,6 +61,8 @@ export async function storeMeasurements(tx: AuthedContext, campaign: Campaign, r
   const dates = [...new Set(rows.map((r) => r.date))];
   const months = [...new Set(dates.map(monthOf))];
   await refreshKpiMonths(tx, months.map(() => campaign.id), months);
+  // the campaign's version moves with its figures (what cached series are keyed by)
+  await scoped(tx, Campaign).update(campaign, {});
   await reevaluateDeviations(tx, campaign, dates, now);
   // and the periods that ended without new figures: their open deviations close now
   await closeEndedPeriods(tx, campaign, await agencyToday(tx, now), now);

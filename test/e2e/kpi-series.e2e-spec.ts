@@ -170,6 +170,20 @@ describe('CampaignKpi.series', () => {
     expect(kpi(await series(c1, 'MONTH', '2024-03-13', '2024-05-01'), 'SPEND', 'CAMPAIGN').series).toEqual([]);
   });
 
+  it('shows figures recorded after an earlier read (series are remembered per version of the campaign)', async () => {
+    const other = await createClient(t, ownerA);
+    const id = await launched([{ metric: 'CLICKS', plan: '700', period: 'WEEK' }], { clientId: other.id });
+    await record(id, each(days(4, 5), 'CLICKS', '100'));
+    const before = kpi(await series(id, 'WEEK', '2024-03-10'), 'CLICKS', 'WEEK').series[0];
+    expect(before.actual).toBe('200.00');
+    expect(kpi(await series(id, 'WEEK', '2024-03-10'), 'CLICKS', 'WEEK').series[0]).toEqual(before);
+    await record(id, each(days(6, 6), 'CLICKS', '50'));
+    expect(kpi(await series(id, 'WEEK', '2024-03-10'), 'CLICKS', 'WEEK').series[0].actual).toBe('250.00');
+    // a day sent again replaces its figure, also in what was remembered
+    await record(id, each(days(4, 4), 'CLICKS', '10'));
+    expect(kpi(await series(id, 'WEEK', '2024-03-10'), 'CLICKS', 'WEEK').series[0].actual).toBe('160.00');
+  });
+
   it('refuses a range ending before it starts', async () => {
     expect(badInputPaths(await t.gql(SERIES, { id: c1, g: 'DAY', from: '2024-03-10', to: '2024-03-09' }, ownerA))).toContain('to');
   });
