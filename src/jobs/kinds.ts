@@ -9,3 +9,4 @@ import './kpi-deviations.job';
 import '../events/deliver.job';
 import '../events/invoice-overdue.job';
 import './report.job';
+import './document-batch.job';

@@ -4,9 +4,10 @@ import type { AuthedContext } from '../context';
 import type { GeneratedDocument } from '../entities';
 import { PortalHidden, PortalVisible } from '../schema/common/visibility';
 import { DocumentsArgs } from '../schema/document/document.args';
-import { GenerateDocumentInput } from '../schema/document/document.inputs';
+import { GenerateDocumentInput, GenerateDocumentsInput } from '../schema/document/document.inputs';
 import { GenerateDocumentResult } from '../schema/document/document.results';
 import { GeneratedDocumentConnection, GeneratedDocumentType } from '../schema/document/document.type';
+import { JobType } from '../schema/job/job.type';
 import { UserType } from '../schema/user/user.type';
 import * as documentReads from '../services/document.reads';
 import { downloadPath } from '../services/document.rules';
@@ -40,6 +41,17 @@ export class DocumentResolver {
   })
   generateDocument(@Ctx() ctx: AuthedContext, @Arg('input', () => GenerateDocumentInput, { description: 'The operation input.' }) input: GenerateDocumentInput) {
     return documents.generateDocument(ctx, input);
+  }
+
+  @Authorized(STAFF)
+  @Mutation(() => JobType, {
+    description:
+      'Generates documents of one kind from up to 500 records (e.g. every invoice or act of a month) as a background job, each exactly as generateDocument would, and returns the job at once: follow it with job(id). ' +
+      'Its result lists { generated: [{ sourceId, documentId }], failed: [{ sourceId, code, message, reason }] }: a record that is missing or not the agency\'s fails with NOT_FOUND, one this document cannot be made from with DOCUMENT_NOT_AVAILABLE and its reason (as DocumentNotAvailableError.reason); the others are still made. ' +
+      'An unchanged document already made is reused, not stored again.',
+  })
+  generateDocuments(@Ctx() ctx: AuthedContext, @Arg('input', () => GenerateDocumentsInput, { description: 'The operation input.' }) input: GenerateDocumentsInput) {
+    return documents.generateDocuments(ctx, input);
   }
 
   @PortalVisible()

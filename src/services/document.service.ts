@@ -1,14 +1,20 @@
 import type { AuthedContext } from '../context';
+import type { DocumentKind } from '../documents/kinds';
 import { MODEL_BUILDERS, DocumentUnavailable } from '../documents/models';
 import { isRenderable } from '../documents/render';
 import { GeneratedDocument } from '../entities';
+import type { Locale } from '../entities/enums';
+import type { Job } from '../entities/job.entity';
 import { NotFoundError } from '../errors';
-import type { GenerateDocumentInput } from '../schema/document/document.inputs';
+import { msg, render } from '../i18n';
+import { renderErrorResult } from '../i18n/error-results';
+import type { GenerateDocumentInput, GenerateDocumentsInput } from '../schema/document/document.inputs';
 import { DocumentNotAvailableError } from '../schema/document/document.results';
 import { getOwnAgency } from './agency.service';
 import { downloadPath, modelSha256, pdfFileName, sha256Hex, sourceEntity } from './document.rules';
 import { latestVersion } from './document.reads';
-import { agencyLock, scoped, withTransaction } from './scope';
+import { enqueueJob, jobErrorOf } from './job.service';
+import { agencyLock, detachedContext, scoped, withTransaction } from './scope';
 
 /**
  * Generates a document from its source and stores it as the next version, or returns the latest
@@ -82,4 +88,62 @@ export async function signedDocumentUrl(ctx: AuthedContext, doc: GeneratedDocume
     ctx.app.config.documentLinkTtlSeconds,
   );
   return `${downloadPath(doc.id)}?token=${encodeURIComponent(token)}`;
+}
+
+/** The queue's kind of a batch of documents (src/jobs/document-batch.job.ts). */
+export const GENERATE_DOCUMENTS_JOB = 'documents.generate-batch';
+
+/** What a `documents.generate-batch` job is asked to make: the language is fixed when it is asked for, so a retry makes the same documents. */
+export interface GenerateDocumentsPayload {
+  kind: DocumentKind;
+  sourceIds: string[];
+  locale: Locale;
+}
+
+/** What a batch job ends with: each source either generated (or its unchanged latest version reused) or failed. */
+export interface DocumentBatchResult {
+  generated: { sourceId: string; documentId: string }[];
+  failed: { sourceId: string; code: string; message: string; reason?: string }[];
+}
+
+/** Enqueues the generation of one kind of document from many records; progress and the documents' ids are read through job(id). */
+export async function generateDocuments(ctx: AuthedContext, input: GenerateDocumentsInput): Promise<Job> {
+  const locale = input.locale ?? (await getOwnAgency(ctx)).locale;
+  return enqueueJob<GenerateDocumentsPayload>(ctx, GENERATE_DOCUMENTS_JOB, { kind: input.kind, sourceIds: input.sourceIds, locale });
+}
+
+/**
+ * The body of the batch job: each document in turn through generateDocument, so rules, numbering,
+ * immutability and reuse are those of a single one. A record that is missing (or another
+ * agency's) or cannot give this document is a failed item; anything else is thrown and fails the
+ * run, which the queue retries: a retry finds what the failed run stored and reuses it (the
+ * latest version of the same revision or model), so it stores no second copy. Hence no
+ * `newVersion` in a batch: it would defeat exactly that.
+ */
+export async function runDocumentBatch(
+  ctx: AuthedContext,
+  p: GenerateDocumentsPayload,
+  progress: (percent: number, message: string) => Promise<void> = async () => undefined,
+): Promise<DocumentBatchResult> {
+  const result: DocumentBatchResult = { generated: [], failed: [] };
+  const total = p.sourceIds.length;
+  for (const [i, sourceId] of p.sourceIds.entries()) {
+    // loaders of its own per document: a long batch neither grows one cache nor reads a stale one
+    const itemCtx = detachedContext(ctx, GENERATE_DOCUMENTS_JOB);
+    try {
+      const out = await generateDocument(itemCtx, { kind: p.kind, sourceId, locale: p.locale });
+      if (out instanceof DocumentNotAvailableError) {
+        const message = renderErrorResult(ctx.locale, 'DocumentNotAvailableError', { ...out });
+        result.failed.push({ sourceId, code: out.code, message, reason: out.reason });
+      } else {
+        result.generated.push({ sourceId, documentId: out.id });
+      }
+    } catch (err) {
+      if (!(err instanceof NotFoundError)) throw err;
+      result.failed.push({ sourceId, ...jobErrorOf(ctx, err) });
+    }
+    const done = i + 1;
+    await progress(Math.floor((100 * done) / total), render(ctx.locale, msg('jobs.documentsProgress', { done, total })));
+  }
+  return result;
 }

@@ -385,6 +385,7 @@ export const bg: LocaleResource = {
     },
   },
   jobs: {
+    documentsProgress: 'Документи: {{done}} от {{total}}',
     webhookGone: 'Доставката на уебхука вече не съществува',
     failed: 'Задачата завърши с грешка; опитайте по-късно или се свържете с поддръжката',
     emailNotFound: 'Писмото вече не е в изходящите',

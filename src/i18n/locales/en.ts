@@ -388,6 +388,7 @@ export const en = {
     },
   },
   jobs: {
+    documentsProgress: 'Documents: {{done}} of {{total}}',
     webhookGone: 'The webhook delivery no longer exists',
     failed: 'The job failed; try again later or contact support',
     emailNotFound: 'The email is no longer in the outbox',

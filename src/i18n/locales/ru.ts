@@ -389,6 +389,7 @@ export const ru: LocaleResource = {
     },
   },
   jobs: {
+    documentsProgress: 'Документы: {{done}} из {{total}}',
     webhookGone: 'Доставки вебхука больше нет',
     failed: 'Задача завершилась ошибкой; повторите позже или обратитесь в поддержку',
     emailNotFound: 'Письма больше нет в исходящих',

@@ -1,4 +1,4 @@
-import { IsBoolean, IsEnum, IsOptional, IsUUID } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsEnum, IsOptional, IsUUID } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { DocumentKind } from '../../documents/kinds';
 import { Locale } from '../../entities/enums';
@@ -26,6 +26,29 @@ export class GenerateDocumentInput {
   @IsOptional()
   @IsBoolean()
   newVersion?: boolean | null;
+}
+
+/** The most documents one batch makes (a month of invoices or acts of a large agency). */
+export const DOCUMENT_BATCH_MAX = 500;
+
+@InputType({ description: 'Which documents to generate in one background job: one kind, from several records, in one language.' })
+export class GenerateDocumentsInput {
+  @Field(() => DocumentKind, { description: 'The kind of every document of the batch.' })
+  @IsEnum(DocumentKind)
+  kind: DocumentKind;
+
+  @Field(() => [ID], { description: `The records to make them from (the invoices of INVOICE, the acts of ACT …): 1–${DOCUMENT_BATCH_MAX}, each once.` })
+  @ArrayMinSize(1, { message: `sourceIds must hold from 1 to ${DOCUMENT_BATCH_MAX} ids` })
+  @ArrayMaxSize(DOCUMENT_BATCH_MAX, { message: `sourceIds must hold from 1 to ${DOCUMENT_BATCH_MAX} ids` })
+  // ids differing only in letter case name the same record
+  @ArrayUnique((id: unknown) => String(id).toLowerCase(), { message: 'sourceIds must not repeat an id' })
+  @IsUUID('all', { each: true, message: 'sourceIds must be valid ids' })
+  sourceIds: string[];
+
+  @Field(() => Locale, { nullable: true, description: "The documents' language; the agency's language (when the batch is asked for) by default." })
+  @IsOptional()
+  @IsEnum(Locale)
+  locale?: Locale | null;
 }
 
 @InputType({ description: 'Which generated documents to list.' })
