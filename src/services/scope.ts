@@ -6,7 +6,7 @@ import { Agency } from '../entities/agency.entity';
 import { AgencyRequisites } from '../entities/requisites.entity';
 import { DocumentCounter } from '../entities/document-counter.entity';
 import { newContext, type Actor, type AppServices, type AuthedContext, type RequestContext } from '../context';
-import { Locale, UserRole } from '../entities/enums';
+import { UserRole } from '../entities/enums';
 import { portalScopeOf } from '../entities/portal-scope';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
 import { withColumnScales } from './money/format';
@@ -527,47 +527,33 @@ export function deriveContext<C extends RequestContext>(ctx: C, changes: Partial
  * does not stop the others.
  */
 export async function forEachAgencyAsOwner(app: AppServices, job: string, fn: (ctx: RequestContext & { actor: Actor }) => Promise<void>): Promise<{ agencies: number; failed: number }> {
-  const owners: { agencyId: string; userId: string; locale: Locale }[] = await app.dataSource.query(
-    `SELECT DISTINCT ON (u."agencyId") u."agencyId" AS "agencyId", u.id AS "userId", a.locale
-       FROM users u JOIN agencies a ON a.id = u."agencyId"
-      WHERE u.role = 'OWNER' AND u."isActive"
-      ORDER BY u."agencyId", u."createdAt", u.id`,
-  );
+  const contexts = await agencyOwnerContexts(app, null, job);
   let failed = 0;
-  for (const o of owners) {
-    const logger = app.logger.child({ job, agencyId: o.agencyId });
-    const ctx = newContext<RequestContext & { actor: Actor }>({
-      requestId: `${job}:${o.agencyId}`,
-      actor: { userId: o.userId, agencyId: o.agencyId, role: UserRole.OWNER, clientId: null },
-      authError: null,
-      locale: o.locale,
-      manager: app.dataSource.manager,
-      app,
-      logger,
-    });
+  for (const ctx of contexts) {
     try {
       await fn(ctx);
     } catch (err) {
       failed++;
-      logger.error({ err }, 'scheduled work failed for an agency');
+      ctx.logger.error({ err }, 'scheduled work failed for an agency');
     }
   }
-  return { agencies: owners.length, failed };
+  return { agencies: contexts.length, failed };
 }
 
 /**
- * System work on a schedule for every agency at once (the hourly report run): one context per
- * agency that has rows in `table`, acting as that agency's first owner, so that everything the
- * work then reads and writes is scoped to that agency exactly as the owner's own requests are.
+ * System work on a schedule for every agency at once (the hourly report run, the overdue sweep):
+ * one context per agency that has rows in `table` (every agency for null), acting as that
+ * agency's first active owner, so that everything the work then reads and writes is scoped to
+ * that agency exactly as the owner's own requests are.
  * `table` is one of the app's own table names, never input.
  */
-export async function agencyOwnerContexts(app: AppServices, table: 'report_schedules', requestId: string): Promise<AuthedContext[]> {
+export async function agencyOwnerContexts(app: AppServices, table: 'report_schedules' | null, requestId: string): Promise<AuthedContext[]> {
   const rows: { agencyId: string; userId: string; locale: AuthedContext['locale'] }[] = await app.dataSource.query(
     `SELECT DISTINCT ON (a.id) a.id AS "agencyId", u.id AS "userId", a.locale
        FROM agencies a
        JOIN users u ON u."agencyId" = a.id AND u.role = $1 AND u."isActive"
-      WHERE EXISTS (SELECT 1 FROM "${table}" t WHERE t."agencyId" = a.id)
-      ORDER BY a.id, u."createdAt"`,
+      ${table ? `WHERE EXISTS (SELECT 1 FROM "${table}" t WHERE t."agencyId" = a.id)` : ''}
+      ORDER BY a.id, u."createdAt", u.id`,
     [UserRole.OWNER],
   );
   return rows.map((r) =>
