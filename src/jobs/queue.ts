@@ -47,6 +47,8 @@ export class JobQueue {
   private readonly boss: PgBoss;
   private readonly log: Logger;
   private started = false;
+  /** the pg-boss worker ids of each kind in this process (to wake them when a job is committed) */
+  private readonly workerIds = new Map<string, string[]>();
 
   constructor(private readonly app: AppServices) {
     this.log = app.logger.child({ component: 'jobs' });
@@ -92,6 +94,7 @@ export class JobQueue {
               this.boss.notifyWorker(workerId);
             }
           });
+          this.workerIds.set(def.kind, [...(this.workerIds.get(def.kind) ?? []), workerId]);
         }
       }
       for (const s of scheduledJobs()) {
@@ -115,8 +118,18 @@ export class JobQueue {
   async stop(timeoutMs = 10_000): Promise<void> {
     if (!this.started) return;
     this.started = false;
+    this.workerIds.clear();
     // close: false: the pool is the app's, closed with its DataSource
     await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: false });
+  }
+
+  /**
+   * Tells this process's workers of a kind that a job was just committed: an idle one fetches at
+   * once instead of at its next poll (JOB_POLL_INTERVAL_MS). Other processes find it by polling.
+   */
+  wake(kind: string): void {
+    if (!this.started) return;
+    for (const id of this.workerIds.get(kind) ?? []) this.boss.notifyWorker(id);
   }
 
   /** Sends one job (through `db`: the caller's transaction, or the pool), at once or not before `startAfter`. */

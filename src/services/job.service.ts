@@ -35,7 +35,8 @@ export interface QueuedJobData<P = unknown> {
 export async function enqueueJob<P>(ctx: AuthedContext, kind: string, payload: P, opts: { startAfter?: Date } = {}): Promise<Job> {
   const def = jobKind(kind);
   if (!def) throw new Error(`unknown job kind ${kind}`);
-  return withTransaction(ctx, async (tx) => {
+  const inCallersTransaction = Boolean(ctx.manager.queryRunner?.isTransactionActive);
+  const queued = await withTransaction(ctx, async (tx) => {
     const bossJobId = randomUUID();
     const record = await scoped(tx, Job).insert(
       { bossJobId, kind, state: JobState.QUEUED, progress: 0, createdById: tx.actor.userId },
@@ -45,6 +46,10 @@ export async function enqueueJob<P>(ctx: AuthedContext, kind: string, payload: P
     await tx.app.queue.send(kind, data, bossJobId, managerExecutor(tx.manager), opts);
     return record;
   });
+  // committed here: this process's idle workers take it now instead of at their next poll (a
+  // caller's own transaction wakes them after its commit)
+  if (!inCallersTransaction && !opts.startAfter) ctx.app.queue.wake(kind);
+  return queued;
 }
 
 /** The agency's record of a job; null when it is not the agency's (or no such job). */

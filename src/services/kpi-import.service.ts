@@ -79,13 +79,15 @@ export async function importKpiFile(ctx: AuthedContext, input: ImportKpiFileInpu
     return record;
   }
   // the import, its file and its job commit together: a worker never finds a job without its import
-  return withTransaction(ctx, async (tx) => {
+  const queued = await withTransaction(ctx, async (tx) => {
     const record = await scoped(tx, KpiImport).insert({ ...fields, status: KpiImportStatus.QUEUED, startedAt: null, content: input.content, jobId: null });
     const job = await enqueueJob<KpiImportJobPayload>(tx, KPI_IMPORT_JOB, { importId: record.id });
     const linked = await scoped(tx, KpiImport).update(record, { jobId: job.id });
     delete linked.content;
     return linked;
   });
+  ctx.app.queue.wake(KPI_IMPORT_JOB);
+  return queued;
 }
 
 /** How a background run ended, as the job's result. */
