@@ -10,9 +10,8 @@ import { agencyToday } from './agency.service';
 import { latestDeviations, openDeviations, sumsOver } from './kpi-measurement.reads';
 import { affectedSlots, clipToCampaign, deviationAction, kpiFigures, measurementValues, periodEndedReason, settledBefore, slotOf, takesMeasurements, windowKey, type MeasurementValues } from './kpi-measurement.rules';
 import { refreshKpiMonths, scoped, withTransaction } from './scope';
+import { firstOfMonth } from './time';
 
-/** The first day of the month of a YYYY-MM-DD date. */
-const monthOf = (date: string): string => `${date.slice(0, 7)}-01`;
 
 /** Recording measurements and keeping the deviations of a campaign up to date, in one transaction. */
 
@@ -59,7 +58,7 @@ export async function storeMeasurements(tx: AuthedContext, campaign: Campaign, r
     opts.onStored?.(at + chunk.length);
   }
   const dates = [...new Set(rows.map((r) => r.date))];
-  const months = [...new Set(dates.map(monthOf))];
+  const months = [...new Set(dates.map(firstOfMonth))];
   await refreshKpiMonths(tx, months.map(() => campaign.id), months);
   // the campaign's version moves with its figures (what cached series are keyed by)
   await scoped(tx, Campaign).update(campaign, {});

@@ -12,7 +12,7 @@ import { DERIVED_METRICS, derivedMetric, STORED_METRICS } from './kpi.rules';
 import { formatPercent } from './money/format';
 import { getOwnAgency } from './agency.service';
 import { scoped } from './scope';
-import { addDays, daysBetween } from './time';
+import { addDays, daysBetween, firstOfMonth } from './time';
 import { DEFAULT_PAGE_SIZE } from '../schema/common/connection';
 
 /** The agency-wide monthly KPI report: whole months from the rollup, partial edge months from the daily rows. */
@@ -20,7 +20,6 @@ import { DEFAULT_PAGE_SIZE } from '../schema/common/connection';
 /** The longest period one report covers (two years): the answer stays a readable size. */
 export const KPI_REPORT_MAX_DAYS = 731;
 
-const monthStart = (date: string): string => `${date.slice(0, 7)}-01`;
 const nextMonth = (month: string): string => {
   const d = new Date(month + 'T00:00:00Z');
   d.setUTCMonth(d.getUTCMonth() + 1);
@@ -32,9 +31,9 @@ const nextMonth = (month: string): string => {
  * partial ranges (both days included) read from the daily rows.
  */
 export function reportRanges(from: string, to: string): { fullFrom: string; fullTo: string; partial: [string, string][] } {
-  const fullFrom = from === monthStart(from) ? from : nextMonth(monthStart(from));
+  const fullFrom = from === firstOfMonth(from) ? from : nextMonth(firstOfMonth(from));
   const afterTo = addDays(to, 1);
-  const fullTo = afterTo === monthStart(afterTo) ? afterTo : monthStart(to);
+  const fullTo = afterTo === firstOfMonth(afterTo) ? afterTo : firstOfMonth(to);
   if (fullFrom >= fullTo) return { fullFrom, fullTo: fullFrom, partial: [[from, to]] };
   const partial: [string, string][] = [];
   if (from < fullFrom) partial.push([from, addDays(fullFrom, -1)]);

@@ -2,7 +2,7 @@ import Decimal from 'decimal.js';
 import { DeviationSeverity, KpiMetric, KpiPeriod, KpiTargetDirection, PacingStatus } from '../entities/enums';
 import { BadUserInputError, type FieldError } from '../errors';
 import { msg } from '../i18n';
-import { addDays, daysBetween } from './time';
+import { addDays, daysBetween, firstOfMonth } from './time';
 
 /**
  * The pure KPI maths of campaigns. No database, no floats: every amount comes in and goes out as
@@ -155,7 +155,7 @@ const minDate = (a: string, b: string): string => (a < b ? a : b);
 /** ISO weekday, Monday = 1 … Sunday = 7. */
 const isoWeekday = (date: string): number => new Date(date + 'T00:00:00Z').getUTCDay() || 7;
 
-const lastOfMonth = (date: string): string => addDays(addDays(date.slice(0, 8) + '01', 32).slice(0, 8) + '01', -1);
+const lastOfMonth = (date: string): string => addDays(firstOfMonth(addDays(firstOfMonth(date), 32)), -1);
 
 /**
  * The calendar period of the given kind that contains `date`, before clipping: the day itself,
@@ -171,7 +171,7 @@ export function periodContaining(period: KpiPeriod, date: string, campaignStart:
       return { start, end: addDays(start, 6) };
     }
     case KpiPeriod.MONTH:
-      return { start: date.slice(0, 8) + '01', end: lastOfMonth(date) };
+      return { start: firstOfMonth(date), end: lastOfMonth(date) };
     case KpiPeriod.CAMPAIGN:
       return { start: campaignStart, end: campaignEnd };
   }

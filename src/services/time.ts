@@ -43,6 +43,9 @@ export function offsetMs(instant: Date, timeZone: string): number {
   return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
 }
 
+/** The first day of the calendar month of a YYYY-MM-DD date. */
+export const firstOfMonth = (date: string): string => `${date.slice(0, 8)}01`;
+
 /** Remembered shifts: charts and period maths move the same few hundred dates over and over. */
 const shifted = new Map<string, string>();
 
