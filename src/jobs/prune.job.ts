@@ -1,4 +1,5 @@
-import { pruneJobRecords } from '../services/job.service';
+import { pruneJobRecords, reconcileInterruptedJobs } from '../services/job.service';
+import { pruneOutbox } from '../services/outbound-email.service';
 import { registerSchedule } from './registry';
 
 /** Every night at 03:15 UTC: finished job records past their retention are deleted. */
@@ -6,4 +7,18 @@ export const pruneJobRecordsSchedule = registerSchedule({
   kind: 'jobs.prune',
   cron: '15 3 * * *',
   run: (app) => pruneJobRecords(app),
+});
+
+/** Every five minutes: records of runs the queue gave up on (expired, worker gone) stop reading RUNNING. */
+export const reconcileJobsSchedule = registerSchedule({
+  kind: 'jobs.reconcile',
+  cron: '*/5 * * * *',
+  run: (app) => reconcileInterruptedJobs(app),
+});
+
+/** Every night at 03:25 UTC: emails that left (or could not) past their retention are deleted. */
+export const pruneOutboxSchedule = registerSchedule({
+  kind: 'outbox.prune',
+  cron: '25 3 * * *',
+  run: (app) => pruneOutbox(app),
 });

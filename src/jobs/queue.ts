@@ -6,8 +6,8 @@ import { poolExecutor, type SqlExecutor } from './executor';
 import { jobKind, jobKinds, scheduledJobs, type JobKind } from './registry';
 import './kinds';
 
-/** pg-boss keeps its tables in this schema, created and upgraded by pg-boss itself. */
-export const QUEUE_SCHEMA = 'pgboss';
+export { QUEUE_SCHEMA } from './schema';
+import { QUEUE_SCHEMA } from './schema';
 
 /** A counting semaphore: WORKERS jobs at once in this process, whatever their kinds. */
 class Slots {

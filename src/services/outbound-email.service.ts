@@ -1,4 +1,4 @@
-import type { AuthedContext } from '../context';
+import type { AppServices, AuthedContext } from '../context';
 import { OutboundEmail, OutboundEmailStatus } from '../entities/outbound-email.entity';
 import type { ConnectionResult } from '../schema/common/connection';
 import type { PageArgs } from '../schema/common/connection';
@@ -60,4 +60,21 @@ export async function findOutboundEmail(ctx: AuthedContext, id: string): Promise
 /** Records what became of one attempt at sending. */
 export async function recordEmailOutcome(ctx: AuthedContext, email: OutboundEmail, patch: Partial<OutboundEmail>): Promise<void> {
   await scoped(ctx, OutboundEmail).update(email, patch as never, { allowPortal: true });
+}
+
+/** How long the outbox keeps an email that is no longer waiting to be sent (it holds addresses and links). */
+export const OUTBOX_RETENTION_DAYS = 90;
+
+/**
+ * Deletes, for every agency, the emails created more than OUTBOX_RETENTION_DAYS ago that are no
+ * longer waiting (SENT, FAILED, KEPT): system maintenance that reads nothing and drops expired rows.
+ */
+export async function pruneOutbox(app: AppServices): Promise<{ deleted: number }> {
+  const raw: unknown = await app.dataSource.query(
+    `DELETE FROM outbound_emails WHERE status <> $1 AND "createdAt" < now() - make_interval(days => $2)`,
+    [OutboundEmailStatus.QUEUED, OUTBOX_RETENTION_DAYS],
+  );
+  // TypeORM answers a DELETE with [rows, affected]
+  const deleted = Array.isArray(raw) && typeof raw[1] === 'number' ? raw[1] : 0;
+  return { deleted };
 }

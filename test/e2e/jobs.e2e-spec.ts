@@ -3,7 +3,8 @@
  * → SUCCEEDED with its result, a failing job is retried and ends FAILED with its error, another
  * agency's job reads as null, portal users are refused, and the nightly schedule is registered.
  */
-import { JobFailure, enqueueJob } from '../../src/services/job.service';
+import { JobFailure, enqueueJob, reconcileInterruptedJobs } from '../../src/services/job.service';
+import { pruneOutbox } from '../../src/services/outbound-email.service';
 import { registerJob } from '../../src/jobs/registry';
 import { msg } from '../../src/i18n';
 import { startTestApp, TestApp } from '../support/app';
@@ -128,6 +129,72 @@ describe('job(id)', () => {
 describe('scheduled jobs', () => {
   it('registers the nightly pruning of finished job records as a cron schedule', async () => {
     expect(await t.services.queue.schedules()).toContainEqual({ name: 'jobs.prune', cron: '15 3 * * *' });
+  });
+});
+
+describe('a run the queue gave up on', () => {
+  // what pg-boss's maintenance does to a run that outlived its expiry or whose worker died
+  const queueGivesUp = async (recordId: string, state: 'retry' | 'failed') => {
+    const [{ bossJobId }] = await t.ds.query(`SELECT "bossJobId" FROM jobs WHERE id = $1`, [recordId]);
+    await t.ds.query(`UPDATE pgboss.job SET state = $2 WHERE id = $1`, [bossJobId, state]);
+  };
+
+  it('reads FAILED with JOB_INTERRUPTED after the last attempt, QUEUED when a retry follows, and stays RUNNING while active', async () => {
+    // earlier tests' jobs finish first: a run waiting on the new gate would hold a worker slot
+    await eventually(
+      async () => Number((await t.ds.query(`SELECT count(*) AS n FROM jobs WHERE kind = 'test.double' AND state IN ('QUEUED', 'RUNNING')`))[0].n),
+      (n) => n === 0,
+      15_000,
+      'earlier jobs done',
+    );
+    gate = released();
+    const finalRun = await enqueueJob(actorContext(t, { agencyId: a.agencyId, userId: a.ownerId }), 'test.double', { n: 6 });
+    const retried = await enqueueJob(actorContext(t, { agencyId: b.agencyId, userId: b.ownerId }), 'test.double', { n: 7 });
+    try {
+      await eventually(() => readJob(finalRun.id, a.ownerToken), (j) => j.state === 'RUNNING', 15_000, 'RUNNING');
+      await eventually(() => readJob(retried.id, b.ownerToken), (j) => j.state === 'RUNNING', 15_000, 'RUNNING');
+
+      // both are active in the queue: nothing to reconcile
+      const idle = await reconcileInterruptedJobs(t.services);
+      expect((await readJob(finalRun.id, a.ownerToken)).state).toBe('RUNNING');
+      expect(idle).toEqual({ requeued: 0, failed: 0 });
+
+      await queueGivesUp(finalRun.id, 'failed');
+      await queueGivesUp(retried.id, 'retry');
+      expect(await reconcileInterruptedJobs(t.services)).toEqual({ requeued: 1, failed: 1 });
+      const failed = await readJob(finalRun.id, a.ownerToken);
+      expect(failed).toMatchObject({ state: 'FAILED', error: { code: 'JOB_INTERRUPTED' } });
+      expect(failed.finishedAt).not.toBeNull();
+      expect((await readJob(retried.id, b.ownerToken)).state).toBe('QUEUED');
+    } finally {
+      release();
+    }
+  });
+
+  it('is reconciled every five minutes', async () => {
+    expect(await t.services.queue.schedules()).toContainEqual({ name: 'jobs.reconcile', cron: '*/5 * * * *' });
+  });
+});
+
+describe('the outbox', () => {
+  it('forgets emails that are no longer waiting after 90 days, and keeps the waiting and the recent ones', async () => {
+    const insert = (agencyId: string, status: string, daysAgo: number) =>
+      t.ds.query(
+        `INSERT INTO outbound_emails ("agencyId", "to", subject, text, status, "createdAt")
+         VALUES ($1, 'someone@example.com', 'Subject', 'Body', $2, now() - make_interval(days => $3)) RETURNING id`,
+        [agencyId, status, daysAgo],
+      );
+    const [[oldSent], [oldKept], [oldQueued], [recentSent], [otherOld]] = [
+      await insert(a.agencyId, 'SENT', 91),
+      await insert(a.agencyId, 'KEPT', 200),
+      await insert(a.agencyId, 'QUEUED', 200),
+      await insert(a.agencyId, 'SENT', 10),
+      await insert(b.agencyId, 'FAILED', 120),
+    ];
+    await pruneOutbox(t.services);
+    const left: { id: string }[] = await t.ds.query(`SELECT id FROM outbound_emails WHERE id = ANY($1)`, [[oldSent.id, oldKept.id, oldQueued.id, recentSent.id, otherOld.id]]);
+    expect(left.map((r) => r.id).sort()).toEqual([oldQueued.id, recentSent.id].sort());
+    expect(await t.services.queue.schedules()).toContainEqual({ name: 'outbox.prune', cron: '25 3 * * *' });
   });
 });
 

@@ -393,6 +393,7 @@ export const en = {
     failed: 'The job failed; try again later or contact support',
     emailNotFound: 'The email is no longer in the outbox',
     emailNotSent: 'The mail server did not accept the email',
+    interrupted: 'The job did not finish: it ran out of time or its worker stopped. Start it again',
   },
   emails: {
     reportPublished: {
