@@ -1112,7 +1112,9 @@ export const THROUGHPUT_QUERY = /* GraphQL */ `query Invoices {
  * Throughput (issue 12): a production-mode server in its own process on a scratch database seeded
  * with one agency (200 clients × 2 contacts, 2 000 issued invoices × 3 lines), driven by
  * autocannon with THROUGHPUT_QUERY: requests/s at 10 connections, p50/p99; p99 at a fixed
- * 150 requests/s; SQL statements per request (counted in-process on the same database); peak RSS.
+ * 150 requests/s; the server's CPU time per request (steadier than requests/s when other work
+ * shares the machine); SQL statements per request (counted in-process on the same database);
+ * idle and peak RSS (VmHWM). BENCH_THROUGHPUT_SECONDS sets the length of each run (10 s).
  */
 async function throughputScenario(): Promise<void> {
   const autocannon = (await import('autocannon')).default;
@@ -1204,7 +1206,7 @@ async function throughputScenario(): Promise<void> {
       value: `${fixed.latency.p50} / ${fixed.latency.p99} ms`,
       note: `p50 / p99; ${fixed.requests.average.toFixed(0)} req/s achieved, ${failed(fixed)} failed; target p99 ≤ 50 ms`,
     });
-    rows.push({ scenario: 'throughput', metric: 'SQL statements per request', value: statements.toFixed(1), note: 'auth, page, count, loader batches: independent of rows' });
+    rows.push({ scenario: 'throughput', metric: 'SQL statements per request', value: statements.toFixed(1), note: 'auth, the page, one batch each for clients, contacts and lines: independent of row counts' });
     rows.push({ scenario: 'throughput', metric: 'server RSS: idle / peak under load', value: `${server.rss.toFixed(0)} / ${peak.toFixed(0)} MB`, note: 'target ≤ 300 MB' });
   } finally {
     await ds.destroy();
