@@ -63,7 +63,7 @@ async function waitReady(port: number, timeoutMs = 60_000): Promise<void> {
 }
 
 /** Starts the built server as `npm start` would; returns ms to /ready and idle RSS. */
-async function startServer(env: Record<string, string | undefined>): Promise<{ readyMs: number; rss: number; port: number; stop: () => Promise<void> }> {
+async function startServer(env: Record<string, string | undefined>): Promise<{ readyMs: number; rss: number; port: number; pid: number; stop: () => Promise<void> }> {
   const port = await freePort();
   const t0 = Date.now();
   const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ENTRY], {
@@ -78,6 +78,7 @@ async function startServer(env: Record<string, string | undefined>): Promise<{ r
     readyMs,
     rss,
     port,
+    pid: child.pid!,
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', () => resolve());
@@ -1094,6 +1095,125 @@ async function reportsScenario(): Promise<void> {
 }
 
 
+/** The nested list of issue 12: 20 invoices, each with its client and the client's contacts, and its lines. */
+export const THROUGHPUT_QUERY = /* GraphQL */ `query Invoices {
+  invoices(first: 20) {
+    edges {
+      node {
+        id number status total dueDate
+        client { id name contacts { fullName email } }
+        lines { description quantity net }
+      }
+    }
+  }
+}`;
+
+/**
+ * Throughput (issue 12): a production-mode server in its own process on a scratch database seeded
+ * with one agency (200 clients × 2 contacts, 2 000 issued invoices × 3 lines), driven by
+ * autocannon with THROUGHPUT_QUERY: requests/s at 10 connections, p50/p99; p99 at a fixed
+ * 150 requests/s; the server's CPU time per request (steadier than requests/s when other work
+ * shares the machine); SQL statements per request (counted in-process on the same database);
+ * idle and peak RSS (VmHWM). BENCH_THROUGHPUT_SECONDS sets the length of each run (10 s).
+ */
+async function throughputScenario(): Promise<void> {
+  const autocannon = (await import('autocannon')).default;
+  const db = `bench_throughput_${process.pid}`;
+  await recreateDatabase(BASE_URL, db);
+  const url = withDatabase(BASE_URL, db);
+  const counter = new CountingLogger();
+  const ds = createDataSource({ url, poolSize: 10, logger: counter });
+  await ds.initialize();
+  try {
+    await ds.runMigrations();
+    const config = loadConfig({ ...process.env, NODE_ENV: 'production', DATABASE_URL: url, JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42', LOG_LEVEL: 'silent', WORKERS: '0' });
+    const app = await createApp(ds, config);
+    await new Promise<void>((r) => app.httpServer.listen(0, '127.0.0.1', r));
+    const post = poster((app.httpServer.address() as AddressInfo).port);
+    const reg = await post(
+      'mutation($i: RegisterAgencyInput!) { registerAgency(input: $i) { token agency { id } user { id } } }',
+      { i: { agencyName: 'Bench throughput', email: `bench-throughput-${process.pid}@example.test`, password: 'bench-password-1' } },
+    );
+    const { token, agency, user } = reg.registerAgency;
+    await ds.query(
+      `INSERT INTO clients ("agencyId", name, inn, "ownerId") SELECT $1, 'ООО «Клиент ' || lpad(i::text, 3, '0') || '»', lpad((7700000000 + i)::text, 10, '0'), $2 FROM generate_series(1, 200) i`,
+      [agency.id, user.id],
+    );
+    await ds.query(
+      `INSERT INTO contacts ("agencyId", "clientId", "fullName", position, email, phone, "isPrimary")
+       SELECT c."agencyId", c.id, 'Контакт ' || n || ' ' || c.name, 'Маркетолог', 'contact' || n || '.' || c.inn || '@example.test', '+7900' || lpad(n::text, 7, '0'), n = 1
+         FROM clients c, generate_series(1, 2) n WHERE c."agencyId" = $1`,
+      [agency.id],
+    );
+    await ds.query(
+      `INSERT INTO invoices ("agencyId", "clientId", number, status, currency, "issueDate", "dueDate", subtotal, "vatTotal", total, "amountDue", "createdAt")
+       SELECT $1, (SELECT id FROM clients WHERE "agencyId" = $1 ORDER BY name OFFSET (i % 200) LIMIT 1), 'СЧ-' || i, 'ISSUED', 'RUB',
+              '2026-06-01', '2026-06-15', 4000, 880, 4880, 4880, now() - i * interval '1 minute'
+         FROM generate_series(1, 2000) i`,
+      [agency.id],
+    );
+    await ds.query(
+      `INSERT INTO invoice_lines ("agencyId", "invoiceId", "clientId", position, description, quantity, "unitPrice", "vatRate", "vatRateAuto", net, vat, gross)
+       SELECT i."agencyId", i.id, i."clientId", p, 'Ведение рекламной кампании, этап ' || p, 1, 1000, 22, true, 1000, 220, 1220
+         FROM invoices i, generate_series(1, 3) p WHERE i."agencyId" = $1`,
+      [agency.id],
+    );
+    await ds.query('ANALYZE');
+    const first = await post(THROUGHPUT_QUERY, {}, token);
+    const size = Buffer.byteLength(JSON.stringify({ data: first }));
+    if (first.invoices.edges.length !== 20) throw new Error('expected 20 invoices');
+    for (let i = 0; i < 20; i++) await post(THROUGHPUT_QUERY, {}, token);
+    counter.count = 0;
+    for (let i = 0; i < 20; i++) await post(THROUGHPUT_QUERY, {}, token);
+    const statements = counter.count / 20;
+    await app.stop();
+
+    // the load runs against the built server in its own process, as in production
+    const server = await startServer({ DATABASE_URL: url, SEED_DEMO: 'false', WORKERS: '0' });
+    const body = JSON.stringify({ query: THROUGHPUT_QUERY });
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+    const run = (opts: Record<string, unknown>): Promise<any> =>
+      autocannon({ url: `http://127.0.0.1:${server.port}/graphql`, method: 'POST', headers, body, ...opts });
+    const seconds = Number(process.env.BENCH_THROUGHPUT_SECONDS ?? 10);
+    await run({ connections: 10, duration: 3 }); // warm-up: JIT, pool
+    // CPU time of the server per request: what the machine's other load does not change much
+    const cpuMs = () => {
+      const f = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime + stime, in clock ticks of 10 ms
+    };
+    const cpu0 = cpuMs();
+    const open = await run({ connections: 10, duration: seconds });
+    const cpuPerRequest = (cpuMs() - cpu0) / open.requests.total;
+    const fixed = await run({ connections: 10, duration: seconds, overallRate: 150 });
+    const peak = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+    await server.stop();
+    const failed = (r: any) => r.errors + r.timeouts + r.non2xx;
+    rows.push({
+      scenario: 'throughput',
+      metric: `nested invoices list (20 × client + contacts + lines, ${(size / 1024).toFixed(1)} KB), 10 connections`,
+      value: `${open.requests.average.toFixed(0)} req/s`,
+      note: `p50 / p99 ${open.latency.p50} / ${open.latency.p99} ms; ${failed(open)} failed; target ≥ 300 req/s`,
+    });
+    rows.push({
+      scenario: 'throughput',
+      metric: 'server CPU time per request (user + system)',
+      value: `${cpuPerRequest.toFixed(2)} ms`,
+      note: `one core's ceiling ≈ ${(1000 / cpuPerRequest).toFixed(0)} req/s; steadier than req/s on a shared machine`,
+    });
+    rows.push({
+      scenario: 'throughput',
+      metric: 'same query at a fixed 150 req/s (10 connections)',
+      value: `${fixed.latency.p50} / ${fixed.latency.p99} ms`,
+      note: `p50 / p99; ${fixed.requests.average.toFixed(0)} req/s achieved, ${failed(fixed)} failed; target p99 ≤ 50 ms`,
+    });
+    rows.push({ scenario: 'throughput', metric: 'SQL statements per request', value: statements.toFixed(1), note: 'auth, the page, one batch each for clients, contacts and lines: independent of row counts' });
+    rows.push({ scenario: 'throughput', metric: 'server RSS: idle / peak under load', value: `${server.rss.toFixed(0)} / ${peak.toFixed(0)} MB`, note: 'target ≤ 300 MB' });
+  } finally {
+    await ds.destroy();
+    await dropDatabase(BASE_URL, db);
+  }
+}
+
 function printTable(): void {
   const headers = ['scenario', 'metric', 'value', 'note'];
   const data = rows.map((r) => [r.scenario, r.metric, r.value, r.note ?? '']);
@@ -1114,6 +1234,7 @@ async function main(): Promise<void> {
     queue: queueScenario,
     analytics: analyticsScenario,
     reports: reportsScenario,
+    throughput: throughputScenario,
   };
   for (const [name, run] of Object.entries(scenarios)) {
     if (only && only !== name) continue;

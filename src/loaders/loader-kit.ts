@@ -1,6 +1,8 @@
+import { isUUID } from 'class-validator';
 import DataLoader from 'dataloader';
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import type { RequestContext } from '../context';
+import { leanMany } from '../db/lean-rows';
 import { scoped } from '../services/scope';
 
 /** Orders rows to match the keys (null where missing). */
@@ -23,9 +25,16 @@ export function groupBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) =
 
 type Tenant = ObjectLiteral & { id: string; agencyId: string };
 
-/** Rows by id, through the scope (another agency's or an out-of-portal row loads as null). */
+/**
+ * Rows by id, through the scope (another agency's or an out-of-portal row loads as null); as
+ * plain rows (leanMany): the loaders feed the nested reads, where hydration was the hot spot.
+ */
 export function rowsById<T extends Tenant>(ctx: RequestContext, entity: EntityTarget<T> & Function): DataLoader<string, T | null> {
-  return new DataLoader(async (ids) => byId(ids, await scoped(ctx, entity).findByIds(ids)));
+  return new DataLoader(async (ids) => {
+    const valid = ids.filter((id) => isUUID(id));
+    if (valid.length === 0) return ids.map(() => null);
+    return byId(ids, await leanMany(scoped(ctx, entity).query('e').andWhere('e.id IN (:...__ids)', { __ids: valid })));
+  });
 }
 
 /**
@@ -49,7 +58,7 @@ export async function childRowsOf<T extends Tenant>(
     qb.addOrderBy(`x."${column}"`, dir === 'DESC' ? 'DESC' : 'ASC');
   }
   qb.addOrderBy('x.id', 'ASC');
-  return qb.getMany();
+  return leanMany(qb);
 }
 
 /** The child rows of many parents, batched per request (see childRowsOf). */

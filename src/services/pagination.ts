@@ -1,5 +1,6 @@
 import { isUUID } from 'class-validator';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { leanMany } from '../db/lean-rows';
 import { BadUserInputError } from '../errors';
 import type { ConnectionResult } from '../schema/common/connection';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../schema/common/connection';
@@ -76,7 +77,8 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
     });
   }
   qb.orderBy(sort.column, sort.direction).addOrderBy(`${alias}.id`, sort.direction).take(undefined).limit(first + 1);
-  const rows = await qb.getMany();
+  // a page is read, never written back: plain rows, without TypeORM's hydration (see leanMany)
+  const rows = await leanMany(qb);
   const hasNextPage = rows.length > first;
   const page = hasNextPage ? rows.slice(0, first) : rows;
   const edges = page.map((node) => ({ node, cursor: encodeCursor(sort.value(node), node.id) }));

@@ -33,11 +33,33 @@ export const DecimalScalar = new GraphQLScalarType({
   },
 });
 
+const LOCAL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** 'YYYY-MM-DD' naming a real day (no 2026-02-30), decided without building a Date. */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const m = LOCAL_DATE.exec(value);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= DAYS_IN_MONTH[month - 1] + (leap ? 1 : 0);
+}
+
+const localDate = LocalDateResolver.toConfig();
+
 /** Calendar date of a document or a birthday: 'YYYY-MM-DD', no time, no zone. */
 export const DateScalar = new GraphQLScalarType({
-  ...LocalDateResolver.toConfig(),
+  ...localDate,
   name: 'Date',
   description: 'A calendar date, ISO-8601 "YYYY-MM-DD" (no time, no time zone).',
+  // a chart's series serializes hundreds of dates per response, and the library checks each one
+  // by building a Date and its ISO string (6% of the portal read's CPU): the same check in
+  // arithmetic; anything it refuses goes to the library, for the library's error
+  serialize: (value) => (isCalendarDate(value) ? value : localDate.serialize(value)),
 });
 
 /** An instant: ISO-8601 in UTC. */

@@ -1,0 +1,53 @@
+import { LocalDateResolver } from 'graphql-scalars';
+import { DateScalar } from '../../src/schema/common/scalars';
+
+/**
+ * The Date scalar serializes with its own arithmetic check (a chart answers hundreds of dates);
+ * it must accept and refuse exactly what graphql-scalars' LocalDate does.
+ */
+function library(value: unknown): string | Error {
+  try {
+    return LocalDateResolver.serialize(value) as string;
+  } catch (e) {
+    return e as Error;
+  }
+}
+function ours(value: unknown): string | Error {
+  try {
+    return DateScalar.serialize(value) as string;
+  } catch (e) {
+    return e as Error;
+  }
+}
+
+describe('Date scalar output', () => {
+  it('agrees with graphql-scalars on every day-of-month 00…32 of every month 00…13 of leap and common years', () => {
+    const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+    let valid = 0;
+    for (const year of [0, 1900, 1999, 2000, 2024, 2025, 2026, 2100, 2400, 9999]) {
+      for (let month = 0; month <= 13; month++) {
+        for (let day = 0; day <= 32; day++) {
+          const value = `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+          const expected = library(value);
+          const actual = ours(value);
+          if (expected instanceof Error) {
+            expect([value, actual instanceof Error ? actual.message : actual]).toEqual([value, expected.message]);
+          } else {
+            expect([value, actual]).toEqual([value, expected]);
+            valid++;
+          }
+        }
+      }
+    }
+    // 10 years × 365 days + the 29 February of the leap ones (0, 2000, 2024, 2400): the check really ran
+    expect(valid).toBe(10 * 365 + 4);
+  });
+
+  it('refuses what is not a calendar date string, with the library message', () => {
+    for (const value of ['2026-1-05', '2026-01-05T00:00:00Z', ' 2026-01-05', '20260105', '', 20260105, null, new Date(), '2026-02-29']) {
+      const actual = ours(value);
+      expect(actual).toBeInstanceOf(Error);
+      expect((actual as Error).message).toBe((library(value) as Error).message);
+    }
+  });
+});
