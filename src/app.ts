@@ -138,6 +138,12 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       },
       autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+      serializers: {
+        // a signed document link carries its credential in the query string
+        req: (req: { url?: string }) => Object.assign(req, { url: req.url?.replace(/([?&]token=)[^&]*/gi, '$1[redacted]') }),
+        // the status is what is read; the same dozen security headers on every line are not
+        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+      },
       // one line per request; for /graphql it names the operation, its type, outcome, time and cost
       customSuccessObject: (_req, res, val) => withOperation(res, val),
       customErrorObject: (_req, res, _err, val) => withOperation(res, val),
