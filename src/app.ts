@@ -124,7 +124,8 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   app.disable('x-powered-by');
   // Express reads NODE_ENV itself (defaulting to development); make it follow the validated config
   app.set('env', config.nodeEnv);
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed from these proxies only: req.ip (logs, /metrics, per-address limits)
+  app.set('trust proxy', config.trustProxy);
   app.use(metrics.httpMiddleware);
 
   app.use(

@@ -68,6 +68,11 @@ export interface AppConfig {
   httpHeadersTimeoutMs: number;
   /** an idle keep-alive connection is closed after this (HTTP_KEEP_ALIVE_TIMEOUT_MS): above the load balancer's idle timeout */
   httpKeepAliveTimeoutMs: number;
+  /**
+   * which proxies' X-Forwarded-For is believed for the client address (TRUST_PROXY, Express's
+   * `trust proxy`: `loopback`, addresses/CIDRs, comma-separated, or a hop count)
+   */
+  trustProxy: string | number;
   /** bearer token that opens /metrics to non-loopback scrapers (METRICS_TOKEN); null: loopback only */
   metricsToken: string | null;
   /** distinct GraphQL operation names the metrics keep as labels (METRICS_MAX_OPERATIONS); later ones count as "other" */
@@ -186,6 +191,15 @@ function httpTimeouts(env: NodeJS.ProcessEnv) {
   return { httpRequestTimeoutMs, httpHeadersTimeoutMs, httpKeepAliveTimeoutMs };
 }
 
+function trustProxy(env: NodeJS.ProcessEnv): string | number {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw) return 'loopback';
+  if (/^\d+$/.test(raw)) return Number(raw);
+  // `true` would believe any X-Forwarded-For: every client could pick its own address
+  if (/^(true|\*)$/i.test(raw)) throw new ConfigError('TRUST_PROXY must name the proxies (addresses, CIDRs, loopback, uniquelocal) or a hop count, not "true"');
+  return raw;
+}
+
 function metricsToken(env: NodeJS.ProcessEnv): string | null {
   const raw = env.METRICS_TOKEN?.trim();
   if (!raw) return null;
@@ -238,6 +252,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // localhost to https for a year
     hsts: bool(env, 'HSTS', publicUrl(env, 4000).startsWith('https://')),
     ...httpTimeouts(env),
+    trustProxy: trustProxy(env),
     metricsToken: metricsToken(env),
     metricsMaxOperations: int(env, 'METRICS_MAX_OPERATIONS', 200, 1, 10_000),
   };

@@ -48,10 +48,10 @@ export function corsPolicy(config: AppConfig): RequestHandler {
     optionsSuccessStatus: 204,
   });
   return (req: Request, res: Response, next: NextFunction) => {
+    // the answer differs by Origin, also when it carries no CORS header: caches must keep them apart
+    if (!anyOrigin && allowed.size) res.vary('Origin');
     const origin = req.headers.origin;
     if (!origin) return next();
-    // the answer differs by Origin even when it carries no CORS header: caches must keep them apart
-    if (!anyOrigin) res.vary('Origin');
     if (anyOrigin || allowed.has(origin.toLowerCase())) return handler(req, res, next);
     if (req.method === 'OPTIONS' && req.headers['access-control-request-method']) {
       res.status(403).json({

@@ -160,6 +160,17 @@ describe('/metrics protection', () => {
     }
   });
 
+  it('X-Forwarded-For is believed only from the proxies TRUST_PROXY names; "true" (anyone) is refused', async () => {
+    const elsewhere = await startTestApp({ env: { TRUST_PROXY: '10.0.0.0/8' } });
+    try {
+      // the request comes from 127.0.0.1, which is not a trusted proxy here: its header is ignored
+      expect((await request(elsewhere.app).get('/metrics').set('x-forwarded-for', '203.0.113.7')).status).toBe(200);
+    } finally {
+      await elsewhere.close();
+    }
+    expect(() => loadConfig({ ...process.env, TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY/);
+  });
+
   it('refuses a METRICS_TOKEN too short to be a secret at start', () => {
     expect(() => loadConfig({ ...process.env, METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
   });
