@@ -260,6 +260,7 @@ async function queueDepth(pool: Pool | undefined, timeoutMs: number): Promise<{ 
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error('no connection for the queue depth in time')), timeoutMs);
+    timer.unref();
   });
   const client = await Promise.race([connecting, late]).catch((err) => {
     // a connection that comes after the scrape gave up goes back to the pool
