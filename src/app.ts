@@ -5,7 +5,7 @@ import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { Express, Request } from 'express';
+import express, { Express, Request, Response } from 'express';
 import depthLimit from 'graphql-depth-limit';
 import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
@@ -17,6 +17,8 @@ import { graphiqlRouter } from './graphiql';
 import { localeFromAcceptLanguage } from './i18n';
 import { createLoaders } from './loaders';
 import { createLogger, Logger } from './logger';
+import { bindOperationSummary, createMetrics, type AppMetrics } from './observability';
+import { corsPolicy, securityHeaders } from './security';
 import { createRenderPool } from './documents/pool';
 import { JobQueue } from './jobs/queue';
 import { documentDownloadRouter } from './documents/download';
@@ -29,6 +31,8 @@ export interface CreatedApp {
   /** the HTTP server the app will listen on (created here so Apollo can drain it on shutdown) */
   httpServer: http.Server;
   services: AppServices;
+  /** the app's own Prometheus registry and collectors (served at /metrics) */
+  metrics: AppMetrics;
   /**
    * stops Apollo (draining in-flight requests), then the job queue (running jobs finish or go back
    * to the queue), then the render pool; the caller closes the data source
@@ -53,6 +57,28 @@ function errorLoggingPlugin(): ApolloServerPlugin<RequestContext> {
       };
     },
   };
+}
+
+/** the largest request body /graphql takes (see where it is used) */
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * A body announced larger than the limit is refused at once, and the connection closed: the body
+ * parser would refuse it too, but only after reading it to the end (or until the request timeout).
+ */
+function refuseAnnouncedOversize(limit: number) {
+  return (req: Request, res: Response, next: (err?: unknown) => void) => {
+    const length = Number(req.headers['content-length']);
+    if (!(length > limit)) return next();
+    res.set('Connection', 'close');
+    next(Object.assign(new Error('request entity too large'), { type: 'entity.too.large', status: 413, limit, length }));
+  };
+}
+
+/** The access log line's object, with the GraphQL operation's summary when the request ran one. */
+function withOperation(res: http.ServerResponse, val: Record<string, unknown>): Record<string, unknown> {
+  const graphql = (res as http.ServerResponse & { locals?: { graphql?: unknown } }).locals?.graphql;
+  return graphql ? { ...val, graphql } : val;
 }
 
 /**
@@ -81,11 +107,26 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   const services = createServices(dataSource, config, logger);
   const log = services.logger;
   const app = express();
-  const httpServer = http.createServer(app);
+  const httpServer = http.createServer(
+    {
+      requestTimeout: config.httpRequestTimeoutMs,
+      headersTimeout: config.httpHeadersTimeoutMs,
+      keepAliveTimeout: config.httpKeepAliveTimeoutMs,
+      // Node checks the two timeouts above only this often (30 s by default): a slow-loris client
+      // would hold its socket up to that long past the headers timeout
+      connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(config.httpHeadersTimeoutMs / 2))),
+    },
+    app,
+  );
+  // older Node versions ignore keepAliveTimeout among the options
+  httpServer.keepAliveTimeout = config.httpKeepAliveTimeoutMs;
+  const metrics = createMetrics(services);
   app.disable('x-powered-by');
   // Express reads NODE_ENV itself (defaulting to development); make it follow the validated config
   app.set('env', config.nodeEnv);
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed from these proxies only: req.ip (logs, /metrics, per-address limits)
+  app.set('trust proxy', config.trustProxy);
+  app.use(metrics.httpMiddleware);
 
   app.use(
     pinoHttp({
@@ -98,8 +139,20 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       },
       autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+      serializers: {
+        // a signed document link carries its credential in the query string
+        req: (req: { url?: string }) => Object.assign(req, { url: req.url?.replace(/([?&]token=)[^&]*/gi, '$1[redacted]') }),
+        // the status is what is read; the same dozen security headers on every line are not
+        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+      },
+      // one line per request; for /graphql it names the operation, its type, outcome, time and cost
+      customSuccessObject: (_req, res, val) => withOperation(res, val),
+      customErrorObject: (_req, res, _err, val) => withOperation(res, val),
     }),
   );
+  app.use(securityHeaders(config));
+  app.use(corsPolicy(config));
+  app.use(metrics.router());
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) });
@@ -133,6 +186,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       // no cache hints are used (responses are per user): spare the per-field hook a chart's thousands of fields would pay
       ApolloServerPluginCacheControlDisabled(),
       errorLoggingPlugin(),
+      metrics.plugin(),
       rejectNulCharactersPlugin(),
       variableInputPlugin(),
       translateErrorsPlugin(),
@@ -141,10 +195,10 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   await apollo.start();
   await services.queue.start();
 
-  const buildContext = async (req: Request): Promise<RequestContext> => {
+  const buildContext = async (req: Request, res?: Response): Promise<RequestContext> => {
     const { actor, authError, locale } = await authenticate(services, req);
     const requestId = String((req as Request & { id?: unknown }).id ?? randomUUID());
-    return newContext<RequestContext>({
+    const ctx = newContext<RequestContext>({
       requestId,
       actor,
       authError,
@@ -153,14 +207,17 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       app: services,
       logger: log.child({ requestId, userId: actor?.userId, agencyId: actor?.agencyId }),
     });
+    if (res) bindOperationSummary(ctx, res.locals);
+    return ctx;
   };
 
   app.use(
     '/graphql',
     // the largest body the API takes is an agency image: 512 KB of file is 699 052 bytes of base64,
     // and 1 MiB leaves room for the document and the escapes some JSON writers add (\/, \uXXXX)
-    express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: ({ req }) => buildContext(req as Request) }),
+    refuseAnnouncedOversize(BODY_LIMIT_BYTES),
+    express.json({ limit: BODY_LIMIT_BYTES }),
+    expressMiddleware(apollo, { context: ({ req, res }) => buildContext(req as Request, res as Response) }),
   );
 
   const execute = async <T,>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T> => {
@@ -182,6 +239,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     app,
     httpServer,
     services,
+    metrics,
     async stop() {
       await apollo.stop();
       await services.queue.stop(Math.max(1000, config.shutdownTimeoutMs - 2000));

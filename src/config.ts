@@ -55,6 +55,28 @@ export interface AppConfig {
   webhookRetryBaseSeconds: number;
   /** how long a webhook receiver has to answer one POST (WEBHOOK_TIMEOUT_MS, default 10 000) */
   webhookTimeoutMs: number;
+  /**
+   * browser origins allowed to call the API cross-origin (CORS_ORIGINS, comma-separated, exact
+   * `scheme://host[:port]`); empty: none; `['*']`: any (refused in production)
+   */
+  corsOrigins: string[];
+  /** Strict-Transport-Security on every answer: on when PUBLIC_URL is https (HSTS=true/false overrides) */
+  hsts: boolean;
+  /** the whole request (headers and body) must arrive within this (HTTP_REQUEST_TIMEOUT_MS) */
+  httpRequestTimeoutMs: number;
+  /** the request's headers must arrive within this (HTTP_HEADERS_TIMEOUT_MS, ≤ the request timeout): slow-loris */
+  httpHeadersTimeoutMs: number;
+  /** an idle keep-alive connection is closed after this (HTTP_KEEP_ALIVE_TIMEOUT_MS): above the load balancer's idle timeout */
+  httpKeepAliveTimeoutMs: number;
+  /**
+   * which proxies' X-Forwarded-For is believed for the client address (TRUST_PROXY, Express's
+   * `trust proxy`: `loopback`, addresses/CIDRs, comma-separated, or a hop count)
+   */
+  trustProxy: string | number;
+  /** bearer token that opens /metrics to non-loopback scrapers (METRICS_TOKEN); null: loopback only */
+  metricsToken: string | null;
+  /** distinct GraphQL operation names the metrics keep as labels (METRICS_MAX_OPERATIONS); later ones count as "other" */
+  metricsMaxOperations: number;
 }
 
 export class ConfigError extends Error {}
@@ -128,6 +150,63 @@ function publicUrl(env: NodeJS.ProcessEnv, port: number): string {
   return raw.replace(/\/+$/, '');
 }
 
+/**
+ * CORS_ORIGINS: exact origins as a browser sends them (no path, no trailing slash), so that a
+ * typo fails at start rather than silently locking the front end out.
+ */
+function corsOrigins(env: NodeJS.ProcessEnv, nodeEnv: NodeEnv): string[] {
+  const items = (env.CORS_ORIGINS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (items.includes('*')) {
+    if (items.length > 1) throw new ConfigError('CORS_ORIGINS: "*" cannot be combined with other origins');
+    if (nodeEnv === 'production') throw new ConfigError('CORS_ORIGINS="*" is refused in production mode: list the front ends\' origins');
+    return ['*'];
+  }
+  for (const o of items) {
+    let u: URL | null = null;
+    try {
+      u = new URL(o);
+    } catch {
+      u = null;
+    }
+    if (!u || !/^https?:$/.test(u.protocol) || u.origin !== o.toLowerCase()) {
+      throw new ConfigError(`CORS_ORIGINS: "${o}" is not an origin (scheme://host[:port], no path or trailing slash)`);
+    }
+  }
+  return items.map((o) => o.toLowerCase());
+}
+
+/** The server's timeouts, consistent with each other (Node wants headers ≤ request). */
+function httpTimeouts(env: NodeJS.ProcessEnv) {
+  const httpRequestTimeoutMs = int(env, 'HTTP_REQUEST_TIMEOUT_MS', 30_000, 100, 600_000);
+  const httpHeadersTimeoutMs = int(env, 'HTTP_HEADERS_TIMEOUT_MS', Math.min(10_000, httpRequestTimeoutMs), 100, 600_000);
+  if (httpHeadersTimeoutMs > httpRequestTimeoutMs) {
+    throw new ConfigError(`HTTP_HEADERS_TIMEOUT_MS (${httpHeadersTimeoutMs}) must not exceed HTTP_REQUEST_TIMEOUT_MS (${httpRequestTimeoutMs})`);
+  }
+  // 65 s: above the 60 s idle timeout of the common load balancers (AWS ALB, nginx), so the
+  // balancer, not the app, closes an idle connection and never sends on one the app just closed
+  const httpKeepAliveTimeoutMs = int(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', 65_000, 0, 3_600_000);
+  return { httpRequestTimeoutMs, httpHeadersTimeoutMs, httpKeepAliveTimeoutMs };
+}
+
+function trustProxy(env: NodeJS.ProcessEnv): string | number {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw) return 'loopback';
+  if (/^\d+$/.test(raw)) return Number(raw);
+  // `true` would believe any X-Forwarded-For: every client could pick its own address
+  if (/^(true|\*)$/i.test(raw)) throw new ConfigError('TRUST_PROXY must name the proxies (addresses, CIDRs, loopback, uniquelocal) or a hop count, not "true"');
+  return raw;
+}
+
+function metricsToken(env: NodeJS.ProcessEnv): string | null {
+  const raw = env.METRICS_TOKEN?.trim();
+  if (!raw) return null;
+  if (raw.length < 16) throw new ConfigError('METRICS_TOKEN must be at least 16 characters');
+  return raw;
+}
+
 /** Parses and validates every environment variable once; the rest of the code reads AppConfig. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   // production-like unless told otherwise: masking must not depend on remembering a variable
@@ -168,5 +247,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     surveyLinkTtlDays: int(env, 'SURVEY_LINK_TTL_DAYS', 14, 1, 365),
     webhookRetryBaseSeconds: int(env, 'WEBHOOK_RETRY_BASE_SECONDS', 30, 0, 3600),
     webhookTimeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
+    corsOrigins: corsOrigins(env, nodeEnv),
+    // a browser only honours HSTS received over https; sent over http it would pin a developer's
+    // localhost to https for a year
+    hsts: bool(env, 'HSTS', publicUrl(env, 4000).startsWith('https://')),
+    ...httpTimeouts(env),
+    trustProxy: trustProxy(env),
+    metricsToken: metricsToken(env),
+    metricsMaxOperations: int(env, 'METRICS_MAX_OPERATIONS', 200, 1, 10_000),
   };
 }

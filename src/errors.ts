@@ -372,7 +372,9 @@ export function createFormatError(opts: { isDev: boolean; logger: Logger }) {
         const at = /at "([^"]+)"/.exec(formatted.message)?.[1] ?? /Variable "\$(\w+)"/.exec(formatted.message)?.[1];
         extensions.fields = at ? [{ path: at, message: formatted.message }] : [];
       }
-      if (!opts.isDev) delete extensions.stacktrace;
+      // the caller's fault (a refused request, bad input, no access): a stack would only show
+      // our internals, in development too
+      delete extensions.stacktrace;
       if (extensions.validationErrorCode === 'INTROSPECTION_DISABLED') {
         // Apollo's text speaks to its own constructor; say which switch it is here
         const message = 'Schema introspection is off in production mode (NODE_ENV=development or INTROSPECTION=true turns it on)';

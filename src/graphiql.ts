@@ -14,6 +14,9 @@ export function graphiqlRouter(): Router {
     'graphiql.js': join(pkgDir('graphiql'), 'graphiql.min.js'),
     'graphiql.css': join(pkgDir('graphiql'), 'graphiql.min.css'),
   };
+  router.get('/graphiql/boot.js', (_req, res) => {
+    res.type('js').set('Cache-Control', 'no-cache').send(BOOT);
+  });
   router.get('/graphiql/:file', (req, res, next) => {
     const file = assets[req.params.file];
     if (!file) return next();
@@ -21,10 +24,48 @@ export function graphiqlRouter(): Router {
   });
   router.get('/graphql', (req, res, next) => {
     if (!req.accepts('html') || req.accepts(['json', 'html']) === 'json') return next();
-    res.type('html').send(PAGE);
+    res.type('html').set('Content-Security-Policy', GRAPHIQL_CSP).send(PAGE);
   });
   return router;
 }
+
+/**
+ * The page's own policy: scripts only from this server (the boot script is a file, not inline, so
+ * no 'unsafe-inline' for scripts and no eval), GraphiQL's CSS inlines its fonts and icons as
+ * data: URLs, and its editor sets inline styles. Calls go to this server's /graphql only.
+ */
+export const GRAPHIQL_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "font-src 'self' data:",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const BOOT = `const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
+const defaultQuery = [
+  '# Log in (demo: owner@demo.agency / demo-owner-2026), then put',
+  '# {"Authorization": "Bearer <token>"} into the Headers tab below.',
+  'mutation Login {',
+  '  login(input: { email: "owner@demo.agency", password: "demo-owner-2026" }) {',
+  '    token',
+  '    user { email role }',
+  '  }',
+  '}',
+  '',
+  'query Clients {',
+  '  clients(first: 10) { totalCount edges { node { name lifecycleStage contacts { fullName position } } } }',
+  '}',
+  '',
+].join('\\n');
+ReactDOM.createRoot(document.getElementById('graphiql')).render(
+  React.createElement(GraphiQL, { fetcher, defaultQuery, shouldPersistHeaders: true }),
+);
+`;
 
 const PAGE = `<!doctype html>
 <html lang="en">
@@ -39,26 +80,6 @@ const PAGE = `<!doctype html>
   <script src="/graphiql/react.js"></script>
   <script src="/graphiql/react-dom.js"></script>
   <script src="/graphiql/graphiql.js"></script>
-  <script>
-    const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
-    const defaultQuery = [
-      '# Log in (demo: owner@demo.agency / demo-owner-2026), then put',
-      '# {"Authorization": "Bearer <token>"} into the Headers tab below.',
-      'mutation Login {',
-      '  login(input: { email: "owner@demo.agency", password: "demo-owner-2026" }) {',
-      '    token',
-      '    user { email role }',
-      '  }',
-      '}',
-      '',
-      'query Clients {',
-      '  clients(first: 10) { totalCount edges { node { name lifecycleStage contacts { fullName position } } } }',
-      '}',
-      '',
-    ].join('\\n');
-    ReactDOM.createRoot(document.getElementById('graphiql')).render(
-      React.createElement(GraphiQL, { fetcher, defaultQuery, shouldPersistHeaders: true }),
-    );
-  </script>
+  <script src="/graphiql/boot.js"></script>
 </body>
 </html>`;

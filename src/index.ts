@@ -38,7 +38,17 @@ async function main(): Promise<void> {
   const address = httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info(
-    { port, mode: config.nodeEnv, startupMs: Date.now() - t0, embedded: Boolean(embedded), graphiql: config.graphiql, introspection: config.introspection },
+    {
+      port,
+      mode: config.nodeEnv,
+      startupMs: Date.now() - t0,
+      embedded: Boolean(embedded),
+      graphiql: config.graphiql,
+      introspection: config.introspection,
+      corsOrigins: config.corsOrigins,
+      hsts: config.hsts,
+      metrics: config.metricsToken ? 'loopback or METRICS_TOKEN' : 'loopback only',
+    },
     `GraphQL API listening on http://localhost:${port}/graphql`,
   );
 

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type http from 'node:http';
 import request from 'supertest';
 import type { Express } from 'express';
 import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
@@ -15,6 +16,8 @@ export interface GqlResponse<T = any> {
 
 export interface TestApp {
   app: Express;
+  /** the app's own http.Server (its timeouts); supertest listens on a server of its own */
+  httpServer: http.Server;
   ds: DataSource;
   /** the app's process-wide services (its job queue among them) */
   services: AppServices;
@@ -51,9 +54,10 @@ export async function startTestApp(
   const config = loadConfig({ ...process.env, DATABASE_URL: workerDatabaseUrl(), ...quiet, ...opts.env });
   const ds = createDataSource({ url: workerDatabaseUrl(), poolSize: opts.poolSize ?? 5, logger: opts.logger, applicationName: 'jest' });
   await ds.initialize();
-  const { app, stop, services } = await createApp(ds, config);
+  const { app, httpServer, stop, services } = await createApp(ds, config);
   return {
     app,
+    httpServer,
     ds,
     services,
     async gql(query, variables, token) {
