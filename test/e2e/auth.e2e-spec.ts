@@ -196,6 +196,21 @@ describe('bearer tokens', () => {
     expect(res.body.errors?.[0]).toMatchObject({ message: 'Срок действия токена истёк', extensions: { code: 'UNAUTHENTICATED' } });
   });
 
+  it('refuses a token without an expiry (exp), even when correctly signed', async () => {
+    const a = await registerAgency(t);
+    const key = new TextEncoder().encode(process.env.JWT_SECRET!);
+    const forever = await new SignJWT({ agencyId: a.agencyId, ver: 0 })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(a.ownerId)
+      .setIssuer('agency-api')
+      .setAudience('agency-api')
+      .setIssuedAt()
+      .sign(key);
+    const res = await t.gql(ME, {}, forever);
+    expect(res.body.data).toBeNull();
+    expect(res.body.errors?.[0]).toMatchObject({ message: 'Недействительный токен', extensions: { code: 'UNAUTHENTICATED' } });
+  });
+
   it('refuses a token signed with another secret, and a malformed header', async () => {
     const a = await registerAgency(t);
     const forged = await new SignJWT({ agencyId: a.agencyId })
