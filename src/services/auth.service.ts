@@ -90,12 +90,26 @@ export async function registerAgency(ctx: RequestContext, input: RegisterAgencyI
   return issue(ctx, user, agency);
 }
 
-/** Same answer and about the same time whether the email is unknown or the password wrong. */
+/** The address limits are counted against: in-process callers (seeding, scripts) share one. */
+function addressOf(ctx: RequestContext): string {
+  return ctx.clientAddress || 'local';
+}
+
+/**
+ * Same answer and about the same time whether the email is unknown or the password wrong. Too many
+ * failures (per account and address, per account, per address) are refused with
+ * TOO_MANY_ATTEMPTS before any password is verified: a flood costs a counter, not argon2.
+ */
 export async function login(ctx: RequestContext, input: LoginInput): Promise<AuthPayload> {
   const email = normalizeEmail(input.email);
+  const attempt = await ctx.app.authLimits.beginLogin(email, addressOf(ctx));
   const user = await ctx.manager.getRepository(User).findOneBy({ email });
   const ok = user ? await verifyPassword(user.passwordHash, input.password) : await verifyPassword(await dummyPasswordHash(), input.password);
-  if (!user || !ok || !user.isActive) throw new UnauthenticatedError('Invalid email or password');
+  if (!user || !ok || !user.isActive) {
+    ctx.logger.info({ event: 'login_failed' }, 'login failed');
+    throw new UnauthenticatedError('Invalid email or password');
+  }
+  await ctx.app.authLimits.loginSucceeded(attempt);
   const agency = await ctx.manager.getRepository(Agency).findOneByOrFail({ id: user.agencyId });
   user.lastLoginAt = new Date();
   await ctx.manager.getRepository(User).update({ id: user.id }, { lastLoginAt: user.lastLoginAt });

@@ -1,3 +1,5 @@
+import { randomInt } from 'node:crypto';
+import request from 'supertest';
 import { SignJWT } from 'jose';
 import { startTestApp, TestApp } from '../support/app';
 import { CREATE_USER, LOGIN, ME, REGISTER_AGENCY } from '../support/documents';
@@ -278,5 +280,120 @@ describe('createUser', () => {
     const managerToken = await login(t, managerRes.body.data.createUser.email);
     const res = await t.gql(CREATE_USER, { input: { email: uniqueEmail(), password: PASSWORD, role: 'OWNER' } }, managerToken);
     expect(res.body.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+/** A client address of its own for each test (the app trusts X-Forwarded-For from loopback). */
+function address(): string {
+  return `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+}
+
+/** POST /graphql from the given client address, as a reverse proxy on this host would forward it. */
+async function loginFrom(app: TestApp, from: string, email: string, password: string) {
+  const res = await request(app.app)
+    .post('/graphql')
+    .set('content-type', 'application/json')
+    .set('x-forwarded-for', from)
+    .send({ query: LOGIN, variables: { input: { email, password } } });
+  return { status: res.status, retryAfter: res.headers['retry-after'] as string | undefined, body: res.body as any };
+}
+
+const codeOf = (r: { body: any }) => (r.body.data?.login?.token ? 'OK' : r.body.errors?.[0]?.extensions?.code);
+
+describe('login attempts are limited per account and per client address', () => {
+  it('evaluates only the first few of 200 wrong passwords for one account from one address, refuses the rest and then the right password', async () => {
+    const a = await registerAgency(t);
+    const from = address();
+    const codes: string[] = [];
+    const started = Date.now();
+    // 10 waves of 20 at once: the count is taken before a password is checked, so a wave cannot slip through together
+    for (let wave = 0; wave < 10; wave++) {
+      const answers = await Promise.all(Array.from({ length: 20 }, () => loginFrom(t, from, a.ownerEmail, 'wrong-password-' + wave)));
+      codes.push(...answers.map(codeOf));
+    }
+    const elapsedMs = Date.now() - started;
+    const evaluated = codes.filter((c) => c === 'UNAUTHENTICATED').length;
+    expect(codes.filter((c) => c === 'TOO_MANY_ATTEMPTS').length + evaluated).toBe(200);
+    // 5 free attempts, then one per doubling delay: argon2 ran a handful of times, not 200
+    expect(evaluated).toBeGreaterThanOrEqual(5);
+    expect(evaluated).toBeLessThanOrEqual(8);
+    expect(elapsedMs).toBeLessThan(15_000);
+
+    const right = await loginFrom(t, from, a.ownerEmail, PASSWORD);
+    expect(right.status).toBe(429);
+    expect(Number(right.retryAfter)).toBeGreaterThan(0);
+    expect(right.body.errors[0]).toMatchObject({ extensions: { code: 'TOO_MANY_ATTEMPTS', retryAfterSeconds: Number(right.retryAfter) } });
+    expect(right.body.errors[0].message).toMatch(/Слишком много попыток/);
+    expect(right.body.errors[0].extensions.http).toBeUndefined();
+    // the owner was not logged in by the refused attempt
+    expect((await t.ds.query('SELECT "lastLoginAt" FROM users WHERE id = $1', [a.ownerId]))[0].lastLoginAt).not.toBeNull();
+  });
+
+  it('lets the account owner in from another address, and another account from another address, while one address is blocked', async () => {
+    const victim = await registerAgency(t);
+    const other = await registerAgency(t);
+    const attacker = address();
+    for (let i = 0; i < 30; i++) await loginFrom(t, attacker, victim.ownerEmail, 'guess-' + i);
+    expect(codeOf(await loginFrom(t, attacker, victim.ownerEmail, PASSWORD))).toBe('TOO_MANY_ATTEMPTS');
+    expect(codeOf(await loginFrom(t, address(), other.ownerEmail, PASSWORD))).toBe('OK');
+    expect(codeOf(await loginFrom(t, address(), victim.ownerEmail, PASSWORD))).toBe('OK');
+  });
+
+  it('resets the count on a success', async () => {
+    const a = await registerAgency(t);
+    const from = address();
+    const codes: string[] = [];
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 4; i++) codes.push(codeOf(await loginFrom(t, from, a.ownerEmail, 'typo-' + i)));
+      codes.push(codeOf(await loginFrom(t, from, a.ownerEmail, PASSWORD)));
+    }
+    expect(codes).toEqual(Array.from({ length: 3 }, () => ['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'OK']).flat());
+  });
+
+  it('blocks one account guessed at from many addresses, for the right password too', async () => {
+    const strict = await startTestApp({ env: { LOGIN_FREE_ATTEMPTS_PER_EMAIL: '6' } });
+    try {
+      const a = await registerAgency(strict);
+      const codes: string[] = [];
+      // two guesses from each of 6 addresses: no address reaches its own limit (5), the account does (6)
+      for (let i = 0; i < 6; i++) {
+        const from = address();
+        for (const guess of ['spray-a-', 'spray-b-']) codes.push(codeOf(await loginFrom(strict, from, a.ownerEmail, guess + i)));
+      }
+      expect(codes.filter((c) => c === 'UNAUTHENTICATED').length).toBeLessThanOrEqual(8);
+      expect(codes.slice(-3)).toContain('TOO_MANY_ATTEMPTS');
+      expect(codeOf(await loginFrom(strict, address(), a.ownerEmail, PASSWORD))).toBe('TOO_MANY_ATTEMPTS');
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('limits the failures of one address over all accounts, and counts unknown emails like known ones', async () => {
+    const strict = await startTestApp({ env: { LOGIN_FAILURES_PER_HOUR_PER_ADDRESS: '10' } });
+    try {
+      const a = await registerAgency(strict);
+      const from = address();
+      const codes: string[] = [];
+      for (let i = 0; i < 12; i++) codes.push(codeOf(await loginFrom(strict, from, uniqueEmail('spray'), 'spray-password-1')));
+      expect(codes.slice(0, 10)).toEqual(Array(10).fill('UNAUTHENTICATED'));
+      expect(codes.slice(10)).toEqual(['TOO_MANY_ATTEMPTS', 'TOO_MANY_ATTEMPTS']);
+      expect(codeOf(await loginFrom(strict, from, a.ownerEmail, PASSWORD))).toBe('TOO_MANY_ATTEMPTS');
+      expect(codeOf(await loginFrom(strict, address(), a.ownerEmail, PASSWORD))).toBe('OK');
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('works on a pool of one connection (the embedded database): the limiter never waits for a connection it holds', async () => {
+    const single = await startTestApp({ poolSize: 1 });
+    try {
+      const a = await registerAgency(single);
+      const from = address();
+      const answers = await Promise.all(Array.from({ length: 12 }, (_, i) => loginFrom(single, from, a.ownerEmail, 'wrong-' + i)));
+      expect(answers.map(codeOf).filter((c) => c === 'TOO_MANY_ATTEMPTS').length).toBeGreaterThanOrEqual(4);
+      expect(codeOf(await loginFrom(single, address(), a.ownerEmail, PASSWORD))).toBe('OK');
+    } finally {
+      await single.close();
+    }
   });
 });

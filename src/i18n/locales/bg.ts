@@ -12,6 +12,16 @@ export const bg: LocaleResource = {
       tokenMalformed: 'Повреден токен',
       badHeader: 'Заглавката Authorization трябва да е "Bearer <token>"',
     },
+    tooManyAttempts: {
+      login: 'Твърде много опити за вход: опитайте отново след {{retryAfterSeconds}} с',
+    },
+    rateLimited: {
+      signup: 'Твърде много регистрации от този адрес: опитайте отново след {{retryAfterSeconds}} с',
+    },
+    signup: {
+      off: 'Регистрацията на нови агенции на този сървър е затворена: обърнете се към администратора му',
+      inviteRequired: 'За регистрация на този сървър е необходим валиден код за покана',
+    },
     forbidden: 'Нямате право да извършите това действие',
     portalField: '{{field}} не е достъпно в клиентския портал',
     forbiddenRoles: 'Изисква се роля {{roles}}',

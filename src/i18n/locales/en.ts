@@ -15,6 +15,16 @@ export const en = {
       tokenMalformed: 'Malformed token',
       badHeader: 'Authorization header must be "Bearer <token>"',
     },
+    tooManyAttempts: {
+      login: 'Too many login attempts: try again in {{retryAfterSeconds}} s',
+    },
+    rateLimited: {
+      signup: 'Too many registrations from this address: try again in {{retryAfterSeconds}} s',
+    },
+    signup: {
+      off: 'Registration of new agencies is closed on this server: ask its operator for an account',
+      inviteRequired: 'Registration on this server needs a valid invitation code',
+    },
     forbidden: 'You are not allowed to do this',
     portalField: '{{field}} is not available in the client portal',
     forbiddenRoles: 'Requires role {{roles}}',

@@ -12,6 +12,16 @@ export const ru: LocaleResource = {
       tokenMalformed: 'Токен повреждён',
       badHeader: 'Заголовок Authorization должен иметь вид "Bearer <token>"',
     },
+    tooManyAttempts: {
+      login: 'Слишком много попыток входа: повторите через {{retryAfterSeconds}} с',
+    },
+    rateLimited: {
+      signup: 'Слишком много регистраций с этого адреса: повторите через {{retryAfterSeconds}} с',
+    },
+    signup: {
+      off: 'Регистрация новых агентств на этом сервере закрыта: обратитесь к его администратору',
+      inviteRequired: 'Для регистрации на этом сервере нужен действующий код приглашения',
+    },
     forbidden: 'У вас нет прав на это действие',
     portalField: '{{field}} недоступно в клиентском кабинете',
     forbiddenRoles: 'Нужна роль {{roles}}',
