@@ -76,6 +76,11 @@ export interface AppConfig {
   loginBackoffMaxSeconds: number;
   /** failed logins one client address may make per hour over all emails (LOGIN_FAILURES_PER_HOUR_PER_ADDRESS, default 100) */
   loginFailuresPerHourPerAddress: number;
+  /**
+   * the zxcvbn score (0–4) a new password needs (PASSWORD_MIN_SCORE, default 3: "safely
+   * unguessable", about 10^8 guesses); 0 turns the check off
+   */
+  passwordMinScore: number;
 }
 
 export type SignupMode = 'open' | 'invite' | 'off';
@@ -209,5 +214,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginFreeAttemptsPerEmail: int(env, 'LOGIN_FREE_ATTEMPTS_PER_EMAIL', 20, 1, 10_000),
     loginBackoffMaxSeconds: int(env, 'LOGIN_BACKOFF_MAX_SECONDS', 900, 1, 24 * 3600),
     loginFailuresPerHourPerAddress: int(env, 'LOGIN_FAILURES_PER_HOUR_PER_ADDRESS', 100, 1, 1_000_000),
+    passwordMinScore: int(env, 'PASSWORD_MIN_SCORE', 3, 0, 4),
   };
 }

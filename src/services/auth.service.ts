@@ -8,6 +8,7 @@ import { CurrencyCode, Locale, UserRole } from '../entities/enums';
 import { ConflictError, UnauthenticatedError, isUniqueViolation } from '../errors';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password';
 import { hashOneTimeToken } from '../auth/one-time-token';
+import { assertStrongPassword } from '../auth/password-strength';
 import type { LoginInput, RegisterAgencyInput } from '../schema/auth/auth.inputs';
 import type { ResetPasswordInput } from '../schema/user/user.inputs';
 import { ACTOR_CONTEXT, CarriesActorContext } from '../auth/actor-context';
@@ -50,6 +51,7 @@ export async function issue(ctx: RequestContext, user: User, agency: Agency): Pr
 /** Creates an agency and its owner in one transaction and logs the owner in. */
 export async function registerAgency(ctx: RequestContext, input: RegisterAgencyInput): Promise<AuthPayload> {
   const email = normalizeEmail(input.email);
+  assertStrongPassword(input.password, 'input.password', [email, input.fullName, input.agencyName], ctx.app.config.passwordMinScore);
   const passwordHash = await hashPassword(input.password);
   const { user, agency } = await withTransaction(ctx, async (tx) => {
     const agency = await tx.manager.getRepository(Agency).save(
@@ -123,6 +125,10 @@ export async function login(ctx: RequestContext, input: LoginInput): Promise<Aut
  */
 export async function resetPassword(ctx: RequestContext, input: ResetPasswordInput): Promise<AuthPayload | PasswordTokenInvalidError> {
   const tokenHash = hashOneTimeToken(input.token);
+  // judged against who the token is for (read without a lock: the transaction below decides)
+  const ticket = await ctx.manager.getRepository(PasswordResetToken).findOneBy({ tokenHash });
+  const holder = ticket ? await ctx.manager.getRepository(User).findOneBy({ id: ticket.userId }) : null;
+  assertStrongPassword(input.newPassword, 'input.newPassword', [holder?.email, holder?.fullName], ctx.app.config.passwordMinScore);
   const passwordHash = await hashPassword(input.newPassword);
   const done = await withTransaction(ctx, async (tx) => {
     // anonymous: the token is the credential, looked up like an email at login

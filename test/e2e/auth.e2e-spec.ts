@@ -108,6 +108,39 @@ describe('registerAgency and login', () => {
   });
 });
 
+describe('password rules beyond length', () => {
+  it.each([
+    ['password1234', 'RU', 'это один из самых распространённых паролей'],
+    ['qwerty123456', 'EN', 'this password is one of the most common ones'],
+    ['aaaaaaaaaaaa', 'BG', 'тази парола се отгатва твърде лесно'],
+  ])('refuses %s at registration with BAD_USER_INPUT on input.password, in the reader\'s language (%s), and writes nothing', async (password, lang, text) => {
+    const email = uniqueEmail();
+    const res = await request(t.app)
+      .post('/graphql')
+      .set('accept-language', lang.toLowerCase())
+      .send({ query: REGISTER_AGENCY, variables: { input: { agencyName: 'Агентство', email, password } } });
+    expect(res.body.data).toBeNull();
+    expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'input.password', message: expect.stringContaining(text) }] });
+    expect((await t.ds.query('SELECT count(*)::int AS n FROM users WHERE email = $1', [email]))[0].n).toBe(0);
+  });
+
+  it('refuses a password built from the email or the agency name', async () => {
+    const email = `zhuravlev-${Date.now()}@example.test`;
+    const byEmail = await t.gql(REGISTER_AGENCY, { input: { agencyName: 'Агентство', email, password: 'zhuravlev-2026' } });
+    expect(byEmail.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'input.password', message: expect.stringContaining('email') }] });
+    const byAgency = await t.gql(REGISTER_AGENCY, { input: { agencyName: 'Ромашка Медиа', email: uniqueEmail(), password: 'Ромашка2026!' } });
+    expect(byAgency.body.errors?.[0].extensions?.fields).toEqual([{ path: 'input.password', message: expect.stringContaining('названия агентства') }]);
+  });
+
+  it('refuses a weak initial password for a new user (createUser)', async () => {
+    const a = await registerAgency(t);
+    const email = uniqueEmail();
+    const res = await t.gql(CREATE_USER, { input: { email, password: 'password1234', role: 'MANAGER' } }, a.ownerToken);
+    expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'input.password' }] });
+    expect((await t.ds.query('SELECT count(*)::int AS n FROM users WHERE email = $1', [email]))[0].n).toBe(0);
+  });
+});
+
 describe('the login payload resolves what it offers', () => {
   it("resolves the owner's agency with its requisites", async () => {
     const a = await registerAgency(t);
