@@ -1,11 +1,12 @@
 import { AgencyRequisites, requisiteDefaultsFor } from '../entities/requisites.entity';
 import { isUUID } from 'class-validator';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
 import { IsNull } from 'typeorm';
 import type { Actor, AppServices, AuthedContext, RequestContext } from '../context';
 import { Agency, PasswordResetToken, User } from '../entities';
 import { CurrencyCode, Locale, UserRole } from '../entities/enums';
-import { ConflictError, UnauthenticatedError, isUniqueViolation } from '../errors';
+import { AppError, BadUserInputError, ConflictError, UnauthenticatedError, isUniqueViolation } from '../errors';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password';
 import { hashOneTimeToken } from '../auth/one-time-token';
 import { assertStrongPassword } from '../auth/password-strength';
@@ -15,6 +16,7 @@ import { ACTOR_CONTEXT, CarriesActorContext } from '../auth/actor-context';
 import { deriveContext, withTransaction } from './scope';
 import { DEFAULT_TIME_ZONE } from '../entities/agency.entity';
 import { PasswordTokenInvalidError } from '../schema/user/user.results';
+import { msg } from '../i18n';
 
 /** Resolved as the user it was issued to (the request that asked for it stays anonymous). */
 export interface AuthPayload extends CarriesActorContext {
@@ -48,8 +50,33 @@ export async function issue(ctx: RequestContext, user: User, agency: Agency): Pr
   return { token, expiresAt, user, agency, [ACTOR_CONTEXT]: own };
 }
 
+function digest(text: string): Buffer {
+  return createHash('sha256').update(text, 'utf8').digest();
+}
+
+/** One of the configured codes; compared in constant time (digests of equal length). */
+function isInviteCode(given: string | undefined, codes: string[]): boolean {
+  if (!given) return false;
+  const d = digest(given.trim());
+  return codes.reduce((found, code) => timingSafeEqual(d, digest(code)) || found, false);
+}
+
+/**
+ * Whether this sign-up may go on (SIGNUP): closed, by invitation, or open; counted per client
+ * address first, so that guessing invitation codes is limited like signing up.
+ */
+async function admitSignup(ctx: RequestContext, input: RegisterAgencyInput): Promise<void> {
+  const { signup, signupInviteCodes } = ctx.app.config;
+  if (signup === 'off') throw new AppError('FORBIDDEN', msg('errors.signup.off'), { reason: 'SIGNUP_CLOSED' });
+  await ctx.app.authLimits.beginSignup(addressOf(ctx));
+  if (signup === 'invite' && !isInviteCode(input.inviteCode, signupInviteCodes)) {
+    throw new BadUserInputError([{ path: 'input.inviteCode', message: msg('errors.signup.inviteRequired') }]);
+  }
+}
+
 /** Creates an agency and its owner in one transaction and logs the owner in. */
 export async function registerAgency(ctx: RequestContext, input: RegisterAgencyInput): Promise<AuthPayload> {
+  await admitSignup(ctx, input);
   const email = normalizeEmail(input.email);
   assertStrongPassword(input.password, 'input.password', [email, input.fullName, input.agencyName], ctx.app.config.passwordMinScore);
   const passwordHash = await hashPassword(input.password);

@@ -430,3 +430,53 @@ describe('login attempts are limited per account and per client address', () => 
     }
   });
 });
+
+/** registerAgency from the given client address. */
+async function registerFrom(app: TestApp, from: string, input: Record<string, unknown>) {
+  const res = await request(app.app)
+    .post('/graphql')
+    .set('content-type', 'application/json')
+    .set('x-forwarded-for', from)
+    .send({ query: REGISTER_AGENCY, variables: { input: { agencyName: 'Агентство', email: uniqueEmail(), password: PASSWORD, ...input } } });
+  return { status: res.status, retryAfter: res.headers['retry-after'] as string | undefined, body: res.body as any };
+}
+
+describe('sign-up (SIGNUP)', () => {
+  it('is refused with FORBIDDEN when SIGNUP=off, and nothing is written', async () => {
+    const off = await startTestApp({ env: { SIGNUP: 'off' } });
+    try {
+      const email = uniqueEmail();
+      const res = await registerFrom(off, address(), { email });
+      expect(res.body.data).toBeNull();
+      expect(res.body.errors[0]).toMatchObject({ extensions: { code: 'FORBIDDEN', reason: 'SIGNUP_CLOSED' } });
+      expect(res.body.errors[0].message).toMatch(/Регистрация новых агентств на этом сервере закрыта/);
+      expect((await off.ds.query('SELECT count(*)::int AS n FROM users WHERE email = $1', [email]))[0].n).toBe(0);
+    } finally {
+      await off.close();
+    }
+  });
+
+  it('needs one of SIGNUP_INVITE_CODES when SIGNUP=invite, and limits registrations per address', async () => {
+    const code = 'partners-2026-spring-XYZ';
+    const invite = await startTestApp({ env: { SIGNUP: 'invite', SIGNUP_INVITE_CODES: `other-code-0123456789,${code}`, SIGNUP_PER_HOUR_PER_ADDRESS: '3' } });
+    try {
+      const from = address();
+      const missing = await registerFrom(invite, from, {});
+      expect(missing.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'input.inviteCode' }] });
+      const wrong = await registerFrom(invite, from, { inviteCode: code.slice(0, -1) + 'Q' });
+      expect(wrong.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'input.inviteCode' }] });
+      const email = uniqueEmail();
+      const ok = await registerFrom(invite, from, { inviteCode: code, email });
+      expect(ok.body.errors).toBeUndefined();
+      expect(ok.body.data.registerAgency.user.email).toBe(email);
+      // the fourth registration from the address within the hour (wrong codes count: they are guesses)
+      const limited = await registerFrom(invite, from, { inviteCode: code });
+      expect(limited.status).toBe(429);
+      expect(limited.body.errors[0]).toMatchObject({ extensions: { code: 'RATE_LIMITED', retryAfterSeconds: Number(limited.retryAfter) } });
+      expect(Number(limited.retryAfter)).toBeGreaterThan(3000);
+      expect((await registerFrom(invite, address(), { inviteCode: code })).body.errors).toBeUndefined();
+    } finally {
+      await invite.close();
+    }
+  });
+});
