@@ -197,6 +197,24 @@ describe('the login payload resolves what it offers', () => {
     expect((await t.gql(ME, {}, p.token)).body.data.me.id).toBe(p.user.id);
   });
 
+  it('resolves the whole registerAgency { user { agency { … } } } payload as the new owner sees it through me', async () => {
+    const AGENCY = `id name country createdAt defaultCurrency locale timeZone maxContactIntervalDays priceBasis protocolDueDays toolMixBasis toolMixTolerancePp
+      requisites { legalName address invoiceNumberPattern contractNumberPattern actNumberPattern creditNoteNumberPattern proposalNumberPattern actSignDays approvalWaitDays vatPayer vatRegimes { __typename } }`;
+    const USER = `id email fullName role isActive locale phone clientId client { id } createdAt agency { ${AGENCY} }`;
+    const res = await t.gql(`mutation($input: RegisterAgencyInput!) { registerAgency(input: $input) { token user { ${USER} } agency { ${AGENCY} } } }`, {
+      input: { agencyName: 'Агентство «Целиком»', email: uniqueEmail('whole'), password: PASSWORD, fullName: 'Иван Петров', country: 'BG', locale: 'BG' },
+    });
+    expect(res.body.errors).toBeUndefined();
+    const p = res.body.data.registerAgency;
+    // owner-only settings are there (a portal user would get null): resolved as the new owner
+    expect(p.user.agency).toMatchObject({ name: 'Агентство «Целиком»', country: 'BG', maxContactIntervalDays: 30, protocolDueDays: 1 });
+    expect(p.user.agency.requisites.invoiceNumberPattern).toEqual(expect.any(String));
+    const me = await t.gql(`query { me { ${USER} } }`, {}, p.token);
+    expect(me.body.errors).toBeUndefined();
+    expect(p.user).toEqual(me.body.data.me);
+    expect(p.agency).toEqual(me.body.data.me.agency);
+  });
+
   it('does not make the anonymous request itself authenticated', async () => {
     const a = await registerAgency(t);
     // a second root field of the same anonymous request is still anonymous
