@@ -11,3 +11,5 @@ process.env.JOB_RETRY_DELAY_SECONDS ??= '0';
 // across files; the limit itself is tested with addresses of its own (auth.e2e-spec)
 process.env.LOGIN_FAILURES_PER_HOUR_PER_ADDRESS ??= '100000';
 process.env.SIGNUP_PER_HOUR_PER_ADDRESS ??= '100000';
+// tests that start the app in production mode (errors.e2e-spec) register agencies too
+process.env.SIGNUP ??= 'open';
