@@ -1285,6 +1285,96 @@ async function opsScenario(): Promise<void> {
   }
 }
 
+/**
+ * Login flood: 200 wrong passwords for one account from one address, 20 at a time, while another
+ * account logs in from another address. Run twice on one database: with the limits raised out of
+ * reach (as before they existed) and with the defaults. Figures: how many passwords argon2
+ * verified, the flood's wall time, and the bystander's login latency during it.
+ */
+async function loginFloodScenario(): Promise<void> {
+  const db = `bench_login_flood_${process.pid}`;
+  await recreateDatabase(BASE_URL, db);
+  const url = withDatabase(BASE_URL, db);
+  const ds = createDataSource({ url, poolSize: 20 });
+  await ds.initialize();
+  try {
+    await ds.runMigrations();
+    const runs: [string, Record<string, string>][] = [
+      ['no limits', { LOGIN_FREE_ATTEMPTS: '1000', LOGIN_FREE_ATTEMPTS_PER_EMAIL: '10000', LOGIN_FAILURES_PER_HOUR_PER_ADDRESS: '1000000' }],
+      ['default limits', {}],
+    ];
+    for (const [run, [label, limits]] of runs.entries()) {
+      // addresses of the run's own: the counters of the first run stay in the table
+      const at = (host: number) => `10.9.${run}.${host}`;
+      const config = loadConfig({
+        ...process.env,
+        NODE_ENV: 'production',
+        DATABASE_URL: url,
+        JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42',
+        LOG_LEVEL: 'silent',
+        WORKERS: '0',
+        SIGNUP: 'open',
+        SIGNUP_PER_HOUR_PER_ADDRESS: '1000',
+        ...limits,
+      });
+      const { httpServer, stop } = await createApp(ds, config);
+      await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));
+      const port = (httpServer.address() as AddressInfo).port;
+      const post = async (from: string, query: string, variables: object) => {
+        const r = await fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': from },
+          body: JSON.stringify({ query, variables }),
+        });
+        return (await r.json()) as any;
+      };
+      const register = async (name: string) => {
+        const email = `bench-flood-${name}-${label.replace(/\W/g, '')}-${process.pid}@example.test`;
+        await post(at(1), 'mutation($i: RegisterAgencyInput!) { registerAgency(input: $i) { token } }', { i: { agencyName: name, email, password: 'bench-password-1' } });
+        return email;
+      };
+      const victim = await register('victim');
+      const bystander = await register('bystander');
+      const LOGIN_DOC = 'mutation($i: LoginInput!) { login(input: $i) { token } }';
+      let done = false;
+      const latencies: number[] = [];
+      const watcher = (async () => {
+        while (!done) {
+          const s = performance.now();
+          const r = await post(at(3), LOGIN_DOC, { i: { email: bystander, password: 'bench-password-1' } });
+          if (!r.data?.login?.token) throw new Error('the bystander could not log in: ' + JSON.stringify(r.errors));
+          latencies.push(performance.now() - s);
+        }
+      })();
+      const codes: string[] = [];
+      const t0 = performance.now();
+      for (let wave = 0; wave < 10; wave++) {
+        const answers = await Promise.all(
+          Array.from({ length: 20 }, (_, i) => post(at(2), LOGIN_DOC, { i: { email: victim, password: `wrong-${wave}-${i}` } })),
+        );
+        codes.push(...answers.map((a) => a.errors?.[0]?.extensions?.code ?? 'OK'));
+      }
+      const floodMs = performance.now() - t0;
+      done = true;
+      await watcher;
+      latencies.sort((a, b) => a - b);
+      const evaluated = codes.filter((c) => c === 'UNAUTHENTICATED').length;
+      rows.push({ scenario: 'login flood', metric: `${label}: passwords verified of 200 wrong`, value: String(evaluated), note: `${codes.filter((c) => c === 'TOO_MANY_ATTEMPTS').length} refused with TOO_MANY_ATTEMPTS` });
+      rows.push({ scenario: 'login flood', metric: `${label}: flood wall time (20 at a time)`, value: `${(floodMs / 1000).toFixed(1)} s` });
+      rows.push({
+        scenario: 'login flood',
+        metric: `${label}: another account's login p50 / max during it`,
+        value: `${percentile(latencies, 50).toFixed(0)} / ${latencies[latencies.length - 1].toFixed(0)} ms`,
+        note: `${latencies.length} logins`,
+      });
+      await stop();
+    }
+  } finally {
+    await ds.destroy();
+    await dropDatabase(BASE_URL, db);
+  }
+}
+
 function printTable(): void {
   const headers = ['scenario', 'metric', 'value', 'note'];
   const data = rows.map((r) => [r.scenario, r.metric, r.value, r.note ?? '']);
@@ -1296,6 +1386,10 @@ function printTable(): void {
 
 async function main(): Promise<void> {
   const only = process.argv[2];
+  // the scenarios run production mode, where sign-up is off by default, and register their
+  // agencies from one address (inherited by the servers they spawn)
+  process.env.SIGNUP ??= 'open';
+  process.env.SIGNUP_PER_HOUR_PER_ADDRESS ??= '1000000';
   const scenarios: Record<string, () => Promise<void>> = {
     embedded: embeddedScenario,
     clients: clientsListScenario,
@@ -1307,6 +1401,7 @@ async function main(): Promise<void> {
     reports: reportsScenario,
     throughput: throughputScenario,
     ops: opsScenario,
+    'login-flood': loginFloodScenario,
   };
   for (const [name, run] of Object.entries(scenarios)) {
     if (only && only !== name) continue;

@@ -10,6 +10,7 @@ import depthLimit from 'graphql-depth-limit';
 import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
 import { TokenService } from './auth/token';
+import { AuthLimits } from './auth/rate-limits';
 import type { AppConfig } from './config';
 import { newContext, type AppServices, type RequestContext } from './context';
 import { createFormatError, createHttpErrorHandler, translateErrorsPlugin, variableInputPlugin } from './errors';
@@ -92,6 +93,7 @@ export function createServices(dataSource: DataSource, config: AppConfig, logger
     config,
     dataSource,
     tokens: new TokenService(config.jwtSecret, config.jwtTtlSeconds),
+    authLimits: new AuthLimits(dataSource, config),
     logger: log,
     clock: () => new Date(),
     renderPool: createRenderPool({ threads: config.documentRenderThreads }),
@@ -200,6 +202,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     const requestId = String((req as Request & { id?: unknown }).id ?? randomUUID());
     const ctx = newContext<RequestContext>({
       requestId,
+      clientAddress: req.ip ?? null,
       actor,
       authError,
       locale: locale ?? localeFromAcceptLanguage(req.headers['accept-language']),

@@ -77,7 +77,35 @@ export interface AppConfig {
   metricsToken: string | null;
   /** distinct GraphQL operation names the metrics keep as labels (METRICS_MAX_OPERATIONS); later ones count as "other" */
   metricsMaxOperations: number;
+  /**
+   * who may register a new agency (SIGNUP): `open` anyone, `invite` with an invitation code,
+   * `off` nobody (agencies are created by the operator). Off in production on a real database,
+   * open in development, tests and on the embedded database.
+   */
+  signup: SignupMode;
+  /** the invitation codes `invite` accepts (SIGNUP_INVITE_CODES, comma-separated, each ≥ 16 characters) */
+  signupInviteCodes: string[];
+  /** registrations one client address may make per hour (SIGNUP_PER_HOUR_PER_ADDRESS, default 10) */
+  signupPerHourPerAddress: number;
+  /**
+   * consecutive failed logins of one email from one address before each further attempt waits a
+   * doubling delay (LOGIN_FREE_ATTEMPTS, default 5); a success resets
+   */
+  loginFreeAttempts: number;
+  /** the same, for one email from any address: a distributed guess at one account (LOGIN_FREE_ATTEMPTS_PER_EMAIL, default 20) */
+  loginFreeAttemptsPerEmail: number;
+  /** the longest wait that delay grows to, in seconds (LOGIN_BACKOFF_MAX_SECONDS, default 900) */
+  loginBackoffMaxSeconds: number;
+  /** failed logins one client address may make per hour over all emails (LOGIN_FAILURES_PER_HOUR_PER_ADDRESS, default 100) */
+  loginFailuresPerHourPerAddress: number;
+  /**
+   * the zxcvbn score (0–4) a new password needs (PASSWORD_MIN_SCORE, default 3: "safely
+   * unguessable", about 10^8 guesses); 0 turns the check off
+   */
+  passwordMinScore: number;
 }
+
+export type SignupMode = 'open' | 'invite' | 'off';
 
 export class ConfigError extends Error {}
 
@@ -207,6 +235,16 @@ function metricsToken(env: NodeJS.ProcessEnv): string | null {
   return raw;
 }
 
+function signup(env: NodeJS.ProcessEnv, nodeEnv: NodeEnv, embedded: boolean): { mode: SignupMode; codes: string[] } {
+  const raw = env.SIGNUP?.trim().toLowerCase() || (nodeEnv === 'production' && !embedded ? 'off' : 'open');
+  if (raw !== 'open' && raw !== 'invite' && raw !== 'off') throw new ConfigError(`SIGNUP must be open, invite or off, got "${env.SIGNUP}"`);
+  const codes = (env.SIGNUP_INVITE_CODES ?? '').split(',').map((c) => c.trim()).filter(Boolean);
+  if (raw === 'invite' && codes.length === 0) throw new ConfigError('SIGNUP=invite needs SIGNUP_INVITE_CODES (comma-separated codes)');
+  // a code is a password to the sign-up: guessable ones would make `invite` the same as `open`
+  if (codes.some((c) => c.length < 16)) throw new ConfigError('every code in SIGNUP_INVITE_CODES must be at least 16 characters long');
+  return { mode: raw, codes };
+}
+
 /** Parses and validates every environment variable once; the rest of the code reads AppConfig. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   // production-like unless told otherwise: masking must not depend on remembering a variable
@@ -217,6 +255,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const nodeEnv = rawEnv as NodeEnv;
   const { dataDir, databaseUrl } = loadDatabaseConfig(env);
   const jwt = resolveJwtSecret(env, nodeEnv, dataDir, databaseUrl === null);
+  const signupConfig = signup(env, nodeEnv, databaseUrl === null);
   return {
     nodeEnv,
     isDev: nodeEnv === 'development',
@@ -255,5 +294,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: trustProxy(env),
     metricsToken: metricsToken(env),
     metricsMaxOperations: int(env, 'METRICS_MAX_OPERATIONS', 200, 1, 10_000),
+    signup: signupConfig.mode,
+    signupInviteCodes: signupConfig.codes,
+    signupPerHourPerAddress: int(env, 'SIGNUP_PER_HOUR_PER_ADDRESS', 10, 1, 1_000_000),
+    loginFreeAttempts: int(env, 'LOGIN_FREE_ATTEMPTS', 5, 1, 1000),
+    loginFreeAttemptsPerEmail: int(env, 'LOGIN_FREE_ATTEMPTS_PER_EMAIL', 20, 1, 10_000),
+    loginBackoffMaxSeconds: int(env, 'LOGIN_BACKOFF_MAX_SECONDS', 900, 1, 24 * 3600),
+    loginFailuresPerHourPerAddress: int(env, 'LOGIN_FAILURES_PER_HOUR_PER_ADDRESS', 100, 1, 1_000_000),
+    passwordMinScore: int(env, 'PASSWORD_MIN_SCORE', 3, 0, 4),
   };
 }

@@ -6,6 +6,7 @@ import type { Logger } from './logger';
 import type { TokenService } from './auth/token';
 import type { RenderPool } from './documents/pool';
 import type { JobQueue } from './jobs/queue';
+import type { AuthLimits } from './auth/rate-limits';
 
 /** Who is calling. Absent for anonymous requests. */
 export interface Actor {
@@ -21,6 +22,8 @@ export interface AppServices {
   config: AppConfig;
   dataSource: DataSource;
   tokens: TokenService;
+  /** login and sign-up limits, counted in PostgreSQL (shared by every API process) */
+  authLimits: AuthLimits;
   logger: Logger;
   /** renders documents off the event loop (one pool per app, closed on shutdown) */
   renderPool: RenderPool;
@@ -38,6 +41,8 @@ export interface AppServices {
 /** Built once per request by the context function; passed first to every service call. */
 export interface RequestContext {
   requestId: string;
+  /** the client's address (behind a trusted proxy, the forwarded one); null in-process (seeding, scripts, jobs) */
+  clientAddress?: string | null;
   actor: Actor | null;
   /** why a presented bearer token was not accepted (expired, invalid); reported on first use */
   authError: string | null;

@@ -17,7 +17,7 @@ import {
   visit,
 } from 'graphql';
 import { STATUS_CODES } from 'node:http';
-import type { ApolloServerPlugin } from '@apollo/server';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { ErrorRequestHandler } from 'express';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { getMetadataStorage } from 'type-graphql';
@@ -40,6 +40,8 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'TOO_MANY_ATTEMPTS'
+  | 'RATE_LIMITED'
   | 'INTERNAL_SERVER_ERROR';
 
 /** A human message: a key with params (preferred), or English text (translated when it is one of ours). */
@@ -111,6 +113,21 @@ export class ConflictError extends AppError {
   /** reason: a stable SCREAMING_SNAKE_CASE sub-code, e.g. EMAIL_TAKEN */
   constructor(reason: string, message: Text, field?: string) {
     super('CONFLICT', message, { reason, ...(field ? { field } : {}) });
+  }
+}
+
+/**
+ * Refused before any work, to be tried again later: HTTP 429 with Retry-After, and the wait in
+ * `extensions.retryAfterSeconds` for clients that read only the body. TOO_MANY_ATTEMPTS: failed
+ * logins of an account or an address; RATE_LIMITED: too many requests of a kind (sign-ups).
+ */
+export class RetryLaterError extends AppError {
+  /** `key`: a message with the {{retryAfterSeconds}} placeholder */
+  constructor(code: 'TOO_MANY_ATTEMPTS' | 'RATE_LIMITED', key: string, retryAfterMs: number) {
+    const retryAfterSeconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+    super(code, { key, params: { retryAfterSeconds } }, { retryAfterSeconds });
+    // Apollo sets the response's status and headers from this and strips it from the body
+    Object.assign(this.extensions, { http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) } });
   }
 }
 

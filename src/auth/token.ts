@@ -12,6 +12,8 @@ const ISSUER = 'agency-api';
 const AUDIENCE = 'agency-api';
 /** signed document links: a token of this audience opens one PDF and is no bearer token */
 const DOCUMENT_AUDIENCE = 'document';
+/** jose accepts a token without `exp` as never expiring: ours always carry one, so one without it is not ours to honour */
+const REQUIRED_CLAIMS = ['exp'];
 
 export interface DocumentLinkClaims {
   /** user id: the link opens the document as this user (who must still see it) */
@@ -46,7 +48,7 @@ export class TokenService {
   /** Returns the claims, or a reason the token is not acceptable. */
   async verify(token: string): Promise<{ ok: true; claims: TokenClaims } | { ok: false; reason: string }> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'], requiredClaims: REQUIRED_CLAIMS });
       if (typeof payload.sub !== 'string' || typeof payload.agencyId !== 'string') {
         return { ok: false, reason: 'Malformed token' };
       }
@@ -77,7 +79,7 @@ export class TokenService {
   /** The claims of a document link, or why it is not acceptable (expired, invalid, another audience). */
   async verifyDocumentLink(token: string): Promise<{ ok: true; claims: DocumentLinkClaims } | { ok: false; reason: string }> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: DOCUMENT_AUDIENCE, algorithms: ['HS256'] });
+      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: DOCUMENT_AUDIENCE, algorithms: ['HS256'], requiredClaims: REQUIRED_CLAIMS });
       const { sub, doc, ver } = payload;
       if (typeof sub !== 'string' || typeof doc !== 'string' || typeof ver !== 'number' || !Number.isInteger(ver)) {
         return { ok: false, reason: 'Malformed token' };

@@ -1,19 +1,22 @@
 import { AgencyRequisites, requisiteDefaultsFor } from '../entities/requisites.entity';
 import { isUUID } from 'class-validator';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request } from 'express';
 import { IsNull } from 'typeorm';
 import type { Actor, AppServices, AuthedContext, RequestContext } from '../context';
 import { Agency, PasswordResetToken, User } from '../entities';
 import { CurrencyCode, Locale, UserRole } from '../entities/enums';
-import { ConflictError, UnauthenticatedError, isUniqueViolation } from '../errors';
+import { AppError, BadUserInputError, ConflictError, UnauthenticatedError, isUniqueViolation } from '../errors';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password';
 import { hashOneTimeToken } from '../auth/one-time-token';
+import { assertStrongPassword } from '../auth/password-strength';
 import type { LoginInput, RegisterAgencyInput } from '../schema/auth/auth.inputs';
 import type { ResetPasswordInput } from '../schema/user/user.inputs';
 import { ACTOR_CONTEXT, CarriesActorContext } from '../auth/actor-context';
 import { deriveContext, withTransaction } from './scope';
 import { DEFAULT_TIME_ZONE } from '../entities/agency.entity';
 import { PasswordTokenInvalidError } from '../schema/user/user.results';
+import { msg } from '../i18n';
 
 /** Resolved as the user it was issued to (the request that asked for it stays anonymous). */
 export interface AuthPayload extends CarriesActorContext {
@@ -47,9 +50,35 @@ export async function issue(ctx: RequestContext, user: User, agency: Agency): Pr
   return { token, expiresAt, user, agency, [ACTOR_CONTEXT]: own };
 }
 
+function digest(text: string): Buffer {
+  return createHash('sha256').update(text, 'utf8').digest();
+}
+
+/** One of the configured codes; compared in constant time (digests of equal length). */
+function isInviteCode(given: string | undefined, codes: string[]): boolean {
+  if (!given) return false;
+  const d = digest(given.trim());
+  return codes.reduce((found, code) => timingSafeEqual(d, digest(code)) || found, false);
+}
+
+/**
+ * Whether this sign-up may go on (SIGNUP): closed, by invitation, or open; counted per client
+ * address first, so that guessing invitation codes is limited like signing up.
+ */
+async function admitSignup(ctx: RequestContext, input: RegisterAgencyInput): Promise<void> {
+  const { signup, signupInviteCodes } = ctx.app.config;
+  if (signup === 'off') throw new AppError('FORBIDDEN', msg('errors.signup.off'), { reason: 'SIGNUP_CLOSED' });
+  await ctx.app.authLimits.beginSignup(addressOf(ctx));
+  if (signup === 'invite' && !isInviteCode(input.inviteCode, signupInviteCodes)) {
+    throw new BadUserInputError([{ path: 'input.inviteCode', message: msg('errors.signup.inviteRequired') }]);
+  }
+}
+
 /** Creates an agency and its owner in one transaction and logs the owner in. */
 export async function registerAgency(ctx: RequestContext, input: RegisterAgencyInput): Promise<AuthPayload> {
+  await admitSignup(ctx, input);
   const email = normalizeEmail(input.email);
+  assertStrongPassword(input.password, 'input.password', [email, input.fullName, input.agencyName], ctx.app.config.passwordMinScore);
   const passwordHash = await hashPassword(input.password);
   const { user, agency } = await withTransaction(ctx, async (tx) => {
     const agency = await tx.manager.getRepository(Agency).save(
@@ -90,12 +119,26 @@ export async function registerAgency(ctx: RequestContext, input: RegisterAgencyI
   return issue(ctx, user, agency);
 }
 
-/** Same answer and about the same time whether the email is unknown or the password wrong. */
+/** The address limits are counted against: in-process callers (seeding, scripts) share one. */
+function addressOf(ctx: RequestContext): string {
+  return ctx.clientAddress || 'local';
+}
+
+/**
+ * Same answer and about the same time whether the email is unknown or the password wrong. Too many
+ * failures (per account and address, per account, per address) are refused with
+ * TOO_MANY_ATTEMPTS before any password is verified: a flood costs a counter, not argon2.
+ */
 export async function login(ctx: RequestContext, input: LoginInput): Promise<AuthPayload> {
   const email = normalizeEmail(input.email);
+  const attempt = await ctx.app.authLimits.beginLogin(email, addressOf(ctx));
   const user = await ctx.manager.getRepository(User).findOneBy({ email });
   const ok = user ? await verifyPassword(user.passwordHash, input.password) : await verifyPassword(await dummyPasswordHash(), input.password);
-  if (!user || !ok || !user.isActive) throw new UnauthenticatedError('Invalid email or password');
+  if (!user || !ok || !user.isActive) {
+    ctx.logger.info({ event: 'login_failed' }, 'login failed');
+    throw new UnauthenticatedError('Invalid email or password');
+  }
+  await ctx.app.authLimits.loginSucceeded(attempt);
   const agency = await ctx.manager.getRepository(Agency).findOneByOrFail({ id: user.agencyId });
   user.lastLoginAt = new Date();
   await ctx.manager.getRepository(User).update({ id: user.id }, { lastLoginAt: user.lastLoginAt });
@@ -109,6 +152,10 @@ export async function login(ctx: RequestContext, input: LoginInput): Promise<Aut
  */
 export async function resetPassword(ctx: RequestContext, input: ResetPasswordInput): Promise<AuthPayload | PasswordTokenInvalidError> {
   const tokenHash = hashOneTimeToken(input.token);
+  // judged against who the token is for (read without a lock: the transaction below decides)
+  const ticket = await ctx.manager.getRepository(PasswordResetToken).findOneBy({ tokenHash });
+  const holder = ticket ? await ctx.manager.getRepository(User).findOneBy({ id: ticket.userId }) : null;
+  assertStrongPassword(input.newPassword, 'input.newPassword', [holder?.email, holder?.fullName], ctx.app.config.passwordMinScore);
   const passwordHash = await hashPassword(input.newPassword);
   const done = await withTransaction(ctx, async (tx) => {
     // anonymous: the token is the credential, looked up like an email at login

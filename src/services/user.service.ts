@@ -8,6 +8,7 @@ import { BadUserInputError, ConflictError, NotFoundError, isUniqueViolation } fr
 import { RoleRequiredError } from '../auth/auth-checker';
 import { INVITATION_TTL_MS, newOneTimeToken, PASSWORD_RESET_TTL_MS } from '../auth/one-time-token';
 import { hashPassword, verifyPassword } from '../auth/password';
+import { assertStrongPassword } from '../auth/password-strength';
 import type {
   ChangePasswordInput,
   CreateUserInput,
@@ -68,6 +69,7 @@ export async function createUser(ctx: AuthedContext, input: CreateUserInput): Pr
     throw new BadUserInputError([{ path: 'input.clientId', message: msg('validation.clientIdOnlyForClient') }]);
   }
   const phone = await normalizeUserPhone(ctx, input.phone);
+  assertStrongPassword(input.password, 'input.password', [normalizeEmail(input.email), input.fullName], ctx.app.config.passwordMinScore);
   const passwordHash = await hashPassword(input.password);
   return withTransaction(ctx, async (tx) => {
     if (clientId) await scoped(tx, Client).getById(clientId, 'input.clientId');
@@ -259,6 +261,7 @@ export async function changePassword(ctx: AuthedContext, input: ChangePasswordIn
   // argon2 takes ~100 ms: verify and hash before the transaction, so no row (and on the embedded
   // database, no connection) is held meanwhile; the write then checks that the hash is unchanged
   const current = await scoped(ctx, User).getById(ctx.actor.userId, 'id');
+  assertStrongPassword(input.newPassword, 'input.newPassword', [current.email, current.fullName], ctx.app.config.passwordMinScore);
   if (!(await verifyPassword(current.passwordHash, input.oldPassword))) return new WrongPasswordError();
   const passwordHash = await hashPassword(input.newPassword);
   const changed = await withTransaction(ctx, async (tx) => {

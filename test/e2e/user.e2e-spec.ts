@@ -411,6 +411,17 @@ describe('changePassword', () => {
     expect((await userRow(a.ownerId)).passwordHash).toBe(before);
   });
 
+  it('refuses a common or guessable new password with BAD_USER_INPUT on input.newPassword and changes nothing', async () => {
+    const a = await registerAgency(t);
+    const before = (await userRow(a.ownerId)).passwordHash;
+    for (const [newPassword, text] of [['password1234', 'самых распространённых'], ['abababababab', 'легко подобрать']]) {
+      const res = await t.gql(CHANGE_PASSWORD, { input: { oldPassword: PASSWORD, newPassword } }, a.ownerToken);
+      expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'input.newPassword', message: expect.stringContaining(text) }] });
+    }
+    expect((await userRow(a.ownerId)).passwordHash).toBe(before);
+    expect((await t.gql(ME, {}, a.ownerToken)).body.data.me.id).toBe(a.ownerId);
+  });
+
   it('requires a login', async () => {
     const res = await t.gql(CHANGE_PASSWORD, { input: { oldPassword: PASSWORD, newPassword: NEW_PASSWORD } });
     expect(res.body.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
@@ -439,6 +450,15 @@ describe('issuePasswordReset and resetPassword', () => {
     const again = await t.gql(RESET_PASSWORD, { input: { token: ticket.token, newPassword: 'yet-another-password-1' } });
     expect(again.body.data.resetPassword).toMatchObject({ code: 'PASSWORD_TOKEN_INVALID' });
     expect((await userRow(a.manager.id)).passwordHash).toBe(hash);
+  });
+
+  it('refuses a weak new password and leaves the token usable', async () => {
+    const a = await staffedAgency();
+    const { token } = (await t.gql(ISSUE_RESET, { input: { userId: a.manager.id } }, a.ownerToken)).body.data.issuePasswordReset;
+    const weak = await t.gql(RESET_PASSWORD, { input: { token, newPassword: 'qwerty123456' } });
+    expect(weak.body.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ path: 'input.newPassword' }] });
+    expect(await canLogin(a.manager.email, PASSWORD)).toBe(true);
+    expect((await t.gql(RESET_PASSWORD, { input: { token, newPassword: NEW_PASSWORD } })).body.data.resetPassword.__typename).toBe('AuthPayload');
   });
 
   it('lets one of two concurrent uses of a token win', async () => {

@@ -7,3 +7,9 @@ process.env.LOG_LEVEL ??= 'silent';
 // jobs: idle workers poll twice a second and a failed job is retried at once (no backoff wait)
 process.env.JOB_POLL_INTERVAL_MS ??= '500';
 process.env.JOB_RETRY_DELAY_SECONDS ??= '0';
+// one address (loopback) makes every login of a worker's whole run: its failures would add up
+// across files; the limit itself is tested with addresses of its own (auth.e2e-spec)
+process.env.LOGIN_FAILURES_PER_HOUR_PER_ADDRESS ??= '100000';
+process.env.SIGNUP_PER_HOUR_PER_ADDRESS ??= '100000';
+// tests that start the app in production mode (errors.e2e-spec) register agencies too
+process.env.SIGNUP ??= 'open';

@@ -75,3 +75,24 @@ describe('loadConfig: jobs and email', () => {
     expect(() => loadConfig({ ...base(), PUBLIC_URL: 'crm.example.test' })).toThrow(/PUBLIC_URL/);
   });
 });
+
+describe('loadConfig: sign-up (SIGNUP)', () => {
+  it('is off in production on a real database, open in development, tests and on the embedded database', () => {
+    expect(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: REAL_DB, JWT_SECRET: SECRET }).signup).toBe('off');
+    expect(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: REAL_DB, NODE_ENV: 'development' }).signup).toBe('open');
+    expect(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: REAL_DB, JWT_SECRET: SECRET, NODE_ENV: 'test' }).signup).toBe('open');
+    expect(loadConfig({ DATA_DIR: dataDir }).signup).toBe('open');
+  });
+
+  it('takes open, invite (with codes of at least 16 characters) or off, and refuses anything else', () => {
+    const base = { DATA_DIR: dataDir, DATABASE_URL: REAL_DB, JWT_SECRET: SECRET };
+    expect(loadConfig({ ...base, SIGNUP: 'OPEN' }).signup).toBe('open');
+    expect(loadConfig({ ...base, SIGNUP: 'invite', SIGNUP_INVITE_CODES: ' spring-2026-partners-A , spring-2026-partners-B' })).toMatchObject({
+      signup: 'invite',
+      signupInviteCodes: ['spring-2026-partners-A', 'spring-2026-partners-B'],
+    });
+    expect(() => loadConfig({ ...base, SIGNUP: 'invite' })).toThrow(/SIGNUP_INVITE_CODES/);
+    expect(() => loadConfig({ ...base, SIGNUP: 'invite', SIGNUP_INVITE_CODES: 'short' })).toThrow(/16 characters/);
+    expect(() => loadConfig({ ...base, SIGNUP: 'closed' })).toThrow(ConfigError);
+  });
+});

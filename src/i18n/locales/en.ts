@@ -15,6 +15,16 @@ export const en = {
       tokenMalformed: 'Malformed token',
       badHeader: 'Authorization header must be "Bearer <token>"',
     },
+    tooManyAttempts: {
+      login: 'Too many login attempts: try again in {{retryAfterSeconds}} s',
+    },
+    rateLimited: {
+      signup: 'Too many registrations from this address: try again in {{retryAfterSeconds}} s',
+    },
+    signup: {
+      off: 'Registration of new agencies is closed on this server: ask its operator for an account',
+      inviteRequired: 'Registration on this server needs a valid invitation code',
+    },
     forbidden: 'You are not allowed to do this',
     portalField: '{{field}} is not available in the client portal',
     forbiddenRoles: 'Requires role {{roles}}',
@@ -75,6 +85,9 @@ export const en = {
     sameChannel: 'a channel cannot compete with itself: choose another channel',
     roleStaffOnly: 'role can change between OWNER and MANAGER only; a portal user stays a portal user',
     newPasswordSame: 'the new password must differ from the current one',
+    passwordTooCommon: 'this password is one of the most common ones and is tried first by anyone guessing: choose another',
+    passwordTooGuessable: 'this password is too easy to guess (a repeat, a sequence, a keyboard row, a date or a lone common word): make it longer with a few unrelated words',
+    passwordPersonal: 'the password must not be built from your email, your name or the agency name',
     notEmpty: '{{field}} must not be empty',
     phoneCharacters: 'phone may contain only digits, a leading "+", spaces, "-", "(", ")", "." and "/"',
     phoneInternational: 'give the phone in international format, e.g. +359 888 123 456',

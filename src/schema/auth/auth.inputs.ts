@@ -42,6 +42,11 @@ export class RegisterAgencyInput {
   @IsOptional()
   @IsISO31661Alpha2()
   country?: string;
+
+  @Field(() => String, { nullable: true, description: "An invitation code from the server's operator: required when the server's sign-up is by invitation (SIGNUP=invite), ignored otherwise." })
+  @IsOptional()
+  @MaxLength(200)
+  inviteCode?: string;
 }
 
 @InputType({ description: 'Email and password.' })
