@@ -4,7 +4,6 @@ import http from 'node:http';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import express, { Express, Request } from 'express';
 import depthLimit from 'graphql-depth-limit';
 import { pinoHttp } from 'pino-http';
@@ -21,6 +20,8 @@ import { createRenderPool } from './documents/pool';
 import { JobQueue } from './jobs/queue';
 import { documentDownloadRouter } from './documents/download';
 import { buildAppSchema } from './schema';
+import { probeDatabase } from './db/availability';
+import { databaseOutagePlugin, graphqlHandler } from './graphql-http';
 import { rejectNulCharactersPlugin } from './schema/common/reject-nul';
 import { authenticate } from './services/auth.service';
 
@@ -107,10 +108,12 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   app.get('/ready', async (_req, res) => {
     const started = Date.now();
     try {
-      await dataSource.query('SELECT 1');
+      // bounded: a connect that hangs (a database host gone silent) must read as "down", not time out the probe
+      await probeDatabase(dataSource, 2000);
       res.json({ status: 'ready', database: 'up', latencyMs: Date.now() - started });
     } catch {
-      res.status(503).json({ status: 'not ready', database: 'down' });
+      res.status(503).setHeader('retry-after', String(config.dbRetryAfterSeconds));
+      res.json({ status: 'not ready', database: 'down' });
     }
   });
 
@@ -126,13 +129,14 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     introspection: config.introspection,
     includeStacktraceInErrorResponses: config.isDev,
     validationRules: [depthLimit(config.maxQueryDepth)],
-    formatError: createFormatError({ isDev: config.isDev, logger: log }),
+    formatError: createFormatError({ isDev: config.isDev, logger: log, retryAfterSeconds: config.dbRetryAfterSeconds }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       // no cache hints are used (responses are per user): spare the per-field hook a chart's thousands of fields would pay
       ApolloServerPluginCacheControlDisabled(),
       errorLoggingPlugin(),
+      databaseOutagePlugin(),
       rejectNulCharactersPlugin(),
       variableInputPlugin(),
       translateErrorsPlugin(),
@@ -160,7 +164,13 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     // the largest body the API takes is an agency image: 512 KB of file is 699 052 bytes of base64,
     // and 1 MiB leaves room for the document and the escapes some JSON writers add (\/, \uXXXX)
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: ({ req }) => buildContext(req as Request) }),
+    graphqlHandler(apollo, {
+      dataSource,
+      context: buildContext,
+      outageWaitMs: config.dbOutageWaitMs,
+      retryAfterSeconds: config.dbRetryAfterSeconds,
+      logger: log,
+    }),
   );
 
   const execute = async <T,>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T> => {
@@ -176,7 +186,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     res.status(404).json({ error: 'NOT_FOUND', message: 'No such route' });
   });
   // last: body-parser refusals (413, malformed JSON…) and anything else thrown outside GraphQL
-  app.use(createHttpErrorHandler({ isDev: config.isDev, logger: log }));
+  app.use(createHttpErrorHandler({ isDev: config.isDev, logger: log, retryAfterSeconds: config.dbRetryAfterSeconds }));
 
   return {
     app,

@@ -55,6 +55,14 @@ export interface AppConfig {
   webhookRetryBaseSeconds: number;
   /** how long a webhook receiver has to answer one POST (WEBHOOK_TIMEOUT_MS, default 10 000) */
   webhookTimeoutMs: number;
+  /**
+   * how long a read (GraphQL query) that hit a lost or refused database connection waits for the
+   * database to answer again before it is run once more on a fresh connection (DB_OUTAGE_WAIT_MS,
+   * default 5 000; 0: no retry, answer SERVICE_UNAVAILABLE at once)
+   */
+  dbOutageWaitMs: number;
+  /** the Retry-After (seconds) of a SERVICE_UNAVAILABLE answer (DB_RETRY_AFTER_SECONDS, default 2) */
+  dbRetryAfterSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -168,5 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     surveyLinkTtlDays: int(env, 'SURVEY_LINK_TTL_DAYS', 14, 1, 365),
     webhookRetryBaseSeconds: int(env, 'WEBHOOK_RETRY_BASE_SECONDS', 30, 0, 3600),
     webhookTimeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
+    dbOutageWaitMs: int(env, 'DB_OUTAGE_WAIT_MS', 5000, 0, 60_000),
+    dbRetryAfterSeconds: int(env, 'DB_RETRY_AFTER_SECONDS', 2, 1, 300),
   };
 }

@@ -12,6 +12,7 @@ export const bg: LocaleResource = {
       tokenMalformed: 'Повреден токен',
       badHeader: 'Заглавката Authorization трябва да е "Bearer <token>"',
     },
+    serviceUnavailable: 'Услугата е временно недостъпна. Опитайте отново след няколко секунди',
     forbidden: 'Нямате право да извършите това действие',
     portalField: '{{field}} не е достъпно в клиентския портал',
     forbiddenRoles: 'Изисква се роля {{roles}}',

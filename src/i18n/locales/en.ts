@@ -15,6 +15,7 @@ export const en = {
       tokenMalformed: 'Malformed token',
       badHeader: 'Authorization header must be "Bearer <token>"',
     },
+    serviceUnavailable: 'The service is briefly unavailable. Please try again in a few seconds',
     forbidden: 'You are not allowed to do this',
     portalField: '{{field}} is not available in the client portal',
     forbiddenRoles: 'Requires role {{roles}}',

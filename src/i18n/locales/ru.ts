@@ -12,6 +12,7 @@ export const ru: LocaleResource = {
       tokenMalformed: 'Токен повреждён',
       badHeader: 'Заголовок Authorization должен иметь вид "Bearer <token>"',
     },
+    serviceUnavailable: 'Сервис ненадолго недоступен. Повторите попытку через несколько секунд',
     forbidden: 'У вас нет прав на это действие',
     portalField: '{{field}} недоступно в клиентском кабинете',
     forbiddenRoles: 'Нужна роль {{roles}}',
