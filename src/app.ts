@@ -20,7 +20,7 @@ import { createRenderPool } from './documents/pool';
 import { JobQueue } from './jobs/queue';
 import { documentDownloadRouter } from './documents/download';
 import { buildAppSchema } from './schema';
-import { probeDatabase } from './db/availability';
+import { isDatabaseUnavailable, probeDatabase } from './db/availability';
 import { databaseOutagePlugin, graphqlHandler } from './graphql-http';
 import { rejectNulCharactersPlugin } from './schema/common/reject-nul';
 import { authenticate } from './services/auth.service';
@@ -47,7 +47,8 @@ function errorLoggingPlugin(): ApolloServerPlugin<RequestContext> {
         async didEncounterErrors({ contextValue, errors, operationName }) {
           for (const err of errors) {
             const code = err.extensions?.code;
-            const level = code === undefined || code === 'INTERNAL_SERVER_ERROR' ? 'error' : 'info';
+            // a lost database connection is an outage the operator sees on /ready, not a bug
+            const level = isDatabaseUnavailable(err) ? 'warn' : code === undefined || code === 'INTERNAL_SERVER_ERROR' ? 'error' : 'info';
             contextValue?.logger?.[level]({ code, operationName, path: err.path, msg: err.message }, 'graphql error');
           }
         },
