@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -1144,9 +1144,11 @@ async function restartScenario(): Promise<void> {
   const url = withDatabase(clusterUrl, db);
   const entry = process.env.BENCH_SERVER_ENTRY || ENTRY;
   const port = await freePort();
+  // BENCH_SERVER_LOG=<file>: the server's warnings and errors go there (what failed, and why)
+  const logFile = process.env.BENCH_SERVER_LOG;
   const child = spawn(process.execPath, [entry], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), NODE_ENV: 'production', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42', LOG_LEVEL: 'silent', SEED_DEMO: 'false' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port), NODE_ENV: 'production', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42', LOG_LEVEL: logFile ? 'warn' : 'silent', SEED_DEMO: 'false' },
+    stdio: ['ignore', logFile ? openSync(logFile, 'w') : 'ignore', 'inherit'],
   });
   let exited: number | null = null;
   child.on('exit', (code) => (exited = code ?? -1));

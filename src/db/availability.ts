@@ -29,6 +29,22 @@ const UNAVAILABLE_MESSAGES = [
   /server conn crashed\?|no more connections allowed|pgbouncer cannot connect to server|server login has been failing/i,
 ];
 
+/** When a pool client of this process last saw its connection fail (see ListeningClient). */
+let lastConnectionErrorAt = Number.NEGATIVE_INFINITY;
+
+/** Called by every pool client whose connection fails (src/db/data-source.ts). */
+export function noteConnectionError(): void {
+  lastConnectionErrorAt = Date.now();
+}
+
+/**
+ * TypeORM releases a query runner by itself when its connection emits an error; a transaction
+ * that then sends its next statement gets QueryRunnerAlreadyReleasedError instead of the
+ * connection's error. It is read as an outage only while connections are failing: outside one it
+ * is a use after release, a bug, and stays an internal error.
+ */
+const RELEASED_BY_CONNECTION_ERROR_WINDOW_MS = 30_000;
+
 /**
  * True when `err` (or what it wraps: TypeORM's driverError, a cause, an AggregateError's errors)
  * says the database could not be reached or dropped the connection: the operation may succeed on a
@@ -40,6 +56,7 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   const e = err as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; originalError?: unknown; errors?: unknown };
   if (typeof e.code === 'string' && (UNAVAILABLE_SQLSTATES.has(e.code) || UNAVAILABLE_ERRNOS.has(e.code))) return true;
   if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.some((re) => re.test(e.message as string))) return true;
+  if ((err as Error).name === 'QueryRunnerAlreadyReleasedError' && Date.now() - lastConnectionErrorAt < RELEASED_BY_CONNECTION_ERROR_WINDOW_MS) return true;
   for (const inner of [e.driverError, e.cause, e.originalError]) if (isDatabaseUnavailable(inner, depth + 1)) return true;
   if (Array.isArray(e.errors)) return e.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1));
   return false;

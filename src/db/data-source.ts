@@ -3,6 +3,7 @@ import { Client, types } from 'pg';
 import { DataSource, DataSourceOptions, Logger as TypeOrmLogger } from 'typeorm';
 import { ENTITIES } from '../entities';
 import { MIGRATIONS } from '../../migrations';
+import { noteConnectionError } from './availability';
 
 // Calendar dates stay 'YYYY-MM-DD' strings: turning them into JS Dates at local midnight shifts
 // them by the server's offset. numeric already arrives as a string (exact money).
@@ -14,12 +15,13 @@ types.setTypeParser(types.builtins.DATE, (v: string) => v);
  * driver's read loop: when the server ends the session right after accepting it (a restart,
  * pg_terminate_backend), the FATAL message in the same packet is emitted before TypeORM listens,
  * and an 'error' nobody listens to ends the process. The client is unusable afterwards either way
- * (its next query fails as a lost connection, and the pool drops it on release).
+ * (its next query fails as a lost connection, and the pool drops it on release). It also notes
+ * the failure, so that what TypeORM reports in its place is known for an outage (availability.ts).
  */
 class ListeningClient extends Client {
   constructor(config?: ConstructorParameters<typeof Client>[0]) {
     super(config);
-    this.on('error', () => undefined);
+    this.on('error', () => noteConnectionError());
   }
 }
 

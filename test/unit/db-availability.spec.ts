@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { isDatabaseUnavailable } from '../../src/db/availability';
+import { isDatabaseUnavailable, noteConnectionError } from '../../src/db/availability';
 
 /** What node-postgres hands over: an Error with the server's SQLSTATE, or a socket errno. */
 const pgError = (code: string, message = 'x') => Object.assign(new Error(message), { code });
@@ -28,6 +28,14 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(new GraphQLError('wrapped', { originalError: pgError('57P03') }))).toBe(true);
     expect(isDatabaseUnavailable(new Error('outer', { cause: pgError('ECONNRESET') }))).toBe(true);
     expect(isDatabaseUnavailable(new AggregateError([pgError('ECONNREFUSED'), pgError('ECONNREFUSED')]))).toBe(true);
+  });
+
+  it('takes a query runner TypeORM released by itself for an outage only while connections fail', () => {
+    const released = Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), { name: 'QueryRunnerAlreadyReleasedError' });
+    // no connection failed in this process yet: a use after release is a bug
+    expect(isDatabaseUnavailable(released)).toBe(false);
+    noteConnectionError();
+    expect(isDatabaseUnavailable(released)).toBe(true);
   });
 
   it.each([
