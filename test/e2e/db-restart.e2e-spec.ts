@@ -174,16 +174,21 @@ describe('the database unreachable for a while (a proxy cut and restored)', () =
 
   it('answers every read across a 1.5 s outage, reports it on /ready (503, then 200) while /health stays up', async () => {
     const reads: Promise<request.Response>[] = [];
+    let cut = false;
+    let sentDuringCut = 0;
     // 50 reads per second for 3 s; the outage from 0.5 s to 2 s
     const ticker = setInterval(() => {
+      if (cut) sentDuringCut++;
       reads.push(reads.length % 2 ? post(t, ME, {}, a.ownerToken) : post(t, LIST_CLIENTS, { first: 5 }, a.ownerToken));
     }, 20);
     await new Promise((r) => setTimeout(r, 500));
     await proxy.cut();
+    cut = true;
     await new Promise((r) => setTimeout(r, 200));
     const readyDuring = await request(t.app).get('/ready');
     const healthDuring = await request(t.app).get('/health');
     await new Promise((r) => setTimeout(r, 1300));
+    cut = false;
     await proxy.restore();
     await new Promise((r) => setTimeout(r, 1000));
     clearInterval(ticker);
@@ -195,7 +200,8 @@ describe('the database unreachable for a while (a proxy cut and restored)', () =
     const readyAfter = await eventually(() => request(t.app).get('/ready'), (r) => r.status === 200, 5000, '/ready to recover');
     expect(readyAfter.body).toMatchObject({ database: 'up' });
 
-    expect(results.length).toBeGreaterThanOrEqual(75); // 150 at the nominal rate; timers slip on a busy machine
+    // 150 reads, 75 of them during the outage, at the nominal rate; timers slip on a busy machine
+    expect(sentDuringCut).toBeGreaterThanOrEqual(10);
     const failed = results.filter((r) => r.status !== 200 || r.body.errors);
     expect(failed.map((r) => [r.status, r.body.errors?.[0]?.extensions?.code])).toEqual([]);
     expect(results.every((r) => r.body.data.me?.id === a.ownerId || r.body.data.clients?.edges[0]?.node.id === clientId)).toBe(true);
