@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -1375,6 +1375,149 @@ async function loginFloodScenario(): Promise<void> {
   }
 }
 
+const RESTART_PG_VERSION = process.env.BENCH_PG_VERSION || '15';
+const RESTART_PG_CLUSTER = 'bench';
+const RESTART_PG_PORT = Number(process.env.BENCH_PG_PORT || 5433);
+
+function run(cmd: string, args: string[]): Promise<{ code: number; out: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (c) => (out += c));
+    child.stderr.on('data', (c) => (out += c));
+    child.on('error', (err) => resolve({ code: -1, out: String(err) }));
+    child.on('exit', (code) => resolve({ code: code ?? -1, out }));
+  });
+}
+
+/** The bench's own PostgreSQL cluster (trust auth on loopback), created and started if needed. */
+async function ensureRestartCluster(): Promise<string> {
+  const list = await run('pg_lsclusters', ['--no-header']);
+  const line = list.out.split('\n').find((l) => l.split(/\s+/)[0] === RESTART_PG_VERSION && l.split(/\s+/)[1] === RESTART_PG_CLUSTER);
+  if (!line) {
+    const made = await run('pg_createcluster', [RESTART_PG_VERSION, RESTART_PG_CLUSTER, '-p', String(RESTART_PG_PORT), '--', '--auth=trust']);
+    if (made.code !== 0) throw new Error(`pg_createcluster failed: ${made.out}`);
+  } else if (Number(line.split(/\s+/)[2]) !== RESTART_PG_PORT) {
+    throw new Error(`cluster ${RESTART_PG_VERSION}/${RESTART_PG_CLUSTER} exists on port ${line.split(/\s+/)[2]}, not ${RESTART_PG_PORT}`);
+  }
+  if (!line || !/online/.test(line)) {
+    const started = await run('pg_ctlcluster', ['--skip-systemctl-redirect', RESTART_PG_VERSION, RESTART_PG_CLUSTER, 'start']);
+    if (started.code !== 0 && !/already running/i.test(started.out)) throw new Error(`pg_ctlcluster start failed: ${started.out}`);
+  }
+  return `postgres://postgres@127.0.0.1:${RESTART_PG_PORT}/postgres`;
+}
+
+/**
+ * 50 requests/s for 20 s (open loop: one every 20 ms whatever the answers), 80% reads (a page of
+ * clients with their contacts, or `me`) and 20% writes (createClient); PostgreSQL restarted in
+ * fast mode at 5 s. Counts failed reads and writes by code and the latency p99 overall and around
+ * the restart. BENCH_SERVER_ENTRY runs another build of the server (e.g. the commit before, for the
+ * "before" figures).
+ */
+async function restartScenario(): Promise<void> {
+  const clusterUrl = await ensureRestartCluster();
+  const db = `bench_restart_${process.pid}`;
+  await recreateDatabase(clusterUrl, db);
+  const url = withDatabase(clusterUrl, db);
+  const entry = process.env.BENCH_SERVER_ENTRY || ENTRY;
+  const port = await freePort();
+  // BENCH_SERVER_LOG=<file>: the server's warnings and errors go there (what failed, and why)
+  const logFile = process.env.BENCH_SERVER_LOG;
+  const child = spawn(process.execPath, [entry], {
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port), NODE_ENV: 'production', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42', LOG_LEVEL: logFile ? 'warn' : 'silent', SEED_DEMO: 'false' },
+    stdio: ['ignore', logFile ? openSync(logFile, 'w') : 'ignore', 'inherit'],
+  });
+  let exited: number | null = null;
+  child.on('exit', (code) => (exited = code ?? -1));
+  try {
+    await waitReady(port);
+    const post = async (query: string, variables: object, token?: string) => {
+      const started = performance.now();
+      try {
+        const r = await fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+          body: JSON.stringify({ query, variables }),
+        });
+        const body = (await r.json()) as any;
+        return { status: r.status, code: body.errors?.[0]?.extensions?.code as string | undefined, data: body.data, retryAfter: r.headers.get('retry-after'), ms: performance.now() - started, at: started };
+      } catch (err) {
+        return { status: 0, code: `HTTP:${(err as Error).message}`, data: null, retryAfter: null, ms: performance.now() - started, at: started };
+      }
+    };
+    const reg = await post('mutation($i: RegisterAgencyInput!) { registerAgency(input: $i) { token } }', {
+      i: { agencyName: 'Bench restart', email: `bench-restart-${process.pid}@example.test`, password: 'bench-password-restart-1' },
+    });
+    const token = reg.data.registerAgency.token as string;
+    for (let i = 0; i < 20; i++) {
+      await post('mutation($i: CreateClientInput!) { createClient(input: $i) { id } }', { i: { name: `Клиент ${i}` } }, token);
+    }
+    const READS = ['{ clients(first: 20) { totalCount edges { node { id name contacts { fullName } } } } }', '{ me { id email agency { id name } } }'];
+    const WRITE = 'mutation($i: CreateClientInput!) { createClient(input: $i) { id } }';
+
+    const durationMs = 20_000;
+    const restartAtMs = 5000;
+    const pending: Promise<{ kind: 'read' | 'write'; r: Awaited<ReturnType<typeof post>> }>[] = [];
+    const t0 = performance.now();
+    let n = 0;
+    let restartWindow: [number, number] = [0, 0];
+    const restart = (async () => {
+      await new Promise((r) => setTimeout(r, restartAtMs));
+      const s = performance.now();
+      const res = await run('pg_ctlcluster', ['--skip-systemctl-redirect', RESTART_PG_VERSION, RESTART_PG_CLUSTER, 'restart', '-m', 'fast']);
+      restartWindow = [s, performance.now()];
+      if (res.code !== 0) throw new Error(`restart failed: ${res.out}`);
+    })();
+    await new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        if (performance.now() - t0 >= durationMs) {
+          clearInterval(timer);
+          resolve();
+          return;
+        }
+        const i = n++;
+        const write = i % 5 === 4;
+        pending.push(
+          write
+            ? post(WRITE, { i: { name: `Запись ${i}` } }, token).then((r) => ({ kind: 'write' as const, r }))
+            : post(READS[i % 2], {}, token).then((r) => ({ kind: 'read' as const, r })),
+        );
+      }, 20);
+    });
+    await restart;
+    const results = await Promise.all(pending);
+    const failed = (kind: 'read' | 'write') => results.filter((x) => x.kind === kind && (x.r.status !== 200 || x.r.code));
+    const byCode = (list: typeof results) => {
+      const counts = new Map<string, number>();
+      for (const x of list) {
+        const key = `${x.r.status} ${x.r.code ?? ''}`.trim();
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      return [...counts].map(([k, v]) => `${v}× ${k}`).join(', ') || 'none';
+    };
+    const reads = results.filter((x) => x.kind === 'read').length;
+    const writes = results.length - reads;
+    const all = results.map((x) => x.r.ms).sort((a, b) => a - b);
+    const around = results.filter((x) => x.r.at >= restartWindow[0] - 1000 && x.r.at <= restartWindow[1] + 1000).map((x) => x.r.ms).sort((a, b) => a - b);
+    const failedWrites = failed('write');
+    const label = process.env.BENCH_SERVER_ENTRY ? ' (BENCH_SERVER_ENTRY build)' : '';
+    rows.push({ scenario: 'restart' + label, metric: `requests at 50/s for 20 s (reads / writes)`, value: `${results.length} (${reads} / ${writes})`, note: `PostgreSQL ${RESTART_PG_VERSION}/${RESTART_PG_CLUSTER} restarted -m fast at 5 s, took ${(restartWindow[1] - restartWindow[0]).toFixed(0)} ms` });
+    rows.push({ scenario: 'restart' + label, metric: 'failed reads', value: String(failed('read').length), note: byCode(failed('read')) });
+    rows.push({ scenario: 'restart' + label, metric: 'failed writes', value: String(failedWrites.length), note: `${byCode(failedWrites)}${failedWrites.some((x) => x.r.retryAfter) ? `; Retry-After ${failedWrites.find((x) => x.r.retryAfter)?.r.retryAfter} s` : ''}` });
+    rows.push({ scenario: 'restart' + label, metric: 'latency p50 / p99 / max, all requests', value: `${percentile(all, 50).toFixed(0)} / ${percentile(all, 99).toFixed(0)} / ${all[all.length - 1].toFixed(0)} ms` });
+    rows.push({ scenario: 'restart' + label, metric: 'latency p50 / p99, sent within 1 s of the restart', value: `${percentile(around, 50).toFixed(0)} / ${percentile(around, 99).toFixed(0)} ms`, note: `${around.length} requests` });
+    rows.push({ scenario: 'restart' + label, metric: 'server process survived', value: exited === null ? 'yes' : `no (exit ${exited})` });
+  } finally {
+    if (exited === null) {
+      await new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      });
+    }
+    await dropDatabase(clusterUrl, db).catch(() => undefined);
+  }
+}
+
 function printTable(): void {
   const headers = ['scenario', 'metric', 'value', 'note'];
   const data = rows.map((r) => [r.scenario, r.metric, r.value, r.note ?? '']);
@@ -1402,6 +1545,7 @@ async function main(): Promise<void> {
     throughput: throughputScenario,
     ops: opsScenario,
     'login-flood': loginFloodScenario,
+    restart: restartScenario,
   };
   for (const [name, run] of Object.entries(scenarios)) {
     if (only && only !== name) continue;

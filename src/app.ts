@@ -4,7 +4,6 @@ import http from 'node:http';
 import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import express, { Express, Request, Response } from 'express';
 import depthLimit from 'graphql-depth-limit';
 import { pinoHttp } from 'pino-http';
@@ -24,6 +23,8 @@ import { createRenderPool } from './documents/pool';
 import { JobQueue } from './jobs/queue';
 import { documentDownloadRouter } from './documents/download';
 import { buildAppSchema } from './schema';
+import { isDatabaseUnavailable, probeDatabase } from './db/availability';
+import { databaseOutagePlugin, graphqlHandler } from './graphql-http';
 import { rejectNulCharactersPlugin } from './schema/common/reject-nul';
 import { authenticate } from './services/auth.service';
 
@@ -51,7 +52,8 @@ function errorLoggingPlugin(): ApolloServerPlugin<RequestContext> {
         async didEncounterErrors({ contextValue, errors, operationName }) {
           for (const err of errors) {
             const code = err.extensions?.code;
-            const level = code === undefined || code === 'INTERNAL_SERVER_ERROR' ? 'error' : 'info';
+            // a lost database connection is an outage the operator sees on /ready, not a bug
+            const level = isDatabaseUnavailable(err) ? 'warn' : code === undefined || code === 'INTERNAL_SERVER_ERROR' ? 'error' : 'info';
             contextValue?.logger?.[level]({ code, operationName, path: err.path, msg: err.message }, 'graphql error');
           }
         },
@@ -162,10 +164,12 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   app.get('/ready', async (_req, res) => {
     const started = Date.now();
     try {
-      await dataSource.query('SELECT 1');
+      // bounded: a connect that hangs (a database host gone silent) must read as "down", not time out the probe
+      await probeDatabase(dataSource, 2000);
       res.json({ status: 'ready', database: 'up', latencyMs: Date.now() - started });
     } catch {
-      res.status(503).json({ status: 'not ready', database: 'down' });
+      res.status(503).setHeader('retry-after', String(config.dbRetryAfterSeconds));
+      res.json({ status: 'not ready', database: 'down' });
     }
   });
 
@@ -181,7 +185,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     introspection: config.introspection,
     includeStacktraceInErrorResponses: config.isDev,
     validationRules: [depthLimit(config.maxQueryDepth)],
-    formatError: createFormatError({ isDev: config.isDev, logger: log }),
+    formatError: createFormatError({ isDev: config.isDev, logger: log, retryAfterSeconds: config.dbRetryAfterSeconds }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
@@ -189,6 +193,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       ApolloServerPluginCacheControlDisabled(),
       errorLoggingPlugin(),
       metrics.plugin(),
+      databaseOutagePlugin(),
       rejectNulCharactersPlugin(),
       variableInputPlugin(),
       translateErrorsPlugin(),
@@ -220,7 +225,13 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     // and 1 MiB leaves room for the document and the escapes some JSON writers add (\/, \uXXXX)
     refuseAnnouncedOversize(BODY_LIMIT_BYTES),
     express.json({ limit: BODY_LIMIT_BYTES }),
-    expressMiddleware(apollo, { context: ({ req, res }) => buildContext(req as Request, res as Response) }),
+    graphqlHandler(apollo, {
+      dataSource,
+      context: buildContext,
+      outageWaitMs: config.dbOutageWaitMs,
+      retryAfterSeconds: config.dbRetryAfterSeconds,
+      logger: log,
+    }),
   );
 
   const execute = async <T,>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T> => {
@@ -236,7 +247,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     res.status(404).json({ error: 'NOT_FOUND', message: 'No such route' });
   });
   // last: body-parser refusals (413, malformed JSON…) and anything else thrown outside GraphQL
-  app.use(createHttpErrorHandler({ isDev: config.isDev, logger: log }));
+  app.use(createHttpErrorHandler({ isDev: config.isDev, logger: log, retryAfterSeconds: config.dbRetryAfterSeconds }));
 
   return {
     app,

@@ -103,6 +103,14 @@ export interface AppConfig {
    * unguessable", about 10^8 guesses); 0 turns the check off
    */
   passwordMinScore: number;
+  /**
+   * how long a read (GraphQL query) that hit a lost or refused database connection waits for the
+   * database to answer again before it is run once more on a fresh connection (DB_OUTAGE_WAIT_MS,
+   * default 5 000; 0: no retry, answer SERVICE_UNAVAILABLE at once)
+   */
+  dbOutageWaitMs: number;
+  /** the Retry-After (seconds) of a SERVICE_UNAVAILABLE answer (DB_RETRY_AFTER_SECONDS, default 2) */
+  dbRetryAfterSeconds: number;
 }
 
 export type SignupMode = 'open' | 'invite' | 'off';
@@ -302,5 +310,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginBackoffMaxSeconds: int(env, 'LOGIN_BACKOFF_MAX_SECONDS', 900, 1, 24 * 3600),
     loginFailuresPerHourPerAddress: int(env, 'LOGIN_FAILURES_PER_HOUR_PER_ADDRESS', 100, 1, 1_000_000),
     passwordMinScore: int(env, 'PASSWORD_MIN_SCORE', 3, 0, 4),
+    dbOutageWaitMs: int(env, 'DB_OUTAGE_WAIT_MS', 5000, 0, 60_000),
+    dbRetryAfterSeconds: int(env, 'DB_RETRY_AFTER_SECONDS', 2, 1, 300),
   };
 }

@@ -24,6 +24,7 @@ import { getMetadataStorage } from 'type-graphql';
 import type { RequestContext } from './context';
 import { hasKey, keyOfEnglish, Locale, Msg, render, translateKey } from './i18n';
 import type { Logger } from './logger';
+import { isDatabaseUnavailable } from './db/availability';
 
 function isInputType(target: object | undefined): boolean {
   if (!target) return false;
@@ -42,6 +43,7 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'TOO_MANY_ATTEMPTS'
   | 'RATE_LIMITED'
+  | 'SERVICE_UNAVAILABLE'
   | 'INTERNAL_SERVER_ERROR';
 
 /** A human message: a key with params (preferred), or English text (translated when it is one of ours). */
@@ -128,6 +130,18 @@ export class RetryLaterError extends AppError {
     super(code, { key, params: { retryAfterSeconds } }, { retryAfterSeconds });
     // Apollo sets the response's status and headers from this and strips it from the body
     Object.assign(this.extensions, { http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) } });
+  }
+}
+
+/**
+ * The database could not be reached or dropped the connection mid-operation (a restart, a
+ * failover): retryable. A read is retried by the server first (src/http/graphql-handler.ts); what
+ * reaches the client is answered 503 with Retry-After. A write is never retried by the server: its
+ * transaction was rolled back, the client decides.
+ */
+export class ServiceUnavailableError extends AppError {
+  constructor(retryAfterSeconds: number) {
+    super('SERVICE_UNAVAILABLE', { key: 'errors.serviceUnavailable' }, { retryAfterSeconds });
   }
 }
 
@@ -324,6 +338,7 @@ const KNOWN_CODES = new Set<string>([
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',
+  'SERVICE_UNAVAILABLE',
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'PERSISTED_QUERY_NOT_FOUND',
@@ -343,10 +358,19 @@ interface Untranslated extends GraphQLFormattedError {
  * fields at fault, keeps our own codes, and masks everything else as INTERNAL_SERVER_ERROR
  * (no stack, SQL or driver text outside development).
  */
-export function createFormatError(opts: { isDev: boolean; logger: Logger }) {
+export function createFormatError(opts: { isDev: boolean; logger: Logger; retryAfterSeconds?: number }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error) as (Error & { extensions?: Record<string, unknown> }) | undefined;
     const code = formatted.extensions?.code as string | undefined;
+
+    // a broken or refused database connection is an outage, not a bug: a retryable code, never INTERNAL_SERVER_ERROR
+    if (!(original instanceof AppError) && isDatabaseUnavailable(original ?? error)) {
+      opts.logger.warn({ err: original ?? error, path: formatted.path }, 'database unavailable during a GraphQL operation');
+      const mapped = new ServiceUnavailableError(opts.retryAfterSeconds ?? 1);
+      const out: Untranslated = { message: mapped.message, locations: formatted.locations, path: formatted.path, extensions: { ...mapped.extensions } };
+      out[UNTRANSLATED] = { message: mapped.i18n, fields: [], messageFromFields: false };
+      return out;
+    }
     const validationErrors = original?.extensions?.validationErrors as ClassValidatorError[] | undefined;
 
     if (code === 'GRAPHQL_VALIDATION_FAILED' && error instanceof GraphQLError) {
@@ -450,15 +474,25 @@ const HTTP_STATUS_CODES: Record<number, string> = {
   406: 'NOT_ACCEPTABLE',
   413: 'PAYLOAD_TOO_LARGE',
   415: 'UNSUPPORTED_MEDIA_TYPE',
+  503: 'SERVICE_UNAVAILABLE',
 };
 
 /**
  * Express's last error handler: `{ errors: [{ message, extensions: { code } }] }` for every
  * error outside GraphQL execution. The internal message and stack only in development.
  */
-export function createHttpErrorHandler(opts: { isDev: boolean; logger: Logger }): ErrorRequestHandler {
+export function createHttpErrorHandler(opts: { isDev: boolean; logger: Logger; retryAfterSeconds?: number }): ErrorRequestHandler {
   return (err, req, res, next) => {
     if (res.headersSent) return next(err);
+    if (isDatabaseUnavailable(err)) {
+      // e.g. a document download while the database restarts: retryable, like the GraphQL answer
+      const retryAfterSeconds = opts.retryAfterSeconds ?? 1;
+      ((req as { log?: Logger }).log ?? opts.logger).warn({ err }, 'database unavailable outside GraphQL');
+      const mapped = new ServiceUnavailableError(retryAfterSeconds);
+      res.status(503).setHeader('retry-after', String(retryAfterSeconds));
+      res.json({ errors: [{ message: mapped.message, extensions: { code: 'SERVICE_UNAVAILABLE', retryAfterSeconds } }] });
+      return;
+    }
     const e = (err ?? {}) as { type?: string; status?: number; statusCode?: number; limit?: number; message?: string; stack?: string };
     const known = e.type ? HTTP_EDGE_ERRORS[e.type] : undefined;
     const given = e.status ?? e.statusCode;

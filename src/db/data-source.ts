@@ -1,12 +1,29 @@
 import 'reflect-metadata';
-import { types } from 'pg';
+import { Client, types } from 'pg';
 import { DataSource, DataSourceOptions, Logger as TypeOrmLogger } from 'typeorm';
 import { ENTITIES } from '../entities';
 import { MIGRATIONS } from '../../migrations';
+import { noteConnectionError } from './availability';
 
 // Calendar dates stay 'YYYY-MM-DD' strings: turning them into JS Dates at local midnight shifts
 // them by the server's offset. numeric already arrives as a string (exact money).
 types.setTypeParser(types.builtins.DATE, (v: string) => v);
+
+/**
+ * The pool's clients, each listening for its own 'error' from birth. pg-pool listens while a
+ * client is idle and TypeORM once it holds it, but a fresh connection is handed over inside the
+ * driver's read loop: when the server ends the session right after accepting it (a restart,
+ * pg_terminate_backend), the FATAL message in the same packet is emitted before TypeORM listens,
+ * and an 'error' nobody listens to ends the process. The client is unusable afterwards either way
+ * (its next query fails as a lost connection, and the pool drops it on release). It also notes
+ * the failure, so that what TypeORM reports in its place is known for an outage (availability.ts).
+ */
+class ListeningClient extends Client {
+  constructor(config?: ConstructorParameters<typeof Client>[0]) {
+    super(config);
+    this.on('error', () => noteConnectionError());
+  }
+}
 
 export interface DataSourceSettings {
   url: string;
@@ -34,6 +51,7 @@ export function dataSourceOptions(s: DataSourceSettings): DataSourceOptions {
       max: s.poolSize ?? 10,
       application_name: s.applicationName ?? 'agency-api',
       connectionTimeoutMillis: 10_000,
+      Client: ListeningClient,
     },
   };
 }

@@ -47,12 +47,21 @@ export class CountingLogger implements TypeOrmLogger {
 
 /** The real app on this worker's real PostgreSQL database. */
 export async function startTestApp(
-  opts: { logger?: TypeOrmLogger; env?: Record<string, string>; poolSize?: number } = {},
+  opts: {
+    logger?: TypeOrmLogger;
+    env?: Record<string, string>;
+    poolSize?: number;
+    /** another way to this worker's database (a TCP proxy, PgBouncer); default: straight to it */
+    databaseUrl?: string;
+    /** the connections' application_name (to find the app's backends in pg_stat_activity) */
+    applicationName?: string;
+  } = {},
 ): Promise<TestApp> {
   // an app that counts statements works no jobs: a scheduled sweep would count as the request's
   const quiet = opts.logger ? { WORKERS: '0' } : {};
-  const config = loadConfig({ ...process.env, DATABASE_URL: workerDatabaseUrl(), ...quiet, ...opts.env });
-  const ds = createDataSource({ url: workerDatabaseUrl(), poolSize: opts.poolSize ?? 5, logger: opts.logger, applicationName: 'jest' });
+  const url = opts.databaseUrl ?? workerDatabaseUrl();
+  const config = loadConfig({ ...process.env, DATABASE_URL: url, ...quiet, ...opts.env });
+  const ds = createDataSource({ url, poolSize: opts.poolSize ?? 5, logger: opts.logger, applicationName: opts.applicationName ?? 'jest' });
   await ds.initialize();
   const { app, httpServer, stop, services } = await createApp(ds, config);
   return {

@@ -25,6 +25,7 @@ export const en = {
       off: 'Registration of new agencies is closed on this server: ask its operator for an account',
       inviteRequired: 'Registration on this server needs a valid invitation code',
     },
+    serviceUnavailable: 'The service is briefly unavailable. Please try again in a few seconds',
     forbidden: 'You are not allowed to do this',
     portalField: '{{field}} is not available in the client portal',
     forbiddenRoles: 'Requires role {{roles}}',
