@@ -9,7 +9,7 @@ import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
 import { startEmbeddedDatabase } from '../src/db/embedded';
-import { newContext, type AuthedContext } from '../src/context';
+import { newContext, noUsage, type AuthedContext } from '../src/context';
 import { Locale, UserRole } from '../src/entities/enums';
 import { registerJob } from '../src/jobs/registry';
 import { createLogger } from '../src/logger';
@@ -802,7 +802,7 @@ async function queueScenario(): Promise<void> {
 
       // sending only (WORKERS=0): nothing is worked while the 2 000 jobs go in
       const sender = await createApp(ds, loadConfig({ ...env, WORKERS: '0' }), createLogger('silent'));
-      const ctx = newContext<AuthedContext>({ requestId: 'bench', actor, authError: null, locale: Locale.EN, manager: ds.manager, app: sender.services, logger: sender.services.logger });
+      const ctx = newContext<AuthedContext>({ usage: noUsage(), requestId: 'bench', actor, authError: null, locale: Locale.EN, manager: ds.manager, app: sender.services, logger: sender.services.logger });
       const t0 = performance.now();
       const inFlight = 8;
       let next = 0;
@@ -1056,6 +1056,7 @@ async function reportsScenario(): Promise<void> {
     const { ReportKind, UserRole, Locale } = await import('../src/entities/enums');
     const ctxOf = () =>
       newContext<any>({
+        usage: noUsage(),
         requestId: 'bench',
         actor: { userId: user.id, agencyId: agency.id, role: UserRole.OWNER, clientId: null },
         authError: null,

@@ -6,7 +6,6 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { Express, Request } from 'express';
-import depthLimit from 'graphql-depth-limit';
 import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
 import { TokenService } from './auth/token';
@@ -23,6 +22,8 @@ import { documentDownloadRouter } from './documents/download';
 import { buildAppSchema } from './schema';
 import { rejectNulCharactersPlugin } from './schema/common/reject-nul';
 import { authenticate } from './services/auth.service';
+import { CostBudget } from './limits/cost-budget';
+import { queryLimits } from './limits/query-limits';
 
 export interface CreatedApp {
   app: Express;
@@ -117,6 +118,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   if (config.graphiql) app.use(graphiqlRouter());
   app.use(documentDownloadRouter(services));
 
+  const limits = queryLimits(config, new CostBudget(dataSource, config, log));
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildAppSchema(),
     csrfPrevention: true,
@@ -125,8 +127,9 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     allowBatchedHttpRequests: false,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: config.isDev,
-    validationRules: [depthLimit(config.maxQueryDepth)],
-    formatError: createFormatError({ isDev: config.isDev, logger: log }),
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
+    formatError: createFormatError({ isDev: config.isDev, logger: log, statementTimeoutMs: config.dbStatementTimeoutMs }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
@@ -136,6 +139,8 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       rejectNulCharactersPlugin(),
       variableInputPlugin(),
       translateErrorsPlugin(),
+      // after variableInputPlugin: a request with malformed variables spends no budget
+      ...limits.plugins,
     ],
   });
   await apollo.start();
@@ -152,6 +157,9 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       manager: dataSource.manager,
       app: services,
       logger: log.child({ requestId, userId: actor?.userId, agencyId: actor?.agencyId }),
+      usage: { cost: null },
+      signal: config.requestTimeoutMs ? AbortSignal.timeout(config.requestTimeoutMs) : undefined,
+      clientAddress: req.ip,
     });
   };
 

@@ -17,7 +17,7 @@ import {
   visit,
 } from 'graphql';
 import { STATUS_CODES } from 'node:http';
-import type { ApolloServerPlugin } from '@apollo/server';
+import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import type { ErrorRequestHandler } from 'express';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { getMetadataStorage } from 'type-graphql';
@@ -40,6 +40,9 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'NOT_FOUND'
   | 'CONFLICT'
+  | 'QUERY_TOO_COMPLEX'
+  | 'RATE_LIMITED'
+  | 'REQUEST_TIMEOUT'
   | 'INTERNAL_SERVER_ERROR';
 
 /** A human message: a key with params (preferred), or English text (translated when it is one of ours). */
@@ -111,6 +114,46 @@ export class ConflictError extends AppError {
   /** reason: a stable SCREAMING_SNAKE_CASE sub-code, e.g. EMAIL_TAKEN */
   constructor(reason: string, message: Text, field?: string) {
     super('CONFLICT', message, { reason, ...(field ? { field } : {}) });
+  }
+}
+
+/** Which limit a refused document broke: `extensions.reason` of QUERY_TOO_COMPLEX (README "Limits"). */
+export type QueryLimit = 'COST' | 'NODES' | 'ALIASES' | 'DIRECTIVES' | 'DEPTH' | 'TOKENS';
+
+/**
+ * A document refused before anything ran (no resolver, no SQL): over one of the limits. The cost
+ * is reported as `extensions.cost { requested, limit }`, the others as `extensions.limit` and
+ * `extensions.found` (null when counting stopped at the limit, as parsing does for tokens).
+ */
+export class QueryTooComplexError extends AppError {
+  constructor(reason: QueryLimit, limit: number, found: number | null) {
+    super('QUERY_TOO_COMPLEX', { key: `errors.limits.${reason}`, params: { limit, found: found ?? limit } }, {
+      reason,
+      ...(reason === 'COST' ? { cost: { requested: found, limit } } : { limit, found }),
+      // refused before execution: the client's request is at fault, not the server
+      http: { status: 400 },
+    });
+  }
+}
+
+/**
+ * Over the agency's (or, anonymous, the client address's) cost budget: HTTP 429 with Retry-After,
+ * and `extensions.retryAfterSeconds`, `extensions.cost { requested, limit, periodSeconds }`.
+ */
+export class RateLimitedError extends AppError {
+  constructor(retryAfterSeconds: number, cost: { requested: number; limit: number; periodSeconds: number }, anonymous: boolean) {
+    super('RATE_LIMITED', { key: anonymous ? 'errors.limits.rateLimitedAnonymous' : 'errors.limits.rateLimited', params: { seconds: retryAfterSeconds } }, {
+      retryAfterSeconds,
+      cost,
+      http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
+    });
+  }
+}
+
+/** The request's time budget (REQUEST_TIMEOUT_MS) is spent: what had not started yet is not started. */
+export class RequestTimeoutError extends AppError {
+  constructor(timeoutMs: number) {
+    super('REQUEST_TIMEOUT', { key: 'errors.limits.timeout', params: { seconds: Math.round(timeoutMs / 100) / 10 } }, { timeoutMs });
   }
 }
 
@@ -321,15 +364,40 @@ interface Untranslated extends GraphQLFormattedError {
   [UNTRANSLATED]?: { message: Msg | null; fields: (Msg | null)[]; messageFromFields: boolean };
 }
 
+/** See createFormatError: the AppError a limit's refusal stands for, or null. */
+function limitErrorOf(error: unknown, code: string | undefined, original: unknown, statementTimeoutMs: number): AppError | null {
+  if (code === 'GRAPHQL_VALIDATION_FAILED' && error instanceof GraphQLError && error.originalError instanceof AppError) return error.originalError;
+  // graphql-js 16 spells it "more that"
+  if (code === 'GRAPHQL_PARSE_FAILED' && error instanceof GraphQLError) {
+    const tokens = /Document contains more tha[nt] (\d+) tokens/.exec(error.message);
+    if (tokens) return new QueryTooComplexError('TOKENS', Number(tokens[1]), null);
+  }
+  // SQLSTATE 57014 query_canceled: statement_timeout (DB_STATEMENT_TIMEOUT_MS) stopped a statement
+  const e = original as { driverError?: { code?: string }; code?: string } | undefined;
+  if ((e?.driverError?.code ?? e?.code) === '57014') return new RequestTimeoutError(statementTimeoutMs);
+  return null;
+}
+
 /**
  * The one formatError: maps type-graphql's argument validation into BAD_USER_INPUT with the
  * fields at fault, keeps our own codes, and masks everything else as INTERNAL_SERVER_ERROR
  * (no stack, SQL or driver text outside development).
  */
-export function createFormatError(opts: { isDev: boolean; logger: Logger }) {
+export function createFormatError(opts: { isDev: boolean; logger: Logger; statementTimeoutMs?: number }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error) as (Error & { extensions?: Record<string, unknown> }) | undefined;
-    const code = formatted.extensions?.code as string | undefined;
+    let original = unwrapResolverError(error) as (Error & { extensions?: Record<string, unknown> }) | undefined;
+    let code = formatted.extensions?.code as string | undefined;
+
+    // Our own errors raised where Apollo wraps them in its own code: a validation rule's (a limit
+    // of graphql-armor) and graphql-js's token limit while parsing; a statement cancelled by
+    // statement_timeout. Each is answered as the AppError it stands for.
+    const own = limitErrorOf(error, code, original, opts.statementTimeoutMs ?? 0);
+    if (own) {
+      original = own;
+      code = own.extensions.code as string;
+      const { http: _http, ...extensions } = own.extensions as Record<string, unknown>;
+      formatted = { message: own.message, ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}), extensions };
+    }
     const validationErrors = original?.extensions?.validationErrors as ClassValidatorError[] | undefined;
 
     if (code === 'GRAPHQL_VALIDATION_FAILED' && error instanceof GraphQLError) {

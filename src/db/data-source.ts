@@ -13,6 +13,11 @@ export interface DataSourceSettings {
   poolSize?: number;
   logger?: TypeOrmLogger;
   applicationName?: string;
+  /**
+   * PostgreSQL statement_timeout of every connection of the pool, sent by pg in the startup
+   * message (no SET, so nothing leaks through a transaction-mode pooler); 0 or absent: none
+   */
+  statementTimeoutMs?: number;
 }
 
 export function dataSourceOptions(s: DataSourceSettings): DataSourceOptions {
@@ -34,6 +39,7 @@ export function dataSourceOptions(s: DataSourceSettings): DataSourceOptions {
       max: s.poolSize ?? 10,
       application_name: s.applicationName ?? 'agency-api',
       connectionTimeoutMillis: 10_000,
+      ...(s.statementTimeoutMs ? { statement_timeout: s.statementTimeoutMs } : {}),
     },
   };
 }
