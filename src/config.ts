@@ -161,7 +161,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const nodeEnv = rawEnv as NodeEnv;
   const { dataDir, databaseUrl } = loadDatabaseConfig(env);
   const jwt = resolveJwtSecret(env, nodeEnv, dataDir, databaseUrl === null);
-  return {
+  const config: AppConfig = {
     nodeEnv,
     isDev: nodeEnv === 'development',
     port: int(env, 'PORT', 4000, 0, 65535),
@@ -182,7 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     requestTimeoutMs: int(env, 'REQUEST_TIMEOUT_MS', 10_000, 0, 600_000),
     dbStatementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 15_000, 0, 3_600_000),
     agencyCostPerMinute: int(env, 'AGENCY_COST_PER_MINUTE', 200_000, 0, 1_000_000_000),
-    anonymousCostPerMinute: int(env, 'ANONYMOUS_COST_PER_MINUTE', 20_000, 0, 1_000_000_000),
+    anonymousCostPerMinute: int(env, 'ANONYMOUS_COST_PER_MINUTE', 50_000, 0, 1_000_000_000),
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 120_000),
     seedDemoOnEmpty: bool(env, 'SEED_DEMO', databaseUrl === null),
     // the newcomer's `npm start` (embedded database) keeps GraphiQL; a deployment does not
@@ -201,4 +201,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webhookRetryBaseSeconds: int(env, 'WEBHOOK_RETRY_BASE_SECONDS', 30, 0, 3600),
     webhookTimeoutMs: int(env, 'WEBHOOK_TIMEOUT_MS', 10_000, 100, 60_000),
   };
+  // a budget smaller than one allowed request would refuse that request forever
+  for (const [name, budget] of [['AGENCY_COST_PER_MINUTE', config.agencyCostPerMinute], ['ANONYMOUS_COST_PER_MINUTE', config.anonymousCostPerMinute]] as const) {
+    if (budget > 0 && budget < config.maxQueryCost) {
+      throw new ConfigError(`${name} (${budget}) must be 0 (off) or at least MAX_QUERY_COST (${config.maxQueryCost})`);
+    }
+  }
+  return config;
 }
