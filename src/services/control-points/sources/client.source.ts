@@ -1,23 +1,29 @@
 import type { AuthedContext } from '../../../context';
-import { Client, Contact, Meeting } from '../../../entities';
+import { Client, Contact } from '../../../entities';
 import { t } from '../../../i18n';
 import { getOwnAgency } from '../../agency.service';
 import { scoped } from '../../scope';
-import { addDays, localDate } from '../../time';
+import { localDate } from '../../time';
 import { ControlPointKind } from '../../../entities/enums';
-import { registerControlPointSource } from '../registry';
+import { ControlPointQuery, pagedByDueDate, registerControlPointSource } from '../registry';
+
+/** Active clients with a next contact, by the query's filters, paged in SQL. */
+function nextContacts(ctx: AuthedContext, q: ControlPointQuery) {
+  const qb = scoped(ctx, Client)
+    .query('c')
+    .andWhere('c."archivedAt" IS NULL AND c."terminatedAt" IS NULL AND c."nextContactOn" IS NOT NULL');
+  if (q.dueBefore) qb.andWhere('c."nextContactOn" <= :dueBefore', { dueBefore: q.dueBefore });
+  if (q.clientId) qb.andWhere('c.id = :clientId', { clientId: q.clientId });
+  if (q.managerId) qb.andWhere('c."ownerId" = :managerId', { managerId: q.managerId });
+  return pagedByDueDate(qb, ControlPointKind.NEXT_CONTACT, 'c."nextContactOn"', 'c.id', q);
+}
 
 // Between deals every client has a next contact with a date, goal and product.
 registerControlPointSource({
   kinds: [ControlPointKind.NEXT_CONTACT],
+  paged: true,
   async fetch(ctx, q) {
-    const qb = scoped(ctx, Client)
-      .query('c')
-      .andWhere('c."archivedAt" IS NULL AND c."terminatedAt" IS NULL AND c."nextContactOn" IS NOT NULL');
-    if (q.dueBefore) qb.andWhere('c."nextContactOn" <= :dueBefore', { dueBefore: q.dueBefore });
-    if (q.clientId) qb.andWhere('c.id = :clientId', { clientId: q.clientId });
-    if (q.managerId) qb.andWhere('c."ownerId" = :managerId', { managerId: q.managerId });
-    const rows = await qb.getMany();
+    const rows = await nextContacts(ctx, q).getMany();
     return rows.map((c) => ({
       kind: ControlPointKind.NEXT_CONTACT,
       dueOn: c.nextContactOn!,
@@ -28,48 +34,55 @@ registerControlPointSource({
       managerId: c.ownerId,
     }));
   },
+  count: (ctx, q) => nextContacts(ctx, q).getCount(),
 });
 
-/** The start of each client's latest meeting that has started by `now`. */
-async function lastMeetings(ctx: AuthedContext, clientIds: string[], now: Date): Promise<Map<string, Date>> {
-  if (!clientIds.length) return new Map();
-  const rows: Array<{ clientId: string; last: Date }> = await scoped(ctx, Meeting)
-    .query('m')
-    .andWhere('m."clientId" IN (:...clientIds) AND m."startsAt" <= :now', { clientIds, now })
-    .select('m."clientId"', 'clientId')
-    .addSelect('MAX(m."startsAt")', 'last')
-    .groupBy('m."clientId"')
-    .getRawMany();
-  return new Map(rows.map((r) => [r.clientId, new Date(r.last)]));
+/**
+ * The client's last contact: the latest of its logged contact (else its creation) and the start
+ * of its latest meeting that has started by `now` (a meeting that has taken place is a contact,
+ * also one scheduled ahead and not touched since). The meetings are the scoped client's own.
+ */
+const LAST_CONTACT = `GREATEST(COALESCE(c."lastContactAt", c."createdAt"), (SELECT MAX(m."startsAt") FROM meetings m WHERE m."clientId" = c.id AND m."startsAt" <= :cpNow))`;
+/** …and the day the agency's interval runs out: that instant's local date plus the interval. */
+const INTERVAL_DUE = `((${LAST_CONTACT}) AT TIME ZONE :cpTimeZone)::date + :cpDays::int`;
+
+async function contactIntervals(ctx: AuthedContext, q: ControlPointQuery) {
+  const days = (await getOwnAgency(ctx)).maxContactIntervalDays;
+  const qb = scoped(ctx, Client)
+    .query('c')
+    .andWhere('c."archivedAt" IS NULL AND c."terminatedAt" IS NULL')
+    .setParameters({ cpNow: q.now, cpTimeZone: q.timeZone, cpDays: days });
+  if (q.clientId) qb.andWhere('c.id = :clientId', { clientId: q.clientId });
+  if (q.managerId) qb.andWhere('c."ownerId" = :managerId', { managerId: q.managerId });
+  if (q.dueBefore) qb.andWhere(`${INTERVAL_DUE} <= :dueBefore::date`, { dueBefore: q.dueBefore });
+  return { days, qb: pagedByDueDate(qb, ControlPointKind.CONTACT_INTERVAL_EXCEEDED, `(${INTERVAL_DUE})`, 'c.id', q) };
 }
 
 // "Intervals between contacts": a client untouched for longer than the agency allows.
 registerControlPointSource({
   kinds: [ControlPointKind.CONTACT_INTERVAL_EXCEEDED],
+  paged: true,
   async fetch(ctx, q) {
-    const days = (await getOwnAgency(ctx)).maxContactIntervalDays;
-    const qb = scoped(ctx, Client).query('c').andWhere('c."archivedAt" IS NULL AND c."terminatedAt" IS NULL');
-    if (q.clientId) qb.andWhere('c.id = :clientId', { clientId: q.clientId });
-    if (q.managerId) qb.andWhere('c."ownerId" = :managerId', { managerId: q.managerId });
-    const rows = await qb.getMany();
-    const met = await lastMeetings(ctx, rows.map((c) => c.id), q.now);
-    return rows
-      .map((c) => {
-        // a meeting that has taken place is a contact, also one scheduled ahead and not touched since
-        const meeting = met.get(c.id);
-        const logged = c.lastContactAt ?? c.createdAt;
-        const last = meeting && meeting > logged ? meeting : logged;
-        return {
-          kind: ControlPointKind.CONTACT_INTERVAL_EXCEEDED,
-          dueOn: addDays(localDate(last, q.timeZone), days),
-          clientId: c.id,
-          objectType: 'Client',
-          objectId: c.id,
-          title: t(ctx.locale, 'controlPoints.CONTACT_INTERVAL_EXCEEDED', { count: days, client: c.name, last: localDate(last, q.timeZone) }),
-          managerId: c.ownerId,
-        };
-      })
-      .filter((item) => !q.dueBefore || item.dueOn <= q.dueBefore);
+    const { days, qb } = await contactIntervals(ctx, q);
+    const rows: Array<{ id: string; name: string; ownerId: string | null; dueOn: string; last: Date }> = await qb
+      .select('c.id', 'id')
+      .addSelect('c.name', 'name')
+      .addSelect('c."ownerId"', 'ownerId')
+      .addSelect(`(${INTERVAL_DUE})`, 'dueOn')
+      .addSelect(LAST_CONTACT, 'last')
+      .getRawMany();
+    return rows.map((c) => ({
+      kind: ControlPointKind.CONTACT_INTERVAL_EXCEEDED,
+      dueOn: c.dueOn,
+      clientId: c.id,
+      objectType: 'Client',
+      objectId: c.id,
+      title: t(ctx.locale, 'controlPoints.CONTACT_INTERVAL_EXCEEDED', { count: days, client: c.name, last: localDate(new Date(c.last), q.timeZone) }),
+      managerId: c.ownerId,
+    }));
+  },
+  async count(ctx, q) {
+    return (await contactIntervals(ctx, q)).qb.getCount();
   },
 });
 
