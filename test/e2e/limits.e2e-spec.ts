@@ -148,3 +148,57 @@ describe('"Did you mean …" suggestions', () => {
     }
   });
 });
+
+describe('controlPoints paged in SQL', () => {
+  const PAGE = /* GraphQL */ `
+    query($first: Int, $after: String, $filter: ControlPointFilter) {
+      controlPoints(first: $first, after: $after, filter: $filter) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        edges { node { kind dueOn objectId client { name } } }
+      }
+    }
+  `;
+
+  it('with 1 200 clients (each a contact interval, half a next contact, a third a birthday), first: 10 reads 11 rows per source and counts in SQL', async () => {
+    const big = await registerAgency(t);
+    // written straight to the tables: 1 200 clients through the API would take minutes
+    await t.ds.query(
+      `INSERT INTO clients ("agencyId", name, "nextContactOn", "createdAt")
+       SELECT $1, 'Клиент ' || lpad(n::text, 4, '0'), CASE WHEN n % 2 = 0 THEN current_date + (n % 90) END, now() - (n % 60) * interval '1 day'
+         FROM generate_series(1, 1200) n`,
+      [big.agencyId],
+    );
+    await t.ds.query(
+      `INSERT INTO contacts ("agencyId", "clientId", "fullName", birthday)
+       SELECT c."agencyId", c.id, 'Контакт ' || c.name, date '1990-01-01' + (row_number() OVER (ORDER BY c.id))::int
+         FROM clients c WHERE c."agencyId" = $1 AND right(c.name, 1) IN ('0', '3', '6')`,
+      [big.agencyId],
+    );
+    logger.reset();
+    const res = await t.gql(PAGE, { first: 10 }, big.ownerToken);
+    expect(res.body.errors).toBeUndefined();
+    const page = res.body.data.controlPoints;
+    expect(page.edges).toHaveLength(10);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    expect(page.totalCount).toBe(1200 + 600 + 360);
+    // every read of the big tables is a page of first + 1 rows, or a COUNT
+    const big3 = logger.statements.filter((s) => /FROM "(clients|contacts)" "(c|ct)"/.test(s));
+    expect(big3.length).toBeGreaterThanOrEqual(6);
+    for (const s of big3) expect(s).toMatch(/LIMIT 11|COUNT\(/);
+
+    // the pages walk the same order as the whole list, with no gap and no repeat
+    const whole: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 3; i++) {
+      const next: any = (await t.gql(PAGE, { first: 100, after }, big.ownerToken)).body.data.controlPoints;
+      whole.push(...next.edges.map((e: any) => `${e.node.dueOn}|${e.node.kind}|${e.node.objectId}`));
+      after = next.pageInfo.endCursor;
+    }
+    expect(whole).toHaveLength(300);
+    expect(new Set(whole).size).toBe(300);
+    expect([...whole].sort()).toEqual(whole);
+    const firstTen = page.edges.map((e: any) => `${e.node.dueOn}|${e.node.kind}|${e.node.objectId}`);
+    expect(whole.slice(0, 10)).toEqual(firstTen);
+  });
+});

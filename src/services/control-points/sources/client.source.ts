@@ -97,32 +97,52 @@ export function nextBirthday(birthday: string, today: string): string {
   return on(year) >= today ? on(year) : on(year + 1);
 }
 
+/** A birthday's date in year `y` (a SQL int): 29 February is the 28th in other years. */
+function birthdayIn(y: string): string {
+  const month = 'EXTRACT(MONTH FROM ct.birthday)::int';
+  const day = 'EXTRACT(DAY FROM ct.birthday)::int';
+  const leap = `((${y}) % 4 = 0 AND ((${y}) % 100 <> 0 OR (${y}) % 400 = 0))`;
+  return `make_date(${y}, ${month}, CASE WHEN ${month} = 2 AND ${day} = 29 AND NOT ${leap} THEN 28 ELSE ${day} END)`;
+}
+/** nextBirthday() in SQL: on or after the agency's today. */
+const NEXT_BIRTHDAY = `(CASE WHEN ${birthdayIn(':cpYear::int')} >= :cpToday::date THEN ${birthdayIn(':cpYear::int')} ELSE ${birthdayIn(':cpYear::int + 1')} END)`;
+
+/** Birthdays of contacts of active clients (no congratulations on behalf of an agency the client has left). */
+function birthdays(ctx: AuthedContext, q: ControlPointQuery) {
+  const qb = scoped(ctx, Contact)
+    .query('ct')
+    // the scoped contact's own client, hence of the same agency
+    .innerJoin(Client, 'cl', 'cl.id = ct."clientId"')
+    .andWhere('ct."archivedAt" IS NULL AND ct.birthday IS NOT NULL AND cl."archivedAt" IS NULL AND cl."terminatedAt" IS NULL')
+    .setParameters({ cpYear: Number(q.today.slice(0, 4)), cpToday: q.today });
+  if (q.clientId) qb.andWhere('ct."clientId" = :clientId', { clientId: q.clientId });
+  if (q.managerId) qb.andWhere('cl."ownerId" = :managerId', { managerId: q.managerId });
+  if (q.dueBefore) qb.andWhere(`${NEXT_BIRTHDAY} <= :dueBefore::date`, { dueBefore: q.dueBefore });
+  return pagedByDueDate(qb, ControlPointKind.CONTACT_BIRTHDAY, NEXT_BIRTHDAY, 'ct.id', q);
+}
+
 // Routine occasions: congratulate contacts on their birthdays.
 registerControlPointSource({
   kinds: [ControlPointKind.CONTACT_BIRTHDAY],
+  paged: true,
   async fetch(ctx, q) {
-    const qb = scoped(ctx, Contact).query('ct').andWhere('ct."archivedAt" IS NULL AND ct.birthday IS NOT NULL');
-    if (q.clientId) qb.andWhere('ct."clientId" = :clientId', { clientId: q.clientId });
-    const contacts = await qb.getMany();
-    const clients = await ctx.loaders.clientById.loadMany(contacts.map((ct) => ct.clientId));
-    return contacts.flatMap((ct, i) => {
-      const client = clients[i];
-      // no congratulations on behalf of an agency the client has left
-      if (!client || client instanceof Error || client.archivedAt || client.terminatedAt) return [];
-      const dueOn = nextBirthday(ct.birthday!, q.today);
-      if (q.dueBefore && dueOn > q.dueBefore) return [];
-      if (q.managerId && client.ownerId !== q.managerId) return [];
-      return [
-        {
-          kind: ControlPointKind.CONTACT_BIRTHDAY,
-          dueOn,
-          clientId: ct.clientId,
-          objectType: 'Contact',
-          objectId: ct.id,
-          title: t(ctx.locale, 'controlPoints.CONTACT_BIRTHDAY', { name: ct.fullName, client: client.name }),
-          managerId: client.ownerId,
-        },
-      ];
-    });
+    const rows: Array<{ id: string; clientId: string; fullName: string; client: string; ownerId: string | null; dueOn: string }> = await birthdays(ctx, q)
+      .select('ct.id', 'id')
+      .addSelect('ct."clientId"', 'clientId')
+      .addSelect('ct."fullName"', 'fullName')
+      .addSelect('cl.name', 'client')
+      .addSelect('cl."ownerId"', 'ownerId')
+      .addSelect(NEXT_BIRTHDAY, 'dueOn')
+      .getRawMany();
+    return rows.map((r) => ({
+      kind: ControlPointKind.CONTACT_BIRTHDAY,
+      dueOn: r.dueOn,
+      clientId: r.clientId,
+      objectType: 'Contact',
+      objectId: r.id,
+      title: t(ctx.locale, 'controlPoints.CONTACT_BIRTHDAY', { name: r.fullName, client: r.client }),
+      managerId: r.ownerId,
+    }));
   },
+  count: (ctx, q) => birthdays(ctx, q).getCount(),
 });
