@@ -1098,7 +1098,7 @@ async function reportsScenario(): Promise<void> {
  * Limits (issue 12): what refusing the measured abuses costs (ms, and SQL statements beyond the
  * token lookup: 0), one controlPoints page over 1 200 clients, and another agency's simple query
  * (p50/p99, autocannon) alone and while an abusive agency sends 5 concurrent worst-case requests
- * that pass every per-request limit (30 aliases of controlPoints(first: 100)); before the limits
+ * that pass every per-request limit (20 aliases of controlPoints(first: 100)); before the limits
  * that tenant's 500-alias requests took 11 s each and pushed others to 12–15 s.
  */
 async function limitsScenario(): Promise<void> {
@@ -1187,8 +1187,8 @@ async function limitsScenario(): Promise<void> {
     };
     rows.push({ scenario: 'limits', metric: "other agency's simple query p50 / p99, alone (2 connections)", value: await measure() });
 
-    // the worst an agency can send that passes every per-request limit: 30 × 201 = 6 030 points
-    const worst = aliases(30, 'controlPoints(first: 100) { edges { node { kind dueOn client { name } } } }');
+    // the worst an agency can send that passes every per-request limit: 20 × (20 sources × 50 + 201) = 24 020 points
+    const worst = aliases(20, 'controlPoints(first: 100) { edges { node { kind dueOn client { name } } } }');
     let attacking = true;
     const outcomes: Record<string, number> = {};
     const worstMs: number[] = [];
@@ -1211,7 +1211,7 @@ async function limitsScenario(): Promise<void> {
     rows.push({ scenario: 'limits', metric: "other agency's simple query p50 / p99, 5 concurrent worst-case requests of another agency", value: during, note: 'before: 12–15 s' });
     rows.push({
       scenario: 'limits',
-      metric: 'abusive agency: worst-case request (30 × controlPoints(first: 100)) answers',
+      metric: 'abusive agency: worst-case request (20 × controlPoints(first: 100)) answers',
       value: Object.entries(outcomes).map(([k, v]) => `${v}× HTTP ${k}`).join(', '),
       note: worstMs.length ? `served ones: median ${median(worstMs).toFixed(0)} ms; AGENCY_COST_PER_MINUTE ${config.agencyCostPerMinute}` : '',
     });

@@ -33,7 +33,8 @@ function isList(type: GraphQLOutputType): boolean {
   return isListType(isNonNullType(type) ? type.ofType : type);
 }
 
-function pageSize(args: Record<string, unknown>): number {
+/** The page a list argument asks for: `first` (or `last`/`limit`), else the connection's maximum. */
+export function pageSize(args: Record<string, unknown>): number {
   for (const name of ['first', 'last', 'limit']) {
     const v = args[name];
     if (typeof v === 'number' && Number.isFinite(v) && v >= 0) return v;
@@ -52,6 +53,16 @@ const pagedEstimator: ComplexityEstimator = ({ type, field, args, childComplexit
   if (isList(field.type)) return 1 + UNPAGED_LIST_ESTIMATE * childComplexity;
   return 1 + childComplexity;
 };
+
+/**
+ * For a connection that runs a statement per source whatever its page (controlPoints: one per
+ * registered source): `statements` × STATEMENT_COST on top of the usual page size × children, so
+ * aliases of it cost what they make the database do.
+ */
+export const STATEMENT_COST = 50;
+export function connectionOverStatements(statements: () => number): ComplexityEstimator {
+  return ({ args, childComplexity }) => statements() * STATEMENT_COST + 1 + pageSize(args) * childComplexity;
+}
 
 const ESTIMATORS: ComplexityEstimator[] = [fieldExtensionsEstimator(), pagedEstimator];
 

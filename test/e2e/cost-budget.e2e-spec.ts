@@ -6,9 +6,9 @@ import { startTestApp, TestApp } from '../support/app';
 import { workerDatabaseUrl } from '../support/databases';
 import { registerAgency, AgencyActors } from '../support/factories';
 
-/** 1 + 100 × (edge/node 1): 101 points a call; a budget of 500 allows four a minute */
+/** 20 sources × 50 + 1 + 100 × (edge/node 1): 1 101 points a call; a budget of 5 000 allows four a minute */
 const HUNDRED_POINTS = '{ controlPoints(first: 100) { edges { node { kind } } } }';
-const BUDGET = { AGENCY_COST_PER_MINUTE: '500', MAX_QUERY_COST: '500' };
+const BUDGET = { AGENCY_COST_PER_MINUTE: '5000', MAX_QUERY_COST: '5000' };
 
 let t: TestApp;
 let a: AgencyActors;
@@ -36,7 +36,7 @@ describe('per-agency cost budget', () => {
     expect(res.body.errors[0].extensions).toEqual({
       code: 'RATE_LIMITED',
       retryAfterSeconds: retryAfter,
-      cost: { requested: 101, limit: 500, periodSeconds: 60 },
+      cost: { requested: 1101, limit: 5000, periodSeconds: 60 },
     });
     expect(res.body.errors[0].message).toMatch(/лимит запросов/);
 
@@ -47,7 +47,7 @@ describe('per-agency cost budget', () => {
 
   it('keeps the counters in PostgreSQL, so a second API process on the same database refuses too', async () => {
     const [row] = await t.ds.query('SELECT points FROM cost_budgets WHERE key = $1', [`agency:${a.agencyId}`]);
-    expect(row.points).toBeGreaterThan(400);
+    expect(row.points).toBeGreaterThan(4000);
     const second = await startTestApp({ env: BUDGET });
     try {
       const res = await second.gql(HUNDRED_POINTS, undefined, a.ownerToken);
@@ -59,9 +59,9 @@ describe('per-agency cost budget', () => {
   });
 
   it('counts anonymous requests per client address', async () => {
-    const anon = await startTestApp({ env: { ANONYMOUS_COST_PER_MINUTE: '500', MAX_QUERY_COST: '500' } });
+    const anon = await startTestApp({ env: { ANONYMOUS_COST_PER_MINUTE: '5000', MAX_QUERY_COST: '5000' } });
     try {
-      // anonymous `me` is refused by the resolver (UNAUTHENTICATED) but spent its 101 points first
+      // refused by the resolver (UNAUTHENTICATED), but each spent its 1 101 points first
       const query = '{ controlPoints(first: 100) { edges { node { kind } } } }';
       const codes: string[] = [];
       for (let i = 0; i < 5; i++) codes.push((await anon.gql(query)).body.errors![0].extensions!.code);
@@ -74,7 +74,7 @@ describe('per-agency cost budget', () => {
   });
 
   it('refuses a budget smaller than one allowed request at start', () => {
-    expect(() => loadConfig({ ...process.env, DATABASE_URL: workerDatabaseUrl(), AGENCY_COST_PER_MINUTE: '100', MAX_QUERY_COST: '500' })).toThrow(/AGENCY_COST_PER_MINUTE/);
+    expect(() => loadConfig({ ...process.env, DATABASE_URL: workerDatabaseUrl(), AGENCY_COST_PER_MINUTE: '100', MAX_QUERY_COST: '5000' })).toThrow(/AGENCY_COST_PER_MINUTE/);
   });
 });
 
