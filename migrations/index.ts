@@ -27,6 +27,7 @@ import { Surveys1796600000100 } from './1796600000100-Surveys';
 import { Webhooks1796600000300 } from './1796600000300-Webhooks';
 import { Reports1796600000400 } from './1796600000400-Reports';
 import { KpiMeasurementsKey1796500000900 } from './1796500000900-KpiMeasurementsKey';
+import { CostBudgets1796700000100 } from './1796700000100-CostBudgets';
 import { RateLimits1796700000200 } from './1796700000200-RateLimits';
 
 export const MIGRATIONS: Function[] = [
@@ -58,5 +59,6 @@ export const MIGRATIONS: Function[] = [
   AnalyticsAndUpsell1796600000200,
   Reports1796600000400,
   KpiMeasurementsKey1796500000900,
+  CostBudgets1796700000100,
   RateLimits1796700000200,
 ];

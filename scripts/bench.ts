@@ -9,7 +9,7 @@ import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
 import { startEmbeddedDatabase } from '../src/db/embedded';
-import { newContext, type AuthedContext } from '../src/context';
+import { newContext, noUsage, type AuthedContext } from '../src/context';
 import { Locale, UserRole } from '../src/entities/enums';
 import { registerJob } from '../src/jobs/registry';
 import { createLogger } from '../src/logger';
@@ -803,7 +803,7 @@ async function queueScenario(): Promise<void> {
 
       // sending only (WORKERS=0): nothing is worked while the 2 000 jobs go in
       const sender = await createApp(ds, loadConfig({ ...env, WORKERS: '0' }), createLogger('silent'));
-      const ctx = newContext<AuthedContext>({ requestId: 'bench', actor, authError: null, locale: Locale.EN, manager: ds.manager, app: sender.services, logger: sender.services.logger });
+      const ctx = newContext<AuthedContext>({ usage: noUsage(), requestId: 'bench', actor, authError: null, locale: Locale.EN, manager: ds.manager, app: sender.services, logger: sender.services.logger });
       const t0 = performance.now();
       const inFlight = 8;
       let next = 0;
@@ -1057,6 +1057,7 @@ async function reportsScenario(): Promise<void> {
     const { ReportKind, UserRole, Locale } = await import('../src/entities/enums');
     const ctxOf = () =>
       newContext<any>({
+        usage: noUsage(),
         requestId: 'bench',
         actor: { userId: user.id, agencyId: agency.id, role: UserRole.OWNER, clientId: null },
         authError: null,
@@ -1087,6 +1088,134 @@ async function reportsScenario(): Promise<void> {
     const note = `20 campaigns, ${n} daily figures, 12 invoices`;
     rows.push({ scenario: 'reports', metric: 'monthly OWNER report: data (SQL + maths), median of 7', value: `${median(dataMs).toFixed(1)} ms`, note });
     rows.push({ scenario: 'reports', metric: `monthly OWNER report: PDF with 2 charts (${pages} pages), in-process, median of 7`, value: `${median(pdfMs).toFixed(1)} ms` });
+    await stop();
+  } finally {
+    await ds.destroy();
+    await dropDatabase(BASE_URL, db);
+  }
+}
+
+/**
+ * Limits (issue 12): what refusing the measured abuses costs (ms, and SQL statements beyond the
+ * token lookup: 0), one controlPoints page over 1 200 clients, and another agency's simple query
+ * (p50/p99, autocannon) alone and while an abusive agency sends 5 concurrent worst-case requests
+ * that pass every per-request limit (20 aliases of controlPoints(first: 100)); before the limits
+ * that tenant's 500-alias requests took 11 s each and pushed others to 12–15 s.
+ */
+async function limitsScenario(): Promise<void> {
+  const autocannon = (await import('autocannon')).default;
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const db = `bench_limits_${process.pid}`;
+  await recreateDatabase(BASE_URL, db);
+  const url = withDatabase(BASE_URL, db);
+  const statements: string[] = [];
+  const counter: TypeOrmLogger = {
+    logQuery: (q: string) => void statements.push(q),
+    logQueryError() {},
+    logQuerySlow() {},
+    logSchemaBuild() {},
+    logMigration() {},
+    log() {},
+  };
+  const ds = createDataSource({ url, poolSize: 10, logger: counter });
+  await ds.initialize();
+  try {
+    await ds.runMigrations();
+    const config = loadConfig({ ...process.env, NODE_ENV: 'production', DATABASE_URL: url, JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42', LOG_LEVEL: 'silent', WORKERS: '0' });
+    const { httpServer, stop } = await createApp(ds, config);
+    await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));
+    const endpoint = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}/graphql`;
+    const post = async (query: string, token?: string, variables?: object) => {
+      const r = await fetch(endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: r.status, body: (await r.json()) as any };
+    };
+    const register = async (name: string) => {
+      const res = await post('mutation($i: RegisterAgencyInput!) { registerAgency(input: $i) { token agency { id } } }', undefined, {
+        i: { agencyName: name, email: `${name.toLowerCase()}-${process.pid}@example.test`, password: 'bench-password-1' },
+      });
+      return res.body.data.registerAgency as { token: string; agency: { id: string } };
+    };
+    const abuser = await register('Abuser');
+    const other = await register('Other');
+    for (const [agency, n] of [[abuser.agency.id, 1200], [other.agency.id, 50]] as const) {
+      await ds.query(
+        `INSERT INTO clients ("agencyId", name, "nextContactOn") SELECT $1, 'Клиент ' || lpad(i::text, 4, '0'), current_date + (i % 90) FROM generate_series(1, $2::int) i`,
+        [agency, n],
+      );
+    }
+    const aliases = (n: number, field: string) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
+    const abuses: Array<[string, string, string | undefined]> = [
+      ['500 aliases of controlPoints(first: 100)', aliases(500, 'controlPoints(first: 100) { totalCount edges { node { kind dueOn client { name } } } }'), abuser.token],
+      ['10 000 aliases of me', aliases(10_000, 'me { id }'), abuser.token],
+      ['2 000 aliases of funnel', aliases(2_000, 'funnel(input: { from: "2026-01-01", to: "2026-12-31" }) { stages { count } }'), abuser.token],
+      ['29 000 @skip, anonymous (~830 KB)', `{ ${Array.from({ length: 29_000 }, (_, i) => `f${i}: __typename @skip(if: false)`).join(' ')} }`, undefined],
+      ['11 levels deep', '{ clients { edges { node { contacts { client { contacts { client { contacts { client { contacts { client { id } } } } } } } } } } } }', abuser.token],
+      ['controlPoints(first: 1000000)', '{ controlPoints(first: 1000000) { edges { node { kind } } } }', abuser.token],
+    ];
+    for (const [label, query, token] of abuses) {
+      const ms: number[] = [];
+      let sql = 0;
+      let code = '';
+      for (let i = 0; i < 5; i++) {
+        statements.length = 0;
+        const t0 = performance.now();
+        const res = await post(query, token);
+        ms.push(performance.now() - t0);
+        sql = Math.max(sql, statements.filter((q) => !/FROM users u JOIN agencies a/.test(q)).length);
+        code = `${res.status} ${res.body.errors?.[0]?.extensions?.code}/${res.body.errors?.[0]?.extensions?.reason}`;
+      }
+      rows.push({ scenario: 'limits', metric: `refused: ${label}`, value: `${median(ms).toFixed(1)} ms, ${sql} SQL`, note: code });
+    }
+
+    const page = '{ controlPoints(first: 100) { totalCount edges { node { kind dueOn client { name } } } } }';
+    const pageMs: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const t0 = performance.now();
+      const res = await post(page, abuser.token);
+      if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));
+      pageMs.push(performance.now() - t0);
+    }
+    rows.push({ scenario: 'limits', metric: 'controlPoints(first: 100) over 2 400 items, median of 7', value: `${median(pageMs).toFixed(1)} ms`, note: 'was 609 ms over 1 222 items (all loaded)' });
+
+    const simple = JSON.stringify({ query: '{ clients(first: 10) { edges { node { name } } } }' });
+    const measure = async () => {
+      const r = await autocannon({ url: endpoint, method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${other.token}` }, body: simple, connections: 2, duration: 8 });
+      return `${r.latency.p50} / ${r.latency.p99} ms (${Math.round(r.requests.average)} req/s, ${r.non2xx} non-2xx)`;
+    };
+    rows.push({ scenario: 'limits', metric: "other agency's simple query p50 / p99, alone (2 connections)", value: await measure() });
+
+    // the worst an agency can send that passes every per-request limit: 20 × (20 sources × 50 + 201) = 24 020 points
+    const worst = aliases(20, 'controlPoints(first: 100) { edges { node { kind dueOn client { name } } } }');
+    let attacking = true;
+    const outcomes: Record<string, number> = {};
+    const worstMs: number[] = [];
+    const attacker = async () => {
+      while (attacking) {
+        const t0 = performance.now();
+        const res = await post(worst, abuser.token);
+        const key = String(res.status);
+        outcomes[key] = (outcomes[key] ?? 0) + 1;
+        if (res.status === 200) worstMs.push(performance.now() - t0);
+        // a refused client waits as Retry-After asks, at most a second here so the figures stay short
+        else await new Promise((r) => setTimeout(r, 1000));
+      }
+    };
+    const attackers = Array.from({ length: 5 }, attacker);
+    await new Promise((r) => setTimeout(r, 1000));
+    const during = await measure();
+    attacking = false;
+    await Promise.all(attackers);
+    rows.push({ scenario: 'limits', metric: "other agency's simple query p50 / p99, 5 concurrent worst-case requests of another agency", value: during, note: 'before: 12–15 s' });
+    rows.push({
+      scenario: 'limits',
+      metric: 'abusive agency: worst-case request (20 × controlPoints(first: 100)) answers',
+      value: Object.entries(outcomes).map(([k, v]) => `${v}× HTTP ${k}`).join(', '),
+      note: worstMs.length ? `served ones: median ${median(worstMs).toFixed(0)} ms; AGENCY_COST_PER_MINUTE ${config.agencyCostPerMinute}` : '',
+    });
     await stop();
   } finally {
     await ds.destroy();
@@ -1546,6 +1675,7 @@ async function main(): Promise<void> {
     ops: opsScenario,
     'login-flood': loginFloodScenario,
     restart: restartScenario,
+    limits: limitsScenario,
   };
   for (const [name, run] of Object.entries(scenarios)) {
     if (only && only !== name) continue;

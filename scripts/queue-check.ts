@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
-import { newContext, type AuthedContext } from '../src/context';
+import { newContext, noUsage, type AuthedContext } from '../src/context';
 import { createDataSource } from '../src/db/data-source';
 import { startEmbeddedDatabase } from '../src/db/embedded';
 import { Locale, UserRole } from '../src/entities/enums';
@@ -38,7 +38,7 @@ async function main(): Promise<number> {
       const [agency] = await ds.query(`INSERT INTO agencies (name) VALUES ('Queue check') RETURNING id`);
       const [user] = await ds.query(`INSERT INTO users ("agencyId", email, "passwordHash", role) VALUES ($1, 'owner@queue.check', 'x', 'OWNER') RETURNING id`, [agency.id]);
       const actor: AuthedContext['actor'] = { userId: user.id, agencyId: agency.id, role: UserRole.OWNER, clientId: null };
-      const ctx = newContext<AuthedContext>({ requestId: 'queue-check', actor, authError: null, locale: Locale.EN, manager: ds.manager, app: app.services, logger: app.services.logger });
+      const ctx = newContext<AuthedContext>({ usage: noUsage(), requestId: 'queue-check', actor, authError: null, locale: Locale.EN, manager: ds.manager, app: app.services, logger: app.services.logger });
       const record = await enqueueJob(ctx, 'check.count-words', { words: ['a', 'b', 'c'] });
       const until = Date.now() + 20_000;
       let job = await getJob(ctx, record.id);

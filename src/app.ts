@@ -5,7 +5,6 @@ import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express, { Express, Request, Response } from 'express';
-import depthLimit from 'graphql-depth-limit';
 import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
 import { TokenService } from './auth/token';
@@ -27,6 +26,8 @@ import { isDatabaseUnavailable, probeDatabase } from './db/availability';
 import { databaseOutagePlugin, graphqlHandler } from './graphql-http';
 import { rejectNulCharactersPlugin } from './schema/common/reject-nul';
 import { authenticate } from './services/auth.service';
+import { CostBudget } from './limits/cost-budget';
+import { queryLimits } from './limits/query-limits';
 
 export interface CreatedApp {
   app: Express;
@@ -176,6 +177,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   if (config.graphiql) app.use(graphiqlRouter());
   app.use(documentDownloadRouter(services));
 
+  const limits = queryLimits(config, new CostBudget(dataSource, config, log));
   const apollo = new ApolloServer<RequestContext>({
     schema: await buildAppSchema(),
     csrfPrevention: true,
@@ -184,8 +186,9 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     allowBatchedHttpRequests: false,
     introspection: config.introspection,
     includeStacktraceInErrorResponses: config.isDev,
-    validationRules: [depthLimit(config.maxQueryDepth)],
-    formatError: createFormatError({ isDev: config.isDev, logger: log, retryAfterSeconds: config.dbRetryAfterSeconds }),
+    parseOptions: limits.parseOptions,
+    validationRules: limits.validationRules,
+    formatError: createFormatError({ isDev: config.isDev, logger: log, statementTimeoutMs: config.dbStatementTimeoutMs, retryAfterSeconds: config.dbRetryAfterSeconds }),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
@@ -197,6 +200,8 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       rejectNulCharactersPlugin(),
       variableInputPlugin(),
       translateErrorsPlugin(),
+      // after variableInputPlugin: a request with malformed variables spends no budget
+      ...limits.plugins,
     ],
   });
   await apollo.start();
@@ -214,6 +219,8 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       manager: dataSource.manager,
       app: services,
       logger: log.child({ requestId, userId: actor?.userId, agencyId: actor?.agencyId }),
+      usage: { cost: null },
+      signal: config.requestTimeoutMs ? AbortSignal.timeout(config.requestTimeoutMs) : undefined,
     });
     if (res) bindOperationSummary(ctx, res.locals);
     return ctx;

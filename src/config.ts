@@ -19,7 +19,30 @@ export interface AppConfig {
   jwtSecretFile: string | null;
   jwtTtlSeconds: number;
   logLevel: string;
+  /** deepest selection nesting a document may have (MAX_QUERY_DEPTH) */
   maxQueryDepth: number;
+  /**
+   * Limits checked before anything runs (README "Limits"): the estimated cost of an operation,
+   * a list costing its page size (`first`, else the connection's maximum) times its children
+   */
+  maxQueryCost: number;
+  /** aliases in one document (MAX_ALIASES): 10 000 aliases of `me` must not become 10 000 resolutions */
+  maxAliases: number;
+  /** lexical tokens of one document, counted while parsing (MAX_TOKENS): parsing stops at the first one over */
+  maxTokens: number;
+  /** directives in one document (MAX_DIRECTIVES) */
+  maxDirectives: number;
+  /** wall-clock budget of one GraphQL request (REQUEST_TIMEOUT_MS); 0: none */
+  requestTimeoutMs: number;
+  /** PostgreSQL statement_timeout of every pooled connection (DB_STATEMENT_TIMEOUT_MS); 0: none */
+  dbStatementTimeoutMs: number;
+  /**
+   * query cost an agency may spend per minute (AGENCY_COST_PER_MINUTE), shared by all API
+   * processes through PostgreSQL; 0 turns the budget off
+   */
+  agencyCostPerMinute: number;
+  /** the same budget for anonymous requests, per client address (ANONYMOUS_COST_PER_MINUTE); 0: off */
+  anonymousCostPerMinute: number;
   shutdownTimeoutMs: number;
   /** seed the demo agency when the database has no agency yet */
   seedDemoOnEmpty: boolean;
@@ -264,7 +287,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const { dataDir, databaseUrl } = loadDatabaseConfig(env);
   const jwt = resolveJwtSecret(env, nodeEnv, dataDir, databaseUrl === null);
   const signupConfig = signup(env, nodeEnv, databaseUrl === null);
-  return {
+  const config: AppConfig = {
     nodeEnv,
     isDev: nodeEnv === 'development',
     port: int(env, 'PORT', 4000, 0, 65535),
@@ -277,6 +300,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtTtlSeconds: int(env, 'JWT_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     maxQueryDepth: int(env, 'MAX_QUERY_DEPTH', 10, 2, 50),
+    // defaults: every query the app's own tests send passes with room to spare (README "Limits")
+    maxQueryCost: int(env, 'MAX_QUERY_COST', 25_000, 10, 10_000_000),
+    maxAliases: int(env, 'MAX_ALIASES', 30, 1, 10_000),
+    maxTokens: int(env, 'MAX_TOKENS', 5_000, 100, 1_000_000),
+    maxDirectives: int(env, 'MAX_DIRECTIVES', 50, 1, 10_000),
+    requestTimeoutMs: int(env, 'REQUEST_TIMEOUT_MS', 10_000, 0, 600_000),
+    dbStatementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 15_000, 0, 3_600_000),
+    agencyCostPerMinute: int(env, 'AGENCY_COST_PER_MINUTE', 200_000, 0, 1_000_000_000),
+    anonymousCostPerMinute: int(env, 'ANONYMOUS_COST_PER_MINUTE', 50_000, 0, 1_000_000_000),
     shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 120_000),
     seedDemoOnEmpty: bool(env, 'SEED_DEMO', databaseUrl === null),
     // the newcomer's `npm start` (embedded database) keeps GraphiQL; a deployment does not
@@ -313,4 +345,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     dbOutageWaitMs: int(env, 'DB_OUTAGE_WAIT_MS', 5000, 0, 60_000),
     dbRetryAfterSeconds: int(env, 'DB_RETRY_AFTER_SECONDS', 2, 1, 300),
   };
+  // a budget smaller than one allowed request would refuse that request forever
+  for (const [name, budget] of [['AGENCY_COST_PER_MINUTE', config.agencyCostPerMinute], ['ANONYMOUS_COST_PER_MINUTE', config.anonymousCostPerMinute]] as const) {
+    if (budget > 0 && budget < config.maxQueryCost) {
+      throw new ConfigError(`${name} (${budget}) must be 0 (off) or at least MAX_QUERY_COST (${config.maxQueryCost})`);
+    }
+  }
+  return config;
 }

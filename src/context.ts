@@ -56,6 +56,23 @@ export interface RequestContext {
   loaders: Loaders;
   app: AppServices;
   logger: Logger;
+  /**
+   * What this request spends, filled in as it goes (one mutable holder per request, shared by the
+   * contexts derived from it): `cost` is the operation's estimated cost once it is known, read by
+   * logs and metrics; null before (or when no operation was resolved) and outside requests.
+   */
+  usage: Usage;
+  /** aborts when the request's time budget (REQUEST_TIMEOUT_MS) is spent; absent outside requests */
+  signal?: AbortSignal;
+}
+
+export interface Usage {
+  cost: number | null;
+}
+
+/** A usage holder for contexts that are not a GraphQL request (jobs, scripts, maintenance). */
+export function noUsage(): Usage {
+  return { cost: null };
 }
 
 /**

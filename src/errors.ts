@@ -44,6 +44,8 @@ export type ErrorCode =
   | 'TOO_MANY_ATTEMPTS'
   | 'RATE_LIMITED'
   | 'SERVICE_UNAVAILABLE'
+  | 'QUERY_TOO_COMPLEX'
+  | 'REQUEST_TIMEOUT'
   | 'INTERNAL_SERVER_ERROR';
 
 /** A human message: a key with params (preferred), or English text (translated when it is one of ours). */
@@ -133,6 +135,25 @@ export class RetryLaterError extends AppError {
   }
 }
 
+/** Which limit a refused document broke: `extensions.reason` of QUERY_TOO_COMPLEX (README "Limits"). */
+export type QueryLimit = 'COST' | 'NODES' | 'ALIASES' | 'DIRECTIVES' | 'DEPTH' | 'TOKENS';
+
+/**
+ * A document refused before anything ran (no resolver, no SQL): over one of the limits. The cost
+ * is reported as `extensions.cost { requested, limit }`, the others as `extensions.limit` and
+ * `extensions.found` (null when counting stopped at the limit, as parsing does for tokens).
+ */
+export class QueryTooComplexError extends AppError {
+  constructor(reason: QueryLimit, limit: number, found: number | null) {
+    super('QUERY_TOO_COMPLEX', { key: `errors.limits.${reason}`, params: { limit, found: found ?? limit } }, {
+      reason,
+      ...(reason === 'COST' ? { cost: { requested: found, limit } } : { limit, found }),
+      // refused before execution: the client's request is at fault, not the server
+      http: { status: 400 },
+    });
+  }
+}
+
 /**
  * The database could not be reached or dropped the connection mid-operation (a restart, a
  * failover): retryable. A read is retried by the server first (src/http/graphql-handler.ts); what
@@ -142,6 +163,27 @@ export class RetryLaterError extends AppError {
 export class ServiceUnavailableError extends AppError {
   constructor(retryAfterSeconds: number) {
     super('SERVICE_UNAVAILABLE', { key: 'errors.serviceUnavailable' }, { retryAfterSeconds });
+  }
+}
+
+/**
+ * Over the agency's (or, anonymous, the client address's) cost budget: HTTP 429 with Retry-After,
+ * and `extensions.retryAfterSeconds`, `extensions.cost { requested, limit, periodSeconds }`.
+ */
+export class RateLimitedError extends AppError {
+  constructor(retryAfterSeconds: number, cost: { requested: number; limit: number; periodSeconds: number }, anonymous: boolean) {
+    super('RATE_LIMITED', { key: anonymous ? 'errors.limits.rateLimitedAnonymous' : 'errors.limits.rateLimited', params: { seconds: retryAfterSeconds } }, {
+      retryAfterSeconds,
+      cost,
+      http: { status: 429, headers: new HeaderMap([['retry-after', String(retryAfterSeconds)]]) },
+    });
+  }
+}
+
+/** The request's time budget (REQUEST_TIMEOUT_MS) is spent: what had not started yet is not started. */
+export class RequestTimeoutError extends AppError {
+  constructor(timeoutMs: number) {
+    super('REQUEST_TIMEOUT', { key: 'errors.limits.timeout', params: { seconds: Math.round(timeoutMs / 100) / 10 } }, { timeoutMs });
   }
 }
 
@@ -353,15 +395,40 @@ interface Untranslated extends GraphQLFormattedError {
   [UNTRANSLATED]?: { message: Msg | null; fields: (Msg | null)[]; messageFromFields: boolean };
 }
 
+/** See createFormatError: the AppError a limit's refusal stands for, or null. */
+function limitErrorOf(error: unknown, code: string | undefined, original: unknown, statementTimeoutMs: number): AppError | null {
+  if (code === 'GRAPHQL_VALIDATION_FAILED' && error instanceof GraphQLError && error.originalError instanceof AppError) return error.originalError;
+  // graphql-js 16 spells it "more that"
+  if (code === 'GRAPHQL_PARSE_FAILED' && error instanceof GraphQLError) {
+    const tokens = /Document contains more tha[nt] (\d+) tokens/.exec(error.message);
+    if (tokens) return new QueryTooComplexError('TOKENS', Number(tokens[1]), null);
+  }
+  // SQLSTATE 57014 query_canceled: statement_timeout (DB_STATEMENT_TIMEOUT_MS) stopped a statement
+  const e = original as { driverError?: { code?: string }; code?: string } | undefined;
+  if ((e?.driverError?.code ?? e?.code) === '57014') return new RequestTimeoutError(statementTimeoutMs);
+  return null;
+}
+
 /**
  * The one formatError: maps type-graphql's argument validation into BAD_USER_INPUT with the
  * fields at fault, keeps our own codes, and masks everything else as INTERNAL_SERVER_ERROR
  * (no stack, SQL or driver text outside development).
  */
-export function createFormatError(opts: { isDev: boolean; logger: Logger; retryAfterSeconds?: number }) {
+export function createFormatError(opts: { isDev: boolean; logger: Logger; statementTimeoutMs?: number; retryAfterSeconds?: number }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error) as (Error & { extensions?: Record<string, unknown> }) | undefined;
-    const code = formatted.extensions?.code as string | undefined;
+    let original = unwrapResolverError(error) as (Error & { extensions?: Record<string, unknown> }) | undefined;
+    let code = formatted.extensions?.code as string | undefined;
+
+    // Our own errors raised where Apollo wraps them in its own code: a validation rule's (a limit
+    // of graphql-armor) and graphql-js's token limit while parsing; a statement cancelled by
+    // statement_timeout. Each is answered as the AppError it stands for.
+    const own = limitErrorOf(error, code, original, opts.statementTimeoutMs ?? 0);
+    if (own) {
+      original = own;
+      code = own.extensions.code as string;
+      const { http: _http, ...extensions } = own.extensions as Record<string, unknown>;
+      formatted = { message: own.message, ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}), extensions };
+    }
 
     // a broken or refused database connection is an outage, not a bug: a retryable code, never INTERNAL_SERVER_ERROR
     if (!(original instanceof AppError) && isDatabaseUnavailable(original ?? error)) {

@@ -22,7 +22,12 @@ async function main(): Promise<void> {
   }
 
   // PGlite serves one connection; a real server gets a pool
-  const dataSource = createDataSource({ url, poolSize: embedded ? 1 : config.dbPoolSize });
+  // PGlite runs a statement to its end on its one thread: a timeout there would only be a setting
+  const dataSource = createDataSource({
+    url,
+    poolSize: embedded ? 1 : config.dbPoolSize,
+    statementTimeoutMs: embedded ? 0 : config.dbStatementTimeoutMs,
+  });
   await dataSource.initialize();
   const applied = await dataSource.runMigrations({ transaction: 'all' });
   if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');

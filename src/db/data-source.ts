@@ -30,6 +30,11 @@ export interface DataSourceSettings {
   poolSize?: number;
   logger?: TypeOrmLogger;
   applicationName?: string;
+  /**
+   * PostgreSQL statement_timeout of every connection of the pool, sent by pg in the startup
+   * message (no SET, so nothing leaks through a transaction-mode pooler); 0 or absent: none
+   */
+  statementTimeoutMs?: number;
 }
 
 export function dataSourceOptions(s: DataSourceSettings): DataSourceOptions {
@@ -52,6 +57,7 @@ export function dataSourceOptions(s: DataSourceSettings): DataSourceOptions {
       application_name: s.applicationName ?? 'agency-api',
       connectionTimeoutMillis: 10_000,
       Client: ListeningClient,
+      ...(s.statementTimeoutMs ? { statement_timeout: s.statementTimeoutMs } : {}),
     },
   };
 }

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
-import { newContext, type AppServices, type AuthedContext } from '../context';
+import { newContext, noUsage, type AppServices, type AuthedContext } from '../context';
 import { keyOfEnglish, localeFromAcceptLanguage, t, type Locale } from '../i18n';
 import { contentDisposition, etagMatches } from '../services/document.rules';
 import { documentBytes, getDocument } from '../services/document.reads';
@@ -72,6 +72,7 @@ async function serve(services: AppServices, kind: Downloadable, req: Request, re
     const locale = auth.locale ?? anonymous;
     const requestId = String((req as Request & { id?: unknown }).id ?? randomUUID());
     const ctx = newContext<AuthedContext>({
+      usage: noUsage(),
       requestId,
       actor: auth.actor,
       authError: null,

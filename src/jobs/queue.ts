@@ -1,5 +1,5 @@
 import PgBoss from 'pg-boss';
-import { newContext, type AppServices, type AuthedContext } from '../context';
+import { newContext, noUsage, type AppServices, type AuthedContext } from '../context';
 import type { Logger } from '../logger';
 import * as records from '../services/job.service';
 import { poolExecutor, type SqlExecutor } from './executor';
@@ -150,6 +150,7 @@ export class JobQueue {
     if (!def) throw new Error(`no handler for job kind ${job.name}`);
     const { recordId, actor, locale, payload } = job.data;
     const ctx = newContext<AuthedContext>({
+      usage: noUsage(),
       requestId: `job:${job.id}`,
       actor,
       authError: null,

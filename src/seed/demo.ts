@@ -5,7 +5,7 @@ import { seedDemoCampaigns } from './demo-campaigns';
 import { seedDemoSurveys } from './demo-surveys';
 import { seedDemoAnalytics } from './demo-analytics';
 import { seedDemoReports } from './demo-reports';
-import { newContext, type AuthedContext } from '../context';
+import { newContext, noUsage, type AuthedContext } from '../context';
 import { hashPassword } from '../auth/password';
 import { localDate } from '../services/time';
 import { DEFAULT_TIME_ZONE } from '../entities/agency.entity';
@@ -212,6 +212,7 @@ export async function seedDemo(ds: DataSource, app: Pick<CreatedApp, 'execute' |
   const links = await seedDemoActivity(app.execute, token, ids);
   // the demo manager, for what the API cannot backdate: the figures and optimizations of past days
   const managerCtx = newContext<AuthedContext>({
+    usage: noUsage(),
     requestId: 'demo-seed',
     actor: { userId: ids.managerId, agencyId: ids.agencyId, role: UserRole.MANAGER, clientId: null },
     authError: null,

@@ -5,10 +5,10 @@ import type { DeepPartial, EntityTarget, ObjectLiteral, SelectQueryBuilder } fro
 import { Agency } from '../entities/agency.entity';
 import { AgencyRequisites } from '../entities/requisites.entity';
 import { DocumentCounter } from '../entities/document-counter.entity';
-import { newContext, type Actor, type AppServices, type AuthedContext, type RequestContext } from '../context';
+import { newContext, noUsage, type Actor, type AppServices, type AuthedContext, type RequestContext } from '../context';
 import { UserRole } from '../entities/enums';
 import { portalScopeOf } from '../entities/portal-scope';
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
+import { ForbiddenError, NotFoundError, RequestTimeoutError, UnauthenticatedError } from '../errors';
 import { withColumnScales } from './money/format';
 
 export interface TenantRow extends ObjectLiteral {
@@ -421,6 +421,8 @@ export async function whileCallerSuspended<R>(caller: RequestContext, work: () =
 }
 
 function assertUsable(ctx: RequestContext): void {
+  // the request's time budget is spent: start no more SQL (a transaction in progress rolls back)
+  if (ctx.signal?.aborted) throw new RequestTimeoutError(ctx.app.config.requestTimeoutMs);
   const caller = openTransaction.getStore();
   // inside a transaction's flow, every read goes through the transaction: a context on the pool
   // (the caller's, or one derived from it before the transaction) would take a second connection
@@ -444,6 +446,8 @@ export function detachedContext<C extends RequestContext>(ctx: C, jobName: strin
     requestId: `${ctx.requestId}/${jobName}`,
     manager: ctx.app.dataSource.manager,
     logger: ctx.logger.child({ job: jobName }),
+    // work that outlives the request is not bound by the request's time budget
+    signal: undefined,
   });
 }
 
@@ -461,6 +465,7 @@ export async function forEachAgency<R>(app: AppServices, jobName: string, work: 
   const out = new Map<string, R>();
   for (const agency of agencies) {
     const ctx = newContext<AuthedContext>({
+      usage: noUsage(),
       requestId: `${jobName}/${agency.id}`,
       actor: { userId: SYSTEM_USER_ID, agencyId: agency.id, role: UserRole.OWNER, clientId: null },
       authError: null,
@@ -558,6 +563,7 @@ export async function agencyOwnerContexts(app: AppServices, table: 'report_sched
   );
   return rows.map((r) =>
     newContext<AuthedContext>({
+      usage: noUsage(),
       requestId: `${requestId}:${r.agencyId}`,
       actor: { userId: r.userId, agencyId: r.agencyId, role: UserRole.OWNER, clientId: null },
       authError: null,

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { TokenService } from '../../src/auth/token';
 import { loadConfig } from '../../src/config';
-import { newContext, type Actor, type RequestContext } from '../../src/context';
+import { newContext, noUsage, type Actor, type RequestContext } from '../../src/context';
 import { createRenderPool } from '../../src/documents/pool';
 import { Locale } from '../../src/entities/enums';
 import { createLoaders } from '../../src/loaders';
@@ -12,6 +12,7 @@ export function contextFor(ds: DataSource, actor: Actor, manager: EntityManager 
   const config = loadConfig({ ...process.env });
   const logger = createLogger('silent');
   return newContext<RequestContext & { actor: Actor }>({
+    usage: noUsage(),
     requestId: 'test',
     actor,
     authError: null,

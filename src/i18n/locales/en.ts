@@ -30,6 +30,17 @@ export const en = {
     portalField: '{{field}} is not available in the client portal',
     forbiddenRoles: 'Requires role {{roles}}',
     forbiddenClientManager: "Requires role OWNER, or being this client's account manager",
+    limits: {
+      COST: 'This request would cost {{found}} points, more than the {{limit}} one request may: ask for smaller pages (first) or fewer nested lists',
+      NODES: 'This request has more than {{limit}} fields once its fragments are expanded',
+      ALIASES: 'This request uses {{found}} aliases, more than the {{limit}} allowed',
+      DIRECTIVES: 'This request uses {{found}} directives, more than the {{limit}} allowed',
+      DEPTH: 'This request nests {{found}} levels deep, more than the {{limit}} allowed',
+      TOKENS: 'This request is longer than {{limit}} tokens',
+      rateLimited: 'Your agency has used its request budget for now: try again in {{seconds}} s',
+      rateLimitedAnonymous: 'Too many requests from this address: try again in {{seconds}} s',
+      timeout: 'The request took longer than {{seconds}} s and was stopped: ask for less at once',
+    },
     notFound: {
       Webhook: 'Webhook not found',
       WebhookDelivery: 'Webhook delivery not found',
