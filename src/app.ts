@@ -5,7 +5,7 @@ import { ApolloServer, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { Express, Request } from 'express';
+import express, { Express, Request, Response } from 'express';
 import depthLimit from 'graphql-depth-limit';
 import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
@@ -23,6 +23,8 @@ import { documentDownloadRouter } from './documents/download';
 import { buildAppSchema } from './schema';
 import { rejectNulCharactersPlugin } from './schema/common/reject-nul';
 import { authenticate } from './services/auth.service';
+import { agencyUnit } from './services/scope';
+import { tenantUnitOf } from './db/tenant-runner';
 
 export interface CreatedApp {
   app: Express;
@@ -49,6 +51,22 @@ function errorLoggingPlugin(): ApolloServerPlugin<RequestContext> {
             const level = code === undefined || code === 'INTERNAL_SERVER_ERROR' ? 'error' : 'info';
             contextValue?.logger?.[level]({ code, operationName, path: err.path, msg: err.message }, 'graphql error');
           }
+        },
+      };
+    },
+  };
+}
+
+/**
+ * Ends the request's unit of work (COMMIT of its read transaction, connection back to the pool)
+ * before the response leaves, so that what the client reads next sees everything this request did.
+ */
+function tenantUnitPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue }) {
+          await tenantUnitOf(contextValue.manager)?.end();
         },
       };
     },
@@ -136,20 +154,26 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       rejectNulCharactersPlugin(),
       variableInputPlugin(),
       translateErrorsPlugin(),
+      tenantUnitPlugin(),
     ],
   });
   await apollo.start();
   await services.queue.start();
 
-  const buildContext = async (req: Request): Promise<RequestContext> => {
+  const buildContext = async (req: Request, res?: Response): Promise<RequestContext> => {
     const { actor, authError, locale } = await authenticate(services, req);
     const requestId = String((req as Request & { id?: unknown }).id ?? randomUUID());
+    // a logged-in request works in its agency's unit (row-level security); it takes a connection
+    // at its first statement and gives it back when the response is sent (tenantUnitPlugin), or
+    // when the request closes first (the client went away, an error outside GraphQL)
+    const unit = actor ? agencyUnit(services, actor.agencyId, { holdReads: true }) : null;
+    if (unit && res) res.once('close', () => void unit.end().catch((err) => log.error({ err, requestId }, 'ending the unit of work failed')));
     return newContext<RequestContext>({
       requestId,
       actor,
       authError,
       locale: locale ?? localeFromAcceptLanguage(req.headers['accept-language']),
-      manager: dataSource.manager,
+      manager: unit?.manager ?? dataSource.manager,
       app: services,
       logger: log.child({ requestId, userId: actor?.userId, agencyId: actor?.agencyId }),
     });
@@ -160,12 +184,14 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     // the largest body the API takes is an agency image: 512 KB of file is 699 052 bytes of base64,
     // and 1 MiB leaves room for the document and the escapes some JSON writers add (\/, \uXXXX)
     express.json({ limit: '1mb' }),
-    expressMiddleware(apollo, { context: ({ req }) => buildContext(req as Request) }),
+    expressMiddleware(apollo, { context: ({ req, res }) => buildContext(req as Request, res as Response) }),
   );
 
   const execute = async <T,>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T> => {
     const req = { headers: token ? { authorization: `Bearer ${token}` } : {} } as Request;
-    const res = await apollo.executeOperation({ query, variables }, { contextValue: await buildContext(req) });
+    const contextValue = await buildContext(req);
+    // willSendResponse ends the unit; an operation that fails before it still gives the connection back
+    const res = await apollo.executeOperation({ query, variables }, { contextValue }).finally(() => tenantUnitOf(contextValue.manager)?.end());
     if (res.body.kind !== 'single') throw new Error('incremental delivery is not used here');
     const { data, errors } = res.body.singleResult;
     if (errors?.length) throw new Error(`GraphQL operation failed: ${errors.map((e) => `${e.message} ${JSON.stringify(e.extensions ?? {})}`).join('; ')}`);

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { isUUID } from 'class-validator';
 import type DataLoader from 'dataloader';
-import type { DeepPartial, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { DeepPartial, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Agency } from '../entities/agency.entity';
 import { AgencyRequisites } from '../entities/requisites.entity';
 import { DocumentCounter } from '../entities/document-counter.entity';
@@ -10,6 +10,7 @@ import { UserRole } from '../entities/enums';
 import { portalScopeOf } from '../entities/portal-scope';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
 import { withColumnScales } from './money/format';
+import { openTenantUnit, type TenantUnit } from '../db/tenant-runner';
 
 export interface TenantRow extends ObjectLiteral {
   id: string;
@@ -442,9 +443,23 @@ export function outsideTransactionFlow<R>(fn: () => R): R {
 export function detachedContext<C extends RequestContext>(ctx: C, jobName: string): C {
   return deriveContext(ctx, {
     requestId: `${ctx.requestId}/${jobName}`,
-    manager: ctx.app.dataSource.manager,
+    manager: ctx.actor ? agencyUnit(ctx.app, ctx.actor.agencyId).manager : ctx.app.dataSource.manager,
     logger: ctx.logger.child({ job: jobName }),
   });
+}
+
+/**
+ * The unit of work of one agency behind PostgreSQL's row-level security (src/db/tenant-runner.ts):
+ * its statements run as the role agency_app with `app.agency_id` set, so a statement missing the
+ * tenant condition still sees and writes only that agency's rows. With `holdReads` (a request,
+ * which must call end()), reads share one transaction; without, every statement is its own.
+ * Every context with an actor gets one; the pool's manager (the connecting role) is left for the
+ * lookups made before any agency is known: the bearer token's user, login by email, one-time
+ * tokens by hash, the list of agencies of a sweep, registering an agency, the job queue itself.
+ */
+export function agencyUnit(app: AppServices, agencyId: string, opts: { holdReads?: boolean } = {}): TenantUnit {
+  if (!app.config.rowSecurity) return { manager: app.dataSource.manager, end: async () => undefined };
+  return openTenantUnit(app.dataSource, agencyId, { holdReads: opts.holdReads ?? false });
 }
 
 /** The user id a system job acts under: no person (nothing it writes records a creator). */
@@ -465,7 +480,7 @@ export async function forEachAgency<R>(app: AppServices, jobName: string, work: 
       actor: { userId: SYSTEM_USER_ID, agencyId: agency.id, role: UserRole.OWNER, clientId: null },
       authError: null,
       locale: agency.locale,
-      manager: app.dataSource.manager,
+      manager: agencyUnit(app, agency.id).manager,
       app,
       logger: app.logger.child({ job: jobName, agency: agency.id }),
     });
@@ -486,9 +501,10 @@ export async function forEachAgency<R>(app: AppServices, jobName: string, work: 
  */
 export async function withTransaction<C extends RequestContext, R>(ctx: C, fn: (tx: C) => Promise<R>): Promise<R> {
   if (ctx.manager.queryRunner?.isTransactionActive) return fn(ctx);
-  const result = await ctx.app.dataSource.transaction((manager) =>
-    whileCallerSuspended(ctx, () => fn(deriveContext(ctx, { manager })), ctx.app.config.transactionFlowGuard),
-  );
+  const body = (manager: EntityManager) => whileCallerSuspended(ctx, () => fn(deriveContext(ctx, { manager })), ctx.app.config.transactionFlowGuard);
+  // an agency's unit (its own connection, behind row-level security) runs the transaction itself;
+  // the pool's manager (anonymous work before any agency is known) takes a connection for it
+  const result = await (ctx.manager.queryRunner ? ctx.manager.transaction(body) : ctx.app.dataSource.transaction(body));
   for (const loader of Object.values(ctx.loaders) as DataLoader<unknown, unknown>[]) loader.clearAll();
   return result;
 }
@@ -562,7 +578,7 @@ export async function agencyOwnerContexts(app: AppServices, table: 'report_sched
       actor: { userId: r.userId, agencyId: r.agencyId, role: UserRole.OWNER, clientId: null },
       authError: null,
       locale: r.locale,
-      manager: app.dataSource.manager,
+      manager: agencyUnit(app, r.agencyId).manager,
       app,
       logger: app.logger.child({ job: requestId, agencyId: r.agencyId }),
     }),
