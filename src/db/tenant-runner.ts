@@ -22,7 +22,8 @@ import { APP_ROLE } from '../../migrations/1796700000900-RowLevelSecurity';
  *   write transaction is a transaction of its own, and the connection is held only while a
  *   statement or a write transaction runs (no end to forget).
  * A failed statement of a read transaction rolls it back, so the next statement starts clean
- * (outside a write transaction, a failure must not poison the request's other reads).
+ * (outside a write transaction, a failure must not poison the request's other reads); a statement
+ * that may write (not a SELECT) outside a write transaction commits at once, as it would alone.
  *
  * The BEGIN/COMMIT of read transactions go to the connection directly (TypeORM's query log never
  * sees them: a constant per request); those of write transactions are logged, one each, as
@@ -33,6 +34,9 @@ export interface TenantUnit {
   /** Commits the open read transaction, if any, and gives the connection back; later statements run one transaction each. */
   end(): Promise<void>;
 }
+
+/** A statement that only reads (anything else may write). */
+const READ = /^\s*\(?\s*SELECT\b/i;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -111,7 +115,9 @@ export function openTenantUnit(dataSource: DataSource, agencyId: string, opts: {
         if (state === 'read') await closeRead('ROLLBACK', holdReads);
         throw err;
       } finally {
-        if (state === 'read' && !holdReads) await closeRead('COMMIT', false);
+        // a write outside a write transaction commits at once, as it did on its own: visible to
+        // others straight away (progress), and never undone by a later failed read of the request
+        if (state === 'read' && (!holdReads || !READ.test(sql))) await closeRead('COMMIT', holdReads);
       }
     })) as QueryRunner['query'];
 

@@ -145,6 +145,19 @@ describe("the app's connection", () => {
     }
   });
 
+  it('commits a write made outside a write transaction at once: visible to others, kept after a later failure', async () => {
+    const unit = agencyUnit(t.services, a.agencyId, { holdReads: true });
+    try {
+      await unit.manager.query(`UPDATE clients SET notes = 'written alone' WHERE id = $1`, [a2.id]);
+      // another connection sees it while the request still holds its own
+      expect((await t.ds.query('SELECT notes FROM clients WHERE id = $1', [a2.id]))[0].notes).toBe('written alone');
+      await expect(unit.manager.query('SELECT 1 / 0')).rejects.toMatchObject({ code: '22012' });
+    } finally {
+      await unit.end();
+    }
+    expect((await t.ds.query('SELECT notes FROM clients WHERE id = $1', [a2.id]))[0].notes).toBe('written alone');
+  });
+
   it('gives every connection back to the pool once responses are sent, failed ones included', async () => {
     const pool = (t.ds.driver as unknown as { master: Pool }).master;
     await Promise.all([
