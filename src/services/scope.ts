@@ -10,7 +10,8 @@ import { UserRole } from '../entities/enums';
 import { portalScopeOf } from '../entities/portal-scope';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors';
 import { withColumnScales } from './money/format';
-import { openTenantUnit, type TenantUnit } from '../db/tenant-runner';
+import { openTenantUnit, tenantUnitOf, type TenantUnit } from '../db/tenant-runner';
+import { APP_ROLE } from '../../migrations/1796700000900-RowLevelSecurity';
 
 export interface TenantRow extends ObjectLiteral {
   id: string;
@@ -462,6 +463,28 @@ export function agencyUnit(app: AppServices, agencyId: string, opts: { holdReads
   return openTenantUnit(app.dataSource, agencyId, { holdReads: opts.holdReads ?? false });
 }
 
+/**
+ * The context of work done before any agency is known, whoever calls: login by email, a one-time
+ * token found by its hash, registering an agency. No actor, and the pool's manager (the connecting
+ * role, which reads across agencies): these few lookups are the only ones that cross the wall, and
+ * they go through here. Once the agency is known, a transaction enters it (enterAgency); a caller
+ * already logged in has its own unit ended first, so that the request never holds two connections.
+ */
+export async function beforeAgency<C extends RequestContext>(ctx: C): Promise<C> {
+  await tenantUnitOf(ctx.manager)?.end();
+  return deriveContext(ctx, { actor: null, authError: null, manager: ctx.app.dataSource.manager });
+}
+
+/**
+ * Puts the rest of a transaction begun before the agency was known (beforeAgency) behind the wall:
+ * from here on it runs as agency_app with `app.agency_id`, as an agency's own transactions do.
+ */
+export async function enterAgency(tx: RequestContext, agencyId: string): Promise<void> {
+  if (!tx.manager.queryRunner?.isTransactionActive) throw new Error('an agency is entered inside a transaction');
+  if (!tx.app.config.rowSecurity) return;
+  await tx.manager.query(`SELECT set_config('role', $1, true), set_config('app.agency_id', $2, true)`, [APP_ROLE, agencyId]);
+}
+
 /** The user id a system job acts under: no person (nothing it writes records a creator). */
 export const SYSTEM_USER_ID = '00000000-0000-0000-0000-000000000000';
 
@@ -528,7 +551,10 @@ export function asAgency<C extends RequestContext & { actor: Actor }>(ctx: C): C
  */
 export function linkHolderContext<C extends RequestContext>(ctx: C, link: TenantRow & { clientId: string }, holder: string): C & { actor: Actor } {
   const actor: Actor = { userId: holder, agencyId: link.agencyId, role: UserRole.CLIENT, clientId: link.clientId };
-  return deriveContext(ctx, { actor, authError: null }) as C & { actor: Actor };
+  // inside a transaction the caller has entered the link's agency (enterAgency); outside, the
+  // holder's reads run in the agency's own unit
+  const manager = ctx.manager.queryRunner?.isTransactionActive ? ctx.manager : agencyUnit(ctx.app, link.agencyId).manager;
+  return deriveContext(ctx, { actor, authError: null, manager }) as C & { actor: Actor };
 }
 
 /** A new context value: the given changes, and loaders of its own. The original is untouched. */

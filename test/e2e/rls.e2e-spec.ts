@@ -173,3 +173,19 @@ describe("the app's connection", () => {
     expect(pool.waitingCount).toBe(0);
   });
 });
+
+describe('work before the agency is known, by a caller already logged in elsewhere', () => {
+  it("logs in as another agency's user and registers a new agency while sending a token of agency A", async () => {
+    const { LOGIN, REGISTER_AGENCY } = await import('../support/documents');
+    const { PASSWORD, uniqueEmail } = await import('../support/factories');
+    const login = await t.gql(LOGIN, { input: { email: b.ownerEmail, password: PASSWORD } }, a.ownerToken);
+    expect(login.body.errors).toBeUndefined();
+    expect(login.body.data.login.agency.id).toBe(b.agencyId);
+    const reg = await t.gql(REGISTER_AGENCY, { input: { agencyName: 'Третье агентство', email: uniqueEmail('owner'), password: PASSWORD } }, a.ownerToken);
+    expect(reg.body.errors).toBeUndefined();
+    const agencyId = reg.body.data.registerAgency.agency.id;
+    expect(agencyId).not.toBe(a.agencyId);
+    // its rows were written behind the wall, stamped with the new agency
+    expect(await t.ds.query('SELECT count(*)::int AS n FROM users WHERE "agencyId" = $1', [agencyId])).toEqual([{ n: 1 }]);
+  });
+});
