@@ -1,4 +1,5 @@
 /** Every migration, in order. The app runs them on start; `npm run migrate` runs them alone. */
+import { RowLevelSecurity1796700000900 } from './1796700000900-RowLevelSecurity';
 import { Foundation1795388750004 } from './1795388750004-Foundation';
 import { Pipeline1795389626333 } from './1795389626333-Pipeline';
 import { Money1795390357665 } from './1795390357665-Money';
@@ -61,4 +62,5 @@ export const MIGRATIONS: Function[] = [
   KpiMeasurementsKey1796500000900,
   CostBudgets1796700000100,
   RateLimits1796700000200,
+  RowLevelSecurity1796700000900,
 ];

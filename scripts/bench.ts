@@ -1647,6 +1647,103 @@ async function restartScenario(): Promise<void> {
   }
 }
 
+/**
+ * The cost of the second wall (row-level security): the nested invoices list (20 invoices, each
+ * with its client, the client's contacts and its lines) read by one agency, on two apps over the
+ * same database and pool, one with DB_ROW_SECURITY on (a read transaction as agency_app per
+ * request: BEGIN + settings, COMMIT) and one with it off. Batches alternate between the two so
+ * that the noise of a shared machine falls on both alike.
+ */
+async function rlsScenario(): Promise<void> {
+  const db = `bench_rls_${process.pid}`;
+  await recreateDatabase(BASE_URL, db);
+  const url = withDatabase(BASE_URL, db);
+  const ds = createDataSource({ url, poolSize: 10 });
+  await ds.initialize();
+  const stops: (() => Promise<void>)[] = [];
+  try {
+    await ds.runMigrations();
+    const start = async (rowSecurity: boolean) => {
+      const config = loadConfig({
+        ...process.env,
+        NODE_ENV: 'production',
+        DATABASE_URL: url,
+        JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42',
+        LOG_LEVEL: 'silent',
+        WORKERS: '0',
+        DB_ROW_SECURITY: String(rowSecurity),
+      });
+      const { httpServer, stop } = await createApp(ds, config);
+      await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));
+      stops.push(async () => {
+        await stop();
+        await new Promise((r) => httpServer.close(r));
+      });
+      return poster((httpServer.address() as AddressInfo).port);
+    };
+    const withRls = await start(true);
+    const withoutRls = await start(false);
+    const reg = await withRls(
+      'mutation($i: RegisterAgencyInput!) { registerAgency(input: $i) { token } }',
+      { i: { agencyName: 'Bench', email: `bench-rls-${process.pid}@example.test`, password: 'bench-password-1' } },
+    );
+    const token: string = reg.registerAgency.token;
+    for (let i = 0; i < 20; i++) {
+      const client = (await withRls('mutation($i: CreateClientInput!) { createClient(input: $i) { ... on Client { id } } }', { i: { name: `Клиент ${i}` } }, token)).createClient.id;
+      for (const fullName of ['Иванов Иван', 'Петрова Анна']) {
+        await withRls('mutation($i: CreateContactInput!) { createContact(input: $i) { id } }', { i: { clientId: client, fullName } }, token);
+      }
+      const lines = [1, 2, 3].map((n) => ({ description: `Услуга ${n}`, unitPrice: `${1000 * n}.00` }));
+      await withRls('mutation($i: CreateInvoiceInput!) { createInvoice(input: $i) { id } }', { i: { clientId: client, currency: 'RUB', dueDate: '2026-12-31', lines } }, token);
+    }
+    const query = '{ invoices(first: 20) { totalCount edges { node { id number status total balanceDue client { id name contacts { id fullName } } lines { description quantity unitPrice gross } } } } }';
+    for (const post of [withRls, withoutRls]) {
+      const data = await post(query, {}, token);
+      if (data.invoices.edges.length !== 20) throw new Error('rls bench: expected 20 invoices');
+    }
+    // sequential latency, batches alternating between the two apps
+    const seq = { on: [] as number[], off: [] as number[] };
+    for (let round = 0; round < 6; round++) {
+      for (const [key, post] of [['on', withRls], ['off', withoutRls]] as const) {
+        for (let i = 0; i < 50; i++) {
+          const s = performance.now();
+          await post(query, {}, token);
+          seq[key].push(performance.now() - s);
+        }
+      }
+    }
+    // throughput with 10 requests in flight, alternating too
+    const rps = { on: [] as number[], off: [] as number[] };
+    for (let round = 0; round < 3; round++) {
+      for (const [key, post] of [['on', withRls], ['off', withoutRls]] as const) {
+        const n = 200;
+        let next = 0;
+        const t0 = performance.now();
+        await Promise.all(Array.from({ length: 10 }, async () => {
+          while (next++ < n) await post(query, {}, token);
+        }));
+        rps[key].push((n / (performance.now() - t0)) * 1000);
+      }
+    }
+    const p = (xs: number[], q: number) => percentile([...xs].sort((a, b) => a - b), q);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const note = '20 invoices × (client, 2 contacts, 3 lines)';
+    rows.push({ scenario: 'rls', metric: 'nested invoices list p50 / p95, sequential: RLS on', value: `${p(seq.on, 50).toFixed(1)} / ${p(seq.on, 95).toFixed(1)} ms`, note });
+    rows.push({ scenario: 'rls', metric: 'nested invoices list p50 / p95, sequential: RLS off', value: `${p(seq.off, 50).toFixed(1)} / ${p(seq.off, 95).toFixed(1)} ms`, note: 'DB_ROW_SECURITY=false' });
+    rows.push({ scenario: 'rls', metric: 'throughput, 10 in flight: RLS on / off', value: `${mean(rps.on).toFixed(0)} / ${mean(rps.off).toFixed(0)} req/s` });
+    rows.push({
+      scenario: 'rls',
+      metric: 'overhead of RLS: p50 latency / throughput',
+      value: `${((p(seq.on, 50) / p(seq.off, 50) - 1) * 100).toFixed(1)}% / ${((1 - mean(rps.on) / mean(rps.off)) * 100).toFixed(1)}%`,
+      note: 'target ≤ 30%',
+    });
+  } finally {
+    for (const stop of stops) await stop();
+    await ds.destroy();
+    await dropDatabase(BASE_URL, db);
+  }
+}
+
 function printTable(): void {
   const headers = ['scenario', 'metric', 'value', 'note'];
   const data = rows.map((r) => [r.scenario, r.metric, r.value, r.note ?? '']);
@@ -1676,6 +1773,7 @@ async function main(): Promise<void> {
     'login-flood': loginFloodScenario,
     restart: restartScenario,
     limits: limitsScenario,
+    rls: rlsScenario,
   };
   for (const [name, run] of Object.entries(scenarios)) {
     if (only && only !== name) continue;

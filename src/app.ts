@@ -28,6 +28,8 @@ import { rejectNulCharactersPlugin } from './schema/common/reject-nul';
 import { authenticate } from './services/auth.service';
 import { CostBudget } from './limits/cost-budget';
 import { queryLimits } from './limits/query-limits';
+import { agencyUnit } from './services/scope';
+import { tenantUnitOf } from './db/tenant-runner';
 
 export interface CreatedApp {
   app: Express;
@@ -83,6 +85,22 @@ function refuseAnnouncedOversize(limit: number) {
 function withOperation(res: http.ServerResponse, val: Record<string, unknown>): Record<string, unknown> {
   const graphql = (res as http.ServerResponse & { locals?: { graphql?: unknown } }).locals?.graphql;
   return graphql ? { ...val, graphql } : val;
+}
+
+/**
+ * Ends the request's unit of work (COMMIT of its read transaction, connection back to the pool)
+ * before the response leaves, so that what the client reads next sees everything this request did.
+ */
+function tenantUnitPlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue }) {
+          await tenantUnitOf(contextValue.manager)?.end();
+        },
+      };
+    },
+  };
 }
 
 /**
@@ -202,6 +220,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       translateErrorsPlugin(),
       // after variableInputPlugin: a request with malformed variables spends no budget
       ...limits.plugins,
+      tenantUnitPlugin(),
     ],
   });
   await apollo.start();
@@ -210,13 +229,18 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   const buildContext = async (req: Request, res?: Response): Promise<RequestContext> => {
     const { actor, authError, locale } = await authenticate(services, req);
     const requestId = String((req as Request & { id?: unknown }).id ?? randomUUID());
+    // a logged-in request works in its agency's unit (row-level security); it takes a connection
+    // at its first statement and gives it back when the response is sent (tenantUnitPlugin), or
+    // when the request closes first (the client went away, an error outside GraphQL)
+    const unit = actor ? agencyUnit(services, actor.agencyId, { holdReads: true }) : null;
+    if (unit && res) res.once('close', () => void unit.end().catch((err) => log.error({ err, requestId }, 'ending the unit of work failed')));
     const ctx = newContext<RequestContext>({
       requestId,
       clientAddress: req.ip ?? null,
       actor,
       authError,
       locale: locale ?? localeFromAcceptLanguage(req.headers['accept-language']),
-      manager: dataSource.manager,
+      manager: unit?.manager ?? dataSource.manager,
       app: services,
       logger: log.child({ requestId, userId: actor?.userId, agencyId: actor?.agencyId }),
       usage: { cost: null },
@@ -243,7 +267,9 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
 
   const execute = async <T,>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T> => {
     const req = { headers: token ? { authorization: `Bearer ${token}` } : {} } as Request;
-    const res = await apollo.executeOperation({ query, variables }, { contextValue: await buildContext(req) });
+    const contextValue = await buildContext(req);
+    // willSendResponse ends the unit; an operation that fails before it still gives the connection back
+    const res = await apollo.executeOperation({ query, variables }, { contextValue }).finally(() => tenantUnitOf(contextValue.manager)?.end());
     if (res.body.kind !== 'single') throw new Error('incremental delivery is not used here');
     const { data, errors } = res.body.singleResult;
     if (errors?.length) throw new Error(`GraphQL operation failed: ${errors.map((e) => `${e.message} ${JSON.stringify(e.extensions ?? {})}`).join('; ')}`);

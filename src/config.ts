@@ -56,6 +56,13 @@ export interface AppConfig {
    * the caller's own context is refused in every mode)
    */
   transactionFlowGuard: boolean;
+  /**
+   * the second wall (DB_ROW_SECURITY, default on): every agency's statements run in transactions
+   * as the role agency_app with the agency set, so PostgreSQL's row-level security enforces the
+   * tenant too. Off: only the scope module's conditions (for a role that cannot SET ROLE agency_app,
+   * and for the bench's comparison)
+   */
+  rowSecurity: boolean;
   /** worker threads rendering PDFs; null: CPU count − 1 (at least 1); 0: render on the event loop */
   documentRenderThreads: number | null;
   /** lifetime of a signed document link (GeneratedDocument.documentUrl) */
@@ -315,6 +322,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     graphiql: bool(env, 'GRAPHIQL', nodeEnv === 'development' || databaseUrl === null),
     introspection: bool(env, 'INTROSPECTION', nodeEnv !== 'production'),
     transactionFlowGuard: bool(env, 'TX_FLOW_GUARD', nodeEnv !== 'production'),
+    rowSecurity: bool(env, 'DB_ROW_SECURITY', true),
     documentRenderThreads: env.DOCUMENT_RENDER_THREADS ? int(env, 'DOCUMENT_RENDER_THREADS', 0, 0, 64) : null,
     documentLinkTtlSeconds: int(env, 'DOCUMENT_LINK_TTL_SECONDS', 300, 1, 24 * 3600),
     workers: int(env, 'WORKERS', 2, 0, 64),

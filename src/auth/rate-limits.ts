@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { withUnnamedStatements } from '../db/unnamed-statements';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config';
@@ -53,7 +54,7 @@ export class AuthLimits {
 
   constructor(dataSource: DataSource, private readonly config: AppConfig) {
     // the pg Pool behind TypeORM: each call checks a connection out for one statement only
-    const storeClient = (dataSource.driver as unknown as { master: Pool }).master;
+    const storeClient = withUnnamedStatements((dataSource.driver as unknown as { master: Pool }).master);
     this.pool = storeClient;
     const base = { storeClient, storeType: 'pool', tableName: TABLE, tableCreated: true };
     this.perAddress = new RateLimiterPostgres({

@@ -13,6 +13,7 @@ import { documentBytes, getDocument } from '../services/document.reads';
 import { authenticate, authenticateDocumentLink } from '../services/auth.service';
 import { getReport, reportPdf } from '../services/report.service';
 import { reportFileName } from './report/report.file-name';
+import { agencyUnit } from '../services/scope';
 
 const FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.pdf$/i;
 
@@ -77,7 +78,8 @@ async function serve(services: AppServices, kind: Downloadable, req: Request, re
       actor: auth.actor,
       authError: null,
       locale,
-      manager: services.dataSource.manager,
+      // the link's agency, behind row-level security: each statement its own transaction
+      manager: agencyUnit(services, auth.actor.agencyId).manager,
       app: services,
       logger: services.logger.child({ requestId, userId: auth.actor.userId }),
     });

@@ -4,6 +4,7 @@ import type { Logger } from '../logger';
 import * as records from '../services/job.service';
 import { poolExecutor, type SqlExecutor } from './executor';
 import { jobKind, jobKinds, scheduledJobs, type JobKind } from './registry';
+import { agencyUnit } from '../services/scope';
 import './kinds';
 
 export { QUEUE_SCHEMA } from './schema';
@@ -155,7 +156,8 @@ export class JobQueue {
       actor,
       authError: null,
       locale,
-      manager: this.app.dataSource.manager,
+      // the job's agency, behind row-level security: each statement its own transaction
+      manager: agencyUnit(this.app, actor.agencyId).manager,
       app: this.app,
       logger: this.log.child({ jobId: job.id, kind: job.name, actor }),
     });

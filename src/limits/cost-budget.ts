@@ -1,5 +1,6 @@
 import type { Pool } from 'pg';
 import { RateLimiterPostgres, RateLimiterRes } from 'rate-limiter-flexible';
+import { withUnnamedStatements } from '../db/unnamed-statements';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config';
 import type { RequestContext } from '../context';
@@ -29,7 +30,7 @@ export class CostBudget {
   ) {
     // TypeORM's pg Pool: the upsert takes a connection only for itself, and it runs before the
     // operation holds one (never inside a transaction), so a pool of one (PGlite) cannot deadlock
-    const pool = (dataSource.driver as unknown as { master: Pool }).master;
+    const pool = withUnnamedStatements((dataSource.driver as unknown as { master: Pool }).master);
     const limiter = (keyPrefix: string, points: number) =>
       points > 0
         ? new RateLimiterPostgres({ storeClient: pool, storeType: 'pool', tableName: COST_BUDGET_TABLE, tableCreated: true, keyPrefix, points, duration: PERIOD_SECONDS })

@@ -13,7 +13,8 @@ import { assertStrongPassword } from '../auth/password-strength';
 import type { LoginInput, RegisterAgencyInput } from '../schema/auth/auth.inputs';
 import type { ResetPasswordInput } from '../schema/user/user.inputs';
 import { ACTOR_CONTEXT, CarriesActorContext } from '../auth/actor-context';
-import { deriveContext, withTransaction } from './scope';
+import { randomUUID } from 'node:crypto';
+import { agencyUnit, beforeAgency, deriveContext, enterAgency, withTransaction } from './scope';
 import { DEFAULT_TIME_ZONE } from '../entities/agency.entity';
 import { PasswordTokenInvalidError } from '../schema/user/user.results';
 import { msg } from '../i18n';
@@ -36,6 +37,8 @@ function contextForUser(ctx: RequestContext, user: User, agency: Agency): Authed
   return deriveContext(ctx, {
     actor,
     authError: null,
+    // the payload is read after the commit, in the user's agency (each statement its own transaction)
+    manager: agencyUnit(ctx.app, user.agencyId).manager,
     // the payload speaks the user's language (else the agency's), not the anonymous request's
     locale: user.locale ?? agency.locale,
     logger: ctx.logger.child({ userId: actor.userId, agencyId: actor.agencyId }),
@@ -80,9 +83,13 @@ export async function registerAgency(ctx: RequestContext, input: RegisterAgencyI
   const email = normalizeEmail(input.email);
   assertStrongPassword(input.password, 'input.password', [email, input.fullName, input.agencyName], ctx.app.config.passwordMinScore);
   const passwordHash = await hashPassword(input.password);
-  const { user, agency } = await withTransaction(ctx, async (tx) => {
+  const { user, agency } = await withTransaction(await beforeAgency(ctx), async (tx) => {
+    // the new agency's id is drawn here so that the transaction enters it before its first row
+    const id = randomUUID();
+    await enterAgency(tx, id);
     const agency = await tx.manager.getRepository(Agency).save(
       tx.manager.getRepository(Agency).create({
+        id,
         name: input.agencyName.trim(),
         timeZone: input.timeZone ?? DEFAULT_TIME_ZONE,
         locale: input.locale ?? Locale.RU,
@@ -132,17 +139,19 @@ function addressOf(ctx: RequestContext): string {
 export async function login(ctx: RequestContext, input: LoginInput): Promise<AuthPayload> {
   const email = normalizeEmail(input.email);
   const attempt = await ctx.app.authLimits.beginLogin(email, addressOf(ctx));
-  const user = await ctx.manager.getRepository(User).findOneBy({ email });
+  const anonymous = await beforeAgency(ctx);
+  const user = await anonymous.manager.getRepository(User).findOneBy({ email });
   const ok = user ? await verifyPassword(user.passwordHash, input.password) : await verifyPassword(await dummyPasswordHash(), input.password);
   if (!user || !ok || !user.isActive) {
     ctx.logger.info({ event: 'login_failed' }, 'login failed');
     throw new UnauthenticatedError('Invalid email or password');
   }
   await ctx.app.authLimits.loginSucceeded(attempt);
-  const agency = await ctx.manager.getRepository(Agency).findOneByOrFail({ id: user.agencyId });
+  const own = agencyUnit(ctx.app, user.agencyId).manager;
+  const agency = await own.getRepository(Agency).findOneByOrFail({ id: user.agencyId });
   user.lastLoginAt = new Date();
-  await ctx.manager.getRepository(User).update({ id: user.id }, { lastLoginAt: user.lastLoginAt });
-  return issue(ctx, user, agency);
+  await own.getRepository(User).update({ id: user.id }, { lastLoginAt: user.lastLoginAt });
+  return issue(anonymous, user, agency);
 }
 
 
@@ -157,12 +166,13 @@ export async function resetPassword(ctx: RequestContext, input: ResetPasswordInp
   const holder = ticket ? await ctx.manager.getRepository(User).findOneBy({ id: ticket.userId }) : null;
   assertStrongPassword(input.newPassword, 'input.newPassword', [holder?.email, holder?.fullName], ctx.app.config.passwordMinScore);
   const passwordHash = await hashPassword(input.newPassword);
-  const done = await withTransaction(ctx, async (tx) => {
+  const done = await withTransaction(await beforeAgency(ctx), async (tx) => {
     // anonymous: the token is the credential, looked up like an email at login
     const tokens = tx.manager.getRepository(PasswordResetToken);
     const row = await tokens.findOne({ where: { tokenHash }, lock: { mode: 'pessimistic_write' } });
     const now = new Date();
     if (!row || row.usedAt || row.expiresAt.getTime() <= now.getTime()) return null;
+    await enterAgency(tx, row.agencyId);
     const users = tx.manager.getRepository(User);
     const user = await users.findOne({ where: { id: row.userId }, lock: { mode: 'pessimistic_write' } });
     if (!user || !user.isActive || user.agencyId !== row.agencyId) return null;

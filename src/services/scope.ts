@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { isUUID } from 'class-validator';
 import type DataLoader from 'dataloader';
-import type { DeepPartial, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { DeepPartial, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Agency } from '../entities/agency.entity';
 import { AgencyRequisites } from '../entities/requisites.entity';
 import { DocumentCounter } from '../entities/document-counter.entity';
@@ -10,6 +10,8 @@ import { UserRole } from '../entities/enums';
 import { portalScopeOf } from '../entities/portal-scope';
 import { ForbiddenError, NotFoundError, RequestTimeoutError, UnauthenticatedError } from '../errors';
 import { withColumnScales } from './money/format';
+import { openTenantUnit, tenantUnitOf, type TenantUnit } from '../db/tenant-runner';
+import { APP_ROLE } from '../../migrations/1796700000900-RowLevelSecurity';
 
 export interface TenantRow extends ObjectLiteral {
   id: string;
@@ -444,11 +446,47 @@ export function outsideTransactionFlow<R>(fn: () => R): R {
 export function detachedContext<C extends RequestContext>(ctx: C, jobName: string): C {
   return deriveContext(ctx, {
     requestId: `${ctx.requestId}/${jobName}`,
-    manager: ctx.app.dataSource.manager,
+    manager: ctx.actor ? agencyUnit(ctx.app, ctx.actor.agencyId).manager : ctx.app.dataSource.manager,
     logger: ctx.logger.child({ job: jobName }),
     // work that outlives the request is not bound by the request's time budget
     signal: undefined,
   });
+}
+
+/**
+ * The unit of work of one agency behind PostgreSQL's row-level security (src/db/tenant-runner.ts):
+ * its statements run as the role agency_app with `app.agency_id` set, so a statement missing the
+ * tenant condition still sees and writes only that agency's rows. With `holdReads` (a request,
+ * which must call end()), reads share one transaction; without, every statement is its own.
+ * Every context with an actor gets one; the pool's manager (the connecting role) is left for the
+ * lookups made before any agency is known: the bearer token's user, login by email, one-time
+ * tokens by hash, the list of agencies of a sweep, registering an agency, the job queue itself.
+ */
+export function agencyUnit(app: AppServices, agencyId: string, opts: { holdReads?: boolean } = {}): TenantUnit {
+  if (!app.config.rowSecurity) return { manager: app.dataSource.manager, end: async () => undefined };
+  return openTenantUnit(app.dataSource, agencyId, { holdReads: opts.holdReads ?? false });
+}
+
+/**
+ * The context of work done before any agency is known, whoever calls: login by email, a one-time
+ * token found by its hash, registering an agency. No actor, and the pool's manager (the connecting
+ * role, which reads across agencies): these few lookups are the only ones that cross the wall, and
+ * they go through here. Once the agency is known, a transaction enters it (enterAgency); a caller
+ * already logged in has its own unit ended first, so that the request never holds two connections.
+ */
+export async function beforeAgency<C extends RequestContext>(ctx: C): Promise<C> {
+  await tenantUnitOf(ctx.manager)?.end();
+  return deriveContext(ctx, { actor: null, authError: null, manager: ctx.app.dataSource.manager });
+}
+
+/**
+ * Puts the rest of a transaction begun before the agency was known (beforeAgency) behind the wall:
+ * from here on it runs as agency_app with `app.agency_id`, as an agency's own transactions do.
+ */
+export async function enterAgency(tx: RequestContext, agencyId: string): Promise<void> {
+  if (!tx.manager.queryRunner?.isTransactionActive) throw new Error('an agency is entered inside a transaction');
+  if (!tx.app.config.rowSecurity) return;
+  await tx.manager.query(`SELECT set_config('role', $1, true), set_config('app.agency_id', $2, true)`, [APP_ROLE, agencyId]);
 }
 
 /** The user id a system job acts under: no person (nothing it writes records a creator). */
@@ -470,7 +508,7 @@ export async function forEachAgency<R>(app: AppServices, jobName: string, work: 
       actor: { userId: SYSTEM_USER_ID, agencyId: agency.id, role: UserRole.OWNER, clientId: null },
       authError: null,
       locale: agency.locale,
-      manager: app.dataSource.manager,
+      manager: agencyUnit(app, agency.id).manager,
       app,
       logger: app.logger.child({ job: jobName, agency: agency.id }),
     });
@@ -491,9 +529,10 @@ export async function forEachAgency<R>(app: AppServices, jobName: string, work: 
  */
 export async function withTransaction<C extends RequestContext, R>(ctx: C, fn: (tx: C) => Promise<R>): Promise<R> {
   if (ctx.manager.queryRunner?.isTransactionActive) return fn(ctx);
-  const result = await ctx.app.dataSource.transaction((manager) =>
-    whileCallerSuspended(ctx, () => fn(deriveContext(ctx, { manager })), ctx.app.config.transactionFlowGuard),
-  );
+  const body = (manager: EntityManager) => whileCallerSuspended(ctx, () => fn(deriveContext(ctx, { manager })), ctx.app.config.transactionFlowGuard);
+  // an agency's unit (its own connection, behind row-level security) runs the transaction itself;
+  // the pool's manager (anonymous work before any agency is known) takes a connection for it
+  const result = await (ctx.manager.queryRunner ? ctx.manager.transaction(body) : ctx.app.dataSource.transaction(body));
   for (const loader of Object.values(ctx.loaders) as DataLoader<unknown, unknown>[]) loader.clearAll();
   return result;
 }
@@ -517,7 +556,10 @@ export function asAgency<C extends RequestContext & { actor: Actor }>(ctx: C): C
  */
 export function linkHolderContext<C extends RequestContext>(ctx: C, link: TenantRow & { clientId: string }, holder: string): C & { actor: Actor } {
   const actor: Actor = { userId: holder, agencyId: link.agencyId, role: UserRole.CLIENT, clientId: link.clientId };
-  return deriveContext(ctx, { actor, authError: null }) as C & { actor: Actor };
+  // inside a transaction the caller has entered the link's agency (enterAgency); outside, the
+  // holder's reads run in the agency's own unit
+  const manager = ctx.manager.queryRunner?.isTransactionActive ? ctx.manager : agencyUnit(ctx.app, link.agencyId).manager;
+  return deriveContext(ctx, { actor, authError: null, manager }) as C & { actor: Actor };
 }
 
 /** A new context value: the given changes, and loaders of its own. The original is untouched. */
@@ -568,7 +610,7 @@ export async function agencyOwnerContexts(app: AppServices, table: 'report_sched
       actor: { userId: r.userId, agencyId: r.agencyId, role: UserRole.OWNER, clientId: null },
       authError: null,
       locale: r.locale,
-      manager: app.dataSource.manager,
+      manager: agencyUnit(app, r.agencyId).manager,
       app,
       logger: app.logger.child({ job: requestId, agencyId: r.agencyId }),
     }),

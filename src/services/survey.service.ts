@@ -30,7 +30,7 @@ import {
 } from '../schema/survey/survey.results';
 import { getOwnAgency } from './agency.service';
 import { paginate } from './pagination';
-import { linkHolderContext, scoped, withTransaction } from './scope';
+import { beforeAgency, enterAgency, linkHolderContext, scoped, withTransaction } from './scope';
 import { answerProblems, hasLowScore, isLowScore, minScore, SATISFACTION_QUESTIONS, summarizeCounts, type CountedAnswers, type FieldProblem, type SatisfactionSummary } from './survey.rules';
 import { endOfLocalDay, localDate, startOfLocalDay } from './time';
 
@@ -190,9 +190,10 @@ export function surveyQuestions(locale: Locale): SurveyQuestionView[] {
 
 /** What a one-time link shows without a login: who asks and the questions, in the agency's language unless another is asked for. */
 export async function surveyByToken(ctx: RequestContext, token: string, locale?: Locale | null) {
-  const state = await linkOf(ctx, token);
+  const anonymous = await beforeAgency(ctx);
+  const state = await linkOf(anonymous, token);
   if ('error' in state) return state.error;
-  const holder = holderOf(ctx, state.invitation);
+  const holder = holderOf(anonymous, state.invitation);
   const [agency, client] = await Promise.all([getOwnAgency(holder), scoped(holder, Client).findById(state.invitation.clientId)]);
   if (!client) return new SurveyLinkInvalidError();
   const lang = locale ?? agency.locale;
@@ -202,9 +203,10 @@ export async function surveyByToken(ctx: RequestContext, token: string, locale?:
 /** Records the answers of a one-time link, once: the link's row is locked, so a second, concurrent use finds it answered. */
 export async function answerSurvey(ctx: RequestContext, input: AnswerSurveyInput) {
   assertAnswers(input.answers);
-  return withTransaction(ctx, async (tx) => {
+  return withTransaction(await beforeAgency(ctx), async (tx) => {
     const state = await linkOf(tx, input.token, { lock: true });
     if ('error' in state) return state.error;
+    await enterAgency(tx, state.invitation.agencyId);
     const holder = holderOf(tx, state.invitation);
     const survey = await scoped(holder, Survey).findById(state.invitation.surveyId, { lock: true });
     if (!survey) return new SurveyLinkInvalidError();

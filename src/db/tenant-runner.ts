@@ -1,0 +1,169 @@
+import type { PoolClient } from 'pg';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
+import { APP_ROLE } from '../../migrations/1796700000900-RowLevelSecurity';
+
+/**
+ * One agency's unit of work on the database, behind the second wall (row-level security): every
+ * statement runs inside a transaction that first switched to the role agency_app (no superuser,
+ * no BYPASSRLS) and set `app.agency_id`, both with `set_config(…, true)`, i.e. for that
+ * transaction only. Nothing stays on the connection after COMMIT, so it is safe behind PgBouncer
+ * in transaction mode, and the wall holds whoever the app connects as.
+ *
+ * `manager` is a TypeORM manager bound to one query runner; contexts derived from the one that
+ * owns the unit share it. Two ways of holding the connection:
+ * - holdReads (a GraphQL request): the first statement opens the read transaction (BEGIN and the
+ *   settings in one round trip) and the request's statements all run in it, on one connection,
+ *   until `end()` (COMMIT, release: one round trip) when the response is sent or the request
+ *   closes. A write transaction (withTransaction) ends the read one and runs as a transaction of
+ *   its own on the same connection (`COMMIT; BEGIN; settings`: the one round trip START
+ *   TRANSACTION took), so its COMMIT is the real one and after-commit work runs after it; the
+ *   connection then goes back to the pool, and later reads open a new read transaction.
+ * - otherwise (jobs, scheduled sweeps, work that outlives a request): each statement outside a
+ *   write transaction is a transaction of its own, and the connection is held only while a
+ *   statement or a write transaction runs (no end to forget).
+ * A failed statement of a read transaction rolls it back, so the next statement starts clean
+ * (outside a write transaction, a failure must not poison the request's other reads); a statement
+ * that may write (not a SELECT) outside a write transaction commits at once, as it would alone.
+ *
+ * The BEGIN/COMMIT of read transactions go to the connection directly (TypeORM's query log never
+ * sees them: a constant per request); those of write transactions are logged, one each, as
+ * TypeORM's own START TRANSACTION and COMMIT were.
+ */
+export interface TenantUnit {
+  readonly manager: EntityManager;
+  /** Commits the open read transaction, if any, and gives the connection back; later statements run one transaction each. */
+  end(): Promise<void>;
+}
+
+/** A statement that only reads (anything else may write). */
+const READ = /^\s*\(?\s*SELECT\b/i;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The TypeORM internals of PostgresQueryRunner this module manages (typeorm 0.3). */
+interface RunnerInternals extends Omit<QueryRunner, 'isTransactionActive'> {
+  isTransactionActive: boolean;
+  databaseConnection?: PoolClient;
+  databaseConnectionPromise?: Promise<PoolClient>;
+  releaseCallback?: (err?: unknown) => void;
+  transactionDepth: number;
+  connect(): Promise<PoolClient>;
+  driver: { connectedQueryRunners: QueryRunner[] };
+}
+
+const units = new WeakMap<EntityManager, TenantUnit>();
+
+/** The statement that opens a tenant transaction: the role and the agency, in one round trip. */
+export function tenantBegin(agencyId: string, prefix = 'BEGIN'): string {
+  // inlined (a multi-statement string takes no bind parameters): only ever a validated uuid
+  if (!UUID.test(agencyId)) throw new Error('tenant transaction: the agency id is not a uuid');
+  return `${prefix}; SELECT set_config('role', '${APP_ROLE}', true), set_config('app.agency_id', '${agencyId}', true)`;
+}
+
+export function openTenantUnit(dataSource: DataSource, agencyId: string, opts: { holdReads: boolean }): TenantUnit {
+  const begin = tenantBegin(agencyId);
+  const qr = dataSource.createQueryRunner() as unknown as RunnerInternals;
+  const query = qr.query.bind(qr);
+  const startTransaction = qr.startTransaction.bind(qr);
+  const commitTransaction = qr.commitTransaction.bind(qr);
+  const rollbackTransaction = qr.rollbackTransaction.bind(qr);
+  let holdReads = opts.holdReads;
+  let state: 'none' | 'read' | 'write' = 'none';
+  // statements of parallel resolvers queue here (pg would queue them anyway), so that opening,
+  // ending and rolling back a read transaction never interleave with another statement
+  let tail: Promise<unknown> = Promise.resolve();
+  const serial = <R>(fn: () => Promise<R>): Promise<R> => {
+    const run = tail.then(fn);
+    tail = run.catch(() => undefined);
+    return run;
+  };
+  const raw = async (sql: string): Promise<void> => {
+    await (await qr.connect()).query(sql);
+  };
+  /** Gives the connection back to the pool; the runner stays usable and takes one again when needed. */
+  const detach = (err?: unknown): void => {
+    const release = qr.releaseCallback;
+    qr.releaseCallback = undefined;
+    // TypeORM's callback reads the connection: released before it is forgotten
+    release?.(err);
+    qr.databaseConnection = undefined;
+    qr.databaseConnectionPromise = undefined;
+    const i = qr.driver.connectedQueryRunners.indexOf(qr);
+    if (i !== -1) qr.driver.connectedQueryRunners.splice(i, 1);
+  };
+  /** Ends the read transaction (COMMIT, or ROLLBACK after a failed statement); a broken connection is destroyed, not pooled. */
+  const closeRead = async (how: 'COMMIT' | 'ROLLBACK', keep: boolean): Promise<void> => {
+    state = 'none';
+    try {
+      await raw(how);
+    } catch (err) {
+      detach(err instanceof Error ? err : new Error(String(err)));
+      return;
+    }
+    if (!keep) detach();
+  };
+
+  qr.query = ((sql: string, parameters?: unknown[], structured = false) =>
+    serial(async () => {
+      if (state === 'none') {
+        await raw(begin);
+        state = 'read';
+      }
+      try {
+        return await query(sql, parameters, structured as true);
+      } catch (err) {
+        if (state === 'read') await closeRead('ROLLBACK', holdReads);
+        throw err;
+      } finally {
+        // a write outside a write transaction commits at once, as it did on its own: visible to
+        // others straight away (progress), and never undone by a later failed read of the request
+        if (state === 'read' && (!holdReads || !READ.test(sql))) await closeRead('COMMIT', holdReads);
+      }
+    })) as QueryRunner['query'];
+
+  qr.startTransaction = async (isolation) => {
+    if (qr.transactionDepth > 0) return startTransaction(isolation); // a savepoint
+    if (isolation) throw new Error('tenant transactions run at the default isolation level');
+    await serial(async () => {
+      // a read transaction ends here: the write runs in a transaction of its own
+      await query(state === 'read' ? tenantBegin(agencyId, 'COMMIT; BEGIN') : begin);
+      state = 'write';
+      qr.isTransactionActive = true;
+      qr.transactionDepth = 1;
+    });
+  };
+  const finish = (how: 'COMMIT' | 'ROLLBACK') =>
+    serial(async () => {
+      state = 'none';
+      qr.isTransactionActive = false;
+      qr.transactionDepth = 0;
+      try {
+        await query(how);
+      } catch (err) {
+        detach(err);
+        throw err;
+      }
+      detach();
+    });
+  qr.commitTransaction = async () => (qr.transactionDepth > 1 ? commitTransaction() : finish('COMMIT'));
+  qr.rollbackTransaction = async () => (qr.transactionDepth > 1 ? rollbackTransaction() : finish('ROLLBACK'));
+  const unit: TenantUnit = {
+    manager: qr.manager,
+    end: () =>
+      serial(async () => {
+        holdReads = false;
+        if (state === 'read') await closeRead('COMMIT', false);
+        else if (state === 'none') detach();
+        // 'write': a transaction still running is finished by its own commit or rollback
+      }),
+  };
+  // TypeORM releases only runners it created itself; should anything release this one, it ends the unit
+  qr.release = () => unit.end();
+  units.set(qr.manager, unit);
+  return unit;
+}
+
+/** The unit whose manager this is (a request's), or undefined for the pool's manager. */
+export function tenantUnitOf(manager: EntityManager): TenantUnit | undefined {
+  return units.get(manager);
+}

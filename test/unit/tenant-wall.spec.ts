@@ -1,0 +1,45 @@
+/**
+ * The statements that do not go through an agency's unit of work (row-level security) run as the
+ * connecting role, across agencies. They must stay few and explicit: this lists every place in
+ * src/ that reaches the pool directly, with why. A new one fails here until it is justified (or,
+ * better, goes through the scope module: scoped, agencyUnit, beforeAgency).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+const POOL = /\bdataSource\.(manager|query|getRepository|transaction|createQueryRunner|createQueryBuilder)\b|\bpoolExecutor\(/g;
+
+const ALLOWED: Record<string, { uses: number; why: string }> = {
+  'src/services/scope.ts': {
+    uses: 6,
+    why: 'the scope module: beforeAgency, the list of agencies of a sweep, pool transactions of work before the agency, DB_ROW_SECURITY=false',
+  },
+  'src/services/auth.service.ts': { uses: 1, why: "the bearer token's user, read before the request's agency is known" },
+  'src/services/job.service.ts': { uses: 1, why: 'the nightly pruning of finished job records of every agency' },
+  'src/app.ts': { uses: 2, why: "/ready's SELECT 1, and the manager of anonymous requests (which reach data only through beforeAgency)" },
+  'src/db/tenant-runner.ts': { uses: 1, why: 'the unit of work itself' },
+  'src/jobs/queue.ts': { uses: 1, why: "pg-boss on its own schema (not the agencies' tables)" },
+  'src/jobs/executor.ts': { uses: 2, why: "pg-boss's statements, and a job sent outside a transaction" },
+};
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+it('reaches the pool (outside any agency unit) only where listed', () => {
+  const found: Record<string, number> = {};
+  for (const file of sources(join(ROOT, 'src'))) {
+    const code = readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => !/^\s*(\/\/|\*)/.test(line))
+      .join('\n');
+    const n = code.match(POOL)?.length ?? 0;
+    if (n > 0) found[relative(ROOT, file)] = n;
+  }
+  expect(found).toEqual(Object.fromEntries(Object.entries(ALLOWED).map(([f, a]) => [f, a.uses])));
+});
