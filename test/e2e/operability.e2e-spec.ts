@@ -64,7 +64,7 @@ describe('HTTP conventions', () => {
     let selection = 'id';
     for (let i = 0; i < 6; i++) selection = `client { contacts { ${selection} } }`;
     const res = await t.gql(`{ clients { edges { node { contacts { ${selection} } } } } }`, {}, a.ownerToken);
-    expect(res.body.errors?.[0].message).toMatch(/exceeds maximum operation depth/);
+    expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', reason: 'DEPTH', limit: 10 });
   });
 
   it('answers unknown routes with a JSON 404', async () => {

@@ -13,6 +13,8 @@ import { addDays } from '../../src/services/time';
 
 jest.setTimeout(120_000);
 
+const BUDGET = 6_000;
+
 let a: TestApp;
 let b: NodeProcess;
 let agency: AgencyActors;
@@ -25,8 +27,10 @@ const roundRobin = {
 } as unknown as TestApp;
 
 beforeAll(async () => {
-  a = await startTestApp({ env: { WORKERS: '0' } });
-  b = await startNodeProcess({ WORKERS: '2' });
+  // both nodes with the same budget, small enough to spend in a test
+  const shared = { AGENCY_COST_PER_MINUTE: String(BUDGET), MAX_QUERY_COST: '5000' };
+  a = await startTestApp({ env: { WORKERS: '0', ...shared } });
+  b = await startNodeProcess({ WORKERS: '2', ...shared });
   agency = await registerAgency(roundRobin);
   clientId = (await createClient(roundRobin, agency.ownerToken)).id;
   // building dist/ first, when the sources changed since the last build, takes a minute or two
@@ -89,5 +93,40 @@ describe('caches', () => {
     expect(Number(await clicksOn(b))).toBe(9);
     await record(b, '12');
     expect(Number(await clicksOn(a))).toBe(12);
+  });
+});
+
+const LOGIN = /* GraphQL */ `mutation ($input: LoginInput!) { login(input: $input) { token } }`;
+const HEAVY = /* GraphQL */ `{ a: clients(first: 100) { edges { node { id contacts { id } } } } b: clients(first: 100) { edges { node { id contacts { id } } } } }`;
+
+describe('limits', () => {
+  it('failed logins of one account count on both nodes, and then both refuse', async () => {
+    const victim = await registerAgency(roundRobin);
+    const codes: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      const res = await roundRobin.gql(LOGIN, { input: { email: victim.ownerEmail, password: 'wrong-password-' + i } });
+      codes.push(res.body.errors![0].extensions!.code);
+    }
+    // 5 free failures per email and address in all (with one count per node, each node would have
+    // seen only 4 of the 8 and refused none); then back-off, and both nodes refuse
+    expect(codes.slice(0, 5)).toEqual(Array(5).fill('UNAUTHENTICATED'));
+    const refusedBy = new Set(codes.map((c, i) => (c === 'TOO_MANY_ATTEMPTS' ? i % 2 : null)).filter((n) => n !== null));
+    expect(refusedBy).toEqual(new Set([0, 1]));
+  });
+
+  it("an agency's cost budget is one for both nodes, not one per node", async () => {
+    const spender = await registerAgency(roundRobin);
+    const served: number[] = [];
+    let refusal: any = null;
+    for (let i = 0; i < 80 && !refusal; i++) {
+      const res = await roundRobin.gql(HEAVY, {}, spender.ownerToken);
+      if (res.body.errors?.length) refusal = res.body.errors[0];
+      else served.push(i);
+    }
+    expect(refusal?.extensions?.code).toBe('RATE_LIMITED');
+    const cost: number = refusal.extensions.cost.requested;
+    // the budget spent in one pool: with one per node twice as many would have been served
+    expect(served.length).toBe(Math.floor(BUDGET / cost));
+    expect(served.length).toBeGreaterThanOrEqual(2);
   });
 });

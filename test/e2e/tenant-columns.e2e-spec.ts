@@ -16,6 +16,8 @@ afterAll(() => t?.close());
 const NOT_TENANT_TABLES: Record<string, string> = {
   agencies: 'the tenant itself: its id is the agency (RLS on id, checked below)',
   migrations: "TypeORM's bookkeeping of applied migrations; agency_app has no grant on it",
+  cost_budgets: 'the query-cost buckets, keyed by agency or by an anonymous client address: shared by every API node, read before the agency unit opens',
+  rate_limits: 'login and sign-up counters, keyed by email and client address: no agency is known when they are counted',
 };
 
 /**
