@@ -27,6 +27,7 @@ import { Surveys1796600000100 } from './1796600000100-Surveys';
 import { Webhooks1796600000300 } from './1796600000300-Webhooks';
 import { Reports1796600000400 } from './1796600000400-Reports';
 import { KpiMeasurementsKey1796500000900 } from './1796500000900-KpiMeasurementsKey';
+import { KpiMeasurementsWithoutCampaignFk1796700000500 } from './1796700000500-KpiMeasurementsWithoutCampaignFk';
 
 export const MIGRATIONS: Function[] = [
   Foundation1795388750004,
@@ -57,4 +58,5 @@ export const MIGRATIONS: Function[] = [
   AnalyticsAndUpsell1796600000200,
   Reports1796600000400,
   KpiMeasurementsKey1796500000900,
+  KpiMeasurementsWithoutCampaignFk1796700000500,
 ];
