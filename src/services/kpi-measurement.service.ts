@@ -32,7 +32,7 @@ export function recordKpiMeasurements(ctx: AuthedContext, input: RecordKpiMeasur
   });
 }
 
-/** Figures per upsert statement of storeMeasurements (each column travels as one array parameter). */
+/** Figures per upsert statement of storeMeasurements (one COPY, or each column as one array parameter). */
 export const STORE_CHUNK = 20_000;
 
 /**
@@ -59,9 +59,13 @@ export async function storeMeasurements(tx: AuthedContext, campaign: Campaign, r
   if (rows.length >= COPY_MIN_FIGURES) {
     // in key order (the campaign's days are one range of the key), so the index is written page by page
     const ordered = inDateOrder(rows);
-    // a figure sent again unchanged is left as it is, stamp included
-    await measurements.copyUpsert(ordered.map(row), ['campaignId', 'metric', 'customName', 'date'], ['value', 'updatedAt'], { unchangedUnless: ['value'] });
-    opts.onStored?.(rows.length);
+    // STORE_CHUNK figures a COPY, so that the progress moves and one piece of COPY text stays small
+    for (let at = 0; at < ordered.length; at += STORE_CHUNK) {
+      const chunk = ordered.slice(at, at + STORE_CHUNK);
+      // a figure sent again unchanged is left as it is, stamp included
+      await measurements.copyUpsert(chunk.map(row), ['campaignId', 'metric', 'customName', 'date'], ['value', 'updatedAt'], { unchangedUnless: ['value'] });
+      opts.onStored?.(at + chunk.length);
+    }
   } else {
     for (let at = 0; at < rows.length; at += STORE_CHUNK) {
       const chunk = rows.slice(at, at + STORE_CHUNK);
