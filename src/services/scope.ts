@@ -257,8 +257,17 @@ const COPY_PIECE = 5_000;
 /** A value in COPY's text format: \N for null, backslash escapes for the characters that delimit. */
 function copyValue(v: unknown): string {
   if (v === null || v === undefined) return '\\N';
-  const s = v instanceof Date ? v.toISOString() : String(v);
+  const s = typeof v === 'string' ? v : v instanceof Date ? isoOf(v) : String(v);
   return /[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (ch) => (ch === '\\' ? '\\\\' : ch === '\t' ? '\\t' : ch === '\n' ? '\\n' : '\\r')) : s;
+}
+
+/** A Date as ISO text; the last one is remembered, since a batch usually stamps every row with the same instant. */
+let lastTime = NaN;
+let lastIso = '';
+function isoOf(d: Date): string {
+  const t = d.getTime();
+  if (t !== lastTime) [lastTime, lastIso] = [t, d.toISOString()];
+  return lastIso;
 }
 
 /** The rows as COPY text, a piece at a time. */
