@@ -30,6 +30,7 @@ import { Reports1796600000400 } from './1796600000400-Reports';
 import { KpiMeasurementsKey1796500000900 } from './1796500000900-KpiMeasurementsKey';
 import { CostBudgets1796700000100 } from './1796700000100-CostBudgets';
 import { RateLimits1796700000200 } from './1796700000200-RateLimits';
+import { KpiMeasurementsWithoutCampaignFk1796700000500 } from './1796700000500-KpiMeasurementsWithoutCampaignFk';
 
 export const MIGRATIONS: Function[] = [
   Foundation1795388750004,
@@ -62,5 +63,6 @@ export const MIGRATIONS: Function[] = [
   KpiMeasurementsKey1796500000900,
   CostBudgets1796700000100,
   RateLimits1796700000200,
+  KpiMeasurementsWithoutCampaignFk1796700000500,
   RowLevelSecurity1796700000900,
 ];

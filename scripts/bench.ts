@@ -497,6 +497,35 @@ function poster(port: number): Post {
 
 const dayAfter = (date: string, n: number) => new Date(Date.parse(date + 'T00:00:00Z') + n * 86_400_000).toISOString().slice(0, 10);
 
+/**
+ * CPU spent from now until the returned function is called: this process's and that of the
+ * PostgreSQL backends connected to `database` (read from /proc: the server on this machine). On a
+ * machine shared with other work the wall-clock figures move with its load; these do not.
+ */
+async function cpuMeter(ds: { query(sql: string, params?: unknown[]): Promise<any> }, database: string): Promise<() => Promise<string>> {
+  const backends = async (): Promise<Map<number, number>> => {
+    const rows: { pid: number }[] = await ds.query('SELECT pid FROM pg_stat_activity WHERE datname = $1', [database]);
+    const out = new Map<number, number>();
+    for (const { pid } of rows) {
+      try {
+        const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+        out.set(pid, ((Number(f[11]) + Number(f[12])) * 1000) / 100);
+      } catch {
+        /* another machine's server, or gone */
+      }
+    }
+    return out;
+  };
+  const node0 = process.cpuUsage();
+  const db0 = await backends();
+  return async () => {
+    const node = process.cpuUsage(node0);
+    let dbMs = 0;
+    for (const [pid, ms] of await backends()) dbMs += ms - (db0.get(pid) ?? 0);
+    return `CPU: node ${((node.user + node.system) / 1000).toFixed(0)} ms + PostgreSQL ${dbMs.toFixed(0)} ms`;
+  };
+}
+
 /** (a) measurements per second through recordKpiMeasurements (HTTP) and importKpiFile (OWN_CSV, Yandex Direct TSV). */
 async function kpiIngestion(): Promise<void> {
   const db = `bench_kpis_${process.pid}`;
@@ -550,6 +579,7 @@ async function kpiIngestion(): Promise<void> {
     await post(RECORD, { i: { campaignId: typed[0], measurements: batch.slice(0, 1000) } }, token); // warm-up (replaced below)
     counter.count = 0;
     const perCall: number[] = [];
+    const typedCpu = await cpuMeter(ds, db);
     const t0 = performance.now();
     for (const id of typed) {
       for (let at = 0; at < batch.length; at += 1000) {
@@ -564,7 +594,7 @@ async function kpiIngestion(): Promise<void> {
       scenario: 'kpi ingestion',
       metric: 'recordKpiMeasurements: 10 campaigns × 10 000 rows in 1 000-row calls (HTTP, sequential)',
       value: `${(100_000 / typedSeconds).toFixed(0)} measurements/s`,
-      note: `p50 ${percentile(perCall, 50).toFixed(0)} ms per 1 000-row call; ${(counter.count / perCall.length).toFixed(1)} SQL statements per call`,
+      note: `p50 ${percentile(perCall, 50).toFixed(0)} ms per 1 000-row call; ${(counter.count / perCall.length).toFixed(1)} SQL statements per call; ${await typedCpu()}`,
     });
 
     // an OWN_CSV file of 100 002 lines into one campaign (input.campaignId, so the id column stays
@@ -584,15 +614,16 @@ async function kpiIngestion(): Promise<void> {
     // imports of this size run in the background: the time is from the mutation to SUCCEEDED
     const IMPORT = 'mutation($i: ImportKpiFileInput!) { importKpiFile(input: $i) { id status } }';
     const POLL = 'query($id: ID!) { kpiImport(id: $id) { status imported figuresDone problems { line message } error { code message } } }';
-    const importFile = async (input: object): Promise<{ seconds: number; imported: number; figures: number; statements: number }> => {
+    const importFile = async (input: object): Promise<{ seconds: number; imported: number; figures: number; statements: number; cpu: string }> => {
       counter.count = 0;
+      const cpu = await cpuMeter(ds, db);
       const s0 = performance.now();
       const started = await app.execute<any>(IMPORT, { i: { ...input, background: true } }, token);
       const id = started.importKpiFile.id as string;
       for (;;) {
         const { kpiImport: state } = await app.execute<any>(POLL, { id }, token);
         if (state.status === 'SUCCEEDED') {
-          return { seconds: (performance.now() - s0) / 1000, imported: state.imported, figures: state.figuresDone, statements: counter.count };
+          return { seconds: (performance.now() - s0) / 1000, imported: state.imported, figures: state.figuresDone, statements: counter.count, cpu: await cpu() };
         }
         if (state.status === 'REFUSED' || state.status === 'FAILED') throw new Error(`import ${state.status}: ${JSON.stringify(state).slice(0, 300)}`);
         await new Promise((r) => setTimeout(r, 20));
@@ -604,18 +635,30 @@ async function kpiIngestion(): Promise<void> {
       scenario: 'kpi ingestion',
       metric: `importKpiFile OWN_CSV, ${(lines.length - 1).toLocaleString('en')} lines (${(content.length / 1e6).toFixed(1)} MB), mutation → SUCCEEDED`,
       value: `${(own.figures / own.seconds).toFixed(0)} measurements/s`,
-      note: `${own.figures} measurements (1 a line), ${own.seconds.toFixed(2)} s, ${own.statements} SQL statements incl. polling; target ≥ 100 000/s`,
+      note: `${own.figures} measurements (1 a line), ${own.seconds.toFixed(2)} s, ${own.statements} SQL statements incl. polling; ${own.cpu}; target ≥ 100 000/s`,
     });
     // where the time of the import goes, without the database: reading the file, checking the lines
     const { parseKpiFile } = await import('../src/services/kpi-import/sources');
     const { checkImport } = await import('../src/services/kpi-import/validate');
     const { KpiImportSource } = await import('../src/schema/kpi-import/kpi-import.enums');
+    const cpuMs = (since: NodeJS.CpuUsage) => {
+      const u = process.cpuUsage(since);
+      return (u.user + u.system) / 1000;
+    };
     const s2 = performance.now();
+    const c2 = process.cpuUsage();
     const parsedOwn = await parseKpiFile(KpiImportSource.OWN_CSV, content, { moneyInMicros: true });
     const parseMs = performance.now() - s2;
+    const parseCpu = cpuMs(c2);
     const s3 = performance.now();
+    const c3 = process.cpuUsage();
     checkImport(parsedOwn, { forced: { id: importId, name: 'Импорт', status: 'LAUNCHED', startDate: '2000-01-01', endDate: dayAfter('2000-01-01', IMPORT_DAYS - 1) } as never, byId: new Map(), byName: new Map() });
-    rows.push({ scenario: 'kpi ingestion', metric: '  of which reading the file / checking the lines (no database)', value: `${parseMs.toFixed(0)} / ${(performance.now() - s3).toFixed(0)} ms` });
+    rows.push({
+      scenario: 'kpi ingestion',
+      metric: '  of which reading the file / checking the lines (no database)',
+      value: `${parseMs.toFixed(0)} / ${(performance.now() - s3).toFixed(0)} ms`,
+      note: `CPU ${parseCpu.toFixed(0)} / ${cpuMs(c3).toFixed(0)} ms`,
+    });
 
     // a Yandex Direct report (TSV, money in micro-units): 5 measurements a line, matched by campaign name
     const YANDEX_DAYS = 20_000;
@@ -635,7 +678,7 @@ async function kpiIngestion(): Promise<void> {
       scenario: 'kpi ingestion',
       metric: `importKpiFile YANDEX_DIRECT_TSV, ${YANDEX_DAYS.toLocaleString('en')} lines (${(tsvContent.length / 1e6).toFixed(1)} MB), mutation → SUCCEEDED`,
       value: `${(yandex.figures / yandex.seconds).toFixed(0)} measurements/s`,
-      note: `${yandex.figures} measurements (5 a line), ${(yandex.imported / yandex.seconds).toFixed(0)} lines/s, ${yandex.seconds.toFixed(2)} s, ${yandex.statements} SQL statements incl. polling`,
+      note: `${yandex.figures} measurements (5 a line), ${(yandex.imported / yandex.seconds).toFixed(0)} lines/s, ${yandex.seconds.toFixed(2)} s, ${yandex.statements} SQL statements incl. polling; ${yandex.cpu}`,
     });
     const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM kpi_measurements');
     const [{ bad }] = await ds.query(

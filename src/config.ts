@@ -14,6 +14,11 @@ export interface AppConfig {
   databaseUrl: string | null;
   dataDir: string;
   dbPoolSize: number;
+  /**
+   * bulk writes (KPI file imports) send their rows by COPY where the database takes it (DB_BULK_COPY,
+   * default on; the embedded PGlite never does); off: the unnest-array path everywhere
+   */
+  bulkCopy: boolean;
   jwtSecret: string;
   /** where a generated JWT secret is kept (DATA_DIR/jwt-secret); null when JWT_SECRET was given */
   jwtSecretFile: string | null;
@@ -302,6 +307,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl,
     dataDir,
     dbPoolSize: int(env, 'DB_POOL_SIZE', 20, 1, 200),
+    bulkCopy: bool(env, 'DB_BULK_COPY', true),
     jwtSecret: jwt.secret,
     jwtSecretFile: jwt.file,
     jwtTtlSeconds: int(env, 'JWT_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),

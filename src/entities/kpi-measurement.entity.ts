@@ -39,7 +39,9 @@ export class KpiMeasurement {
   @Generated('uuid')
   id: string;
 
-  @ManyToOne(() => Campaign, { onDelete: 'CASCADE' })
+  // no foreign key: its per-row check was most of a bulk write's cost, and every writer has the
+  // campaign scoped and locked already (see migration KpiMeasurementsWithoutCampaignFk)
+  @ManyToOne(() => Campaign, { createForeignKeyConstraints: false })
   @JoinColumn({ name: 'campaignId' })
   campaign?: Campaign;
 

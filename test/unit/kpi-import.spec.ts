@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { CampaignStatus } from '../../src/entities/enums';
 import { KpiImportSource } from '../../src/schema/kpi-import/kpi-import.enums';
 import { parseKpiFile } from '../../src/services/kpi-import/sources';
-import { parseDate, parseNumber, simpleLines } from '../../src/services/kpi-import/table';
+import Decimal from 'decimal.js';
+import { parseDate, parseNumber, shiftPoint, simpleLines } from '../../src/services/kpi-import/table';
 import { checkImport, type CampaignLookup, type ImportCampaign } from '../../src/services/kpi-import/validate';
 
 const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'kpi-import', name), 'utf8');
@@ -13,6 +14,33 @@ const brief = (rows: { line: number; campaignRef: string | null; date: string; m
 const keys = (problems: { line: number; column: string | null; message: { key: string } }[]) => problems.map((p) => `${p.line} ${p.column} ${p.message.key}`);
 
 describe('numbers and dates of the platforms', () => {
+  it('takes a canonical whole number as it is, and cleans everything else as Decimal would', async () => {
+    for (const raw of ['0', '7', '1500000000', '007', '-0', '1.50', ' 12 ', '1e3', '']) {
+      const expected = /^-?\d+(\.\d+)?$/.test(raw.trim()) ? new Decimal(raw.trim()).toFixed() : null;
+      expect([raw, parseNumber(raw, 'PLAIN')]).toEqual([raw, expected]);
+    }
+  });
+
+  it('moves the point of micro-units exactly as a Decimal division does', async () => {
+    for (const whole of ['0', '1', '10', '999999', '1000000', '1000001', '1500000100', '3000000000', '123456789012345678']) {
+      for (const digits of [0, 2, 6]) expect([whole, digits, shiftPoint(whole, digits)]).toEqual([whole, digits, new Decimal(whole).div(10 ** digits).toFixed()]);
+    }
+  });
+
+  it('checks ISO days itself: month lengths, leap years, years before 1000 as before', async () => {
+    expect(parseDate('2024-02-29')).toBe('2024-02-29');
+    expect(parseDate('2023-02-29')).toBeNull();
+    expect(parseDate('1900-02-29')).toBeNull();
+    expect(parseDate('2000-02-29')).toBe('2000-02-29');
+    expect(parseDate('2024-04-31')).toBeNull();
+    expect(parseDate('2024-00-10')).toBeNull();
+    expect(parseDate('2024-13-01')).toBeNull();
+    expect(parseDate('2024-01-00')).toBeNull();
+    expect(parseDate('0999-12-31')).toBe('0999-12-31');
+    expect(parseDate('0099-12-31')).toBeNull();
+    expect(parseDate(' 2024-03-04 ')).toBe('2024-03-04');
+  });
+
   it('reads thousands separators, decimal commas and refuses what is not a number', async () => {
     expect(parseNumber('1,234.50', 'THOUSANDS_COMMA')).toBe('1234.5');
     expect(parseNumber('3 000,50', 'DECIMAL_COMMA')).toBe('3000.5');

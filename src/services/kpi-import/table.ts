@@ -65,7 +65,11 @@ export interface ColumnMapping {
 /** What a platform writes for "no figure". */
 const EMPTY = new Set(['', '--', '-', '—']);
 
+/** A whole number as canonical as Decimal would write it (no sign, no leading zero): the common case, taken as is. */
+const PLAIN_WHOLE = /^(0|[1-9]\d*)$/;
+
 export function parseNumber(raw: string, style: NumberStyle): string | null {
+  if (PLAIN_WHOLE.test(raw)) return raw;
   let s = raw.trim().replace(/[\u00a0\u202f ]/g, '');
   if (style === 'THOUSANDS_COMMA') s = s.replace(/,/g, '');
   if (style === 'DECIMAL_COMMA') s = s.replace(',', '.');
@@ -77,7 +81,31 @@ export function parseNumber(raw: string, style: NumberStyle): string | null {
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** YYYY-MM-DD, DD.MM.YYYY or "Mar 4, 2024", to YYYY-MM-DD; null when not a calendar date. */
+/**
+ * A canonical whole number divided by 10^digits, written as Decimal would (`toFixed()`): the
+ * digits with a point put in and the trailing zeros dropped. Exact, and no Decimal per figure.
+ */
+export function shiftPoint(whole: string, digits: number): string {
+  const padded = whole.length <= digits ? '0'.repeat(digits - whole.length + 1) + whole : whole;
+  const int = padded.slice(0, padded.length - digits);
+  const frac = padded.slice(padded.length - digits).replace(/0+$/, '');
+  return frac ? `${int}.${frac}` : int;
+}
+
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function parseDate(raw: string): string | null {
+  // the common case, already YYYY-MM-DD: checked without building a Date
+  const iso = raw.length === 10 ? ISO_DAY.exec(raw) : null;
+  if (iso) {
+    const y = +iso[1], m = +iso[2], d = +iso[3];
+    if (m < 1 || m > 12 || d < 1) return null;
+    const leap = m === 2 && (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0));
+    if (d > DAYS_IN_MONTH[m - 1] + (leap ? 1 : 0)) return null;
+    // an earlier year goes the general way below (which refuses years before 100)
+    if (y >= 1000) return raw;
+  }
   const s = raw.trim();
   let y: number, m: number, d: number;
   let match: RegExpMatchArray | null;
@@ -130,7 +158,13 @@ export async function parseTable(content: string, mapping: ColumnMapping, opts: 
   const dateNames = mapping.date.map(norm);
   let header: string[] | null = null;
   let headerLine = 0;
-  let cols: { date: number; id: number; name: number; metricName: number; metrics: { name: string; metric: string; at: number }[] } | null = null;
+  let cols: {
+    date: number;
+    id: number;
+    name: number;
+    metricName: number;
+    metrics: { name: string; metric: string; at: number; divisor: number | undefined; shift: number | null }[];
+  } | null = null;
   let linesRead = 0;
   let reported = 0;
   let ended = false;
@@ -148,7 +182,12 @@ export async function parseTable(content: string, mapping: ColumnMapping, opts: 
         name: find(mapping.campaignName),
         metricName: mapping.metricColumn ? names.indexOf(norm(mapping.metricColumn)) : -1,
         metrics: Object.entries(mapping.metrics)
-          .map(([name, metric]) => ({ name, metric, at: names.indexOf(norm(name)) }))
+          .map(([name, metric]) => {
+            const divisor = mapping.divisors?.[name];
+            // a divisor that is a power of ten moves the point of a whole number (see shiftPoint)
+            const digits = divisor ? Math.log10(divisor) : 0;
+            return { name, metric, at: names.indexOf(norm(name)), divisor, shift: Number.isInteger(digits) ? digits : null };
+          })
           .filter((c) => c.at >= 0),
       };
       if (cols.metrics.length === 0 || (mapping.metricColumn && cols.metricName < 0)) {
@@ -179,16 +218,17 @@ export async function parseTable(content: string, mapping: ColumnMapping, opts: 
         : { campaignRef: name || null, refKind: 'NAME', campaignColumn: c.name >= 0 ? header[c.name] : c.id >= 0 ? header[c.id] : null };
     for (const m of c.metrics) {
       const raw = record[m.at] ?? '';
-      if (EMPTY.has(raw.trim())) continue;
-      const n = parseNumber(raw, mapping.numbers);
+      // a plain whole number (most figures) needs no cleaning
+      const whole = PLAIN_WHOLE.test(raw);
+      if (!whole && EMPTY.has(raw.trim())) continue;
+      const n = whole ? raw : parseNumber(raw, mapping.numbers);
       if (n === null) {
         problems.push({ line, column: m.name, message: msg('validation.importBadNumber', { value: raw }) });
         continue;
       }
-      const divisor = mapping.divisors?.[m.name];
-      const value = divisor ? new Decimal(n).div(divisor).toFixed() : n;
+      const value = !m.divisor ? n : m.shift !== null && PLAIN_WHOLE.test(n) ? shiftPoint(n, m.shift) : new Decimal(n).div(m.divisor).toFixed();
       const metric = c.metricName >= 0 ? (record[c.metricName] ?? '').trim().toUpperCase() : m.metric;
-      rows.push({ line, ...ref, date, dateColumn, metric, value, column: m.name });
+      rows.push({ line, campaignRef: ref.campaignRef, refKind: ref.refKind, campaignColumn: ref.campaignColumn, date, dateColumn, metric, value, column: m.name });
     }
   };
   // a promise only when progress is due: most lines go on without waiting
