@@ -67,7 +67,8 @@ async function startServer(env: Record<string, string | undefined>): Promise<{ r
   const port = await freePort();
   const t0 = Date.now();
   const child = spawn(process.execPath, [...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ENTRY], {
-    env: { ...process.env, ...env, PORT: String(port), NODE_ENV: 'production', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42', LOG_LEVEL: 'warn' },
+    // capacity figures: the per-agency cost budget would refuse a load test after its first minute's share
+    env: { ...process.env, AGENCY_COST_PER_MINUTE: '0', ANONYMOUS_COST_PER_MINUTE: '0', ...env, PORT: String(port), NODE_ENV: 'production', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   await waitReady(port);
