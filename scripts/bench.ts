@@ -4,7 +4,7 @@ import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Logger as TypeOrmLogger } from 'typeorm';
+import type { DataSource, Logger as TypeOrmLogger } from 'typeorm';
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
 import { createDataSource } from '../src/db/data-source';
@@ -36,6 +36,26 @@ function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   return kb / 1024;
+}
+
+
+/**
+ * A fresh database of the bench (named after the scenario and this process), migrated, with a
+ * data source of `poolSize` connections; dropped afterwards whatever happens.
+ */
+async function withScratchDatabase(name: string, poolSize: number, work: (ds: DataSource, url: string, db: string) => Promise<void>): Promise<void> {
+  const db = `bench_${name}_${process.pid}`;
+  await recreateDatabase(BASE_URL, db);
+  const url = withDatabase(BASE_URL, db);
+  const ds = createDataSource({ url, poolSize });
+  await ds.initialize();
+  try {
+    await ds.runMigrations();
+    await work(ds, url, db);
+  } finally {
+    await ds.destroy();
+    await dropDatabase(BASE_URL, db);
+  }
 }
 
 async function freePort(): Promise<number> {
@@ -891,13 +911,7 @@ async function queueScenario(): Promise<void> {
  * upsell suggestions for one client) is timed through HTTP, sequentially.
  */
 async function analyticsScenario(): Promise<void> {
-  const db = `bench_analytics_${process.pid}`;
-  await recreateDatabase(BASE_URL, db);
-  const url = withDatabase(BASE_URL, db);
-  const ds = createDataSource({ url, poolSize: 10 });
-  await ds.initialize();
-  try {
-    await ds.runMigrations();
+  await withScratchDatabase('analytics', 10, async (ds, url, db) => {
     const config = loadConfig({ ...process.env, NODE_ENV: 'production', DATABASE_URL: url, JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42', LOG_LEVEL: 'silent' });
     const { httpServer, stop } = await createApp(ds, config);
     await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));
@@ -1024,10 +1038,7 @@ async function analyticsScenario(): Promise<void> {
       rows.push({ scenario: 'analytics', metric: `${label}: p50 / p95 (HTTP round trip)`, value: `${p50.toFixed(1)} / ${percentile(timings, 95).toFixed(1)} ms`, note: p50 <= 100 ? 'target ≤ 100 ms: met' : 'target ≤ 100 ms: MISSED' });
     }
     await stop();
-  } finally {
-    await ds.destroy();
-    await dropDatabase(BASE_URL, db);
-  }
+  });
 }
 
 
@@ -1038,13 +1049,7 @@ async function analyticsScenario(): Promise<void> {
  * warm-up.
  */
 async function reportsScenario(): Promise<void> {
-  const db = `bench_reports_${process.pid}`;
-  await recreateDatabase(BASE_URL, db);
-  const url = withDatabase(BASE_URL, db);
-  const ds = createDataSource({ url, poolSize: 5 });
-  await ds.initialize();
-  try {
-    await ds.runMigrations();
+  await withScratchDatabase('reports', 5, async (ds, url, db) => {
     const config = loadConfig({ ...process.env, NODE_ENV: 'production', DATABASE_URL: url, JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42', LOG_LEVEL: 'silent', WORKERS: '0' });
     const { httpServer, stop, services } = await createApp(ds, config);
     await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));
@@ -1133,10 +1138,7 @@ async function reportsScenario(): Promise<void> {
     rows.push({ scenario: 'reports', metric: 'monthly OWNER report: data (SQL + maths), median of 7', value: `${median(dataMs).toFixed(1)} ms`, note });
     rows.push({ scenario: 'reports', metric: `monthly OWNER report: PDF with 2 charts (${pages} pages), in-process, median of 7`, value: `${median(pdfMs).toFixed(1)} ms` });
     await stop();
-  } finally {
-    await ds.destroy();
-    await dropDatabase(BASE_URL, db);
-  }
+  });
 }
 
 /**
@@ -1393,13 +1395,7 @@ async function throughputScenario(): Promise<void> {
  * collector (pool, job queue depth by kind over 2 000 queued jobs, 200 operation names).
  */
 async function opsScenario(): Promise<void> {
-  const db = `bench_ops_${process.pid}`;
-  await recreateDatabase(BASE_URL, db);
-  const url = withDatabase(BASE_URL, db);
-  const ds = createDataSource({ url, poolSize: 10 });
-  await ds.initialize();
-  try {
-    await ds.runMigrations();
+  await withScratchDatabase('ops', 10, async (ds, url, db) => {
     const config = loadConfig({ ...process.env, NODE_ENV: 'production', DATABASE_URL: url, WORKERS: '0', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42', CORS_ORIGINS: 'https://app.bench.test' });
     // the access log as in production (info), written nowhere
     const { httpServer, stop } = await createApp(ds, config, createLogger('info', { write: () => undefined }));
@@ -1452,10 +1448,7 @@ async function opsScenario(): Promise<void> {
     scrapeMs.sort((a, b) => a - b);
     rows.push({ scenario: 'ops', metric: '/metrics scrape p50 / max of 20 (200 operation names, 2 000 queued jobs)', value: `${scrapeMs[10].toFixed(1)} / ${scrapeMs[19].toFixed(1)} ms`, note: `${(bytes / 1024).toFixed(0)} KiB of text` });
     await stop();
-  } finally {
-    await ds.destroy();
-    await dropDatabase(BASE_URL, db);
-  }
+  });
 }
 
 /**
@@ -1465,13 +1458,7 @@ async function opsScenario(): Promise<void> {
  * verified, the flood's wall time, and the bystander's login latency during it.
  */
 async function loginFloodScenario(): Promise<void> {
-  const db = `bench_login_flood_${process.pid}`;
-  await recreateDatabase(BASE_URL, db);
-  const url = withDatabase(BASE_URL, db);
-  const ds = createDataSource({ url, poolSize: 20 });
-  await ds.initialize();
-  try {
-    await ds.runMigrations();
+  await withScratchDatabase('login_flood', 20, async (ds, url, db) => {
     const runs: [string, Record<string, string>][] = [
       ['no limits', { LOGIN_FREE_ATTEMPTS: '1000', LOGIN_FREE_ATTEMPTS_PER_EMAIL: '10000', LOGIN_FAILURES_PER_HOUR_PER_ADDRESS: '1000000' }],
       ['default limits', {}],
@@ -1542,10 +1529,7 @@ async function loginFloodScenario(): Promise<void> {
       });
       await stop();
     }
-  } finally {
-    await ds.destroy();
-    await dropDatabase(BASE_URL, db);
-  }
+  });
 }
 
 const RESTART_PG_VERSION = process.env.BENCH_PG_VERSION || '15';
