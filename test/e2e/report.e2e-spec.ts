@@ -358,6 +358,9 @@ describe('generated reports: review, publish, portal, versions', () => {
 
 describe('schedules', () => {
   it('makes the last full month once per schedule, however often the hourly run comes; publishing emails the recipients', async () => {
+    // the run is for every agency of the database: schedules that earlier files of this jest worker
+    // left (the demo agency's, say) are paused, so that the counts below are this schedule's alone
+    await t.ds.query(`UPDATE report_schedules SET active = false WHERE "clientId" <> $1`, [A1.id]);
     const s = dataOf(
       await t.gql(SCHEDULE, { input: { clientId: A1.id, kind: 'MARKETING', frequency: 'MONTHLY', recipients: ['Marketing@Client.example'] } }, ownerA),
       'saveReportSchedule',
