@@ -44,11 +44,18 @@ export function databaseOutagePlugin(): ApolloServerPlugin<RequestContext> {
   };
 }
 
+/**
+ * How many times a read runs at most when each run meets a lost connection: the first, and retries
+ * on fresh connections while DB_OUTAGE_WAIT_MS lasts. Bounded, so a database that accepts and then
+ * drops every connection does not hold the request for ever.
+ */
+const MAX_READ_ATTEMPTS = 3;
+
 export interface GraphqlHandlerOptions {
   dataSource: DataSource;
   /** builds a fresh request context (a second attempt gets its own: new loaders, new connection) */
   context(req: Request, res: Response): Promise<RequestContext>;
-  /** how long a read waits for the database to answer again before its one retry (0: no retry) */
+  /** how long, in all, a read waits for the database to answer again before its retries (0: no retry) */
   outageWaitMs: number;
   retryAfterSeconds: number;
   logger: Logger;
@@ -78,8 +85,8 @@ async function send(res: Response, response: HTTPGraphQLResponse): Promise<void>
  * Apollo on Express, as @as-integrations/express5's expressMiddleware, with one addition: an
  * operation that met a lost or refused database connection (a restart, a failover, a pooler that
  * lost its server) is judged as a whole. A read (`query`), or any operation whose context could not
- * be built, waits for the database to answer again (bounded by DB_OUTAGE_WAIT_MS) and runs once
- * more from scratch with a fresh context. A write is not run again (its transaction was rolled
+ * be built, waits for the database to answer again and runs again from scratch with a fresh context (at most
+ * MAX_READ_ATTEMPTS runs, all within DB_OUTAGE_WAIT_MS). A write is not run again (its transaction was rolled
  * back; the client decides): it answers SERVICE_UNAVAILABLE, 503, Retry-After. Being at the level
  * of the whole operation, this holds however a request holds its connections.
  */
@@ -108,15 +115,19 @@ export function graphqlHandler(apollo: ApolloServer<RequestContext>, opts: Graph
 
       let attempt: Attempt = { unavailable: false, contextFailed: false };
       let response = await run(attempt);
-      if (attempt.unavailable && opts.outageWaitMs > 0 && (attempt.contextFailed || attempt.operation === 'query')) {
+      // one wait budget for the whole request: a second restart (or the pool's other connections,
+      // ended by the same restart) met by the retry gets another retry while the budget lasts
+      const deadline = Date.now() + opts.outageWaitMs;
+      for (let tries = 1; tries < MAX_READ_ATTEMPTS && attempt.unavailable && (attempt.contextFailed || attempt.operation === 'query'); tries++) {
+        const left = deadline - Date.now();
+        if (left <= 0) break;
         const log = (req as { log?: Logger }).log ?? opts.logger;
         const started = Date.now();
-        const back = await waitForDatabase(opts.dataSource, opts.outageWaitMs);
-        log.warn({ waitedMs: Date.now() - started, databaseBack: back, operation: attempt.operation ?? null }, 'database connection lost during a read: running it again');
-        if (back) {
-          attempt = { unavailable: false, contextFailed: false };
-          response = await run(attempt);
-        }
+        const back = await waitForDatabase(opts.dataSource, left);
+        log.warn({ waitedMs: Date.now() - started, databaseBack: back, attempt: tries + 1, operation: attempt.operation ?? null }, 'database connection lost during a read: running it again');
+        if (!back) break;
+        attempt = { unavailable: false, contextFailed: false };
+        response = await run(attempt);
       }
       if (attempt.unavailable) {
         response.status = 503;

@@ -102,6 +102,20 @@ describe('a session ended by the server (57P01, as in a fast restart)', () => {
     expect(res.body.data.clients.edges.map((e: any) => e.node.id)).toEqual([clientId]);
   });
 
+  it('answers a read whose retry is ended too (two restarts in a row), from a third connection', async () => {
+    const res = await withTableLocked('clients', async () => {
+      const pending = post(t, LIST_CLIENTS, { first: 10 }, a.ownerToken);
+      for (let cut = 0; cut < 2; cut++) {
+        const waiting = await eventually(() => appBackends(true), (rows) => rows.length > 0, 10_000, `run ${cut + 1} of the read to wait on the lock`);
+        expect(await terminateAppBackends(waiting.map((w) => w.pid))).toBe(1);
+      }
+      return { pending };
+    }).then((x) => x.pending);
+    expect(res.status).toBe(200);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.clients.edges.map((e: any) => e.node.id)).toEqual([clientId]);
+  });
+
   it('answers every read while all its connections are ended under load', async () => {
     const results: request.Response[] = [];
     const load = (async () => {
@@ -110,7 +124,7 @@ describe('a session ended by the server (57P01, as in a fast restart)', () => {
         results.push(...batch);
       }
     })();
-    // twice, as far apart as two restarts could be: each read is retried once, not for ever
+    // twice, as far apart as two restarts could be: a read whose retry meets the second is retried again
     let terminated = 0;
     for (let k = 0; k < 2; k++) {
       await new Promise((r) => setTimeout(r, 150));
