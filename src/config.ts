@@ -144,6 +144,13 @@ export interface AppConfig {
    * default 5 000; 0: no retry, answer SERVICE_UNAVAILABLE at once)
    */
   dbOutageWaitMs: number;
+  /**
+   * runs of an operation (same document, same operation name) before it is compiled to a function
+   * with graphql-jit (GRAPHQL_JIT_AFTER, default 2; 0: every operation is interpreted by graphql-js)
+   */
+  graphqlJitAfter: number;
+  /** compiled operations kept, least recently used out (GRAPHQL_JIT_CACHE, default 1000) */
+  graphqlJitCache: number;
   /** the Retry-After (seconds) of a SERVICE_UNAVAILABLE answer (DB_RETRY_AFTER_SECONDS, default 2) */
   dbRetryAfterSeconds: number;
 }
@@ -329,6 +336,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     introspection: bool(env, 'INTROSPECTION', nodeEnv !== 'production'),
     transactionFlowGuard: bool(env, 'TX_FLOW_GUARD', nodeEnv !== 'production'),
     rowSecurity: bool(env, 'DB_ROW_SECURITY', true),
+    graphqlJitAfter: int(env, 'GRAPHQL_JIT_AFTER', 2, 0, 1_000_000),
+    graphqlJitCache: int(env, 'GRAPHQL_JIT_CACHE', 1_000, 1, 1_000_000),
     documentRenderThreads: env.DOCUMENT_RENDER_THREADS ? int(env, 'DOCUMENT_RENDER_THREADS', 0, 0, 64) : null,
     documentLinkTtlSeconds: int(env, 'DOCUMENT_LINK_TTL_SECONDS', 300, 1, 24 * 3600),
     workers: int(env, 'WORKERS', 2, 0, 64),

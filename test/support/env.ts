@@ -13,3 +13,6 @@ process.env.LOGIN_FAILURES_PER_HOUR_PER_ADDRESS ??= '100000';
 process.env.SIGNUP_PER_HOUR_PER_ADDRESS ??= '100000';
 // tests that start the app in production mode (errors.e2e-spec) register agencies too
 process.env.SIGNUP ??= 'open';
+// every operation runs compiled (graphql-jit) from its first run, so the whole suite checks the
+// compiled path; test/e2e/execution.e2e-spec.ts checks the interpreted one gives the same answers
+process.env.GRAPHQL_JIT_AFTER ??= '1';
