@@ -1,7 +1,6 @@
 import type { AuthedContext } from '../context';
 import { type Campaign, CampaignKpiTarget, KpiDeviation, KpiMeasurement } from '../entities';
 import type { RequestContext } from '../context';
-import { childRowsOf } from '../loaders/loader-kit';
 import { agencyToday } from './agency.service';
 import {
   clipToCampaign,
@@ -83,11 +82,14 @@ export interface CampaignFigures {
  */
 export async function campaignFigures(ctx: AuthedContext, keys: readonly CampaignFiguresKey[]): Promise<CampaignFigures[]> {
   const today = keys.some((k) => !k.asOf) ? await agencyToday(ctx) : '';
-  const targets = await childRowsOf(ctx, CampaignKpiTarget, 'campaignId', [...new Set(keys.map((k) => k.campaign.id))], ['position']);
-  const plans = keys.map(({ campaign, asOf }) => {
+  // through the request's loader: the deviations of the same campaigns read the same targets
+  const targets = await ctx.loaders.campaignKpiTargets.loadMany(keys.map((k) => k.campaign.id));
+  const plans = keys.map(({ campaign, asOf }, i) => {
     const day = asOf ?? today;
     const clipped = clipToCampaign(day, campaign);
-    const slots = targets.filter((t) => t.campaignId === campaign.id).map((t) => slotOf(t, campaign, clipped));
+    const own = targets[i];
+    if (own instanceof Error) throw own;
+    const slots = own.map((t) => slotOf(t, campaign, clipped));
     return { campaign, day, slots, spend: spendWindow(campaign, day) };
   });
   const sums = await sumsOver(ctx, plans.flatMap((p) => [...p.slots.map((s) => s.window), p.spend]));
