@@ -10,7 +10,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { loadDatabaseConfig } from '../../src/config';
 import { createDataSource } from '../../src/db/data-source';
-import { installQueue } from '../../src/jobs/queue';
+import PgBoss from 'pg-boss';
+import { poolExecutor } from '../../src/jobs/executor';
+import { installQueue, QUEUE_SCHEMA } from '../../src/jobs/queue';
 import { sweepOverdueInvoices } from '../../src/events/invoice-overdue.job';
 import { closeEndedPeriodsEverywhere } from '../../src/jobs/kpi-deviations.job';
 import { pruneJobRecords, reconcileInterruptedJobs } from '../../src/services/job.service';
@@ -164,6 +166,17 @@ describe('through the login role', () => {
     await admin.query(`UPDATE jobs SET "finishedAt" = now() - interval '40 days' WHERE id = $1`, [job.id]);
     expect((await pruneJobRecords(t.services)).deleted).toBeGreaterThanOrEqual(1);
     expect((await admin.query('SELECT 1 FROM jobs WHERE id = $1', [job.id])).rows).toEqual([]);
+  });
+
+  it("runs pg-boss's maintenance (expire, archive, drop) as the login role", async () => {
+    // what a process with WORKERS > 0 does every few minutes, made to happen now
+    const boss = new PgBoss({ db: poolExecutor(t.ds), schema: QUEUE_SCHEMA, migrate: false, supervise: false, schedule: false });
+    await boss.start();
+    try {
+      await expect(boss.maintain()).resolves.toEqual({ ms: expect.any(Number) });
+    } finally {
+      await boss.stop({ graceful: false, close: false });
+    }
   });
 
   it('runs the scheduled sweeps over every agency', async () => {
