@@ -379,5 +379,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       throw new ConfigError(`${name} (${budget}) must be 0 (off) or at least MAX_QUERY_COST (${config.maxQueryCost})`);
     }
   }
+  // the demo agency is written by the connecting role across the wall (src/seed/demo.ts): the owner's work
+  if (config.seedDemoOnEmpty && config.migrationDatabaseUrl) {
+    throw new ConfigError('SEED_DEMO needs the owner: with MIGRATION_DATABASE_URL, run `npm run seed` with DATABASE_URL set to the owner instead');
+  }
   return config;
 }

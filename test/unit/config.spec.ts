@@ -109,4 +109,8 @@ describe('loadConfig: MIGRATION_DATABASE_URL (the owner, when the API connects a
     expect(() => loadConfig({ DATA_DIR: dataDir, DATABASE_URL: REAL_DB, JWT_SECRET: SECRET, MIGRATION_DATABASE_URL: 'mysql://x' })).toThrow(/MIGRATION_DATABASE_URL must be a postgres/);
     expect(() => loadConfig({ DATA_DIR: dataDir, MIGRATION_DATABASE_URL: OWNER_DB })).toThrow(/MIGRATION_DATABASE_URL needs DATABASE_URL/);
   });
+
+  it('refuses SEED_DEMO with it (the demo agency is written by the owner: npm run seed)', () => {
+    expect(() => loadConfig({ DATA_DIR: dataDir, DATABASE_URL: REAL_DB, JWT_SECRET: SECRET, MIGRATION_DATABASE_URL: OWNER_DB, SEED_DEMO: 'true' })).toThrow(/SEED_DEMO needs the owner/);
+  });
 });
