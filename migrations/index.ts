@@ -1,6 +1,7 @@
 /** Every migration, in order. The app runs them on start; `npm run migrate` runs them alone. */
 import { RowLevelSecurity1796700000900 } from './1796700000900-RowLevelSecurity';
 import { CostBudgetLeases1796700001500 } from './1796700001500-CostBudgetLeases';
+import { BeforeAgencyLookups1796700001000 } from './1796700001000-BeforeAgencyLookups';
 import { Foundation1795388750004 } from './1795388750004-Foundation';
 import { Pipeline1795389626333 } from './1795389626333-Pipeline';
 import { Money1795390357665 } from './1795390357665-Money';
@@ -66,5 +67,6 @@ export const MIGRATIONS: Function[] = [
   RateLimits1796700000200,
   KpiMeasurementsWithoutCampaignFk1796700000500,
   RowLevelSecurity1796700000900,
+  BeforeAgencyLookups1796700001000,
   CostBudgetLeases1796700001500,
 ];

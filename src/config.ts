@@ -12,6 +12,11 @@ export interface AppConfig {
   host: string;
   /** null means "start the embedded PGlite database" */
   databaseUrl: string | null;
+  /**
+   * MIGRATION_DATABASE_URL: the owner's way to the same database, for what only the owner does at
+   * start (migrations, pg-boss's schema and queues); null: DATABASE_URL's role does it (it is the owner)
+   */
+  migrationDatabaseUrl: string | null;
   dataDir: string;
   dbPoolSize: number;
   /**
@@ -205,13 +210,21 @@ function resolveJwtSecret(env: NodeJS.ProcessEnv, nodeEnv: NodeEnv, dataDir: str
 }
 
 /** Only where the database is (DATABASE_URL or the embedded one under DATA_DIR): for `npm run migrate`, which needs no secret. */
-export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Pick<AppConfig, 'databaseUrl' | 'dataDir'> {
+export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Pick<AppConfig, 'databaseUrl' | 'migrationDatabaseUrl' | 'dataDir' | 'jobRetryDelaySeconds'> {
   const dataDir = resolve(env.DATA_DIR || './data');
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must be a postgres:// URL');
   }
-  return { databaseUrl, dataDir };
+  const migrationDatabaseUrl = env.MIGRATION_DATABASE_URL?.trim() || null;
+  if (migrationDatabaseUrl && !/^postgres(ql)?:\/\//.test(migrationDatabaseUrl)) {
+    throw new ConfigError('MIGRATION_DATABASE_URL must be a postgres:// URL');
+  }
+  if (migrationDatabaseUrl && !databaseUrl) {
+    throw new ConfigError('MIGRATION_DATABASE_URL needs DATABASE_URL (the embedded database has one role, which owns everything)');
+  }
+  // the queues the owner creates take their retry policy from here (src/jobs/queue.ts)
+  return { databaseUrl, migrationDatabaseUrl, dataDir, jobRetryDelaySeconds: int(env, 'JOB_RETRY_DELAY_SECONDS', 5, 0, 3600) };
 }
 
 function smtpUrl(env: NodeJS.ProcessEnv): string | null {
@@ -303,7 +316,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`NODE_ENV must be development, production or test, got "${rawEnv}"`);
   }
   const nodeEnv = rawEnv as NodeEnv;
-  const { dataDir, databaseUrl } = loadDatabaseConfig(env);
+  const { dataDir, databaseUrl, migrationDatabaseUrl } = loadDatabaseConfig(env);
   const jwt = resolveJwtSecret(env, nodeEnv, dataDir, databaseUrl === null);
   const signupConfig = signup(env, nodeEnv, databaseUrl === null);
   const config: AppConfig = {
@@ -312,6 +325,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: int(env, 'PORT', 4000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     databaseUrl,
+    migrationDatabaseUrl,
     dataDir,
     dbPoolSize: int(env, 'DB_POOL_SIZE', 20, 1, 200),
     bulkCopy: bool(env, 'DB_BULK_COPY', true),
@@ -373,6 +387,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (budget > 0 && budget < config.maxQueryCost) {
       throw new ConfigError(`${name} (${budget}) must be 0 (off) or at least MAX_QUERY_COST (${config.maxQueryCost})`);
     }
+  }
+  // the demo agency is written by the connecting role across the wall (src/seed/demo.ts): the owner's work
+  if (config.seedDemoOnEmpty && config.migrationDatabaseUrl) {
+    throw new ConfigError('SEED_DEMO needs the owner: with MIGRATION_DATABASE_URL, run `npm run seed` with DATABASE_URL set to the owner instead');
   }
   return config;
 }

@@ -3,10 +3,11 @@ import { createApp } from './app';
 import { loadConfig } from './config';
 import { createDataSource } from './db/data-source';
 import { EmbeddedDatabase, startEmbeddedDatabase } from './db/embedded';
+import { installQueue } from './jobs/queue';
 import { createLogger } from './logger';
 import { seedDemoIfEmpty } from './seed/demo';
 
-/** Process entry: config → database (real or embedded) → migrations → app and job queue (WORKERS) → demo data → listen. */
+/** Process entry: config → database (real or embedded) → migrations (as the owner: MIGRATION_DATABASE_URL) → app and job queue (WORKERS) → demo data → listen. */
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
@@ -29,8 +30,23 @@ async function main(): Promise<void> {
     statementTimeoutMs: embedded ? 0 : config.dbStatementTimeoutMs,
   });
   await dataSource.initialize();
-  const applied = await dataSource.runMigrations({ transaction: 'all' });
-  if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+  if (config.migrationDatabaseUrl) {
+    // DATABASE_URL's role is a plain login role (a member of agency_app, no BYPASSRLS, not the
+    // owner): what only the owner may do runs first on a connection of its own, closed after
+    const owner = createDataSource({ url: config.migrationDatabaseUrl, poolSize: 1, applicationName: 'agency-migrate' });
+    await owner.initialize();
+    try {
+      const applied = await owner.runMigrations({ transaction: 'all' });
+      if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied (as the owner)');
+      await installQueue(owner, config);
+    } finally {
+      await owner.destroy();
+    }
+  } else {
+    // the owner itself (or a login role finding nothing pending: migrations ran before, as the owner)
+    const applied = await dataSource.runMigrations({ transaction: 'all' });
+    if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+  }
 
   const app = await createApp(dataSource, config, logger);
   const { httpServer, stop } = app;

@@ -1,4 +1,6 @@
 import PgBoss from 'pg-boss';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../config';
 import { newContext, noUsage, type AppServices, type AuthedContext } from '../context';
 import type { Logger } from '../logger';
 import * as records from '../services/job.service';
@@ -29,7 +31,7 @@ class Slots {
 }
 
 /** A kind's retry policy; a delay of 0 retries at once (pg-boss's backoff would make it at least 1 s, doubling). */
-function defaults(def: JobKind, config: AppServices['config']) {
+function defaults(def: JobKind, config: Pick<AppConfig, 'jobRetryDelaySeconds'>) {
   const retryDelay = def.retryDelaySeconds ?? config.jobRetryDelaySeconds;
   return {
     retryLimit: def.retryLimit ?? 2,
@@ -37,6 +39,36 @@ function defaults(def: JobKind, config: AppServices['config']) {
     retryBackoff: retryDelay > 0 && (def.retryBackoff ?? true),
     expireInSeconds: def.expireInSeconds ?? 15 * 60,
   };
+}
+
+/**
+ * The queues of every registered kind and the cron schedules. A queue already there is left as it
+ * is (pg-boss: INSERT … ON CONFLICT DO NOTHING); a new one gets a table of its own (DDL: only the
+ * owner of pg-boss's schema can, see installQueue).
+ */
+async function createQueues(boss: PgBoss, config: Pick<AppConfig, 'jobRetryDelaySeconds'>): Promise<void> {
+  for (const def of jobKinds()) await boss.createQueue(def.kind, { name: def.kind, ...defaults(def, config) });
+  for (const s of scheduledJobs()) {
+    await boss.createQueue(s.kind, { name: s.kind, retryLimit: 1, expireInSeconds: 15 * 60 });
+    await boss.schedule(s.kind, s.cron, {}, { tz: 'UTC' });
+  }
+}
+
+/**
+ * What only the database's owner does for the queue, before an API or worker process connects as
+ * a login role that is not the owner (src/index.ts with MIGRATION_DATABASE_URL, `npm run migrate`):
+ * pg-boss's schema created or upgraded, a queue (table) for every registered kind, the schedules.
+ * Those processes then only read and write them (agency_app's grants, migrations/1796700000900).
+ * Works no jobs, runs no maintenance; `dataSource` is the owner's, closed by the caller.
+ */
+export async function installQueue(dataSource: DataSource, config: Pick<AppConfig, 'jobRetryDelaySeconds'>): Promise<void> {
+  const boss = new PgBoss({ db: poolExecutor(dataSource), schema: QUEUE_SCHEMA, migrate: true, supervise: false, schedule: false });
+  await boss.start();
+  try {
+    await createQueues(boss, config);
+  } finally {
+    await boss.stop({ graceful: false, close: false });
+  }
 }
 
 /**
@@ -74,11 +106,7 @@ export class JobQueue {
     const t0 = Date.now();
     await this.boss.start();
     this.started = true;
-    for (const def of jobKinds()) await this.boss.createQueue(def.kind, { name: def.kind, ...defaults(def, this.app.config) });
-    for (const s of scheduledJobs()) {
-      await this.boss.createQueue(s.kind, { name: s.kind, retryLimit: 1, expireInSeconds: 15 * 60 });
-      await this.boss.schedule(s.kind, s.cron, {}, { tz: 'UTC' });
-    }
+    await createQueues(this.boss, this.app.config);
     const workers = this.app.config.workers;
     if (workers > 0) {
       const slots = new Slots(workers);

@@ -15,6 +15,7 @@ import type { ResetPasswordInput } from '../schema/user/user.inputs';
 import { ACTOR_CONTEXT, CarriesActorContext } from '../auth/actor-context';
 import { randomUUID } from 'node:crypto';
 import { agencyUnit, beforeAgency, deriveContext, enterAgency, withTransaction } from './scope';
+import { passwordTicket, userForLogin, userForToken } from './before-agency';
 import { DEFAULT_TIME_ZONE } from '../entities/agency.entity';
 import { PasswordTokenInvalidError } from '../schema/user/user.results';
 import { msg } from '../i18n';
@@ -140,17 +141,19 @@ export async function login(ctx: RequestContext, input: LoginInput): Promise<Aut
   const email = normalizeEmail(input.email);
   const attempt = await ctx.app.authLimits.beginLogin(email, addressOf(ctx));
   const anonymous = await beforeAgency(ctx);
-  const user = await anonymous.manager.getRepository(User).findOneBy({ email });
-  const ok = user ? await verifyPassword(user.passwordHash, input.password) : await verifyPassword(await dummyPasswordHash(), input.password);
-  if (!user || !ok || !user.isActive) {
+  const found = await userForLogin(anonymous.manager, email);
+  const ok = found ? await verifyPassword(found.passwordHash, input.password) : await verifyPassword(await dummyPasswordHash(), input.password);
+  if (!found || !ok || !found.isActive) {
     ctx.logger.info({ event: 'login_failed' }, 'login failed');
     throw new UnauthenticatedError('Invalid email or password');
   }
   await ctx.app.authLimits.loginSucceeded(attempt);
-  const own = agencyUnit(ctx.app, user.agencyId).manager;
-  const agency = await own.getRepository(Agency).findOneByOrFail({ id: user.agencyId });
-  user.lastLoginAt = new Date();
-  await own.getRepository(User).update({ id: user.id }, { lastLoginAt: user.lastLoginAt });
+  const own = agencyUnit(ctx.app, found.agencyId).manager;
+  const agency = await own.getRepository(Agency).findOneByOrFail({ id: found.agencyId });
+  // the whole user (for the payload) comes back from the agency's own write of the login time
+  const users = own.getRepository(User);
+  const written = await users.createQueryBuilder().update().set({ lastLoginAt: new Date() }).where('id = :id', { id: found.id }).returning('*').updateEntity(false).execute();
+  const user = users.create(written.raw[0] as User);
   return issue(anonymous, user, agency);
 }
 
@@ -162,17 +165,17 @@ export async function login(ctx: RequestContext, input: LoginInput): Promise<Aut
 export async function resetPassword(ctx: RequestContext, input: ResetPasswordInput): Promise<AuthPayload | PasswordTokenInvalidError> {
   const tokenHash = hashOneTimeToken(input.token);
   // judged against who the token is for (read without a lock: the transaction below decides)
-  const ticket = await ctx.manager.getRepository(PasswordResetToken).findOneBy({ tokenHash });
-  const holder = ticket ? await ctx.manager.getRepository(User).findOneBy({ id: ticket.userId }) : null;
-  assertStrongPassword(input.newPassword, 'input.newPassword', [holder?.email, holder?.fullName], ctx.app.config.passwordMinScore);
+  const anonymous = await beforeAgency(ctx);
+  const holder = await passwordTicket(anonymous.manager, tokenHash);
+  assertStrongPassword(input.newPassword, 'input.newPassword', [holder?.email ?? undefined, holder?.fullName ?? undefined], ctx.app.config.passwordMinScore);
   const passwordHash = await hashPassword(input.newPassword);
-  const done = await withTransaction(await beforeAgency(ctx), async (tx) => {
-    // anonymous: the token is the credential, looked up like an email at login
-    const tokens = tx.manager.getRepository(PasswordResetToken);
-    const row = await tokens.findOne({ where: { tokenHash }, lock: { mode: 'pessimistic_write' } });
+  const done = await withTransaction(anonymous, async (tx) => {
+    // anonymous: the token is the credential, looked up like an email at login (and locked)
+    const row = await passwordTicket(tx.manager, tokenHash, { lock: true });
     const now = new Date();
     if (!row || row.usedAt || row.expiresAt.getTime() <= now.getTime()) return null;
     await enterAgency(tx, row.agencyId);
+    const tokens = tx.manager.getRepository(PasswordResetToken);
     const users = tx.manager.getRepository(User);
     const user = await users.findOne({ where: { id: row.userId }, lock: { mode: 'pessimistic_write' } });
     if (!user || !user.isActive || user.agencyId !== row.agencyId) return null;
@@ -218,15 +221,8 @@ export async function authenticateDocumentLink(app: AppServices, token: string, 
 
 /** The user a token names, as an actor, if still active, of the same agency and token version. */
 async function currentActor(app: AppServices, userId: string, ver: number, agencyId?: string): Promise<Authenticated> {
-  // every request passes here: one plain indexed lookup, no query builder
-  const rows: (Pick<User, 'id' | 'agencyId' | 'role' | 'clientId' | 'isActive' | 'tokenVersion'> & { locale: Locale })[] = isUUID(userId)
-    ? await app.dataSource.query(
-        // the user's preferred language, else the agency's
-        'SELECT u.id, u."agencyId", u.role, u."clientId", u."isActive", u."tokenVersion", COALESCE(u.locale, a.locale) AS locale FROM users u JOIN agencies a ON a.id = u."agencyId" WHERE u.id = $1',
-        [userId],
-      )
-    : [];
-  const user = rows[0];
+  // every request passes here: one call of a narrow function (an indexed lookup), no query builder
+  const user = isUUID(userId) ? await userForToken(app.dataSource.manager, userId) : null;
   if (!user || !user.isActive || (agencyId !== undefined && user.agencyId !== agencyId)) {
     return { actor: null, authError: 'Invalid token' };
   }

@@ -4,10 +4,9 @@ import { Job, JobState, type JobErrorValue } from '../entities/job.entity';
 import { AppError } from '../errors';
 import { Locale } from '../entities/enums';
 import { msg, render, type Msg } from '../i18n';
-import { QUEUE_SCHEMA } from '../jobs/schema';
 import { managerExecutor } from '../jobs/executor';
 import { jobKind } from '../jobs/registry';
-import { scoped, withTransaction } from './scope';
+import { agencyUnit, scoped, withTransaction } from './scope';
 
 /**
  * A failure a handler reports to the agency on purpose: a stable code and a message in the
@@ -102,35 +101,27 @@ export const JOB_RECORD_RETENTION_DAYS = 30;
  * at once: system maintenance with no actor, which reads nothing and only drops expired rows.
  */
 export async function pruneJobRecords(app: AppServices): Promise<{ deleted: number }> {
-  const raw: unknown = await app.dataSource.query(`DELETE FROM jobs WHERE "finishedAt" < now() - make_interval(days => $1)`, [JOB_RECORD_RETENTION_DAYS]);
-  // TypeORM answers a DELETE with [rows, affected]
-  const deleted = Array.isArray(raw) && typeof raw[1] === 'number' ? raw[1] : 0;
-  return { deleted };
+  // a narrow SECURITY DEFINER function (migrations/1796700001000-BeforeAgencyLookups.ts): the login role needs no BYPASSRLS
+  const rows: { deleted: string }[] = await app.dataSource.query('SELECT app_prune_job_records($1) AS deleted', [JOB_RECORD_RETENTION_DAYS]);
+  return { deleted: Number(rows[0]?.deleted ?? 0) };
 }
 
 /**
  * Records left RUNNING by a run the queue has given up on (it outlived its kind's expiry, or its
  * worker process died): pg-boss then retried the job (QUEUED again here) or, after its last
  * attempt, failed it (FAILED here, code JOB_INTERRUPTED, in the agency's language). A record whose
- * queue job is still active is left alone. System maintenance over every agency's records.
+ * queue job is still active is left alone. System maintenance over every agency's records: found
+ * by a narrow function (app_interrupted_jobs), each then updated in its own agency's unit.
  */
 export async function reconcileInterruptedJobs(app: AppServices): Promise<{ requeued: number; failed: number }> {
-  const stuck: { id: string; bossState: string; locale: Locale }[] = await app.dataSource.query(
-    `WITH running AS (SELECT id, "bossJobId", "agencyId" FROM jobs WHERE state = 'RUNNING'),
-          boss AS (SELECT id, state::text AS state FROM ${QUEUE_SCHEMA}.job WHERE id IN (SELECT "bossJobId" FROM running)
-                   UNION ALL
-                   SELECT id, state::text FROM ${QUEUE_SCHEMA}.archive WHERE id IN (SELECT "bossJobId" FROM running))
-     SELECT r.id, b.state AS "bossState", a.locale
-       FROM running r JOIN boss b ON b.id = r."bossJobId" JOIN agencies a ON a.id = r."agencyId"
-      WHERE b.state IN ('created', 'retry', 'failed', 'cancelled')`,
-  );
+  const stuck: { id: string; agencyId: string; bossState: string; locale: Locale }[] = await app.dataSource.query('SELECT * FROM app_interrupted_jobs()');
   let requeued = 0;
   let failed = 0;
   for (const row of stuck) {
     const final = row.bossState === 'failed' || row.bossState === 'cancelled';
     const error: JobErrorValue = { code: 'JOB_INTERRUPTED', message: render(row.locale, msg('jobs.interrupted')) };
     // only while still RUNNING: a run that finished meanwhile has written its own outcome
-    await app.dataSource.query(
+    await agencyUnit(app, row.agencyId).manager.query(
       `UPDATE jobs SET state = $2::job_state, error = $3, "finishedAt" = CASE WHEN $2::text = 'FAILED' THEN now() ELSE "finishedAt" END, "updatedAt" = now()
         WHERE id = $1 AND state = 'RUNNING'`,
       [row.id, final ? JobState.FAILED : JobState.QUEUED, error],

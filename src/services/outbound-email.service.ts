@@ -70,11 +70,7 @@ export const OUTBOX_RETENTION_DAYS = 90;
  * longer waiting (SENT, FAILED, KEPT): system maintenance that reads nothing and drops expired rows.
  */
 export async function pruneOutbox(app: AppServices): Promise<{ deleted: number }> {
-  const raw: unknown = await app.dataSource.query(
-    `DELETE FROM outbound_emails WHERE status <> $1 AND "createdAt" < now() - make_interval(days => $2)`,
-    [OutboundEmailStatus.QUEUED, OUTBOX_RETENTION_DAYS],
-  );
-  // TypeORM answers a DELETE with [rows, affected]
-  const deleted = Array.isArray(raw) && typeof raw[1] === 'number' ? raw[1] : 0;
-  return { deleted };
+  // a narrow SECURITY DEFINER function (migrations/1796700001000-BeforeAgencyLookups.ts): the login role needs no BYPASSRLS
+  const rows: { deleted: string }[] = await app.dataSource.query('SELECT app_prune_outbox($1) AS deleted', [OUTBOX_RETENTION_DAYS]);
+  return { deleted: Number(rows[0]?.deleted ?? 0) };
 }

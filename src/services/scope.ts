@@ -9,12 +9,13 @@ import { Agency } from '../entities/agency.entity';
 import { AgencyRequisites } from '../entities/requisites.entity';
 import { DocumentCounter } from '../entities/document-counter.entity';
 import { newContext, noUsage, type Actor, type AppServices, type AuthedContext, type RequestContext } from '../context';
-import { UserRole } from '../entities/enums';
+import { UserRole, type Locale } from '../entities/enums';
 import { portalScopeOf } from '../entities/portal-scope';
 import { ForbiddenError, NotFoundError, RequestTimeoutError, UnauthenticatedError } from '../errors';
 import { withColumnScales } from './money/format';
 import { openTenantUnit, tenantUnitOf, type TenantUnit } from '../db/tenant-runner';
 import { APP_ROLE } from '../../migrations/1796700000900-RowLevelSecurity';
+import { agencyList, agencyOwners } from './before-agency';
 
 export interface TenantRow extends ObjectLiteral {
   id: string;
@@ -592,8 +593,9 @@ export function detachedContext<C extends RequestContext>(ctx: C, jobName: strin
  * tenant condition still sees and writes only that agency's rows. With `holdReads` (a request,
  * which must call end()), reads share one transaction; without, every statement is its own.
  * Every context with an actor gets one; the pool's manager (the connecting role) is left for the
- * lookups made before any agency is known: the bearer token's user, login by email, one-time
- * tokens by hash, the list of agencies of a sweep, registering an agency, the job queue itself.
+ * lookups made before any agency is known (the bearer token's user, login by email, one-time
+ * tokens by hash, the list of agencies of a sweep: src/services/before-agency.ts), registering an
+ * agency (which enters the new agency first) and the job queue itself (its own schema).
  */
 export function agencyUnit(app: AppServices, agencyId: string, opts: { holdReads?: boolean } = {}): TenantUnit {
   if (!app.config.rowSecurity) return { manager: app.dataSource.manager, end: async () => undefined };
@@ -603,9 +605,12 @@ export function agencyUnit(app: AppServices, agencyId: string, opts: { holdReads
 /**
  * The context of work done before any agency is known, whoever calls: login by email, a one-time
  * token found by its hash, registering an agency. No actor, and the pool's manager (the connecting
- * role, which reads across agencies): these few lookups are the only ones that cross the wall, and
- * they go through here. Once the agency is known, a transaction enters it (enterAgency); a caller
- * already logged in has its own unit ended first, so that the request never holds two connections.
+ * role, outside any agency's unit: row-level security shows it no tenant row). It reads across
+ * agencies only through the narrow functions of src/services/before-agency.ts (SECURITY DEFINER,
+ * each returning the few columns its caller needs), so the login role needs no BYPASSRLS and a
+ * forgotten path finds nothing. Once the agency is known, a transaction enters it (enterAgency); a
+ * caller already logged in has its own unit ended first, so that the request never holds two
+ * connections.
  */
 export async function beforeAgency<C extends RequestContext>(ctx: C): Promise<C> {
   await tenantUnitOf(ctx.manager)?.end();
@@ -631,8 +636,9 @@ export const SYSTEM_USER_ID = '00000000-0000-0000-0000-000000000000';
  * so everything it reads and writes is scoped like any request of that agency. An agency whose
  * work fails is logged and skipped; the others go on. Returns what each agency's work returned.
  */
-export async function forEachAgency<R>(app: AppServices, jobName: string, work: (ctx: AuthedContext, agency: Agency) => Promise<R>): Promise<Map<string, R>> {
-  const agencies = await app.dataSource.getRepository(Agency).find({ order: { createdAt: 'ASC' } });
+export async function forEachAgency<R>(app: AppServices, jobName: string, work: (ctx: AuthedContext, agency: { id: string; locale: Locale }) => Promise<R>): Promise<Map<string, R>> {
+  // the agencies' ids and languages, through the narrow lookup (src/services/before-agency.ts)
+  const agencies = await agencyList(app.dataSource.manager);
   const out = new Map<string, R>();
   for (const agency of agencies) {
     const ctx = newContext<AuthedContext>({
@@ -724,18 +730,11 @@ export async function forEachAgencyAsOwner(app: AppServices, job: string, fn: (c
  * System work on a schedule for every agency at once (the hourly report run, the overdue sweep):
  * one context per agency that has rows in `table` (every agency for null), acting as that
  * agency's first active owner, so that everything the work then reads and writes is scoped to
- * that agency exactly as the owner's own requests are.
- * `table` is one of the app's own table names, never input.
+ * that agency exactly as the owner's own requests are. Found through the narrow lookup
+ * app_agency_owners (src/services/before-agency.ts); `table` names the one table it can ask about.
  */
 export async function agencyOwnerContexts(app: AppServices, table: 'report_schedules' | null, requestId: string): Promise<AuthedContext[]> {
-  const rows: { agencyId: string; userId: string; locale: AuthedContext['locale'] }[] = await app.dataSource.query(
-    `SELECT DISTINCT ON (a.id) a.id AS "agencyId", u.id AS "userId", a.locale
-       FROM agencies a
-       JOIN users u ON u."agencyId" = a.id AND u.role = $1 AND u."isActive"
-      ${table ? `WHERE EXISTS (SELECT 1 FROM "${table}" t WHERE t."agencyId" = a.id)` : ''}
-      ORDER BY a.id, u."createdAt", u.id`,
-    [UserRole.OWNER],
-  );
+  const rows = await agencyOwners(app.dataSource.manager, { withReportSchedules: table === 'report_schedules' });
   return rows.map((r) =>
     newContext<AuthedContext>({
       usage: noUsage(),

@@ -31,6 +31,7 @@ import {
 import { getOwnAgency } from './agency.service';
 import { paginate } from './pagination';
 import { beforeAgency, enterAgency, linkHolderContext, scoped, withTransaction } from './scope';
+import { surveyLink } from './before-agency';
 import { answerProblems, hasLowScore, isLowScore, minScore, SATISFACTION_QUESTIONS, summarizeCounts, type CountedAnswers, type FieldProblem, type SatisfactionSummary } from './survey.rules';
 import { endOfLocalDay, localDate, startOfLocalDay } from './time';
 
@@ -146,9 +147,9 @@ type LinkState = { invitation: SurveyInvitation } | { error: SurveyLinkInvalidEr
  */
 async function linkOf(ctx: RequestContext, token: string, opts: { lock?: boolean } = {}, now = new Date()): Promise<LinkState> {
   if (!/^[A-Za-z0-9_-]{20,200}$/.test(token)) return { error: new SurveyLinkInvalidError() };
-  const invitation = await ctx.manager
-    .getRepository(SurveyInvitation)
-    .findOne({ where: { tokenHash: hashOneTimeToken(token) }, ...(opts.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  const found = await surveyLink(ctx.manager, hashOneTimeToken(token), opts);
+  // the columns a link's holder needs (its agency, client, survey), not the whole row
+  const invitation = found as SurveyInvitation | null;
   if (!invitation) return { error: new SurveyLinkInvalidError() };
   if (invitation.answeredAt) return { error: new SurveyAlreadyAnsweredError() };
   if (invitation.expiresAt.getTime() <= now.getTime()) return { error: new SurveyLinkExpiredError(invitation.expiresAt) };

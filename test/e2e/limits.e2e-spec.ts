@@ -13,7 +13,7 @@ let t: TestApp;
 let a: AgencyActors;
 
 /** The token lookup every authenticated request makes, before anything else. */
-const AUTH_LOOKUP = /FROM users u JOIN agencies a/;
+const AUTH_LOOKUP = /app_user_for_token\(/;
 
 beforeAll(async () => {
   t = await startTestApp({ logger });

@@ -96,3 +96,21 @@ describe('loadConfig: sign-up (SIGNUP)', () => {
     expect(() => loadConfig({ ...base, SIGNUP: 'closed' })).toThrow(ConfigError);
   });
 });
+
+describe('loadConfig: MIGRATION_DATABASE_URL (the owner, when the API connects as a plain login role)', () => {
+  const OWNER_DB = 'postgres://owner@127.0.0.1:5432/agency';
+
+  it('is off by default, and taken as given', () => {
+    expect(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: REAL_DB, JWT_SECRET: SECRET }).migrationDatabaseUrl).toBeNull();
+    expect(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: REAL_DB, JWT_SECRET: SECRET, MIGRATION_DATABASE_URL: OWNER_DB }).migrationDatabaseUrl).toBe(OWNER_DB);
+  });
+
+  it('must be a postgres:// URL, and needs DATABASE_URL (the embedded database has one role)', () => {
+    expect(() => loadConfig({ DATA_DIR: dataDir, DATABASE_URL: REAL_DB, JWT_SECRET: SECRET, MIGRATION_DATABASE_URL: 'mysql://x' })).toThrow(/MIGRATION_DATABASE_URL must be a postgres/);
+    expect(() => loadConfig({ DATA_DIR: dataDir, MIGRATION_DATABASE_URL: OWNER_DB })).toThrow(/MIGRATION_DATABASE_URL needs DATABASE_URL/);
+  });
+
+  it('refuses SEED_DEMO with it (the demo agency is written by the owner: npm run seed)', () => {
+    expect(() => loadConfig({ DATA_DIR: dataDir, DATABASE_URL: REAL_DB, JWT_SECRET: SECRET, MIGRATION_DATABASE_URL: OWNER_DB, SEED_DEMO: 'true' })).toThrow(/SEED_DEMO needs the owner/);
+  });
+});

@@ -20,6 +20,7 @@ const ALLOWED: Record<string, string> = {
   'src/app.ts': 'log fields of the request',
   'src/loaders/loader-kit.ts': 'the type of a tenant row',
   'src/db/tenant-runner.ts': "the unit of work that gives PostgreSQL the agency for row-level security (the scope module's second wall)",
+  'src/services/before-agency.ts': 'the types of the lookups made before the agency is known (each row names the agency it belongs to)',
   'src/services/job.service.ts': 'system maintenance over every agency\'s job records (reconciling interrupted runs reads each record\'s agency for its language)',
 };
 

@@ -1,8 +1,11 @@
 /**
  * The statements that do not go through an agency's unit of work (row-level security) run as the
- * connecting role, across agencies. They must stay few and explicit: this lists every place in
- * src/ that reaches the pool directly, with why. A new one fails here until it is justified (or,
- * better, goes through the scope module: scoped, agencyUnit, beforeAgency).
+ * connecting role, which (a plain login role, member of agency_app, no BYPASSRLS) sees no tenant
+ * row there: across agencies it reads only through the narrow SECURITY DEFINER functions of
+ * migrations/1796700001000-BeforeAgencyLookups.ts (src/services/before-agency.ts). They must stay
+ * few and explicit all the same: this lists every place in src/ that reaches the pool directly,
+ * with why. A new one fails here until it is justified (or, better, goes through the scope module:
+ * scoped, agencyUnit, beforeAgency).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -13,15 +16,15 @@ const POOL = /\bdataSource\.(manager|query|getRepository|transaction|createQuery
 const ALLOWED: Record<string, { uses: number; why: string }> = {
   'src/services/scope.ts': {
     uses: 6,
-    why: 'the scope module: beforeAgency, the list of agencies of a sweep, pool transactions of work before the agency, DB_ROW_SECURITY=false',
+    why: 'the scope module: beforeAgency, the agencies (and their owners) of a sweep through app_agencies / app_agency_owners, pool transactions of work before the agency, DB_ROW_SECURITY=false',
   },
-  'src/services/auth.service.ts': { uses: 1, why: "the bearer token's user, read before the request's agency is known" },
-  'src/services/job.service.ts': { uses: 3, why: 'the nightly pruning of finished job records of every agency, and reconciling the records of runs the queue gave up on (a read and an update by record id)' },
-  'src/services/outbound-email.service.ts': { uses: 1, why: 'the nightly pruning of old outbox emails of every agency' },
+  'src/services/auth.service.ts': { uses: 1, why: "the bearer token's user (app_user_for_token), read before the request's agency is known" },
+  'src/services/job.service.ts': { uses: 2, why: 'the nightly pruning of finished job records of every agency (app_prune_job_records), and finding the records of runs the queue gave up on (app_interrupted_jobs; each is updated in its agency\'s unit)' },
+  'src/services/outbound-email.service.ts': { uses: 1, why: 'the nightly pruning of old outbox emails of every agency (app_prune_outbox)' },
   'src/app.ts': { uses: 1, why: 'the manager of anonymous requests (which reach data only through beforeAgency)' },
   'src/db/availability.ts': { uses: 1, why: "the SELECT 1 that tells whether the database is back (/ready, a read waiting to be retried)" },
   'src/db/tenant-runner.ts': { uses: 1, why: 'the unit of work itself' },
-  'src/jobs/queue.ts': { uses: 1, why: "pg-boss on its own schema (not the agencies' tables)" },
+  'src/jobs/queue.ts': { uses: 2, why: "pg-boss on its own schema (not the agencies' tables), and installing that schema as the owner (installQueue)" },
   'src/jobs/executor.ts': { uses: 2, why: "pg-boss's statements, and a job sent outside a transaction" },
 };
 
