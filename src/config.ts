@@ -118,6 +118,14 @@ export interface AppConfig {
    * open in development, tests and on the embedded database.
    */
   signup: SignupMode;
+  /**
+   * how a sign-up is completed (SIGNUP_CONFIRMATION): `email`, only through the one-time link sent
+   * to the address (registerAgency answers alike whether the email has an account or not); `none`,
+   * at once (a taken email answers CONFLICT EMAIL_TAKEN: anyone learns that it has an account).
+   * `email` in production on a real database, where `none` is refused while sign-up is open or by
+   * invitation; `none` in development, tests and on the embedded database (no SMTP there).
+   */
+  signupConfirmation: SignupConfirmation;
   /** the invitation codes `invite` accepts (SIGNUP_INVITE_CODES, comma-separated, each ≥ 16 characters) */
   signupInviteCodes: string[];
   /** registrations one client address may make per hour (SIGNUP_PER_HOUR_PER_ADDRESS, default 10) */
@@ -149,6 +157,7 @@ export interface AppConfig {
 }
 
 export type SignupMode = 'open' | 'invite' | 'off';
+export type SignupConfirmation = 'email' | 'none';
 
 export class ConfigError extends Error {}
 
@@ -288,6 +297,27 @@ function signup(env: NodeJS.ProcessEnv, nodeEnv: NodeEnv, embedded: boolean): { 
   return { mode: raw, codes };
 }
 
+/**
+ * SIGNUP_CONFIRMATION. A production server on a real database must not tell who has an account:
+ * `none` there is refused unless nobody can sign up (SIGNUP=off). `email` needs somewhere to send
+ * the links (SMTP_URL) while anyone can sign up.
+ */
+function signupConfirmation(env: NodeJS.ProcessEnv, nodeEnv: NodeEnv, embedded: boolean, signup: SignupMode, smtp: string | null): SignupConfirmation {
+  const production = nodeEnv === 'production' && !embedded;
+  const raw = env.SIGNUP_CONFIRMATION?.trim().toLowerCase() || (production ? 'email' : 'none');
+  if (raw !== 'email' && raw !== 'none') throw new ConfigError(`SIGNUP_CONFIRMATION must be email or none, got "${env.SIGNUP_CONFIRMATION}"`);
+  if (signup === 'off') return raw;
+  if (raw === 'none' && production) {
+    throw new ConfigError(
+      `SIGNUP_CONFIRMATION=none is refused in production with SIGNUP=${signup}: registering a taken email would tell anyone that it has an account. Use SIGNUP_CONFIRMATION=email (with SMTP_URL), or SIGNUP=off`,
+    );
+  }
+  if (raw === 'email' && !smtp) {
+    throw new ConfigError(`SIGNUP_CONFIRMATION=email needs SMTP_URL while SIGNUP=${signup}: the confirmation links are sent by email`);
+  }
+  return raw;
+}
+
 /** Parses and validates every environment variable once; the rest of the code reads AppConfig. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   // production-like unless told otherwise: masking must not depend on remembering a variable
@@ -349,6 +379,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsToken: metricsToken(env),
     metricsMaxOperations: int(env, 'METRICS_MAX_OPERATIONS', 200, 1, 10_000),
     signup: signupConfig.mode,
+    signupConfirmation: signupConfirmation(env, nodeEnv, databaseUrl === null, signupConfig.mode, smtpUrl(env)),
     signupInviteCodes: signupConfig.codes,
     signupPerHourPerAddress: int(env, 'SIGNUP_PER_HOUR_PER_ADDRESS', 10, 1, 1_000_000),
     loginFreeAttempts: int(env, 'LOGIN_FREE_ATTEMPTS', 5, 1, 1000),

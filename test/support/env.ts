@@ -11,5 +11,9 @@ process.env.JOB_RETRY_DELAY_SECONDS ??= '0';
 // across files; the limit itself is tested with addresses of its own (auth.e2e-spec)
 process.env.LOGIN_FAILURES_PER_HOUR_PER_ADDRESS ??= '100000';
 process.env.SIGNUP_PER_HOUR_PER_ADDRESS ??= '100000';
-// tests that start the app in production mode (errors.e2e-spec) register agencies too
+// sign-up is open and immediate (registerAgency returns the owner's token), as in development;
+// apps started in production mode, where that is refused, pass SIGNUP=off and register their
+// agencies through a test-mode app (errors.e2e-spec, http-edge.e2e-spec); sign-up by confirmation
+// email is signup-confirmation.e2e-spec's
 process.env.SIGNUP ??= 'open';
+process.env.SIGNUP_CONFIRMATION ??= 'none';

@@ -85,7 +85,8 @@ describe('loadConfig: sign-up (SIGNUP)', () => {
   });
 
   it('takes open, invite (with codes of at least 16 characters) or off, and refuses anything else', () => {
-    const base = { DATA_DIR: dataDir, DATABASE_URL: REAL_DB, JWT_SECRET: SECRET };
+    // production on a real database: sign-up by confirmation email, sent through SMTP_URL
+    const base = { DATA_DIR: dataDir, DATABASE_URL: REAL_DB, JWT_SECRET: SECRET, SMTP_URL: 'smtp://mail.example.test:587' };
     expect(loadConfig({ ...base, SIGNUP: 'OPEN' }).signup).toBe('open');
     expect(loadConfig({ ...base, SIGNUP: 'invite', SIGNUP_INVITE_CODES: ' spring-2026-partners-A , spring-2026-partners-B' })).toMatchObject({
       signup: 'invite',
@@ -94,5 +95,36 @@ describe('loadConfig: sign-up (SIGNUP)', () => {
     expect(() => loadConfig({ ...base, SIGNUP: 'invite' })).toThrow(/SIGNUP_INVITE_CODES/);
     expect(() => loadConfig({ ...base, SIGNUP: 'invite', SIGNUP_INVITE_CODES: 'short' })).toThrow(/16 characters/);
     expect(() => loadConfig({ ...base, SIGNUP: 'closed' })).toThrow(ConfigError);
+  });
+});
+
+describe('loadConfig: sign-up confirmation (SIGNUP_CONFIRMATION)', () => {
+  const smtp = { SMTP_URL: 'smtp://mail.example.test:587' };
+
+  it('is email in production on a real database, none in development, tests and on the embedded database', () => {
+    expect(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: REAL_DB, JWT_SECRET: SECRET }).signupConfirmation).toBe('email');
+    expect(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: REAL_DB, JWT_SECRET: SECRET, SIGNUP: 'open', ...smtp }).signupConfirmation).toBe('email');
+    expect(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: REAL_DB, NODE_ENV: 'development' }).signupConfirmation).toBe('none');
+    expect(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: REAL_DB, JWT_SECRET: SECRET, NODE_ENV: 'test' }).signupConfirmation).toBe('none');
+    // the newcomer's `npm start`: production mode, embedded database, open sign-up, no SMTP
+    expect(loadConfig({ DATA_DIR: dataDir })).toMatchObject({ signup: 'open', signupConfirmation: 'none' });
+  });
+
+  it('refuses none in production while anyone may sign up (open or invite): it would tell who has an account', () => {
+    const prod = { DATA_DIR: dataDir, DATABASE_URL: REAL_DB, JWT_SECRET: SECRET, SIGNUP_CONFIRMATION: 'none', ...smtp };
+    for (const signup of [{ SIGNUP: 'open' }, { SIGNUP: 'invite', SIGNUP_INVITE_CODES: 'spring-2026-partners-A' }]) {
+      expect(() => loadConfig({ ...prod, ...signup })).toThrow(ConfigError);
+      expect(() => loadConfig({ ...prod, ...signup })).toThrow(/SIGNUP_CONFIRMATION=none is refused in production.*SIGNUP_CONFIRMATION=email.*SIGNUP=off/);
+    }
+    expect(loadConfig({ ...prod, SIGNUP: 'off' }).signupConfirmation).toBe('none');
+    expect(loadConfig({ ...prod, SIGNUP: 'open', NODE_ENV: 'development' }).signupConfirmation).toBe('none');
+  });
+
+  it('needs SMTP_URL for email while sign-up is open, and takes only email or none', () => {
+    const base = { DATA_DIR: dataDir, DATABASE_URL: REAL_DB, JWT_SECRET: SECRET };
+    expect(() => loadConfig({ ...base, SIGNUP: 'open' })).toThrow(/SIGNUP_CONFIRMATION=email needs SMTP_URL/);
+    expect(() => loadConfig({ ...base, NODE_ENV: 'test', SIGNUP_CONFIRMATION: 'email' })).toThrow(/needs SMTP_URL/);
+    expect(loadConfig({ ...base, NODE_ENV: 'test', SIGNUP_CONFIRMATION: 'Email', ...smtp }).signupConfirmation).toBe('email');
+    expect(() => loadConfig({ ...base, NODE_ENV: 'test', SIGNUP_CONFIRMATION: 'link', ...smtp })).toThrow(/SIGNUP_CONFIRMATION must be email or none/);
   });
 });
