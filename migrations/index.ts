@@ -1,5 +1,6 @@
 /** Every migration, in order. The app runs them on start; `npm run migrate` runs them alone. */
 import { RowLevelSecurity1796700000900 } from './1796700000900-RowLevelSecurity';
+import { PendingSignUps1796800000100 } from './1796800000100-PendingSignUps';
 import { Foundation1795388750004 } from './1795388750004-Foundation';
 import { Pipeline1795389626333 } from './1795389626333-Pipeline';
 import { Money1795390357665 } from './1795390357665-Money';
@@ -65,4 +66,5 @@ export const MIGRATIONS: Function[] = [
   RateLimits1796700000200,
   KpiMeasurementsWithoutCampaignFk1796700000500,
   RowLevelSecurity1796700000900,
+  PendingSignUps1796800000100,
 ];
