@@ -22,7 +22,7 @@ export class AuthResolver {
   @PortalVisible()
   @Mutation(() => ConfirmSignUpResult, {
     description:
-      'Finishes a sign-up with the token of its emailed link: creates the agency and its owner as registered, and logs the owner in. Each link works once, for 24 hours. CONFLICT EMAIL_TAKEN if the email got an account meanwhile. No login needed.',
+      'Finishes a sign-up with the token of its emailed link: creates the agency and its owner as registered, and logs the owner in. Each link works once, for 24 hours. CONFLICT EMAIL_TAKEN if the email got an account meanwhile; FORBIDDEN SIGNUP_CLOSED once sign-up is closed (SIGNUP=off). No login needed.',
   })
   confirmSignUp(@Ctx() ctx: RequestContext, @Arg('input', () => ConfirmSignUpInput, { description: 'The operation input.' }) input: ConfirmSignUpInput) {
     return auth.confirmSignUp(ctx, input);

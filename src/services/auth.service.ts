@@ -174,10 +174,12 @@ async function createAgencyWithOwner(
 /**
  * Finishes a sign-up with the token of its emailed link: creates the agency and owner as asked at
  * registerAgency (one transaction, which also consumes the link) and logs the owner in. Each link
- * works once; an expired one is refused. The email taken meanwhile is CONFLICT EMAIL_TAKEN (the
+ * works once; an expired one is refused, and none works once SIGNUP=off. The email taken meanwhile is CONFLICT EMAIL_TAKEN (the
  * caller holds the inbox: nothing is revealed) and the link stays unused.
  */
 export async function confirmSignUp(ctx: RequestContext, input: ConfirmSignUpInput): Promise<AuthPayload | SignUpTokenInvalidError | SignUpTokenExpiredError> {
+  // a server whose sign-up was closed since (SIGNUP=off) no longer creates agencies from earlier links
+  if (ctx.app.config.signup === 'off') throw new AppError('FORBIDDEN', msg('errors.signup.off'), { reason: 'SIGNUP_CLOSED' });
   const done = await withTransaction(await beforeAgency(ctx), async (tx) => {
     // consumed before the transaction enters the new agency (the table is not an agency's)
     const pending = await takePendingSignUp(tx, input);

@@ -146,6 +146,20 @@ describe('SIGNUP_CONFIRMATION=email', () => {
     expect(await count(t, 'SELECT count(*)::int AS n FROM pending_signups WHERE email = $1', [owner.ownerEmail])).toBe(0);
   });
 
+  it('creates nothing from a link once sign-up is closed (SIGNUP=off): FORBIDDEN SIGNUP_CLOSED, the link still waits', async () => {
+    const email = uniqueEmail('closed');
+    await t.gql(REGISTER, { input: input(email, { locale: 'EN' }) });
+    const token = linkToken(await mailTo(email));
+    const closed = await startTestApp({ env: { SIGNUP: 'off', WORKERS: '0' } });
+    try {
+      expect(expectCode(await closed.gql(CONFIRM, { input: { token } }), 'FORBIDDEN')).toMatchObject({ reason: 'SIGNUP_CLOSED' });
+    } finally {
+      await closed.close();
+    }
+    expect(await count(t, 'SELECT count(*)::int AS n FROM users WHERE email = $1', [email])).toBe(0);
+    dataOf<any>(await t.gql(CONFIRM, { input: { token } }), 'confirmSignUp', 'AuthPayload');
+  });
+
   it('answers CONFLICT EMAIL_TAKEN at confirmation when the email got an account meanwhile', async () => {
     const email = uniqueEmail('race');
     await t.gql(REGISTER, { input: input(email, { locale: 'EN' }) });
