@@ -25,8 +25,9 @@ function compose(publicUrl: string, mail: SignUpEmail): { subject: string; text:
 /**
  * Sends a sign-up's email straight through SMTP_URL: there is no agency yet, so no outbox row (the
  * outbox is an agency's). Either the confirmation link (a new email) or a note to the owner of an
- * account that already has the email. A refusal is retried (3 retries); config refuses
- * SIGNUP_CONFIRMATION=email without SMTP_URL while sign-up is open, so a missing one only drops it.
+ * account that already has the email. A refusal is retried (3 retries). Config refuses
+ * SIGNUP_CONFIRMATION=email without SMTP_URL while sign-up is open; a worker process (npm run
+ * worker) needs the same SMTP_URL, MAIL_FROM and PUBLIC_URL (the link is written here).
  */
 export const signUpEmailJob = registerSystemJob<SignUpEmailPayload>({
   kind: SIGNUP_EMAIL_JOB,
@@ -36,7 +37,8 @@ export const signUpEmailJob = registerSystemJob<SignUpEmailPayload>({
     const mail = await signUpEmailFor(app, payload.pendingId);
     if (!mail) return { sent: false };
     if (!smtpUrl) {
-      app.logger.warn({ job: SIGNUP_EMAIL_JOB }, 'sign-up email dropped: no SMTP_URL');
+      // a worker process started without the API's SMTP_URL: the sign-up cannot finish
+      app.logger.error({ job: SIGNUP_EMAIL_JOB }, 'sign-up email dropped: this process has no SMTP_URL');
       return { sent: false };
     }
     await sendMail(smtpUrl, { from: mailFrom, to: mail.to, ...compose(publicUrl, mail) });
