@@ -1786,6 +1786,8 @@ async function main(): Promise<void> {
   // the scenarios run production mode, where sign-up is off by default, and register their
   // agencies from one address (inherited by the servers they spawn)
   process.env.SIGNUP ??= 'open';
+  // throwaway servers: registered at once (no confirmation email to send)
+  process.env.SIGNUP_CONFIRMATION ??= 'none';
   process.env.SIGNUP_PER_HOUR_PER_ADDRESS ??= '1000000';
   const scenarios: Record<string, () => Promise<void>> = {
     embedded: embeddedScenario,

@@ -92,7 +92,7 @@ async function main(): Promise<void> {
     process.stdout.write(`seed:large on ${SEED_LARGE_URL.replace(/\/\/[^@]*@/, '//')}, scale ${scale}: ${AGENCIES} agencies, ${AGENCIES * clientsPer} clients, ${AGENCIES * campaignsPer} campaigns\n`);
 
     // agencies and owners through the API (password hashing, default channels), the bulk in SQL
-    const config = loadConfig({ ...process.env, DATABASE_URL: SEED_LARGE_URL, NODE_ENV: 'production', JWT_SECRET: process.env.JWT_SECRET ?? 'seed-large-secret-seed-large-secret-42', LOG_LEVEL: 'silent', SIGNUP: 'open', SIGNUP_PER_HOUR_PER_ADDRESS: '1000000' });
+    const config = loadConfig({ ...process.env, DATABASE_URL: SEED_LARGE_URL, NODE_ENV: 'production', JWT_SECRET: process.env.JWT_SECRET ?? 'seed-large-secret-seed-large-secret-42', LOG_LEVEL: 'silent', SIGNUP: 'open', SIGNUP_CONFIRMATION: 'none', SIGNUP_PER_HOUR_PER_ADDRESS: '1000000' });
     const { httpServer, stop } = await createApp(ds, config, createLogger('warn'));
     await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));
     const port = (httpServer.address() as AddressInfo).port;

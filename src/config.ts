@@ -123,6 +123,14 @@ export interface AppConfig {
    * open in development, tests and on the embedded database.
    */
   signup: SignupMode;
+  /**
+   * how a sign-up is completed (SIGNUP_CONFIRMATION): `email`, only through the one-time link sent
+   * to the address (registerAgency answers alike whether the email has an account or not); `none`,
+   * at once (a taken email answers CONFLICT EMAIL_TAKEN: anyone learns that it has an account).
+   * `email` by default in production on a real database (`none` there only when set by name, and
+   * the start-up log warns); `none` in development, tests and on the embedded database (no SMTP there).
+   */
+  signupConfirmation: SignupConfirmation;
   /** the invitation codes `invite` accepts (SIGNUP_INVITE_CODES, comma-separated, each ≥ 16 characters) */
   signupInviteCodes: string[];
   /** registrations one client address may make per hour (SIGNUP_PER_HOUR_PER_ADDRESS, default 10) */
@@ -161,6 +169,7 @@ export interface AppConfig {
 }
 
 export type SignupMode = 'open' | 'invite' | 'off';
+export type SignupConfirmation = 'email' | 'none';
 
 export class ConfigError extends Error {}
 
@@ -308,6 +317,29 @@ function signup(env: NodeJS.ProcessEnv, nodeEnv: NodeEnv, embedded: boolean): { 
   return { mode: raw, codes };
 }
 
+/**
+ * SIGNUP_CONFIRMATION. A production server on a real database must not tell who has an account:
+ * there it is `email` unless `none` is asked for by name (a throwaway or benchmark server; the
+ * start-up log warns, see signupWarning). `email` needs somewhere to send the links (SMTP_URL)
+ * while anyone can sign up.
+ */
+function signupConfirmation(env: NodeJS.ProcessEnv, nodeEnv: NodeEnv, embedded: boolean, signup: SignupMode, smtp: string | null): SignupConfirmation {
+  const production = nodeEnv === 'production' && !embedded;
+  const raw = env.SIGNUP_CONFIRMATION?.trim().toLowerCase() || (production ? 'email' : 'none');
+  if (raw !== 'email' && raw !== 'none') throw new ConfigError(`SIGNUP_CONFIRMATION must be email or none, got "${env.SIGNUP_CONFIRMATION}"`);
+  if (signup === 'off') return raw;
+  if (raw === 'email' && !smtp) {
+    throw new ConfigError(`SIGNUP_CONFIRMATION=email needs SMTP_URL while SIGNUP=${signup}: the confirmation links are sent by email`);
+  }
+  return raw;
+}
+
+/** What the start-up log warns about sign-up: `none` asked for in production while anyone may sign up. */
+export function signupWarning(config: Pick<AppConfig, 'nodeEnv' | 'databaseUrl' | 'signup' | 'signupConfirmation'>): string | null {
+  if (config.nodeEnv !== 'production' || config.databaseUrl === null || config.signup === 'off' || config.signupConfirmation !== 'none') return null;
+  return `SIGNUP_CONFIRMATION=none with SIGNUP=${config.signup} in production: registering a taken email tells anyone that it has an account. Use SIGNUP_CONFIRMATION=email (with SMTP_URL), or SIGNUP=off`;
+}
+
 /** Parses and validates every environment variable once; the rest of the code reads AppConfig. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   // production-like unless told otherwise: masking must not depend on remembering a variable
@@ -372,6 +404,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsToken: metricsToken(env),
     metricsMaxOperations: int(env, 'METRICS_MAX_OPERATIONS', 200, 1, 10_000),
     signup: signupConfig.mode,
+    signupConfirmation: signupConfirmation(env, nodeEnv, databaseUrl === null, signupConfig.mode, smtpUrl(env)),
     signupInviteCodes: signupConfig.codes,
     signupPerHourPerAddress: int(env, 'SIGNUP_PER_HOUR_PER_ADDRESS', 10, 1, 1_000_000),
     loginFreeAttempts: int(env, 'LOGIN_FREE_ATTEMPTS', 5, 1, 1000),

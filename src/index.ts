@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createApp } from './app';
-import { loadConfig } from './config';
+import { loadConfig, signupWarning } from './config';
 import { createDataSource } from './db/data-source';
 import { EmbeddedDatabase, startEmbeddedDatabase } from './db/embedded';
 import { installQueue } from './jobs/queue';
@@ -12,6 +12,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const t0 = Date.now();
+  const signupRisk = signupWarning(config);
+  if (signupRisk) logger.warn(signupRisk);
   if (config.jwtSecretFile) logger.info({ file: config.jwtSecretFile }, 'no JWT_SECRET given: using the secret kept in DATA_DIR');
 
   let embedded: EmbeddedDatabase | null = null;

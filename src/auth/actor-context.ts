@@ -3,7 +3,7 @@ import type { AuthedContext, RequestContext } from '../context';
 
 /**
  * A result that speaks for an actor other than the request's: the payload of `login`,
- * `registerAgency` or `resetPassword` is resolved as the user who has just authenticated, while
+ * `registerAgency`, `confirmSignUp` or `resetPassword` is resolved as the user who has just authenticated, while
  * the request itself stays anonymous. The service puts the derived context on the result under
  * this key; the schema (see `resolveAsCarriedActor`) resolves the result's subtree with it.
  */

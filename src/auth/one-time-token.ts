@@ -16,3 +16,5 @@ export function hashOneTimeToken(token: string): string {
 
 export const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
 export const PASSWORD_RESET_TTL_MS = 24 * 3600 * 1000;
+/** how long a sign-up's confirmation link works (SIGNUP_CONFIRMATION=email) */
+export const SIGNUP_CONFIRMATION_TTL_MS = 24 * 3600 * 1000;

@@ -27,11 +27,13 @@ import { Report, ReportSchedule } from './report.entity';
 import { Invoice, InvoiceLine, Payment } from './invoice.entity';
 import { Meeting } from './meeting.entity';
 import { PasswordResetToken } from './password-reset-token.entity';
+import { PendingSignUp } from './pending-signup.entity';
 import { Proposal, ProposalLine, ProposalRevision } from './proposal.entity';
 import { AgencyRequisites, AgencyVatRegime } from './requisites.entity';
 import { User } from './user.entity';
 
 export {
+  PendingSignUp,
   Survey,
   SurveyInvitation,
   SurveyResponse,
@@ -121,6 +123,7 @@ export const ENTITIES = [
   Act,
   ActLine,
   PasswordResetToken,
+  PendingSignUp,
   GeneratedDocument,
   AgencyImage,
   ContractTemplate,

@@ -1,5 +1,6 @@
 import { pruneJobRecords, reconcileInterruptedJobs } from '../services/job.service';
 import { pruneOutbox } from '../services/outbound-email.service';
+import { pruneExpiredSignUps } from '../services/signup.service';
 import { registerSchedule } from './registry';
 
 /** Every night at 03:15 UTC: finished job records past their retention are deleted. */
@@ -21,4 +22,11 @@ export const pruneOutboxSchedule = registerSchedule({
   kind: 'outbox.prune',
   cron: '25 3 * * *',
   run: (app) => pruneOutbox(app),
+});
+
+/** Every hour at :40: sign-ups whose confirmation link expired are deleted (they hold password hashes). */
+export const pruneSignUpsSchedule = registerSchedule({
+  kind: 'signups.prune',
+  cron: '40 * * * *',
+  run: (app) => pruneExpiredSignUps(app),
 });

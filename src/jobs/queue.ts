@@ -5,7 +5,7 @@ import { newContext, noUsage, type AppServices, type AuthedContext } from '../co
 import type { Logger } from '../logger';
 import * as records from '../services/job.service';
 import { poolExecutor, type SqlExecutor } from './executor';
-import { jobKind, jobKinds, scheduledJobs, type JobKind } from './registry';
+import { jobKind, jobKinds, scheduledJobs, systemJob, systemJobs, type JobKind, type SystemJob } from './registry';
 import { agencyUnit } from '../services/scope';
 import './kinds';
 
@@ -31,7 +31,7 @@ class Slots {
 }
 
 /** A kind's retry policy; a delay of 0 retries at once (pg-boss's backoff would make it at least 1 s, doubling). */
-function defaults(def: JobKind, config: Pick<AppConfig, 'jobRetryDelaySeconds'>) {
+function defaults(def: JobKind | SystemJob, config: Pick<AppConfig, 'jobRetryDelaySeconds'>) {
   const retryDelay = def.retryDelaySeconds ?? config.jobRetryDelaySeconds;
   return {
     retryLimit: def.retryLimit ?? 2,
@@ -47,7 +47,7 @@ function defaults(def: JobKind, config: Pick<AppConfig, 'jobRetryDelaySeconds'>)
  * owner of pg-boss's schema can, see installQueue).
  */
 async function createQueues(boss: PgBoss, config: Pick<AppConfig, 'jobRetryDelaySeconds'>): Promise<void> {
-  for (const def of jobKinds()) await boss.createQueue(def.kind, { name: def.kind, ...defaults(def, config) });
+  for (const def of [...jobKinds(), ...systemJobs()]) await boss.createQueue(def.kind, { name: def.kind, ...defaults(def, config) });
   for (const s of scheduledJobs()) {
     await boss.createQueue(s.kind, { name: s.kind, retryLimit: 1, expireInSeconds: 15 * 60 });
     await boss.schedule(s.kind, s.cron, {}, { tz: 'UTC' });
@@ -126,6 +126,19 @@ export class JobQueue {
           this.workerIds.set(def.kind, [...(this.workerIds.get(def.kind) ?? []), workerId]);
         }
       }
+      for (const def of systemJobs()) {
+        for (let i = 0; i < workers; i++) {
+          let workerId = '';
+          workerId = await this.boss.work<object>(def.kind, options, async ([job]) => {
+            try {
+              return await this.runSystemJob(slots, def, job);
+            } finally {
+              this.boss.notifyWorker(workerId);
+            }
+          });
+          this.workerIds.set(def.kind, [...(this.workerIds.get(def.kind) ?? []), workerId]);
+        }
+      }
       for (const s of scheduledJobs()) {
         await this.boss.work(s.kind, options, async () => {
           await slots.take();
@@ -137,7 +150,7 @@ export class JobQueue {
         });
       }
     }
-    this.log.info({ workers, kinds: jobKinds().map((k) => k.kind), schedules: scheduledJobs().map((s) => s.kind), ms: Date.now() - t0 }, 'job queue started');
+    this.log.info({ workers, kinds: [...jobKinds(), ...systemJobs()].map((k) => k.kind), schedules: scheduledJobs().map((s) => s.kind), ms: Date.now() - t0 }, 'job queue started');
   }
 
   /**
@@ -163,7 +176,7 @@ export class JobQueue {
 
   /** Sends one job (through `db`: the caller's transaction, or the pool), at once or not before `startAfter`. */
   async send(kind: string, data: object, id: string, db: SqlExecutor, opts: { startAfter?: Date } = {}): Promise<void> {
-    const def = jobKind(kind);
+    const def = jobKind(kind) ?? systemJob(kind);
     if (!def) throw new Error(`unknown job kind ${kind}`);
     const when = opts.startAfter ? { startAfter: opts.startAfter } : {};
     await this.boss.send(kind, data, { id, db, ...defaults(def, this.app.config), ...when } as PgBoss.SendOptions);
@@ -172,6 +185,21 @@ export class JobQueue {
   /** The cron schedules registered in the queue (name and expression). */
   async schedules(): Promise<{ name: string; cron: string }[]> {
     return (await this.boss.getSchedules()).map((s) => ({ name: s.name, cron: s.cron }));
+  }
+
+  /** A system job (no agency, no record): the handler's failure is logged and retried by the queue. */
+  private async runSystemJob(slots: Slots, def: SystemJob, job: PgBoss.JobWithMetadata<object>): Promise<unknown> {
+    const attempt = job.retryCount + 1;
+    const lastAttempt = job.retryCount >= job.retryLimit;
+    await slots.take();
+    try {
+      return await def.run(this.app, job.data, { attempt, lastAttempt });
+    } catch (err) {
+      this.log.warn({ err, jobId: job.id, kind: job.name, attempt, lastAttempt }, 'job failed');
+      throw err;
+    } finally {
+      slots.give();
+    }
   }
 
   private async runTenantJob(slots: Slots, job: PgBoss.JobWithMetadata<records.QueuedJobData>): Promise<unknown> {

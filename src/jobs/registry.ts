@@ -44,21 +44,54 @@ export interface ScheduledJob {
   run(app: AppServices): Promise<unknown>;
 }
 
+/**
+ * A job of the service itself, sent before any agency is known (a sign-up's email): no record an
+ * agency reads, no actor; its handler gets the app and the payload. Retried like a tenant job.
+ */
+export interface SystemJob<P = unknown> {
+  kind: string;
+  run(app: AppServices, payload: P, run: { attempt: number; lastAttempt: boolean }): Promise<unknown>;
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  retryBackoff?: boolean;
+  expireInSeconds?: number;
+}
+
 const kinds = new Map<string, JobKind<any, any>>();
 const schedules = new Map<string, ScheduledJob>();
+const systemKinds = new Map<string, SystemJob<any>>();
+
+function claim(kind: string): void {
+  if (kinds.has(kind) || schedules.has(kind) || systemKinds.has(kind)) throw new Error(`job kind ${kind} is registered twice`);
+}
 
 /** Registers a kind of job by its name (once; a second registration of the name is a programming error). */
 export function registerJob<P, R>(def: JobKind<P, R>): JobKind<P, R> {
-  if (kinds.has(def.kind) || schedules.has(def.kind)) throw new Error(`job kind ${def.kind} is registered twice`);
+  claim(def.kind);
   kinds.set(def.kind, def);
   return def;
 }
 
 /** Registers a scheduled system job. */
 export function registerSchedule(def: ScheduledJob): ScheduledJob {
-  if (kinds.has(def.kind) || schedules.has(def.kind)) throw new Error(`job kind ${def.kind} is registered twice`);
+  claim(def.kind);
   schedules.set(def.kind, def);
   return def;
+}
+
+/** Registers a system job sent on demand (see SystemJob). */
+export function registerSystemJob<P>(def: SystemJob<P>): SystemJob<P> {
+  claim(def.kind);
+  systemKinds.set(def.kind, def);
+  return def;
+}
+
+export function systemJob(kind: string): SystemJob<any> | undefined {
+  return systemKinds.get(kind);
+}
+
+export function systemJobs(): SystemJob<any>[] {
+  return [...systemKinds.values()];
 }
 
 export function jobKind(kind: string): JobKind<any, any> | undefined {

@@ -1,7 +1,8 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { AuthPayloadType } from '../schema/auth/auth.type';
-import { LoginInput, RegisterAgencyInput } from '../schema/auth/auth.inputs';
+import { AuthPayloadType, RegisterAgencyPayloadType } from '../schema/auth/auth.type';
+import { ConfirmSignUpInput, LoginInput, RegisterAgencyInput } from '../schema/auth/auth.inputs';
+import { ConfirmSignUpResult } from '../schema/auth/auth.results';
 import { ResetPasswordInput } from '../schema/user/user.inputs';
 import { ResetPasswordResult } from '../schema/user/user.results';
 import * as auth from '../services/auth.service';
@@ -10,9 +11,21 @@ import { PortalVisible } from '../schema/common/visibility';
 @Resolver()
 export class AuthResolver {
   @PortalVisible()
-  @Mutation(() => AuthPayloadType, { description: 'Registers a new agency and its owner; returns a token for the owner.' })
+  @Mutation(() => RegisterAgencyPayloadType, {
+    description:
+      'Registers a new agency and its owner. Where sign-ups are confirmed by email (the production default) it answers only `confirmationSent: true`, the same for every address, and the agency is created by confirmSignUp with the emailed link; elsewhere it creates them at once and returns a token for the owner (a taken email: CONFLICT EMAIL_TAKEN).',
+  })
   registerAgency(@Ctx() ctx: RequestContext, @Arg('input', () => RegisterAgencyInput, { description: 'The operation input.' }) input: RegisterAgencyInput) {
     return auth.registerAgency(ctx, input);
+  }
+
+  @PortalVisible()
+  @Mutation(() => ConfirmSignUpResult, {
+    description:
+      'Finishes a sign-up with the token of its emailed link: creates the agency and its owner as registered, and logs the owner in. Each link works once, for 24 hours. CONFLICT EMAIL_TAKEN if the email got an account meanwhile; FORBIDDEN SIGNUP_CLOSED once sign-up is closed (SIGNUP=off). No login needed.',
+  })
+  confirmSignUp(@Ctx() ctx: RequestContext, @Arg('input', () => ConfirmSignUpInput, { description: 'The operation input.' }) input: ConfirmSignUpInput) {
+    return auth.confirmSignUp(ctx, input);
   }
 
   @PortalVisible()

@@ -10,7 +10,11 @@ import { AppError, BadUserInputError, ConflictError, UnauthenticatedError, isUni
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password';
 import { hashOneTimeToken } from '../auth/one-time-token';
 import { assertStrongPassword } from '../auth/password-strength';
-import type { LoginInput, RegisterAgencyInput } from '../schema/auth/auth.inputs';
+import type { ConfirmSignUpInput, LoginInput, RegisterAgencyInput } from '../schema/auth/auth.inputs';
+import { SignUpTokenExpiredError, SignUpTokenInvalidError } from '../schema/auth/auth.results';
+import { ErrorResult } from '../schema/common/error-result';
+import type { PendingAgency } from '../entities/pending-signup.entity';
+import { requestSignUp, takePendingSignUp } from './signup.service';
 import type { ResetPasswordInput } from '../schema/user/user.inputs';
 import { ACTOR_CONTEXT, CarriesActorContext } from '../auth/actor-context';
 import { randomUUID } from 'node:crypto';
@@ -78,53 +82,113 @@ async function admitSignup(ctx: RequestContext, input: RegisterAgencyInput): Pro
   }
 }
 
-/** Creates an agency and its owner in one transaction and logs the owner in. */
-export async function registerAgency(ctx: RequestContext, input: RegisterAgencyInput): Promise<AuthPayload> {
+/** What registerAgency answers: the owner logged in, or (SIGNUP_CONFIRMATION=email) only "check your email". */
+export type RegisterAgencyPayload =
+  | (AuthPayload & { confirmationSent: false })
+  | { confirmationSent: true; token: null; expiresAt: null; user: null; agency: null };
+
+/** The same answer for every email: nothing in it (or in its timing) tells whether the email has an account. */
+const CONFIRMATION_SENT: RegisterAgencyPayload = Object.freeze({ confirmationSent: true, token: null, expiresAt: null, user: null, agency: null });
+
+/**
+ * Registers an agency and its owner. SIGNUP_CONFIRMATION=none: at once, in one transaction, and logs
+ * the owner in (a taken email is CONFLICT EMAIL_TAKEN). SIGNUP_CONFIRMATION=email: the input is
+ * judged as always (sign-up mode, rate limit, password), the password hashed, and the sign-up
+ * stored for its emailed link (signup.service): the same work and answer whatever the email.
+ */
+export async function registerAgency(ctx: RequestContext, input: RegisterAgencyInput): Promise<RegisterAgencyPayload> {
   await admitSignup(ctx, input);
   const email = normalizeEmail(input.email);
   assertStrongPassword(input.password, 'input.password', [email, input.fullName, input.agencyName], ctx.app.config.passwordMinScore);
   const passwordHash = await hashPassword(input.password);
-  const { user, agency } = await withTransaction(await beforeAgency(ctx), async (tx) => {
-    // the new agency's id is drawn here so that the transaction enters it before its first row
-    const id = randomUUID();
-    await enterAgency(tx, id);
-    const agency = await tx.manager.getRepository(Agency).save(
-      tx.manager.getRepository(Agency).create({
-        id,
-        name: input.agencyName.trim(),
-        timeZone: input.timeZone ?? DEFAULT_TIME_ZONE,
-        locale: input.locale ?? Locale.RU,
-        defaultCurrency: input.defaultCurrency ?? CurrencyCode.RUB,
-        country: input.country ?? 'RU',
+  if (ctx.app.config.signupConfirmation === 'email') {
+    // the emails' language: the one asked for, else the request's (Accept-Language)
+    await requestSignUp(ctx, { agency: pendingAgencyOf(input), email, passwordHash, locale: input.locale ?? ctx.locale, from: addressOf(ctx) });
+    return CONFIRMATION_SENT;
+  }
+  const { user, agency } = await withTransaction(await beforeAgency(ctx), (tx) =>
+    createAgencyWithOwner(tx, { ...pendingAgencyOf(input), email, passwordHash }, 'input.email'),
+  );
+  // after the commit: the payload's relations are read on the pool, as the new owner
+  return { ...(await issue(ctx, user, agency)), confirmationSent: false };
+}
+
+function pendingAgencyOf(input: RegisterAgencyInput): PendingAgency {
+  return {
+    agencyName: input.agencyName.trim(),
+    fullName: input.fullName?.trim() || null,
+    timeZone: input.timeZone ?? null,
+    locale: input.locale ?? null,
+    defaultCurrency: input.defaultCurrency ?? null,
+    country: input.country ?? null,
+  };
+}
+
+/**
+ * Creates the agency and its owner in the caller's transaction, begun before any agency
+ * (beforeAgency): the new agency's id is drawn first, so that the transaction enters it before its
+ * first row. A taken email is CONFLICT EMAIL_TAKEN on `field`.
+ */
+async function createAgencyWithOwner(
+  tx: RequestContext,
+  spec: PendingAgency & { email: string; passwordHash: string },
+  field: string,
+): Promise<{ user: User; agency: Agency }> {
+  const id = randomUUID();
+  await enterAgency(tx, id);
+  const agency = await tx.manager.getRepository(Agency).save(
+    tx.manager.getRepository(Agency).create({
+      id,
+      name: spec.agencyName,
+      timeZone: spec.timeZone ?? DEFAULT_TIME_ZONE,
+      locale: spec.locale ?? Locale.RU,
+      defaultCurrency: spec.defaultCurrency ?? CurrencyCode.RUB,
+      country: spec.country ?? 'RU',
+    }),
+  );
+  const countryDefaults = requisiteDefaultsFor(agency.country);
+  if (Object.keys(countryDefaults).length) {
+    await tx.manager.getRepository(AgencyRequisites).insert({ agencyId: agency.id, ...countryDefaults });
+  }
+  let user: User;
+  try {
+    user = await tx.manager.getRepository(User).save(
+      tx.manager.getRepository(User).create({
+        agencyId: agency.id,
+        email: spec.email,
+        passwordHash: spec.passwordHash,
+        fullName: spec.fullName ?? '',
+        role: UserRole.OWNER,
+        clientId: null,
+        lastLoginAt: new Date(),
       }),
     );
-    const countryDefaults = requisiteDefaultsFor(agency.country);
-    if (Object.keys(countryDefaults).length) {
-      await tx.manager.getRepository(AgencyRequisites).insert({ agencyId: agency.id, ...countryDefaults });
+  } catch (err) {
+    if (isUniqueViolation(err, 'users_email_unique')) {
+      throw new ConflictError('EMAIL_TAKEN', 'A user with this email already exists', field);
     }
-    let user: User;
-    try {
-      user = await tx.manager.getRepository(User).save(
-        tx.manager.getRepository(User).create({
-          agencyId: agency.id,
-          email,
-          passwordHash,
-          fullName: input.fullName?.trim() ?? '',
-          role: UserRole.OWNER,
-          clientId: null,
-          lastLoginAt: new Date(),
-        }),
-      );
-    } catch (err) {
-      if (isUniqueViolation(err, 'users_email_unique')) {
-        throw new ConflictError('EMAIL_TAKEN', 'A user with this email already exists', 'input.email');
-      }
-      throw err;
-    }
-    return { user, agency };
+    throw err;
+  }
+  return { user, agency };
+}
+
+/**
+ * Finishes a sign-up with the token of its emailed link: creates the agency and owner as asked at
+ * registerAgency (one transaction, which also consumes the link) and logs the owner in. Each link
+ * works once; an expired one is refused, and none works once SIGNUP=off. The email taken meanwhile is CONFLICT EMAIL_TAKEN (the
+ * caller holds the inbox: nothing is revealed) and the link stays unused.
+ */
+export async function confirmSignUp(ctx: RequestContext, input: ConfirmSignUpInput): Promise<AuthPayload | SignUpTokenInvalidError | SignUpTokenExpiredError> {
+  // a server whose sign-up was closed since (SIGNUP=off) no longer creates agencies from earlier links
+  if (ctx.app.config.signup === 'off') throw new AppError('FORBIDDEN', msg('errors.signup.off'), { reason: 'SIGNUP_CLOSED' });
+  const done = await withTransaction(await beforeAgency(ctx), async (tx) => {
+    // consumed before the transaction enters the new agency (the table is not an agency's)
+    const pending = await takePendingSignUp(tx, input);
+    if (pending instanceof ErrorResult) return pending;
+    return createAgencyWithOwner(tx, { ...pending.agency, email: pending.email, passwordHash: pending.passwordHash }, 'input.token');
   });
-  // after the commit: the payload's relations are read on the pool, as the new owner
-  return issue(ctx, user, agency);
+  if (done instanceof ErrorResult) return done;
+  return issue(ctx, done.user, done.agency);
 }
 
 /** The address limits are counted against: in-process callers (seeding, scripts) share one. */

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { AppServices, AuthedContext } from '../context';
+import type { AppServices, AuthedContext, RequestContext } from '../context';
 import { Job, JobState, type JobErrorValue } from '../entities/job.entity';
 import { AppError } from '../errors';
 import { Locale } from '../entities/enums';
 import { msg, render, type Msg } from '../i18n';
 import { managerExecutor } from '../jobs/executor';
-import { jobKind } from '../jobs/registry';
+import { jobKind, systemJob } from '../jobs/registry';
 import { agencyUnit, scoped, withTransaction } from './scope';
 
 /**
@@ -51,6 +51,17 @@ export async function enqueueJob<P>(ctx: AuthedContext, kind: string, payload: P
   // caller's own transaction wakes them after its commit)
   if (!inCallersTransaction && !opts.startAfter) ctx.app.queue.wake(kind);
   return queued;
+}
+
+/**
+ * Enqueues a system job (no agency, no record: a sign-up's email) in the caller's transaction, so
+ * that it exists if and only if what asked for it commits; outside a transaction, on the pool.
+ */
+export async function enqueueSystemJob<P extends object>(ctx: RequestContext, kind: string, payload: P): Promise<void> {
+  if (!systemJob(kind)) throw new Error(`unknown system job kind ${kind}`);
+  const inCallersTransaction = Boolean(ctx.manager.queryRunner?.isTransactionActive);
+  await ctx.app.queue.send(kind, payload, randomUUID(), managerExecutor(ctx.manager));
+  if (!inCallersTransaction) ctx.app.queue.wake(kind);
 }
 
 /** The agency's record of a job; null when it is not the agency's (or no such job). */

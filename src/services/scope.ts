@@ -9,7 +9,7 @@ import { Agency } from '../entities/agency.entity';
 import { AgencyRequisites } from '../entities/requisites.entity';
 import { DocumentCounter } from '../entities/document-counter.entity';
 import { newContext, noUsage, type Actor, type AppServices, type AuthedContext, type RequestContext } from '../context';
-import { UserRole, type Locale } from '../entities/enums';
+import { Locale, UserRole } from '../entities/enums';
 import { portalScopeOf } from '../entities/portal-scope';
 import { ForbiddenError, NotFoundError, RequestTimeoutError, UnauthenticatedError } from '../errors';
 import { withColumnScales } from './money/format';
@@ -615,6 +615,23 @@ export function agencyUnit(app: AppServices, agencyId: string, opts: { holdReads
 export async function beforeAgency<C extends RequestContext>(ctx: C): Promise<C> {
   await tenantUnitOf(ctx.manager)?.end();
   return deriveContext(ctx, { actor: null, authError: null, manager: ctx.app.dataSource.manager });
+}
+
+/**
+ * beforeAgency for system work with no request behind it: a sign-up's email job, pruning expired
+ * sign-ups. No actor, the pool's manager, the service's default language.
+ */
+export function systemBeforeAgency(app: AppServices, jobName: string): RequestContext {
+  return newContext<RequestContext>({
+    usage: noUsage(),
+    requestId: jobName,
+    actor: null,
+    authError: null,
+    locale: Locale.RU,
+    manager: app.dataSource.manager,
+    app,
+    logger: app.logger.child({ job: jobName }),
+  });
 }
 
 /**

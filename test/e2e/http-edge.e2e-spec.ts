@@ -147,8 +147,9 @@ describe('JSON errors at the HTTP edge, in every mode', () => {
       let app: TestApp;
       let token: string;
       beforeAll(async () => {
-        app = await startTestApp({ env: { NODE_ENV: mode } });
-        token = (await registerAgency(app)).ownerToken;
+        // production refuses the suite's immediate sign-up: the agency is registered through `t`
+        app = await startTestApp({ env: { NODE_ENV: mode, SIGNUP: 'off' } });
+        token = (await registerAgency(t)).ownerToken;
       });
       afterAll(() => app.close());
 

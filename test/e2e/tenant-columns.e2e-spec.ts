@@ -18,6 +18,7 @@ const NOT_TENANT_TABLES: Record<string, string> = {
   migrations: "TypeORM's bookkeeping of applied migrations; agency_app has no grant on it",
   cost_budgets: 'the query-cost buckets, keyed by agency or by an anonymous client address: shared by every API node, read before the agency unit opens',
   rate_limits: 'login and sign-up counters, keyed by email and client address: no agency is known when they are counted',
+  pending_signups: 'sign-ups waiting for their emailed link: the agency does not exist until the link is opened; read only by the sign-up service, before any agency is entered (systemBeforeAgency)',
 };
 
 /**

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from '../../src/config';
+import { ConfigError, loadConfig, signupWarning } from '../../src/config';
 
 const REAL_DB = 'postgres://postgres@127.0.0.1:5432/agency';
 const SECRET = 'a-secret-of-at-least-thirty-two-characters';
@@ -85,7 +85,8 @@ describe('loadConfig: sign-up (SIGNUP)', () => {
   });
 
   it('takes open, invite (with codes of at least 16 characters) or off, and refuses anything else', () => {
-    const base = { DATA_DIR: dataDir, DATABASE_URL: REAL_DB, JWT_SECRET: SECRET };
+    // production on a real database: sign-up by confirmation email, sent through SMTP_URL
+    const base = { DATA_DIR: dataDir, DATABASE_URL: REAL_DB, JWT_SECRET: SECRET, SMTP_URL: 'smtp://mail.example.test:587' };
     expect(loadConfig({ ...base, SIGNUP: 'OPEN' }).signup).toBe('open');
     expect(loadConfig({ ...base, SIGNUP: 'invite', SIGNUP_INVITE_CODES: ' spring-2026-partners-A , spring-2026-partners-B' })).toMatchObject({
       signup: 'invite',
@@ -112,5 +113,39 @@ describe('loadConfig: MIGRATION_DATABASE_URL (the owner, when the API connects a
 
   it('refuses SEED_DEMO with it (the demo agency is written by the owner: npm run seed)', () => {
     expect(() => loadConfig({ DATA_DIR: dataDir, DATABASE_URL: REAL_DB, JWT_SECRET: SECRET, MIGRATION_DATABASE_URL: OWNER_DB, SEED_DEMO: 'true' })).toThrow(/SEED_DEMO needs the owner/);
+  });
+});
+
+describe('loadConfig: sign-up confirmation (SIGNUP_CONFIRMATION)', () => {
+  const smtp = { SMTP_URL: 'smtp://mail.example.test:587' };
+
+  it('is email in production on a real database, none in development, tests and on the embedded database', () => {
+    expect(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: REAL_DB, JWT_SECRET: SECRET }).signupConfirmation).toBe('email');
+    expect(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: REAL_DB, JWT_SECRET: SECRET, SIGNUP: 'open', ...smtp }).signupConfirmation).toBe('email');
+    expect(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: REAL_DB, NODE_ENV: 'development' }).signupConfirmation).toBe('none');
+    expect(loadConfig({ DATA_DIR: dataDir, DATABASE_URL: REAL_DB, JWT_SECRET: SECRET, NODE_ENV: 'test' }).signupConfirmation).toBe('none');
+    // the newcomer's `npm start`: production mode, embedded database, open sign-up, no SMTP
+    expect(loadConfig({ DATA_DIR: dataDir })).toMatchObject({ signup: 'open', signupConfirmation: 'none' });
+  });
+
+  it('takes none in production only by name, and then warns at start: it would tell who has an account', () => {
+    const prod = { DATA_DIR: dataDir, DATABASE_URL: REAL_DB, JWT_SECRET: SECRET, SIGNUP_CONFIRMATION: 'none', ...smtp };
+    for (const signup of [{ SIGNUP: 'open' }, { SIGNUP: 'invite', SIGNUP_INVITE_CODES: 'spring-2026-partners-A' }]) {
+      const config = loadConfig({ ...prod, ...signup });
+      expect(config.signupConfirmation).toBe('none');
+      expect(signupWarning(config)).toMatch(/SIGNUP_CONFIRMATION=none.*tells anyone that it has an account.*SIGNUP_CONFIRMATION=email.*SIGNUP=off/);
+    }
+    expect(signupWarning(loadConfig({ ...prod, SIGNUP: 'off' }))).toBeNull();
+    expect(signupWarning(loadConfig({ ...prod, SIGNUP: 'open', NODE_ENV: 'development' }))).toBeNull();
+    expect(signupWarning(loadConfig({ DATA_DIR: dataDir }))).toBeNull();
+    expect(signupWarning(loadConfig({ ...prod, SIGNUP: 'open', SIGNUP_CONFIRMATION: 'email' }))).toBeNull();
+  });
+
+  it('needs SMTP_URL for email while sign-up is open, and takes only email or none', () => {
+    const base = { DATA_DIR: dataDir, DATABASE_URL: REAL_DB, JWT_SECRET: SECRET };
+    expect(() => loadConfig({ ...base, SIGNUP: 'open' })).toThrow(/SIGNUP_CONFIRMATION=email needs SMTP_URL/);
+    expect(() => loadConfig({ ...base, NODE_ENV: 'test', SIGNUP_CONFIRMATION: 'email' })).toThrow(/needs SMTP_URL/);
+    expect(loadConfig({ ...base, NODE_ENV: 'test', SIGNUP_CONFIRMATION: 'Email', ...smtp }).signupConfirmation).toBe('email');
+    expect(() => loadConfig({ ...base, NODE_ENV: 'test', SIGNUP_CONFIRMATION: 'link', ...smtp })).toThrow(/SIGNUP_CONFIRMATION must be email or none/);
   });
 });

@@ -15,8 +15,8 @@ const POOL = /\bdataSource\.(manager|query|getRepository|transaction|createQuery
 
 const ALLOWED: Record<string, { uses: number; why: string }> = {
   'src/services/scope.ts': {
-    uses: 6,
-    why: 'the scope module: beforeAgency, the agencies (and their owners) of a sweep through app_agencies / app_agency_owners, pool transactions of work before the agency, DB_ROW_SECURITY=false',
+    uses: 7,
+    why: 'the scope module: beforeAgency (and systemBeforeAgency, for the sign-up email job and pruning expired sign-ups), the agencies (and their owners) of a sweep through app_agencies / app_agency_owners, pool transactions of work before the agency, DB_ROW_SECURITY=false',
   },
   'src/services/auth.service.ts': { uses: 1, why: "the bearer token's user (app_user_for_token), read before the request's agency is known" },
   'src/services/job.service.ts': { uses: 2, why: 'the nightly pruning of finished job records of every agency (app_prune_job_records), and finding the records of runs the queue gave up on (app_interrupted_jobs; each is updated in its agency\'s unit)' },

@@ -234,6 +234,8 @@ export const en = {
   results: {
     WRONG_PASSWORD: 'The current password is not right',
     PASSWORD_TOKEN_INVALID: 'This link is invalid or has expired; ask the agency owner for a new one',
+    SIGNUP_TOKEN_INVALID: 'This confirmation link is not valid or was already used: sign in, or register again',
+    SIGNUP_TOKEN_EXPIRED: 'This confirmation link has expired: register again to get a new one',
     SURVEY_LINK_INVALID: 'This survey link is not valid; ask the agency for a new one',
     SURVEY_LINK_EXPIRED: 'This survey link expired on {{expiredAt, date}}; ask the agency for a new one',
     SURVEY_ALREADY_ANSWERED: 'This survey has already been answered with this link. Thank you!',
@@ -431,6 +433,14 @@ export const en = {
     invitation: {
       subject: '{{agency}} invites you to the client portal',
       text: 'Hello, {{name}}!\n\n{{agency}} has opened a client portal account for you: campaigns, KPIs, reports and documents in one place.\n\nChoose your password here (the link works until {{expires}}):\n{{link}}\n\nIf you did not expect this email, ignore it.',
+    },
+    signupConfirm: {
+      subject: 'Confirm the registration of {{agency}}',
+      text: 'Hello, {{name}}!\n\nSomeone, hopefully you, asked to register the agency {{agency}} with this email address.\n\nTo finish, open this link (it works once, for 24 hours):\n{{link}}\n\nIf it was not you, ignore this email: nothing is created without the link.',
+    },
+    signupTaken: {
+      subject: 'A registration attempt with your email address',
+      text: 'Hello!\n\nSomeone, perhaps you, tried to register a new agency with this email address. You already have an account with it, so nothing was created.\n\nSign in here:\n{{link}}\n\nIf you do not remember your password, ask the owner (administrator) of your agency to issue you a password reset.\n\nIf it was not you, ignore this email: your account has not changed.',
     },
     survey: {
       subject: '{{agency}}: how is it working with us?',

@@ -3,7 +3,7 @@ import { Field, InputType } from 'type-graphql';
 import { CurrencyCode, Locale } from '../../entities/enums';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../user/user.inputs';
 
-@InputType({ description: 'Registers a new agency together with its owner.' })
+@InputType({ description: 'Registers a new agency together with its owner (at once, or once the emailed link is opened: see RegisterAgencyPayload).' })
 export class RegisterAgencyInput {
   @Field(() => String, { description: 'Agency display name.' })
   @Length(1, 200)
@@ -58,4 +58,11 @@ export class LoginInput {
   @Field(() => String, { description: 'Password.' })
   @MaxLength(PASSWORD_MAX)
   password: string;
+}
+
+@InputType({ description: 'The token of a sign-up confirmation link.' })
+export class ConfirmSignUpInput {
+  @Field(() => String, { description: 'The `token` parameter of the link in the confirmation email, exactly as it came.' })
+  @Length(1, 200)
+  token: string;
 }

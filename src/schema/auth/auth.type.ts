@@ -21,3 +21,31 @@ export class AuthPayloadType {
   @Field(() => AgencyType, { description: "The user's agency." })
   agency: AgencyType;
 }
+
+@ObjectType('RegisterAgencyPayload', {
+  description:
+    'What registerAgency did. On a server that confirms sign-ups by email (the production default), `confirmationSent` is true and nothing else is set, whatever the email: the address receives a link to finish with confirmSignUp (or, if it already has an account, a note saying so). On a server without confirmation (development, the embedded database), the agency and owner exist at once and the owner is logged in.',
+})
+export class RegisterAgencyPayloadType {
+  @PortalVisible()
+  @Field(() => Boolean, {
+    description: 'True: check your inbox; the agency is created by confirmSignUp with the emailed link (valid 24 hours), and the other fields are null. False: registered and logged in.',
+  })
+  confirmationSent: boolean;
+
+  @PortalVisible()
+  @Field(() => String, { nullable: true, description: "The owner's bearer token (null while the sign-up waits for its confirmation)." })
+  token: string | null;
+
+  @PortalVisible()
+  @Field(() => Date, { nullable: true, description: 'When the token stops being accepted (null with it).' })
+  expiresAt: Date | null;
+
+  @PortalVisible()
+  @Field(() => UserType, { nullable: true, description: 'The new owner (null while the sign-up waits for its confirmation).' })
+  user: UserType | null;
+
+  @PortalVisible()
+  @Field(() => AgencyType, { nullable: true, description: 'The new agency (null while the sign-up waits for its confirmation).' })
+  agency: AgencyType | null;
+}
