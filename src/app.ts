@@ -200,7 +200,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   app.use(documentDownloadRouter(services));
 
   const limits = queryLimits(config, new CostBudget(dataSource, config, log));
-  const executor = new OperationExecutor(await buildAppSchema(), { compileAfter: config.graphqlJitAfter, cacheSize: config.graphqlJitCache });
+  const executor = new OperationExecutor(await buildAppSchema(), { compileAfter: config.graphqlJitAfter, cacheSize: config.graphqlJitCache, onRun: (mode) => metrics.executed(mode) });
   const apollo = new ApolloServer<RequestContext>({
     // compiled execution of repeated operations (src/execution.ts), through Apollo's gateway interface
     gateway: executor.gateway(),

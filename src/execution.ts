@@ -25,6 +25,8 @@ export interface ExecutionOptions {
   compileAfter: number;
   /** compiled operations kept (GRAPHQL_JIT_CACHE) */
   cacheSize: number;
+  /** told of every run, compiled or interpreted (for /metrics) */
+  onRun?(mode: 'compiled' | 'interpreted'): void;
 }
 
 interface Entry {
@@ -74,9 +76,11 @@ export class OperationExecutor {
     const compiled = this.compiledFor(rc.queryHash, rc.operationName, rc.document);
     if (compiled) {
       this.stats.compiledRuns++;
+      this.options.onRun?.('compiled');
       return withGraphqlJsErrors(await compiled.query(undefined, rc.context, variables));
     }
     this.stats.interpretedRuns++;
+    this.options.onRun?.('interpreted');
     return execute({ schema: this.schema, document: rc.document, contextValue: rc.context, variableValues: variables, operationName: rc.operationName }) as Promise<ExecutionResult>;
   };
 

@@ -75,6 +75,8 @@ class OperationLabels {
 
 export interface AppMetrics {
   registry: Registry;
+  /** counts an executed operation by how it ran (src/execution.ts) */
+  executed(mode: 'compiled' | 'interpreted'): void;
   /** counts and times every HTTP request by route and status (first middleware) */
   httpMiddleware(req: Request, res: Response, next: NextFunction): void;
   /** GET /metrics, for loopback scrapers or the METRICS_TOKEN bearer */
@@ -176,8 +178,18 @@ export function createMetrics(services: AppServices): AppMetrics {
     },
   });
 
+  const executions = new Counter({
+    name: 'graphql_executions_total',
+    help: 'GraphQL operations executed, by how: compiled (graphql-jit) or interpreted (graphql-js)',
+    labelNames: ['mode'] as const,
+    registers: [registry],
+  });
+
   return {
     registry,
+    executed(mode) {
+      executions.inc({ mode });
+    },
     httpMiddleware(req, res, next) {
       const end = httpSeconds.startTimer();
       res.once('finish', () => {
