@@ -112,13 +112,36 @@ export class OperationExecutor {
  * the plugins after execution (error translation, suggestion masking) adjust errors in place, as
  * graphql-js's allow. Each becomes a graphql-js GraphQLError with the same message, path,
  * locations, original error and extensions.
+ *
+ * graphql-jit also runs every item of a list where graphql-js stops at the first item whose error
+ * nulls the list's parent: a bad argument of a field inside a list (series(from, to) of every
+ * KPI) would be reported once per item. Errors of the same field in different items of a list
+ * that nulled the same ancestor with the same message and code are one error, as graphql-js
+ * reports them; errors that nulled different items, or of different fields, stay apart.
  */
 function withGraphqlJsErrors(result: ExecutionResult): ExecutionResult {
   if (!result.errors?.length) return result;
-  const errors = result.errors.map((e) => {
+  const seen = new Set<string>();
+  const errors: GraphQLError[] = [];
+  for (const e of result.errors) {
+    if (e.path) {
+      const key = JSON.stringify([nulledAncestor(result.data, e.path), e.path.map((p) => (typeof p === 'number' ? '*' : p)), e.message, e.extensions?.code ?? null]);
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
     const copy = new GraphQLError(e.message, { path: e.path, originalError: e.originalError ?? undefined, extensions: e.extensions });
     if (e.locations) Object.assign(copy, { locations: e.locations });
-    return copy;
-  });
+    errors.push(copy);
+  }
   return { ...result, errors };
+}
+
+/** The path down to the first null on the way to `path` in `data` (where the error's null stopped). */
+function nulledAncestor(data: unknown, path: ReadonlyArray<string | number>): ReadonlyArray<string | number> {
+  let node = data as Record<string | number, unknown> | null | undefined;
+  for (let i = 0; i < path.length; i++) {
+    if (node == null) return path.slice(0, i);
+    node = node[path[i]] as Record<string | number, unknown> | null | undefined;
+  }
+  return path;
 }
