@@ -29,7 +29,7 @@ import { rejectNulCharactersPlugin } from './schema/common/reject-nul';
 import { authenticate } from './services/auth.service';
 import { CostBudget } from './limits/cost-budget';
 import { queryLimits } from './limits/query-limits';
-import { agencyUnit } from './services/scope';
+import { actorUnit } from './services/scope';
 import { tenantUnitOf } from './db/tenant-runner';
 
 export interface CreatedApp {
@@ -240,7 +240,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     // a logged-in request works in its agency's unit (row-level security); it takes a connection
     // at its first statement and gives it back when the response is sent (tenantUnitPlugin), or
     // when the request closes first (the client went away, an error outside GraphQL)
-    const unit = actor ? agencyUnit(services, actor.agencyId, { holdReads: true }) : null;
+    const unit = actor ? actorUnit(services, actor, { holdReads: true }) : null;
     if (unit && res) res.once('close', () => void unit.end().catch((err) => log.error({ err, requestId }, 'ending the unit of work failed')));
     const ctx = newContext<RequestContext>({
       requestId,

@@ -53,15 +53,27 @@ interface RunnerInternals extends Omit<QueryRunner, 'isTransactionActive'> {
 
 const units = new WeakMap<EntityManager, TenantUnit>();
 
-/** The statement that opens a tenant transaction: the role and the agency, in one round trip. */
-export function tenantBegin(agencyId: string, prefix = 'BEGIN'): string {
+/**
+ * The statement that opens a tenant transaction: the role, the agency and, for a portal user's
+ * work, the client (the portal policy: migrations/1796900000100-PortalRowSecurity.ts), in one
+ * round trip.
+ */
+export function tenantBegin(agencyId: string, prefix = 'BEGIN', clientId: string | null = null): string {
   // inlined (a multi-statement string takes no bind parameters): only ever a validated uuid
   if (!UUID.test(agencyId)) throw new Error('tenant transaction: the agency id is not a uuid');
-  return `${prefix}; SELECT set_config('role', '${APP_ROLE}', true), set_config('app.agency_id', '${agencyId}', true)`;
+  if (clientId !== null && !UUID.test(clientId)) throw new Error('tenant transaction: the client id is not a uuid');
+  const client = clientId ? `, set_config('app.client_id', '${clientId}', true)` : '';
+  return `${prefix}; SELECT set_config('role', '${APP_ROLE}', true), set_config('app.agency_id', '${agencyId}', true)${client}`;
 }
 
-export function openTenantUnit(dataSource: DataSource, agencyId: string, opts: { holdReads: boolean }): TenantUnit {
-  const begin = tenantBegin(agencyId);
+/**
+ * `clientId`: the portal user's client, when the unit works for one; PostgreSQL then shows and
+ * takes only that client's rows of every table with a client (a second wall behind the scope
+ * module's portal conditions). Null for the agency's staff and for system work.
+ */
+export function openTenantUnit(dataSource: DataSource, agencyId: string, opts: { holdReads: boolean; clientId?: string | null }): TenantUnit {
+  const clientId = opts.clientId ?? null;
+  const begin = tenantBegin(agencyId, 'BEGIN', clientId);
   const qr = dataSource.createQueryRunner() as unknown as RunnerInternals;
   const query = qr.query.bind(qr);
   const startTransaction = qr.startTransaction.bind(qr);
@@ -126,7 +138,7 @@ export function openTenantUnit(dataSource: DataSource, agencyId: string, opts: {
     if (isolation) throw new Error('tenant transactions run at the default isolation level');
     await serial(async () => {
       // a read transaction ends here: the write runs in a transaction of its own
-      await query(state === 'read' ? tenantBegin(agencyId, 'COMMIT; BEGIN') : begin);
+      await query(state === 'read' ? tenantBegin(agencyId, 'COMMIT; BEGIN', clientId) : begin);
       state = 'write';
       qr.isTransactionActive = true;
       qr.transactionDepth = 1;

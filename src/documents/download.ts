@@ -13,7 +13,7 @@ import { documentBytes, getDocument } from '../services/document.reads';
 import { authenticate, authenticateDocumentLink } from '../services/auth.service';
 import { getReport, reportPdf } from '../services/report.service';
 import { reportFileName } from './report/report.file-name';
-import { agencyUnit } from '../services/scope';
+import { actorUnit } from '../services/scope';
 
 const FILE = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.pdf$/i;
 
@@ -79,7 +79,7 @@ async function serve(services: AppServices, kind: Downloadable, req: Request, re
       authError: null,
       locale,
       // the link's agency, behind row-level security: each statement its own transaction
-      manager: agencyUnit(services, auth.actor.agencyId).manager,
+      manager: actorUnit(services, auth.actor).manager,
       app: services,
       logger: services.logger.child({ requestId, userId: auth.actor.userId }),
     });

@@ -6,7 +6,7 @@ import type { Logger } from '../logger';
 import * as records from '../services/job.service';
 import { poolExecutor, type SqlExecutor } from './executor';
 import { jobKind, jobKinds, scheduledJobs, systemJob, systemJobs, type JobKind, type SystemJob } from './registry';
-import { agencyUnit } from '../services/scope';
+import { actorUnit } from '../services/scope';
 import './kinds';
 
 export { QUEUE_SCHEMA } from './schema';
@@ -213,7 +213,7 @@ export class JobQueue {
       authError: null,
       locale,
       // the job's agency, behind row-level security: each statement its own transaction
-      manager: agencyUnit(this.app, actor.agencyId).manager,
+      manager: actorUnit(this.app, actor).manager,
       app: this.app,
       logger: this.log.child({ jobId: job.id, kind: job.name, actor }),
     });

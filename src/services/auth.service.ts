@@ -18,7 +18,7 @@ import { requestSignUp, takePendingSignUp } from './signup.service';
 import type { ResetPasswordInput } from '../schema/user/user.inputs';
 import { ACTOR_CONTEXT, CarriesActorContext } from '../auth/actor-context';
 import { randomUUID } from 'node:crypto';
-import { agencyUnit, beforeAgency, deriveContext, enterAgency, withTransaction } from './scope';
+import { actorUnit, agencyUnit, beforeAgency, deriveContext, enterAgency, withTransaction } from './scope';
 import { passwordTicket, userForLogin, userForToken } from './before-agency';
 import { DEFAULT_TIME_ZONE } from '../entities/agency.entity';
 import { PasswordTokenInvalidError } from '../schema/user/user.results';
@@ -43,7 +43,7 @@ function contextForUser(ctx: RequestContext, user: User, agency: Agency): Authed
     actor,
     authError: null,
     // the payload is read after the commit, in the user's agency (each statement its own transaction)
-    manager: agencyUnit(ctx.app, user.agencyId).manager,
+    manager: actorUnit(ctx.app, actor).manager,
     // the payload speaks the user's language (else the agency's), not the anonymous request's
     locale: user.locale ?? agency.locale,
     logger: ctx.logger.child({ userId: actor.userId, agencyId: actor.agencyId }),

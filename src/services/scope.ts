@@ -580,7 +580,7 @@ export function outsideTransactionFlow<R>(fn: () => R): R {
 export function detachedContext<C extends RequestContext>(ctx: C, jobName: string): C {
   return deriveContext(ctx, {
     requestId: `${ctx.requestId}/${jobName}`,
-    manager: ctx.actor ? agencyUnit(ctx.app, ctx.actor.agencyId).manager : ctx.app.dataSource.manager,
+    manager: ctx.actor ? actorUnit(ctx.app, ctx.actor).manager : ctx.app.dataSource.manager,
     logger: ctx.logger.child({ job: jobName }),
     // work that outlives the request is not bound by the request's time budget
     signal: undefined,
@@ -597,9 +597,19 @@ export function detachedContext<C extends RequestContext>(ctx: C, jobName: strin
  * tokens by hash, the list of agencies of a sweep: src/services/before-agency.ts), registering an
  * agency (which enters the new agency first) and the job queue itself (its own schema).
  */
-export function agencyUnit(app: AppServices, agencyId: string, opts: { holdReads?: boolean } = {}): TenantUnit {
+export function agencyUnit(app: AppServices, agencyId: string, opts: { holdReads?: boolean; clientId?: string | null } = {}): TenantUnit {
   if (!app.config.rowSecurity) return { manager: app.dataSource.manager, end: async () => undefined };
-  return openTenantUnit(app.dataSource, agencyId, { holdReads: opts.holdReads ?? false });
+  return openTenantUnit(app.dataSource, agencyId, { holdReads: opts.holdReads ?? false, clientId: opts.clientId ?? null });
+}
+
+/** The unit of an actor: its agency's, narrowed to its client for a portal user (the portal policy). */
+export function actorUnit(app: AppServices, actor: Actor, opts: { holdReads?: boolean } = {}): TenantUnit {
+  return agencyUnit(app, actor.agencyId, { ...opts, clientId: portalClientOf(actor) });
+}
+
+/** A portal user's client, else null (staff see every client of the agency). */
+export function portalClientOf(actor: Pick<Actor, 'role' | 'clientId'>): string | null {
+  return actor.role === UserRole.CLIENT ? actor.clientId : null;
 }
 
 /**

@@ -9,11 +9,12 @@ import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../../src/db/data-source';
 import { tenantBegin } from '../../src/db/tenant-runner';
-import { agencyUnit } from '../../src/services/scope';
+import { actorUnit, agencyUnit } from '../../src/services/scope';
+import { UserRole } from '../../src/entities/enums';
 import { startTestApp, TestApp } from '../support/app';
 import { workerDatabaseUrl } from '../support/databases';
 import { GET_CLIENT } from '../support/documents';
-import { createClient, MISSING_ID, registerAgency, type AgencyActors } from '../support/factories';
+import { createClient, createContact, createUser, MISSING_ID, registerAgency, type AgencyActors } from '../support/factories';
 
 let t: TestApp;
 let a: AgencyActors;
@@ -109,6 +110,50 @@ describe('writes for another agency (WITH CHECK)', () => {
     await unit.manager.query(`UPDATE clients SET name = 'hijacked' WHERE id = $1`, [b1.id]);
     await unit.manager.query(`DELETE FROM clients WHERE id = $1`, [b1.id]);
     expect(await stored(b1.id)).toEqual(before);
+  });
+});
+
+describe("a portal user's unit (the portal policy: only the user's client)", () => {
+  const portalOf = async (clientId: string) => {
+    const user = await createUser(t, a.ownerToken, 'CLIENT', clientId);
+    return { userId: user.id, agencyId: a.agencyId, role: UserRole.CLIENT, clientId };
+  };
+
+  it("returns only its client's rows to a statement without the client condition, on clients and on tables with a client", async () => {
+    await createContact(t, a.ownerToken, a1.id, { fullName: 'Контакт А1' });
+    await createContact(t, a.ownerToken, a2.id, { fullName: 'Контакт А2' });
+    const unit = actorUnit(t.services, await portalOf(a1.id));
+    expect(ids(await unit.manager.query('SELECT id FROM clients'))).toEqual([a1.id]);
+    const contacts: { clientId: string }[] = await unit.manager.query('SELECT "clientId" FROM contacts');
+    expect(contacts.length).toBeGreaterThan(0);
+    expect(new Set(contacts.map((c) => c.clientId))).toEqual(new Set([a1.id]));
+    expect(await unit.manager.query('SELECT id FROM clients WHERE id = $1', [a2.id])).toEqual([]);
+    // the agency's staff (no client set) still see every client of the agency
+    expect(ids(await agencyUnit(t.services, a.agencyId).manager.query('SELECT id FROM clients'))).toEqual(ids([a1, a2]));
+  });
+
+  it("shows the agency's staff users (the account manager) but not another client's portal users", async () => {
+    const other = await createUser(t, a.ownerToken, 'CLIENT', a2.id);
+    const unit = actorUnit(t.services, await portalOf(a1.id));
+    const visible: { id: string; clientId: string | null }[] = await unit.manager.query('SELECT id, "clientId" FROM users');
+    expect(visible.some((u) => u.clientId === null)).toBe(true);
+    expect(visible.map((u) => u.id)).not.toContain(other.id);
+    expect(visible.every((u) => u.clientId === null || u.clientId === a1.id)).toBe(true);
+  });
+
+  it("cannot change or create another client's rows, inside a write transaction too", async () => {
+    const unit = actorUnit(t.services, await portalOf(a1.id));
+    const before = await stored(a2.id);
+    await unit.manager.query(`UPDATE clients SET name = 'hijacked' WHERE id = $1`, [a2.id]);
+    expect(await stored(a2.id)).toEqual(before);
+    await expect(
+      unit.manager.query(`INSERT INTO contacts ("agencyId", "clientId", "fullName") VALUES ($1, $2, 'planted')`, [a.agencyId, a2.id]),
+    ).rejects.toMatchObject({ code: '42501', message: expect.stringContaining('row-level security') });
+    await unit.manager.transaction(async (m) => {
+      await m.query(`UPDATE contacts SET "fullName" = 'hijacked' WHERE "clientId" = $1`, [a2.id]);
+      expect(await m.query('SELECT id FROM clients WHERE id = $1', [a2.id])).toEqual([]);
+    });
+    expect(await t.ds.query(`SELECT id FROM contacts WHERE "fullName" IN ('planted', 'hijacked')`)).toEqual([]);
   });
 });
 

@@ -43,13 +43,18 @@ interface TableRow {
   rls: boolean;
   forced: boolean;
   policies: string[];
+  /** the portal policy: restrictive, then its read / write conditions */
+  portal: string[];
+  hasClient: boolean;
 }
 
 async function tables(): Promise<{ tenant: TableRow[]; other: string[] }> {
   const rows: (TableRow & { tenant: boolean })[] = await t.ds.query(`
     SELECT c.relname AS name, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced,
            EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'agencyId' AND NOT a.attisdropped) AS tenant,
-           coalesce((SELECT array_agg(pg_get_expr(p.polqual, p.polrelid) || ' / ' || pg_get_expr(p.polwithcheck, p.polrelid)) FROM pg_policy p WHERE p.polrelid = c.oid), '{}') AS policies
+           EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'clientId' AND NOT a.attisdropped) AS "hasClient",
+           coalesce((SELECT array_agg(pg_get_expr(p.polqual, p.polrelid) || ' / ' || pg_get_expr(p.polwithcheck, p.polrelid)) FROM pg_policy p WHERE p.polrelid = c.oid AND p.polname = 'tenant'), '{}') AS policies,
+           coalesce((SELECT array_agg(CASE WHEN p.polpermissive THEN 'permissive' ELSE 'restrictive' END || ': ' || pg_get_expr(p.polqual, p.polrelid) || ' / ' || pg_get_expr(p.polwithcheck, p.polrelid)) FROM pg_policy p WHERE p.polrelid = c.oid AND p.polname <> 'tenant'), '{}') AS portal
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
      ORDER BY c.relname`);
@@ -74,6 +79,23 @@ it('every tenant table (and agencies) has row-level security enabled and forced,
   const wrong = tenant.filter((r) => !r.rls || !r.forced || JSON.stringify(r.policies) !== JSON.stringify(expected('"agencyId"')));
   expect(wrong).toEqual([]);
   expect(agencies).toEqual({ rls: true, forced: true, policies: expected('id') });
+});
+
+it("every tenant table with a client (and clients itself) has the restrictive portal policy on the portal user's client, and no other table has one", async () => {
+  const { tenant } = await tables();
+  const client = `(NULLIF(current_setting('app.client_id'::text, true), ''::text))::uuid`;
+  const expected = (own: string) => {
+    const cond = `((${client} IS NULL) OR ${own})`;
+    return [`restrictive: ${cond} / ${cond}`];
+  };
+  const wrong = tenant.filter((r) => {
+    if (r.name === 'clients') return JSON.stringify(r.portal) !== JSON.stringify(expected(`(id = ${client})`));
+    if (r.name === 'users') return JSON.stringify(r.portal) !== JSON.stringify(expected(`(("clientId" IS NULL) OR ("clientId" = ${client}))`));
+    if (r.hasClient) return JSON.stringify(r.portal) !== JSON.stringify(expected(`("clientId" = ${client})`));
+    return r.portal.length > 0;
+  });
+  expect(wrong.map((r) => ({ name: r.name, portal: r.portal }))).toEqual([]);
+  expect(tenant.filter((r) => r.hasClient).length).toBeGreaterThan(30);
 });
 
 it('every tenant table has an index led by agencyId', async () => {
