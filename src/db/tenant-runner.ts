@@ -1,6 +1,7 @@
 import type { PoolClient } from 'pg';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { APP_ROLE } from '../../migrations/1796700000900-RowLevelSecurity';
+import { PORTAL_ROLE } from '../../migrations/1796900000100-PortalRowSecurity';
 
 /**
  * One agency's unit of work on the database, behind the second wall (row-level security): every
@@ -55,15 +56,17 @@ const units = new WeakMap<EntityManager, TenantUnit>();
 
 /**
  * The statement that opens a tenant transaction: the role, the agency and, for a portal user's
- * work, the client (the portal policy: migrations/1796900000100-PortalRowSecurity.ts), in one
- * round trip.
+ * work, the role agency_portal and the client (the portal policy:
+ * migrations/1796900000100-PortalRowSecurity.ts), in one round trip.
  */
 export function tenantBegin(agencyId: string, prefix = 'BEGIN', clientId: string | null = null): string {
   // inlined (a multi-statement string takes no bind parameters): only ever a validated uuid
   if (!UUID.test(agencyId)) throw new Error('tenant transaction: the agency id is not a uuid');
   if (clientId !== null && !UUID.test(clientId)) throw new Error('tenant transaction: the client id is not a uuid');
+  // a portal user's work runs as agency_portal, the role the portal policy binds
+  const role = clientId ? PORTAL_ROLE : APP_ROLE;
   const client = clientId ? `, set_config('app.client_id', '${clientId}', true)` : '';
-  return `${prefix}; SELECT set_config('role', '${APP_ROLE}', true), set_config('app.agency_id', '${agencyId}', true)${client}`;
+  return `${prefix}; SELECT set_config('role', '${role}', true), set_config('app.agency_id', '${agencyId}', true)${client}`;
 }
 
 /**

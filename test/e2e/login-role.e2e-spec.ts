@@ -71,9 +71,9 @@ let clientId: string;
 beforeAll(async () => {
   admin = new Client({ connectionString: workerDatabaseUrl(), application_name: 'login-role-admin' });
   await admin.connect();
-  // what an operator does: a login role, a member of agency_app, nothing else
+  // what an operator does: a login role, a member of agency_app and agency_portal, nothing else
   await admin.query(`CREATE ROLE ${ROLE} LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE`);
-  await admin.query(`GRANT agency_app TO ${ROLE}`);
+  await admin.query(`GRANT agency_app, agency_portal TO ${ROLE}`);
   // what the owner does before (npm run migrate): migrations (done by the global setup) and the queue
   const owner = createDataSource({ url: workerDatabaseUrl(), poolSize: 1, applicationName: 'login-role-owner' });
   await owner.initialize();

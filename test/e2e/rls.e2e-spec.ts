@@ -132,6 +132,24 @@ describe("a portal user's unit (the portal policy: only the user's client)", () 
     expect(ids(await agencyUnit(t.services, a.agencyId).manager.query('SELECT id FROM clients'))).toEqual(ids([a1, a2]));
   });
 
+  it('runs as agency_portal, fails closed without the client setting, and leaves the staff role outside the policy', async () => {
+    const unit = actorUnit(t.services, await portalOf(a1.id));
+    const [who] = await unit.manager.query(`SELECT current_user AS role, current_setting('app.client_id', true) AS client`);
+    expect(who).toEqual({ role: 'agency_portal', client: a1.id });
+    const admin = await t.ds.createQueryRunner();
+    try {
+      await admin.startTransaction();
+      await admin.query(`SELECT set_config('role', 'agency_portal', true), set_config('app.agency_id', $1, true)`, [a.agencyId]);
+      expect(await admin.query('SELECT id FROM clients')).toEqual([]);
+      expect(await admin.query('SELECT id FROM contacts')).toEqual([]);
+      await admin.rollbackTransaction();
+    } finally {
+      await admin.release();
+    }
+    const [staff] = await agencyUnit(t.services, a.agencyId).manager.query(`SELECT current_user AS role`);
+    expect(staff.role).toBe('agency_app');
+  });
+
   it("shows the agency's staff users (the account manager) but not another client's portal users", async () => {
     const other = await createUser(t, a.ownerToken, 'CLIENT', a2.id);
     const unit = actorUnit(t.services, await portalOf(a1.id));

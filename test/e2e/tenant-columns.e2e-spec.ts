@@ -54,7 +54,7 @@ async function tables(): Promise<{ tenant: TableRow[]; other: string[] }> {
            EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'agencyId' AND NOT a.attisdropped) AS tenant,
            EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'clientId' AND NOT a.attisdropped) AS "hasClient",
            coalesce((SELECT array_agg(pg_get_expr(p.polqual, p.polrelid) || ' / ' || pg_get_expr(p.polwithcheck, p.polrelid)) FROM pg_policy p WHERE p.polrelid = c.oid AND p.polname = 'tenant'), '{}') AS policies,
-           coalesce((SELECT array_agg(CASE WHEN p.polpermissive THEN 'permissive' ELSE 'restrictive' END || ': ' || pg_get_expr(p.polqual, p.polrelid) || ' / ' || pg_get_expr(p.polwithcheck, p.polrelid)) FROM pg_policy p WHERE p.polrelid = c.oid AND p.polname <> 'tenant'), '{}') AS portal
+           coalesce((SELECT array_agg(CASE WHEN p.polpermissive THEN 'permissive' ELSE 'restrictive' END || ' to ' || (SELECT string_agg(CASE WHEN r = 0 THEN 'public' ELSE r::regrole::text END, ',') FROM unnest(p.polroles) r) || ': ' || pg_get_expr(p.polqual, p.polrelid) || ' / ' || pg_get_expr(p.polwithcheck, p.polrelid)) FROM pg_policy p WHERE p.polrelid = c.oid AND p.polname <> 'tenant'), '{}') AS portal
       FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
      WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
      ORDER BY c.relname`);
@@ -81,13 +81,10 @@ it('every tenant table (and agencies) has row-level security enabled and forced,
   expect(agencies).toEqual({ rls: true, forced: true, policies: expected('id') });
 });
 
-it("every tenant table with a client (and clients itself) has the restrictive portal policy on the portal user's client, and no other table has one", async () => {
+it("every tenant table with a client (and clients itself) has the restrictive portal policy for agency_portal on the portal user's client, and no other table has one", async () => {
   const { tenant } = await tables();
   const client = `(NULLIF(current_setting('app.client_id'::text, true), ''::text))::uuid`;
-  const expected = (own: string) => {
-    const cond = `((${client} IS NULL) OR ${own})`;
-    return [`restrictive: ${cond} / ${cond}`];
-  };
+  const expected = (own: string) => [`restrictive to agency_portal: ${own} / ${own}`];
   const wrong = tenant.filter((r) => {
     if (r.name === 'clients') return JSON.stringify(r.portal) !== JSON.stringify(expected(`(id = ${client})`));
     if (r.name === 'users') return JSON.stringify(r.portal) !== JSON.stringify(expected(`(("clientId" IS NULL) OR ("clientId" = ${client}))`));
