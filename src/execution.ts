@@ -34,17 +34,8 @@ interface Entry {
   compiled?: CompiledQuery | null; // null: graphql-jit could not compile it, graphql-js runs it
 }
 
-/** What the executor has done, for /metrics and tests. */
-export interface ExecutionStats {
-  compiled: number;
-  compiledRuns: number;
-  interpretedRuns: number;
-  cached: number;
-}
-
 export class OperationExecutor {
   private readonly entries = new Map<string, Entry>();
-  readonly stats: ExecutionStats = { compiled: 0, compiledRuns: 0, interpretedRuns: 0, cached: 0 };
 
   constructor(
     private readonly schema: GraphQLSchema,
@@ -75,11 +66,9 @@ export class OperationExecutor {
     const variables = rc.request.variables ?? {};
     const compiled = this.compiledFor(rc.queryHash, rc.operationName, rc.document);
     if (compiled) {
-      this.stats.compiledRuns++;
       this.options.onRun?.('compiled');
       return withGraphqlJsErrors(await compiled.query(undefined, rc.context, variables));
     }
-    this.stats.interpretedRuns++;
     this.options.onRun?.('interpreted');
     return execute({ schema: this.schema, document: rc.document, contextValue: rc.context, variableValues: variables, operationName: rc.operationName }) as Promise<ExecutionResult>;
   };
@@ -99,10 +88,13 @@ export class OperationExecutor {
     }
     if (entry.compiled !== undefined) return entry.compiled;
     if (++entry.runs < this.options.compileAfter) return null;
-    const result = compileQuery(this.schema, document, operationName ?? undefined, { disablingCapturingStackErrors: true });
-    entry.compiled = isCompiledQuery(result as CompiledQuery) ? (result as CompiledQuery) : null;
-    if (entry.compiled) this.stats.compiled++;
-    this.stats.cached = this.entries.size;
+    try {
+      const result = compileQuery(this.schema, document, operationName ?? undefined, { disablingCapturingStackErrors: true });
+      entry.compiled = isCompiledQuery(result as CompiledQuery) ? (result as CompiledQuery) : null;
+    } catch {
+      // a document graphql-jit cannot compile runs interpreted, as before it was hot
+      entry.compiled = null;
+    }
     return entry.compiled;
   }
 }

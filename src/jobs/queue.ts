@@ -80,6 +80,8 @@ export class JobQueue {
   private readonly boss: PgBoss;
   private readonly log: Logger;
   private started = false;
+  /** the handlers running in this process (stop() lets them end before the pool closes) */
+  private readonly running = new Set<Promise<unknown>>();
   /** the pg-boss worker ids of each kind in this process (to wake them when a job is committed) */
   private readonly workerIds = new Map<string, string[]>();
 
@@ -116,7 +118,7 @@ export class JobQueue {
           let workerId = '';
           workerId = await this.boss.work<records.QueuedJobData>(def.kind, options, async ([job]) => {
             try {
-              return await this.runTenantJob(slots, job);
+              return await this.tracked(this.runTenantJob(slots, job));
             } finally {
               // pg-boss waits a whole polling interval after every fetch, even one that found a job:
               // a worker that just finished one asks again at once (an empty fetch then waits as usual)
@@ -131,7 +133,7 @@ export class JobQueue {
           let workerId = '';
           workerId = await this.boss.work<object>(def.kind, options, async ([job]) => {
             try {
-              return await this.runSystemJob(slots, def, job);
+              return await this.tracked(this.runSystemJob(slots, def, job));
             } finally {
               this.boss.notifyWorker(workerId);
             }
@@ -140,14 +142,18 @@ export class JobQueue {
         }
       }
       for (const s of scheduledJobs()) {
-        await this.boss.work(s.kind, options, async () => {
-          await slots.take();
-          try {
-            return await s.run(this.app);
-          } finally {
-            slots.give();
-          }
-        });
+        await this.boss.work(s.kind, options, () =>
+          this.tracked(
+            (async () => {
+              await slots.take();
+              try {
+                return await s.run(this.app);
+              } finally {
+                slots.give();
+              }
+            })(),
+          ),
+        );
       }
     }
     this.log.info({ workers, kinds: [...jobKinds(), ...systemJobs()].map((k) => k.kind), schedules: scheduledJobs().map((s) => s.kind), ms: Date.now() - t0 }, 'job queue started');
@@ -163,6 +169,23 @@ export class JobQueue {
     this.workerIds.clear();
     // close: false: the pool is the app's, closed with its DataSource
     await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: false });
+    // a job still running now was failed back to the queue, but its handler runs on, and when it
+    // ends pg-boss records its outcome without awaiting it: on a pool closed by then that would be
+    // an unhandled rejection. Let such handlers end (bounded), and the write they start go out.
+    if (this.running.size > 0) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.allSettled([...this.running]), new Promise((r) => (timer = setTimeout(r, timeoutMs)))]);
+      clearTimeout(timer);
+      await new Promise((r) => setImmediate(r));
+    }
+  }
+
+  /** `work`, remembered while it runs. */
+  private tracked<T>(work: Promise<T>): Promise<T> {
+    this.running.add(work);
+    const forget = () => void this.running.delete(work);
+    work.then(forget, forget);
+    return work;
   }
 
   /**
