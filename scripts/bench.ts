@@ -86,8 +86,8 @@ async function waitReady(port: number, timeoutMs = 60_000): Promise<void> {
 async function startServer(env: Record<string, string | undefined>): Promise<{ readyMs: number; rss: number; port: number; pid: number; stop: () => Promise<void> }> {
   const port = await freePort();
   const t0 = Date.now();
-  // as `npm start` runs it (its heap cap, NODE_MAX_OLD_SPACE_MB), plus BENCH_SERVER_NODE_ARGS (e.g. --cpu-prof)
-  const nodeArgs = [`--max-old-space-size=${process.env.NODE_MAX_OLD_SPACE_MB ?? 256}`, ...(process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
+  // BENCH_SERVER_NODE_ARGS: e.g. --cpu-prof, or --max-old-space-size=256 (README, Operations: Memory)
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...nodeArgs, ENTRY], {
     // capacity figures: the per-agency cost budget would refuse a load test after its first minute's share
     env: { ...process.env, AGENCY_COST_PER_MINUTE: '0', ANONYMOUS_COST_PER_MINUTE: '0', ...env, PORT: String(port), NODE_ENV: 'production', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42', LOG_LEVEL: 'warn' },
