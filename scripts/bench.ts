@@ -90,7 +90,7 @@ async function startServer(env: Record<string, string | undefined>): Promise<{ r
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...nodeArgs, ENTRY], {
     // capacity figures: the per-agency cost budget would refuse a load test after its first minute's share
-    env: { ...process.env, AGENCY_COST_PER_MINUTE: '0', ANONYMOUS_COST_PER_MINUTE: '0', ...env, PORT: String(port), NODE_ENV: 'production', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42', LOG_LEVEL: 'warn' },
+    env: { ...process.env, AGENCY_COST_PER_MINUTE: '0', ANONYMOUS_COST_PER_MINUTE: '0', ...env, PORT: String(port), NODE_ENV: 'production', JWT_SECRET: BENCH_JWT_SECRET, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   await waitReady(port);
@@ -147,6 +147,13 @@ async function embeddedScenario(): Promise<void> {
   }
 }
 
+/** The config of an in-process app under measurement: production mode on `url`, silent logs, then `overrides`. */
+const BENCH_JWT_SECRET = 'bench-secret-bench-secret-bench-secret-42';
+
+function benchConfig(url: string, overrides: Record<string, string | undefined> = {}): ReturnType<typeof loadConfig> {
+  return loadConfig({ ...process.env, NODE_ENV: 'production', DATABASE_URL: url, JWT_SECRET: BENCH_JWT_SECRET, LOG_LEVEL: 'silent', ...overrides });
+}
+
 class CountingLogger implements TypeOrmLogger {
   count = 0;
   logQuery(query: string) {
@@ -173,7 +180,7 @@ async function clientsListScenario(): Promise<void> {
   await ds.initialize();
   try {
     await ds.runMigrations();
-    const config = loadConfig({ ...process.env, NODE_ENV: 'production', DATABASE_URL: url, JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42', LOG_LEVEL: 'silent' });
+    const config = benchConfig(url);
     const { httpServer, stop } = await createApp(ds, config);
     await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));
     const port = (httpServer.address() as AddressInfo).port;
@@ -559,7 +566,7 @@ async function kpiIngestion(): Promise<void> {
   await ds.initialize();
   try {
     await ds.runMigrations();
-    const config = loadConfig({ ...process.env, NODE_ENV: 'production', DATABASE_URL: url, JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42', LOG_LEVEL: 'silent' });
+    const config = benchConfig(url);
     const app = await createApp(ds, config);
     await new Promise<void>((r) => app.httpServer.listen(0, '127.0.0.1', r));
     const post = poster((app.httpServer.address() as AddressInfo).port);
@@ -729,7 +736,7 @@ async function kpiReads(): Promise<void> {
     if (Number(measurements) === 0) throw new Error(`${SEED_LARGE_URL} has no measurements: run npm run seed:large first`);
     const [{ campaigns }] = await ds.query('SELECT count(*)::int AS campaigns FROM campaigns');
     const size = `${Number(measurements).toLocaleString('en')} measurements, ${campaigns} campaigns`;
-    const config = loadConfig({ ...process.env, NODE_ENV: 'production', DATABASE_URL: SEED_LARGE_URL, JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42', LOG_LEVEL: 'silent' });
+    const config = benchConfig(SEED_LARGE_URL);
     const app = await createApp(ds, config);
     await new Promise<void>((r) => app.httpServer.listen(0, '127.0.0.1', r));
     const post = poster((app.httpServer.address() as AddressInfo).port);
@@ -864,7 +871,7 @@ async function queueScenario(): Promise<void> {
     await ds.initialize();
     try {
       await ds.runMigrations();
-      const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: url, JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42', LOG_LEVEL: 'silent', JOB_POLL_INTERVAL_MS: '500' };
+      const env = { ...process.env, NODE_ENV: 'production', DATABASE_URL: url, JWT_SECRET: BENCH_JWT_SECRET, LOG_LEVEL: 'silent', JOB_POLL_INTERVAL_MS: '500' };
       const [agency] = await ds.query(`INSERT INTO agencies (name) VALUES ('Bench queue') RETURNING id`);
       const [user] = await ds.query(`INSERT INTO users ("agencyId", email, "passwordHash", role) VALUES ($1, 'owner@bench.queue', 'x', 'OWNER') RETURNING id`, [agency.id]);
       const actor: AuthedContext['actor'] = { userId: user.id, agencyId: agency.id, role: UserRole.OWNER, clientId: null };
@@ -916,7 +923,7 @@ async function queueScenario(): Promise<void> {
  */
 async function analyticsScenario(): Promise<void> {
   await withScratchDatabase('analytics', 10, async (ds, url, db) => {
-    const config = loadConfig({ ...process.env, NODE_ENV: 'production', DATABASE_URL: url, JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42', LOG_LEVEL: 'silent' });
+    const config = benchConfig(url);
     const { httpServer, stop } = await createApp(ds, config);
     await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));
     const port = (httpServer.address() as AddressInfo).port;
@@ -1054,7 +1061,7 @@ async function analyticsScenario(): Promise<void> {
  */
 async function reportsScenario(): Promise<void> {
   await withScratchDatabase('reports', 5, async (ds, url, db) => {
-    const config = loadConfig({ ...process.env, NODE_ENV: 'production', DATABASE_URL: url, JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42', LOG_LEVEL: 'silent', WORKERS: '0' });
+    const config = benchConfig(url, { WORKERS: '0' });
     const { httpServer, stop, services } = await createApp(ds, config);
     await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));
     const port = (httpServer.address() as AddressInfo).port;
@@ -1171,7 +1178,7 @@ async function limitsScenario(): Promise<void> {
   await ds.initialize();
   try {
     await ds.runMigrations();
-    const config = loadConfig({ ...process.env, NODE_ENV: 'production', DATABASE_URL: url, JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42', LOG_LEVEL: 'silent', WORKERS: '0' });
+    const config = benchConfig(url, { WORKERS: '0' });
     const { httpServer, stop } = await createApp(ds, config);
     await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));
     const endpoint = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}/graphql`;
@@ -1305,7 +1312,7 @@ async function throughputScenario(): Promise<void> {
   await ds.initialize();
   try {
     await ds.runMigrations();
-    const config = loadConfig({ ...process.env, NODE_ENV: 'production', DATABASE_URL: url, JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42', LOG_LEVEL: 'silent', WORKERS: '0' });
+    const config = benchConfig(url, { WORKERS: '0' });
     const app = await createApp(ds, config);
     await new Promise<void>((r) => app.httpServer.listen(0, '127.0.0.1', r));
     const post = poster((app.httpServer.address() as AddressInfo).port);
@@ -1400,7 +1407,7 @@ async function throughputScenario(): Promise<void> {
  */
 async function opsScenario(): Promise<void> {
   await withScratchDatabase('ops', 10, async (ds, url, db) => {
-    const config = loadConfig({ ...process.env, NODE_ENV: 'production', DATABASE_URL: url, WORKERS: '0', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42', CORS_ORIGINS: 'https://app.bench.test' });
+    const config = benchConfig(url, { WORKERS: '0', CORS_ORIGINS: 'https://app.bench.test', LOG_LEVEL: process.env.LOG_LEVEL });
     // the access log as in production (info), written nowhere
     const { httpServer, stop } = await createApp(ds, config, createLogger('info', { write: () => undefined }));
     await new Promise<void>((r) => httpServer.listen(0, '127.0.0.1', r));
@@ -1470,12 +1477,7 @@ async function loginFloodScenario(): Promise<void> {
     for (const [run, [label, limits]] of runs.entries()) {
       // addresses of the run's own: the counters of the first run stay in the table
       const at = (host: number) => `10.9.${run}.${host}`;
-      const config = loadConfig({
-        ...process.env,
-        NODE_ENV: 'production',
-        DATABASE_URL: url,
-        JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42',
-        LOG_LEVEL: 'silent',
+      const config = benchConfig(url, {
         WORKERS: '0',
         SIGNUP: 'open',
         SIGNUP_PER_HOUR_PER_ADDRESS: '1000',
@@ -1585,7 +1587,7 @@ async function restartScenario(): Promise<void> {
   // BENCH_SERVER_LOG=<file>: the server's warnings and errors go there (what failed, and why)
   const logFile = process.env.BENCH_SERVER_LOG;
   const child = spawn(process.execPath, [entry], {
-    env: { ...process.env, DATABASE_URL: url, PORT: String(port), NODE_ENV: 'production', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42', LOG_LEVEL: logFile ? 'warn' : 'silent', SEED_DEMO: 'false' },
+    env: { ...process.env, DATABASE_URL: url, PORT: String(port), NODE_ENV: 'production', JWT_SECRET: BENCH_JWT_SECRET, LOG_LEVEL: logFile ? 'warn' : 'silent', SEED_DEMO: 'false' },
     stdio: ['ignore', logFile ? openSync(logFile, 'w') : 'ignore', 'inherit'],
   });
   let exited: number | null = null;
@@ -1696,12 +1698,7 @@ async function rlsScenario(): Promise<void> {
   try {
     await ds.runMigrations();
     const start = async (rowSecurity: boolean) => {
-      const config = loadConfig({
-        ...process.env,
-        NODE_ENV: 'production',
-        DATABASE_URL: url,
-        JWT_SECRET: 'bench-secret-bench-secret-bench-secret-42',
-        LOG_LEVEL: 'silent',
+      const config = benchConfig(url, {
         WORKERS: '0',
         DB_ROW_SECURITY: String(rowSecurity),
         // a capacity figure: the per-agency cost budget would refuse the load after its minute's share
