@@ -1,9 +1,10 @@
 import 'reflect-metadata';
-import { Client, types } from 'pg';
+import { Client, types, type QueryResult } from 'pg';
 import { DataSource, DataSourceOptions, Logger as TypeOrmLogger } from 'typeorm';
 import { ENTITIES } from '../entities';
 import { MIGRATIONS } from '../../migrations';
 import { noteConnectionError } from './availability';
+import { inlineParameters } from './inline-parameters';
 
 // Calendar dates stay 'YYYY-MM-DD' strings: turning them into JS Dates at local midnight shifts
 // them by the server's offset. numeric already arrives as a string (exact money).
@@ -18,10 +19,46 @@ types.setTypeParser(types.builtins.DATE, (v: string) => v);
  * (its next query fails as a lost connection, and the pool drops it on release). It also notes
  * the failure, so that what TypeORM reports in its place is known for an outage (availability.ts).
  */
-class ListeningClient extends Client {
+export class ListeningClient extends Client {
+  /** What armSettings armed: the statement expected next, and the message it goes out as. */
+  private armed: { text: string; message: string } | null = null;
+
   constructor(config?: ConstructorParameters<typeof Client>[0]) {
     super(config);
     this.on('error', () => noteConnectionError());
+  }
+
+  /**
+   * Arms the next `query(text, values)` of this statement on this client (whoever calls it:
+   * TypeORM's query runner) to go out as ONE simple-protocol message `settings; statement`, the
+   * values inlined (inlineParameters): both run in one implicit transaction, so `set_config(…,
+   * true)` settings hold for that statement only, without the round trips of BEGIN and COMMIT.
+   * Its answer is the statement's own result. False (nothing armed) when a value has no text form.
+   */
+  armSettings(settings: string, text: string, values: readonly unknown[] | undefined): boolean {
+    const inlined = inlineParameters(text, values);
+    if (inlined === null) return false;
+    this.armed = { text, message: `${settings}; ${inlined}` };
+    return true;
+  }
+
+  /** Disarms what armSettings armed and no query consumed (it failed before reaching the client). */
+  disarmSettings(): void {
+    this.armed = null;
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  override query(...args: any[]): any {
+    const armed = this.armed;
+    if (armed !== null) {
+      this.armed = null;
+      if (args[0] === armed.text && typeof args[1] !== 'function' && typeof args[2] !== 'function') {
+        // a multi-statement simple query answers one result per statement: the statement's is the last
+        return (super.query(armed.message) as unknown as Promise<QueryResult | QueryResult[]>).then((r) => (Array.isArray(r) ? r[r.length - 1] : r));
+      }
+    }
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    return (super.query as any)(...args);
   }
 }
 

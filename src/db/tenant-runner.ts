@@ -2,6 +2,7 @@ import type { PoolClient } from 'pg';
 import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { APP_ROLE } from '../../migrations/1796700000900-RowLevelSecurity';
 import { PORTAL_ROLE } from '../../migrations/1796900000100-PortalRowSecurity';
+import { ListeningClient } from './data-source';
 
 /**
  * One agency's unit of work on the database, behind the second wall (row-level security): every
@@ -11,33 +12,28 @@ import { PORTAL_ROLE } from '../../migrations/1796900000100-PortalRowSecurity';
  * in transaction mode, and the wall holds whoever the app connects as.
  *
  * `manager` is a TypeORM manager bound to one query runner; contexts derived from the one that
- * owns the unit share it. Two ways of holding the connection:
- * - holdReads (a GraphQL request): the first statement opens the read transaction (BEGIN and the
- *   settings in one round trip) and the request's statements all run in it, on one connection,
- *   until `end()` (COMMIT, release: one round trip) when the response is sent or the request
- *   closes. A write transaction (withTransaction) ends the read one and runs as a transaction of
- *   its own on the same connection (`COMMIT; BEGIN; settings`: the one round trip START
- *   TRANSACTION took), so its COMMIT is the real one and after-commit work runs after it; the
- *   connection then goes back to the pool, and later reads open a new read transaction.
- * - otherwise (jobs, scheduled sweeps, work that outlives a request): each statement outside a
- *   write transaction is a transaction of its own, and the connection is held only while a
- *   statement or a write transaction runs (no end to forget).
- * A failed statement of a read transaction rolls it back, so the next statement starts clean
- * (outside a write transaction, a failure must not poison the request's other reads); a statement
- * that may write (not a SELECT) outside a write transaction commits at once, as it would alone.
+ * owns the unit share it. Outside a write transaction, every statement goes out as one
+ * simple-protocol message `SELECT set_config(…); statement` (its values inlined as literals,
+ * ListeningClient.armSettings): one implicit transaction, one round trip, where BEGIN with the
+ * settings, the statement and COMMIT took three. A statement is its own snapshot either way (READ
+ * COMMITTED), and a write outside a write transaction commits at once, as it would alone. The
+ * rare statement with a value that has no text form (a Buffer) runs in a transaction of its own.
+ * - holdReads (a GraphQL request): the connection stays with the unit between statements until
+ *   `end()` (when the response is sent or the request closes), so a request takes one from the
+ *   pool once. A write transaction (withTransaction) runs on it; after-commit work runs after its
+ *   COMMIT.
+ * - otherwise (jobs, scheduled sweeps, work that outlives a request): the connection is held only
+ *   while a statement or a write transaction runs (no end to forget).
  *
- * The BEGIN/COMMIT of read transactions go to the connection directly (TypeORM's query log never
- * sees them: a constant per request); those of write transactions are logged, one each, as
- * TypeORM's own START TRANSACTION and COMMIT were.
+ * The BEGIN/COMMIT of the fallback's transactions go to the connection directly (TypeORM's query
+ * log never sees them); those of write transactions are logged, one each, as TypeORM's own START
+ * TRANSACTION and COMMIT were.
  */
 export interface TenantUnit {
   readonly manager: EntityManager;
   /** Commits the open read transaction, if any, and gives the connection back; later statements run one transaction each. */
   end(): Promise<void>;
 }
-
-/** A statement that only reads (anything else may write). */
-const READ = /^\s*\(?\s*SELECT\b/i;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -60,13 +56,18 @@ const units = new WeakMap<EntityManager, TenantUnit>();
  * migrations/1796900000100-PortalRowSecurity.ts), in one round trip.
  */
 export function tenantBegin(agencyId: string, prefix = 'BEGIN', clientId: string | null = null): string {
+  return `${prefix}; ${tenantSettings(agencyId, clientId)}`;
+}
+
+/** The settings of a tenant transaction (tenantBegin without the BEGIN), for the transaction they run in. */
+export function tenantSettings(agencyId: string, clientId: string | null = null): string {
   // inlined (a multi-statement string takes no bind parameters): only ever a validated uuid
   if (!UUID.test(agencyId)) throw new Error('tenant transaction: the agency id is not a uuid');
   if (clientId !== null && !UUID.test(clientId)) throw new Error('tenant transaction: the client id is not a uuid');
   // a portal user's work runs as agency_portal, the role the portal policy binds
   const role = clientId ? PORTAL_ROLE : APP_ROLE;
   const client = clientId ? `, set_config('app.client_id', '${clientId}', true)` : '';
-  return `${prefix}; SELECT set_config('role', '${role}', true), set_config('app.agency_id', '${agencyId}', true)${client}`;
+  return `SELECT set_config('role', '${role}', true), set_config('app.agency_id', '${agencyId}', true)${client}`;
 }
 
 /**
@@ -76,7 +77,8 @@ export function tenantBegin(agencyId: string, prefix = 'BEGIN', clientId: string
  */
 export function openTenantUnit(dataSource: DataSource, agencyId: string, opts: { holdReads: boolean; clientId?: string | null }): TenantUnit {
   const clientId = opts.clientId ?? null;
-  const begin = tenantBegin(agencyId, 'BEGIN', clientId);
+  const settings = tenantSettings(agencyId, clientId);
+  const begin = `BEGIN; ${settings}`;
   const qr = dataSource.createQueryRunner() as unknown as RunnerInternals;
   const query = qr.query.bind(qr);
   const startTransaction = qr.startTransaction.bind(qr);
@@ -121,6 +123,20 @@ export function openTenantUnit(dataSource: DataSource, agencyId: string, opts: {
   qr.query = ((sql: string, parameters?: unknown[], structured = false) =>
     serial(async () => {
       if (state === 'none') {
+        // outside a write transaction: the settings and the statement in one message (no BEGIN/COMMIT)
+        const client = await qr.connect();
+        if (client instanceof ListeningClient && client.armSettings(settings, sql, parameters)) {
+          try {
+            return await query(sql, parameters, structured as true);
+          } catch (err) {
+            // pg-pool drops a connection that broke on release; a failed statement leaves a sound one clean
+            detach();
+            throw err;
+          } finally {
+            client.disarmSettings();
+            if (!holdReads && qr.databaseConnection) detach();
+          }
+        }
         await raw(begin);
         state = 'read';
       }
@@ -130,9 +146,8 @@ export function openTenantUnit(dataSource: DataSource, agencyId: string, opts: {
         if (state === 'read') await closeRead('ROLLBACK', holdReads);
         throw err;
       } finally {
-        // a write outside a write transaction commits at once, as it did on its own: visible to
-        // others straight away (progress), and never undone by a later failed read of the request
-        if (state === 'read' && (!holdReads || !READ.test(sql))) await closeRead('COMMIT', holdReads);
+        // a statement whose values cannot be inlined ran in a transaction of its own
+        if (state === 'read') await closeRead('COMMIT', holdReads);
       }
     })) as QueryRunner['query'];
 

@@ -7,7 +7,7 @@
  */
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
-import { createDataSource } from '../../src/db/data-source';
+import { createDataSource, ListeningClient } from '../../src/db/data-source';
 import { tenantBegin } from '../../src/db/tenant-runner';
 import { actorUnit, agencyUnit } from '../../src/services/scope';
 import { UserRole } from '../../src/entities/enums';
@@ -195,6 +195,38 @@ describe("the app's connection", () => {
       expect(after).toEqual({ pid: pid.pid, role: 'postgres', agency: '' });
     } finally {
       await ds.destroy();
+    }
+  });
+
+  it('sends a statement outside a write transaction with its settings as one message (no BEGIN, no COMMIT), and leaves nothing behind', async () => {
+    const ds: DataSource = createDataSource({ url: workerDatabaseUrl(), poolSize: 1, applicationName: 'jest-rls-one-message' });
+    await ds.initialize();
+    const sent = jest.spyOn(ListeningClient.prototype, 'query');
+    try {
+      const services = { ...t.services, dataSource: ds };
+      const unit = agencyUnit(services, a.agencyId, { holdReads: true });
+      sent.mockClear();
+      const [first] = await unit.manager.query(`SELECT current_user AS role, current_setting('app.agency_id') AS agency, pg_backend_pid() AS pid, $1::text AS echo`, ["it's"]);
+      expect(first).toMatchObject({ role: 'agency_app', agency: a.agencyId, echo: "it's" });
+      expect(ids(await unit.manager.query('SELECT id FROM clients WHERE id = ANY($1::uuid[])', [[a1.id, b1.id]]))).toEqual([a1.id]);
+      expect(sent).toHaveBeenCalledTimes(2);
+      await unit.end();
+      const [after] = await ds.query(`SELECT pg_backend_pid() AS pid, current_user AS role, coalesce(current_setting('app.agency_id', true), '') AS agency`);
+      expect(after).toEqual({ pid: first.pid, role: 'postgres', agency: '' });
+    } finally {
+      sent.mockRestore();
+      await ds.destroy();
+    }
+  });
+
+  it('runs a statement whose value has no text form (binary) in a transaction of its own, behind the same wall', async () => {
+    const unit = agencyUnit(t.services, a.agencyId, { holdReads: true });
+    try {
+      const [row] = await unit.manager.query(`SELECT length($1::bytea) AS n, current_user AS role, current_setting('app.agency_id') AS agency`, [Buffer.from([0, 1, 2])]);
+      expect(row).toEqual({ n: 3, role: 'agency_app', agency: a.agencyId });
+      expect(ids(await unit.manager.query('SELECT id FROM clients'))).toEqual(ids([a1, a2]));
+    } finally {
+      await unit.end();
     }
   });
 

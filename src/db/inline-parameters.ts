@@ -1,0 +1,83 @@
+import { escapeLiteral } from 'pg';
+
+// pg's own conversion of a bound value to its text form (arrays, dates, JSON, toPostgres); untyped in @types/pg
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { prepareValue } = require('pg/lib/utils') as { prepareValue(value: unknown): unknown };
+
+/**
+ * A parameterised statement as one piece of SQL text: each `$n` outside string literals, quoted
+ * identifiers, dollar-quoted bodies and comments becomes the value's text as a quoted literal
+ * (pg's own text form of the value, escaped by pg's escapeLiteral), i.e. what the server would
+ * have received as an untyped text parameter, now an untyped literal resolved by the same rules.
+ * Returns null when a value has no text form (a Buffer is sent as binary): the caller binds it.
+ *
+ * Why: a statement and its tenant settings then travel as one simple-protocol message (one round
+ * trip, see tenant-runner.ts), which cannot carry bind parameters.
+ */
+export function inlineParameters(sql: string, values: readonly unknown[] | undefined): string | null {
+  if (!values || values.length === 0) return sql;
+  const literals: string[] = [];
+  for (const value of values) {
+    const text = prepareValue(value) as unknown;
+    if (text === null || text === undefined) literals.push('NULL');
+    else if (typeof text === 'string') literals.push(escapeLiteral(text));
+    else return null;
+  }
+  let out = '';
+  let at = 0;
+  let copied = 0;
+  const n = sql.length;
+  while (at < n) {
+    const c = sql[at];
+    if (c === "'") {
+      // a string literal; E'…' takes backslash escapes ('' is a quote either way)
+      const escapes = at > 0 && (sql[at - 1] === 'E' || sql[at - 1] === 'e') && !isWordChar(sql[at - 2]);
+      at++;
+      while (at < n) {
+        if (escapes && sql[at] === '\\') at += 2;
+        else if (sql[at] === "'") {
+          if (sql[at + 1] === "'") at += 2;
+          else break;
+        } else at++;
+      }
+      at++;
+    } else if (c === '"') {
+      at = sql.indexOf('"', at + 1);
+      while (at !== -1 && sql[at + 1] === '"') at = sql.indexOf('"', at + 2);
+      at = at === -1 ? n : at + 1;
+    } else if (c === '-' && sql[at + 1] === '-') {
+      const end = sql.indexOf('\n', at);
+      at = end === -1 ? n : end + 1;
+    } else if (c === '/' && sql[at + 1] === '*') {
+      // comments nest in PostgreSQL
+      let depth = 1;
+      at += 2;
+      while (at < n && depth > 0) {
+        if (sql[at] === '/' && sql[at + 1] === '*') (depth++, (at += 2));
+        else if (sql[at] === '*' && sql[at + 1] === '/') (depth--, (at += 2));
+        else at++;
+      }
+    } else if (c === '$') {
+      const param = /^\$(\d+)/.exec(sql.slice(at, at + 12));
+      if (param && !isWordChar(sql[at - 1])) {
+        const index = Number(param[1]) - 1;
+        if (index < 0 || index >= literals.length) throw new Error(`inlineParameters: $${param[1]} has no value (${literals.length} given)`);
+        out += sql.slice(copied, at) + literals[index];
+        at += param[0].length;
+        copied = at;
+        continue;
+      }
+      // a dollar-quoted body: $tag$ … $tag$ (a $ inside an identifier is part of the name)
+      const tag = /^\$([A-Za-z_][A-Za-z_0-9]*)?\$/.exec(sql.slice(at, at + 66));
+      if (tag && !isWordChar(sql[at - 1])) {
+        const end = sql.indexOf(tag[0], at + tag[0].length);
+        at = end === -1 ? n : end + tag[0].length;
+      } else at++;
+    } else at++;
+  }
+  return out + sql.slice(copied);
+}
+
+function isWordChar(c: string | undefined): boolean {
+  return c !== undefined && /[A-Za-z0-9_$]/.test(c);
+}
