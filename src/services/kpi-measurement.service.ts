@@ -9,7 +9,7 @@ import type { RecordKpiMeasurementsInput } from '../schema/kpi-measurement/kpi-m
 import { agencyToday } from './agency.service';
 import { latestDeviations, openDeviations, sumsOver } from './kpi-measurement.reads';
 import { affectedSlots, clipToCampaign, deviationAction, kpiFigures, measurementValues, periodEndedReason, settledBefore, slotOf, takesMeasurements, windowKey, type MeasurementValues } from './kpi-measurement.rules';
-import { refreshKpiMonths, scoped, withTransaction } from './scope';
+import { insertKpiFigures, refreshKpiMonths, scoped, withTransaction } from './scope';
 import { firstOfMonth } from './time';
 
 
@@ -32,13 +32,13 @@ export function recordKpiMeasurements(ctx: AuthedContext, input: RecordKpiMeasur
   });
 }
 
-/** Figures per upsert statement of storeMeasurements (one COPY, or each column as one array parameter). */
+/** Figures per write statement of storeMeasurements (one COPY, or each column as one array parameter). */
 export const STORE_CHUNK = 20_000;
 
 /**
  * From this many figures at once (a file import), storeMeasurements sends them by COPY through
- * a staging table (ScopedRepository.copyUpsert); fewer (a typed batch) go in one unnest statement,
- * which is one round trip instead of four.
+ * a staging table; fewer (a typed batch) go as unnest arrays in the statement itself, one round
+ * trip instead of four.
  */
 export const COPY_MIN_FIGURES = 2_000;
 
@@ -50,32 +50,42 @@ export interface StoreOptions {
 /**
  * Upserts already validated figures of a campaign locked by the caller's transaction and
  * re-evaluates its deviations: the one write path of typed and imported measurements. However
- * many figures, the rollup is refreshed and the deviations re-evaluated once, after the last upsert.
+ * many figures, the deviations are re-evaluated once, after the last write.
+ *
+ * Usually the days are new (the next days of a running campaign, a first import): nothing of the
+ * campaign is stored between the first and the last of them, which one range read of the key
+ * tells, and the lock on the campaign keeps so. Then the figures are plain inserts that also move
+ * the rollup by their sums (insertKpiFigures). Otherwise a re-sent day replaces its figure (one
+ * sent unchanged is left as it is, stamp included) and the touched months of the rollup are
+ * recomputed from the raw rows.
  */
 export async function storeMeasurements(tx: AuthedContext, campaign: Campaign, rows: MeasurementValues[], now: Date, opts: StoreOptions = {}): Promise<void> {
   if (rows.length === 0) return;
   const measurements = scoped(tx, KpiMeasurement);
-  const row = (r: MeasurementValues) => ({ clientId: campaign.clientId, campaignId: campaign.id, metric: r.metric, customName: r.customName, date: r.date, value: r.value, updatedAt: now });
-  if (rows.length >= COPY_MIN_FIGURES) {
-    // in key order (the campaign's days are one range of the key), so the index is written page by page
-    const ordered = inDateOrder(rows);
-    // STORE_CHUNK figures a COPY, so that the progress moves and one piece of COPY text stays small
-    for (let at = 0; at < ordered.length; at += STORE_CHUNK) {
-      const chunk = ordered.slice(at, at + STORE_CHUNK);
-      // a figure sent again unchanged is left as it is, stamp included
-      await measurements.copyUpsert(chunk.map(row), ['campaignId', 'metric', 'customName', 'date'], ['value', 'updatedAt'], { unchangedUnless: ['value'] });
-      opts.onStored?.(at + chunk.length);
-    }
-  } else {
-    for (let at = 0; at < rows.length; at += STORE_CHUNK) {
-      const chunk = rows.slice(at, at + STORE_CHUNK);
-      await measurements.bulkUpsert(chunk.map(row), ['campaignId', 'metric', 'customName', 'date'], ['value', 'updatedAt']);
-      opts.onStored?.(at + chunk.length);
-    }
+  // in key order (the campaign's days are one range of the key), so the index is written page by page
+  const ordered = inDateOrder(rows);
+  const [first, last] = [ordered[0].date, ordered[ordered.length - 1].date];
+  const stored = await measurements
+    .query('m')
+    .select('1', 'one')
+    .andWhere('m."campaignId" = :campaignId AND m.date BETWEEN :first AND :last', { campaignId: campaign.id, first, last })
+    .limit(1)
+    .getRawOne();
+  const copy = rows.length >= COPY_MIN_FIGURES;
+  const constants = { clientId: campaign.clientId, campaignId: campaign.id, updatedAt: now };
+  // STORE_CHUNK figures a statement, so that the progress moves and one piece of COPY text stays small
+  for (let at = 0; at < ordered.length; at += STORE_CHUNK) {
+    const chunk = ordered.slice(at, at + STORE_CHUNK);
+    if (!stored) await insertKpiFigures(tx, campaign, chunk, now, { copy });
+    else if (copy) await measurements.copyUpsert(chunk, ['campaignId', 'metric', 'customName', 'date'], ['value', 'updatedAt'], { unchangedUnless: ['value'], constants });
+    else await measurements.bulkUpsert(chunk, ['campaignId', 'metric', 'customName', 'date'], ['value', 'updatedAt'], { constants });
+    opts.onStored?.(at + chunk.length);
   }
   const dates = [...new Set(rows.map((r) => r.date))];
-  const months = [...new Set(dates.map(firstOfMonth))];
-  await refreshKpiMonths(tx, months.map(() => campaign.id), months);
+  if (stored) {
+    const months = [...new Set(dates.map(firstOfMonth))];
+    await refreshKpiMonths(tx, months.map(() => campaign.id), months);
+  }
   // the campaign's version moves with its figures (what cached series are keyed by)
   await scoped(tx, Campaign).update(campaign, {});
   await reevaluateDeviations(tx, campaign, dates, now);

@@ -4,7 +4,8 @@ import { pipeline } from 'node:stream/promises';
 import { from as copyFrom, type CopyStreamQuery } from 'pg-copy-streams';
 import { isUUID } from 'class-validator';
 import type DataLoader from 'dataloader';
-import type { DeepPartial, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { DeepPartial, EntityManager, EntityMetadata, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { Agency } from '../entities/agency.entity';
 import { AgencyRequisites } from '../entities/requisites.entity';
 import { DocumentCounter } from '../entities/document-counter.entity';
@@ -151,9 +152,11 @@ export class ScopedRepository<T extends TenantRow> {
    * has a handful of bind parameters however many rows there are (TypeORM's upsert binds one per
    * value and breaks past 65 535). Every row gets the actor's agency; `update` names the columns
    * a row sent again replaces. Rows must share the same keys; sent in chunks of BULK_CHUNK rows.
+   * `constants` are columns with the same value in every row (the parent, a stamp): bound once
+   * as parameters rather than sent with each row.
    */
-  async bulkUpsert(rows: Partial<T>[], conflictColumns: (keyof T & string)[], update: (keyof T & string)[]): Promise<void> {
-    await this.unnestUpsert(rows, conflictColumns, update, false);
+  async bulkUpsert(rows: Partial<T>[], conflictColumns: (keyof T & string)[], update: (keyof T & string)[], opts: { constants?: Partial<T> } = {}): Promise<void> {
+    await this.unnestUpsert(rows, conflictColumns, update, false, opts.constants ?? {});
   }
 
   /**
@@ -165,45 +168,39 @@ export class ScopedRepository<T extends TenantRow> {
    * `unchangedUnless`, by default all of `update`) is left as it is: re-importing a file rewrites
    * nothing. Where the server cannot take COPY FROM STDIN (the embedded PGlite, over whose socket a
    * COPY breaks the connection) or DB_BULK_COPY is off, the same merge runs through unnest arrays.
-   * Returns how the rows travelled. Rows must share the same keys.
+   * Returns how the rows travelled. Rows must share the same keys; `constants` as for bulkUpsert.
    */
   async copyUpsert(
     rows: Partial<T>[],
     conflictColumns: (keyof T & string)[],
     update: (keyof T & string)[],
-    opts: { unchangedUnless?: (keyof T & string)[] } = {},
+    opts: { unchangedUnless?: (keyof T & string)[]; constants?: Partial<T> } = {},
   ): Promise<'COPY' | 'UNNEST'> {
     const actor = this.writer();
     if (rows.length === 0) return 'UNNEST';
     if (!this.ctx.manager.queryRunner?.isTransactionActive) throw new Error('copyUpsert runs inside the transaction of the write');
     const compare = opts.unchangedUnless ?? update;
+    const constants = opts.constants ?? {};
     if (!(await copyAvailable(this.ctx))) {
-      await this.unnestUpsert(rows, conflictColumns, update, compare);
+      await this.unnestUpsert(rows, conflictColumns, update, compare, constants);
       return 'UNNEST';
     }
-    const manager = this.ctx.manager;
-    const meta = manager.getRepository(this.entity).metadata;
+    const meta = this.ctx.manager.getRepository(this.entity).metadata;
     const columns = this.columnsOf(rows[0], 'copyUpsert');
-    const q = (name: string) => `"${name}"`;
+    const fixed = this.columnsOf(constants, 'copyUpsert');
     const names = columns.map((c) => q(c.databaseName));
     const col = (p: string) => q(meta.findColumnWithPropertyName(p)!.databaseName);
-    const stage = q(`copy_${meta.tableName}`);
-    const run = (sql: string) => manager.query(sql);
-    // the staging table takes the target's column types (enums, numeric scales) and none of its constraints
-    await run(`CREATE TEMP TABLE ${stage} ON COMMIT DROP AS SELECT ${names.join(', ')} FROM ${q(meta.tableName)} WITH NO DATA`);
-    const copy = `COPY ${stage} (${names.join(', ')}) FROM STDIN`;
-    manager.connection.logger.logQuery(copy, [], manager.queryRunner);
-    const client = (manager.queryRunner as unknown as { databaseConnection: PgClient }).databaseConnection;
-    await pipeline(Readable.from(copyText(rows, columns.map((c) => c.propertyName))), client.query(copyFrom(copy)));
+    const stage = await stageByCopy(this.ctx, meta.tableName, columns, rows);
     const table = q(meta.tableName);
     await this.ctx.manager.query(
-      `INSERT INTO ${table} ("agencyId", ${names.join(', ')}) SELECT $1, ${names.join(', ')} FROM ${stage} ` +
+      `INSERT INTO ${table} ("agencyId", ${[...fixed, ...columns].map((c) => q(c.databaseName)).join(', ')}) ` +
+        `SELECT $1, ${[...fixed.map((c, i) => `$${i + 2}::${sqlType(this.ctx, meta, c)}`), ...names].join(', ')} FROM ${stage} ` +
         `ON CONFLICT ("agencyId", ${conflictColumns.map(col).join(', ')}) ` +
         `DO UPDATE SET ${update.map(col).map((n) => `${n} = EXCLUDED.${n}`).join(', ')} ` +
         `WHERE ${compare.map(col).map((n) => `${table}.${n} IS DISTINCT FROM EXCLUDED.${n}`).join(' OR ')}`,
-      [actor.agencyId],
+      [actor.agencyId, ...fixed.map((c) => (constants as Record<string, unknown>)[c.propertyName])],
     );
-    await run(`DROP TABLE ${stage}`);
+    await this.ctx.manager.query(`DROP TABLE ${stage}`);
     return 'COPY';
   }
 
@@ -219,25 +216,32 @@ export class ScopedRepository<T extends TenantRow> {
   }
 
   /** The unnest-arrays upsert of bulkUpsert; with `compare`, a row whose compared columns are unchanged is not rewritten. */
-  private async unnestUpsert(rows: Partial<T>[], conflictColumns: (keyof T & string)[], update: (keyof T & string)[], compare: (keyof T & string)[] | false): Promise<void> {
+  private async unnestUpsert(
+    rows: Partial<T>[],
+    conflictColumns: (keyof T & string)[],
+    update: (keyof T & string)[],
+    compare: (keyof T & string)[] | false,
+    constants: Partial<T>,
+  ): Promise<void> {
     const actor = this.writer();
     if (rows.length === 0) return;
     const meta = this.ctx.manager.getRepository(this.entity).metadata;
     const columns = this.columnsOf(rows[0], 'bulkUpsert');
-    const q = (name: string) => `"${name}"`;
+    const fixed = this.columnsOf(constants, 'bulkUpsert');
     const col = (p: string) => q(meta.findColumnWithPropertyName(p)!.databaseName);
-    const arrayType = (c: (typeof columns)[number]) =>
-      c.type === 'enum' || c.enum ? `${q(c.enumName ?? `${meta.tableName}_${c.databaseName}_enum`)}[]` : `${this.ctx.manager.connection.driver.normalizeType(c)}[]`;
     const names = columns.map((c) => q(c.databaseName));
+    const at = fixed.length + 2;
     const statement =
-      `INSERT INTO ${q(meta.tableName)} ("agencyId", ${names.join(', ')}) ` +
-      `SELECT $1, ${names.map((_, i) => `u.c${i}`).join(', ')} FROM unnest(${columns.map((c, i) => `$${i + 2}::${arrayType(c)}`).join(', ')}) AS u(${names.map((_, i) => `c${i}`).join(', ')}) ` +
+      `INSERT INTO ${q(meta.tableName)} ("agencyId", ${[...fixed, ...columns].map((c) => q(c.databaseName)).join(', ')}) ` +
+      `SELECT $1, ${[...fixed.map((c, i) => `$${i + 2}::${sqlType(this.ctx, meta, c)}`), ...names.map((_, i) => `u.c${i}`)].join(', ')} ` +
+      `FROM unnest(${columns.map((c, i) => `$${i + at}::${sqlType(this.ctx, meta, c)}[]`).join(', ')}) AS u(${names.map((_, i) => `c${i}`).join(', ')}) ` +
       `ON CONFLICT ("agencyId", ${conflictColumns.map(col).join(', ')}) ` +
       `DO UPDATE SET ${update.map(col).map((n) => `${n} = EXCLUDED.${n}`).join(', ')}` +
       (compare ? ` WHERE ${compare.map(col).map((n) => `${q(meta.tableName)}.${n} IS DISTINCT FROM EXCLUDED.${n}`).join(' OR ')}` : '');
+    const params = [actor.agencyId, ...fixed.map((c) => (constants as Record<string, unknown>)[c.propertyName])];
     for (let at = 0; at < rows.length; at += BULK_CHUNK) {
       const chunk = rows.slice(at, at + BULK_CHUNK);
-      await this.ctx.manager.query(statement, [actor.agencyId, ...columns.map((c) => chunk.map((r) => (r as Record<string, unknown>)[c.propertyName] ?? null))]);
+      await this.ctx.manager.query(statement, [...params, ...columns.map((c) => chunk.map((r) => (r as Record<string, unknown>)[c.propertyName] ?? null))]);
     }
   }
 
@@ -253,6 +257,31 @@ export class ScopedRepository<T extends TenantRow> {
 const BULK_CHUNK = 20_000;
 
 type PgClient = { query(stream: CopyStreamQuery): CopyStreamQuery };
+
+const q = (name: string) => `"${name}"`;
+
+/** The SQL type of a column, as a cast of a parameter takes it (enums by their type's name). */
+function sqlType(ctx: RequestContext, meta: EntityMetadata, c: ColumnMetadata): string {
+  return c.type === 'enum' || c.enum ? q(c.enumName ?? `${meta.tableName}_${c.databaseName}_enum`) : ctx.manager.connection.driver.normalizeType(c);
+}
+
+/**
+ * Streams rows by COPY into a temporary table of the given columns of `table` (their types, enums
+ * and numeric scales, none of its constraints), created inside the caller's transaction and
+ * dropped at its commit at the latest; returns the table's quoted name. The caller checked
+ * copyAvailable.
+ */
+async function stageByCopy(ctx: RequestContext, table: string, columns: ColumnMetadata[], rows: readonly object[]): Promise<string> {
+  const manager = ctx.manager;
+  const names = columns.map((c) => q(c.databaseName)).join(', ');
+  const stage = q(`copy_${table}`);
+  await manager.query(`CREATE TEMP TABLE ${stage} ON COMMIT DROP AS SELECT ${names} FROM ${q(table)} WITH NO DATA`);
+  const copy = `COPY ${stage} (${names}) FROM STDIN`;
+  manager.connection.logger.logQuery(copy, [], manager.queryRunner);
+  const client = (manager.queryRunner as unknown as { databaseConnection: PgClient }).databaseConnection;
+  await pipeline(Readable.from(copyText(rows, columns.map((c) => c.propertyName))), client.query(copyFrom(copy)));
+  return stage;
+}
 
 /** Rows per piece of COPY text handed to the stream: bounds the memory of one piece. */
 const COPY_PIECE = 5_000;
@@ -480,6 +509,64 @@ export async function refreshKpiMonths(ctx: RequestContext, campaignIds: string[
         AND (r."campaignId", r.metric, r."customName", r.month) NOT IN (SELECT f."campaignId", f.metric, f."customName", f.month FROM fresh f)`,
     [actor.agencyId, campaignIds, months, [...new Set(campaignIds)], first, monthAfter(last)],
   );
+}
+
+/** One daily figure as kpi_measurements keys and holds it, the campaign aside. */
+export interface KpiFigure {
+  metric: string;
+  customName: string;
+  date: string;
+  value: string;
+}
+
+/**
+ * Inserts daily figures of one campaign none of whose (metric, name, day) is stored yet, and adds
+ * their sums to the monthly rollup, in ONE statement inside the caller's transaction. The caller
+ * guarantees the figures are new (no row of the campaign in their days' range, checked under its
+ * lock on the campaign, which every writer of figures takes): so a plain INSERT, without the
+ * speculative insertion of ON CONFLICT (which doubled the cost per row), and the rollup moves by
+ * the figures' own sums instead of being recomputed from the raw rows. The campaign, its client
+ * and the stamp are parameters, not columns of every row. Rows go by COPY through a staging table
+ * with `copy` where the database takes it, else as four unnest arrays (one round trip).
+ */
+export async function insertKpiFigures(
+  ctx: RequestContext,
+  campaign: { id: string; clientId: string },
+  figures: readonly KpiFigure[],
+  now: Date,
+  opts: { copy: boolean },
+): Promise<'COPY' | 'UNNEST'> {
+  if (!ctx.manager.queryRunner?.isTransactionActive) throw new Error('figures are inserted inside the transaction of the write');
+  assertUsable(ctx);
+  const actor = ctx.actor;
+  if (!actor) throw new UnauthenticatedError(ctx.authError ?? undefined);
+  if (actor.role === UserRole.CLIENT) throw new ForbiddenError();
+  if (figures.length === 0) return 'UNNEST';
+  const params: unknown[] = [actor.agencyId, campaign.clientId, campaign.id, now];
+  let stage: string | null = null;
+  if (opts.copy && (await copyAvailable(ctx))) {
+    const meta = ctx.manager.connection.getMetadata('kpi_measurements');
+    stage = await stageByCopy(ctx, meta.tableName, (['metric', 'customName', 'date', 'value'] as const).map((p) => meta.findColumnWithPropertyName(p)!), figures);
+  } else {
+    params.push(figures.map((f) => f.metric), figures.map((f) => f.customName), figures.map((f) => f.date), figures.map((f) => f.value));
+  }
+  // read twice (the rows, their sums): the staging table, or the arrays already bound
+  const source = stage ? `${stage} s` : 'unnest($5::kpi_metric[], $6::varchar[], $7::date[], $8::numeric[]) AS s(metric, "customName", date, value)';
+  await ctx.manager.query(
+    `WITH stored AS (
+       INSERT INTO kpi_measurements ("agencyId", "clientId", "campaignId", metric, "customName", date, value, "updatedAt")
+       SELECT $1::uuid, $2::uuid, $3::uuid, s.metric, s."customName", s.date, s.value, $4::timestamptz FROM ${source})
+     INSERT INTO kpi_measurement_months ("agencyId", "clientId", "campaignId", metric, "customName", month, value, days)
+     SELECT $1, $2, $3, s.metric, s."customName", date_trunc('month', s.date::timestamp)::date, SUM(s.value), COUNT(*)::int
+       FROM ${source} GROUP BY s.metric, s."customName", date_trunc('month', s.date::timestamp)
+     ON CONFLICT ("agencyId", "campaignId", metric, "customName", month)
+     DO UPDATE SET value = kpi_measurement_months.value + EXCLUDED.value, days = kpi_measurement_months.days + EXCLUDED.days,
+                   "clientId" = EXCLUDED."clientId", "updatedAt" = now()`,
+    params,
+  );
+  if (!stage) return 'UNNEST';
+  await ctx.manager.query(`DROP TABLE ${stage}`);
+  return 'COPY';
 }
 
 /** The first day of the month after the given first of a month (YYYY-MM-01). */

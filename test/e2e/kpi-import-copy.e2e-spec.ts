@@ -148,6 +148,30 @@ describe('a large import', () => {
     }
   });
 
+  it('of days after stored ones inserts them and moves the rollup of the month they share by their sums, by either path', async () => {
+    // the 15th of a month within the first days: days before it are stored first, in the same month
+    const split = Array.from({ length: 31 }, (_, d) => d).find((d) => day(d).endsWith('-15'))!;
+    const recomputes = (log: CountingLogger) => log.statements.filter((s) => s.includes('DELETE FROM kpi_measurement_months')).length;
+    for (const [app, log, name, copied] of [
+      [copying, copyLog, 'Next days by COPY', 1],
+      [unnesting, unnestLog, 'Next days by unnest', 0],
+    ] as const) {
+      const id = await launched(name);
+      const days = (from: number, to: number) => file(id, FIRST).split('\n').filter((line, i) => i === 0 || (Math.floor((i - 1) / 6) >= from && Math.floor((i - 1) / 6) < to)).join('\n');
+      const before = await importWith(app, log, days(0, split));
+      expect(before.report).toMatchObject({ status: 'SUCCEEDED', imported: split * 6 });
+      const rest = await importWith(app, log, days(split, DAYS));
+      expect(rest.report).toMatchObject({ status: 'SUCCEEDED', imported: (DAYS - split) * 6 });
+      expect([rest.copies, recomputes(log)]).toEqual([copied, 0]);
+      expect(await stored(id)).toMatchObject({ rows: DAYS * 6, own: DAYS * 6, differing: 0 });
+      // a file over stored days again: replaced where changed, and those months recomputed
+      const again = await importWith(app, log, days(split - 3, split + 3).replace(`${day(split)},CLICKS,${FIRST(split, 1)}`, `${day(split)},CLICKS,7777`));
+      expect(again.report).toMatchObject({ status: 'SUCCEEDED', imported: 36 });
+      expect(recomputes(log)).toBe(1);
+      expect(await stored(id)).toMatchObject({ rows: DAYS * 6, differing: 0 });
+    }
+  });
+
   it('with one bad line writes nothing; with skipInvalidRows the rest still goes by COPY', async () => {
     const id = await launched('Partly bad, large');
     const content = file(id, (d, m) => (d === 200 && m === 2 ? '-5' : FIRST(d, m)));
