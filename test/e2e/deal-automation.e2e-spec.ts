@@ -1,3 +1,4 @@
+import { localDate } from '../../src/services/time';
 import { startTestApp, TestApp } from '../support/app';
 import { createClient, createUser, registerAgency } from '../support/factories';
 
@@ -84,7 +85,9 @@ describe('a rejected proposal reaches the deal and the funnel', () => {
     expect(back).toMatchObject({ stage: 'PROPOSAL', status: 'LOST', lostAtStage: 'PROPOSAL', lossReason: 'PRICE', closeNote: 'Дорого' });
     expect(back.history.map((h: any) => h.to)).toEqual(['PRESENTATION', 'PROPOSAL']);
 
-    const today = new Date().toISOString().slice(0, 10);
+    // the funnel's days are the agency's own (late in the UTC evening Moscow is already tomorrow)
+    const { timeZone } = (await t.gql('{ agency { timeZone } }', {}, a.ownerToken)).body.data.agency;
+    const today = localDate(new Date(), timeZone);
     const f = (await t.gql(FUNNEL, { i: { from: today, to: today } }, a.ownerToken)).body.data.funnel;
     const proposalRow = f.stages.find((s: any) => s.stage === 'PROPOSAL');
     expect(proposalRow).toEqual({ stage: 'PROPOSAL', entered: 1, lost: 1, lossesByReason: [{ reason: 'PRICE', count: 1 }] });
