@@ -135,6 +135,10 @@ export interface AppConfig {
   signupInviteCodes: string[];
   /** registrations one client address may make per hour (SIGNUP_PER_HOUR_PER_ADDRESS, default 10) */
   signupPerHourPerAddress: number;
+  /** password-reset emails one client address may ask for per hour, whatever the emails (PASSWORD_RESET_PER_HOUR_PER_ADDRESS, default 10) */
+  passwordResetPerHourPerAddress: number;
+  /** password-reset emails one email may be sent per hour, from anywhere (PASSWORD_RESET_PER_HOUR_PER_EMAIL, default 3) */
+  passwordResetPerHourPerEmail: number;
   /**
    * consecutive failed logins of one email from one address before each further attempt waits a
    * doubling delay (LOGIN_FREE_ATTEMPTS, default 5); a success resets
@@ -407,6 +411,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     signupConfirmation: signupConfirmation(env, nodeEnv, databaseUrl === null, signupConfig.mode, smtpUrl(env)),
     signupInviteCodes: signupConfig.codes,
     signupPerHourPerAddress: int(env, 'SIGNUP_PER_HOUR_PER_ADDRESS', 10, 1, 1_000_000),
+    passwordResetPerHourPerAddress: int(env, 'PASSWORD_RESET_PER_HOUR_PER_ADDRESS', 10, 1, 1_000_000),
+    passwordResetPerHourPerEmail: int(env, 'PASSWORD_RESET_PER_HOUR_PER_EMAIL', 3, 1, 1000),
     loginFreeAttempts: int(env, 'LOGIN_FREE_ATTEMPTS', 5, 1, 1000),
     loginFreeAttemptsPerEmail: int(env, 'LOGIN_FREE_ATTEMPTS_PER_EMAIL', 20, 1, 10_000),
     loginBackoffMaxSeconds: int(env, 'LOGIN_BACKOFF_MAX_SECONDS', 900, 1, 24 * 3600),

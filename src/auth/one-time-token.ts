@@ -16,5 +16,7 @@ export function hashOneTimeToken(token: string): string {
 
 export const INVITATION_TTL_MS = 7 * 24 * 3600 * 1000;
 export const PASSWORD_RESET_TTL_MS = 24 * 3600 * 1000;
+/** A reset asked for by the user and emailed: short-lived, as a link sitting in an inbox should be. */
+export const SELF_SERVICE_RESET_TTL_MS = 3600 * 1000;
 /** how long a sign-up's confirmation link works (SIGNUP_CONFIRMATION=email) */
 export const SIGNUP_CONFIRMATION_TTL_MS = 24 * 3600 * 1000;

@@ -50,6 +50,8 @@ export class AuthLimits {
   /** one attempt per back-off window once the free attempts are spent (its duration is set per call) */
   private readonly gate: RateLimiterPostgres;
   private readonly signups: RateLimiterPostgres;
+  private readonly resetsPerAddress: RateLimiterPostgres;
+  private readonly resetsPerEmail: RateLimiterPostgres;
   private readonly pool: Pool;
 
   constructor(dataSource: DataSource, private readonly config: AppConfig) {
@@ -69,6 +71,8 @@ export class AuthLimits {
     this.perEmail = new RateLimiterPostgres({ ...base, keyPrefix: 'login-email', points: 2 ** 30, duration: FAILURE_MEMORY_SECONDS, clearExpiredByTimeout: false });
     this.gate = new RateLimiterPostgres({ ...base, keyPrefix: 'login-gate', points: 1, duration: 1, clearExpiredByTimeout: false });
     this.signups = new RateLimiterPostgres({ ...base, keyPrefix: 'signup-address', points: config.signupPerHourPerAddress, duration: 3600, clearExpiredByTimeout: false });
+    this.resetsPerAddress = new RateLimiterPostgres({ ...base, keyPrefix: 'reset-address', points: config.passwordResetPerHourPerAddress, duration: 3600, clearExpiredByTimeout: false });
+    this.resetsPerEmail = new RateLimiterPostgres({ ...base, keyPrefix: 'reset-email', points: config.passwordResetPerHourPerEmail, duration: 3600, clearExpiredByTimeout: false });
   }
 
   /**
@@ -117,6 +121,22 @@ export class AuthLimits {
       this.gate.getKey(`${this.perEmail.keyPrefix}:${hashed}`),
     ];
     await Promise.all([this.perAddress.reward(attempt.address, 1), this.pool.query(`DELETE FROM "${TABLE}" WHERE key = ANY($1)`, [keys])]);
+  }
+
+  /**
+   * Counts a request for a password-reset email to `email` from `address`, or refuses it
+   * (RATE_LIMITED): the address's requests over all emails (one sender cannot mail-bomb many
+   * inboxes), then the email's from anywhere (nor one inbox). Counted for every email alike, an
+   * account or not, so a refusal tells nothing about the email.
+   */
+  async beginPasswordReset(email: string, address: string): Promise<void> {
+    try {
+      await this.resetsPerAddress.consume(address);
+      await this.resetsPerEmail.consume(emailKey(email));
+    } catch (err) {
+      if (isRefusal(err)) throw new RetryLaterError('RATE_LIMITED', 'errors.rateLimited.passwordReset', err.msBeforeNext);
+      throw err;
+    }
   }
 
   /** Counts a sign-up from the address, or refuses it (RATE_LIMITED). */

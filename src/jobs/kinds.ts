@@ -4,6 +4,7 @@
  */
 import '../email/email.job';
 import '../email/signup.email';
+import '../email/password-reset.email';
 import './prune.job';
 import './kpi-import.job';
 import './kpi-deviations.job';

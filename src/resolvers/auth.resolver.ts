@@ -1,7 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { RequestContext } from '../context';
-import { AuthPayloadType, RegisterAgencyPayloadType } from '../schema/auth/auth.type';
-import { ConfirmSignUpInput, LoginInput, RegisterAgencyInput } from '../schema/auth/auth.inputs';
+import { AuthPayloadType, RegisterAgencyPayloadType, RequestPasswordResetPayloadType } from '../schema/auth/auth.type';
+import { ConfirmSignUpInput, LoginInput, RegisterAgencyInput, RequestPasswordResetInput } from '../schema/auth/auth.inputs';
 import { ConfirmSignUpResult } from '../schema/auth/auth.results';
 import { ResetPasswordInput } from '../schema/user/user.inputs';
 import { ResetPasswordResult } from '../schema/user/user.results';
@@ -35,9 +35,18 @@ export class AuthResolver {
   }
 
   @PortalVisible()
+  @Mutation(() => RequestPasswordResetPayloadType, {
+    description:
+      'Forgot password: emails the user of this email a link to choose a new password with resetPassword (once, within 60 minutes; it signs out every other session). The answer is the same whether or not the email has an account, and a deactivated user gets nothing. RATE_LIMITED (HTTP 429, Retry-After) past PASSWORD_RESET_PER_HOUR_PER_ADDRESS requests from one address or PASSWORD_RESET_PER_HOUR_PER_EMAIL for one email; FORBIDDEN PASSWORD_RESET_UNAVAILABLE on a server that sends no email. No login needed.',
+  })
+  requestPasswordReset(@Ctx() ctx: RequestContext, @Arg('input', () => RequestPasswordResetInput, { description: 'The operation input.' }) input: RequestPasswordResetInput) {
+    return auth.requestPasswordReset(ctx, input);
+  }
+
+  @PortalVisible()
   @Mutation(() => ResetPasswordResult, {
     description:
-      'Sets a password with a one-time token from an invitation (inviteClientUser) or a reset (issuePasswordReset), and logs the user in. Each token works once. No login needed.',
+      'Sets a password with a one-time token from an invitation (inviteClientUser), a reset (issuePasswordReset) or an emailed reset link (requestPasswordReset), and logs the user in. Each token works once. No login needed.',
   })
   resetPassword(@Ctx() ctx: RequestContext, @Arg('input', () => ResetPasswordInput, { description: 'The operation input.' }) input: ResetPasswordInput) {
     return auth.resetPassword(ctx, input);

@@ -10,7 +10,8 @@ import { AppError, BadUserInputError, ConflictError, UnauthenticatedError, isUni
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password';
 import { hashOneTimeToken } from '../auth/one-time-token';
 import { assertStrongPassword } from '../auth/password-strength';
-import type { ConfirmSignUpInput, LoginInput, RegisterAgencyInput } from '../schema/auth/auth.inputs';
+import type { ConfirmSignUpInput, LoginInput, RegisterAgencyInput, RequestPasswordResetInput } from '../schema/auth/auth.inputs';
+import { requestPasswordResetEmail } from './password-reset.service';
 import { SignUpTokenExpiredError, SignUpTokenInvalidError } from '../schema/auth/auth.results';
 import { ErrorResult } from '../schema/common/error-result';
 import type { PendingAgency } from '../entities/pending-signup.entity';
@@ -194,6 +195,19 @@ export async function confirmSignUp(ctx: RequestContext, input: ConfirmSignUpInp
 /** The address limits are counted against: in-process callers (seeding, scripts) share one. */
 function addressOf(ctx: RequestContext): string {
   return ctx.clientAddress || 'local';
+}
+
+/**
+ * Forgot password: counts the request (per address, per email), then sends the job that emails a
+ * reset link if the email has an active user (password-reset.service). Same answer, same work,
+ * for every email. Refused where this server sends no email: the link could never arrive.
+ */
+export async function requestPasswordReset(ctx: RequestContext, input: RequestPasswordResetInput): Promise<{ accepted: true }> {
+  if (!ctx.app.config.smtpUrl) throw new AppError('FORBIDDEN', msg('errors.passwordReset.unavailable'), { reason: 'PASSWORD_RESET_UNAVAILABLE' });
+  const email = normalizeEmail(input.email);
+  await ctx.app.authLimits.beginPasswordReset(email, addressOf(ctx));
+  await requestPasswordResetEmail(ctx, email);
+  return { accepted: true };
 }
 
 /**

@@ -744,6 +744,20 @@ export async function enterAgency(tx: RequestContext, agencyId: string): Promise
 /** The user id a system job acts under: no person (nothing it writes records a creator). */
 export const SYSTEM_USER_ID = '00000000-0000-0000-0000-000000000000';
 
+/** A system job's context in one agency: as its owner (SYSTEM_USER_ID), in the given language, in the agency's own unit. */
+export function agencySystemContext(app: AppServices, jobName: string, agency: { id: string; locale: Locale }): AuthedContext {
+  return newContext<AuthedContext>({
+    usage: noUsage(),
+    requestId: `${jobName}/${agency.id}`,
+    actor: { userId: SYSTEM_USER_ID, agencyId: agency.id, role: UserRole.OWNER, clientId: null },
+    authError: null,
+    locale: agency.locale,
+    manager: agencyUnit(app, agency.id).manager,
+    app,
+    logger: app.logger.child({ job: jobName, agency: agency.id }),
+  });
+}
+
 /**
  * Maintenance that runs for every agency (a scheduled job with no actor): `work` is called once per
  * agency, one after the other, with a context of that agency alone (as its owner, in its language),
@@ -755,16 +769,7 @@ export async function forEachAgency<R>(app: AppServices, jobName: string, work: 
   const agencies = await agencyList(app.dataSource.manager);
   const out = new Map<string, R>();
   for (const agency of agencies) {
-    const ctx = newContext<AuthedContext>({
-      usage: noUsage(),
-      requestId: `${jobName}/${agency.id}`,
-      actor: { userId: SYSTEM_USER_ID, agencyId: agency.id, role: UserRole.OWNER, clientId: null },
-      authError: null,
-      locale: agency.locale,
-      manager: agencyUnit(app, agency.id).manager,
-      app,
-      logger: app.logger.child({ job: jobName, agency: agency.id }),
-    });
+    const ctx = agencySystemContext(app, jobName, agency);
     try {
       out.set(agency.id, await work(ctx, agency));
     } catch (err) {

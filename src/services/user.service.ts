@@ -124,7 +124,8 @@ export async function accountManagerOf(ctx: AuthedContext, client: { ownerId: st
 }
 
 /** Retires the user's unused tokens (a newer one replaces them; a used password ends them). */
-async function retireTokens(tx: AuthedContext, userId: string): Promise<void> {
+/** The user's unused one-time tokens stop working (a newer one is being issued, or the password changed). */
+export async function retireTokens(tx: AuthedContext, userId: string): Promise<void> {
   // userId was read through the scope by the caller
   await tx.manager.getRepository(PasswordResetToken).update({ userId, usedAt: IsNull() }, { usedAt: new Date() });
 }

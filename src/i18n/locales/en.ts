@@ -19,7 +19,11 @@ export const en = {
       login: 'Too many login attempts: try again in {{retryAfterSeconds}} s',
     },
     rateLimited: {
+      passwordReset: 'Too many password-reset requests: try again in {{retryAfterSeconds}} s',
       signup: 'Too many registrations from this address: try again in {{retryAfterSeconds}} s',
+    },
+    passwordReset: {
+      unavailable: 'Password reset by email is not available on this server: ask an owner of your agency to issue you a reset',
     },
     signup: {
       off: 'Registration of new agencies is closed on this server: ask its operator for an account',
@@ -438,9 +442,13 @@ export const en = {
       subject: 'Confirm the registration of {{agency}}',
       text: 'Hello, {{name}}!\n\nSomeone, hopefully you, asked to register the agency {{agency}} with this email address.\n\nTo finish, open this link (it works once, for 24 hours):\n{{link}}\n\nIf it was not you, ignore this email: nothing is created without the link.',
     },
+    passwordReset: {
+      subject: 'Reset your password',
+      text: 'Hello!\n\nSomeone, hopefully you, asked to reset the password of the account with this email address.\n\nTo choose a new password, open this link (it works once, for {{minutes}} minutes):\n{{link}}\n\nSetting a new password signs you out everywhere else.\n\nIf it was not you, ignore this email: your password has not changed.',
+    },
     signupTaken: {
       subject: 'A registration attempt with your email address',
-      text: 'Hello!\n\nSomeone, perhaps you, tried to register a new agency with this email address. You already have an account with it, so nothing was created.\n\nSign in here:\n{{link}}\n\nIf you do not remember your password, ask the owner (administrator) of your agency to issue you a password reset.\n\nIf it was not you, ignore this email: your account has not changed.',
+      text: 'Hello!\n\nSomeone, perhaps you, tried to register a new agency with this email address. You already have an account with it, so nothing was created.\n\nSign in here:\n{{link}}\n\nIf you do not remember your password, use “Forgot password?” on the sign-in page.\n\nIf it was not you, ignore this email: your account has not changed.',
     },
     survey: {
       subject: '{{agency}}: how is it working with us?',

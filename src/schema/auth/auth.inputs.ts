@@ -66,3 +66,11 @@ export class ConfirmSignUpInput {
   @Length(1, 200)
   token: string;
 }
+
+@InputType({ description: 'The email of an account whose password is forgotten.' })
+export class RequestPasswordResetInput {
+  @Field(() => String, { description: 'Login email (case-insensitive).' })
+  @IsEmail({}, { message: 'email must be a valid email address' })
+  @MaxLength(254)
+  email: string;
+}

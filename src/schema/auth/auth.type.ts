@@ -49,3 +49,13 @@ export class RegisterAgencyPayloadType {
   @Field(() => AgencyType, { nullable: true, description: 'The new agency (null while the sign-up waits for its confirmation).' })
   agency: AgencyType | null;
 }
+
+@ObjectType('RequestPasswordResetPayload', {
+  description:
+    'What requestPasswordReset did: the same for every email. If the email belongs to an active user, a link to choose a new password (resetPassword) is on its way; otherwise nothing is sent.',
+})
+export class RequestPasswordResetPayloadType {
+  @PortalVisible()
+  @Field(() => Boolean, { description: 'Always true: check the inbox of that email (the link works once, for 60 minutes).' })
+  accepted: boolean;
+}
