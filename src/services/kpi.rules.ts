@@ -83,6 +83,15 @@ const ratio = (num: Decimal, den: Decimal, percent = false): string | null =>
  * CTR, CR and ROMI are percents; CPC, CPA and CPL are money per unit.
  */
 export function derivedMetric(metric: KpiMetric, parts: MetricParts): string | null {
+  if (!isDerived(metric)) throw new TypeError(`${metric} is a stored metric, not a derived one`);
+  return derivedMetrics(parts)[metric];
+}
+
+/**
+ * Every derived metric of the same stored sums, in the order of DERIVED_METRICS: the sums are
+ * checked and read once (a report computes them for every row of every group).
+ */
+export function derivedMetrics(parts: MetricParts): Record<KpiMetric, string | null> {
   refuseNegative({ ...parts });
   const p = (v: Decimal.Value | undefined) => new D(v ?? 0);
   const impressions = p(parts.impressions);
@@ -91,22 +100,14 @@ export function derivedMetric(metric: KpiMetric, parts: MetricParts): string | n
   const leads = p(parts.leads);
   const spend = p(parts.spend);
   const revenue = p(parts.revenue);
-  switch (metric) {
-    case CTR:
-      return ratio(clicks, impressions, true);
-    case CPC:
-      return ratio(spend, clicks);
-    case CPA:
-      return ratio(spend, conversions);
-    case CPL:
-      return ratio(spend, leads);
-    case CR:
-      return ratio(conversions, clicks, true);
-    case ROMI:
-      return ratio(revenue.minus(spend), spend, true);
-    default:
-      throw new TypeError(`${metric} is a stored metric, not a derived one`);
-  }
+  return {
+    [CTR]: ratio(clicks, impressions, true),
+    [CPC]: ratio(spend, clicks),
+    [CPA]: ratio(spend, conversions),
+    [CPL]: ratio(spend, leads),
+    [CR]: ratio(conversions, clicks, true),
+    [ROMI]: ratio(revenue.minus(spend), spend, true),
+  } as Record<KpiMetric, string | null>;
 }
 
 // ---------------------------------------------------------------------------------------------
