@@ -149,11 +149,11 @@ export async function kpiReport(ctx: AuthedContext, input: KpiReportInput): Prom
     .slice(0, first)
     .map((g) => ({ id: g.gid ?? '', name: g.gname ?? '' }))
     .sort(compareGroups);
-  const pageCampaigns = found.slice(0, first).flatMap((g) => g.campaigns.map((id) => [id, g.gid] as const));
+  const pageCampaigns = found.slice(0, first).flatMap((g) => g.campaigns);
 
-  // the sums of the page's campaigns alone (pc), by month, group and series: with their number
-  // known, the planner reads few campaigns by their key and many by the month range
-  const pc = ['(SELECT * FROM unnest(CAST(:pcIds AS uuid[]), CAST(:pcGroups AS uuid[])) AS u(id, gid))', 'pc', 'pc.id = r."campaignId"', { pcIds: pageCampaigns.map(([id]) => id), pcGroups: pageCampaigns.map(([, gid]) => gid) }] as const;
+  // the sums of the page's campaigns alone, by month, group and series: with their number known,
+  // the planner reads few campaigns by their key and many by the month range
+  const pc = [Campaign, 'kc', 'kc.id = r."campaignId" AND kc.id = ANY(CAST(:pc AS uuid[]))', { pc: pageCampaigns }] as const;
   const sums: [string, unknown[]][] = [];
   if (whole) {
     sums.push(
@@ -161,7 +161,7 @@ export async function kpiReport(ctx: AuthedContext, input: KpiReportInput): Prom
         .query('r')
         .innerJoin(...pc)
         .select('r.month', 'month')
-        .addSelect('pc.gid', 'k')
+        .addSelect(KEY[groupBy], 'k')
         .addSelect('r.metric', 'metric')
         .addSelect('r."customName"', 'customName')
         .addSelect('SUM(r.value)', 'total')
@@ -186,7 +186,7 @@ export async function kpiReport(ctx: AuthedContext, input: KpiReportInput): Prom
           { ps: partial.map(([s]) => s), pe: partial.map(([, e]) => e), pm: partial.map(([s]) => firstOfMonth(s)) },
         )
         .select('w.m', 'month')
-        .addSelect('pc.gid', 'k')
+        .addSelect(KEY[groupBy], 'k')
         .addSelect('r.metric', 'metric')
         .addSelect('r."customName"', 'customName')
         .addSelect('SUM(r.value)', 'total')
