@@ -6,6 +6,7 @@ import { PendingSignUps1796800000100 } from './1796800000100-PendingSignUps';
 import { PendingSignUpsForLoginRole1796800000200 } from './1796800000200-PendingSignUpsForLoginRole';
 import { PortalRowSecurity1796900000100 } from './1796900000100-PortalRowSecurity';
 import { KpiMeasurementsWithoutId1797000000100 } from './1797000000100-KpiMeasurementsWithoutId';
+import { KpiCoveringKeys1797000000200 } from './1797000000200-KpiCoveringKeys';
 import { Foundation1795388750004 } from './1795388750004-Foundation';
 import { Pipeline1795389626333 } from './1795389626333-Pipeline';
 import { Money1795390357665 } from './1795390357665-Money';
@@ -77,4 +78,5 @@ export const MIGRATIONS: Function[] = [
   PendingSignUpsForLoginRole1796800000200,
   PortalRowSecurity1796900000100,
   KpiMeasurementsWithoutId1797000000100,
+  KpiCoveringKeys1797000000200,
 ];

@@ -11,7 +11,8 @@ import { PortalScope } from './portal-scope';
  *
  * The natural key is the primary key, and the only index: a write maintains one b-tree, and a
  * campaign's days over a period (plan against actual, the monthly rollup, the report's edge days,
- * the latest figure) are one range of it (date before metric). The columns of TenantOwned are
+ * the latest figure) are one range of it (date before metric); it carries the value (INCLUDE,
+ * migration KpiCoveringKeys), so such a range is read from the index alone. The columns of TenantOwned are
  * spelled out because its id is the primary key there and its agencyId has an index of its own,
  * which here would only slow every write down; and a row has no surrogate id: nothing looks a
  * figure up but by its key, and drawing one per row was a sixth of a bulk insert's cost.
@@ -121,7 +122,9 @@ export class KpiDeviation extends TenantOwned {
  */
 @Entity('kpi_measurement_months')
 @PortalScope('clientId')
-@Index('kpi_measurement_months_unique', ['agencyId', 'campaignId', 'metric', 'customName', 'month'], { unique: true })
+// unique ("agencyId", "campaignId", month, metric, "customName") INCLUDE (value): TypeORM cannot
+// express INCLUDE, so the migration KpiCoveringKeys defines it
+@Index('kpi_measurement_months_unique', { synchronize: false })
 @Index('kpi_measurement_months_month', ['agencyId', 'month'])
 export class KpiMeasurementMonth extends TenantOwned {
   @Column('uuid')

@@ -1,5 +1,3 @@
-import Decimal from 'decimal.js';
-import type { SelectQueryBuilder } from 'typeorm';
 import type { AuthedContext } from '../context';
 import { Campaign, KpiMeasurement, KpiMeasurementMonth } from '../entities';
 import { KpiMetric } from '../entities/enums';
@@ -8,7 +6,7 @@ import { msg } from '../i18n';
 import { KpiReportGrouping } from '../schema/kpi-report/kpi-report.enums';
 import type { KpiReportInput } from '../schema/kpi-report/kpi-report.inputs';
 import type { KpiReportMetricType, KpiReportRowType, KpiReportType } from '../schema/kpi-report/kpi-report.type';
-import { DERIVED_METRICS, derivedMetric, STORED_METRICS } from './kpi.rules';
+import { DERIVED_METRICS, derivedMetrics, STORED_METRICS } from './kpi.rules';
 import { formatPercent } from './money/format';
 import { getOwnAgency } from './agency.service';
 import { scoped } from './scope';
@@ -28,13 +26,17 @@ const nextMonth = (month: string): string => {
 
 /**
  * Splits [from, to] into the whole months [fullFrom, fullTo) the rollup answers and at most two
- * partial ranges (both days included) read from the daily rows.
+ * partial ranges (both days included, each within one month) read from the daily rows.
  */
 export function reportRanges(from: string, to: string): { fullFrom: string; fullTo: string; partial: [string, string][] } {
   const fullFrom = from === firstOfMonth(from) ? from : nextMonth(firstOfMonth(from));
   const afterTo = addDays(to, 1);
   const fullTo = afterTo === firstOfMonth(afterTo) ? afterTo : firstOfMonth(to);
-  if (fullFrom >= fullTo) return { fullFrom, fullTo: fullFrom, partial: [[from, to]] };
+  if (fullFrom >= fullTo) {
+    // no whole month: the days of the first month, then those of the next (if the period reaches it)
+    const toMonth = firstOfMonth(to);
+    return { fullFrom, fullTo: fullFrom, partial: toMonth === firstOfMonth(from) ? [[from, to]] : [[from, addDays(toMonth, -1)], [toMonth, to]] };
+  }
   const partial: [string, string][] = [];
   if (from < fullFrom) partial.push([from, addDays(fullFrom, -1)]);
   if (fullTo <= to) partial.push([fullTo, to]);
@@ -42,14 +44,20 @@ export function reportRanges(from: string, to: string): { fullFrom: string; full
 }
 
 interface SumRow {
-  month: string | null;
+  month: string;
+  gid: string | null;
+  metric: KpiMetric;
+  customName: string;
+  total: string;
+}
+
+interface PageRow {
   gid: string | null;
   gname: string | null;
-  metric: KpiMetric | null;
-  customName: string | null;
-  total: string | null;
+  campaigns: string[];
   totalGroups: number;
-  pageGroups: number;
+  /** false on the one row of a page without groups, which still tells how many there are */
+  here: boolean | null;
 }
 
 /** Where the name of each kind of group is read from. */
@@ -60,52 +68,33 @@ const NAMES: Partial<Record<KpiReportGrouping, { table: string; column: string }
   [KpiReportGrouping.MANAGER]: { table: 'users', column: '"fullName"' },
 };
 
-/** The column of the summed rows a grouping is read from: its own, or the campaign's (mapped after the sums). */
+/** The group of a campaign `kc`: a column of the campaign (its measurements carry the same client). */
 const KEY: Record<KpiReportGrouping, string> = {
   [KpiReportGrouping.NONE]: 'NULL::uuid',
-  [KpiReportGrouping.CLIENT]: 'r."clientId"',
-  [KpiReportGrouping.CAMPAIGN]: 'r."campaignId"',
-  [KpiReportGrouping.CHANNEL]: 'r."campaignId"',
-  [KpiReportGrouping.MANAGER]: 'r."campaignId"',
+  [KpiReportGrouping.CLIENT]: 'kc."clientId"',
+  [KpiReportGrouping.CAMPAIGN]: 'kc.id',
+  [KpiReportGrouping.CHANNEL]: 'kc."channelId"',
+  [KpiReportGrouping.MANAGER]: 'kc."managerId"',
 };
-
-/** A campaign's column a grouping reads, for the groupings that are not a column of the summed rows. */
-const OF_CAMPAIGN: Partial<Record<KpiReportGrouping, string>> = {
-  [KpiReportGrouping.CHANNEL]: 'c."channelId"',
-  [KpiReportGrouping.MANAGER]: 'c."managerId"',
-};
-
-/**
- * Sums rollup or daily rows aliased `r` by month, key and series: the SQL and its parameters. With
- * `byCampaign`, a channel or manager is read from the campaign after summing by campaign (few
- * rows, the edge days); otherwise the campaign is joined to every summed row (the rollup).
- */
-function sumsOf<T extends object>(qb: SelectQueryBuilder<T>, groupBy: KpiReportGrouping, monthSql: string, byCampaign = false): [string, unknown[]] {
-  const ofCampaign = OF_CAMPAIGN[groupBy];
-  if (ofCampaign && !byCampaign) qb.innerJoin(Campaign, 'c', 'c.id = r."campaignId"');
-  const [sql, params] = qb
-    .select(monthSql, 'month')
-    .addSelect(ofCampaign && !byCampaign ? ofCampaign : KEY[groupBy], 'k')
-    .addSelect('r.metric', 'metric')
-    .addSelect('r."customName"', 'customName')
-    .addSelect('SUM(r.value)', 'total')
-    .groupBy('1')
-    .addGroupBy('2')
-    .addGroupBy('3')
-    .addGroupBy('4')
-    .getQueryAndParameters();
-  if (!ofCampaign || !byCampaign) return [sql, params];
-  // the campaign ids come from the agency's own rows above
-  return [`SELECT b.month, ${ofCampaign} AS k, b.metric, b."customName", SUM(b.total) AS total FROM (${sql}) b JOIN campaigns c ON c.id = b.k GROUP BY 1, 2, 3, 4`, params];
-}
 
 /** `$n` placeholders of a statement moved up by `by`, to follow another statement's parameters. */
 const shifted = (sql: string, by: number): string => sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + by}`);
 
+/** Statements joined into one, each one's parameters following the previous ones'. */
+function joined(parts: [string, unknown[]][], params: unknown[]): string[] {
+  return parts.map(([sql, p]) => {
+    const out = shifted(sql, params.length);
+    params.push(...p);
+    return out;
+  });
+}
+
 /**
- * The report over [from, to]: at most two statements, one summing the rollup over the whole
- * months, one summing the daily rows of the partial months at the edges; rows are merged here
- * and the derived metrics computed from the merged sums.
+ * The report over [from, to] in one statement: first the groups (the campaigns in the currency
+ * that have figures in the period, through one probe of an index per campaign and range), then
+ * the page of groups, and only then the sums, of the page's campaigns alone: the rollup over the
+ * whole months, the daily rows over the partial months at the edges. Rows are merged here and the
+ * derived metrics computed from the merged sums.
  */
 export async function kpiReport(ctx: AuthedContext, input: KpiReportInput): Promise<KpiReportType> {
   const { from, to } = input;
@@ -117,83 +106,121 @@ export async function kpiReport(ctx: AuthedContext, input: KpiReportInput): Prom
   const after = input.after ? decodeGroupCursor(input.after) : null;
   const currency = input.currency ?? (await getOwnAgency(ctx)).defaultCurrency;
   const { fullFrom, fullTo, partial } = reportRanges(from, to);
-  const parts: [string, unknown[]][] = [];
-  // amounts of different currencies are never added: only the campaigns run in `currency` count
-  const inCurrency = () => scoped(ctx, Campaign).query('kc').select('kc.id').andWhere('kc.currency = :currency', { currency });
-  if (fullFrom < fullTo) {
-    const campaigns = inCurrency();
-    const qb = scoped(ctx, KpiMeasurementMonth)
-      .query('r')
-      .andWhere('r.month >= :fullFrom AND r.month < :fullTo', { fullFrom, fullTo })
-      .andWhere(`r."campaignId" IN (${campaigns.getQuery()})`)
-      .setParameters({ ...campaigns.getParameters(), fullFrom, fullTo });
-    parts.push(sumsOf(qb, groupBy, 'r.month'));
+  const whole = fullFrom < fullTo;
+
+  // the campaigns counted (only those run in `currency`: amounts of different currencies are
+  // never added) with figures in the period, each with its group
+  const campaigns = scoped(ctx, Campaign).query('kc').select('kc.id', 'id').addSelect(KEY[groupBy], 'gid').andWhere('kc.currency = :currency', { currency });
+  const having: string[] = [];
+  if (whole) {
+    const months = scoped(ctx, KpiMeasurementMonth).query('hm').select('1').andWhere('hm."campaignId" = kc.id').andWhere('hm.month >= :fullFrom AND hm.month < :fullTo', { fullFrom, fullTo });
+    having.push(`EXISTS (${months.getQuery()})`);
+    campaigns.setParameters(months.getParameters());
   }
-  if (partial.length) {
-    // through the agency's campaigns: per campaign and edge, one range of the measurements' key
-    const campaigns = inCurrency();
-    const qb = scoped(ctx, KpiMeasurement)
-      .query('r')
-      .innerJoin(
-        '(SELECT * FROM unnest(CAST(:ps AS date[]), CAST(:pe AS date[])) AS u(s, e))',
-        'w',
-        'r.date BETWEEN w.s AND w.e',
-        { ps: partial.map(([s]) => s), pe: partial.map(([, e]) => e) },
-      )
-      .andWhere(`r."campaignId" IN (${campaigns.getQuery()})`)
-      .setParameters(campaigns.getParameters());
-    parts.push(sumsOf(qb, groupBy, `date_trunc('month', r.date)::date`, true));
-  }
+  partial.forEach(([s, e], i) => {
+    const days = scoped(ctx, KpiMeasurement).query(`hd${i}`).select('1').andWhere(`hd${i}."campaignId" = kc.id`).andWhere(`hd${i}.date BETWEEN :s${i} AND :e${i}`, { [`s${i}`]: s, [`e${i}`]: e });
+    having.push(`EXISTS (${days.getQuery()})`);
+    campaigns.setParameters(days.getParameters());
+  });
+  campaigns.andWhere(`(${having.join(' OR ')})`);
+
   const params: unknown[] = [];
-  const union = parts
-    .map(([sql, p]) => {
-      // by name: the query builder may order the selected columns its own way
-      const out = `SELECT q.month, q.k, q.metric, q."customName", q.total FROM (${shifted(sql, params.length)}) q`;
-      params.push(...p);
-      return out;
-    })
-    .join(' UNION ALL ');
+  const [campaignsSql] = joined([campaigns.getQueryAndParameters()], params);
   const first = input.first ?? DEFAULT_PAGE_SIZE;
   const n = params.length;
   params.push(after?.name ?? null, after?.id ?? null, first + 1);
   const names = NAMES[groupBy];
   const nameSql = names ? `(SELECT n.${names.column} FROM ${names.table} n WHERE n.id = d.gid)` : 'NULL::text';
-  // the page of groups by (name, id) in byte order, the same order the cursor compares in
+  // the page of groups by (name, id) in byte order, the same order the cursor compares in; one
+  // more than asked, to tell whether more follow
   const order = `COALESCE(gname, '') COLLATE "C", COALESCE(gid::text, '') COLLATE "C"`;
-  const found: SumRow[] = await ctx.manager.query(
-    `WITH x AS (${union}),
-     s AS (SELECT x.month, x.k AS gid, x.metric, x."customName", x.total FROM x), -- whole and edge months differ: one row per month, group and series
-     g AS (SELECT d.gid, ${nameSql} AS gname FROM (SELECT DISTINCT gid FROM s) d),
-     p AS (SELECT gid, gname FROM g WHERE $${n + 1}::text IS NULL OR (${order}) > ($${n + 1}::text COLLATE "C", $${n + 2}::text COLLATE "C") ORDER BY ${order} LIMIT $${n + 3}),
-     t AS (SELECT (SELECT count(*) FROM g)::int AS "totalGroups", (SELECT count(*) FROM p)::int AS "pageGroups")
-     SELECT to_char(s.month, 'YYYY-MM-DD') AS month, s.gid, p.gname, s.metric, s."customName", s.total::text AS total, t."totalGroups", t."pageGroups"
-       FROM t LEFT JOIN (s JOIN p ON COALESCE(p.gid::text, '') = COALESCE(s.gid::text, '')) ON true`,
+  let found: PageRow[] = await ctx.manager.query(
+    `WITH c AS MATERIALIZED (${campaignsSql}),
+     g AS (SELECT d.gid, ${nameSql} AS gname FROM (SELECT DISTINCT gid FROM c) d),
+     p AS (SELECT gid, gname FROM g WHERE $${n + 1}::text IS NULL OR (${order}) > ($${n + 1}::text COLLATE "C", $${n + 2}::text COLLATE "C") ORDER BY ${order} LIMIT $${n + 3})
+     SELECT p.gid, p.gname, (SELECT array_agg(c.id) FROM c WHERE c.gid IS NOT DISTINCT FROM p.gid) AS campaigns, t."totalGroups", p.here
+       FROM (SELECT count(*)::int AS "totalGroups" FROM g) t LEFT JOIN (SELECT *, true AS here FROM p) p ON true ORDER BY ${order}`,
     params,
   );
-  const totalGroups = found[0]?.totalGroups ?? 0;
-  const hasNextPage = (found[0]?.pageGroups ?? 0) > first;
-  const rows = new Map<string, { month: string; gid: string | null; gname: string | null; sums: Map<string, Decimal> }>();
-  for (const r of found) {
-    if (r.month === null || r.total === null) continue;
+  const totalGroups = found[0].totalGroups;
+  found = found.filter((g) => g.here);
+  const hasNextPage = found.length > first;
+  const page: Group[] = found
+    .slice(0, first)
+    .map((g) => ({ id: g.gid ?? '', name: g.gname ?? '' }))
+    .sort(compareGroups);
+  const pageCampaigns = found.slice(0, first).flatMap((g) => g.campaigns);
+
+  // the sums of the page's campaigns alone, by month, group and series: with their number known,
+  // the planner reads few campaigns by their key and many by the month range
+  const pc = [Campaign, 'kc', 'kc.id = r."campaignId" AND kc.id = ANY(CAST(:pc AS uuid[]))', { pc: pageCampaigns }] as const;
+  const sums: [string, unknown[]][] = [];
+  if (whole) {
+    sums.push(
+      scoped(ctx, KpiMeasurementMonth)
+        .query('r')
+        .innerJoin(...pc)
+        .select('r.month', 'month')
+        .addSelect(KEY[groupBy], 'k')
+        .addSelect('r.metric', 'metric')
+        .addSelect('r."customName"', 'customName')
+        .addSelect('SUM(r.value)', 'total')
+        .andWhere('r.month >= :fullFrom AND r.month < :fullTo', { fullFrom, fullTo })
+        .groupBy('1')
+        .addGroupBy('2')
+        .addGroupBy('3')
+        .addGroupBy('4')
+        .getQueryAndParameters(),
+    );
+  }
+  if (partial.length) {
+    // per campaign and edge (each within one month), one range of the measurements' key
+    sums.push(
+      scoped(ctx, KpiMeasurement)
+        .query('r')
+        .innerJoin(...pc)
+        .innerJoin(
+          '(SELECT * FROM unnest(CAST(:ps AS date[]), CAST(:pe AS date[]), CAST(:pm AS date[])) AS u(s, e, m))',
+          'w',
+          'r.date BETWEEN w.s AND w.e',
+          { ps: partial.map(([s]) => s), pe: partial.map(([, e]) => e), pm: partial.map(([s]) => firstOfMonth(s)) },
+        )
+        .select('w.m', 'month')
+        .addSelect(KEY[groupBy], 'k')
+        .addSelect('r.metric', 'metric')
+        .addSelect('r."customName"', 'customName')
+        .addSelect('SUM(r.value)', 'total')
+        .groupBy('1')
+        .addGroupBy('2')
+        .addGroupBy('3')
+        .addGroupBy('4')
+        .getQueryAndParameters(),
+    );
+  }
+  const sumParams: unknown[] = [];
+  // by name: the query builder may order the selected columns its own way
+  const union = joined(sums, sumParams)
+    .map((sql) => `SELECT q.month, q.k, q.metric, q."customName", q.total FROM (${sql}) q`)
+    .join(' UNION ALL ');
+  const summed: SumRow[] = pageCampaigns.length
+    ? await ctx.manager.query(`SELECT to_char(s.month, 'YYYY-MM-DD') AS month, s.k AS gid, s.metric, s."customName", s.total::text AS total FROM (${union}) s`, sumParams)
+    : [];
+  const rows = new Map<string, { month: string; gid: string | null; sums: Map<string, string> }>();
+  for (const r of summed) {
     const key = `${r.month}|${r.gid ?? ''}`;
     let row = rows.get(key);
-    if (!row) rows.set(key, (row = { month: r.month, gid: r.gid, gname: r.gname, sums: new Map() }));
-    const series = `${r.metric}|${r.customName}`;
-    row.sums.set(series, (row.sums.get(series) ?? new Decimal(0)).plus(r.total));
+    if (!row) rows.set(key, (row = { month: r.month, gid: r.gid, sums: new Map() }));
+    // whole and edge months differ: one row per month, group and series
+    row.sums.set(`${r.metric}|${r.customName}`, r.total);
   }
-  // the page itself: the groups found but the one past it (fetched only to tell whether more follow)
-  const groups = new Map<string, Group>();
-  for (const r of rows.values()) groups.set(r.gid ?? '', { id: r.gid ?? '', name: r.gname ?? '' });
-  const page = [...groups.values()].sort(compareGroups).slice(0, first);
   const onPage = new Map(page.map((g, i) => [g.id, i]));
   const out: KpiReportRowType[] = [...rows.values()]
-    .filter((r) => onPage.has(r.gid ?? ''))
     .sort((a, b) => a.month.localeCompare(b.month) || onPage.get(a.gid ?? '')! - onPage.get(b.gid ?? '')!)
     .map((r) => ({
       month: r.month,
       periodStart: r.month < from ? from : r.month,
       periodEnd: addDays(nextMonth(r.month), -1) > to ? to : addDays(nextMonth(r.month), -1),
-      group: r.gid ? { id: r.gid, name: r.gname ?? '' } : null,
+      group: r.gid ? { id: r.gid, name: page[onPage.get(r.gid)!].name } : null,
       metrics: metricsOf(r.sums),
     }));
   return {
@@ -235,8 +262,8 @@ function decodeGroupCursor(cursor: string): Group {
 }
 
 /** Every stored metric's sum (CUSTOM ones by name), then the derived metrics from those sums. */
-function metricsOf(sums: Map<string, Decimal>): KpiReportMetricType[] {
-  const sum = (metric: KpiMetric) => sums.get(`${metric}|`) ?? new Decimal(0);
+function metricsOf(sums: Map<string, string>): KpiReportMetricType[] {
+  const sum = (metric: KpiMetric) => sums.get(`${metric}|`) ?? '0';
   const stored = STORED_METRICS.filter((m) => m !== KpiMetric.CUSTOM).map((metric) => ({ metric, customName: null, value: formatPercent(sum(metric)) }));
   const custom = [...sums.entries()]
     .filter(([k]) => k.startsWith(`${KpiMetric.CUSTOM}|`))
@@ -250,6 +277,7 @@ function metricsOf(sums: Map<string, Decimal>): KpiReportMetricType[] {
     spend: sum(KpiMetric.SPEND),
     revenue: sum(KpiMetric.REVENUE),
   };
-  const derived = DERIVED_METRICS.map((metric) => ({ metric, customName: null, value: derivedMetric(metric, parts) }));
+  const values = derivedMetrics(parts);
+  const derived = DERIVED_METRICS.map((metric) => ({ metric, customName: null, value: values[metric] }));
   return [...stored, ...custom, ...derived];
 }

@@ -202,6 +202,31 @@ describe('kpiReport', () => {
     for (const m of ['IMPRESSIONS', 'CLICKS', 'SPEND', 'LEADS']) expect(c(whole, m)).toBeCloseTo(c(split, m) + c(lastDay, m), 2);
   });
 
+  it('has, per month and campaign, exactly the raw sums of the days of the period: edges, two months without a whole one, a single day', async () => {
+    for (const [from, to] of [
+      ['2024-02-27', '2024-04-02'],
+      ['2024-03-20', '2024-04-02'],
+      ['2024-02-29', '2024-03-01'],
+      ['2024-04-01', '2024-04-01'],
+      ['2024-03-01', '2024-03-31'],
+    ]) {
+      const raw = await t.ds.query(
+        `SELECT to_char(date_trunc('month', date), 'YYYY-MM-DD') AS month, "campaignId", SUM(value) FILTER (WHERE metric = 'SPEND')::numeric(20,2)::text AS spend,
+                SUM(value) FILTER (WHERE metric = 'CLICKS')::numeric(20,2)::text AS clicks
+           FROM kpi_measurements m JOIN campaigns c ON c.id = m."campaignId"
+          WHERE m."agencyId" = $1 AND c.currency = 'RUB' AND date BETWEEN $2 AND $3 GROUP BY 1, 2 ORDER BY 1, 2`,
+        [agencies[0], from, to],
+      );
+      const res = dataOf(await report({ from, to, groupBy: 'CAMPAIGN', first: 100 }), 'kpiReport');
+      const got = res.rows
+        .map((r: any) => ({ month: r.month, campaignId: r.group.id, spend: valuesOf(r).SPEND, clicks: valuesOf(r).CLICKS }))
+        .sort((a: any, b: any) => a.month.localeCompare(b.month) || a.campaignId.localeCompare(b.campaignId));
+      const want = raw.map((r: any) => ({ ...r, spend: r.spend ?? '0.00', clicks: r.clicks ?? '0.00' }));
+      expect([from, to, got]).toEqual([from, to, want]);
+      expect(res.totalGroups).toBe(new Set(raw.map((r: any) => r.campaignId)).size);
+    }
+  });
+
   it('splits the rows by client, channel, campaign and manager', async () => {
     const by = async (groupBy: string) => dataOf(await report({ from: '2024-03-01', to: '2024-03-31', groupBy }), 'kpiReport').rows.map((r: any) => [r.group, valuesOf(r).SPEND]);
     const c1Spend = '15500.00'; // 31 days of 500

@@ -22,7 +22,15 @@ describe('reportRanges', () => {
 
   it('reads a period within one month, or across two without a whole one, from the daily rows alone', () => {
     expect(reportRanges('2026-03-05', '2026-03-09').partial).toEqual([['2026-03-05', '2026-03-09']]);
-    expect(reportRanges('2026-03-05', '2026-04-09').partial).toEqual([['2026-03-05', '2026-04-09']]);
+    expect(reportRanges('2024-01-01', '2024-01-01').partial).toEqual([['2024-01-01', '2024-01-01']]);
+    expect(reportRanges('2026-03-05', '2026-04-09').partial).toEqual([
+      ['2026-03-05', '2026-03-31'],
+      ['2026-04-01', '2026-04-09'],
+    ]);
+    expect(reportRanges('2026-01-31', '2026-02-27').partial).toEqual([
+      ['2026-01-31', '2026-01-31'],
+      ['2026-02-01', '2026-02-27'],
+    ]);
     expect(reportRanges('2026-03-05', '2026-04-09').fullFrom).toBe(reportRanges('2026-03-05', '2026-04-09').fullTo);
   });
 
@@ -40,6 +48,8 @@ describe('reportRanges', () => {
         for (let d = from; d <= to; d = addDays(d, 1)) expected.push(d);
         expect(covered).toEqual(expected);
         expect(fullFrom.endsWith('-01') && fullTo.endsWith('-01')).toBe(true);
+        // each partial range lies within one month (its rows are summed under that month)
+        for (const [s, e] of partial) expect(s.slice(0, 7)).toBe(e.slice(0, 7));
       }),
       { numRuns: 200 },
     );

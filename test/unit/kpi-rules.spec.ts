@@ -3,7 +3,7 @@ import Decimal from 'decimal.js';
 import { DeviationSeverity, KpiMetric, KpiPeriod, KpiTargetDirection, PacingStatus } from '../../src/entities/enums';
 import { BadUserInputError } from '../../src/errors';
 import {
-  DEFAULT_DIRECTION, DERIVED_METRICS, STORED_METRICS, derivedMetric, deviation, pacing, periodContaining, planSoFar, severityOf,
+  DEFAULT_DIRECTION, DERIVED_METRICS, STORED_METRICS, derivedMetric, derivedMetrics, deviation, pacing, periodContaining, planSoFar, severityOf,
 } from '../../src/services/kpi.rules';
 
 const { HIGHER_IS_BETTER: HIGHER, LOWER_IS_BETTER: LOWER } = KpiTargetDirection;
@@ -64,6 +64,27 @@ describe('derivedMetric', () => {
   it('refuses negative sums and stored metrics', () => {
     expect(() => derivedMetric(KpiMetric.CTR, { impressions: '100', clicks: '-1' })).toThrow(BadUserInputError);
     expect(() => derivedMetric(KpiMetric.CLICKS, parts)).toThrow(TypeError);
+  });
+
+  it('computes sums given as text (in integers) exactly as from decimal values (5 000 runs)', () => {
+    // sums as the database prints them: up to 30 digits, 0 to 4 decimals, often round or tiny
+    const sum = fc.oneof(
+      fc.tuple(fc.bigInt({ min: 0n, max: 10n ** 22n }), fc.integer({ min: 0, max: 4 })).map(([n, scale]) => new Decimal(n.toString()).dividedBy(10 ** scale).toFixed(scale)),
+      fc.integer({ min: 0, max: 16 }).map(String),
+      fc.constantFrom('0', '0.0000', '0.0001', '0.0005', '1.0000', '99999999999999999999.9999'),
+    );
+    const asDecimals = (p: Record<string, string>) => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, new Decimal(v)]));
+    fc.assert(
+      fc.property(sum, sum, sum, sum, sum, sum, (impressions, clicks, conversions, leads, spend, revenue) => {
+        const parts = { impressions, clicks, conversions, leads, spend, revenue };
+        expect(derivedMetrics(parts)).toEqual(derivedMetrics(asDecimals(parts)));
+      }),
+      { numRuns: 5000 },
+    );
+    // exactly half a hundredth, a loss that rounds to nothing, one a hair short of half
+    const half = { impressions: '8', clicks: '0.0004', spend: '0.2', conversions: '8', leads: '1', revenue: '0.1999' };
+    expect(derivedMetrics(half)).toEqual(derivedMetrics(asDecimals(half)));
+    expect(derivedMetrics({ spend: '100000000', revenue: '99999999.9999', clicks: '3', conversions: '7', leads: '9', impressions: '3' })).toMatchObject({ ROMI: '0.00', CPC: '33333333.33', CPA: '14285714.29' });
   });
 
   it('never answers Infinity or NaN (property)', () => {

@@ -378,6 +378,24 @@ describe('money and percents on the wire', () => {
     expect(formatPercent('22')).toBe('22.00');
     expect(formatPercent('33.3333')).toBe('33.3333');
   });
+
+  it('prints a percent given as text exactly as from its decimal value (2 000 runs)', () => {
+    const text = fc
+      .tuple(fc.boolean(), fc.bigInt({ min: 0n, max: 10n ** 24n }), fc.integer({ min: 0, max: 6 }), fc.boolean())
+      .map(([negative, digits, scale, asDb]) => {
+        const d = new Decimal(digits.toString()).dividedBy(10 ** scale).times(negative ? -1 : 1);
+        // as PostgreSQL prints a numeric of scale 6 (trailing zeros), or as decimal.js prints it
+        return asDb ? d.toFixed(6) : d.toFixed();
+      });
+    fc.assert(
+      fc.property(text, (s) => {
+        expect(formatPercent(s)).toBe(formatPercent(new Decimal(s)));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(formatPercent('-0.0000')).toBe('0.00');
+    expect(formatPercent('-0.0010')).toBe('-0.001');
+  });
 });
 
 describe('the invoices of a schedule add up to the contract, whatever the price basis', () => {

@@ -22,8 +22,18 @@ export function formatMoney(value: Decimal.Value, currency?: string | null): str
   return /^-0(\.0+)?$/.test(s) ? s.slice(1) : s;
 }
 
+/** Decimal text as PostgreSQL prints a numeric: sign, no leading zeros, trailing zeros of the fraction apart. */
+const PLAIN_DECIMAL = /^(-?)(0|[1-9]\d*)(?:\.(\d*?)0*)?$/;
+
 /** A percent with two decimals, or the exact value when it has more: "50.00", "33.3333". */
 export function formatPercent(value: Decimal.Value): string {
+  // plain text (a sum as the database prints it) is formatted as text: a report formats thousands
+  const plain = typeof value === 'string' ? PLAIN_DECIMAL.exec(value) : null;
+  if (plain) {
+    const [, sign, int, fraction = ''] = plain;
+    const s = `${int}.${fraction.padEnd(2, '0')}`;
+    return sign && /[1-9]/.test(s) ? `-${s}` : s;
+  }
   const d = new Decimal(value);
   const s = d.decimalPlaces() <= 2 ? d.toFixed(2) : d.toFixed();
   return /^-0(\.0+)?$/.test(s) ? s.slice(1) : s;
