@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { runDueReports } from '../../src/jobs/report.job';
 import { lastFullPeriod } from '../../src/services/report.rules';
+import { localDate } from '../../src/services/time';
 import { ReportFrequency } from '../../src/entities/enums';
 import { startTestApp, type TestApp } from '../support/app';
 import { dataOf, expectOk } from '../support/expect';
@@ -369,8 +370,9 @@ describe('schedules', () => {
     expect(expectOk(await t.gql(SCHEDULES, { clientId: A1.id }, ownerA)).reportSchedules).toHaveLength(1);
     expect((await t.gql(SCHEDULES, { clientId: A1.id }, ownerB)).body.errors?.[0].extensions?.code).toBe('NOT_FOUND');
 
-    const today = new Date().toISOString().slice(0, 10);
-    const period = lastFullPeriod(ReportFrequency.MONTHLY, today);
+    // the agency's own today (on a month's last evening in UTC, Moscow is already in the next month)
+    const { timeZone } = expectOk(await t.gql('{ agency { timeZone } }', {}, ownerA)).agency;
+    const period = lastFullPeriod(ReportFrequency.MONTHLY, localDate(new Date(), timeZone));
     expect(await runDueReports(t.services)).toEqual({ enqueued: 1 });
     const list = await eventually(
       async () => expectOk(await t.gql(LIST, { clientId: A1.id, kind: 'MARKETING' }, ownerA)).reports,
