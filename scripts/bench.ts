@@ -644,7 +644,10 @@ async function kpiIngestion(): Promise<void> {
     // imports of this size run in the background: the time is from the mutation to SUCCEEDED
     const IMPORT = 'mutation($i: ImportKpiFileInput!) { importKpiFile(input: $i) { id status } }';
     const POLL = 'query($id: ID!) { kpiImport(id: $id) { status imported figuresDone problems { line message } error { code message } } }';
-    const importFile = async (input: object): Promise<{ seconds: number; imported: number; figures: number; statements: number; cpu: string }> => {
+    // the client polls every BENCH_POLL_MS (100 ms, as a front end would; at 20 ms the polls, run
+    // in this same process, cost ~0.1 s of its CPU per import); the import's own record gives the
+    // time from the request to the last figure stored, without the polling's granularity
+    const importFile = async (input: object): Promise<{ seconds: number; serverSeconds: number; imported: number; figures: number; statements: number; cpu: string }> => {
       counter.count = 0;
       const cpu = await cpuMeter(ds, db);
       const s0 = performance.now();
@@ -653,10 +656,12 @@ async function kpiIngestion(): Promise<void> {
       for (;;) {
         const { kpiImport: state } = await app.execute<any>(POLL, { id }, token);
         if (state.status === 'SUCCEEDED') {
-          return { seconds: (performance.now() - s0) / 1000, imported: state.imported, figures: state.figuresDone, statements: counter.count, cpu: await cpu() };
+          const seconds = (performance.now() - s0) / 1000;
+          const [{ took }] = await ds.query(`SELECT extract(epoch FROM "finishedAt" - "createdAt")::float AS took FROM kpi_imports WHERE id = $1`, [id]);
+          return { seconds, serverSeconds: took, imported: state.imported, figures: state.figuresDone, statements: counter.count, cpu: await cpu() };
         }
         if (state.status === 'REFUSED' || state.status === 'FAILED') throw new Error(`import ${state.status}: ${JSON.stringify(state).slice(0, 300)}`);
-        await new Promise((r) => setTimeout(r, 20));
+        await new Promise((r) => setTimeout(r, Number(process.env.BENCH_POLL_MS ?? 100)));
       }
     };
     const own = await importFile({ source: 'OWN_CSV', content, campaignId: importId });
@@ -665,7 +670,7 @@ async function kpiIngestion(): Promise<void> {
       scenario: 'kpi ingestion',
       metric: `importKpiFile OWN_CSV, ${(lines.length - 1).toLocaleString('en')} lines (${(content.length / 1e6).toFixed(1)} MB), mutation → SUCCEEDED`,
       value: `${(own.figures / own.seconds).toFixed(0)} measurements/s`,
-      note: `${own.figures} measurements (1 a line), ${own.seconds.toFixed(2)} s, ${own.statements} SQL statements incl. polling; ${own.cpu}; target ≥ 100 000/s`,
+      note: `${own.figures} measurements (1 a line), ${own.seconds.toFixed(2)} s as the polling client saw it (${(own.figures / own.serverSeconds).toFixed(0)}/s, ${own.serverSeconds.toFixed(2)} s from request to done on the server), ${own.statements} SQL statements incl. polling; ${own.cpu}; target ≥ 100 000/s`,
     });
     // where the time of the import goes, without the database: reading the file, checking the lines
     const { parseKpiFile } = await import('../src/services/kpi-import/sources');
@@ -708,7 +713,7 @@ async function kpiIngestion(): Promise<void> {
       scenario: 'kpi ingestion',
       metric: `importKpiFile YANDEX_DIRECT_TSV, ${YANDEX_DAYS.toLocaleString('en')} lines (${(tsvContent.length / 1e6).toFixed(1)} MB), mutation → SUCCEEDED`,
       value: `${(yandex.figures / yandex.seconds).toFixed(0)} measurements/s`,
-      note: `${yandex.figures} measurements (5 a line), ${(yandex.imported / yandex.seconds).toFixed(0)} lines/s, ${yandex.seconds.toFixed(2)} s, ${yandex.statements} SQL statements incl. polling; ${yandex.cpu}`,
+      note: `${yandex.figures} measurements (5 a line), ${(yandex.imported / yandex.seconds).toFixed(0)} lines/s, ${yandex.seconds.toFixed(2)} s as the polling client saw it (${(yandex.figures / yandex.serverSeconds).toFixed(0)}/s, ${yandex.serverSeconds.toFixed(2)} s on the server), ${yandex.statements} SQL statements incl. polling; ${yandex.cpu}`,
     });
     const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM kpi_measurements');
     const [{ bad }] = await ds.query(
