@@ -78,7 +78,7 @@ export function tenantSettings(agencyId: string, clientId: string | null = null)
 export function openTenantUnit(dataSource: DataSource, agencyId: string, opts: { holdReads: boolean; clientId?: string | null }): TenantUnit {
   const clientId = opts.clientId ?? null;
   const settings = tenantSettings(agencyId, clientId);
-  const begin = `BEGIN; ${settings}`;
+  const begin = tenantBegin(agencyId, 'BEGIN', clientId);
   const qr = dataSource.createQueryRunner() as unknown as RunnerInternals;
   const query = qr.query.bind(qr);
   const startTransaction = qr.startTransaction.bind(qr);
@@ -155,8 +155,7 @@ export function openTenantUnit(dataSource: DataSource, agencyId: string, opts: {
     if (qr.transactionDepth > 0) return startTransaction(isolation); // a savepoint
     if (isolation) throw new Error('tenant transactions run at the default isolation level');
     await serial(async () => {
-      // a read transaction ends here: the write runs in a transaction of its own
-      await query(state === 'read' ? tenantBegin(agencyId, 'COMMIT; BEGIN', clientId) : begin);
+      await query(begin);
       state = 'write';
       qr.isTransactionActive = true;
       qr.transactionDepth = 1;
@@ -182,8 +181,8 @@ export function openTenantUnit(dataSource: DataSource, agencyId: string, opts: {
     end: () =>
       serial(async () => {
         holdReads = false;
-        if (state === 'read') await closeRead('COMMIT', false);
-        else if (state === 'none') detach();
+        // a fallback's transaction never outlives its statement: only the connection is left to give back
+        if (state === 'none') detach();
         // 'write': a transaction still running is finished by its own commit or rollback
       }),
   };
