@@ -18,6 +18,28 @@ export function poolExecutor(dataSource: DataSource): SqlExecutor {
 }
 
 /**
+ * pg-boss's own statements (fetch, complete, fail, maintenance) on the app's pool, with one
+ * difference: once the pool has been closed they are dropped, not failed. A job that outlived the
+ * shutdown's wait ends later, and pg-boss then records its outcome without awaiting it, so a
+ * failing statement would be an unhandled rejection that can bring the process down. Nothing is
+ * lost by dropping it: stopping had already failed that job back to the queue, and its record is
+ * set straight at the next start (reconcileInterruptedJobs).
+ */
+export function queueExecutor(dataSource: DataSource, onDropped: (text: string) => void): SqlExecutor {
+  const pool = (dataSource.driver as unknown as { master: Pool & { ending?: boolean } }).master;
+  return {
+    executeSql: async (text, values) => {
+      if (pool.ending) {
+        onDropped(text);
+        // no result at all: pg-boss reads it as "no job affected" (an empty row list it would index)
+        return undefined as unknown as { rows: any[] };
+      }
+      return pool.query(text, values as unknown[]);
+    },
+  };
+}
+
+/**
  * The caller's transaction, for a job sent together with the rows that asked for it: the job
  * exists if and only if the transaction commits (and on PGlite no second connection is needed).
  * Outside a transaction, the pool.

@@ -4,7 +4,7 @@ import type { AppConfig } from '../config';
 import { newContext, noUsage, type AppServices, type AuthedContext } from '../context';
 import type { Logger } from '../logger';
 import * as records from '../services/job.service';
-import { poolExecutor, type SqlExecutor } from './executor';
+import { poolExecutor, queueExecutor, type SqlExecutor } from './executor';
 import { jobKind, jobKinds, scheduledJobs, systemJob, systemJobs, type JobKind, type SystemJob } from './registry';
 import { actorUnit } from '../services/scope';
 import './kinds';
@@ -89,7 +89,7 @@ export class JobQueue {
     this.log = app.logger.child({ component: 'jobs' });
     const working = app.config.workers > 0;
     this.boss = new PgBoss({
-      db: poolExecutor(app.dataSource),
+      db: queueExecutor(app.dataSource, (text) => this.log.warn({ statement: text.slice(0, 80) }, 'a job ended after the shutdown: its outcome is not recorded, the next start sets it straight')),
       schema: QUEUE_SCHEMA,
       // pg-boss owns its schema and its version (pgboss.version): created or upgraded at start,
       // under its own advisory lock, so several processes may start at once
@@ -170,8 +170,9 @@ export class JobQueue {
     // close: false: the pool is the app's, closed with its DataSource
     await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: false });
     // a job still running now was failed back to the queue, but its handler runs on, and when it
-    // ends pg-boss records its outcome without awaiting it: on a pool closed by then that would be
-    // an unhandled rejection. Let such handlers end (bounded), and the write they start go out.
+    // ends pg-boss records its outcome without awaiting it. Let such handlers end (bounded), and
+    // the write they start go out; one that ends later finds the pool closed and its write is
+    // dropped (queueExecutor).
     if (this.running.size > 0) {
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([Promise.allSettled([...this.running]), new Promise((r) => (timer = setTimeout(r, timeoutMs)))]);

@@ -40,6 +40,18 @@ registerJob({
   },
 });
 
+// a job that ends (failing) only when the test says so, after its app has shut down
+let lateGate: Promise<void> = Promise.resolve();
+let lateRelease: () => void = () => undefined;
+registerJob({
+  kind: 'test.ends-late',
+  retryLimit: 0,
+  async run() {
+    await lateGate;
+    throw new Error('ended after the shutdown');
+  },
+});
+
 let t: TestApp;
 let a: AgencyActors;
 let b: AgencyActors;
@@ -212,5 +224,32 @@ describe('stopping the queue (SIGTERM)', () => {
     release();
     await stopping;
     expect(await readJob(record.id, a.ownerToken)).toMatchObject({ state: 'SUCCEEDED', result: { doubled: 10 } });
+  });
+});
+
+describe('a job that outlives the shutdown', () => {
+  it('records nothing on the closed pool: no unhandled rejection when it ends, and the next start finds it interrupted', async () => {
+    const u = await startTestApp({ env: { SHUTDOWN_TIMEOUT_MS: '0' } });
+    const c = await registerAgency(u);
+    lateGate = new Promise<void>((resolve) => (lateRelease = resolve));
+    const record = await enqueueJob(actorContext(u, { agencyId: c.agencyId, userId: c.ownerId }), 'test.ends-late', {});
+    const job = /* GraphQL */ `query ($id: ID!) { job(id: $id) { state } }`;
+    await eventually(async () => (await u.gql(job, { id: record.id }, c.ownerToken)).body.data?.job, (j) => j?.state === 'RUNNING', 15_000, 'RUNNING');
+    const rejections: unknown[] = [];
+    const onRejection = (reason: unknown) => void rejections.push(reason);
+    process.on('unhandledRejection', onRejection);
+    try {
+      // the queue waits 1 s for the job, then the pool closes under it
+      await u.close();
+      lateRelease();
+      // pg-boss records the job's outcome after the handler ends, without awaiting it
+      await new Promise((r) => setTimeout(r, 500));
+      expect(rejections).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onRejection);
+    }
+    // the queue failed it back when it stopped; its record, left RUNNING, is set straight at the next start
+    await reconcileInterruptedJobs(t.services);
+    expect(await readJob(record.id, c.ownerToken)).toMatchObject({ state: 'FAILED', error: { code: 'JOB_INTERRUPTED' } });
   });
 });
