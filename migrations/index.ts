@@ -7,6 +7,7 @@ import { PendingSignUpsForLoginRole1796800000200 } from './1796800000200-Pending
 import { PortalRowSecurity1796900000100 } from './1796900000100-PortalRowSecurity';
 import { KpiMeasurementsWithoutId1797000000100 } from './1797000000100-KpiMeasurementsWithoutId';
 import { KpiCoveringKeys1797000000200 } from './1797000000200-KpiCoveringKeys';
+import { ImportFilesUncompressed1797000000300 } from './1797000000300-ImportFilesUncompressed';
 import { Foundation1795388750004 } from './1795388750004-Foundation';
 import { Pipeline1795389626333 } from './1795389626333-Pipeline';
 import { Money1795390357665 } from './1795390357665-Money';
@@ -79,4 +80,5 @@ export const MIGRATIONS: Function[] = [
   PortalRowSecurity1796900000100,
   KpiMeasurementsWithoutId1797000000100,
   KpiCoveringKeys1797000000200,
+  ImportFilesUncompressed1797000000300,
 ];

@@ -143,24 +143,26 @@ async function runImport(
   jobProgress?: (percent: number) => Promise<void>,
 ): Promise<{ retry?: unknown }> {
   const records = scoped(ctx, KpiImport);
-  const progress = figuresProgress(ctx, record);
+  const progress = importProgress(ctx, record, jobProgress);
   try {
     if (record.status !== KpiImportStatus.RUNNING || !record.startedAt) {
       await records.update(record, { status: KpiImportStatus.RUNNING, startedAt: new Date(), linesDone: 0, figuresTotal: 0, figuresDone: 0, errorCode: null, errorMessage: null });
     }
-    // read outside any transaction: each progress write is its own statement, visible at once
+    // read outside any transaction, each progress write visible at once; the reading goes on
+    // while a write is out (a turn of the event loop lets it leave)
     const parsed = await parseKpiFile(input.source, input.content, {
       moneyInMicros: input.moneyInMicros ?? true,
       progressEvery: PROGRESS_EVERY_LINES,
-      onProgress: async (linesDone) => {
-        await records.update(record, { linesDone: Math.min(linesDone, record.linesTotal) });
+      onProgress: (linesDone) => {
         // the job's own progress: reading is the first half of the work
-        if (jobProgress && record.linesTotal > 0) await jobProgress((50 * linesDone) / record.linesTotal);
+        progress.report({ linesDone: Math.min(linesDone, record.linesTotal) }, record.linesTotal > 0 ? (50 * linesDone) / record.linesTotal : undefined);
+        return new Promise<void>((resolve) => setImmediate(resolve));
       },
     });
+    await progress.settled();
     // the outcome is written in the transaction of the figures: recorded figures and SUCCEEDED commit together
     try {
-      await withTransaction(ctx, (tx) => checkAndStore(tx, record, parsed, input, now, progress.report));
+      await withTransaction(ctx, (tx) => checkAndStore(tx, record, parsed, input, now, (figures) => progress.report(figures)));
     } finally {
       await progress.settled();
     }
@@ -186,41 +188,50 @@ async function runImport(
   }
 }
 
-/** What the writing half reports as it goes (see figuresProgress). */
+/** What the writing half reports as it goes (see importProgress). */
 type FiguresReport = (figures: { figuresTotal: number; figuresDone: number }) => void;
 
+type ProgressPatch = Partial<Pick<KpiImport, 'linesDone' | 'figuresTotal' | 'figuresDone'>>;
+
 /**
- * The progress of the writing half, reported from inside the import's transaction and written
- * outside it: each write is one short UPDATE on a context of its own, outside the transaction's
- * async flow, never awaited by the transaction (on the embedded database's single connection it
- * runs after the commit, where it no longer applies). One write at a time; reports made meanwhile
- * are folded into the next. A write applies only while the import is RUNNING, so a late one never
- * overwrites the outcome.
+ * The progress of an import (lines read, then figures written), reported as it goes and written
+ * beside the work, never awaited by it: each write is one short UPDATE on a context of its own,
+ * outside any transaction's async flow (on the embedded database's single connection, one
+ * reported from inside the import's transaction runs after the commit, where it no longer
+ * applies). One write at a time; reports made meanwhile are folded into the next. A write applies
+ * only while the import is RUNNING, so a late one never overwrites the outcome. With `jobProgress`
+ * (a background import), the job's own percentage follows each write.
  */
-function figuresProgress(ctx: AuthedContext, record: KpiImport): { report: FiguresReport; settled: () => Promise<void> } {
+function importProgress(
+  ctx: AuthedContext,
+  record: KpiImport,
+  jobProgress?: (percent: number) => Promise<void>,
+): { report: (patch: ProgressPatch, jobPercent?: number) => void; settled: () => Promise<void> } {
   const own = detachedContext(ctx, 'progress');
-  let latest: { figuresTotal: number; figuresDone: number } | null = null;
+  let latest: ProgressPatch | null = null;
+  let latestPercent: number | undefined;
   let inFlight: Promise<void> | null = null;
   const flush = (): void => {
     if (inFlight || !latest) return;
-    const patch = latest;
+    const [patch, percent] = [latest, latestPercent];
     latest = null;
-    inFlight = outsideTransactionFlow(() =>
-      scoped(own, KpiImport)
-        .update({ ...record }, patch, { onlyIf: { status: KpiImportStatus.RUNNING } })
-        .then(
-          () => undefined,
-          (err) => own.logger.warn({ err, importId: record.id }, 'KPI import progress not written'),
-        )
-        .finally(() => {
-          inFlight = null;
-          flush();
-        }),
-    );
+    latestPercent = undefined;
+    inFlight = outsideTransactionFlow(async () => {
+      try {
+        await scoped(own, KpiImport).update({ ...record }, patch, { onlyIf: { status: KpiImportStatus.RUNNING } });
+        if (jobProgress && percent !== undefined) await jobProgress(percent);
+      } catch (err) {
+        own.logger.warn({ err, importId: record.id }, 'KPI import progress not written');
+      } finally {
+        inFlight = null;
+        flush();
+      }
+    });
   };
   return {
-    report(figures) {
-      latest = figures;
+    report(patch, jobPercent) {
+      latest = { ...latest, ...patch };
+      if (jobPercent !== undefined) latestPercent = jobPercent;
       flush();
     },
     async settled() {
