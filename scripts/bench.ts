@@ -58,6 +58,20 @@ async function withScratchDatabase(name: string, poolSize: number, work: (ds: Da
   }
 }
 
+/**
+ * The monthly rollup of an agency's daily figures inserted by SQL (as every write of the app keeps
+ * it): the whole months of a period are read from it.
+ */
+async function rollUpMeasurements(ds: DataSource, agencyId: string): Promise<void> {
+  await ds.query(
+    `INSERT INTO kpi_measurement_months ("agencyId", "clientId", "campaignId", metric, "customName", month, value, days)
+     SELECT "agencyId", "clientId", "campaignId", metric, "customName", date_trunc('month', date)::date, SUM(value), COUNT(*)::int
+       FROM kpi_measurements WHERE "agencyId" = $1
+      GROUP BY "agencyId", "clientId", "campaignId", metric, "customName", date_trunc('month', date)`,
+    [agencyId],
+  );
+}
+
 async function freePort(): Promise<number> {
   const net = await import('node:net');
   return new Promise((resolve) => {
@@ -1012,6 +1026,7 @@ async function analyticsScenario(): Promise<void> {
            FROM campaigns k, generate_series(1, 90) d, unnest(ARRAY['SPEND','REVENUE']::kpi_metric[]) m WHERE k."agencyId" = $1`,
         [agencyId],
       );
+      await rollUpMeasurements(ds, agencyId);
       await ds.query(
         `INSERT INTO acquisition_costs ("agencyId", "clientId", amount, currency, "spentOn")
          SELECT c."agencyId", c.id, round((random() * 50000)::numeric, 2), 'RUB', current_date - 400 FROM clients c WHERE c."agencyId" = $1`,
@@ -1106,6 +1121,7 @@ async function reportsScenario(): Promise<void> {
         WHERE c."agencyId" = $1`,
       [agency.id],
     );
+    await rollUpMeasurements(ds, agency.id);
     await ds.query(
       `INSERT INTO invoices ("agencyId", "clientId", currency, status, "issueDate", "dueDate", subtotal, "vatTotal", total, "amountDue")
        SELECT $1, $2, 'RUB', 'ISSUED', d::date, d::date + 14, 50000, 0, 50000, 50000 FROM generate_series('2025-12-05'::date, '2026-11-05'::date, '1 month') d`,

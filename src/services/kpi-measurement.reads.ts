@@ -1,5 +1,6 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { AuthedContext } from '../context';
-import { type Campaign, CampaignKpiTarget, KpiDeviation, KpiMeasurement } from '../entities';
+import { type Campaign, CampaignKpiTarget, KpiDeviation, KpiMeasurement, KpiMeasurementMonth } from '../entities';
 import type { RequestContext } from '../context';
 import { agencyToday } from './agency.service';
 import {
@@ -17,38 +18,82 @@ import {
 } from './kpi-measurement.rules';
 import { formatPercent } from './money/format';
 import { scoped } from './scope';
+import { splitAtMonths } from './time';
 import type { KpiMetric } from '../entities/enums';
 
 /** Measurements as read: plan against actual, pacing and deviations of campaigns. */
 
+/** The windows of a part of sumsOver as arrays (campaign, window, and the days or months read for it), joined to the rows. */
+interface WindowParts {
+  cid: string[];
+  s: string[];
+  e: string[];
+  from: string[];
+  to: string[];
+}
+
+const noParts = (): WindowParts => ({ cid: [], s: [], e: [], from: [], to: [] });
+
 /**
  * The sums of every stored series over each window, in ONE query however many windows (and so
- * KPIs and campaigns) there are: the windows travel as arrays and are joined to the rows.
+ * KPIs and campaigns) there are: the windows travel as arrays and are joined to the rows. The
+ * whole months inside a window come from the monthly rollup (kept in step with the daily rows by
+ * every write, in the same transaction), only the days at its edges from the daily rows: a
+ * campaign-long target of a long campaign is a few rows of the rollup, not a row per day.
  */
 export async function sumsOver(ctx: RequestContext, windows: SumWindow[]): Promise<Map<string, WindowSums>> {
   const unique = [...new Map(windows.filter((w) => w.start <= w.end).map((w) => [windowKey(w), w])).values()];
   const out = new Map<string, WindowSums>();
   if (unique.length === 0) return out;
-  const rows: { cid: string; s: string; e: string; metric: KpiMetric; customName: string; total: string }[] = await scoped(ctx, KpiMeasurement)
-    .query('m')
-    .innerJoin(
-      '(SELECT * FROM unnest(CAST(:wc AS uuid[]), CAST(:ws AS date[]), CAST(:we AS date[])) AS u(cid, s, e))',
-      'w',
-      'w.cid = m."campaignId" AND m."date" BETWEEN w.s AND w.e',
-      { wc: unique.map((w) => w.campaignId), ws: unique.map((w) => w.start), we: unique.map((w) => w.end) },
-    )
-    .select('w.cid', 'cid')
-    .addSelect(`to_char(w.s, 'YYYY-MM-DD')`, 's')
-    .addSelect(`to_char(w.e, 'YYYY-MM-DD')`, 'e')
-    .addSelect('m.metric', 'metric')
-    .addSelect('m."customName"', 'customName')
-    .addSelect('SUM(m.value)', 'total')
-    .groupBy('w.cid')
-    .addGroupBy('w.s')
-    .addGroupBy('w.e')
-    .addGroupBy('m.metric')
-    .addGroupBy('m."customName"')
-    .getRawMany();
+  const months = noParts();
+  const days = noParts();
+  const add = (parts: WindowParts, w: SumWindow, from: string, to: string) => {
+    parts.cid.push(w.campaignId);
+    parts.s.push(w.start);
+    parts.e.push(w.end);
+    parts.from.push(from);
+    parts.to.push(to);
+  };
+  for (const w of unique) {
+    const { fullFrom, fullTo, partial } = splitAtMonths(w.start, w.end);
+    if (fullFrom < fullTo) add(months, w, fullFrom, fullTo);
+    for (const [from, to] of partial) add(days, w, from, to);
+  }
+  const windowsOf = (p: string, parts: WindowParts) => [
+    `(SELECT * FROM unnest(CAST(:${p}c AS uuid[]), CAST(:${p}s AS date[]), CAST(:${p}e AS date[]), CAST(:${p}f AS date[]), CAST(:${p}t AS date[])) AS u(cid, s, e, f, t))`,
+    { [`${p}c`]: parts.cid, [`${p}s`]: parts.s, [`${p}e`]: parts.e, [`${p}f`]: parts.from, [`${p}t`]: parts.to },
+  ] as const;
+  const sums = (alias: string, query: SelectQueryBuilder<ObjectLiteral>) =>
+    query
+      .select('w.cid', 'cid')
+      .addSelect('w.s', 's')
+      .addSelect('w.e', 'e')
+      .addSelect(`${alias}.metric`, 'metric')
+      .addSelect(`${alias}."customName"`, 'customName')
+      .addSelect(`SUM(${alias}.value)`, 'total')
+      .groupBy('w.cid')
+      .addGroupBy('w.s')
+      .addGroupBy('w.e')
+      .addGroupBy(`${alias}.metric`)
+      .addGroupBy(`${alias}."customName"`);
+  const parts = [];
+  if (months.cid.length) {
+    const [sql, params] = windowsOf('m', months);
+    parts.push(sums('r', scoped(ctx, KpiMeasurementMonth).query('r').innerJoin(sql, 'w', 'w.cid = r."campaignId" AND r.month >= w.f AND r.month < w.t', params)));
+  }
+  if (days.cid.length) {
+    const [sql, params] = windowsOf('d', days);
+    parts.push(sums('m', scoped(ctx, KpiMeasurement).query('m').innerJoin(sql, 'w', 'w.cid = m."campaignId" AND m."date" BETWEEN w.f AND w.t', params)));
+  }
+  // by name: the query builder may order the selected columns its own way
+  const union = parts.map((q) => `SELECT x.cid, x.s, x.e, x.metric, x."customName", x.total FROM (${q.getQuery()}) x`).join(' UNION ALL ');
+  const [sql, values] = ctx.manager.connection.driver.escapeQueryWithParameters(
+    `SELECT u.cid, to_char(u.s, 'YYYY-MM-DD') AS s, to_char(u.e, 'YYYY-MM-DD') AS e, u.metric, u."customName", SUM(u.total)::text AS total
+       FROM (${union}) u GROUP BY 1, 2, 3, 4, 5`,
+    Object.assign({}, ...parts.map((q) => q.getParameters())),
+    {},
+  );
+  const rows: { cid: string; s: string; e: string; metric: KpiMetric; customName: string; total: string }[] = await ctx.manager.query(sql, values);
   for (const r of rows) {
     const key = windowKey({ campaignId: r.cid, start: r.s, end: r.e });
     let sums = out.get(key);

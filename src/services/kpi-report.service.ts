@@ -10,38 +10,16 @@ import { DERIVED_METRICS, derivedMetrics, STORED_METRICS } from './kpi.rules';
 import { formatPercent } from './money/format';
 import { getOwnAgency } from './agency.service';
 import { scoped } from './scope';
-import { addDays, daysBetween, firstOfMonth } from './time';
+import { addDays, daysBetween, firstOfMonth, nextMonth, splitAtMonths } from './time';
+
+/** How the report splits its period: whole months from the rollup, the edges from the daily rows. */
+export const reportRanges = splitAtMonths;
 import { DEFAULT_PAGE_SIZE } from '../schema/common/connection';
 
 /** The agency-wide monthly KPI report: whole months from the rollup, partial edge months from the daily rows. */
 
 /** The longest period one report covers (two years): the answer stays a readable size. */
 export const KPI_REPORT_MAX_DAYS = 731;
-
-const nextMonth = (month: string): string => {
-  const d = new Date(month + 'T00:00:00Z');
-  d.setUTCMonth(d.getUTCMonth() + 1);
-  return d.toISOString().slice(0, 10);
-};
-
-/**
- * Splits [from, to] into the whole months [fullFrom, fullTo) the rollup answers and at most two
- * partial ranges (both days included, each within one month) read from the daily rows.
- */
-export function reportRanges(from: string, to: string): { fullFrom: string; fullTo: string; partial: [string, string][] } {
-  const fullFrom = from === firstOfMonth(from) ? from : nextMonth(firstOfMonth(from));
-  const afterTo = addDays(to, 1);
-  const fullTo = afterTo === firstOfMonth(afterTo) ? afterTo : firstOfMonth(to);
-  if (fullFrom >= fullTo) {
-    // no whole month: the days of the first month, then those of the next (if the period reaches it)
-    const toMonth = firstOfMonth(to);
-    return { fullFrom, fullTo: fullFrom, partial: toMonth === firstOfMonth(from) ? [[from, to]] : [[from, addDays(toMonth, -1)], [toMonth, to]] };
-  }
-  const partial: [string, string][] = [];
-  if (from < fullFrom) partial.push([from, addDays(fullFrom, -1)]);
-  if (fullTo <= to) partial.push([fullTo, to]);
-  return { fullFrom, fullTo, partial };
-}
 
 interface SumRow {
   month: string;

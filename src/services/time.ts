@@ -46,6 +46,32 @@ export function offsetMs(instant: Date, timeZone: string): number {
 /** The first day of the calendar month of a YYYY-MM-DD date. */
 export const firstOfMonth = (date: string): string => `${date.slice(0, 8)}01`;
 
+/** The first of the next month, from the first of a month. */
+export const nextMonth = (month: string): string => {
+  const d = new Date(month + 'T00:00:00Z');
+  d.setUTCMonth(d.getUTCMonth() + 1);
+  return d.toISOString().slice(0, 10);
+};
+
+/**
+ * Splits [from, to] into the whole months [fullFrom, fullTo) a monthly rollup answers and at most two
+ * partial ranges (both days included, each within one month) read from the daily rows.
+ */
+export function splitAtMonths(from: string, to: string): { fullFrom: string; fullTo: string; partial: [string, string][] } {
+  const fullFrom = from === firstOfMonth(from) ? from : nextMonth(firstOfMonth(from));
+  const afterTo = addDays(to, 1);
+  const fullTo = afterTo === firstOfMonth(afterTo) ? afterTo : firstOfMonth(to);
+  if (fullFrom >= fullTo) {
+    // no whole month: the days of the first month, then those of the next (if the period reaches it)
+    const toMonth = firstOfMonth(to);
+    return { fullFrom, fullTo: fullFrom, partial: toMonth === firstOfMonth(from) ? [[from, to]] : [[from, addDays(toMonth, -1)], [toMonth, to]] };
+  }
+  const partial: [string, string][] = [];
+  if (from < fullFrom) partial.push([from, addDays(fullFrom, -1)]);
+  if (fullTo <= to) partial.push([fullTo, to]);
+  return { fullFrom, fullTo, partial };
+}
+
 /** Remembered shifts: charts and period maths move the same few hundred dates over and over. */
 const shifted = new Map<string, string>();
 

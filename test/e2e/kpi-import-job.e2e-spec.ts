@@ -36,6 +36,7 @@ const CREATE = /* GraphQL */ `mutation ($input: CreateCampaignInput!) { createCa
 const SET_TARGETS = /* GraphQL */ `mutation ($input: SetKpiTargetsInput!) { setKpiTargets(input: $input) { __typename } }`;
 const CHECK = /* GraphQL */ `mutation ($input: CheckLaunchItemInput!) { checkLaunchItem(input: $input) { id } }`;
 const LAUNCH = /* GraphQL */ `mutation ($id: ID!) { launchCampaign(id: $id) { __typename } }`;
+const RECORD = /* GraphQL */ `mutation ($input: RecordKpiMeasurementsInput!) { recordKpiMeasurements(input: $input) { id } }`;
 const KPIS = /* GraphQL */ `query ($id: ID!) { campaign(id: $id) { id kpis(asOf: "2099-12-31") { metric actual } } }`;
 const IMPORT_FIELDS = `id source status job { id kind state attempts progress result error { code } } linesTotal linesDone figuresTotal figuresDone imported skipped problemCount problems { line column message } error { code message } startedAt finishedAt createdAt`;
 const IMPORT = /* GraphQL */ `mutation ($input: ImportKpiFileInput!) { importKpiFile(input: $input) { ${IMPORT_FIELDS} } }`;
@@ -294,7 +295,7 @@ describe('a retried run', () => {
     await runImportJob(owner(), importId, false);
     const ended = await getImport(importId);
     // a figure typed since then must survive a stray rerun of the import
-    await t.ds.query(`UPDATE kpi_measurements SET value = 999 WHERE "campaignId" = $1 AND metric = 'CLICKS' AND date = $2`, [id, day(1)]);
+    expectOk(await t.gql(RECORD, { input: { campaignId: id, measurements: [{ metric: 'CLICKS', date: day(1), value: '999' }] } }, ownerA));
     expect(await runImportJob(owner(), importId, false)).toEqual({ status: 'SUCCEEDED', imported: 5, skipped: 0 });
     expect(await getImport(importId)).toEqual(ended);
     expect((await sums(id)).CLICKS).toBe('1008.00');

@@ -137,6 +137,44 @@ describe('recording and plan against actual', () => {
   });
 });
 
+describe('over whole months and the days at their edges', () => {
+  // 15 Jan – 10 Apr 2024: whole February and March between two partial months; spend of a day is
+  // 100 in January, 200 in February (29 days), 300 in March, 400 in April; 10 clicks a day
+  let id: string;
+  const dates: string[] = [];
+  for (let d = Date.parse('2024-01-15'); d <= Date.parse('2024-04-10'); d += 86_400_000) dates.push(new Date(d).toISOString().slice(0, 10));
+  const spendOf = (date: string) => String(100 * Number(date.slice(5, 7)));
+  const spend = async (asOf: string) => kpi(await kpis(id, asOf), 'SPEND', 'CAMPAIGN').actual;
+
+  beforeAll(async () => {
+    const channels = expectOk(await t.gql(CHANNELS, {}, ownerA)).campaignChannels;
+    const input = { clientId: A1.id, channelId: channels[0].id, name: 'Квартал', budget: '30000.00', currency: 'RUB', startDate: '2024-01-15', endDate: '2024-04-10' };
+    id = dataOf(await t.gql(CREATE, { input }, ownerA), 'createCampaign').id;
+    const targets = [{ metric: 'SPEND', plan: '30000', period: 'CAMPAIGN' }, { metric: 'CLICKS', plan: '300', period: 'MONTH' }];
+    dataOf(await t.gql(SET_TARGETS, { input: { campaignId: id, targets } }, ownerA), 'setKpiTargets', 'Campaign');
+    for (const item of ITEMS) dataOf(await t.gql(CHECK, { input: { campaignId: id, item } }, ownerA), 'checkLaunchItem');
+    dataOf(await t.gql(LAUNCH, { id }, ownerA), 'launchCampaign', 'Campaign');
+    dataOf(await record(id, [...dates.map((date) => ({ metric: 'SPEND', date, value: spendOf(date) })), ...days(dates, 'CLICKS', '10')]), 'recordKpiMeasurements');
+  });
+
+  it('adds the whole months and the partial ones exactly once', async () => {
+    expect(await spend('2024-04-10')).toBe('20800.00'); // 1 700 + 5 800 + 9 300 + 4 000
+    expect(await spend('2024-03-31')).toBe('16800.00');
+    expect(await spend('2024-02-29')).toBe('7500.00');
+    expect(await spend('2024-02-10')).toBe('3700.00'); // no whole month: two partial ones
+    expect(await spend('2024-01-31')).toBe('1700.00');
+    expect(kpi(await kpis(id, '2024-03-31'), 'CLICKS', 'MONTH')).toMatchObject({ periodStart: '2024-03-01', actual: '310.00' });
+    expect(kpi(await kpis(id, '2024-02-29'), 'CLICKS', 'MONTH')).toMatchObject({ periodStart: '2024-02-01', actual: '290.00' });
+  });
+
+  it('follows a day of a whole month sent again, and the pacing with it', async () => {
+    dataOf(await record(id, [{ metric: 'SPEND', date: '2024-03-15', value: '1300' }]), 'recordKpiMeasurements');
+    expect(await spend('2024-04-10')).toBe('21800.00');
+    expect(await spend('2024-03-31')).toBe('17800.00');
+    expect(expectOk(await t.gql(PACING, { id, asOf: '2024-04-10' }, ownerA)).campaign.pacing.spendToDate).toBe('21800.00');
+  });
+});
+
 describe('validation', () => {
   it('refuses the whole batch, naming every bad row, and writes nothing', async () => {
     const id = await launched();
