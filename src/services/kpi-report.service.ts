@@ -1,3 +1,4 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { AuthedContext } from '../context';
 import { Campaign, KpiMeasurement, KpiMeasurementMonth } from '../entities';
 import { KpiMetric } from '../entities/enums';
@@ -132,28 +133,25 @@ export async function kpiReport(ctx: AuthedContext, input: KpiReportInput): Prom
   // the sums of the page's campaigns alone, by month, group and series: with their number known,
   // the planner reads few campaigns by their key and many by the month range
   const pc = [Campaign, 'kc', 'kc.id = r."campaignId" AND kc.id = ANY(CAST(:pc AS uuid[]))', { pc: pageCampaigns }] as const;
+  // each part gives sums and how many daily figures they hold (n): a series without figures in
+  // the period gives no row
   const sums: [string, unknown[]][] = [];
-  if (whole) {
-    sums.push(
-      scoped(ctx, KpiMeasurementMonth)
-        .query('r')
-        .innerJoin(...pc)
-        .select('r.month', 'month')
-        .addSelect(KEY[groupBy], 'k')
-        .addSelect('r.metric', 'metric')
-        .addSelect('r."customName"', 'customName')
-        .addSelect('SUM(r.value)', 'total')
-        .andWhere('r.month >= :fullFrom AND r.month < :fullTo', { fullFrom, fullTo })
-        .groupBy('1')
-        .addGroupBy('2')
-        .addGroupBy('3')
-        .addGroupBy('4')
-        .getQueryAndParameters(),
-    );
-  }
-  if (partial.length) {
-    // per campaign and edge (each within one month), one range of the measurements' key
-    sums.push(
+  const sumsPart = (q: SelectQueryBuilder<ObjectLiteral>, month: string, value: string, n: string) =>
+    q
+      .select(month, 'month')
+      .addSelect(KEY[groupBy], 'k')
+      .addSelect('r.metric', 'metric')
+      .addSelect('r."customName"', 'customName')
+      .addSelect(value, 'total')
+      .addSelect(n, 'n')
+      .groupBy('1')
+      .addGroupBy('2')
+      .addGroupBy('3')
+      .addGroupBy('4')
+      .getQueryAndParameters();
+  // days of the daily rows, per campaign and range (each within one month), one range of the key each
+  const daysOf = (ranges: [string, string, string][], sign: '' | '-') =>
+    sumsPart(
       scoped(ctx, KpiMeasurement)
         .query('r')
         .innerJoin(...pc)
@@ -161,27 +159,48 @@ export async function kpiReport(ctx: AuthedContext, input: KpiReportInput): Prom
           '(SELECT * FROM unnest(CAST(:ps AS date[]), CAST(:pe AS date[]), CAST(:pm AS date[])) AS u(s, e, m))',
           'w',
           'r.date BETWEEN w.s AND w.e',
-          { ps: partial.map(([s]) => s), pe: partial.map(([, e]) => e), pm: partial.map(([s]) => firstOfMonth(s)) },
-        )
-        .select('w.m', 'month')
-        .addSelect(KEY[groupBy], 'k')
-        .addSelect('r.metric', 'metric')
-        .addSelect('r."customName"', 'customName')
-        .addSelect('SUM(r.value)', 'total')
-        .groupBy('1')
-        .addGroupBy('2')
-        .addGroupBy('3')
-        .addGroupBy('4')
-        .getQueryAndParameters(),
+          { ps: ranges.map(([rs]) => rs), pe: ranges.map(([, re]) => re), pm: ranges.map(([, , m]) => m) },
+        ),
+      'w.m',
+      `${sign}SUM(r.value)`,
+      `${sign}COUNT(*)`,
     );
+  const monthsOf = (where: string, params: ObjectLiteral) =>
+    sumsPart(scoped(ctx, KpiMeasurementMonth).query('r').innerJoin(...pc).andWhere(where, params), 'r.month', 'SUM(r.value)', 'SUM(r.days)');
+  if (whole) sums.push(monthsOf('r.month >= :fullFrom AND r.month < :fullTo', { fullFrom, fullTo }));
+  // an edge month is read day by day, or, when the rest of its month is shorter, as the month's
+  // rollup less the days of the rest: at most about half a month of daily rows per edge
+  const direct: [string, string, string][] = [];
+  const rest: [string, string, string][] = [];
+  const restMonths: string[] = [];
+  for (const [es, ee] of partial) {
+    const month = firstOfMonth(es);
+    const monthEnd = addDays(nextMonth(month), -1);
+    const days = daysBetween(es, ee) + 1;
+    if (daysBetween(month, monthEnd) + 1 - days >= days) {
+      direct.push([es, ee, month]);
+      continue;
+    }
+    restMonths.push(month);
+    if (month < es) rest.push([month, addDays(es, -1), month]);
+    if (ee < monthEnd) rest.push([addDays(ee, 1), monthEnd, month]);
+  }
+  if (direct.length) sums.push(daysOf(direct, ''));
+  if (restMonths.length) {
+    sums.push(monthsOf('r.month = ANY(CAST(:restMonths AS date[]))', { restMonths }));
+    if (rest.length) sums.push(daysOf(rest, '-'));
   }
   const sumParams: unknown[] = [];
   // by name: the query builder may order the selected columns its own way
   const union = joined(sums, sumParams)
-    .map((sql) => `SELECT q.month, q.k, q.metric, q."customName", q.total FROM (${sql}) q`)
+    .map((sql) => `SELECT q.month, q.k, q.metric, q."customName", q.total, q.n FROM (${sql}) q`)
     .join(' UNION ALL ');
   const summed: SumRow[] = pageCampaigns.length
-    ? await ctx.manager.query(`SELECT to_char(s.month, 'YYYY-MM-DD') AS month, s.k AS gid, s.metric, s."customName", s.total::text AS total FROM (${union}) s`, sumParams)
+    ? await ctx.manager.query(
+        `SELECT to_char(s.month, 'YYYY-MM-DD') AS month, s.k AS gid, s.metric, s."customName", SUM(s.total)::text AS total
+           FROM (${union}) s GROUP BY s.month, s.k, s.metric, s."customName" HAVING SUM(s.n) > 0`,
+        sumParams,
+      )
     : [];
   const rows = new Map<string, { month: string; gid: string | null; sums: Map<string, string> }>();
   for (const r of summed) {

@@ -209,6 +209,9 @@ describe('kpiReport', () => {
       ['2024-02-29', '2024-03-01'],
       ['2024-04-01', '2024-04-01'],
       ['2024-03-01', '2024-03-31'],
+      ['2024-02-10', '2024-04-18'],
+      ['2024-03-02', '2024-03-30'],
+      ['2024-03-05', '2024-04-30'],
     ]) {
       const raw = await t.ds.query(
         `SELECT to_char(date_trunc('month', date), 'YYYY-MM-DD') AS month, "campaignId", SUM(value) FILTER (WHERE metric = 'SPEND')::numeric(20,2)::text AS spend,
@@ -225,6 +228,31 @@ describe('kpiReport', () => {
       expect([from, to, got]).toEqual([from, to, want]);
       expect(res.totalGroups).toBe(new Set(raw.map((r: any) => r.campaignId)).size);
     }
+  });
+
+  it('reads an edge month longer than half of it as the month less the rest: the days of the period exactly, no row without figures in them', async () => {
+    // another agency, one campaign with spend on 2 March and on 1, 2 and 10 April only
+    const c = await registerAgency(t);
+    agencies.push(c.agencyId);
+    const client = await createClient(t, c.ownerToken);
+    const own = expectOk(await t.gql(CHANNELS, {}, c.ownerToken)).campaignChannels;
+    const id = await launched('Редкая', client.id, own[0].id, c.ownerToken);
+    for (const date of ['2024-03-02', '2024-04-01', '2024-04-02', '2024-04-10']) await recordDaily(id, date, date, { SPEND: '100' }, c.ownerToken);
+    const spend = async (from: string, to: string) =>
+      dataOf(await report({ from, to }, c.ownerToken), 'kpiReport').rows.map((r: any) => [r.month, r.periodStart, r.periodEnd, valuesOf(r).SPEND]);
+    // 5–20 April: 16 of 30 days, so April less 1–4 and 21–30
+    expect(await spend('2024-04-05', '2024-04-20')).toEqual([['2024-04-01', '2024-04-05', '2024-04-20', '100.00']]);
+    // 12–30 April: April less 1–11 holds nothing, and no row says 0
+    expect(await spend('2024-04-12', '2024-04-30')).toEqual([]);
+    // 2–30 April, within the month on both sides: April less the 1st
+    expect(await spend('2024-04-02', '2024-04-30')).toEqual([['2024-04-01', '2024-04-02', '2024-04-30', '200.00']]);
+    // and across a whole month into an edge read that way
+    expect(await spend('2024-03-01', '2024-04-25')).toEqual([
+      ['2024-03-01', '2024-03-01', '2024-03-31', '100.00'],
+      ['2024-04-01', '2024-04-01', '2024-04-25', '300.00'],
+    ]);
+    // 5 March – 30 April: March less 1–4 holds nothing, and no March row says 0
+    expect(await spend('2024-03-05', '2024-04-30')).toEqual([['2024-04-01', '2024-04-01', '2024-04-30', '300.00']]);
   });
 
   it('splits the rows by client, channel, campaign and manager', async () => {
