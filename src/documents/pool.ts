@@ -54,22 +54,29 @@ export function createRenderPool(options: { threads?: number | null; workerPath?
       close: async () => undefined,
     };
   }
-  const piscina = new Piscina<RenderTask, RenderTaskResult>({
-    filename: workerPath,
-    minThreads: 1,
-    maxThreads: threads,
-    // a burst waits in the queue (piscina's 'auto' is threads², i.e. 1 on a 2-core machine, and
-    // would refuse the second concurrent request); bounded so memory cannot grow without limit
-    maxQueue: Math.max(256, threads * 64),
-    idleTimeout: 60_000,
-  });
+  // started at the first document: a process that never renders (an API node under JSON load)
+  // keeps no thread, and no copy of the renderer's modules and fonts (~35 MB); once started, one
+  // thread stays (minThreads), so only the first document pays the start
+  let piscina: Piscina<RenderTask, RenderTaskResult> | null = null;
+  const started = () =>
+    (piscina ??= new Piscina<RenderTask, RenderTaskResult>({
+      filename: workerPath,
+      minThreads: 1,
+      maxThreads: threads,
+      // a burst waits in the queue (piscina's 'auto' is threads², i.e. 1 on a 2-core machine, and
+      // would refuse the second concurrent request); bounded so memory cannot grow without limit
+      maxQueue: Math.max(256, threads * 64),
+      idleTimeout: 60_000,
+    }));
   return {
     mode: 'threads',
     threads,
     async render(kind, model, opts) {
-      const out = await piscina.run({ kind, model, options: opts });
+      const out = await started().run({ kind, model, options: opts });
       return { bytes: Buffer.from(out.bytes.buffer, out.bytes.byteOffset, out.bytes.byteLength), pageCount: out.pageCount };
     },
-    close: () => piscina.destroy(),
+    close: async () => {
+      await piscina?.destroy();
+    },
   };
 }
