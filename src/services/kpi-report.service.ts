@@ -165,9 +165,10 @@ export async function kpiReport(ctx: AuthedContext, input: KpiReportInput): Prom
       `${sign}SUM(r.value)`,
       `${sign}COUNT(*)`,
     );
-  const monthsOf = (where: string, params: ObjectLiteral) =>
-    sumsPart(scoped(ctx, KpiMeasurementMonth).query('r').innerJoin(...pc).andWhere(where, params), 'r.month', 'SUM(r.value)', 'SUM(r.days)');
-  if (whole) sums.push(monthsOf('r.month >= :fullFrom AND r.month < :fullTo', { fullFrom, fullTo }));
+  // a rollup row holds at least one figure (days); counting the rows keeps the read on the index
+  const monthsOf = (where: string, params: ObjectLiteral, n: string) =>
+    sumsPart(scoped(ctx, KpiMeasurementMonth).query('r').innerJoin(...pc).andWhere(where, params), 'r.month', 'SUM(r.value)', n);
+  if (whole) sums.push(monthsOf('r.month >= :fullFrom AND r.month < :fullTo', { fullFrom, fullTo }, 'COUNT(*)'));
   // an edge month is read day by day, or, when the rest of its month is shorter, as the month's
   // rollup less the days of the rest: at most about half a month of daily rows per edge
   const direct: [string, string, string][] = [];
@@ -187,7 +188,7 @@ export async function kpiReport(ctx: AuthedContext, input: KpiReportInput): Prom
   }
   if (direct.length) sums.push(daysOf(direct, ''));
   if (restMonths.length) {
-    sums.push(monthsOf('r.month = ANY(CAST(:restMonths AS date[]))', { restMonths }));
+    sums.push(monthsOf('r.month = ANY(CAST(:restMonths AS date[]))', { restMonths }, 'SUM(r.days)'));
     if (rest.length) sums.push(daysOf(rest, '-'));
   }
   const sumParams: unknown[] = [];
