@@ -12,10 +12,10 @@ import { formatPercent } from './money/format';
 import { getOwnAgency } from './agency.service';
 import { scoped } from './scope';
 import { addDays, daysBetween, firstOfMonth, nextMonth, splitAtMonths } from './time';
+import { DEFAULT_PAGE_SIZE } from '../schema/common/connection';
 
 /** How the report splits its period: whole months from the rollup, the edges from the daily rows. */
 export const reportRanges = splitAtMonths;
-import { DEFAULT_PAGE_SIZE } from '../schema/common/connection';
 
 /** The agency-wide monthly KPI report: whole months from the rollup, partial edge months from the daily rows. */
 
