@@ -1,6 +1,9 @@
 import type { Pool, PoolClient } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 
+/** The `pg` Pool under the TypeORM DataSource (`ending` once it is being closed). */
+const appPool = (dataSource: DataSource) => (dataSource.driver as unknown as { master: Pool & { ending?: boolean } }).master;
+
 /** What pg-boss calls for every statement it sends (its `db` option). */
 export interface SqlExecutor {
   executeSql(text: string, values?: unknown[]): Promise<{ rows: any[] }>;
@@ -13,7 +16,7 @@ export interface SqlExecutor {
  * needs its native result shape, and the queue's polling stays out of TypeORM's query log).
  */
 export function poolExecutor(dataSource: DataSource): SqlExecutor {
-  const pool = (dataSource.driver as unknown as { master: Pool }).master;
+  const pool = appPool(dataSource);
   return { executeSql: (text, values) => pool.query(text, values as unknown[]) };
 }
 
@@ -26,7 +29,7 @@ export function poolExecutor(dataSource: DataSource): SqlExecutor {
  * set straight at the next start (reconcileInterruptedJobs).
  */
 export function queueExecutor(dataSource: DataSource, onDropped: (text: string) => void): SqlExecutor {
-  const pool = (dataSource.driver as unknown as { master: Pool & { ending?: boolean } }).master;
+  const pool = appPool(dataSource);
   return {
     executeSql: async (text, values) => {
       if (pool.ending) {
