@@ -1,4 +1,4 @@
-import { defaultFieldResolver, GraphQLFieldResolver, GraphQLSchema, isObjectType } from 'graphql';
+import { defaultFieldResolver, getNamedType, GraphQLFieldResolver, GraphQLSchema, isLeafType, isObjectType } from 'graphql';
 import type { AuthedContext, RequestContext } from '../context';
 
 /**
@@ -47,7 +47,7 @@ const WRAPPED = Symbol('resolveAsCarriedActor');
  * Wraps every field so that a subtree under a root field's result that carries an actor context
  * (ACTOR_CONTEXT) is resolved with that context: its field resolvers, loaders and `@Authorized`
  * checks see the new actor. Everything else is resolved with the request's context unchanged;
- * the cost for them is one WeakMap lookup per field.
+ * the cost for them is one WeakMap lookup per field. Leaves without a resolver are left alone.
  */
 export function resolveAsCarriedActor(schema: GraphQLSchema): GraphQLSchema {
   const roots = new Set([schema.getQueryType(), schema.getMutationType()].filter(Boolean));
@@ -55,6 +55,9 @@ export function resolveAsCarriedActor(schema: GraphQLSchema): GraphQLSchema {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     const isRoot = roots.has(type);
     for (const field of Object.values(type.getFields())) {
+      // a scalar or enum read straight off its object (src/schema/common/plain-leaves.ts) uses no
+      // context and has nothing under it: whoever's actor it is resolved with, it is the same
+      if (!isRoot && !field.resolve && isLeafType(getNamedType(field.type))) continue;
       const resolve: GraphQLFieldResolver<unknown, RequestContext> & { [WRAPPED]?: true } = field.resolve ?? defaultFieldResolver;
       if (resolve[WRAPPED]) continue;
       const wrapped: GraphQLFieldResolver<unknown, RequestContext> & { [WRAPPED]?: true } = isRoot

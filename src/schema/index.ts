@@ -26,6 +26,7 @@ import { RESOLVERS } from '../resolvers';
 import { ErrorResult } from './common/error-result';
 import { DateTimeScalar } from './common/scalars';
 import { applyPortalVisibility } from './common/visibility';
+import { inlinePlainLeaves } from './common/plain-leaves';
 import { resolveResultUnionsSynchronously } from './common/result-union';
 
 /** What the entry points say to agencies (type-graphql builds Query and Mutation without descriptions). */
@@ -69,6 +70,9 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     validate: true,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     orphanedTypes: [ErrorResult],
-  }).then((schema) => resolveResultUnionsSynchronously(resolveAsCarriedActor(withRootDescriptions(applyPortalVisibility(schema)))));
+  }).then((schema) => {
+    inlinePlainLeaves(schema);
+    return resolveResultUnionsSynchronously(resolveAsCarriedActor(withRootDescriptions(applyPortalVisibility(schema))));
+  });
   return built;
 }
