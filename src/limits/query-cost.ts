@@ -73,3 +73,30 @@ const ESTIMATORS: ComplexityEstimator[] = [fieldExtensionsEstimator(), pagedEsti
 export function queryCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined): number {
   return getComplexity({ schema, query: document, variables, operationName, estimators: ESTIMATORS, maxQueryNodes: MAX_COUNTED_NODES });
 }
+
+/** Costs already counted, per parsed document (Apollo keeps one parsed document per query text). */
+const counted = new WeakMap<DocumentNode, Map<string, number>>();
+/** Variables longer than this as JSON (a bulk input) are not worth a key: the cost is counted again. */
+const MAX_KEYED_VARIABLES = 2_048;
+/** Distinct operation-and-variables keys kept per document; the oldest goes first. */
+const KEYS_PER_DOCUMENT = 32;
+
+/**
+ * queryCost, remembered per document, operation and variables: the cost depends on nothing else
+ * (the schema is built once), and a client sends the same operation again and again, often with
+ * the same variables. Counting walks the whole document with the schema's types; a remembered
+ * cost is a map lookup. What fails to count (bad variables, a fragment bomb) is not remembered.
+ */
+export function rememberedQueryCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined): number {
+  const json = JSON.stringify(variables ?? {});
+  if (json.length > MAX_KEYED_VARIABLES) return queryCost(schema, document, variables, operationName);
+  const key = `${operationName ?? ''}\u0000${json}`;
+  let costs = counted.get(document);
+  const known = costs?.get(key);
+  if (known !== undefined) return known;
+  const cost = queryCost(schema, document, variables, operationName);
+  if (!costs) counted.set(document, (costs = new Map()));
+  costs.set(key, cost);
+  if (costs.size > KEYS_PER_DOCUMENT) costs.delete(costs.keys().next().value as string);
+  return cost;
+}

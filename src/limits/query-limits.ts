@@ -6,7 +6,7 @@ import type { AppConfig } from '../config';
 import type { RequestContext } from '../context';
 import { QueryTooComplexError, type QueryLimit } from '../errors';
 import type { CostBudget } from './cost-budget';
-import { MAX_COUNTED_NODES, queryCost } from './query-cost';
+import { MAX_COUNTED_NODES, rememberedQueryCost } from './query-cost';
 
 type LimitsConfig = Pick<AppConfig, 'isDev' | 'maxQueryDepth' | 'maxQueryCost' | 'maxAliases' | 'maxDirectives' | 'maxTokens'>;
 
@@ -61,7 +61,7 @@ export function queryLimits(config: LimitsConfig, budget: CostBudget): QueryLimi
         async didResolveOperation({ schema, document, request, operationName, contextValue }) {
           let cost: number;
           try {
-            cost = queryCost(schema, document, request.variables, operationName ?? undefined);
+            cost = rememberedQueryCost(schema, document, request.variables, operationName ?? undefined);
           } catch (err) {
             if (err instanceof GraphQLError && /maximum allowed number of nodes/.test(err.message)) {
               throw new QueryTooComplexError('NODES', MAX_COUNTED_NODES, null);
