@@ -3,6 +3,7 @@ import type { AuthedContext } from '../context';
 import { type Campaign, CampaignKpiTarget, KpiDeviation, KpiMeasurement, KpiMeasurementMonth } from '../entities';
 import type { RequestContext } from '../context';
 import { agencyToday } from './agency.service';
+import { CampaignVersionCache } from './campaign-version-cache';
 import {
   clipToCampaign,
   kpiFigures,
@@ -121,27 +122,47 @@ export interface CampaignFigures {
   pacing: PacingFigures;
 }
 
+/** Figures already computed, with the targets they were computed from, by campaign version and day. */
+const figuresCache = new CampaignVersionCache<{ figures: CampaignFigures; targets: CampaignKpiTarget[] }>(2_000);
+
 /**
  * Plan against actual of every KPI target and the pacing of many campaigns: the targets in one
- * query, every sum in one more (the loader batches the campaigns of a request).
+ * query, every sum in one more (the loader batches the campaigns of a request). A campaign whose
+ * figures this process computed at its current version, for the same day, needs neither: they
+ * and its targets come from figuresCache (the targets also prime the request's loader, which the
+ * deviations read).
  */
 export async function campaignFigures(ctx: AuthedContext, keys: readonly CampaignFiguresKey[]): Promise<CampaignFigures[]> {
   const today = keys.some((k) => !k.asOf) ? await agencyToday(ctx) : '';
+  const cacheKeys = keys.map(({ campaign, asOf }) => CampaignVersionCache.key(campaign, asOf ?? today));
+  const out = cacheKeys.map((key, i) => {
+    const hit = figuresCache.get(key);
+    if (hit) ctx.loaders.campaignKpiTargets.prime(keys[i].campaign.id, hit.targets);
+    return hit?.figures;
+  });
+  const missing = keys.flatMap((k, i) => (out[i] ? [] : [i]));
+  if (missing.length === 0) return out as CampaignFigures[];
   // through the request's loader: the deviations of the same campaigns read the same targets
-  const targets = await ctx.loaders.campaignKpiTargets.loadMany(keys.map((k) => k.campaign.id));
-  const plans = keys.map(({ campaign, asOf }, i) => {
+  const targets = await ctx.loaders.campaignKpiTargets.loadMany(missing.map((i) => keys[i].campaign.id));
+  const plans = missing.map((i, n) => {
+    const { campaign, asOf } = keys[i];
     const day = asOf ?? today;
     const clipped = clipToCampaign(day, campaign);
-    const own = targets[i];
+    const own = targets[n];
     if (own instanceof Error) throw own;
     const slots = own.map((t) => slotOf(t, campaign, clipped));
-    return { campaign, day, slots, spend: spendWindow(campaign, day) };
+    return { i, own, campaign, day, slots, spend: spendWindow(campaign, day) };
   });
   const sums = await sumsOver(ctx, plans.flatMap((p) => [...p.slots.map((s) => s.window), p.spend]));
-  return plans.map(({ campaign, day, slots, spend }) => ({
-    kpis: slots.map((s) => ({ ...kpiFigures(s, campaign, sums.get(windowKey(s.window))), campaign, target: s.target, day })),
-    pacing: pacingFigures(campaign, day, sums.get(windowKey(spend))),
-  }));
+  for (const { i, own, campaign, day, slots, spend } of plans) {
+    const figures: CampaignFigures = {
+      kpis: slots.map((s) => ({ ...kpiFigures(s, campaign, sums.get(windowKey(s.window))), campaign, target: s.target, day })),
+      pacing: pacingFigures(campaign, day, sums.get(windowKey(spend))),
+    };
+    figuresCache.set(cacheKeys[i], { figures, targets: own });
+    out[i] = figures;
+  }
+  return out as CampaignFigures[];
 }
 
 export async function campaignKpis(ctx: AuthedContext, campaign: Campaign, asOf: string | null): Promise<CampaignKpiView[]> {
@@ -158,11 +179,12 @@ export interface DeviationView extends KpiDeviation {
 
 /** Deviations of a campaign, oldest first; `open`: only open (true) or only closed (false) ones. */
 export async function campaignDeviations(ctx: AuthedContext, campaign: Campaign, open: boolean | null | undefined): Promise<DeviationView[]> {
-  const [rows, targets] = await Promise.all([ctx.loaders.campaignDeviations.load(campaign.id), ctx.loaders.campaignKpiTargets.load(campaign.id)]);
-  const metricOf = new Map(targets.map((t) => [t.id, t.metric]));
-  return rows
-    .filter((d) => open == null || (d.closedAt === null) === open)
-    .map((d) => ({ ...d, plan: formatPercent(d.plan), actual: formatPercent(d.actual), metric: metricOf.get(d.targetId)! }));
+  const rows = (await ctx.loaders.campaignDeviations.load(campaign.id)).filter((d) => open == null || (d.closedAt === null) === open);
+  if (rows.length === 0) return [];
+  // after the rows: none, no targets; and the campaign's figures, read with them, have put the
+  // targets in the request's loader by now when this process had them already
+  const metricOf = new Map((await ctx.loaders.campaignKpiTargets.load(campaign.id)).map((t) => [t.id, t.metric]));
+  return rows.map((d) => ({ ...d, plan: formatPercent(d.plan), actual: formatPercent(d.actual), metric: metricOf.get(d.targetId)! }));
 }
 
 /** For the writes, inside their transaction: the latest deviation row of each (target, period start) of a campaign among those given. */

@@ -5,6 +5,7 @@ import { KpiGranularity, KpiMetric, ToolCategory } from '../entities/enums';
 import { BadUserInputError } from '../errors';
 import { msg } from '../i18n';
 import { agencyToday } from './agency.service';
+import { CampaignVersionCache } from './campaign-version-cache';
 import type { CampaignKpiView } from './kpi-measurement.reads';
 import { seriesKey, type SumWindow, type WindowSums } from './kpi-measurement.rules';
 import { isStored } from './kpi.rules';
@@ -139,9 +140,8 @@ export async function campaignKpiSeries(
   const range = clipRange(from, to, c.startDate, c.endDate);
   if (!range) return [];
   bucketsOf(granularity, range.from, range.to);
-  // every write of figures, targets or dates stamps the campaign (updatedAt), so the stamp is the
-  // version of everything a series is computed from; the reader's role changes nothing in it
-  const key = [c.agencyId, c.id, c.updatedAt.getTime(), kpi.target.id, granularity, range.from, range.to, kpi.day].join('|');
+  // the reader's role changes nothing in a series
+  const key = CampaignVersionCache.key(c, kpi.target.id, granularity, range.from, range.to, kpi.day);
   const cached = seriesCache.get(key);
   if (cached) return cached;
   const end = minDate(range.to, kpi.day);
@@ -152,29 +152,8 @@ export async function campaignKpiSeries(
   return points;
 }
 
-/**
- * Series already computed in this process, by the campaign's version: portals and dashboards read
- * the same campaign's charts again and again between two imports, and a 90-day series of 8 KPIs is
- * most of such a read's CPU. Oldest entries go first.
- */
-class SeriesCache {
-  private readonly entries = new Map<string, SeriesPoint[]>();
-  constructor(private readonly max: number) {}
-  get(key: string): SeriesPoint[] | undefined {
-    const hit = this.entries.get(key);
-    if (hit) {
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-    }
-    return hit;
-  }
-  set(key: string, points: SeriesPoint[]): void {
-    this.entries.set(key, points);
-    if (this.entries.size > this.max) this.entries.delete(this.entries.keys().next().value as string);
-  }
-}
-
-const seriesCache = new SeriesCache(2_000);
+/** Series already computed in this process, by the campaign's version (see CampaignVersionCache). */
+const seriesCache = new CampaignVersionCache<SeriesPoint[]>(2_000);
 
 // ---------------------------------------------------------------------------------------------
 // totals

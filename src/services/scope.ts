@@ -105,15 +105,23 @@ export class ScopedRepository<T extends TenantRow> {
     const values: Record<string, unknown> = withColumnScales(repo.metadata, patch as object);
     delete values.id;
     delete values.agencyId;
-    if (repo.metadata.updateDateColumn) values[repo.metadata.updateDateColumn.propertyName] = new Date();
+    const stamp = repo.metadata.updateDateColumn;
+    const set: Record<string, unknown> = { ...values };
+    // the row's version (what caches of computed reads are keyed by, e.g. a campaign's KPIs): now,
+    // but always later than the stamp it replaces, so that no two versions of a row share one
+    // even when two writes fall in the same millisecond or two API nodes' clocks disagree
+    if (stamp) set[stamp.propertyName] = () => `GREATEST(CAST(:__stamp AS timestamptz), "${stamp.databaseName}" + interval '1 millisecond')`;
     const qb = repo
       .createQueryBuilder()
       .update()
-      .set(values as never)
-      .where('id = :id AND "agencyId" = :agencyId', { id: row.id, agencyId: actor.agencyId });
+      .set(set as never)
+      .where('id = :id AND "agencyId" = :agencyId', { id: row.id, agencyId: actor.agencyId })
+      .setParameter('__stamp', new Date());
     // a write that applies only while the row still holds these values (e.g. a status)
     if (opts.onlyIf) qb.andWhere(opts.onlyIf);
-    await qb.execute();
+    if (stamp) qb.returning(`"${stamp.databaseName}"`);
+    const result = await qb.execute();
+    if (stamp) values[stamp.propertyName] = (result.raw as Record<string, unknown>[])[0]?.[stamp.databaseName] ?? qb.getParameters().__stamp;
     Object.assign(row, values);
     return row;
   }

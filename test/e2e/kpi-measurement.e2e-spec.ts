@@ -296,6 +296,56 @@ describe('portal and tenancy', () => {
 });
 
 describe('SQL', () => {
+  const UPDATE = /* GraphQL */ `mutation ($input: UpdateCampaignInput!) { updateCampaign(input: $input) { __typename } }`;
+  const stampOf = async (id: string): Promise<number> => ((await t.ds.query('SELECT "updatedAt" FROM campaigns WHERE id = $1', [id]))[0].updatedAt as Date).getTime();
+
+  it('a campaign read again at the same version answers from what was computed; a new figure or budget is read afresh', async () => {
+    const id = await launched();
+    dataOf(await record(id, [{ metric: 'CLICKS', date: '2024-03-04', value: '90' }, { metric: 'SPEND', date: '2024-03-04', value: '900' }]), 'recordKpiMeasurements');
+    const read = async (token: string) => {
+      logger.reset();
+      const campaign = expectOk(await t.gql(EVERYTHING, { id, asOf: '2024-03-05' }, token)).campaign;
+      return { campaign, statements: logger.count };
+    };
+    const clicks = (c: any, period: string) => c.kpis.find((k: any) => k.metric === 'CLICKS' && k.period === period).actual;
+    const first = await read(portalA1);
+    expect(clicks(first.campaign, 'WEEK')).toBe('90.00');
+    expect(clicks(first.campaign, 'DAY')).toBe('0.00');
+    // the same version: neither the targets nor the sums are read again, and the agency reads the same
+    const again = await read(portalA1);
+    expect(again.campaign).toEqual(first.campaign);
+    expect(again.statements).toBe(first.statements - 2);
+    expect((await read(ownerA)).campaign).toEqual(first.campaign);
+
+    dataOf(await record(id, [{ metric: 'CLICKS', date: '2024-03-05', value: '110' }]), 'recordKpiMeasurements');
+    const after = await read(portalA1);
+    expect(after.statements).toBe(first.statements);
+    expect(clicks(after.campaign, 'WEEK')).toBe('200.00');
+    expect(clicks(after.campaign, 'DAY')).toBe('110.00');
+
+    const spend = async () => expectOk(await t.gql(PACING, { id, asOf: '2024-03-05' }, portalA1)).campaign.pacing;
+    const before = await spend();
+    dataOf(await t.gql(UPDATE, { input: { id, budget: '56000' } }, ownerA), 'updateCampaign', 'Campaign');
+    const doubled = await spend();
+    expect(doubled.spendToDate).toBe(before.spendToDate);
+    expect(Number(doubled.expectedToDate)).toBeCloseTo(2 * Number(before.expectedToDate), 2);
+  });
+
+  it('every write moves the campaign past the version it replaces, even one stamped ahead of the clock', async () => {
+    const id = await launched();
+    await t.ds.query(`UPDATE campaigns SET "updatedAt" = date_trunc('milliseconds', now()) + interval '1 hour' WHERE id = $1`, [id]);
+    const ahead = await stampOf(id);
+    dataOf(await record(id, [{ metric: 'CLICKS', date: '2024-03-04', value: '90' }]), 'recordKpiMeasurements');
+    expect(await stampOf(id)).toBe(ahead + 1);
+    dataOf(await t.gql(UPDATE, { input: { id, name: 'Поиск, весна' } }, ownerA), 'updateCampaign', 'Campaign');
+    expect(await stampOf(id)).toBe(ahead + 2);
+    // a write stamped by the clock again once the clock is past it
+    await t.ds.query(`UPDATE campaigns SET "updatedAt" = now() - interval '1 hour' WHERE id = $1`, [id]);
+    const behind = await stampOf(id);
+    dataOf(await record(id, [{ metric: 'CLICKS', date: '2024-03-05', value: '10' }]), 'recordKpiMeasurements');
+    expect(await stampOf(id)).toBeGreaterThan(behind + 3_000_000);
+  });
+
   it('the statements of campaign { kpis pacing deviations } do not grow with the number of KPIs or campaigns', async () => {
     const { ownerToken } = await registerAgency(t);
     const client = await createClient(t, ownerToken);
@@ -312,8 +362,11 @@ describe('SQL', () => {
     const withFour = await count(EVERYTHING, { id: four, asOf: '2024-03-06' });
     expect(withOne).toBeGreaterThanOrEqual(3);
     expect(withFour).toBe(withOne);
-    const listOfTwo = await count(LIST, { asOf: '2024-03-06' });
+    // figures computed for a day are kept per campaign version: each day read here is a new one
+    const listOfTwo = await count(LIST, { asOf: '2024-03-07' });
     await make(TARGETS);
-    expect(await count(LIST, { asOf: '2024-03-06' })).toBe(listOfTwo);
+    expect(await count(LIST, { asOf: '2024-03-08' })).toBe(listOfTwo);
+    // and read again: none of the three campaigns' targets or sums
+    expect(await count(LIST, { asOf: '2024-03-08' })).toBe(listOfTwo - 2);
   });
 });
