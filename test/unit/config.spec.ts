@@ -68,6 +68,14 @@ describe('loadConfig: jobs and email', () => {
     expect(() => loadConfig({ ...base(), JOB_POLL_INTERVAL_MS: '100' })).toThrow(ConfigError);
   });
 
+  it('bounds the heap growth at 60 % past the live heap by default; 0 leaves it to V8', () => {
+    expect(loadConfig(base()).heapGrowingPercent).toBe(60);
+    expect(loadConfig({ ...base(), HEAP_GROWING_PERCENT: '0' }).heapGrowingPercent).toBe(0);
+    expect(loadConfig({ ...base(), HEAP_GROWING_PERCENT: '150' }).heapGrowingPercent).toBe(150);
+    expect(() => loadConfig({ ...base(), HEAP_GROWING_PERCENT: 'lots' })).toThrow(ConfigError);
+    expect(() => loadConfig({ ...base(), HEAP_GROWING_PERCENT: '-5' })).toThrow(ConfigError);
+  });
+
   it('takes SMTP_URL, MAIL_FROM and PUBLIC_URL (without its trailing slash), and refuses malformed ones', () => {
     const config = loadConfig({ ...base(), SMTP_URL: 'smtps://u:p@mail.example.test:465', MAIL_FROM: 'CRM <crm@example.test>', PUBLIC_URL: 'https://crm.example.test/' });
     expect(config).toMatchObject({ smtpUrl: 'smtps://u:p@mail.example.test:465', mailFrom: 'CRM <crm@example.test>', publicUrl: 'https://crm.example.test' });
