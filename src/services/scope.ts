@@ -14,6 +14,7 @@ import { Locale, UserRole } from '../entities/enums';
 import { portalScopeOf } from '../entities/portal-scope';
 import { ForbiddenError, NotFoundError, RequestTimeoutError, UnauthenticatedError } from '../errors';
 import { withColumnScales } from './money/format';
+import { leanMany } from '../db/lean-rows';
 import { openTenantUnit, tenantUnitOf, type TenantUnit } from '../db/tenant-runner';
 import { APP_ROLE } from '../../migrations/1796700000900-RowLevelSecurity';
 import { agencyList, agencyOwners } from './before-agency';
@@ -64,12 +65,15 @@ export class ScopedRepository<T extends TenantRow> {
     return qb;
   }
 
-  /** null for a malformed id, a missing row, another agency's row or one outside the portal. */
+  /**
+   * null for a malformed id, a missing row, another agency's row or one outside the portal. The
+   * row comes as the loaders' rows do (leanMany: a plain object with the entity's properties).
+   */
   async findById(id: string, opts: { lock?: boolean } = {}): Promise<T | null> {
     if (!isUUID(id)) return null;
     const qb = this.query('e').andWhere('e.id = :__id', { __id: id });
     if (opts.lock) qb.setLock('pessimistic_write');
-    return qb.getOne();
+    return (await leanMany(qb))[0] ?? null;
   }
 
   /** Like findById, but NOT_FOUND (naming the input field at fault) when not visible. */

@@ -1,5 +1,6 @@
 import { LocalDateResolver } from 'graphql-scalars';
-import { DateScalar } from '../../src/schema/common/scalars';
+import fc from 'fast-check';
+import { DateScalar, DecimalScalar, isDecimalText } from '../../src/schema/common/scalars';
 
 /**
  * The Date scalar serializes with its own arithmetic check (a chart answers hundreds of dates);
@@ -49,5 +50,20 @@ describe('Date scalar output', () => {
       expect(actual).toBeInstanceOf(Error);
       expect((actual as Error).message).toBe((library(value) as Error).message);
     }
+  });
+});
+
+describe('Decimal scalar output', () => {
+  const DECIMAL_OUT = /^-?\d+(\.\d+)?$/;
+
+  it('passes through exactly the strings the pattern -?digits(.digits) describes', () => {
+    const samples = ['0', '-0', '12', '350000.50', '-1.000001', '1.', '.5', '-', '', '1e5', '1.2.3', '+1', ' 1', '1 ', '١٢', '12a', '-.5', '00.10', '9'.repeat(40)];
+    for (const s of samples) expect([s, isDecimalText(s)]).toEqual([s, DECIMAL_OUT.test(s)]);
+    fc.assert(
+      fc.property(fc.stringMatching(/^[-+.0-9eE ]{0,12}$/), (s) => isDecimalText(s) === DECIMAL_OUT.test(s)),
+      { numRuns: 5_000 },
+    );
+    expect(DecimalScalar.serialize('350000.50')).toBe('350000.50');
+    expect(() => DecimalScalar.serialize('1.')).toThrow('Decimal cannot represent a non-decimal value');
   });
 });
