@@ -5,8 +5,8 @@ import type { Campaign } from '../entities';
  * Portals and dashboards read the same campaign's charts and KPIs again and again between two
  * imports, and most of such a read is recomputing them.
  *
- * The version is the campaign's `updatedAt`: every write of figures, targets, dates, budget or
- * status stamps the campaign in the same transaction (scoped update), and a stamp never repeats
+ * The version is the campaign's `updatedAt`: every write of figures, targets, deviations, dates,
+ * budget or status stamps the campaign in the same transaction (scoped update), and a stamp never repeats
  * for a row (each is later than the one before it, see ScopedRepository.update). The campaign row
  * itself is read afresh by every request (through the scope, so a reader that may not see it
  * never gets here), so a reader meets the version it reads, on any API node. Entries are plain

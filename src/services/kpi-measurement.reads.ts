@@ -177,9 +177,15 @@ export interface DeviationView extends KpiDeviation {
   metric: KpiMetric;
 }
 
+/** A campaign's deviations as last read, by campaign version (every write of a deviation stamps its campaign). */
+const deviationsCache = new CampaignVersionCache<KpiDeviation[]>(2_000);
+
 /** Deviations of a campaign, oldest first; `open`: only open (true) or only closed (false) ones. */
 export async function campaignDeviations(ctx: AuthedContext, campaign: Campaign, open: boolean | null | undefined): Promise<DeviationView[]> {
-  const rows = (await ctx.loaders.campaignDeviations.load(campaign.id)).filter((d) => open == null || (d.closedAt === null) === open);
+  const key = CampaignVersionCache.key(campaign);
+  let all = deviationsCache.get(key);
+  if (!all) deviationsCache.set(key, (all = await ctx.loaders.campaignDeviations.load(campaign.id)));
+  const rows = all.filter((d) => open == null || (d.closedAt === null) === open);
   if (rows.length === 0) return [];
   // after the rows: none, no targets; and the campaign's figures, read with them, have put the
   // targets in the request's loader by now when this process had them already

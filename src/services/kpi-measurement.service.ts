@@ -171,6 +171,8 @@ export async function closeEndedPeriods(tx: AuthedContext, campaign: Campaign, t
     const figures = f.actual === null ? {} : { plan: f.planSoFar, actual: f.actual, deviationPercent: f.deviationPercent, severity: f.severity };
     await deviations.update(deviation, { ...figures, closedAt: now, closeReason: DeviationCloseReason.PERIOD_ENDED });
   }
+  // the campaign's version moves with its deviations (what its cached reads are keyed by)
+  await scoped(tx, Campaign).update(campaign, {});
   return ended.length;
 }
 
