@@ -8,6 +8,7 @@ import { PortalRowSecurity1796900000100 } from './1796900000100-PortalRowSecurit
 import { KpiMeasurementsWithoutId1797000000100 } from './1797000000100-KpiMeasurementsWithoutId';
 import { KpiCoveringKeys1797000000200 } from './1797000000200-KpiCoveringKeys';
 import { ImportFilesUncompressed1797000000300 } from './1797000000300-ImportFilesUncompressed';
+import { ListOrderIndexes1797100000100 } from './1797100000100-ListOrderIndexes';
 import { Foundation1795388750004 } from './1795388750004-Foundation';
 import { Pipeline1795389626333 } from './1795389626333-Pipeline';
 import { Money1795390357665 } from './1795390357665-Money';
@@ -81,4 +82,5 @@ export const MIGRATIONS: Function[] = [
   KpiMeasurementsWithoutId1797000000100,
   KpiCoveringKeys1797000000200,
   ImportFilesUncompressed1797000000300,
+  ListOrderIndexes1797100000100,
 ];

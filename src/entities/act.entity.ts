@@ -8,6 +8,7 @@ import { PortalScope } from './portal-scope';
 
 /** Act of completed work (акт): issued by the agency, signed or disputed by the client. */
 @Entity('acts')
+@Index('acts_newest', ['agencyId', 'createdAt', 'id'])
 @PortalScope('clientId', { where: (a) => `${a}."status" <> 'DRAFT'` })
 @Index('acts_client', ['agencyId', 'clientId'])
 @Index('acts_number_unique', ['agencyId', 'number'], { unique: true, where: '"number" IS NOT NULL' })

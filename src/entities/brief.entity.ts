@@ -38,6 +38,7 @@ export interface BriefContent {
 }
 
 @Entity('briefs')
+@Index('briefs_newest', ['agencyId', 'createdAt', 'id'])
 @Index('briefs_client', ['agencyId', 'clientId'])
 export class Brief extends TenantOwned {
   @Column('uuid')

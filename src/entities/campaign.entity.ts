@@ -23,6 +23,7 @@ export class CampaignChannel extends TenantOwned {
 
 /** One advertising campaign of one client. The client's portal sees it once launched. */
 @Entity('campaigns')
+@Index('campaigns_newest', ['agencyId', 'createdAt', 'id'])
 @PortalScope('clientId', { where: (a) => `${a}."status" IN ('LAUNCHED', 'PAUSED', 'COMPLETED')` })
 @Index('campaigns_client', ['agencyId', 'clientId'])
 @Index('campaigns_status', ['agencyId', 'status'])

@@ -8,6 +8,7 @@ import { Proposal } from './proposal.entity';
 
 /** The signed agreement. Portal users see it once it leaves DRAFT. */
 @Entity('contracts')
+@Index('contracts_newest', ['agencyId', 'createdAt', 'id'])
 @PortalScope('clientId', { where: (a) => `${a}."status" <> 'DRAFT'` })
 @Index('contracts_client', ['agencyId', 'clientId'])
 @Index('contracts_number_unique', ['agencyId', 'number'], { unique: true, where: '"number" IS NOT NULL' })

@@ -10,6 +10,7 @@ import { PortalScope } from './portal-scope';
  * amount or whole lines. Issued and numbered in one step (its own gapless series); immutable.
  */
 @Entity('credit_notes')
+@Index('credit_notes_newest', ['agencyId', 'createdAt', 'id'])
 @PortalScope('clientId')
 @Index('credit_notes_client', ['agencyId', 'clientId'])
 @Index('credit_notes_invoice', ['agencyId', 'invoiceId'])

@@ -6,6 +6,7 @@ import { InteractionKind } from './enums';
 
 /** A touch with the client: call, email, meeting, message… */
 @Entity('interactions')
+@Index('interactions_newest', ['agencyId', 'occurredAt', 'id'])
 @Index('interactions_client_time', ['agencyId', 'clientId', 'occurredAt'])
 export class Interaction extends TenantOwned {
   @Column('uuid')

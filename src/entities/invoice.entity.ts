@@ -8,6 +8,7 @@ import { PortalScope } from './portal-scope';
 
 /** Request for payment. Numbered only when issued; immutable after that. */
 @Entity('invoices')
+@Index('invoices_newest', ['agencyId', 'createdAt', 'id'])
 @PortalScope('clientId', { where: (a) => `${a}."status" <> 'DRAFT'` })
 @Index('invoices_client', ['agencyId', 'clientId'])
 @Index('invoices_status_due', ['agencyId', 'status', 'dueDate'])

@@ -13,6 +13,7 @@ export interface ActionItem {
 
 /** A meeting with the client and its protocol (minutes). */
 @Entity('meetings')
+@Index('meetings_newest', ['agencyId', 'startsAt', 'id'])
 @Index('meetings_client_time', ['agencyId', 'clientId', 'startsAt'])
 export class Meeting extends TenantOwned {
   @Column('uuid')

@@ -22,6 +22,7 @@ export interface ProposalBlocks {
 
 /** Commercial offer (КП). Portal users see it from SENT on, never drafts. */
 @Entity('proposals')
+@Index('proposals_newest', ['agencyId', 'createdAt', 'id'])
 @PortalScope('clientId', { where: (a) => `${a}."status" <> 'DRAFT'` })
 @Index('proposals_client', ['agencyId', 'clientId'])
 @Index('proposals_status_valid', ['agencyId', 'status', 'validUntil'])

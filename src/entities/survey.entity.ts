@@ -11,6 +11,7 @@ import { PortalScope } from './portal-scope';
  * until an owner records one (followUpResolvedAt).
  */
 @Entity('surveys')
+@Index('surveys_newest', ['agencyId', 'sentAt', 'id'])
 @PortalScope('clientId')
 @Index('surveys_client', ['agencyId', 'clientId', 'sentAt'])
 @Index('surveys_act', ['agencyId', 'actId'], { where: '"actId" IS NOT NULL' })
