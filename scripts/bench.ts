@@ -1460,6 +1460,31 @@ async function throughputScenario(): Promise<void> {
     const loadPerRequest = (own.user + own.system) / 1000 / open.requests.total;
     const fixed = await run({ connections: 10, duration: seconds, overallRate: 150 });
     const peak = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+    // a list page of a large agency: an index range in the list's order, or a read and sort of all its rows
+    await ds.query(
+      `INSERT INTO invoices ("agencyId", "clientId", number, status, currency, "issueDate", "dueDate", subtotal, "vatTotal", total, "amountDue", "createdAt")
+       SELECT $1, (SELECT id FROM clients WHERE "agencyId" = $1 ORDER BY name LIMIT 1), 'СЧ-Б-' || i, 'ISSUED', 'RUB',
+              '2025-06-01', '2025-06-15', 4000, 880, 4880, 4880, now() - interval '10 days' - i * interval '1 minute'
+         FROM generate_series(1, 100000) i`,
+      [agency.id],
+    );
+    await ds.query('ANALYZE invoices');
+    const remote = leanPoster(server.port, 1);
+    const LIST = 'query($after: String) { invoices(first: 20, after: $after) { pageInfo { endCursor } edges { node { id number total } } } }';
+    const pageMs: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const t0 = performance.now();
+      await remote.post(LIST, { after: null }, token);
+      if (i >= 5) pageMs.push(performance.now() - t0);
+    }
+    remote.close();
+    pageMs.sort((x, y) => x - y);
+    rows.push({
+      scenario: 'throughput',
+      metric: 'invoices list, first page of 20, agency with 102 000 invoices (sequential)',
+      value: `${percentile(pageMs, 50).toFixed(1)} ms`,
+      note: `p50; p90 ${percentile(pageMs, 90).toFixed(1)} ms`,
+    });
     await server.stop();
     const failed = (r: any) => r.errors + r.timeouts + r.non2xx;
     rows.push({
