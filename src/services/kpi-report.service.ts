@@ -136,19 +136,11 @@ export async function kpiReport(ctx: AuthedContext, input: KpiReportInput): Prom
   // each part gives sums and how many daily figures they hold (n): a series without figures in
   // the period gives no row
   const sums: [string, unknown[]][] = [];
-  const sumsPart = (q: SelectQueryBuilder<ObjectLiteral>, month: string, value: string, n: string) =>
-    q
-      .select(month, 'month')
-      .addSelect(KEY[groupBy], 'k')
-      .addSelect('r.metric', 'metric')
-      .addSelect('r."customName"', 'customName')
-      .addSelect(value, 'total')
-      .addSelect(n, 'n')
-      .groupBy('1')
-      .addGroupBy('2')
-      .addGroupBy('3')
-      .addGroupBy('4')
-      .getQueryAndParameters();
+  const sumsPart = (q: SelectQueryBuilder<ObjectLiteral>, month: string, value: string, n: string, grouped = true) => {
+    q.select(month, 'month').addSelect(KEY[groupBy], 'k').addSelect('r.metric', 'metric').addSelect('r."customName"', 'customName').addSelect(value, 'total').addSelect(n, 'n');
+    if (grouped) q.groupBy('1').addGroupBy('2').addGroupBy('3').addGroupBy('4');
+    return q.getQueryAndParameters();
+  };
   // days of the daily rows, per campaign and range (each within one month), one range of the key each
   const daysOf = (ranges: [string, string, string][], sign: '' | '-') =>
     sumsPart(
@@ -165,10 +157,18 @@ export async function kpiReport(ctx: AuthedContext, input: KpiReportInput): Prom
       `${sign}SUM(r.value)`,
       `${sign}COUNT(*)`,
     );
-  // a rollup row holds at least one figure (days); counting the rows keeps the read on the index
-  const monthsOf = (where: string, params: ObjectLiteral, n: string) =>
-    sumsPart(scoped(ctx, KpiMeasurementMonth).query('r').innerJoin(...pc).andWhere(where, params), 'r.month', 'SUM(r.value)', n);
-  if (whole) sums.push(monthsOf('r.month >= :fullFrom AND r.month < :fullTo', { fullFrom, fullTo }, 'COUNT(*)'));
+  // a rollup row holds at least one figure (days); counting the rows keeps the read on the index.
+  // By campaign, a rollup row IS its group's sum (one row per campaign, month and series): read as it is
+  const perCampaign = groupBy === KpiReportGrouping.CAMPAIGN;
+  const monthsOf = (where: string, params: ObjectLiteral, n: 'rows' | 'days') =>
+    sumsPart(
+      scoped(ctx, KpiMeasurementMonth).query('r').innerJoin(...pc).andWhere(where, params),
+      'r.month',
+      perCampaign ? 'r.value' : 'SUM(r.value)',
+      n === 'rows' ? (perCampaign ? '1' : 'COUNT(*)') : perCampaign ? 'r.days' : 'SUM(r.days)',
+      !perCampaign,
+    );
+  if (whole) sums.push(monthsOf('r.month >= :fullFrom AND r.month < :fullTo', { fullFrom, fullTo }, 'rows'));
   // an edge month is read day by day, or, when the rest of its month is shorter, as the month's
   // rollup less the days of the rest: at most about half a month of daily rows per edge
   const direct: [string, string, string][] = [];
@@ -188,7 +188,7 @@ export async function kpiReport(ctx: AuthedContext, input: KpiReportInput): Prom
   }
   if (direct.length) sums.push(daysOf(direct, ''));
   if (restMonths.length) {
-    sums.push(monthsOf('r.month = ANY(CAST(:restMonths AS date[]))', { restMonths }, 'SUM(r.days)'));
+    sums.push(monthsOf('r.month = ANY(CAST(:restMonths AS date[]))', { restMonths }, 'days'));
     if (rest.length) sums.push(daysOf(rest, '-'));
   }
   const sumParams: unknown[] = [];
@@ -196,10 +196,15 @@ export async function kpiReport(ctx: AuthedContext, input: KpiReportInput): Prom
   const union = joined(sums, sumParams)
     .map((sql) => `SELECT q.month, q.k, q.metric, q."customName", q.total, q.n FROM (${sql}) q`)
     .join(' UNION ALL ');
+  // the parts are merged only where a month is in two of them (an edge month as its rollup less
+  // the rest of its days, where nothing may be left); otherwise each part's months are its own
+  const merged = restMonths.length > 0;
   const summed: SumRow[] = pageCampaigns.length
     ? await ctx.manager.query(
-        `SELECT to_char(s.month, 'YYYY-MM-DD') AS month, s.k AS gid, s.metric, s."customName", SUM(s.total)::text AS total
-           FROM (${union}) s GROUP BY s.month, s.k, s.metric, s."customName" HAVING SUM(s.n) > 0`,
+        merged
+          ? `SELECT to_char(s.month, 'YYYY-MM-DD') AS month, s.k AS gid, s.metric, s."customName", SUM(s.total)::text AS total
+               FROM (${union}) s GROUP BY s.month, s.k, s.metric, s."customName" HAVING SUM(s.n) > 0`
+          : `SELECT to_char(s.month, 'YYYY-MM-DD') AS month, s.k AS gid, s.metric, s."customName", s.total::text AS total FROM (${union}) s`,
         sumParams,
       )
     : [];
