@@ -10,7 +10,7 @@ import { PortalScope } from './portal-scope';
 @Entity('acts')
 @Index('acts_newest', ['agencyId', 'createdAt', 'id'])
 @PortalScope('clientId', { where: (a) => `${a}."status" <> 'DRAFT'` })
-@Index('acts_client', ['agencyId', 'clientId'])
+@Index('acts_client', ['agencyId', 'clientId', 'createdAt', 'id'])
 @Index('acts_number_unique', ['agencyId', 'number'], { unique: true, where: '"number" IS NOT NULL' })
 export class Act extends TenantOwned {
   @Column('uuid')

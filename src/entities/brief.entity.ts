@@ -39,7 +39,7 @@ export interface BriefContent {
 
 @Entity('briefs')
 @Index('briefs_newest', ['agencyId', 'createdAt', 'id'])
-@Index('briefs_client', ['agencyId', 'clientId'])
+@Index('briefs_client', ['agencyId', 'clientId', 'createdAt', 'id'])
 export class Brief extends TenantOwned {
   @Column('uuid')
   clientId: string;

@@ -25,7 +25,7 @@ export class CampaignChannel extends TenantOwned {
 @Entity('campaigns')
 @Index('campaigns_newest', ['agencyId', 'createdAt', 'id'])
 @PortalScope('clientId', { where: (a) => `${a}."status" IN ('LAUNCHED', 'PAUSED', 'COMPLETED')` })
-@Index('campaigns_client', ['agencyId', 'clientId'])
+@Index('campaigns_client', ['agencyId', 'clientId', 'createdAt', 'id'])
 @Index('campaigns_status', ['agencyId', 'status'])
 export class Campaign extends TenantOwned {
   @Column('uuid')

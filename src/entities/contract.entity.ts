@@ -10,7 +10,7 @@ import { Proposal } from './proposal.entity';
 @Entity('contracts')
 @Index('contracts_newest', ['agencyId', 'createdAt', 'id'])
 @PortalScope('clientId', { where: (a) => `${a}."status" <> 'DRAFT'` })
-@Index('contracts_client', ['agencyId', 'clientId'])
+@Index('contracts_client', ['agencyId', 'clientId', 'createdAt', 'id'])
 @Index('contracts_number_unique', ['agencyId', 'number'], { unique: true, where: '"number" IS NOT NULL' })
 /** one contract per accepted proposal, unless it was terminated (a double click is refused) */
 @Index('contracts_proposal_live_unique', ['agencyId', 'proposalId'], { unique: true, where: `"proposalId" IS NOT NULL AND "status" <> 'TERMINATED'` })

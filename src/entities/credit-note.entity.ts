@@ -12,7 +12,7 @@ import { PortalScope } from './portal-scope';
 @Entity('credit_notes')
 @Index('credit_notes_newest', ['agencyId', 'createdAt', 'id'])
 @PortalScope('clientId')
-@Index('credit_notes_client', ['agencyId', 'clientId'])
+@Index('credit_notes_client', ['agencyId', 'clientId', 'createdAt', 'id'])
 @Index('credit_notes_invoice', ['agencyId', 'invoiceId'])
 @Index('credit_notes_number_unique', ['agencyId', 'number'], { unique: true, where: '"number" IS NOT NULL' })
 export class CreditNote extends TenantOwned {

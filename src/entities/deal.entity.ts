@@ -7,7 +7,7 @@ import { CurrencyCode, DealDeviationKind, DealStage, DealStatus, RejectionReason
 /** One sale to one client, through the simplified sales stages. */
 @Entity('deals')
 @Index('deals_newest', ['agencyId', 'openedAt', 'id'])
-@Index('deals_client', ['agencyId', 'clientId'])
+@Index('deals_client', ['agencyId', 'clientId', 'openedAt', 'id'])
 @Index('deals_status_stage', ['agencyId', 'status', 'stage'])
 export class Deal extends TenantOwned {
   @Column('uuid')

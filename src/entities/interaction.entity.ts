@@ -7,7 +7,7 @@ import { InteractionKind } from './enums';
 /** A touch with the client: call, email, meeting, message… */
 @Entity('interactions')
 @Index('interactions_newest', ['agencyId', 'occurredAt', 'id'])
-@Index('interactions_client_time', ['agencyId', 'clientId', 'occurredAt'])
+@Index('interactions_client_time', ['agencyId', 'clientId', 'occurredAt', 'id'])
 export class Interaction extends TenantOwned {
   @Column('uuid')
   clientId: string;

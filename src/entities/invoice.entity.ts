@@ -10,7 +10,7 @@ import { PortalScope } from './portal-scope';
 @Entity('invoices')
 @Index('invoices_newest', ['agencyId', 'createdAt', 'id'])
 @PortalScope('clientId', { where: (a) => `${a}."status" <> 'DRAFT'` })
-@Index('invoices_client', ['agencyId', 'clientId'])
+@Index('invoices_client', ['agencyId', 'clientId', 'createdAt', 'id'])
 @Index('invoices_status_due', ['agencyId', 'status', 'dueDate'])
 @Index('invoices_number_unique', ['agencyId', 'number'], { unique: true, where: '"number" IS NOT NULL' })
 /** one invoice per payment-schedule item, unless it was cancelled (a double click is refused) */

@@ -14,7 +14,7 @@ export interface ActionItem {
 /** A meeting with the client and its protocol (minutes). */
 @Entity('meetings')
 @Index('meetings_newest', ['agencyId', 'startsAt', 'id'])
-@Index('meetings_client_time', ['agencyId', 'clientId', 'startsAt'])
+@Index('meetings_client_time', ['agencyId', 'clientId', 'startsAt', 'id'])
 export class Meeting extends TenantOwned {
   @Column('uuid')
   clientId: string;

@@ -24,7 +24,7 @@ export interface ProposalBlocks {
 @Entity('proposals')
 @Index('proposals_newest', ['agencyId', 'createdAt', 'id'])
 @PortalScope('clientId', { where: (a) => `${a}."status" <> 'DRAFT'` })
-@Index('proposals_client', ['agencyId', 'clientId'])
+@Index('proposals_client', ['agencyId', 'clientId', 'createdAt', 'id'])
 @Index('proposals_status_valid', ['agencyId', 'status', 'validUntil'])
 @Index('proposals_number_unique', ['agencyId', 'number'], { unique: true, where: '"number" IS NOT NULL' })
 export class Proposal extends TenantOwned {

@@ -13,7 +13,7 @@ import { PortalScope } from './portal-scope';
 @Entity('surveys')
 @Index('surveys_newest', ['agencyId', 'sentAt', 'id'])
 @PortalScope('clientId')
-@Index('surveys_client', ['agencyId', 'clientId', 'sentAt'])
+@Index('surveys_client', ['agencyId', 'clientId', 'sentAt', 'id'])
 @Index('surveys_act', ['agencyId', 'actId'], { where: '"actId" IS NOT NULL' })
 @Index('surveys_deal', ['agencyId', 'dealId'], { where: '"dealId" IS NOT NULL' })
 export class Survey extends TenantOwned {

@@ -2,11 +2,13 @@
  * Every agency-wide list reads its page through an index in the list's own order: the plan of
  * the page statement, first page and after a cursor, has no Sort (sorting is forbidden to the
  * planner here, so a missing index shows up as one) and walks the list's `<table>_newest` index.
- * Without it, PostgreSQL read every row the agency has of the kind for each page.
+ * Without it, PostgreSQL read every row the agency has of the kind for each page. One client's
+ * page (a portal user's, or a filter) walks the client index, in the same order.
  */
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import { LIST_ORDER_INDEXES } from '../../migrations/1797100000100-ListOrderIndexes';
+import { CLIENT_LIST_ORDER_INDEXES } from '../../migrations/1797100000200-ClientListOrderIndexes';
 import { startTestApp, TestApp } from '../support/app';
 import { expectOk } from '../support/expect';
 import { AgencyActors, registerAgency } from '../support/factories';
@@ -39,6 +41,21 @@ const LIST_OF: Record<string, string> = {
   surveys: 'surveys',
 };
 
+/** The filter input type of each list. */
+const FILTER_OF: Record<string, string> = {
+  invoices: 'InvoiceFilter',
+  contracts: 'ContractFilter',
+  acts: 'ActFilter',
+  credit_notes: 'CreditNoteFilter',
+  proposals: 'ProposalFilter',
+  briefs: 'BriefFilter',
+  campaigns: 'CampaignFilter',
+  deals: 'DealFilter',
+  meetings: 'MeetingFilter',
+  interactions: 'InteractionFilter',
+  surveys: 'SurveyFilter',
+};
+
 const log = new StatementLog();
 let t: TestApp;
 let a: AgencyActors;
@@ -58,9 +75,13 @@ async function plan(sql: string, parameters: unknown[]): Promise<string> {
   });
 }
 
-it('lists every table of the migration', () => {
+it('lists every table of the migrations', () => {
   expect(LIST_ORDER_INDEXES.map(([, table]) => table).sort()).toEqual(Object.keys(LIST_OF).sort());
+  expect(CLIENT_LIST_ORDER_INDEXES.map(([, table]) => table).sort()).toEqual(Object.keys(LIST_OF).sort());
 });
+
+/** The index each list reads one client's page through (a portal user's lists are always one client's). */
+const CLIENT_INDEX: Record<string, string> = Object.fromEntries(CLIENT_LIST_ORDER_INDEXES.map(([index, table]) => [table, index]));
 
 describe.each(LIST_ORDER_INDEXES)('%s', (index, table) => {
   const cursor = Buffer.from(JSON.stringify(['2026-06-01T10:00:00.000Z', randomUUID()]), 'utf8').toString('base64url');
@@ -78,5 +99,27 @@ describe.each(LIST_ORDER_INDEXES)('%s', (index, table) => {
     const text = await plan(...page!);
     expect(text).not.toMatch(/\bSort\b/);
     expect(text).toContain(index);
+  });
+
+  // walking the agency's newest rows backwards and filtering one client's out of them is quick for
+  // a client with recent rows and a read of the whole table for one whose rows are all old: one
+  // client's page must be a range of an index in (agency, client, sort column, id) order
+  it.each([
+    ['one client\'s first page', null],
+    ['one client\'s page after a cursor', cursor],
+  ])('%s is read through the client index in the list order, without sorting', async (_, after) => {
+    log.statements = [];
+    const field = LIST_OF[table];
+    const res = await t.gql(
+      `query($after: String, $filter: ${FILTER_OF[table]}) { ${field}(first: 5, after: $after, filter: $filter) { edges { node { id } } } }`,
+      { after, filter: { clientId: randomUUID() } },
+      a.ownerToken,
+    );
+    expectOk(res);
+    const page = log.statements.find(([sql]) => sql.includes(`FROM "${table}"`) && /ORDER BY/.test(sql) && /LIMIT 6\b/.test(sql));
+    expect(page).toBeDefined();
+    const text = await plan(...page!);
+    expect(text).not.toMatch(/\bSort\b/);
+    expect(text).toContain(CLIENT_INDEX[table]);
   });
 });
