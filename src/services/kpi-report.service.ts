@@ -160,14 +160,9 @@ export async function kpiReport(ctx: AuthedContext, input: KpiReportInput): Prom
   // a rollup row holds at least one figure (days); counting the rows keeps the read on the index.
   // By campaign, a rollup row IS its group's sum (one row per campaign, month and series): read as it is
   const perCampaign = groupBy === KpiReportGrouping.CAMPAIGN;
+  const counted = perCampaign ? { value: 'r.value', rows: '1', days: 'r.days' } : { value: 'SUM(r.value)', rows: 'COUNT(*)', days: 'SUM(r.days)' };
   const monthsOf = (where: string, params: ObjectLiteral, n: 'rows' | 'days') =>
-    sumsPart(
-      scoped(ctx, KpiMeasurementMonth).query('r').innerJoin(...pc).andWhere(where, params),
-      'r.month',
-      perCampaign ? 'r.value' : 'SUM(r.value)',
-      n === 'rows' ? (perCampaign ? '1' : 'COUNT(*)') : perCampaign ? 'r.days' : 'SUM(r.days)',
-      !perCampaign,
-    );
+    sumsPart(scoped(ctx, KpiMeasurementMonth).query('r').innerJoin(...pc).andWhere(where, params), 'r.month', counted.value, counted[n], !perCampaign);
   if (whole) sums.push(monthsOf('r.month >= :fullFrom AND r.month < :fullTo', { fullFrom, fullTo }, 'rows'));
   // an edge month is read day by day, or, when the rest of its month is shorter, as the month's
   // rollup less the days of the rest: at most about half a month of daily rows per edge
