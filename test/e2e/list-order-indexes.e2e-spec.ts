@@ -70,7 +70,7 @@ afterAll(() => t?.close());
  * The plan of the page statement a list's request sent (5 rows and one more), with sorting and
  * sequential scans forbidden to the planner: a missing index in the page's order shows as a Sort.
  */
-async function pagePlan(table: string, after: string | null, clientId: string | null): Promise<string> {
+async function pagePlan(table: string, after: string | null, clientId: string | null, without?: string): Promise<string> {
   log.statements = [];
   const field = LIST_OF[table];
   const res = await t.gql(
@@ -81,12 +81,19 @@ async function pagePlan(table: string, after: string | null, clientId: string | 
   expectOk(res);
   const page = log.statements.find(([sql]) => sql.includes(`FROM "${table}"`) && /ORDER BY/.test(sql) && /LIMIT 6\b/.test(sql));
   expect(page).toBeDefined();
-  return t.ds.transaction(async (m) => {
-    await m.query('SET LOCAL enable_sort = off');
-    await m.query('SET LOCAL enable_seqscan = off');
-    const rows: { 'QUERY PLAN': string }[] = await m.query(`EXPLAIN ${page![0]}`, page![1]);
+  // in a transaction rolled back: `without` names an index dropped for the plan only
+  const qr = t.ds.createQueryRunner();
+  await qr.startTransaction();
+  try {
+    await qr.query('SET LOCAL enable_sort = off');
+    await qr.query('SET LOCAL enable_seqscan = off');
+    if (without) await qr.query(`DROP INDEX "public"."${without}"`);
+    const rows: { 'QUERY PLAN': string }[] = await qr.query(`EXPLAIN ${page![0]}`, page![1]);
     return rows.map((r) => r['QUERY PLAN']).join('\n');
-  });
+  } finally {
+    await qr.rollbackTransaction();
+    await qr.release();
+  }
 }
 
 it('lists every table of the migrations', () => {
@@ -111,12 +118,14 @@ describe.each(LIST_ORDER_INDEXES)('%s', (index, table) => {
 
   // walking the agency's newest rows backwards and filtering one client's out of them is quick for
   // a client with recent rows and a read of the whole table for one whose rows are all old: one
-  // client's page must be a range of an index in (agency, client, sort column, id) order
+  // client's page must be a range of an index in (agency, client, sort column, id) order. Which of
+  // the two the planner picks on this test's few rows is a tie, so the agency-wide index is taken
+  // away for the plan: what is left must read the client's page in order, without sorting
   it.each([
     ['one client\'s first page', null],
     ['one client\'s page after a cursor', cursor],
   ])('%s is read through the client index in the list order, without sorting', async (_, after) => {
-    const text = await pagePlan(table, after, randomUUID());
+    const text = await pagePlan(table, after, randomUUID(), index);
     expect(text).not.toMatch(/\bSort\b/);
     expect(text).toContain(CLIENT_INDEX[table]);
   });
