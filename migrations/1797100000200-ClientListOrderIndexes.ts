@@ -25,20 +25,29 @@ export const CLIENT_LIST_ORDER_INDEXES: [index: string, table: string, before: s
 
 const columns = (names: string[]) => names.map((n) => `"${n}"`).join(', ');
 
+/**
+ * Replaces each index by one of the same name on other columns. Every new index is built first,
+ * under a temporary name (building takes a lock that holds writes back, not reads); only then are
+ * the old ones dropped and the new ones renamed, at the very end of the migration's transaction:
+ * dropping an index locks its table against reads too, until COMMIT, and that lock is now held for
+ * a few statements instead of for every build that would follow it.
+ */
+async function replace(queryRunner: QueryRunner, indexes: [index: string, table: string, columns: string[]][]): Promise<void> {
+  for (const [index, table, cols] of indexes) await queryRunner.query(`CREATE INDEX "${index}_next" ON "${table}" (${columns(cols)}) `);
+  for (const [index] of indexes) {
+    await queryRunner.query(`DROP INDEX "public"."${index}"`);
+    await queryRunner.query(`ALTER INDEX "public"."${index}_next" RENAME TO "${index}"`);
+  }
+}
+
 export class ClientListOrderIndexes1797100000200 implements MigrationInterface {
   name = 'ClientListOrderIndexes1797100000200';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
-    for (const [index, table, , after] of CLIENT_LIST_ORDER_INDEXES) {
-      await queryRunner.query(`DROP INDEX "public"."${index}"`);
-      await queryRunner.query(`CREATE INDEX "${index}" ON "${table}" (${columns(after)}) `);
-    }
+    await replace(queryRunner, CLIENT_LIST_ORDER_INDEXES.map(([index, table, , after]) => [index, table, after]));
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    for (const [index, table, before] of [...CLIENT_LIST_ORDER_INDEXES].reverse()) {
-      await queryRunner.query(`DROP INDEX "public"."${index}"`);
-      await queryRunner.query(`CREATE INDEX "${index}" ON "${table}" (${columns(before)}) `);
-    }
+    await replace(queryRunner, CLIENT_LIST_ORDER_INDEXES.map(([index, table, before]) => [index, table, before]));
   }
 }
