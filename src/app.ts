@@ -31,6 +31,8 @@ import { CostBudget } from './limits/cost-budget';
 import { queryLimits } from './limits/query-limits';
 import { actorUnit } from './services/scope';
 import { tenantUnitOf } from './db/tenant-runner';
+import { setNarrowRowGuard } from './db/lean-rows';
+import { rowProjectionPlugin } from './schema/common/row-projection';
 
 export interface CreatedApp {
   app: Express;
@@ -128,6 +130,8 @@ export function createServices(dataSource: DataSource, config: AppConfig, logger
 
 /** Builds the Express app with Apollo mounted at /graphql; tests drive it through supertest. */
 export async function createApp(dataSource: DataSource, config: AppConfig, logger?: Logger): Promise<CreatedApp> {
+  // tests run every declared field against rows narrowed to its declaration (row-projection.ts)
+  setNarrowRowGuard(config.nodeEnv === 'test');
   const services = createServices(dataSource, config, logger);
   const log = services.logger;
   const app = express();
@@ -228,6 +232,8 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       translateErrorsPlugin(),
       // after variableInputPlugin: a request with malformed variables spends no budget
       ...limits.plugins,
+      // which columns the operation can show (only those are read for a query of plain columns)
+      rowProjectionPlugin(),
       tenantUnitPlugin(),
     ],
   });

@@ -7,6 +7,7 @@ import type { TokenService } from './auth/token';
 import type { RenderPool } from './documents/pool';
 import type { JobQueue } from './jobs/queue';
 import type { AuthLimits } from './auth/rate-limits';
+import type { Projection } from './schema/common/row-projection';
 
 /** Who is calling. Absent for anonymous requests. */
 export interface Actor {
@@ -68,6 +69,11 @@ export interface RequestContext {
 
 export interface Usage {
   cost: number | null;
+  /**
+   * the columns the operation can show, per entity, once it is resolved (a query of plain columns
+   * and declared fields only; src/schema/common/row-projection.ts); null or absent: whole rows
+   */
+  projection?: Projection | null;
 }
 
 /** A usage holder for contexts that are not a GraphQL request (jobs, scripts, maintenance). */

@@ -63,7 +63,7 @@ function planFor(qb: SelectQueryBuilder<ObjectLiteral>, metadata: EntityMetadata
  * A query with joins or relation ids is hydrated the usual way. Measured on the nested invoice
  * list (issue 12): hydration was the largest single cost of a read after garbage collection.
  */
-export async function leanMany<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<T[]> {
+export async function leanMany<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, columns: readonly string[] | null = null): Promise<T[]> {
   const map = qb.expressionMap;
   const main = map.mainAlias;
   if (!main?.hasMetadata || map.joinAttributes.length > 0 || map.relationIdAttributes.length > 0 || map.relationCountAttributes.length > 0) {
@@ -73,6 +73,8 @@ export async function leanMany<T extends ObjectLiteral>(qb: SelectQueryBuilder<T
   // single-table inheritance picks each row's class by its discriminator: TypeORM's job
   if (metadata.discriminatorColumn || metadata.childEntityMetadatas.length > 0) return qb.getMany();
   const plan = planFor(qb as unknown as SelectQueryBuilder<ObjectLiteral>, metadata, main.name);
+  // only these columns (src/schema/common/row-projection.ts): the plan fills what came
+  if (columns) qb.select(columns.map((c) => `${main.name}.${c}`));
   const raw: Record<string, unknown>[] = await qb.getRawMany();
   const driver = qb.connection.driver;
   const out = new Array<T>(raw.length);
@@ -87,7 +89,27 @@ export async function leanMany<T extends ObjectLiteral>(qb: SelectQueryBuilder<T
       const v = r[key];
       if (v !== undefined) column.setEntityValue(row, driver.prepareHydratedValue(v, column));
     }
-    out[i] = row as T;
+    out[i] = (columns && guardNarrowRows ? narrowGuard(row, metadata, columns) : row) as T;
   }
   return out;
+}
+
+/** Set in tests (createApp, NODE_ENV=test): a narrowed row refuses a read of a column it was not given. */
+let guardNarrowRows = false;
+
+export function setNarrowRowGuard(on: boolean): void {
+  guardNarrowRows = on;
+}
+
+function narrowGuard(row: Record<string, unknown>, metadata: EntityMetadata, columns: readonly string[]): Record<string, unknown> {
+  const given = new Set(columns);
+  const all = new Set(metadata.columns.map((c) => c.propertyName));
+  return new Proxy(row, {
+    get(target, property, receiver) {
+      if (typeof property === 'string' && all.has(property) && !given.has(property)) {
+        throw new Error(`row projection: ${metadata.name}.${property} was not read for this operation (declare it with @RowsAsRead)`);
+      }
+      return Reflect.get(target, property, receiver);
+    },
+  });
 }

@@ -3,6 +3,7 @@ import DataLoader from 'dataloader';
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import type { RequestContext } from '../context';
 import { leanMany } from '../db/lean-rows';
+import { projectedColumns } from '../schema/common/row-projection';
 import { scoped } from '../services/scope';
 
 /** Orders rows to match the keys (null where missing). */
@@ -33,7 +34,8 @@ export function rowsById<T extends Tenant>(ctx: RequestContext, entity: EntityTa
   return new DataLoader(async (ids) => {
     const valid = ids.filter((id) => isUUID(id));
     if (valid.length === 0) return ids.map(() => null);
-    return byId(ids, await leanMany(scoped(ctx, entity).query('e').andWhere('e.id IN (:...__ids)', { __ids: valid })));
+    const qb = scoped(ctx, entity).query('e').andWhere('e.id IN (:...__ids)', { __ids: valid });
+    return byId(ids, await leanMany(qb, projectedColumns(ctx, entity)));
   });
 }
 
@@ -58,7 +60,8 @@ export async function childRowsOf<T extends Tenant>(
     qb.addOrderBy(`x."${column}"`, dir === 'DESC' ? 'DESC' : 'ASC');
   }
   qb.addOrderBy('x.id', 'ASC');
-  return leanMany(qb);
+  // the parent key groups the rows (childRows); an operation may not show it
+  return leanMany(qb, projectedColumns(ctx, entity, [parentColumn]));
 }
 
 /** The child rows of many parents, batched per request (see childRowsOf). */

@@ -19,6 +19,7 @@ import { AccountManagerType, UserType } from '../schema/user/user.type';
 import * as clients from '../services/client.service';
 import * as users from '../services/user.service';
 import { PortalHidden, PortalVisible } from '../schema/common/visibility';
+import { RowsAsRead } from '../schema/common/row-projection';
 
 
 @Resolver(() => ClientType)
@@ -103,6 +104,7 @@ export class ClientResolver {
 
   @PortalVisible()
   @FieldResolver(() => [ContactType], { description: 'Active contact persons, primary first.' })
+  @RowsAsRead('id')
   contacts(@Root() client: Client, @Ctx() ctx: AuthedContext) {
     return ctx.loaders.contactsByClient.load(client.id);
   }

@@ -14,6 +14,7 @@ import { InvoiceStatus } from '../entities/enums';
 import { totalBgnEquivalent } from '../services/invoice.rules';
 import { DecimalScalar } from '../schema/common/scalars';
 import { PortalVisible } from '../schema/common/visibility';
+import { RowsAsRead } from '../schema/common/row-projection';
 
 @Resolver(() => InvoiceType)
 export class InvoiceResolver {
@@ -27,6 +28,7 @@ export class InvoiceResolver {
   @Authorized()
   @PortalVisible()
   @Query(() => InvoiceConnection, { description: 'Invoices, newest first.' })
+  @RowsAsRead()
   invoices(@Ctx() ctx: AuthedContext, @Args(() => InvoicesArgs) args: InvoicesArgs) {
     return invoiceReads.listInvoices(ctx, args);
   }
@@ -63,6 +65,7 @@ export class InvoiceResolver {
 
   @PortalVisible()
   @FieldResolver(() => [InvoiceLineType], { description: 'Lines, in order.' })
+  @RowsAsRead('id')
   lines(@Root() invoice: Invoice, @Ctx() ctx: AuthedContext) {
     return ctx.loaders.invoiceLines.load(invoice.id);
   }
@@ -88,6 +91,7 @@ export class InvoiceResolver {
 
   @PortalVisible()
   @FieldResolver(() => ClientType, { nullable: true, description: 'The client.' })
+  @RowsAsRead('clientId')
   client(@Root() invoice: Invoice, @Ctx() ctx: AuthedContext) {
     return ctx.loaders.clientById.load(invoice.clientId);
   }

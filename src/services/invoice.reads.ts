@@ -7,6 +7,7 @@ import { isOverdue, ISSUED_STATUSES, PAYABLE, type PrepaymentSeen } from './invo
 import { add } from './money/totals';
 import { amountIn } from './money/vat';
 import { latestFirst, matching, paginate } from './pagination';
+import { projectedColumns } from '../schema/common/row-projection';
 import { scoped } from './scope';
 
 /** Invoices as read: lookups, the list, and the queries the writes need. */
@@ -25,7 +26,7 @@ export async function listInvoices(ctx: AuthedContext, args: InvoicesArgs) {
     const cond = `(i.status IN (:...payable) AND i."dueDate" < :today)`;
     qb.andWhere(f.overdue ? cond : `NOT ${cond}`, { payable: PAYABLE, today });
   }
-  return paginate(qb, args, latestFirst('i', 'createdAt'));
+  return paginate(qb, args, latestFirst('i', 'createdAt'), projectedColumns(ctx, Invoice));
 }
 
 /** Unpaid after its due date, by the agency's local day. */

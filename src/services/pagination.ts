@@ -14,6 +14,8 @@ export interface SortKey<T> {
   /** how to cast the cursor's value back in SQL, e.g. 'timestamptz' */
   cast?: string;
   direction: 'ASC' | 'DESC';
+  /** the row's property `value` reads, when it is a column (a page may then read only the columns it shows and this one) */
+  property?: string;
 }
 
 type CursorValue = string | number;
@@ -56,6 +58,8 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   qb: SelectQueryBuilder<T>,
   args: { first?: number | null; after?: string | null },
   sort: SortKey<T>,
+  /** only these columns of the rows (src/schema/common/row-projection.ts; the sort key's is added), or null for whole rows */
+  columns: readonly string[] | null = null,
 ): Promise<ConnectionResult<T>> {
   const first = args.first ?? DEFAULT_PAGE_SIZE;
   if (first < 1 || first > MAX_PAGE_SIZE) {
@@ -78,7 +82,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   }
   qb.orderBy(sort.column, sort.direction).addOrderBy(`${alias}.id`, sort.direction).take(undefined).limit(first + 1);
   // a page is read, never written back: plain rows, without TypeORM's hydration (see leanMany)
-  const rows = await leanMany(qb);
+  const rows = await leanMany(qb, columns && sort.property ? [...new Set([...columns, sort.property])] : null);
   const hasNextPage = rows.length > first;
   const page = hasNextPage ? rows.slice(0, first) : rows;
   const edges = page.map((node) => ({ node, cursor: encodeCursor(sort.value(node), node.id) }));
@@ -113,5 +117,5 @@ export function matching<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, ali
 
 /** The usual order of a list: newest first by an instant column (e.g. createdAt). */
 export function latestFirst<T extends ObjectLiteral>(alias: string, column: keyof T & string): SortKey<T> {
-  return { column: `${alias}."${column}"`, value: (row) => row[column] as Date, cast: 'timestamptz', direction: 'DESC' };
+  return { column: `${alias}."${column}"`, value: (row) => row[column] as Date, cast: 'timestamptz', direction: 'DESC', property: column };
 }

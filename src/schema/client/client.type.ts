@@ -3,8 +3,11 @@ import { BrandStrength, CompanyLifeStage, CompanySize, CurrencyCode, LifecycleSt
 import { Connection } from '../common/connection';
 import { DateScalar, DecimalScalar } from '../common/scalars';
 import { PortalHidden, PortalVisible } from '../common/visibility';
+import { RowsOf } from '../common/row-projection';
+import { Client } from '../../entities';
 import './client.enums';
 
+@RowsOf(Client)
 @ObjectType('Client', { description: "A client company of the agency (the tenant's customer)." })
 export class ClientType {
   @PortalVisible()

@@ -2,8 +2,11 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { AddressForm, ContactChannel } from '../../entities/enums';
 import { DateScalar } from '../common/scalars';
 import { PortalHidden, PortalVisible } from '../common/visibility';
+import { RowsOf } from '../common/row-projection';
+import { Contact } from '../../entities';
 import './contact.enums';
 
+@RowsOf(Contact)
 @ObjectType('Contact', { description: 'A person at the client.' })
 export class ContactType {
   @PortalVisible()

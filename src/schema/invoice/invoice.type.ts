@@ -3,8 +3,11 @@ import { CurrencyCode, InvoiceKind, InvoiceStatus, PaymentKind, PaymentMethod, P
 import { Connection } from '../common/connection';
 import { DateScalar, DecimalScalar } from '../common/scalars';
 import { PortalHidden, PortalVisible } from '../common/visibility';
+import { RowsOf } from '../common/row-projection';
+import { Invoice, InvoiceLine } from '../../entities';
 import './invoice.enums';
 
+@RowsOf(InvoiceLine)
 @ObjectType('InvoiceLine', { description: 'A line of an invoice. VAT is computed per line (see Invoice).' })
 export class InvoiceLineType {
   @PortalVisible()
@@ -95,6 +98,7 @@ export class PaymentType {
   createdAt: Date;
 }
 
+@RowsOf(Invoice)
 @ObjectType('Invoice', {
   description:
     'Request for payment (счёт). Numbered only when issued, then immutable; corrections are a cancellation plus a new invoice.',
