@@ -34,6 +34,7 @@ export class ClientResolver {
   @Authorized()
   @PortalVisible()
   @Query(() => ClientConnection, { description: 'Clients of the agency (a portal user sees only its own), paginated.' })
+  @RowsAsRead()
   clients(@Ctx() ctx: AuthedContext, @Args(() => ClientsArgs) args: ClientsArgs) {
     return clients.listClients(ctx, args);
   }

@@ -7,6 +7,7 @@ import { CreateContactInput, UpdateContactInput } from '../schema/contact/contac
 import { ContactType } from '../schema/contact/contact.type';
 import * as contacts from '../services/contact.service';
 import { PortalVisible } from '../schema/common/visibility';
+import { RowsAsRead } from '../schema/common/row-projection';
 
 @Resolver(() => ContactType)
 export class ContactResolver {
@@ -30,6 +31,7 @@ export class ContactResolver {
 
   @PortalVisible()
   @FieldResolver(() => ClientType, { description: 'The client this person works for.' })
+  @RowsAsRead('clientId')
   client(@Root() contact: Contact, @Ctx() ctx: AuthedContext) {
     return ctx.loaders.clientById.load(contact.clientId);
   }

@@ -22,11 +22,12 @@ import { scoped, withTransaction } from './scope';
 import { agencyUser } from './links';
 import { requireText, trimOrNull } from './text';
 import { msg } from '../i18n';
+import { projectedColumns } from '../schema/common/row-projection';
 
 const SORT_KEYS: Record<ClientSortField, Omit<SortKey<Client>, 'direction'>> = {
-  [ClientSortField.NAME]: { column: 'c."name"', value: (c) => c.name },
-  [ClientSortField.CREATED_AT]: { column: 'c."createdAt"', value: (c) => c.createdAt, cast: 'timestamptz' },
-  [ClientSortField.UPDATED_AT]: { column: 'c."updatedAt"', value: (c) => c.updatedAt, cast: 'timestamptz' },
+  [ClientSortField.NAME]: { column: 'c."name"', value: (c) => c.name, property: 'name' },
+  [ClientSortField.CREATED_AT]: { column: 'c."createdAt"', value: (c) => c.createdAt, cast: 'timestamptz', property: 'createdAt' },
+  [ClientSortField.UPDATED_AT]: { column: 'c."updatedAt"', value: (c) => c.updatedAt, cast: 'timestamptz', property: 'updatedAt' },
 };
 
 type ClientPatch = Partial<Omit<CreateClientInput, 'name'>> & { name?: string | null };
@@ -113,7 +114,7 @@ export async function listClients(ctx: AuthedContext, args: ClientsArgs): Promis
   if (f?.country) qb.andWhere('c."country" = :country', { country: f.country });
   const order = args.orderBy;
   const sort = SORT_KEYS[order?.field ?? ClientSortField.NAME];
-  return paginate(qb, args, { ...sort, direction: order?.direction ?? 'ASC' });
+  return paginate(qb, args, { ...sort, direction: order?.direction ?? 'ASC' }, projectedColumns(ctx, Client));
 }
 
 /** Creates a client; its creator becomes the owner (account manager) unless another one is given. */

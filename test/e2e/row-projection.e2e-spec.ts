@@ -97,6 +97,22 @@ describe('row projection', () => {
     expect(theirs.nodes.some((n) => mine.includes(n.id))).toBe(false);
   });
 
+  it('answers the clients list with contacts and their client as whole rows do, for the agency and its portal user', async () => {
+    const CLIENTS = `query { clients(first: 10) { edges { cursor node { id name inn contacts { fullName phone client { name } } } } } }`;
+    const WHOLE = CLIENTS.replace('id name inn', 'id balances { currency } name inn');
+    for (const token of [a.ownerToken, portalToken]) {
+      log.reset();
+      const narrow = expectOk(await t.gql(CLIENTS, {}, token)).clients.edges;
+      const statement = log.statements.find((q) => /FROM "clients" "c"/.test(q)) ?? '';
+      expect(statement).toMatch(/"c"\."inn"/);
+      expect(statement).not.toMatch(/"c"\."legalName"/);
+      const whole = expectOk(await t.gql(WHOLE, {}, token)).clients.edges;
+      expect(narrow).toEqual(whole.map((e: any) => ({ ...e, node: (({ balances: _b, ...rest }) => rest)(e.node) })));
+      expect(narrow.length).toBe(token === portalToken ? 1 : 2);
+      expect(narrow.flatMap((e: any) => e.node.contacts).length).toBe(token === portalToken ? 2 : 3);
+    }
+  });
+
   it('refuses, in tests, a read of a column a narrowed row was not given', async () => {
     const qb = t.ds.getRepository(Invoice).createQueryBuilder('i').where('i.id = :id', { id: mine[0] });
     const [row] = await leanMany(qb, ['id', 'agencyId', 'number']);
