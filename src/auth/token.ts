@@ -1,3 +1,4 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
 
 export interface TokenClaims {
@@ -25,10 +26,11 @@ export interface DocumentLinkClaims {
 
 /** HS256 bearer tokens; the user row is re-read on every request, so claims carry only ids. */
 export class TokenService {
-  private readonly key: Uint8Array;
+  /** a KeyObject made once: given bytes, jose makes one on every signature and every check */
+  private readonly key: KeyObject;
 
   constructor(secret: string, private readonly ttlSeconds: number) {
-    this.key = new TextEncoder().encode(secret);
+    this.key = createSecretKey(Buffer.from(secret, 'utf8'));
   }
 
   async issue(claims: TokenClaims, now = new Date()): Promise<{ token: string; expiresAt: Date }> {

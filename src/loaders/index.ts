@@ -27,23 +27,67 @@ export type Loaders = UserLoaders &
   ClientLoaders &
   BriefLoaders & ProposalLoaders & ContractLoaders & InvoiceLoaders & CreditNoteLoaders & ActLoaders & DealLoaders & CampaignLoaders & KpiMeasurementLoaders & KpiSeriesLoaders & CampaignOptimizationLoaders & JobLoaders & SurveyLoaders & WebhookLoaders;
 
+/** The aggregates' loader factories, each making its group of loaders for a context. */
+const GROUPS: ReadonlyArray<(ctx: RequestContext) => object> = [
+  createUserLoaders,
+  createClientLoaders,
+  createBriefLoaders,
+  createProposalLoaders,
+  createContractLoaders,
+  createInvoiceLoaders,
+  createCreditNoteLoaders,
+  createActLoaders,
+  createDealLoaders,
+  createCampaignLoaders,
+  createKpiMeasurementLoaders,
+  createKpiSeriesLoaders,
+  createCampaignOptimizationLoaders,
+  createJobLoaders,
+  createSurveyLoaders,
+  createWebhookLoaders,
+];
+
+const CONTEXT = Symbol('loaders context');
+
+/**
+ * The loaders of a context, each aggregate's group made when one of its loaders is first used: a
+ * request uses a few of some hundred loaders (a chart none of the invoices' ones), and making them
+ * all was ~5 % of the CPU of a small request. A made group's loaders become own properties of the
+ * object (so `Object.values` gives the loaders made, e.g. to clear them); a loader name belongs to
+ * one group only (checked when the class is built).
+ */
+type LazyLoadersClass = new (ctx: RequestContext) => Loaders;
+let LazyLoaders: LazyLoadersClass | null = null;
+
+function lazyLoadersClass(ctx: RequestContext): LazyLoadersClass {
+  class Lazy {
+    constructor(context: RequestContext) {
+      // a symbol key: not among the loaders Object.values lists
+      (this as unknown as Record<symbol, RequestContext>)[CONTEXT] = context;
+    }
+  }
+  const owner = new Map<string, number>();
+  GROUPS.forEach((create, i) => {
+    // the names of a group's loaders, from one group made for this first context
+    for (const name of Object.keys(create(ctx))) {
+      if (owner.has(name)) throw new Error(`loader ${name} is made by two aggregates`);
+      owner.set(name, i);
+      Object.defineProperty(Lazy.prototype, name, {
+        configurable: true,
+        get(this: Record<string | symbol, unknown>) {
+          // own data properties over the prototype's getters (an assignment would hit the getter)
+          for (const [key, loader] of Object.entries(create(this[CONTEXT] as RequestContext))) {
+            Object.defineProperty(this, key, { value: loader, writable: true, enumerable: true, configurable: true });
+          }
+          return this[name];
+        },
+      });
+    }
+  });
+  return Lazy as unknown as LazyLoadersClass;
+}
+
 export function createLoaders(ctx: RequestContext): Loaders {
-  return {
-    ...createUserLoaders(ctx),
-    ...createClientLoaders(ctx),
-    ...createBriefLoaders(ctx),
-    ...createProposalLoaders(ctx),
-    ...createContractLoaders(ctx),
-    ...createInvoiceLoaders(ctx),
-    ...createCreditNoteLoaders(ctx),
-    ...createActLoaders(ctx),
-    ...createDealLoaders(ctx),
-    ...createCampaignLoaders(ctx),
-    ...createKpiMeasurementLoaders(ctx),
-    ...createKpiSeriesLoaders(ctx),
-    ...createCampaignOptimizationLoaders(ctx),
-    ...createJobLoaders(ctx),
-    ...createSurveyLoaders(ctx),
-    ...createWebhookLoaders(ctx),
-  };
+  LazyLoaders ??= lazyLoadersClass(ctx);
+  return new LazyLoaders(ctx);
 }
