@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { Agent, request as httpRequest } from 'node:http';
-import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -1389,6 +1389,110 @@ export const THROUGHPUT_QUERY = /* GraphQL */ `query Invoices {
  * shares the machine); SQL statements per request (counted in-process on the same database);
  * idle and peak RSS (VmHWM). BENCH_THROUGHPUT_SECONDS sets the length of each run (10 s).
  */
+/**
+ * The throughput bench's agency: 200 clients with 2 contacts each, 2 000 issued invoices of 3
+ * lines; registered through the API, the rows inserted in bulk. Returns the owner's token.
+ */
+async function seedThroughputAgency(ds: DataSource, post: Post): Promise<{ token: string; agency: { id: string } }> {
+  const reg = await post(
+    'mutation($i: RegisterAgencyInput!) { registerAgency(input: $i) { token agency { id } user { id } } }',
+    { i: { agencyName: 'Bench throughput', email: `bench-throughput-${process.pid}@example.test`, password: 'bench-password-1' } },
+  );
+  const { token, agency, user } = reg.registerAgency;
+  await ds.query(
+    `INSERT INTO clients ("agencyId", name, inn, "ownerId") SELECT $1, 'ООО «Клиент ' || lpad(i::text, 3, '0') || '»', lpad((7700000000 + i)::text, 10, '0'), $2 FROM generate_series(1, 200) i`,
+    [agency.id, user.id],
+  );
+  await ds.query(
+    `INSERT INTO contacts ("agencyId", "clientId", "fullName", position, email, phone, "isPrimary")
+     SELECT c."agencyId", c.id, 'Контакт ' || n || ' ' || c.name, 'Маркетолог', 'contact' || n || '.' || c.inn || '@example.test', '+7900' || lpad(n::text, 7, '0'), n = 1
+       FROM clients c, generate_series(1, 2) n WHERE c."agencyId" = $1`,
+    [agency.id],
+  );
+  await ds.query(
+    `INSERT INTO invoices ("agencyId", "clientId", number, status, currency, "issueDate", "dueDate", subtotal, "vatTotal", total, "amountDue", "createdAt")
+     SELECT $1, (SELECT id FROM clients WHERE "agencyId" = $1 ORDER BY name OFFSET (i % 200) LIMIT 1), 'СЧ-' || i, 'ISSUED', 'RUB',
+            '2026-06-01', '2026-06-15', 4000, 880, 4880, 4880, now() - i * interval '1 minute'
+       FROM generate_series(1, 2000) i`,
+    [agency.id],
+  );
+  await ds.query(
+    `INSERT INTO invoice_lines ("agencyId", "invoiceId", "clientId", position, description, quantity, "unitPrice", "vatRate", "vatRateAuto", net, vat, gross)
+     SELECT i."agencyId", i.id, i."clientId", p, 'Ведение рекламной кампании, этап ' || p, 1, 1000, 22, true, 1000, 220, 1220
+       FROM invoices i, generate_series(1, 3) p WHERE i."agencyId" = $1`,
+    [agency.id],
+  );
+  await ds.query('ANALYZE');
+  return { token, agency };
+}
+
+/**
+ * Instructions the server runs a request (valgrind's callgrind, counting only while the requests
+ * run, after a warm-up): unlike CPU time, this does not drift with the machine's state (the same
+ * build's CPU a request moved 2× within minutes on these virtual machines), so it is what
+ * compares two builds. Counts every thread of the server (garbage collection, the compiler
+ * included); PostgreSQL's and the load generator's work are not in it. Needs `valgrind`
+ * (Debian package; skipped without it). ~5 minutes: node runs some 30× slower under it.
+ */
+async function instructionsScenario(): Promise<void> {
+  if (spawnSync('valgrind', ['--version']).status !== 0) {
+    rows.push({ scenario: 'instructions', metric: 'server instructions a request', value: 'skipped', note: 'valgrind is not installed' });
+    return;
+  }
+  const db = `bench_instructions_${process.pid}`;
+  await recreateDatabase(BASE_URL, db);
+  const url = withDatabase(BASE_URL, db);
+  const ds = createDataSource({ url, poolSize: 4 });
+  await ds.initialize();
+  const out = mkdtempSync(join(tmpdir(), 'agency-bench-callgrind-'));
+  try {
+    await ds.runMigrations();
+    const app = await createApp(ds, benchConfig(url, { WORKERS: '0' }));
+    await new Promise<void>((r) => app.httpServer.listen(0, '127.0.0.1', r));
+    const { token } = await seedThroughputAgency(ds, poster((app.httpServer.address() as AddressInfo).port));
+    await app.stop();
+    const cases: [string, string][] = [
+      ['nested invoices list (the throughput query)', THROUGHPUT_QUERY],
+      ['`{ __typename }` with a token (what every request pays)', 'query T { __typename }'],
+    ];
+    const n = Number(process.env.BENCH_INSTRUCTIONS_REQUESTS ?? 200);
+    for (const [label, query] of cases) {
+      const port = await freePort();
+      const file = join(out, `callgrind.${port}`);
+      const child = spawn('valgrind', ['--tool=callgrind', '--instr-atstart=no', `--callgrind-out-file=${file}`, process.execPath, ENTRY], {
+        env: { ...process.env, AGENCY_COST_PER_MINUTE: '0', ANONYMOUS_COST_PER_MINUTE: '0', DATABASE_URL: url, SEED_DEMO: 'false', WORKERS: '0', PORT: String(port), NODE_ENV: 'production', JWT_SECRET: BENCH_JWT_SECRET, LOG_LEVEL: 'warn' },
+        stdio: ['ignore', 'ignore', 'ignore'],
+      });
+      try {
+        await waitReady(port, 300_000);
+        const remote = leanPoster(port, 1);
+        for (let i = 0; i < 300; i++) await remote.post(query, {}, token); // warm-up: the JIT's tiers, the pool
+        const control = (...args: string[]) => {
+          if (spawnSync('callgrind_control', [...args, String(child.pid)]).status !== 0) throw new Error(`callgrind_control ${args.join(' ')} failed`);
+        };
+        control('-i', 'on');
+        for (let i = 0; i < n; i++) await remote.post(query, {}, token);
+        control('-i', 'off');
+        control('-d');
+        remote.close();
+      } finally {
+        await new Promise<void>((resolve) => {
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+        });
+      }
+      const total = readdirSync(out)
+        .filter((f) => f.startsWith(`callgrind.${port}`))
+        .reduce((sum, f) => sum + Number(/^totals:\s+(\d+)/m.exec(readFileSync(join(out, f), 'utf8'))?.[1] ?? 0), 0);
+      rows.push({ scenario: 'instructions', metric: `server instructions a request: ${label}`, value: `${(total / n / 1e6).toFixed(2)} M`, note: `callgrind, ${n} sequential requests after 300 to warm up` });
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+    await ds.destroy();
+    await dropDatabase(BASE_URL, db);
+  }
+}
+
 async function throughputScenario(): Promise<void> {
   const autocannon = (await import('autocannon')).default;
   const db = `bench_throughput_${process.pid}`;
@@ -1403,35 +1507,7 @@ async function throughputScenario(): Promise<void> {
     const app = await createApp(ds, config);
     await new Promise<void>((r) => app.httpServer.listen(0, '127.0.0.1', r));
     const post = poster((app.httpServer.address() as AddressInfo).port);
-    const reg = await post(
-      'mutation($i: RegisterAgencyInput!) { registerAgency(input: $i) { token agency { id } user { id } } }',
-      { i: { agencyName: 'Bench throughput', email: `bench-throughput-${process.pid}@example.test`, password: 'bench-password-1' } },
-    );
-    const { token, agency, user } = reg.registerAgency;
-    await ds.query(
-      `INSERT INTO clients ("agencyId", name, inn, "ownerId") SELECT $1, 'ООО «Клиент ' || lpad(i::text, 3, '0') || '»', lpad((7700000000 + i)::text, 10, '0'), $2 FROM generate_series(1, 200) i`,
-      [agency.id, user.id],
-    );
-    await ds.query(
-      `INSERT INTO contacts ("agencyId", "clientId", "fullName", position, email, phone, "isPrimary")
-       SELECT c."agencyId", c.id, 'Контакт ' || n || ' ' || c.name, 'Маркетолог', 'contact' || n || '.' || c.inn || '@example.test', '+7900' || lpad(n::text, 7, '0'), n = 1
-         FROM clients c, generate_series(1, 2) n WHERE c."agencyId" = $1`,
-      [agency.id],
-    );
-    await ds.query(
-      `INSERT INTO invoices ("agencyId", "clientId", number, status, currency, "issueDate", "dueDate", subtotal, "vatTotal", total, "amountDue", "createdAt")
-       SELECT $1, (SELECT id FROM clients WHERE "agencyId" = $1 ORDER BY name OFFSET (i % 200) LIMIT 1), 'СЧ-' || i, 'ISSUED', 'RUB',
-              '2026-06-01', '2026-06-15', 4000, 880, 4880, 4880, now() - i * interval '1 minute'
-         FROM generate_series(1, 2000) i`,
-      [agency.id],
-    );
-    await ds.query(
-      `INSERT INTO invoice_lines ("agencyId", "invoiceId", "clientId", position, description, quantity, "unitPrice", "vatRate", "vatRateAuto", net, vat, gross)
-       SELECT i."agencyId", i.id, i."clientId", p, 'Ведение рекламной кампании, этап ' || p, 1, 1000, 22, true, 1000, 220, 1220
-         FROM invoices i, generate_series(1, 3) p WHERE i."agencyId" = $1`,
-      [agency.id],
-    );
-    await ds.query('ANALYZE');
+    const { token, agency } = await seedThroughputAgency(ds, post);
     const first = await post(THROUGHPUT_QUERY, {}, token);
     const size = Buffer.byteLength(JSON.stringify({ data: first }));
     if (first.invoices.edges.length !== 20) throw new Error('expected 20 invoices');
@@ -1929,6 +2005,7 @@ async function main(): Promise<void> {
     analytics: analyticsScenario,
     reports: reportsScenario,
     throughput: throughputScenario,
+    instructions: instructionsScenario,
     ops: opsScenario,
     'login-flood': loginFloodScenario,
     restart: restartScenario,
