@@ -2,6 +2,7 @@ import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
 import { DriverUtils } from 'typeorm/driver/DriverUtils';
+import type { Driver } from 'typeorm/driver/Driver';
 
 /**
  * Column types whose value, as node-postgres parses it (with the DATE parser of data-source.ts),
@@ -39,20 +40,26 @@ interface Plan {
 }
 
 const plans = new WeakMap<EntityMetadata, Map<string, Plan>>();
+const MAX_PLANS_PER_ENTITY = 256;
 
-function planFor(qb: SelectQueryBuilder<ObjectLiteral>, metadata: EntityMetadata, alias: string): Plan {
+/** The plan of the columns read under `alias`: all of the entity's, or only `columns` (a projection). */
+function planFor(driver: Driver, metadata: EntityMetadata, alias: string, columns: readonly string[] | null): Plan {
   let byAlias = plans.get(metadata);
   if (!byAlias) plans.set(metadata, (byAlias = new Map()));
-  let plan = byAlias.get(alias);
+  const key = columns ? `${alias}\u0000${columns.join(',')}` : alias;
+  let plan = byAlias.get(key);
   if (plan) return plan;
   plan = { fast: [], slow: [] };
+  const only = columns && new Set(columns);
   for (const column of metadata.columns) {
-    const key = DriverUtils.buildAlias(qb.connection.driver, undefined, alias, column.databaseName);
+    if (only && !only.has(column.propertyName)) continue;
+    const rawKey = DriverUtils.buildAlias(driver, undefined, alias, column.databaseName);
     const plain = !column.embeddedMetadata && !column.isVirtual && !column.transformer && !column.isArray && AS_PARSED.has(column.type);
-    if (plain) plan.fast.push([key, column.propertyName]);
-    else plan.slow.push([key, column]);
+    if (plain) plan.fast.push([rawKey, column.propertyName]);
+    else plan.slow.push([rawKey, column]);
   }
-  byAlias.set(alias, plan);
+  // projections come from the documents clients send: kept up to a bound, made afresh beyond it
+  if (byAlias.size < MAX_PLANS_PER_ENTITY) byAlias.set(key, plan);
   return plan;
 }
 
@@ -72,11 +79,17 @@ export async function leanMany<T extends ObjectLiteral>(qb: SelectQueryBuilder<T
   const metadata = main.metadata;
   // single-table inheritance picks each row's class by its discriminator: TypeORM's job
   if (metadata.discriminatorColumn || metadata.childEntityMetadatas.length > 0) return qb.getMany();
-  const plan = planFor(qb as unknown as SelectQueryBuilder<ObjectLiteral>, metadata, main.name);
   // only these columns (src/schema/common/row-projection.ts): the plan fills what came
   if (columns) qb.select(columns.map((c) => `${main.name}.${c}`));
-  const raw: Record<string, unknown>[] = await qb.getRawMany();
-  const driver = qb.connection.driver;
+  return leanRows<T>(await qb.getRawMany(), metadata, main.name, qb.connection.driver, columns);
+}
+
+/**
+ * Raw rows of a statement that selected the entity's columns under `alias` (TypeORM's
+ * `alias_column` keys), as leanMany's rows; `columns`: the ones selected, when not all.
+ */
+export function leanRows<T>(raw: Record<string, unknown>[], metadata: EntityMetadata, alias: string, driver: Driver, columns: readonly string[] | null): T[] {
+  const plan = planFor(driver, metadata, alias, columns);
   const out = new Array<T>(raw.length);
   for (let i = 0; i < raw.length; i++) {
     const r = raw[i];

@@ -2,7 +2,6 @@ import { isUUID } from 'class-validator';
 import DataLoader from 'dataloader';
 import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import type { RequestContext } from '../context';
-import { leanMany } from '../db/lean-rows';
 import { projectedColumns } from '../schema/common/row-projection';
 import { scoped } from '../services/scope';
 
@@ -34,8 +33,7 @@ export function rowsById<T extends Tenant>(ctx: RequestContext, entity: EntityTa
   return new DataLoader(async (ids) => {
     const valid = ids.filter((id) => isUUID(id));
     if (valid.length === 0) return ids.map(() => null);
-    const qb = scoped(ctx, entity).query('e').andWhere('e.id IN (:...__ids)', { __ids: valid });
-    return byId(ids, await leanMany(qb, projectedColumns(ctx, entity)));
+    return byId(ids, await scoped(ctx, entity).rowsIn('id', valid, { columns: projectedColumns(ctx, entity) }));
   });
 }
 
@@ -53,15 +51,9 @@ export async function childRowsOf<T extends Tenant>(
   extraWhere?: string,
 ): Promise<T[]> {
   if (parentIds.length === 0) return [];
-  const qb = scoped(ctx, entity).query('x').andWhere(`x."${parentColumn}" IN (:...__parents)`, { __parents: [...parentIds] });
-  if (extraWhere) qb.andWhere(extraWhere);
-  for (const o of order) {
-    const [column, dir] = o.split(' ');
-    qb.addOrderBy(`x."${column}"`, dir === 'DESC' ? 'DESC' : 'ASC');
-  }
-  qb.addOrderBy('x.id', 'ASC');
   // the parent key groups the rows (childRows); an operation may not show it
-  return leanMany(qb, projectedColumns(ctx, entity, [parentColumn]));
+  const columns = projectedColumns(ctx, entity, [parentColumn]);
+  return scoped(ctx, entity).rowsIn(parentColumn, parentIds, { order, where: extraWhere, columns });
 }
 
 /** The child rows of many parents, batched per request (see childRowsOf). */

@@ -14,7 +14,7 @@ import { Locale, UserRole } from '../entities/enums';
 import { portalScopeOf } from '../entities/portal-scope';
 import { ForbiddenError, NotFoundError, RequestTimeoutError, UnauthenticatedError } from '../errors';
 import { withColumnScales } from './money/format';
-import { leanMany } from '../db/lean-rows';
+import { leanMany, leanRows } from '../db/lean-rows';
 import { openTenantUnit, tenantUnitOf, type TenantUnit } from '../db/tenant-runner';
 import { APP_ROLE } from '../../migrations/1796700000900-RowLevelSecurity';
 import { agencyList, agencyOwners } from './before-agency';
@@ -51,18 +51,68 @@ export class ScopedRepository<T extends TenantRow> {
   query(alias = 'e'): SelectQueryBuilder<T> {
     assertUsable(this.ctx);
     const actor = this.actor;
+    return this.narrowed(alias, actor.agencyId, this.portalKind(actor) === 'client' ? actor.clientId : null);
+  }
+
+  /** How a portal user's reads are narrowed: to its client, to nothing (no rule, no client), or not at all (staff). */
+  private portalKind(actor: Actor): 'client' | 'none' | 'staff' {
+    if (actor.role !== UserRole.CLIENT || this.opts.beyondPortal) return 'staff';
+    return portalScopeOf(this.entity) && actor.clientId ? 'client' : 'none';
+  }
+
+  private narrowed(alias: string, agencyId: unknown, clientId: unknown): SelectQueryBuilder<T> {
     const qb = this.ctx.manager.getRepository(this.entity).createQueryBuilder(alias);
-    qb.where(`${alias}."agencyId" = :__agencyId`, { __agencyId: actor.agencyId });
-    if (actor.role === UserRole.CLIENT && !this.opts.beyondPortal) {
-      const rule = portalScopeOf(this.entity);
-      if (!rule || !actor.clientId) {
-        qb.andWhere('1 = 0');
-      } else {
-        qb.andWhere(`${alias}."${rule.column}" = :__portalClientId`, { __portalClientId: actor.clientId });
-        if (rule.where) qb.andWhere(rule.where(alias));
-      }
+    qb.where(`${alias}."agencyId" = :__agencyId`, { __agencyId: agencyId });
+    const kind = this.portalKind(this.actor);
+    if (kind === 'none') qb.andWhere('1 = 0');
+    if (kind === 'client') {
+      const rule = portalScopeOf(this.entity)!;
+      qb.andWhere(`${alias}."${rule.column}" = :__portalClientId`, { __portalClientId: clientId });
+      if (rule.where) qb.andWhere(rule.where(alias));
     }
     return qb;
+  }
+
+  /**
+   * The rows whose `column` is one of `values` (alias `x` in `where` and `order`), through the
+   * same scope as query(), in the given order and then by id; only `columns` when given (row
+   * projection). The loaders' read: its statement is built by the query builder once per entity
+   * and shape and then reused with the request's agency, client and values (building it anew
+   * was ~7 % of a nested list's CPU). Rows as leanMany's.
+   */
+  async rowsIn(column: string & keyof T, values: readonly string[], shape: RowsInShape = {}): Promise<T[]> {
+    assertUsable(this.ctx);
+    const actor = this.actor;
+    const kind = this.portalKind(actor);
+    const key = [kind, column, shape.order?.join(',') ?? '', shape.where ?? '', shape.columns?.join(',') ?? '*'].join('\u0000');
+    let byKey = statements.get(this.entity);
+    if (!byKey) statements.set(this.entity, (byKey = new Map()));
+    let statement = byKey.get(key);
+    if (!statement) {
+      statement = this.rowsInStatement(column, shape);
+      byKey.set(key, statement);
+    }
+    const params = statement.params.map((p) => (p === AGENCY ? actor.agencyId : p === CLIENT ? actor.clientId : p === VALUES ? values : p.value));
+    const raw = (await this.ctx.manager.query(statement.sql, params)) as Record<string, unknown>[];
+    return leanRows<T>(raw, statement.metadata, 'x', this.ctx.manager.connection.driver, shape.columns ?? null);
+  }
+
+  private rowsInStatement(column: string, shape: RowsInShape): RowsInStatement {
+    // built with stand-ins for the values a request gives, found again among the parameters by identity
+    const agency = {};
+    const client = {};
+    const values = {};
+    const qb = this.narrowed('x', agency, client).andWhere(`x."${column}" = ANY(:__values)`, { __values: values });
+    if (shape.where) qb.andWhere(shape.where);
+    for (const o of shape.order ?? []) {
+      const [name, dir] = o.split(' ');
+      qb.addOrderBy(`x."${name}"`, dir === 'DESC' ? 'DESC' : 'ASC');
+    }
+    qb.addOrderBy('x.id', 'ASC');
+    if (shape.columns) qb.select(shape.columns.map((c) => `x.${c}`));
+    const [sql, given] = qb.getQueryAndParameters();
+    const params = given.map((p: unknown) => (p === agency ? AGENCY : p === client ? CLIENT : p === values ? VALUES : { value: p }));
+    return { sql, params, metadata: qb.expressionMap.mainAlias!.metadata };
   }
 
   /**
@@ -353,6 +403,26 @@ export interface ScopeOptions {
    */
   beyondPortal?: boolean;
 }
+
+/** The shape of a rowsIn read: `order` as column names (" DESC" for descending), `where` an extra condition on alias x. */
+export interface RowsInShape {
+  order?: readonly string[];
+  where?: string;
+  columns?: readonly string[] | null;
+}
+
+const AGENCY = Symbol('agency');
+const CLIENT = Symbol('client');
+const VALUES = Symbol('values');
+
+interface RowsInStatement {
+  sql: string;
+  params: (typeof AGENCY | typeof CLIENT | typeof VALUES | { value: unknown })[];
+  metadata: EntityMetadata;
+}
+
+/** rowsIn's statements, per entity and shape (the scope's kind, column, order, condition, columns). */
+const statements = new WeakMap<Function, Map<string, RowsInStatement>>();
 
 export function scoped<T extends TenantRow>(ctx: RequestContext, entity: EntityTarget<T> & Function, opts: ScopeOptions = {}): ScopedRepository<T> {
   return new ScopedRepository(ctx, entity, opts);
