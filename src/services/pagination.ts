@@ -49,6 +49,20 @@ function decodeCursor(cursor: string): [CursorValue, string] {
   throw new BadUserInputError([{ path: 'after', message: msg('validation.cursorNotFromList') }]);
 }
 
+/** An edge whose cursor is encoded when read: a list's client often selects no cursor but the last one. */
+class PageEdge<T extends { id: string }> {
+  private encoded: string | undefined;
+
+  constructor(
+    readonly node: T,
+    private readonly sort: SortKey<T>,
+  ) {}
+
+  get cursor(): string {
+    return (this.encoded ??= encodeCursor(this.sort.value(this.node), this.node.id));
+  }
+}
+
 /**
  * Keyset pagination over (sort key, id): stable under concurrent inserts and O(page) at any
  * depth, unlike OFFSET. `qb` must already carry the scope and filters; totalCount is counted
@@ -85,15 +99,20 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
   const rows = await leanMany(qb, columns && sort.property ? [...new Set([...columns, sort.property])] : null);
   const hasNextPage = rows.length > first;
   const page = hasNextPage ? rows.slice(0, first) : rows;
-  const edges = page.map((node) => ({ node, cursor: encodeCursor(sort.value(node), node.id) }));
+  const edges = page.map((node) => new PageEdge(node, sort));
   let counted: Promise<number> | null = null;
   return {
     edges,
     pageInfo: {
       hasNextPage,
       hasPreviousPage: Boolean(args.after),
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+      // getters too: encoded only when selected
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges[edges.length - 1]?.cursor ?? null;
+      },
     },
     // a getter: the COUNT query runs only when a client selects totalCount
     get totalCount() {
