@@ -27,6 +27,7 @@ import { ErrorResult } from './common/error-result';
 import { DateTimeScalar } from './common/scalars';
 import { applyPortalVisibility } from './common/visibility';
 import { inlinePlainLeaves } from './common/plain-leaves';
+import { rememberValidationRules } from './validators/metadata-cache';
 import { resolveResultUnionsSynchronously } from './common/result-union';
 
 /** What the entry points say to agencies (type-graphql builds Query and Mutation without descriptions). */
@@ -63,6 +64,7 @@ let built: Promise<GraphQLSchema> | null = null;
 
 /** The GraphQL contract, built once per process (type-graphql metadata is global anyway). */
 export function buildAppSchema(): Promise<GraphQLSchema> {
+  rememberValidationRules();
   built ??= buildSchema({
     resolvers: RESOLVERS,
     authChecker,
