@@ -23,7 +23,40 @@ export function inlineParameters(sql: string, values: readonly unknown[] | undef
     else if (typeof text === 'string') literals.push(escapeLiteral(text));
     else return null;
   }
-  let out = '';
+  const { texts, params } = templateOf(sql);
+  let out = texts[0];
+  for (let i = 0; i < params.length; i++) {
+    const index = params[i];
+    if (index < 0 || index >= literals.length) throw new Error(`inlineParameters: $${index + 1} has no value (${literals.length} given)`);
+    out += literals[index] + texts[i + 1];
+  }
+  return out;
+}
+
+/** A statement's text split at its parameters: texts[0] $params[0] texts[1] … */
+interface Template {
+  texts: string[];
+  params: number[];
+}
+
+/** Templates of the statements seen: the app sends the same few hundred texts again and again. */
+const templates = new Map<string, Template>();
+const MAX_TEMPLATES = 1_000;
+
+function templateOf(sql: string): Template {
+  let template = templates.get(sql);
+  if (!template) {
+    template = split(sql);
+    // statements carry no values (those are parameters): the texts are the app's own; a bound anyway
+    if (templates.size >= MAX_TEMPLATES) templates.clear();
+    templates.set(sql, template);
+  }
+  return template;
+}
+
+function split(sql: string): Template {
+  const texts: string[] = [];
+  const params: number[] = [];
   let at = 0;
   let copied = 0;
   const n = sql.length;
@@ -60,9 +93,8 @@ export function inlineParameters(sql: string, values: readonly unknown[] | undef
     } else if (c === '$') {
       const param = /^\$(\d+)/.exec(sql.slice(at, at + 12));
       if (param && !isWordChar(sql[at - 1])) {
-        const index = Number(param[1]) - 1;
-        if (index < 0 || index >= literals.length) throw new Error(`inlineParameters: $${param[1]} has no value (${literals.length} given)`);
-        out += sql.slice(copied, at) + literals[index];
+        texts.push(sql.slice(copied, at));
+        params.push(Number(param[1]) - 1);
         at += param[0].length;
         copied = at;
         continue;
@@ -75,7 +107,8 @@ export function inlineParameters(sql: string, values: readonly unknown[] | undef
       } else at++;
     } else at++;
   }
-  return out + sql.slice(copied);
+  texts.push(sql.slice(copied));
+  return { texts, params };
 }
 
 function isWordChar(c: string | undefined): boolean {
