@@ -85,12 +85,17 @@ export class ScopedRepository<T extends TenantRow> {
     const actor = this.actor;
     const kind = this.portalKind(actor);
     const key = [kind, column, shape.order?.join(',') ?? '', shape.where ?? '', shape.columns?.join(',') ?? '*'].join('\u0000');
-    let byKey = statements.get(this.entity);
-    if (!byKey) statements.set(this.entity, (byKey = new Map()));
+    // per data source (its metadata), then entity and shape
+    const source = this.ctx.manager.connection;
+    let byEntity = statements.get(source);
+    if (!byEntity) statements.set(source, (byEntity = new Map()));
+    let byKey = byEntity.get(this.entity);
+    if (!byKey) byEntity.set(this.entity, (byKey = new Map()));
     let statement = byKey.get(key);
     if (!statement) {
       statement = this.rowsInStatement(column, shape);
-      byKey.set(key, statement);
+      // projected columns come from the documents clients send: kept up to a bound, built afresh beyond it
+      if (byKey.size < MAX_STATEMENTS_PER_ENTITY) byKey.set(key, statement);
     }
     const params = statement.params.map((p) => (p === AGENCY ? actor.agencyId : p === CLIENT ? actor.clientId : p === VALUES ? values : p.value));
     const raw = (await this.ctx.manager.query(statement.sql, params)) as Record<string, unknown>[];
@@ -421,8 +426,9 @@ interface RowsInStatement {
   metadata: EntityMetadata;
 }
 
-/** rowsIn's statements, per entity and shape (the scope's kind, column, order, condition, columns). */
-const statements = new WeakMap<Function, Map<string, RowsInStatement>>();
+/** rowsIn's statements, per data source, entity and shape (the scope's kind, column, order, condition, columns). */
+const statements = new WeakMap<object, Map<Function, Map<string, RowsInStatement>>>();
+const MAX_STATEMENTS_PER_ENTITY = 256;
 
 export function scoped<T extends TenantRow>(ctx: RequestContext, entity: EntityTarget<T> & Function, opts: ScopeOptions = {}): ScopedRepository<T> {
   return new ScopedRepository(ctx, entity, opts);
