@@ -23,6 +23,7 @@ import {
 } from '../schema/campaign/campaign.type';
 import { ClientType } from '../schema/client/client.type';
 import { PortalHidden, PortalVisible } from '../schema/common/visibility';
+import { RowsAsRead } from '../schema/common/row-projection';
 import * as campaignReads from '../services/campaign.reads';
 import * as campaigns from '../services/campaign.service';
 
@@ -43,6 +44,7 @@ export class CampaignResolver {
   @Authorized()
   @PortalVisible()
   @Query(() => CampaignConnection, { description: 'Campaigns of the agency (a portal user: launched, paused and completed ones of its client), newest first.' })
+  @RowsAsRead()
   campaigns(@Ctx() ctx: AuthedContext, @Args(() => CampaignsArgs) args: CampaignsArgs) {
     return campaignReads.listCampaigns(ctx, args);
   }
@@ -142,12 +144,14 @@ export class CampaignResolver {
 
   @PortalVisible()
   @FieldResolver(() => ClientType, { nullable: true, description: 'The client.' })
+  @RowsAsRead('clientId')
   client(@Root() c: Campaign, @Ctx() ctx: AuthedContext) {
     return ctx.loaders.clientById.load(c.clientId);
   }
 
   @PortalHidden()
   @FieldResolver(() => CampaignChannelType, { nullable: true, description: 'The channel.' })
+  @RowsAsRead('channelId')
   channel(@Root() c: Campaign, @Ctx() ctx: AuthedContext) {
     return campaignReads.campaignChannel(ctx, c);
   }
@@ -169,6 +173,7 @@ export class CampaignResolver {
 export class ClientCampaignsResolver {
   @PortalVisible()
   @FieldResolver(() => [CampaignType], { description: 'Campaigns of the client, newest first (the portal sees launched, paused and completed ones).' })
+  @RowsAsRead('id')
   campaigns(@Root() client: Client, @Ctx() ctx: AuthedContext) {
     return campaignReads.clientCampaigns(ctx, client.id);
   }

@@ -7,6 +7,7 @@ import { CHECKLIST_ORDER, missingLaunchItems } from './campaign.rules';
 import { formatPercent } from './money/format';
 import { latestFirst, matching, paginate } from './pagination';
 import { scoped } from './scope';
+import { projectedColumns } from '../schema/common/row-projection';
 
 /** Campaigns as read: lookups, the list and the fields resolvers show. */
 
@@ -18,7 +19,7 @@ export function getCampaign(ctx: AuthedContext, id: string): Promise<Campaign | 
 export function listCampaigns(ctx: AuthedContext, args: CampaignsArgs): Promise<ConnectionResult<Campaign>> {
   const f = args.filter;
   const qb = matching(scoped(ctx, Campaign).query('c'), 'c', { clientId: f?.clientId, status: f?.status });
-  return paginate(qb, args, latestFirst('c', 'createdAt'));
+  return paginate(qb, args, latestFirst('c', 'createdAt'), projectedColumns(ctx, Campaign));
 }
 
 export function clientCampaigns(ctx: AuthedContext, clientId: string): Promise<Campaign[]> {

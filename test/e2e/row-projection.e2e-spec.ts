@@ -113,6 +113,24 @@ describe('row projection', () => {
     }
   });
 
+  it('answers the campaigns list with client and channel as whole rows do', async () => {
+    const channels = expectOk(await t.gql(`query { campaignChannels { id name } }`, {}, a.ownerToken)).campaignChannels;
+    const clients = expectOk(await t.gql(`query { clients(first: 10) { edges { node { id } } } }`, {}, a.ownerToken)).clients.edges;
+    for (const [i, edge] of clients.entries()) {
+      const input = { clientId: edge.node.id, channelId: channels[i].id, name: `Кампания ${i}`, budget: '100000.00', currency: 'RUB', startDate: '2026-03-01', endDate: '2026-05-31' };
+      expectOk(await t.gql(`mutation ($input: CreateCampaignInput!) { createCampaign(input: $input) { id } }`, { input }, a.ownerToken));
+    }
+    const LIST = `query { campaigns(first: 10) { edges { node { id name budget status client { name } channel { name toolMixCategory } } } } }`;
+    log.reset();
+    const narrow = expectOk(await t.gql(LIST, {}, a.ownerToken)).campaigns.edges;
+    const statement = log.statements.find((q) => /FROM "campaigns" "c"/.test(q)) ?? '';
+    expect(statement).toMatch(/"c"\."budget"/);
+    expect(statement).not.toMatch(/"c"\."strategy"/);
+    const whole = expectOk(await t.gql(LIST.replace('id name budget', 'id checklist { item } name budget'), {}, a.ownerToken)).campaigns.edges;
+    expect(narrow).toHaveLength(2);
+    expect(narrow).toEqual(whole.map((e: any) => ({ node: (({ checklist: _c, ...rest }) => rest)(e.node) })));
+  });
+
   it('refuses, in tests, a read of a column a narrowed row was not given', async () => {
     const qb = t.ds.getRepository(Invoice).createQueryBuilder('i').where('i.id = :id', { id: mine[0] });
     const [row] = await leanMany(qb, ['id', 'agencyId', 'number']);

@@ -4,7 +4,7 @@
  * selections show; anything else reads whole rows.
  */
 import { parse, type GraphQLSchema } from 'graphql';
-import { Client, Contact, Invoice, InvoiceLine } from '../../src/entities';
+import { Campaign, CampaignChannel, Client, Contact, Invoice, InvoiceLine } from '../../src/entities';
 import { buildAppSchema } from '../../src/schema';
 import { projectionOf, type Projection } from '../../src/schema/common/row-projection';
 
@@ -76,6 +76,13 @@ describe('row projection', () => {
     expect(sorted(p, Client)).toEqual(['agencyId', 'id', 'inn', 'legalName', 'name']);
     expect(sorted(p, Contact)).toEqual(['agencyId', 'clientId', 'id', 'phone']);
     expect(plan(`query { clients(first: 5) { edges { node { name owner { id } } } } }`)).toBeNull();
+  });
+
+  it('narrows the campaigns list with its client and channel', () => {
+    const p = plan(`query { campaigns(first: 5) { edges { node { name budget client { name } channel { name } } } } }`);
+    expect(sorted(p, Campaign)).toEqual(['agencyId', 'budget', 'channelId', 'clientId', 'id', 'name']);
+    expect(sorted(p, CampaignChannel)).toEqual(['agencyId', 'id', 'name']);
+    expect(plan(`query { campaigns(first: 5) { edges { node { name kpis { metric } } } } }`)).toBeNull();
   });
 
   it('keeps __typename, cursors, page info and counts out of the columns', () => {

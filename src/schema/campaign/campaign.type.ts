@@ -3,8 +3,11 @@ import { CampaignStatus, CurrencyCode, KpiMetric, KpiPeriod, KpiTargetDirection,
 import { Connection } from '../common/connection';
 import { DateScalar, DecimalScalar } from '../common/scalars';
 import { PortalHidden, PortalVisible } from '../common/visibility';
+import { RowsOf } from '../common/row-projection';
+import { Campaign, CampaignChannel } from '../../entities';
 import './campaign.enums';
 
+@RowsOf(CampaignChannel)
 @ObjectType('CampaignChannel', { description: "An advertising channel of the agency, with its place in the 70/20/10 tool mix." })
 export class CampaignChannelType {
   @Field(() => ID, { description: 'Channel id.' })
@@ -78,6 +81,7 @@ export class CampaignKpiTargetType {
   actPercent: string;
 }
 
+@RowsOf(Campaign)
 @ObjectType('Campaign', { description: 'One advertising campaign of one client: PLANNED → LAUNCHED ⇄ PAUSED → COMPLETED, or CANCELLED.' })
 export class CampaignType {
   @PortalVisible()
