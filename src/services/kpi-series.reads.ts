@@ -11,7 +11,7 @@ import { seriesKey, type SumWindow, type WindowSums } from './kpi-measurement.ru
 import { isStored } from './kpi.rules';
 import {
   addSums,
-  bucketsOf,
+  checkSeriesLength,
   checkRange,
   clipRange,
   metricTotals,
@@ -139,7 +139,7 @@ export async function campaignKpiSeries(
   const c = kpi.campaign;
   const range = clipRange(from, to, c.startDate, c.endDate);
   if (!range) return [];
-  bucketsOf(granularity, range.from, range.to);
+  checkSeriesLength(granularity, range.from, range.to);
   // the reader's role changes nothing in a series
   const key = CampaignVersionCache.key(c, kpi.target.id, granularity, range.from, range.to, kpi.day);
   const cached = seriesCache.get(key);
@@ -249,7 +249,7 @@ export async function clientKpiSeries(
   if (campaigns.length === 0) return [];
   const lastEnd = campaigns.reduce((d, c) => maxDate(d, c.endDate), campaigns[0].endDate);
   const range = rangeOf(args.from, args.to, earliestStart(campaigns, campaigns[0].startDate), lastEnd);
-  bucketsOf(granularity, range.from, range.to);
+  checkSeriesLength(granularity, range.from, range.to);
   const end = minDate(range.to, today);
   const windows = campaigns.map((c) => ({ campaignId: c.id, start: maxDate(range.from, c.startDate), end: minDate(end, c.endDate), granularity }));
   const [sums, targets] = await Promise.all([

@@ -65,6 +65,15 @@ export function bucketsOf(granularity: KpiGranularity, from: string, to: string)
   return out;
 }
 
+/**
+ * Refuses a series of more than MAX_SERIES_POINTS buckets, as bucketsOf would, without listing
+ * the buckets when the range has fewer days than that (a bucket holds at least one day): the check
+ * runs on every read of a chart, cached series included.
+ */
+export function checkSeriesLength(granularity: KpiGranularity, from: string, to: string): void {
+  if (spanDays(from, to) > MAX_SERIES_POINTS) bucketsOf(granularity, from, to);
+}
+
 /** A period of days; both ends inclusive. */
 export interface DateRange {
   from: string;

@@ -126,8 +126,10 @@ export class ScopedRepository<T extends TenantRow> {
    */
   async findById(id: string, opts: { lock?: boolean } = {}): Promise<T | null> {
     if (!isUUID(id)) return null;
+    // a read: rowsIn's statement, built once (building one per call was ~4 % of a portal chart read's CPU)
+    if (!opts.lock) return (await this.rowsIn('id' as string & keyof T, [id]))[0] ?? null;
     const qb = this.query('e').andWhere('e.id = :__id', { __id: id });
-    if (opts.lock) qb.setLock('pessimistic_write');
+    qb.setLock('pessimistic_write');
     return (await leanMany(qb))[0] ?? null;
   }
 
