@@ -10,6 +10,7 @@ import { KpiCoveringKeys1797000000200 } from './1797000000200-KpiCoveringKeys';
 import { ImportFilesUncompressed1797000000300 } from './1797000000300-ImportFilesUncompressed';
 import { ListOrderIndexes1797100000100 } from './1797100000100-ListOrderIndexes';
 import { ClientListOrderIndexes1797100000200 } from './1797100000200-ClientListOrderIndexes';
+import { TokenUserNotices1797200000100 } from './1797200000100-TokenUserNotices';
 import { Foundation1795388750004 } from './1795388750004-Foundation';
 import { Pipeline1795389626333 } from './1795389626333-Pipeline';
 import { Money1795390357665 } from './1795390357665-Money';
@@ -85,4 +86,5 @@ export const MIGRATIONS: Function[] = [
   ImportFilesUncompressed1797000000300,
   ListOrderIndexes1797100000100,
   ClientListOrderIndexes1797100000200,
+  TokenUserNotices1797200000100,
 ];

@@ -6,6 +6,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import express, { Express, Request, Response } from 'express';
 import { pinoHttp } from 'pino-http';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+import { TOKEN_USER_CHANNEL, TokenUserCache } from './auth/token-users';
 import type { DataSource } from 'typeorm';
 import { TokenService } from './auth/token';
 import { AuthLimits } from './auth/rate-limits';
@@ -117,6 +119,13 @@ export function createServices(dataSource: DataSource, config: AppConfig, logger
     config,
     dataSource,
     tokens: new TokenService(config.jwtSecret, config.jwtTtlSeconds),
+    tokenUsers: new TokenUserCache({
+      url: config.databaseListenUrl ?? (dataSource.options as { url?: string }).url ?? null,
+      ttlMs: config.tokenUserCacheTtlMs,
+      logger: log,
+      // from the pool, not through TypeORM: a proof is no statement of a request's
+      notify: async (payload) => void (await (dataSource.driver as PostgresDriver).master.query('SELECT pg_notify($1, $2)', [TOKEN_USER_CHANNEL, payload])),
+    }),
     authLimits: new AuthLimits(dataSource, config),
     logger: log,
     clock: () => new Date(),
@@ -239,6 +248,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
   });
   await apollo.start();
   await services.queue.start();
+  services.tokenUsers.start();
 
   const buildContext = async (req: Request, res?: Response): Promise<RequestContext> => {
     const { actor, authError, locale } = await authenticate(services, req);
@@ -303,6 +313,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     metrics,
     async stop() {
       await apollo.stop();
+      await services.tokenUsers.stop();
       await services.queue.stop(Math.max(1000, config.shutdownTimeoutMs - 2000));
       await services.renderPool.close();
     },

@@ -28,6 +28,19 @@ export interface AppConfig {
   /** where a generated JWT secret is kept (DATA_DIR/jwt-secret); null when JWT_SECRET was given */
   jwtSecretFile: string | null;
   jwtTtlSeconds: number;
+  /**
+   * how long a node keeps the user a token names (TOKEN_USER_CACHE_TTL_MS; 0: not kept, read on
+   * every request). Kept only while the node hears the database's notice of a change to a user
+   * (LISTEN, src/auth/token-users.ts), so a password change or a deactivation is honoured by
+   * every node at once; the TTL bounds what a lost notice could cost.
+   */
+  tokenUserCacheTtlMs: number;
+  /**
+   * the session connection that listens for those notices (DATABASE_LISTEN_URL): a direct one
+   * when DATABASE_URL goes through a transaction-mode pooler, which cannot LISTEN; null: the
+   * data source's own address
+   */
+  databaseListenUrl: string | null;
   logLevel: string;
   /** deepest selection nesting a document may have (MAX_QUERY_DEPTH) */
   maxQueryDepth: number;
@@ -227,6 +240,13 @@ function resolveJwtSecret(env: NodeJS.ProcessEnv, nodeEnv: NodeEnv, dataDir: str
   return { secret, file };
 }
 
+/** An optional postgres:// address from the environment. */
+function postgresUrl(env: NodeJS.ProcessEnv, name: string): string | null {
+  const raw = env[name]?.trim() || null;
+  if (raw && !/^postgres(ql)?:\/\//.test(raw)) throw new ConfigError(`${name} must be a postgres:// URL`);
+  return raw;
+}
+
 /** Only where the database is (DATABASE_URL or the embedded one under DATA_DIR): for `npm run migrate`, which needs no secret. */
 export function loadDatabaseConfig(env: NodeJS.ProcessEnv = process.env): Pick<AppConfig, 'databaseUrl' | 'migrationDatabaseUrl' | 'dataDir' | 'jobRetryDelaySeconds'> {
   const dataDir = resolve(env.DATA_DIR || './data');
@@ -373,6 +393,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     jwtSecret: jwt.secret,
     jwtSecretFile: jwt.file,
     jwtTtlSeconds: int(env, 'JWT_TTL_SECONDS', 12 * 3600, 60, 30 * 24 * 3600),
+    tokenUserCacheTtlMs: int(env, 'TOKEN_USER_CACHE_TTL_MS', 30_000, 0, 3_600_000),
+    databaseListenUrl: postgresUrl(env, 'DATABASE_LISTEN_URL'),
     logLevel: env.LOG_LEVEL || (nodeEnv === 'test' ? 'silent' : 'info'),
     maxQueryDepth: int(env, 'MAX_QUERY_DEPTH', 10, 2, 50),
     // defaults: every query the app's own tests send passes with room to spare (README "Limits")

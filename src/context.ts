@@ -4,6 +4,7 @@ import type { Locale, UserRole } from './entities/enums';
 import type { Loaders } from './loaders';
 import type { Logger } from './logger';
 import type { TokenService } from './auth/token';
+import type { TokenUserCache } from './auth/token-users';
 import type { RenderPool } from './documents/pool';
 import type { JobQueue } from './jobs/queue';
 import type { AuthLimits } from './auth/rate-limits';
@@ -23,6 +24,8 @@ export interface AppServices {
   config: AppConfig;
   dataSource: DataSource;
   tokens: TokenService;
+  /** the users tokens name, kept between requests while this node hears of their changes */
+  tokenUsers: TokenUserCache;
   /** login and sign-up limits, counted in PostgreSQL (shared by every API process) */
   authLimits: AuthLimits;
   logger: Logger;

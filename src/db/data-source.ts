@@ -11,6 +11,26 @@ import { inlineParameters } from './inline-parameters';
 types.setTypeParser(types.builtins.DATE, (v: string) => v);
 
 /**
+ * A statement that changes who a bearer token stands for: a write to users (role, client, active,
+ * token version, language) or to agencies (their language). Seen by this process's clients, so a
+ * cache of token users (src/auth/token-users.ts) can forget what this process itself changed
+ * before the change's answer leaves; other processes hear of it through the database (NOTIFY).
+ */
+const IDENTITY_WRITE = /^\s*(?:UPDATE|DELETE\s+FROM|TRUNCATE)\s+(?:ONLY\s+)?(?:"?public"?\.)?"?(?:users|agencies)"?[\s(;]/i;
+const TRANSACTION_END = /^\s*(?:COMMIT|ROLLBACK|END|ABORT)\b/i;
+const identityWriteListeners = new Set<() => void>();
+
+/** Calls `listener` when a client of this process has written a row that tokens stand for (and again once its transaction ends). */
+export function onIdentityWrite(listener: () => void): () => void {
+  identityWriteListeners.add(listener);
+  return () => identityWriteListeners.delete(listener);
+}
+
+function identityWritten(): void {
+  for (const listener of identityWriteListeners) listener();
+}
+
+/**
  * The pool's clients, each listening for its own 'error' from birth. pg-pool listens while a
  * client is idle and TypeORM once it holds it, but a fresh connection is handed over inside the
  * driver's read loop: when the server ends the session right after accepting it (a restart,
@@ -22,6 +42,8 @@ types.setTypeParser(types.builtins.DATE, (v: string) => v);
 export class ListeningClient extends Client {
   /** What armSettings armed: the statement expected next, and the message it goes out as. */
   private armed: { text: string; message: string } | null = null;
+  /** a statement of this client wrote users or agencies, and its transaction may not have ended yet */
+  private identityDirty = false;
 
   constructor(config?: ConstructorParameters<typeof Client>[0]) {
     super(config);
@@ -49,16 +71,32 @@ export class ListeningClient extends Client {
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override query(...args: any[]): any {
+    const text: unknown = typeof args[0] === 'string' ? args[0] : args[0]?.text;
     const armed = this.armed;
+    let result: unknown;
+    let implicit = false;
     if (armed !== null) {
       this.armed = null;
       if (args[0] === armed.text && typeof args[1] !== 'function' && typeof args[2] !== 'function') {
+        implicit = true;
         // a multi-statement simple query answers one result per statement: the statement's is the last
-        return (super.query(armed.message) as unknown as Promise<QueryResult | QueryResult[]>).then((r) => (Array.isArray(r) ? r[r.length - 1] : r));
+        result = (super.query(armed.message) as unknown as Promise<QueryResult | QueryResult[]>).then((r) => (Array.isArray(r) ? r[r.length - 1] : r));
       }
     }
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    return (super.query as any)(...args);
+    if (!implicit) result = (super.query as any)(...args);
+    if (typeof text === 'string' && IDENTITY_WRITE.test(text)) this.identityDirty = true;
+    if (this.identityDirty && result instanceof Promise) {
+      // told when the statement is done, and again after each later one until its transaction is
+      // over: a statement that went out alone (armed) was its own transaction
+      const ended = implicit || (typeof text === 'string' && TRANSACTION_END.test(text));
+      const done = () => {
+        if (ended) this.identityDirty = false;
+        identityWritten();
+      };
+      result.then(done, done);
+    }
+    return result;
   }
 }
 

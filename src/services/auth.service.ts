@@ -299,8 +299,9 @@ export async function authenticateDocumentLink(app: AppServices, token: string, 
 
 /** The user a token names, as an actor, if still active, of the same agency and token version. */
 async function currentActor(app: AppServices, userId: string, ver: number, agencyId?: string): Promise<Authenticated> {
-  // every request passes here: one call of a narrow function (an indexed lookup), no query builder
-  const user = isUUID(userId) ? await userForToken(app.dataSource.manager, userId) : null;
+  // every request passes here: kept by the node while it hears of changes (token-users.ts), else one
+  // call of a narrow function (an indexed lookup), no query builder
+  const user = isUUID(userId) ? await app.tokenUsers.get(userId, () => userForToken(app.dataSource.manager, userId)) : null;
   if (!user || !user.isActive || (agencyId !== undefined && user.agencyId !== agencyId)) {
     return { actor: null, authError: 'Invalid token' };
   }

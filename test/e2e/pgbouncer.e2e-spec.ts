@@ -126,4 +126,15 @@ describe('through PgBouncer in transaction mode', () => {
       await admin.end();
     }
   });
+
+  it('keeps no token users when its listener would be a pooled session (no notice can be heard there): a deactivation is refused at once', async () => {
+    // longer than the listener's proof may take: a notice sent from another session never arrives
+    await new Promise((r) => setTimeout(r, 4000));
+    expect(t.services.tokenUsers.isLive).toBe(false);
+    const manager = await createUser(t, a.ownerToken, 'MANAGER');
+    expectOk(await t.gql(ME, {}, manager.token));
+    expectOk(await t.gql('mutation($id: ID!) { deactivateUser(id: $id) { __typename } }', { id: manager.id }, a.ownerToken));
+    const refused = await t.gql(ME, {}, manager.token);
+    expect(refused.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  }, 20_000);
 });
