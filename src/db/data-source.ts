@@ -42,6 +42,8 @@ function identityWritten(): void {
 export class ListeningClient extends Client {
   /** What armSettings armed: the statement expected next, and the message it goes out as. */
   private armed: { text: string; message: string } | null = null;
+  /** What armReads armed: reads expected next, each with its message, and those that came. */
+  private armedReads: ArmedReads | null = null;
   /** a statement of this client wrote users or agencies, and its transaction may not have ended yet */
   private identityDirty = false;
 
@@ -69,8 +71,74 @@ export class ListeningClient extends Client {
     this.armed = null;
   }
 
+  /**
+   * Arms reads that a unit of work has ready at the same time (sibling loaders' batches of one
+   * tick: a list's clients and its lines) to go out together: as each `query(text, values)` of
+   * them arrives (values matched by identity), it waits; on the next tick every one that arrived
+   * goes out in ONE simple-protocol message `settings; read; settings; read…` (one round trip and
+   * one implicit transaction for all), and each gets its own result. When that message fails,
+   * each read is sent again on its own, so each gets its own error (reads: nothing is done twice
+   * that was kept, the failed message having been rolled back as a whole). False (nothing armed)
+   * when a value has no text form.
+   */
+  armReads(settings: string, reads: readonly { text: string; values: readonly unknown[] | undefined }[]): boolean {
+    const entries: ArmedRead[] = [];
+    for (const r of reads) {
+      const inlined = inlineParameters(r.text, r.values);
+      if (inlined === null) return false;
+      entries.push({ text: r.text, values: r.values, message: `${settings}; ${inlined}`, waiting: null });
+    }
+    this.armedReads = { entries, scheduled: false };
+    return true;
+  }
+
+  /** Disarms what armReads armed (its reads have all been answered, or failed before reaching the client). */
+  disarmReads(): void {
+    this.armedReads = null;
+  }
+
+  private takeArmedRead(args: unknown[]): Promise<QueryResult> | null {
+    const group = this.armedReads;
+    if (group === null || typeof args[1] === 'function' || typeof args[2] === 'function') return null;
+    const entry = group.entries.find((e) => e.waiting === null && e.text === args[0] && e.values === args[1]);
+    if (!entry) return null;
+    return new Promise<QueryResult>((resolve, reject) => {
+      entry.waiting = { resolve, reject };
+      if (!group.scheduled) {
+        group.scheduled = true;
+        process.nextTick(() => void this.sendReads(group));
+      }
+    });
+  }
+
+  private async sendReads(group: ArmedReads): Promise<void> {
+    if (this.armedReads === group) this.armedReads = null;
+    const arrived = group.entries.filter((e) => e.waiting !== null);
+    const alone = async (e: ArmedRead) => {
+      try {
+        const r = (await super.query(e.message)) as unknown as QueryResult | QueryResult[];
+        e.waiting!.resolve(Array.isArray(r) ? r[r.length - 1] : r);
+      } catch (err) {
+        e.waiting!.reject(err);
+      }
+    };
+    if (arrived.length === 1) return alone(arrived[0]);
+    let results: QueryResult[] | null = null;
+    try {
+      const r = (await super.query(arrived.map((e) => e.message).join('; '))) as unknown as QueryResult[];
+      // two results a read: its settings', then its own
+      if (Array.isArray(r) && r.length === arrived.length * 2) results = r;
+    } catch {
+      results = null;
+    }
+    if (results) arrived.forEach((e, i) => e.waiting!.resolve(results![i * 2 + 1]));
+    else for (const e of arrived) await alone(e);
+  }
+
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   override query(...args: any[]): any {
+    const read = this.armedReads === null ? null : this.takeArmedRead(args);
+    if (read !== null) return read;
     const text: unknown = typeof args[0] === 'string' ? args[0] : args[0]?.text;
     const armed = this.armed;
     let result: unknown;
@@ -98,6 +166,18 @@ export class ListeningClient extends Client {
     }
     return result;
   }
+}
+
+interface ArmedRead {
+  text: string;
+  values: readonly unknown[] | undefined;
+  message: string;
+  waiting: { resolve: (r: QueryResult) => void; reject: (err: unknown) => void } | null;
+}
+
+interface ArmedReads {
+  entries: ArmedRead[];
+  scheduled: boolean;
 }
 
 export interface DataSourceSettings {

@@ -50,6 +50,17 @@ interface RunnerInternals extends Omit<QueryRunner, 'isTransactionActive'> {
 
 const units = new WeakMap<EntityManager, TenantUnit>();
 
+/** A statement a unit may send together with its neighbours: a plain read. */
+const READ = /^\s*SELECT\b/i;
+
+/** A statement (or BEGIN, COMMIT, end) waiting its turn in a unit; `read` when it is a read that may go out with others. */
+interface Job {
+  fn: () => Promise<unknown>;
+  read: { sql: string; parameters: unknown[] | undefined; structured: boolean } | null;
+  resolve: (value: unknown) => void;
+  reject: (err: unknown) => void;
+}
+
 /**
  * The statement that opens a tenant transaction: the role, the agency and, for a portal user's
  * work, the role agency_portal and the client (the portal policy:
@@ -87,13 +98,33 @@ export function openTenantUnit(dataSource: DataSource, agencyId: string, opts: {
   let holdReads = opts.holdReads;
   let state: 'none' | 'read' | 'write' = 'none';
   // statements of parallel resolvers queue here (pg would queue them anyway), so that opening,
-  // ending and rolling back a read transaction never interleave with another statement
-  let tail: Promise<unknown> = Promise.resolve();
-  const serial = <R>(fn: () => Promise<R>): Promise<R> => {
-    const run = tail.then(fn);
-    tail = run.catch(() => undefined);
-    return run;
+  // ending and rolling back a read transaction never interleave with another statement. The queue
+  // is worked from the next tick on, so that sibling loaders' reads of one tick (a list's clients
+  // and its lines) are all in it; reads next to each other outside a write transaction go out
+  // together (readTogether), everything else one at a time, in order.
+  const jobs: Job[] = [];
+  let working = false;
+  const work = async (): Promise<void> => {
+    while (jobs.length > 0) {
+      const job = jobs.shift()!;
+      if (job.read && state === 'none' && jobs[0]?.read) {
+        const group = [job];
+        while (jobs[0]?.read) group.push(jobs.shift()!);
+        await readTogether(group);
+      } else {
+        await job.fn().then(job.resolve, job.reject);
+      }
+    }
+    working = false;
   };
+  const serial = <R>(fn: () => Promise<R>, read: Job['read'] = null): Promise<R> =>
+    new Promise<R>((resolve, reject) => {
+      jobs.push({ fn, read, resolve: resolve as (v: unknown) => void, reject });
+      if (!working) {
+        working = true;
+        process.nextTick(() => void work());
+      }
+    });
   const raw = async (sql: string): Promise<void> => {
     await (await qr.connect()).query(sql);
   };
@@ -118,6 +149,26 @@ export function openTenantUnit(dataSource: DataSource, agencyId: string, opts: {
       return;
     }
     if (!keep) detach();
+  };
+
+  /** Reads queued next to each other, outside a write transaction: one message for all (ListeningClient.armReads). */
+  const readTogether = async (group: Job[]): Promise<void> => {
+    let client: PoolClient;
+    try {
+      client = await qr.connect();
+    } catch (err) {
+      for (const job of group) job.reject(err);
+      return;
+    }
+    if (!(client instanceof ListeningClient) || !client.armReads(settings, group.map((j) => ({ text: j.read!.sql, values: j.read!.parameters })))) {
+      for (const job of group) await job.fn().then(job.resolve, job.reject);
+      return;
+    }
+    const settled = await Promise.allSettled(group.map((j) => query(j.read!.sql, j.read!.parameters, j.read!.structured as true)));
+    client.disarmReads();
+    // as one read alone: a failed statement gives its (sound or broken) connection back
+    if (settled.some((s) => s.status === 'rejected') || (!holdReads && qr.databaseConnection)) detach();
+    settled.forEach((s, i) => (s.status === 'fulfilled' ? group[i].resolve(s.value) : group[i].reject(s.reason)));
   };
 
   qr.query = ((sql: string, parameters?: unknown[], structured = false) =>
@@ -149,7 +200,7 @@ export function openTenantUnit(dataSource: DataSource, agencyId: string, opts: {
         // a statement whose values cannot be inlined ran in a transaction of its own
         if (state === 'read') await closeRead('COMMIT', holdReads);
       }
-    })) as QueryRunner['query'];
+    }, READ.test(sql) ? { sql, parameters, structured: structured === true } : null)) as QueryRunner['query'];
 
   qr.startTransaction = async (isolation) => {
     if (qr.transactionDepth > 0) return startTransaction(isolation); // a savepoint
