@@ -88,7 +88,7 @@ export class ListeningClient extends Client {
       if (inlined === null) return false;
       entries.push({ text: r.text, values: r.values, message: `${settings}; ${inlined}`, waiting: null });
     }
-    this.armedReads = { entries, scheduled: false };
+    this.armedReads = { entries, scheduled: false, sent: false };
     return true;
   }
 
@@ -104,6 +104,8 @@ export class ListeningClient extends Client {
     if (!entry) return null;
     return new Promise<QueryResult>((resolve, reject) => {
       entry.waiting = { resolve, reject };
+      // later than the others (it never is: they all come within the tick): alone, settings and all
+      if (group.sent) return void this.sendAlone(entry);
       if (!group.scheduled) {
         group.scheduled = true;
         process.nextTick(() => void this.sendReads(group));
@@ -111,17 +113,19 @@ export class ListeningClient extends Client {
     });
   }
 
+  private async sendAlone(e: ArmedRead): Promise<void> {
+    try {
+      const r = (await super.query(e.message)) as unknown as QueryResult | QueryResult[];
+      e.waiting!.resolve(Array.isArray(r) ? r[r.length - 1] : r);
+    } catch (err) {
+      e.waiting!.reject(err);
+    }
+  }
+
   private async sendReads(group: ArmedReads): Promise<void> {
-    if (this.armedReads === group) this.armedReads = null;
+    group.sent = true;
     const arrived = group.entries.filter((e) => e.waiting !== null);
-    const alone = async (e: ArmedRead) => {
-      try {
-        const r = (await super.query(e.message)) as unknown as QueryResult | QueryResult[];
-        e.waiting!.resolve(Array.isArray(r) ? r[r.length - 1] : r);
-      } catch (err) {
-        e.waiting!.reject(err);
-      }
-    };
+    const alone = (e: ArmedRead) => this.sendAlone(e);
     if (arrived.length === 1) return alone(arrived[0]);
     let results: QueryResult[] | null = null;
     try {
@@ -178,6 +182,8 @@ interface ArmedRead {
 interface ArmedReads {
   entries: ArmedRead[];
   scheduled: boolean;
+  /** the message went out: a read that comes now goes alone */
+  sent: boolean;
 }
 
 export interface DataSourceSettings {

@@ -8,7 +8,9 @@ import { Client } from 'pg';
 import { startTestApp, type TestApp } from '../support/app';
 import { LIST_CLIENTS_WITH_CONTACTS } from '../support/documents';
 import { createClient, createContact, createUser, registerAgency, type AgencyActors } from '../support/factories';
-import { openTenantUnit } from '../../src/db/tenant-runner';
+import { openTenantUnit, tenantSettings } from '../../src/db/tenant-runner';
+import { ListeningClient } from '../../src/db/data-source';
+import { workerDatabaseUrl } from '../support/databases';
 
 let t: TestApp;
 let a: AgencyActors;
@@ -126,4 +128,23 @@ describe('a unit of work', () => {
       await unit.end();
     }
   });
+});
+
+it('sends a read that comes after its companions went out on its own, with its tenant settings', async () => {
+  const client = new ListeningClient({ connectionString: workerDatabaseUrl() });
+  await client.connect();
+  try {
+    const text = 'SELECT current_setting($1, true) AS v';
+    const first = ['app.agency_id'];
+    const late = ['app.agency_id'];
+    expect(client.armReads(tenantSettings(a.agencyId), [{ text, values: first }, { text, values: late }])).toBe(true);
+    const answer = client.query(text, first);
+    await new Promise((r) => setImmediate(r)); // the message has gone out without the late one
+    const lateAnswer = client.query(text, late);
+    expect((await answer).rows).toEqual([{ v: a.agencyId }]);
+    expect((await lateAnswer).rows).toEqual([{ v: a.agencyId }]);
+    client.disarmReads();
+  } finally {
+    await client.end();
+  }
 });
