@@ -120,7 +120,8 @@ export function createServices(dataSource: DataSource, config: AppConfig, logger
     dataSource,
     tokens: new TokenService(config.jwtSecret, config.jwtTtlSeconds),
     tokenUsers: new TokenUserCache({
-      url: config.databaseListenUrl ?? (dataSource.options as { url?: string }).url ?? null,
+      // not on the embedded database: it serves one connection, the pool's
+      url: config.databaseListenUrl ?? (config.databaseUrl ? ((dataSource.options as { url?: string }).url ?? null) : null),
       ttlMs: config.tokenUserCacheTtlMs,
       logger: log,
       // from the pool, not through TypeORM: a proof is no statement of a request's
