@@ -110,7 +110,8 @@ export function openTenantUnit(dataSource: DataSource, agencyId: string, opts: {
       if (job.read && state === 'none' && jobs[0]?.read) {
         const group = [job];
         while (jobs[0]?.read) group.push(jobs.shift()!);
-        await readTogether(group);
+        // settles each of them; should it throw, those not yet answered get the error (the others keep theirs)
+        await readTogether(group).catch((err) => group.forEach((j) => j.reject(err)));
       } else {
         await job.fn().then(job.resolve, job.reject);
       }
