@@ -115,8 +115,7 @@ export class ListeningClient extends Client {
 
   private async sendAlone(e: ArmedRead): Promise<void> {
     try {
-      const r = (await super.query(e.message)) as unknown as QueryResult | QueryResult[];
-      e.waiting!.resolve(Array.isArray(r) ? r[r.length - 1] : r);
+      e.waiting!.resolve(lastResult((await super.query(e.message)) as unknown as QueryResult | QueryResult[]));
     } catch (err) {
       e.waiting!.reject(err);
     }
@@ -125,8 +124,7 @@ export class ListeningClient extends Client {
   private async sendReads(group: ArmedReads): Promise<void> {
     group.sent = true;
     const arrived = group.entries.filter((e) => e.waiting !== null);
-    const alone = (e: ArmedRead) => this.sendAlone(e);
-    if (arrived.length === 1) return alone(arrived[0]);
+    if (arrived.length === 1) return this.sendAlone(arrived[0]);
     let results: QueryResult[] | null = null;
     try {
       const r = (await super.query(arrived.map((e) => e.message).join('; '))) as unknown as QueryResult[];
@@ -136,7 +134,7 @@ export class ListeningClient extends Client {
       results = null;
     }
     if (results) arrived.forEach((e, i) => e.waiting!.resolve(results![i * 2 + 1]));
-    else for (const e of arrived) await alone(e);
+    else for (const e of arrived) await this.sendAlone(e);
   }
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -151,8 +149,7 @@ export class ListeningClient extends Client {
       this.armed = null;
       if (args[0] === armed.text && typeof args[1] !== 'function' && typeof args[2] !== 'function') {
         implicit = true;
-        // a multi-statement simple query answers one result per statement: the statement's is the last
-        result = (super.query(armed.message) as unknown as Promise<QueryResult | QueryResult[]>).then((r) => (Array.isArray(r) ? r[r.length - 1] : r));
+        result = (super.query(armed.message) as unknown as Promise<QueryResult | QueryResult[]>).then(lastResult);
       }
     }
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -170,6 +167,11 @@ export class ListeningClient extends Client {
     }
     return result;
   }
+}
+
+/** A multi-statement simple query answers one result per statement: the statement's is the last. */
+function lastResult(r: QueryResult | QueryResult[]): QueryResult {
+  return Array.isArray(r) ? r[r.length - 1] : r;
 }
 
 interface ArmedRead {
