@@ -59,7 +59,16 @@ const CONTEXT = Symbol('loaders context');
 type LazyLoadersClass = new (ctx: RequestContext) => Loaders;
 let LazyLoaders: LazyLoadersClass | null = null;
 
-function lazyLoadersClass(ctx: RequestContext): LazyLoadersClass {
+/**
+ * The names of each group's loaders, from one group made for the given context. Apart from
+ * lazyLoadersClass: the class's getters must not close over that first context (it would then
+ * stay in memory, with its loaders' rows, for the life of the process).
+ */
+function loaderNamesOf(ctx: RequestContext): string[][] {
+  return GROUPS.map((create) => Object.keys(create(ctx)));
+}
+
+function lazyLoadersClass(names: readonly string[][]): LazyLoadersClass {
   class Lazy {
     constructor(context: RequestContext) {
       // a symbol key: not among the loaders Object.values lists
@@ -68,8 +77,7 @@ function lazyLoadersClass(ctx: RequestContext): LazyLoadersClass {
   }
   const owner = new Map<string, number>();
   GROUPS.forEach((create, i) => {
-    // the names of a group's loaders, from one group made for this first context
-    for (const name of Object.keys(create(ctx))) {
+    for (const name of names[i]) {
       if (owner.has(name)) throw new Error(`loader ${name} is made by two aggregates`);
       owner.set(name, i);
       Object.defineProperty(Lazy.prototype, name, {
@@ -88,6 +96,6 @@ function lazyLoadersClass(ctx: RequestContext): LazyLoadersClass {
 }
 
 export function createLoaders(ctx: RequestContext): Loaders {
-  LazyLoaders ??= lazyLoadersClass(ctx);
+  LazyLoaders ??= lazyLoadersClass(loaderNamesOf(ctx));
   return new LazyLoaders(ctx);
 }
