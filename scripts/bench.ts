@@ -107,7 +107,7 @@ async function startServer(env: Record<string, string | undefined>): Promise<{ r
   const child = spawn(process.execPath, [...nodeArgs, ENTRY], {
     // capacity figures: the per-agency cost budget would refuse a load test after its first minute's share
     env: { ...process.env, AGENCY_COST_PER_MINUTE: '0', ANONYMOUS_COST_PER_MINUTE: '0', ...env, PORT: String(port), NODE_ENV: 'production', JWT_SECRET: BENCH_JWT_SECRET, LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', process.env.BENCH_SERVER_OUT ? openSync(process.env.BENCH_SERVER_OUT, 'w') : 'ignore', 'inherit'],
   });
   await waitReady(port);
   const readyMs = Date.now() - t0;

@@ -34,6 +34,7 @@ import { queryLimits } from './limits/query-limits';
 import { actorUnit } from './services/scope';
 import { tenantUnitOf } from './db/tenant-runner';
 import { setNarrowRowGuard } from './db/lean-rows';
+import { setStatementCheck } from './db/select-statements';
 import { rowProjectionPlugin } from './schema/common/row-projection';
 
 export interface CreatedApp {
@@ -142,6 +143,7 @@ export function createServices(dataSource: DataSource, config: AppConfig, logger
 export async function createApp(dataSource: DataSource, config: AppConfig, logger?: Logger): Promise<CreatedApp> {
   // tests run every declared field against rows narrowed to its declaration (row-projection.ts)
   setNarrowRowGuard(config.nodeEnv === 'test');
+  setStatementCheck(config.nodeEnv === 'test');
   const services = createServices(dataSource, config, logger);
   const log = services.logger;
   const app = express();

@@ -3,6 +3,7 @@ import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import type { EntityMetadata } from 'typeorm/metadata/EntityMetadata';
 import { DriverUtils } from 'typeorm/driver/DriverUtils';
 import type { Driver } from 'typeorm/driver/Driver';
+import { rawRowsOf } from './select-statements';
 
 /**
  * Column types whose value, as node-postgres parses it (with the DATE parser of data-source.ts),
@@ -81,7 +82,7 @@ export async function leanMany<T extends ObjectLiteral>(qb: SelectQueryBuilder<T
   if (metadata.discriminatorColumn || metadata.childEntityMetadatas.length > 0) return qb.getMany();
   // only these columns (src/schema/common/row-projection.ts): the plan fills what came
   if (columns) qb.select(columns.map((c) => `${main.name}.${c}`));
-  return leanRows<T>(await qb.getRawMany(), metadata, main.name, qb.connection.driver, columns);
+  return leanRows<T>(await rawRowsOf(qb), metadata, main.name, qb.connection.driver, columns);
 }
 
 /**
