@@ -102,7 +102,8 @@ async function waitReady(port: number, timeoutMs = 60_000): Promise<void> {
 async function startServer(env: Record<string, string | undefined>): Promise<{ readyMs: number; rss: number; port: number; pid: number; stop: () => Promise<void> }> {
   const port = await freePort();
   const t0 = Date.now();
-  // BENCH_SERVER_NODE_ARGS: e.g. --cpu-prof, or --max-old-space-size=256 (README, Operations: Memory)
+  // BENCH_SERVER_NODE_ARGS: e.g. --cpu-prof, or --max-old-space-size=256 (README, Operations: Memory);
+  // BENCH_SERVER_OUT: a file for the server's standard output (e.g. what --trace-gc prints)
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...nodeArgs, ENTRY], {
     // capacity figures: the per-agency cost budget would refuse a load test after its first minute's share
