@@ -1,4 +1,4 @@
-import { Brackets, SelectQueryBuilder, type DataSource, type QueryRunner } from 'typeorm';
+import { Brackets, SelectQueryBuilder, type DataSource, type ObjectLiteral, type QueryRunner } from 'typeorm';
 import { createApp, type CreatedApp } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { createDataSource } from '../../src/db/data-source';
@@ -96,7 +96,7 @@ describe('select statements built once per shape', () => {
           .orderBy('c.id');
       const joined = () => runner.manager.getRepository(Invoice).createQueryBuilder('i').leftJoin('i.client', 'c').where('c.id IN (:...ids)', { ids: clientIds }).orderBy('i.id').limit(3);
       const noRunner = () => ds.getRepository(Client).createQueryBuilder('c').orderBy('c.id').limit(2);
-      for (const make of [bracketed, joined, noRunner]) {
+      for (const make of [bracketed, joined, noRunner] as unknown as (() => SelectQueryBuilder<ObjectLiteral>)[]) {
         const before = built.mock.calls.length;
         const rows = await rawRowsOf(make());
         expect(built.mock.calls.length).toBeGreaterThan(before); // built by TypeORM, every time
