@@ -624,6 +624,20 @@ function processCpuMs(pid: number): number {
   return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
 }
 
+/** CPU so far of each PostgreSQL backend still running (a backend that has exited has no /proc entry). */
+function backendsCpu(pids: number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const pid of pids) if (existsSync(`/proc/${pid}/stat`)) out.set(pid, processCpuMs(pid));
+  return out;
+}
+
+/** CPU the backends of `before` spent since: only those still running (one that exited meanwhile, or a new process with its id, would count negative or foreign time). */
+function backendsCpuSince(before: Map<number, number>): number {
+  let sum = 0;
+  for (const [pid, ms] of backendsCpu([...before.keys()])) sum += Math.max(0, ms - before.get(pid)!);
+  return sum;
+}
+
 const dayAfter = (date: string, n: number) => new Date(Date.parse(date + 'T00:00:00Z') + n * 86_400_000).toISOString().slice(0, 10);
 
 /**
@@ -917,12 +931,11 @@ async function kpiReads(parts: { report: boolean; portal: boolean } = { report: 
     const total = RATE * SECONDS;
     const backendPids = async (): Promise<number[]> =>
       (await ds.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')).map((r: { pid: number }) => r.pid);
-    const cpuOf = (pids: number[]) => pids.reduce((sum, pid) => sum + (existsSync(`/proc/${pid}/stat`) ? processCpuMs(pid) : 0), 0);
     const pids = await backendPids();
-    const [server0, db0, own0] = [processCpuMs(server.pid), cpuOf(pids), process.cpuUsage()];
+    const [server0, db0, own0] = [processCpuMs(server.pid), backendsCpu(pids), process.cpuUsage()];
     const { latencies, failures, seconds } = await openLoop(() => remote.post(PORTAL_CAMPAIGN_READ, vars, portal), RATE, SECONDS);
     const own = process.cpuUsage(own0);
-    const cpu = { server: processCpuMs(server.pid) - server0, db: cpuOf(pids) - db0, load: (own.user + own.system) / 1000 };
+    const cpu = { server: processCpuMs(server.pid) - server0, db: backendsCpuSince(db0), load: (own.user + own.system) / 1000 };
     remote.close();
     await server.stop();
     rows.push({
@@ -1564,14 +1577,13 @@ async function throughputScenario(): Promise<void> {
     };
     const backendPids = async (): Promise<number[]> =>
       (await ds.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')).map((r: { pid: number }) => r.pid);
-    const cpuOf = (pids: number[]) => pids.reduce((sum, pid) => sum + (existsSync(`/proc/${pid}/stat`) ? processCpuMs(pid) : 0), 0);
     const pids = await backendPids();
     // the main thread (JavaScript) apart from V8's and libuv's helper threads (garbage collection, compilation)
-    const [cpu0, db0, own0, main0] = [cpuMs(), cpuOf(pids), process.cpuUsage(), threadCpuMs(server.pid, server.pid)];
+    const [cpu0, db0, own0, main0] = [cpuMs(), backendsCpu(pids), process.cpuUsage(), threadCpuMs(server.pid, server.pid)];
     const open = await run({ connections: 10, duration: seconds });
     const cpuPerRequest = (cpuMs() - cpu0) / open.requests.total;
     const mainPerRequest = (threadCpuMs(server.pid, server.pid) - main0) / open.requests.total;
-    const dbPerRequest = (cpuOf(pids) - db0) / open.requests.total;
+    const dbPerRequest = backendsCpuSince(db0) / open.requests.total;
     const own = process.cpuUsage(own0);
     const loadPerRequest = (own.user + own.system) / 1000 / open.requests.total;
     // a fixed rate, open loop (see openLoop; autocannon's overallRate sends bursts)
