@@ -20,7 +20,7 @@ export function inlineParameters(sql: string, values: readonly unknown[] | undef
   for (const value of values) {
     const text = prepareValue(value) as unknown;
     if (text === null || text === undefined) literals.push('NULL');
-    else if (typeof text === 'string') literals.push(escapeLiteral(text));
+    else if (typeof text === 'string') literals.push(quoteLiteral(text));
     else return null;
   }
   const { texts, params } = templateOf(sql);
@@ -31,6 +31,16 @@ export function inlineParameters(sql: string, values: readonly unknown[] | undef
     out += literals[index] + texts[i + 1];
   }
   return out;
+}
+
+/**
+ * pg's escapeLiteral, the same text: a value with no quote and no backslash (ids, dates, numbers,
+ * an array of ids; nearly every value) is only put between quotes. escapeLiteral itself builds its
+ * result a character at a time, which allocated some 50 KB a request on the nested invoice list
+ * (an array of 20 ids is some 750 characters).
+ */
+export function quoteLiteral(text: string): string {
+  return text.indexOf("'") === -1 && text.indexOf('\\') === -1 ? `'${text}'` : escapeLiteral(text);
 }
 
 /** A statement's text split at its parameters: texts[0] $params[0] texts[1] … */

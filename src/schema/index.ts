@@ -20,6 +20,7 @@ import './requisites/requisites.enums';
 import './user/user.enums';
 import { GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
+import { presortResolverParams } from './common/resolver-params';
 import { resolveAsCarriedActor } from '../auth/actor-context';
 import { authChecker } from '../auth/auth-checker';
 import { RESOLVERS } from '../resolvers';
@@ -73,6 +74,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     orphanedTypes: [ErrorResult],
   }).then((schema) => {
+    presortResolverParams();
     inlinePlainLeaves(schema);
     return resolveResultUnionsSynchronously(resolveAsCarriedActor(withRootDescriptions(applyPortalVisibility(schema))));
   });

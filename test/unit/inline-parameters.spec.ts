@@ -1,4 +1,6 @@
-import { inlineParameters } from '../../src/db/inline-parameters';
+import fc from 'fast-check';
+import { escapeLiteral } from 'pg';
+import { inlineParameters, quoteLiteral } from '../../src/db/inline-parameters';
 
 describe('inlineParameters (a statement and its values as one piece of SQL)', () => {
   it('replaces each $n by its value as a quoted literal, in any order and repeated', () => {
@@ -40,5 +42,16 @@ describe('inlineParameters (a statement and its values as one piece of SQL)', ()
 
   it('refuses a placeholder without a value', () => {
     expect(() => inlineParameters('SELECT $1, $2', ['x'])).toThrow(/\$2 has no value/);
+  });
+
+  it("quotes every text exactly as pg's escapeLiteral does", () => {
+    for (const t of ['', 'x', "'", '\\', "a'b\\c", '{"a","b"}', 'Ведение рекламной кампании', '2026-12-02', '€\u0001\n']) {
+      expect(quoteLiteral(t)).toBe(escapeLiteral(t));
+    }
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', "'", '\\', 'я', ' ', '"', '$', '😀') }), (t) => quoteLiteral(t) === escapeLiteral(t)),
+      { numRuns: 2000 },
+    );
+    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (t) => quoteLiteral(t) === escapeLiteral(t)), { numRuns: 2000 });
   });
 });
