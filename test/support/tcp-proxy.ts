@@ -1,4 +1,18 @@
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
+
+/**
+ * Where the proxy listens: below the kernel's ephemeral range, so that while it is cut no outgoing
+ * connection of any process can take its port as a source port (restore() would then meet
+ * EADDRINUSE: seen in CI, with a port from the ephemeral range taken while the proxy was cut).
+ */
+function ephemeralStart(): number {
+  try {
+    return Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]) || 32768;
+  } catch {
+    return 32768;
+  }
+}
 
 /**
  * A TCP proxy between the app and PostgreSQL that a test can cut and restore: a faithful database
@@ -13,8 +27,21 @@ export class TcpProxy {
 
   constructor(private readonly target: { host: string; port: number }) {}
 
-  /** Listens on a free loopback port (the first time) or on the same one again. */
+  /** Listens on a free loopback port outside the ephemeral range (the first time), or on the same one again. */
   async start(): Promise<this> {
+    if (this.port !== 0) return this.listen(this.port);
+    const top = ephemeralStart();
+    for (let attempt = 0; ; attempt++) {
+      const port = 10_000 + Math.floor(Math.random() * (top - 10_000));
+      try {
+        return await this.listen(port);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 50) throw err;
+      }
+    }
+  }
+
+  private async listen(port: number): Promise<this> {
     const server = net.createServer((client) => {
       const upstream = net.connect(this.target.port, this.target.host);
       for (const s of [client, upstream]) {
@@ -30,7 +57,7 @@ export class TcpProxy {
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(this.port, '127.0.0.1', () => resolve());
+      server.listen(port, '127.0.0.1', () => resolve());
     });
     this.port = (server.address() as net.AddressInfo).port;
     this.server = server;
