@@ -4,7 +4,8 @@ import { createDataSource } from '../../src/db/data-source';
 import { leanMany } from '../../src/db/lean-rows';
 import { seedDemo } from '../../src/seed/demo';
 import type { DataSource } from 'typeorm';
-import { workerDatabaseUrl } from '../support/databases';
+import { dropDatabase, recreateDatabase, withDatabase } from '../../scripts/db-admin';
+import { BASE_URL, workerDatabaseName } from '../support/databases';
 
 /**
  * leanMany skips TypeORM's hydration on the hot reads (pages, loaders). It must give every
@@ -15,10 +16,16 @@ import { workerDatabaseUrl } from '../support/databases';
 let ds: DataSource;
 let app: CreatedApp;
 
+// a database of this file's own: the demo's logins are fixed, and another file of this worker seeds the demo too
+const database = `${workerDatabaseName()}_lean`;
+
 beforeAll(async () => {
-  const config = loadConfig({ ...process.env, DATABASE_URL: workerDatabaseUrl(), WORKERS: '0' });
-  ds = createDataSource({ url: workerDatabaseUrl(), poolSize: 3, applicationName: 'jest-lean' });
+  await recreateDatabase(BASE_URL, database);
+  const url = withDatabase(BASE_URL, database);
+  const config = loadConfig({ ...process.env, DATABASE_URL: url, WORKERS: '0' });
+  ds = createDataSource({ url, poolSize: 3, applicationName: 'jest-lean' });
   await ds.initialize();
+  await ds.runMigrations({ transaction: 'all' });
   app = await createApp(ds, config);
   await seedDemo(ds, app);
 }, 120_000);
@@ -26,6 +33,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app?.stop();
   await ds?.destroy();
+  await dropDatabase(BASE_URL, database);
 });
 
 describe('leanMany', () => {

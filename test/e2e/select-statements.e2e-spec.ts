@@ -1,11 +1,8 @@
 import { Brackets, SelectQueryBuilder, type DataSource, type ObjectLiteral, type QueryRunner } from 'typeorm';
-import { createApp, type CreatedApp } from '../../src/app';
-import { loadConfig } from '../../src/config';
-import { createDataSource } from '../../src/db/data-source';
 import { rawRowsOf, setStatementCheck } from '../../src/db/select-statements';
 import { Client, Invoice } from '../../src/entities';
-import { seedDemo } from '../../src/seed/demo';
-import { workerDatabaseUrl } from '../support/databases';
+import { startTestApp, type TestApp } from '../support/app';
+import { createClient, registerAgency } from '../support/factories';
 
 /**
  * A list page's statement is built by TypeORM once per shape and reused with the request's values
@@ -13,32 +10,31 @@ import { workerDatabaseUrl } from '../support/databases';
  * cursor), the rows must be those TypeORM's own statement reads, and builders that are not a
  * plain select must be left to TypeORM.
  */
+let t: TestApp;
 let ds: DataSource;
-let app: CreatedApp;
 let runner: QueryRunner;
 let clientIds: string[];
 
 beforeAll(async () => {
-  const config = loadConfig({ ...process.env, DATABASE_URL: workerDatabaseUrl(), WORKERS: '0' });
-  ds = createDataSource({ url: workerDatabaseUrl(), poolSize: 3, applicationName: 'jest-select-statements' });
-  await ds.initialize();
-  app = await createApp(ds, config);
-  await seedDemo(ds, app);
-  runner = ds.createQueryRunner();
-  // four clients, those with the most invoices first (the worker's database may also hold other test files' agencies)
-  const clients: { id: string; n: number }[] = await ds.query(
-    'SELECT c.id, count(i.id)::int AS n FROM clients c LEFT JOIN invoices i ON i."clientId" = c.id GROUP BY c.id ORDER BY count(i.id) DESC, c.id LIMIT 4',
+  t = await startTestApp({ env: { WORKERS: '0' } });
+  ds = t.ds;
+  // an agency of this file's own: four clients, the first two with invoices (12 and 6), created a minute apart
+  const a = await registerAgency(t);
+  clientIds = [];
+  for (let i = 0; i < 4; i++) clientIds.push((await createClient(t, a.ownerToken, { name: `Клиент ${i}` })).id);
+  await ds.query(
+    `INSERT INTO invoices ("agencyId", "clientId", number, status, currency, "issueDate", "dueDate", subtotal, "vatTotal", total, "amountDue", "createdAt")
+     SELECT $1, CASE WHEN i % 3 = 0 THEN $3::uuid ELSE $2::uuid END, 'С-' || i, 'ISSUED', 'RUB', '2026-06-01', '2026-06-15', 100, 22, 122, 122, now() - i * interval '1 minute'
+       FROM generate_series(1, 18) i`,
+    [a.agencyId, clientIds[0], clientIds[1]],
   );
-  clientIds = clients.map((r) => r.id);
-  expect(clientIds.length).toBe(4);
-  expect(clients[1].n).toBeGreaterThan(0);
-}, 120_000);
+  runner = ds.createQueryRunner();
+}, 60_000);
 
 afterAll(async () => {
   setStatementCheck(true);
   await runner?.release();
-  await app?.stop();
-  await ds?.destroy();
+  await t?.close();
 });
 
 const invoicesOf = (ids: string[], opts: { limit?: number; after?: string } = {}) => {
