@@ -90,7 +90,8 @@ export interface AppConfig {
   documentRenderThreads: number | null;
   /**
    * how far V8 lets the heap grow past what survived the last full collection, in per cent
-   * (HEAP_GROWING_PERCENT, applied by the process entry); 0: V8's own choice (up to 4×)
+   * (HEAP_GROWING_PERCENT, applied by the process entry; default 120: README, Operations: Memory);
+   * 0: V8's own choice (up to 4×)
    */
   heapGrowingPercent: number;
   /** lifetime of a signed document link (GeneratedDocument.documentUrl) */
@@ -416,7 +417,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     graphqlJitAfter: int(env, 'GRAPHQL_JIT_AFTER', 2, 0, 1_000_000),
     graphqlJitCache: int(env, 'GRAPHQL_JIT_CACHE', 1_000, 1, 1_000_000),
     documentRenderThreads: env.DOCUMENT_RENDER_THREADS ? int(env, 'DOCUMENT_RENDER_THREADS', 0, 0, 64) : null,
-    heapGrowingPercent: int(env, 'HEAP_GROWING_PERCENT', 60, 0, 1_000),
+    heapGrowingPercent: int(env, 'HEAP_GROWING_PERCENT', 120, 0, 1_000),
     documentLinkTtlSeconds: int(env, 'DOCUMENT_LINK_TTL_SECONDS', 300, 1, 24 * 3600),
     workers: int(env, 'WORKERS', 2, 0, 64),
     jobPollIntervalMs: int(env, 'JOB_POLL_INTERVAL_MS', 2000, 500, 60_000),

