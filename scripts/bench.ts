@@ -624,6 +624,11 @@ function processCpuMs(pid: number): number {
   return ((Number(f[11]) + Number(f[12])) * 1000) / 100;
 }
 
+/** The PostgreSQL backends of `ds`'s database, other than the one asking (the server's pool, once warmed up). */
+async function backendPids(ds: { query(sql: string): Promise<any> }): Promise<number[]> {
+  return (await ds.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')).map((r: { pid: number }) => r.pid);
+}
+
 /** CPU so far of each PostgreSQL backend still running (a backend that has exited has no /proc entry). */
 function backendsCpu(pids: number[]): Map<number, number> {
   const out = new Map<number, number>();
@@ -929,9 +934,7 @@ async function kpiReads(parts: { report: boolean; portal: boolean } = { report: 
     const remote = leanPoster(server.port, 64);
     for (let i = 0; i < 200; i++) await remote.post(PORTAL_CAMPAIGN_READ, vars, portal); // warm-up: compilation, JIT, pool
     const total = RATE * SECONDS;
-    const backendPids = async (): Promise<number[]> =>
-      (await ds.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')).map((r: { pid: number }) => r.pid);
-    const pids = await backendPids();
+    const pids = await backendPids(ds);
     const [server0, db0, own0] = [processCpuMs(server.pid), backendsCpu(pids), process.cpuUsage()];
     const { latencies, failures, seconds } = await openLoop(() => remote.post(PORTAL_CAMPAIGN_READ, vars, portal), RATE, SECONDS);
     const own = process.cpuUsage(own0);
@@ -1575,9 +1578,7 @@ async function throughputScenario(): Promise<void> {
       const f = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ');
       return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime + stime, in clock ticks of 10 ms
     };
-    const backendPids = async (): Promise<number[]> =>
-      (await ds.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()')).map((r: { pid: number }) => r.pid);
-    const pids = await backendPids();
+    const pids = await backendPids(ds);
     // the main thread (JavaScript) apart from V8's and libuv's helper threads (garbage collection, compilation)
     const [cpu0, db0, own0, main0] = [cpuMs(), backendsCpu(pids), process.cpuUsage(), threadCpuMs(server.pid, server.pid)];
     const open = await run({ connections: 10, duration: seconds });
