@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { spawn, spawnSync } from 'node:child_process';
 import { Agent, request as httpRequest } from 'node:http';
-import { existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -203,13 +203,18 @@ async function openLoop(post: () => Promise<void>, rate: number, seconds: number
   let failures = 0;
   const t0 = performance.now();
   const inFlight: Promise<void>[] = [];
+  const timeline: [number, number][] = [];
   for (let i = 0; i < total; i++) {
     const due = t0 + (i * 1000) / rate;
     const wait = due - performance.now();
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
     inFlight.push(
       post().then(
-        () => void latencies.push(performance.now() - due),
+        () => {
+          const ms = performance.now() - due;
+          latencies.push(ms);
+          timeline.push([due, ms]);
+        },
         (err) => {
           failures++;
           if (failures === 1) process.stderr.write(`request failed: ${err}\n`);
@@ -218,6 +223,9 @@ async function openLoop(post: () => Promise<void>, rate: number, seconds: number
     );
   }
   await Promise.all(inFlight);
+  // BENCH_TIMELINE: each request's due time (ms since the epoch) and latency, a line each, to line
+  // slow requests up with what the server did then (e.g. its GC, seen through BENCH_SERVER_NODE_ARGS)
+  if (process.env.BENCH_TIMELINE) writeFileSync(process.env.BENCH_TIMELINE, timeline.map(([due, ms]) => `${(performance.timeOrigin + due).toFixed(1)} ${ms.toFixed(2)}`).join('\n') + '\n');
   return { latencies: latencies.sort((a, b) => a - b), failures, seconds: (performance.now() - t0) / 1000 };
 }
 
