@@ -271,7 +271,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       app: services,
       logger: log.child({ requestId, userId: actor?.userId, agencyId: actor?.agencyId }),
       usage: { cost: null },
-      signal: config.requestTimeoutMs ? AbortSignal.timeout(config.requestTimeoutMs) : undefined,
+      deadline: config.requestTimeoutMs ? performance.now() + config.requestTimeoutMs : undefined,
     });
     if (res) bindOperationSummary(ctx, res.locals);
     return ctx;

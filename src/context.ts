@@ -66,8 +66,14 @@ export interface RequestContext {
    * logs and metrics; null before (or when no operation was resolved) and outside requests.
    */
   usage: Usage;
-  /** aborts when the request's time budget (REQUEST_TIMEOUT_MS) is spent; absent outside requests */
-  signal?: AbortSignal;
+  /**
+   * When the request's time budget (REQUEST_TIMEOUT_MS) is spent, in `performance.now()`
+   * milliseconds; absent outside requests. A number compared when a statement is about to start,
+   * not an AbortSignal.timeout: nothing listens for the moment itself, and a timer signal per
+   * request costs a timer, a weak reference and new hidden classes every time (its weak reference
+   * also keeps it out of young collections until a full one).
+   */
+  deadline?: number;
 }
 
 export interface Usage {

@@ -735,7 +735,7 @@ export async function whileCallerSuspended<R>(caller: RequestContext, work: () =
 
 function assertUsable(ctx: RequestContext): void {
   // the request's time budget is spent: start no more SQL (a transaction in progress rolls back)
-  if (ctx.signal?.aborted) throw new RequestTimeoutError(ctx.app.config.requestTimeoutMs);
+  if (ctx.deadline !== undefined && performance.now() >= ctx.deadline) throw new RequestTimeoutError(ctx.app.config.requestTimeoutMs);
   const caller = openTransaction.getStore();
   // inside a transaction's flow, every read goes through the transaction: a context on the pool
   // (the caller's, or one derived from it before the transaction) would take a second connection
@@ -760,7 +760,7 @@ export function detachedContext<C extends RequestContext>(ctx: C, jobName: strin
     manager: ctx.actor ? actorUnit(ctx.app, ctx.actor).manager : ctx.app.dataSource.manager,
     logger: ctx.logger.child({ job: jobName }),
     // work that outlives the request is not bound by the request's time budget
-    signal: undefined,
+    deadline: undefined,
   });
 }
 
