@@ -15,6 +15,7 @@ import type { AppConfig } from './config';
 import { newContext, type AppServices, type RequestContext } from './context';
 import { createFormatError, createHttpErrorHandler, translateErrorsPlugin, variableInputPlugin } from './errors';
 import { graphiqlRouter } from './graphiql';
+import { expressShapedMessages } from './http-messages';
 import { localeFromAcceptLanguage } from './i18n';
 import { createLoaders } from './loaders';
 import { createLogger, Logger } from './logger';
@@ -158,6 +159,7 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
       // Node checks the two timeouts above only this often (30 s by default): a slow-loris client
       // would hold its socket up to that long past the headers timeout
       connectionsCheckingInterval: Math.max(100, Math.min(1000, Math.floor(config.httpHeadersTimeoutMs / 2))),
+      ...expressShapedMessages(app),
     },
     app,
   );
