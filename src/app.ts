@@ -26,6 +26,7 @@ import { JobQueue } from './jobs/queue';
 import { documentDownloadRouter } from './documents/download';
 import { buildAppSchema } from './schema';
 import { OperationExecutor } from './execution';
+import { serializeAndRelease } from './result-release';
 import { isDatabaseUnavailable, probeDatabase } from './db/availability';
 import { databaseOutagePlugin, graphqlHandler } from './graphql-http';
 import { rejectNulCharactersPlugin } from './schema/common/reject-nul';
@@ -223,8 +224,9 @@ export async function createApp(dataSource: DataSource, config: AppConfig, logge
     // compiled execution of repeated operations (src/execution.ts), through Apollo's gateway interface
     gateway: executor.gateway(),
     csrfPrevention: true,
-    // compact JSON: Apollo's default indents every line, a third more bytes to write and parse on a chart's series
-    stringifyResult: (value) => JSON.stringify(value),
+    // compact JSON: Apollo's default indents every line, a third more bytes to write and parse on a
+    // chart's series; the answer's object tree is cut once it is JSON (src/result-release.ts)
+    stringifyResult: serializeAndRelease,
     // shutdown is ours (src/index.ts): drain HTTP, stop Apollo, then close the pool
     stopOnTerminationSignals: false,
     allowBatchedHttpRequests: false,

@@ -1,6 +1,7 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import { execute, GraphQLError, printSchema, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { releaseAfterSerializing, releasePlanOf, type ReleasePlan } from './result-release';
 
 /**
  * How operations execute. graphql-js interprets a document anew on every request: for each field
@@ -32,6 +33,8 @@ export interface ExecutionOptions {
 interface Entry {
   runs: number;
   compiled?: CompiledQuery | null; // null: graphql-jit could not compile it, graphql-js runs it
+  /** how the answer's tree is cut once serialized (src/result-release.ts); made at the first run */
+  release?: ReleasePlan | null;
 }
 
 export class OperationExecutor {
@@ -64,17 +67,23 @@ export class OperationExecutor {
 
   private readonly executor: GatewayExecutor = async (rc) => {
     const variables = rc.request.variables ?? {};
-    const compiled = this.compiledFor(rc.queryHash, rc.operationName, rc.document);
+    const entry = this.entryFor(rc.queryHash, rc.operationName);
+    const compiled = this.compiledFor(entry, rc.operationName, rc.document);
+    let result: ExecutionResult;
     if (compiled) {
       this.options.onRun?.('compiled');
-      return withGraphqlJsErrors(await compiled.query(undefined, rc.context, variables));
+      result = withGraphqlJsErrors(await compiled.query(undefined, rc.context, variables));
+    } else {
+      this.options.onRun?.('interpreted');
+      result = (await execute({ schema: this.schema, document: rc.document, contextValue: rc.context, variableValues: variables, operationName: rc.operationName })) as ExecutionResult;
     }
-    this.options.onRun?.('interpreted');
-    return execute({ schema: this.schema, document: rc.document, contextValue: rc.context, variableValues: variables, operationName: rc.operationName }) as Promise<ExecutionResult>;
+    if (entry.release === undefined) entry.release = releasePlanOf(this.schema, rc.document, rc.operationName);
+    releaseAfterSerializing(result.data, entry.release);
+    return result;
   };
 
-  private compiledFor(queryHash: string, operationName: string | null, document: Parameters<typeof compileQuery>[1]): CompiledQuery | null {
-    if (this.options.compileAfter <= 0) return null;
+  /** The operation's entry in the bounded cache (most recently used last). */
+  private entryFor(queryHash: string, operationName: string | null): Entry {
     const key = `${queryHash}\u0000${operationName ?? ''}`;
     let entry = this.entries.get(key);
     if (entry) {
@@ -86,6 +95,11 @@ export class OperationExecutor {
       this.entries.set(key, entry);
       if (this.entries.size > this.options.cacheSize) this.entries.delete(this.entries.keys().next().value as string);
     }
+    return entry;
+  }
+
+  private compiledFor(entry: Entry, operationName: string | null, document: Parameters<typeof compileQuery>[1]): CompiledQuery | null {
+    if (this.options.compileAfter <= 0) return null;
     if (entry.compiled !== undefined) return entry.compiled;
     if (++entry.runs < this.options.compileAfter) return null;
     try {
