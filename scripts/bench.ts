@@ -199,10 +199,10 @@ function percentile(sorted: number[], p: number): number {
  */
 async function openLoop(post: () => Promise<void>, rate: number, seconds: number): Promise<{ latencies: number[]; failures: number; seconds: number }> {
   const total = Math.round(rate * seconds);
-  const latencies: number[] = [];
   let failures = 0;
   const t0 = performance.now();
   const inFlight: Promise<void>[] = [];
+  // each answered request's due time and latency
   const timeline: [number, number][] = [];
   for (let i = 0; i < total; i++) {
     const due = t0 + (i * 1000) / rate;
@@ -210,11 +210,7 @@ async function openLoop(post: () => Promise<void>, rate: number, seconds: number
     if (wait > 1) await new Promise((r) => setTimeout(r, wait));
     inFlight.push(
       post().then(
-        () => {
-          const ms = performance.now() - due;
-          latencies.push(ms);
-          timeline.push([due, ms]);
-        },
+        () => void timeline.push([due, performance.now() - due]),
         (err) => {
           failures++;
           if (failures === 1) process.stderr.write(`request failed: ${err}\n`);
@@ -226,7 +222,7 @@ async function openLoop(post: () => Promise<void>, rate: number, seconds: number
   // BENCH_TIMELINE: each request's due time (ms since the epoch) and latency, a line each, to line
   // slow requests up with what the server did then (e.g. its GC, seen through BENCH_SERVER_NODE_ARGS)
   if (process.env.BENCH_TIMELINE) writeFileSync(process.env.BENCH_TIMELINE, timeline.map(([due, ms]) => `${(performance.timeOrigin + due).toFixed(1)} ${ms.toFixed(2)}`).join('\n') + '\n');
-  return { latencies: latencies.sort((a, b) => a - b), failures, seconds: (performance.now() - t0) / 1000 };
+  return { latencies: timeline.map(([, ms]) => ms).sort((a, b) => a - b), failures, seconds: (performance.now() - t0) / 1000 };
 }
 
 async function clientsListScenario(): Promise<void> {
